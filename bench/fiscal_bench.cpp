@@ -1,0 +1,88 @@
+// Fiscal engine benchmarks (FISCAL.md performance targets). Run with `make bench`.
+//
+// BM_EvaluateFullPsc: one deterministic evaluation (ledger + core metrics) of
+// the 30-year two-product example under the full PSC regime; target < 10 us.
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "fiscal/analysis.hpp"
+#include "fiscal/io/model_reader.hpp"
+
+namespace {
+
+using namespace connex::fiscal;
+
+const Model& FullPsc() {
+  static const Model model = [] {
+    auto m = io::ReadModelFile(CONNEX_SOURCE_DIR "/examples/oil_psc.json");
+    if (!m.ok()) {
+      std::cerr << "bench: " << m.error().ToString() << '\n';
+      std::exit(1);
+    }
+    return std::move(m).value();
+  }();
+  return model;
+}
+
+void SetCounters(benchmark::State& state, const ProjectSeries& s) {
+  state.counters["years"] = s.years;
+  state.counters["products"] = s.products();
+  state.counters["scenario_years/s"] =
+      benchmark::Counter(static_cast<double>(s.years), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+// Ledger only.
+void BM_LedgerFullPsc(benchmark::State& state) {
+  const Model& m = FullPsc();
+  const ProjectSeries s = Resolve(m.project);
+  Ledger ledger(s.years);
+  for (auto _ : state) {
+    Evaluate(s, m.regimes[0], ledger);
+    benchmark::DoNotOptimize(ledger.line(kGovernmentReceipts));
+  }
+  SetCounters(state, s);
+}
+BENCHMARK(BM_LedgerFullPsc);
+
+// Ledger + PV(G), PV(N), investor NPV, AETR, government take, both IRRs.
+void BM_EvaluateFullPsc(benchmark::State& state) {
+  const Model& m = FullPsc();
+  const ProjectSeries s = Resolve(m.project);
+  Ledger ledger(s.years);
+  for (auto _ : state) {
+    SweepPoint p = EvaluateAt(s, m.regimes[0], m.discounting, 1.0, ledger);
+    benchmark::DoNotOptimize(p);
+  }
+  SetCounters(state, s);
+}
+BENCHMARK(BM_EvaluateFullPsc);
+
+// Every metric of FISCAL.md, breakeven, METR and the model's progressivity sweep.
+void BM_AnalyzeFullPsc(benchmark::State& state) {
+  const Model& m = FullPsc();
+  const ProjectSeries s = Resolve(m.project);
+  for (auto _ : state) {
+    Analysis a = Analyze(s, m.regimes[0], m.discounting, m.sweep);
+    benchmark::DoNotOptimize(a.metr);
+  }
+}
+BENCHMARK(BM_AnalyzeFullPsc)->Unit(benchmark::kMicrosecond);
+
+// A 101-point price sweep with breakeven and METR (target < 5 ms).
+void BM_Sweep101WithBreakeven(benchmark::State& state) {
+  const Model& m = FullPsc();
+  const ProjectSeries s = Resolve(m.project);
+  SweepOptions sweep{0.5, 2.5, 0.02};
+  for (auto _ : state) {
+    Analysis a = Analyze(s, m.regimes[0], m.discounting, sweep);
+    benchmark::DoNotOptimize(a.progressivity.points.size());
+  }
+  state.counters["points"] = static_cast<double>(SweepFactors(sweep).size());
+}
+BENCHMARK(BM_Sweep101WithBreakeven)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,279 @@
+#include "cli/commands/fiscal.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fiscal/analysis.hpp"
+#include "fiscal/io/model_reader.hpp"
+#include "fiscal/io/report.hpp"
+
+namespace connex::cli {
+
+namespace {
+
+using fiscal::Analysis;
+using fiscal::Model;
+using fiscal::io::Format;
+
+constexpr int kInvalidInput = 2;
+constexpr int kOutputFailed = 1;
+
+struct OutputOptions {
+  bool json = false;
+  bool csv = false;
+  std::string xlsx;
+
+  Format format() const { return json ? Format::kJson : (csv ? Format::kCsv : Format::kTable); }
+};
+
+void AddOutputOptions(CLI::App* cmd, OutputOptions& o) {
+  auto* json = cmd->add_flag("--json", o.json, "Print the result as JSON (every ledger line and metric)");
+  auto* csv = cmd->add_flag("--csv", o.csv, "Print the result as CSV (one row per year or point)");
+  json->excludes(csv);
+  cmd->add_option("--xlsx", o.xlsx,
+                  "Also write an Excel workbook to FILE (summary, ledgers, comparison with chart)")
+      ->type_name("FILE");
+}
+
+void PrintErrors(const std::string& source, const Errors& errors) {
+  for (const Error& e : errors) std::cerr << source << ": " << e.ToString() << '\n';
+  std::cerr << source << ": " << errors.size() << (errors.size() == 1 ? " error" : " errors")
+            << "; nothing was computed\n";
+}
+
+// Loads a model or reports every error; null on failure.
+std::unique_ptr<Model> Load(const std::string& path) {
+  Result<Model> model = fiscal::io::ReadModelFile(path);
+  if (!model.ok()) {
+    PrintErrors(path, model.errors());
+    return nullptr;
+  }
+  return std::make_unique<Model>(std::move(model).value());
+}
+
+const fiscal::Regime* FindRegime(const Model& m, const std::string& name, const std::string& source) {
+  for (const auto& r : m.regimes) {
+    if (r.name == name) return &r;
+  }
+  std::string known;
+  for (const auto& r : m.regimes) known += (known.empty() ? "\"" : ", \"") + r.name + "\"";
+  std::cerr << source << ": no regime named \"" << name << "\" (regimes: " << known << ")\n";
+  return nullptr;
+}
+
+// Writes the workbook if asked; stdout output is produced only after every
+// computation succeeded, so a failure never leaves a partial report.
+int Finish(const std::string& text, const OutputOptions& o, const fiscal::io::Workbook& book) {
+  if (!o.xlsx.empty()) {
+    Result<bool> written = fiscal::io::WriteXlsx(o.xlsx, book);
+    if (!written.ok()) {
+      std::cerr << "connex: " << written.error().ToString() << '\n';
+      return kOutputFailed;
+    }
+  }
+  std::cout << text << std::flush;
+  return 0;
+}
+
+struct RunArgs {
+  std::string model;
+  std::vector<std::string> regimes;
+  OutputOptions out;
+};
+
+int Run(const RunArgs& args) {
+  auto model = Load(args.model);
+  if (!model) return kInvalidInput;
+  const fiscal::ProjectSeries series = fiscal::Resolve(model->project);
+  std::vector<Analysis> analyses;
+  std::vector<const fiscal::Regime*> chosen;
+  if (args.regimes.empty()) {
+    for (const auto& r : model->regimes) chosen.push_back(&r);
+  } else {
+    for (const auto& name : args.regimes) {
+      const fiscal::Regime* r = FindRegime(*model, name, args.model);
+      if (!r) return kInvalidInput;
+      chosen.push_back(r);
+    }
+  }
+  for (const fiscal::Regime* r : chosen) {
+    analyses.push_back(fiscal::Analyze(series, *r, model->discounting, model->sweep));
+  }
+  std::ostringstream text;
+  fiscal::io::WriteRun(text, *model, analyses, args.out.format());
+  fiscal::io::Workbook book;
+  book.model = model.get();
+  for (const Analysis& a : analyses) book.analyses.push_back(&a);
+  return Finish(text.str(), args.out, book);
+}
+
+struct CompareArgs {
+  std::vector<std::string> models;
+  std::string from, to;
+  OutputOptions out;
+};
+
+int Compare(const CompareArgs& args) {
+  // Two files: the first regime of each. One file: its first two regimes, or --from/--to.
+  auto a_model = Load(args.models[0]);
+  if (!a_model) return kInvalidInput;
+  std::unique_ptr<Model> b_model;
+  const std::string& b_source = args.models.size() > 1 ? args.models[1] : args.models[0];
+  if (args.models.size() > 1) {
+    b_model = Load(args.models[1]);
+    if (!b_model) return kInvalidInput;
+  }
+  const Model& bm = b_model ? *b_model : *a_model;
+  const fiscal::Regime* from = nullptr;
+  const fiscal::Regime* to = nullptr;
+  if (!args.from.empty()) {
+    from = FindRegime(*a_model, args.from, args.models[0]);
+  } else {
+    from = &a_model->regimes[0];
+  }
+  if (!args.to.empty()) {
+    to = FindRegime(bm, args.to, b_source);
+  } else if (b_model) {
+    to = &bm.regimes[0];
+  } else if (bm.regimes.size() > 1) {
+    to = &bm.regimes[1];
+  } else {
+    std::cerr << b_source << ": a comparison needs two regimes: give two model files, or one "
+              << "file with at least two regimes\n";
+    return kInvalidInput;
+  }
+  if (!from || !to) return kInvalidInput;
+
+  const fiscal::ProjectSeries series = fiscal::Resolve(a_model->project);
+  if (b_model) {
+    // Two files compare terms on one project: the project must be the same.
+    const fiscal::ProjectSeries other = fiscal::Resolve(b_model->project);
+    if (other.production != series.production || other.price != series.price ||
+        other.capex != series.capex || other.fixed_opex != series.fixed_opex ||
+        other.closure != series.closure || other.first_year != series.first_year) {
+      std::cerr << b_source << ": project: differs from the project of " << args.models[0]
+                << "; a comparison evaluates two regimes on the same project\n";
+      return kInvalidInput;
+    }
+  }
+  const Analysis a = fiscal::Analyze(series, *from, a_model->discounting, a_model->sweep);
+  const Analysis b = fiscal::Analyze(series, *to, a_model->discounting, a_model->sweep);
+  const fiscal::Comparison c = fiscal::Compare(series, a, b);
+  std::ostringstream text;
+  fiscal::io::WriteComparison(text, *a_model, a, b, c, args.out.format());
+  fiscal::io::Workbook book;
+  book.model = a_model.get();
+  book.analyses = {&a, &b};
+  book.comparison = &c;
+  return Finish(text.str(), args.out, book);
+}
+
+struct SweepArgs {
+  std::string model;
+  std::string price;
+  std::vector<std::string> regimes;
+  OutputOptions out;
+};
+
+// "FROM:TO:STEP" price factors.
+bool ParseRange(const std::string& text, fiscal::SweepOptions& o) {
+  std::istringstream in(text);
+  char c1 = 0, c2 = 0;
+  if (!(in >> o.from >> c1 >> o.to >> c2 >> o.step) || c1 != ':' || c2 != ':') return false;
+  std::string rest;
+  if (in >> rest) return false;
+  return o.from >= 0 && o.to >= o.from && o.step > 0 && (o.to - o.from) / o.step <= 100000;
+}
+
+int Sweep(const SweepArgs& args) {
+  auto model = Load(args.model);
+  if (!model) return kInvalidInput;
+  fiscal::SweepOptions range = model->sweep;
+  if (!args.price.empty() && !ParseRange(args.price, range)) {
+    std::cerr << "--price: must be FROM:TO:STEP price factors with 0 <= FROM <= TO, STEP > 0 "
+              << "and at most 100000 points, got \"" << args.price << "\"\n";
+    return kInvalidInput;
+  }
+  const fiscal::ProjectSeries series = fiscal::Resolve(model->project);
+  std::vector<fiscal::io::SweepSeries> sweeps;
+  for (const auto& r : model->regimes) {
+    if (!args.regimes.empty() &&
+        std::find(args.regimes.begin(), args.regimes.end(), r.name) == args.regimes.end()) {
+      continue;
+    }
+    sweeps.push_back({r.name, fiscal::PriceSweep(series, r, model->discounting, range)});
+  }
+  if (sweeps.empty()) {
+    std::cerr << args.model << ": no regime matches --regime\n";
+    return kInvalidInput;
+  }
+  std::ostringstream text;
+  fiscal::io::WriteSweep(text, *model, sweeps, args.out.format());
+  fiscal::io::Workbook book;
+  book.model = model.get();
+  book.sweeps = sweeps;
+  return Finish(text.str(), args.out, book);
+}
+
+}  // namespace
+
+void AddFiscalCommands(CLI::App& app, int& exit_code) {
+  CLI::App* fiscal = app.add_subcommand(
+      "fiscal",
+      "Evaluate contract terms: what a fiscal regime gives the state and the investor.\n"
+      "A model file (JSON, \"schema\": \"connex.fiscal/1\", see docs/fiscal-model-format.md)\n"
+      "holds one project and one or more regimes. Every result states its conventions\n"
+      "(discount rate, valuation year, timing, what counts as government receipts).\n"
+      "Exit status: 0 success, 2 invalid model or arguments (errors name the JSON path),\n"
+      "1 an output file could not be written.");
+  fiscal->require_subcommand(1);
+
+  auto run = std::make_shared<RunArgs>();
+  CLI::App* run_cmd = fiscal->add_subcommand(
+      "run",
+      "Evaluate every regime of MODEL: ledger year by year, government take, AETR, NPV and IRR\n"
+      "pre- and post-tax, payback, breakeven price, METR, progressivity, by-instrument totals.\n"
+      "Example: connex fiscal run examples/copper_mine.json --xlsx copper.xlsx");
+  run_cmd->add_option("MODEL", run->model, "Model file")->required()->check(CLI::ExistingFile);
+  run_cmd->add_option("--regime", run->regimes, "Evaluate only the regime(s) with this name");
+  AddOutputOptions(run_cmd, run->out);
+  run_cmd->callback([run, &exit_code] { exit_code = Run(*run); });
+
+  auto cmp = std::make_shared<CompareArgs>();
+  CLI::App* cmp_cmd = fiscal->add_subcommand(
+      "compare",
+      "Compare two regimes on one project: per-year and total differences in government\n"
+      "receipts (nominal and PV), investor NPV, government take, AETR, breakeven and METR.\n"
+      "With two files, the first regime of each (their projects must be identical); with\n"
+      "one file, its first two regimes, or those named by --from and --to.\n"
+      "Example: connex fiscal compare examples/oil_psc.json examples/oil_psc_negotiated.json");
+  cmp_cmd->add_option("MODELS", cmp->models, "One or two model files")
+      ->required()
+      ->expected(1, 2)
+      ->check(CLI::ExistingFile);
+  cmp_cmd->add_option("--from", cmp->from, "Regime to compare from (the base terms)");
+  cmp_cmd->add_option("--to", cmp->to, "Regime to compare to (the better terms)");
+  AddOutputOptions(cmp_cmd, cmp->out);
+  cmp_cmd->callback([cmp, &exit_code] { exit_code = Compare(*cmp); });
+
+  auto sweep = std::make_shared<SweepArgs>();
+  CLI::App* sweep_cmd = fiscal->add_subcommand(
+      "sweep",
+      "Multiply every price by each factor of a range and report PV of government receipts,\n"
+      "investor NPV, government take, AETR and IRRs: how progressive the regime is.\n"
+      "Example: connex fiscal sweep examples/oil_psc.json --price 0.5:2.0:0.05 --csv");
+  sweep_cmd->add_option("MODEL", sweep->model, "Model file")->required()->check(CLI::ExistingFile);
+  sweep_cmd->add_option("--price", sweep->price,
+                        "Price factors FROM:TO:STEP (default: the model's sweep, else 0.5:2.0:0.1)")
+      ->type_name("FROM:TO:STEP");
+  sweep_cmd->add_option("--regime", sweep->regimes, "Sweep only the regime(s) with this name");
+  AddOutputOptions(sweep_cmd, sweep->out);
+  sweep_cmd->callback([sweep, &exit_code] { exit_code = Sweep(*sweep); });
+}
+
+}  // namespace connex::cli

@@ -1,0 +1,706 @@
+#include "fiscal/io/model_reader.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <initializer_list>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fiscal/engine.hpp"
+
+namespace connex::fiscal::io {
+
+namespace {
+
+using nlohmann::json;
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::string Str(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+std::string Describe(const json& j) {
+  std::string text = j.dump();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return text;
+}
+
+// Walks one model document, collecting every error with its JSON path.
+class Reader {
+ public:
+  Model Read(const json& root);
+  Errors& errors() { return errors_; }
+
+ private:
+  void Fail(const std::string& path, const std::string& why) {
+    errors_.push_back({ErrorCode::kInvalidInput, why, path});
+  }
+
+  static std::string At(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+  }
+  static std::string At(const std::string& path, size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+  }
+
+  // Checks that j is an object with only `allowed` keys; reports each unknown key.
+  bool Object(const json& j, const std::string& path, std::initializer_list<const char*> allowed) {
+    if (!j.is_object()) {
+      Fail(path, "must be an object, got " + Describe(j));
+      return false;
+    }
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      bool known = false;
+      for (const char* k : allowed) known |= it.key() == k;
+      if (!known) Fail(At(path, it.key()), "unknown field");
+    }
+    return true;
+  }
+
+  const json* Field(const json& obj, const char* key, const std::string& path, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) Fail(At(path, key), "is required");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  double Number(const json& obj, const char* key, const std::string& path, double fallback,
+                double min, double max, bool required = false) {
+    const json* j = Field(obj, key, path, required);
+    if (!j) return fallback;
+    return NumberValue(*j, At(path, key), min, max, fallback);
+  }
+
+  double NumberValue(const json& j, const std::string& path, double min, double max,
+                     double fallback) {
+    if (!j.is_number()) {
+      Fail(path, "must be a number, got " + Describe(j));
+      return fallback;
+    }
+    const double v = j.get<double>();
+    if (!std::isfinite(v) || v < min || v > max) {
+      std::string range = "must be";
+      if (min > -kInf) range += " >= " + Str(min);
+      if (min > -kInf && max < kInf) range += " and";
+      if (max < kInf) range += " <= " + Str(max);
+      Fail(path, range + ", got " + Str(v));
+      return fallback;
+    }
+    return v;
+  }
+
+  int Integer(const json& obj, const char* key, const std::string& path, int fallback, int min,
+              int max, bool required = false) {
+    const json* j = Field(obj, key, path, required);
+    if (!j) return fallback;
+    if (!j->is_number_integer()) {
+      Fail(At(path, key), "must be a whole number, got " + Describe(*j));
+      return fallback;
+    }
+    const long long v = j->get<long long>();
+    if (v < min || v > max) {
+      Fail(At(path, key),
+           "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
+               std::to_string(v));
+      return fallback;
+    }
+    return static_cast<int>(v);
+  }
+
+  bool Bool(const json& obj, const char* key, const std::string& path, bool fallback) {
+    const json* j = Field(obj, key, path, false);
+    if (!j) return fallback;
+    if (!j->is_boolean()) {
+      Fail(At(path, key), "must be true or false, got " + Describe(*j));
+      return fallback;
+    }
+    return j->get<bool>();
+  }
+
+  std::string String(const json& obj, const char* key, const std::string& path,
+                     const std::string& fallback, bool required = false) {
+    const json* j = Field(obj, key, path, required);
+    if (!j) return fallback;
+    if (!j->is_string() || j->get<std::string>().empty()) {
+      Fail(At(path, key), "must be a non-empty string, got " + Describe(*j));
+      return fallback;
+    }
+    return j->get<std::string>();
+  }
+
+  // One of `choices`; returns its index, or `fallback` when absent or invalid.
+  int Choice(const json& obj, const char* key, const std::string& path,
+             std::initializer_list<const char*> choices, int fallback, bool required = false) {
+    const json* j = Field(obj, key, path, required);
+    if (!j) return fallback;
+    std::string list;
+    int i = 0;
+    for (const char* c : choices) {
+      if (j->is_string() && j->get<std::string>() == c) return i;
+      list += (i ? ", " : "") + std::string(c);
+      ++i;
+    }
+    Fail(At(path, key), "must be one of " + list + ", got " + Describe(*j));
+    return fallback;
+  }
+
+  // A per-year series: exactly one number per project year.
+  std::vector<double> Series(const json& obj, const char* key, const std::string& path,
+                             double min, bool required) {
+    const json* j = Field(obj, key, path, required);
+    if (!j) return {};
+    return SeriesValue(*j, At(path, key), min);
+  }
+
+  std::vector<double> SeriesValue(const json& j, const std::string& path, double min) {
+    if (!j.is_array()) {
+      Fail(path, "must be an array of " + std::to_string(years_) + " numbers (one per year)");
+      return {};
+    }
+    if (static_cast<int>(j.size()) != years_) {
+      Fail(path, "has " + std::to_string(j.size()) + " values but the project has " +
+                     std::to_string(years_) + " years (" + std::to_string(first_year_) + "-" +
+                     std::to_string(first_year_ + years_ - 1) + ")");
+      return {};
+    }
+    std::vector<double> out(j.size());
+    for (size_t i = 0; i < j.size(); ++i) {
+      out[i] = NumberValue(j[i], At(path, i) + " (year " + std::to_string(first_year_ + i) + ")",
+                           min, kInf, 0.0);
+    }
+    return out;
+  }
+
+  int ProductIndex(const std::string& name, const std::string& path) {
+    for (size_t i = 0; i < product_names_.size(); ++i) {
+      if (product_names_[i] == name) return static_cast<int>(i);
+    }
+    std::string known;
+    for (const auto& n : product_names_) known += (known.empty() ? "" : ", ") + n;
+    Fail(path, "names no product of the project (products: " + known + "), got \"" + name + "\"");
+    return 0;
+  }
+
+  // A unit "CUR/unit" that must match the model's currency and the product's unit.
+  void CheckUnit(const json& obj, const std::string& path, int product) {
+    const std::string unit = String(obj, "unit", path, "", true);
+    if (unit.empty() || product < 0 || product >= static_cast<int>(product_units_.size())) return;
+    const std::string expected = currency_ + "/" + product_units_[product];
+    if (unit != expected) {
+      Fail(At(path, "unit"), "must be \"" + expected + "\" (model currency per unit of " +
+                                 product_names_[product] + "), got \"" + unit + "\"");
+    }
+  }
+
+  Rate ReadRate(const json& j, const std::string& path, double min, double max);
+  Product ReadProduct(const json& j, const std::string& path);
+  Project ReadProject(const json& j, const std::string& path);
+  Regime ReadRegime(const json& j, const std::string& path);
+  void ReadInstrument(const json& j, const std::string& path, Regime& regime);
+  Depreciation ReadDepreciation(const json& j, const std::string& path);
+
+  Errors errors_;
+  int years_ = 0;
+  int first_year_ = 0;
+  std::string currency_ = "USD";
+  std::vector<std::string> product_names_;
+  std::vector<std::string> product_units_;
+};
+
+Rate Reader::ReadRate(const json& j, const std::string& path, double min, double max) {
+  if (j.is_number()) return Rate::Constant(NumberValue(j, path, min, max, 0.0));
+  if (!j.is_object()) {
+    Fail(path, "must be a number, {\"schedule\": [...]} or {\"driver\": ..., \"tiers\": [...]}, got " +
+                   Describe(j));
+    return {};
+  }
+  if (j.contains("schedule")) {
+    if (!Object(j, path, {"schedule"})) return {};
+    std::vector<double> values = SeriesValue(j["schedule"], At(path, "schedule"), min);
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (values[i] > max) Fail(At(At(path, "schedule"), i), "must be <= " + Str(max) + ", got " + Str(values[i]));
+    }
+    return Rate::Schedule(std::move(values));
+  }
+  if (!Object(j, path, {"driver", "product", "mode", "tiers"})) return {};
+  const int driver = Choice(j, "driver", path,
+                            {"price", "daily_production", "cumulative_production", "r_factor",
+                             "investor_irr", "profitability"},
+                            0, true);
+  const auto rd = static_cast<RateDriver>(driver);
+  int product = 0;
+  const bool per_product = rd == RateDriver::kPrice || rd == RateDriver::kDailyProduction ||
+                           rd == RateDriver::kCumulativeProduction;
+  if (j.contains("product")) {
+    if (!per_product) Fail(At(path, "product"), std::string("is not used by the ") + ToString(rd) + " driver");
+    product = ProductIndex(String(j, "product", path, ""), At(path, "product"));
+  }
+  const int mode = Choice(j, "mode", path, {"stepped", "incremental"}, 0);
+  const json* tiers_json = Field(j, "tiers", path, true);
+  std::vector<Tier> tiers;
+  if (tiers_json) {
+    const std::string tpath = At(path, "tiers");
+    if (!tiers_json->is_array() || tiers_json->empty()) {
+      Fail(tpath, "must be a non-empty array of {\"from\", \"to\", \"rate\"}");
+      return {};
+    }
+    for (size_t i = 0; i < tiers_json->size(); ++i) {
+      const json& tj = (*tiers_json)[i];
+      const std::string p = At(tpath, i);
+      if (!Object(tj, p, {"from", "to", "rate"})) continue;
+      Tier t;
+      t.from = Number(tj, "from", p, 0.0, -kInf, kInf, i > 0);
+      const bool last = i + 1 == tiers_json->size();
+      t.to = Number(tj, "to", p, kInf, -kInf, kInf, !last);
+      t.rate = Number(tj, "rate", p, 0.0, min, max, true);
+      tiers.push_back(t);
+    }
+    if (tiers.size() == tiers_json->size()) {
+      if (auto problem = ValidateTiers(tiers)) Fail(tpath, *problem);
+    }
+  }
+  if (tiers.empty()) return {};
+  return Rate::Tiered(rd, mode == 1 ? TierMode::kIncremental : TierMode::kStepped,
+                      std::move(tiers), product);
+}
+
+Product Reader::ReadProduct(const json& j, const std::string& path) {
+  Product p;
+  if (!Object(j, path, {"name", "unit", "production", "price", "variable_opex", "transport",
+                        "refining"})) {
+    return p;
+  }
+  p.name = String(j, "name", path, "", true);
+  p.unit = String(j, "unit", path, "", true);
+  for (const auto& n : product_names_) {
+    if (!p.name.empty() && n == p.name) Fail(At(path, "name"), "repeats product \"" + n + "\"");
+  }
+  product_names_.push_back(p.name);
+  product_units_.push_back(p.unit);
+  const int index = static_cast<int>(product_names_.size()) - 1;
+  p.production = Series(j, "production", path, 0.0, true);
+
+  if (const json* price = Field(j, "price", path, true)) {
+    const std::string pp = At(path, "price");
+    if (Object(*price, pp, {"unit", "deck", "base", "escalation"})) {
+      CheckUnit(*price, pp, index);
+      const bool deck = price->contains("deck");
+      const bool base = price->contains("base");
+      if (deck == base) {
+        Fail(pp, "needs exactly one of \"deck\" (a price per year) or \"base\" (with optional "
+                 "\"escalation\")");
+      } else if (deck) {
+        if (price->contains("escalation")) Fail(At(pp, "escalation"), "applies to \"base\" only");
+        p.price.deck = Series(*price, "deck", pp, 0.0, true);
+      } else {
+        p.price.base = Number(*price, "base", pp, 0.0, 0.0, kInf, true);
+        p.price.escalation = Number(*price, "escalation", pp, 0.0, -0.99, 10.0);
+      }
+    }
+  }
+  auto per_unit = [&](const char* key) {
+    const json* c = Field(j, key, path, false);
+    if (!c) return 0.0;
+    const std::string cp = At(path, key);
+    if (!Object(*c, cp, {"value", "unit"})) return 0.0;
+    CheckUnit(*c, cp, index);
+    return Number(*c, "value", cp, 0.0, 0.0, kInf, true);
+  };
+  p.variable_opex = per_unit("variable_opex");
+  p.transport = per_unit("transport");
+  p.refining = per_unit("refining");
+  return p;
+}
+
+Project Reader::ReadProject(const json& j, const std::string& path) {
+  Project p;
+  if (!Object(j, path, {"first_year", "years", "days_per_year", "inflation", "cost_base_year",
+                        "products", "capex", "fixed_opex", "closure"})) {
+    return p;
+  }
+  p.first_year = Integer(j, "first_year", path, 2000, 1900, 2300, true);
+  p.years = Integer(j, "years", path, 0, 1, 200, true);
+  first_year_ = p.first_year;
+  years_ = p.years;
+  p.days_per_year = Number(j, "days_per_year", path, 365.0, 1.0, 366.0);
+  p.inflation = Number(j, "inflation", path, 0.0, -0.5, 10.0);
+  p.cost_base_year = Integer(j, "cost_base_year", path, p.first_year, 1900, 2300);
+  if (p.years == 0) return p;  // series lengths cannot be checked without years
+
+  if (const json* products = Field(j, "products", path, true)) {
+    const std::string pp = At(path, "products");
+    if (!products->is_array() || products->empty() ||
+        products->size() > static_cast<size_t>(kMaxProducts)) {
+      Fail(pp, "must be an array of 1 to " + std::to_string(kMaxProducts) + " products");
+    } else {
+      for (size_t i = 0; i < products->size(); ++i) {
+        p.products.push_back(ReadProduct((*products)[i], At(pp, i)));
+      }
+    }
+  }
+  if (const json* capex = Field(j, "capex", path, false)) {
+    const std::string cp = At(path, "capex");
+    if (Object(*capex, cp, {"exploration", "development", "sustaining"})) {
+      for (int c = 0; c < kCapexClasses; ++c) {
+        p.capex[c] = Series(*capex, ToString(static_cast<CapexClass>(c)), cp, 0.0, false);
+      }
+    }
+  }
+  p.fixed_opex = Series(j, "fixed_opex", path, 0.0, false);
+  p.closure = Series(j, "closure", path, 0.0, false);
+  return p;
+}
+
+Depreciation Reader::ReadDepreciation(const json& j, const std::string& path) {
+  Depreciation d;
+  if (!Object(j, path, {"method", "years", "rate", "product"})) return d;
+  const int method = Choice(j, "method", path,
+                            {"straight_line", "declining_balance", "units_of_production",
+                             "immediate"},
+                            0, true);
+  d.method = static_cast<DepreciationMethod>(method);
+  const bool sl = d.method == DepreciationMethod::kStraightLine;
+  const bool db = d.method == DepreciationMethod::kDecliningBalance;
+  const bool uop = d.method == DepreciationMethod::kUnitsOfProduction;
+  if (!sl && j.contains("years")) Fail(At(path, "years"), "applies to straight_line only");
+  if (!db && j.contains("rate")) Fail(At(path, "rate"), "applies to declining_balance only");
+  if (!uop && j.contains("product")) Fail(At(path, "product"), "applies to units_of_production only");
+  if (sl) d.years = Integer(j, "years", path, 5, 1, 100, true);
+  if (db) d.rate = Number(j, "rate", path, 0.25, 0.0, 1.0, true);
+  if (uop && j.contains("product")) {
+    d.product = ProductIndex(String(j, "product", path, ""), At(path, "product"));
+  }
+  return d;
+}
+
+void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
+  if (!j.is_object()) {
+    Fail(path, "must be an object with a \"type\"");
+    return;
+  }
+  const std::string type = String(j, "type", path, "", true);
+  auto once = [&](bool present) {
+    if (present) Fail(At(path, "type"), "a regime may hold only one " + type);
+    return !present;
+  };
+  auto product_of = [&](const json& o, const std::string& p) {
+    return ProductIndex(String(o, "product", p, "", true), At(p, "product"));
+  };
+
+  if (type == "bonus") {
+    if (!Object(j, path, {"type", "signature", "production", "deductible"}) || !once(r.bonuses.has_value())) return;
+    Bonuses b;
+    b.deductible = Bool(j, "deductible", path, false);
+    if (const json* sig = Field(j, "signature", path, false)) {
+      const std::string sp = At(path, "signature");
+      if (!sig->is_array()) Fail(sp, "must be an array of {\"year\", \"amount\"}");
+      for (size_t i = 0; sig->is_array() && i < sig->size(); ++i) {
+        const std::string ip = At(sp, i);
+        if (!Object((*sig)[i], ip, {"year", "amount"})) continue;
+        SignatureBonus s;
+        s.year = Integer((*sig)[i], "year", ip, first_year_, first_year_, first_year_ + years_ - 1, true);
+        s.amount = Number((*sig)[i], "amount", ip, 0.0, 0.0, kInf, true);
+        b.signature.push_back(s);
+      }
+    }
+    if (const json* prod = Field(j, "production", path, false)) {
+      const std::string pp = At(path, "production");
+      if (!prod->is_array()) Fail(pp, "must be an array of {\"product\", \"cumulative\", \"amount\"}");
+      for (size_t i = 0; prod->is_array() && i < prod->size(); ++i) {
+        const std::string ip = At(pp, i);
+        if (!Object((*prod)[i], ip, {"product", "cumulative", "amount"})) continue;
+        ProductionBonus pb;
+        pb.product = product_of((*prod)[i], ip);
+        pb.cumulative = Number((*prod)[i], "cumulative", ip, 0.0, 0.0, kInf, true);
+        pb.amount = Number((*prod)[i], "amount", ip, 0.0, 0.0, kInf, true);
+        b.production.push_back(pb);
+      }
+    }
+    r.bonuses = b;
+  } else if (type == "surface_rent") {
+    if (!Object(j, path, {"type", "area_km2", "rate_per_km2", "deductible"}) || !once(r.surface_rent.has_value())) return;
+    SurfaceRent s;
+    s.area = Number(j, "area_km2", path, 0.0, 0.0, kInf, true);
+    if (const json* rate = Field(j, "rate_per_km2", path, true)) s.rate = ReadRate(*rate, At(path, "rate_per_km2"), 0.0, kInf);
+    s.deductible = Bool(j, "deductible", path, true);
+    r.surface_rent = s;
+  } else if (type == "royalty") {
+    if (!Object(j, path, {"type", "name", "product", "base", "rate", "unit", "deductible"})) return;
+    Royalty roy;
+    roy.name = String(j, "name", path, "royalty");
+    roy.base = static_cast<RoyaltyBase>(
+        Choice(j, "base", path, {"gross_value", "net_smelter_return", "volume"}, 0));
+    if (j.contains("product")) roy.product = product_of(j, path);
+    const bool specific = roy.base == RoyaltyBase::kVolume;
+    if (specific) {
+      if (!j.contains("product")) Fail(At(path, "product"), "is required for a specific (volume) royalty");
+      CheckUnit(j, path, roy.product);
+    } else if (j.contains("unit")) {
+      Fail(At(path, "unit"), "applies to a specific (volume) royalty only; ad valorem rates are shares");
+    }
+    if (const json* rate = Field(j, "rate", path, true)) {
+      roy.rate = ReadRate(*rate, At(path, "rate"), 0.0, specific ? kInf : 1.0);
+    }
+    roy.deductible = Bool(j, "deductible", path, true);
+    r.royalties.push_back(roy);
+  } else if (type == "first_tranche_petroleum") {
+    if (!Object(j, path, {"type", "rate", "shared"}) || !once(r.ftp.has_value())) return;
+    FirstTranche f;
+    if (const json* rate = Field(j, "rate", path, true)) f.rate = ReadRate(*rate, At(path, "rate"), 0.0, 1.0);
+    f.shared = Bool(j, "shared", path, true);
+    r.ftp = f;
+  } else if (type == "cost_recovery") {
+    if (!Object(j, path, {"type", "ceiling", "ceiling_base", "capex_recovery_years", "uplift"}) ||
+        !once(r.cost_recovery.has_value())) {
+      return;
+    }
+    CostRecovery c;
+    if (const json* rate = Field(j, "ceiling", path, true)) c.ceiling = ReadRate(*rate, At(path, "ceiling"), 0.0, 1.0);
+    c.ceiling_base = static_cast<CeilingBase>(
+        Choice(j, "ceiling_base", path, {"gross_value", "net_of_royalty_and_ftp"}, 0));
+    c.capex_recovery_years = Integer(j, "capex_recovery_years", path, 0, 0, 100);
+    c.uplift = Number(j, "uplift", path, 0.0, 0.0, 10.0);
+    r.cost_recovery = c;
+  } else if (type == "profit_split") {
+    if (!Object(j, path, {"type", "state_share"}) || !once(r.profit_split.has_value())) return;
+    ProfitSplit p;
+    if (const json* rate = Field(j, "state_share", path, true)) p.state_share = ReadRate(*rate, At(path, "state_share"), 0.0, 1.0);
+    r.profit_split = p;
+  } else if (type == "domestic_market_obligation") {
+    if (!Object(j, path, {"type", "share", "price_fraction", "holiday_years"}) || !once(r.dmo.has_value())) return;
+    DomesticMarketObligation d;
+    d.share = Number(j, "share", path, 0.0, 0.0, 1.0, true);
+    d.price_fraction = Number(j, "price_fraction", path, 0.0, 0.0, 1.0, true);
+    d.holiday_years = Integer(j, "holiday_years", path, 0, 0, 200);
+    r.dmo = d;
+  } else if (type == "state_participation") {
+    if (!Object(j, path, {"type", "share", "mode", "carry_interest"}) || !once(r.participation.has_value())) return;
+    StateParticipation s;
+    s.share = Number(j, "share", path, 0.0, 0.0, 1.0, true);
+    s.mode = static_cast<ParticipationMode>(Choice(j, "mode", path, {"paid", "carried", "free"}, 0, true));
+    if (j.contains("carry_interest") && s.mode != ParticipationMode::kCarried) {
+      Fail(At(path, "carry_interest"), "applies to carried participation only");
+    }
+    s.carry_interest = Number(j, "carry_interest", path, 0.0, 0.0, 1.0);
+    r.participation = s;
+  } else if (type == "income_tax") {
+    if (!Object(j, path, {"type", "rate", "depreciation", "depreciation_start", "deduct_closure",
+                          "losses", "holiday", "minimum_tax_on_turnover"}) ||
+        !once(r.income_tax.has_value())) {
+      return;
+    }
+    IncomeTax t;
+    if (const json* rate = Field(j, "rate", path, true)) t.rate = ReadRate(*rate, At(path, "rate"), 0.0, 1.0);
+    if (const json* dep = Field(j, "depreciation", path, false)) {
+      const std::string dp = At(path, "depreciation");
+      if (dep->is_object() && dep->contains("method")) {
+        const Depreciation all = ReadDepreciation(*dep, dp);
+        for (auto& d : t.depreciation) d = all;
+      } else if (Object(*dep, dp, {"exploration", "development", "sustaining"})) {
+        for (int c = 0; c < kCapexClasses; ++c) {
+          const char* name = ToString(static_cast<CapexClass>(c));
+          if (dep->contains(name)) t.depreciation[c] = ReadDepreciation((*dep)[name], At(dp, name));
+        }
+      }
+    }
+    t.start = static_cast<DepreciationStart>(
+        Choice(j, "depreciation_start", path, {"when_incurred", "first_production"}, 0));
+    t.deduct_closure = Bool(j, "deduct_closure", path, true);
+    if (const json* losses = Field(j, "losses", path, false)) {
+      const std::string lp = At(path, "losses");
+      if (Object(*losses, lp, {"carry_forward", "years", "cap"})) {
+        t.losses = static_cast<LossCarryForward>(Choice(
+            *losses, "carry_forward", lp, {"none", "unlimited", "limited_years", "capped_share"}, 1, true));
+        const bool limited = t.losses == LossCarryForward::kLimitedYears;
+        const bool capped = t.losses == LossCarryForward::kCappedShare;
+        if (!limited && losses->contains("years")) Fail(At(lp, "years"), "applies to limited_years only");
+        if (!capped && losses->contains("cap")) Fail(At(lp, "cap"), "applies to capped_share only");
+        if (limited) t.loss_years = Integer(*losses, "years", lp, 0, 1, 200, true);
+        if (capped) t.loss_cap = Number(*losses, "cap", lp, 1.0, 0.0, 1.0, true);
+      }
+    }
+    if (const json* h = Field(j, "holiday", path, false)) {
+      const std::string hp = At(path, "holiday");
+      if (Object(*h, hp, {"years", "first_production_years"})) {
+        t.holiday_first_production_years = Integer(*h, "first_production_years", hp, 0, 0, 200);
+        if (const json* ys = Field(*h, "years", hp, false)) {
+          if (!ys->is_array()) Fail(At(hp, "years"), "must be an array of calendar years");
+          for (size_t i = 0; ys->is_array() && i < ys->size(); ++i) {
+            const json& y = (*ys)[i];
+            if (!y.is_number_integer() || y.get<long long>() < first_year_ ||
+                y.get<long long>() >= first_year_ + years_) {
+              Fail(At(At(hp, "years"), i), "must be a project year (" + std::to_string(first_year_) +
+                                              "-" + std::to_string(first_year_ + years_ - 1) +
+                                              "), got " + Describe(y));
+            } else {
+              t.holiday_years.push_back(y.get<int>());
+            }
+          }
+        }
+      }
+    }
+    t.minimum_tax_on_turnover = Number(j, "minimum_tax_on_turnover", path, 0.0, 0.0, 1.0);
+    r.income_tax = t;
+  } else if (type == "resource_rent_tax") {
+    if (!Object(j, path, {"type", "base", "tiers", "deductible_for_income_tax"}) || !once(r.rrt.has_value())) return;
+    ResourceRentTax t;
+    t.base = static_cast<RentTaxBase>(Choice(j, "base", path, {"pre_income_tax", "post_income_tax"}, 0));
+    t.deductible_for_income_tax = Bool(j, "deductible_for_income_tax", path, false);
+    if (t.deductible_for_income_tax && t.base == RentTaxBase::kPostIncomeTax) {
+      Fail(At(path, "deductible_for_income_tax"),
+           "cannot be true with a post_income_tax base: the two would depend on each other");
+    }
+    if (const json* tiers = Field(j, "tiers", path, true)) {
+      const std::string tp = At(path, "tiers");
+      if (!tiers->is_array() || tiers->empty() || tiers->size() > static_cast<size_t>(kMaxRentTaxTiers)) {
+        Fail(tp, "must be an array of 1 to " + std::to_string(kMaxRentTaxTiers) + " {\"threshold\", \"rate\"}");
+      } else {
+        for (size_t i = 0; i < tiers->size(); ++i) {
+          const std::string ip = At(tp, i);
+          if (!Object((*tiers)[i], ip, {"threshold", "rate"})) continue;
+          RentTaxTier tier;
+          tier.threshold = Number((*tiers)[i], "threshold", ip, 0.0, -0.99, 10.0, true);
+          tier.rate = Number((*tiers)[i], "rate", ip, 0.0, 0.0, 1.0, true);
+          if (!t.tiers.empty() && !(tier.threshold > t.tiers.back().threshold)) {
+            Fail(At(ip, "threshold"), "tier " + std::to_string(i + 1) + " threshold " +
+                                          Str(tier.threshold) + " must be above tier " +
+                                          std::to_string(i) + "'s " + Str(t.tiers.back().threshold));
+          }
+          t.tiers.push_back(tier);
+        }
+      }
+    }
+    r.rrt = t;
+  } else if (type == "windfall_tax") {
+    if (!Object(j, path, {"type", "base", "product", "trigger", "rate"}) || !once(r.windfall.has_value())) return;
+    WindfallTax w;
+    w.base = static_cast<WindfallBase>(Choice(j, "base", path, {"price", "profit"}, 0));
+    if (w.base == WindfallBase::kPrice) {
+      w.product = product_of(j, path);
+    } else if (j.contains("product")) {
+      Fail(At(path, "product"), "applies to the price base only");
+    }
+    w.trigger = Number(j, "trigger", path, 0.0, 0.0, kInf, true);
+    w.rate = Number(j, "rate", path, 0.0, 0.0, 1.0, true);
+    r.windfall = w;
+  } else if (type == "dividend_withholding") {
+    if (!Object(j, path, {"type", "rate"}) || !once(r.withholding.has_value())) return;
+    r.withholding = DividendWithholding{Number(j, "rate", path, 0.0, 0.0, 1.0, true)};
+  } else if (!type.empty()) {
+    Fail(At(path, "type"),
+         "unknown instrument \"" + type +
+             "\" (known: bonus, surface_rent, royalty, first_tranche_petroleum, cost_recovery, "
+             "profit_split, domestic_market_obligation, state_participation, income_tax, "
+             "resource_rent_tax, windfall_tax, dividend_withholding)");
+  }
+}
+
+Regime Reader::ReadRegime(const json& j, const std::string& path) {
+  Regime r;
+  if (!Object(j, path, {"name", "instruments"})) return r;
+  r.name = String(j, "name", path, "", true);
+  const json* instruments = Field(j, "instruments", path, true);
+  if (!instruments) return r;
+  const std::string ip = At(path, "instruments");
+  if (!instruments->is_array()) {
+    Fail(ip, "must be an array of instruments");
+    return r;
+  }
+  for (size_t i = 0; i < instruments->size(); ++i) ReadInstrument((*instruments)[i], At(ip, i), r);
+  if (r.ftp && r.ftp->shared && !r.profit_split) {
+    Fail(ip, "a shared first_tranche_petroleum needs a profit_split to share it by");
+  }
+  return r;
+}
+
+Model Reader::Read(const json& root) {
+  Model m;
+  if (!Object(root, "", {"schema", "name", "currency", "project", "discounting", "sweep", "regimes"})) {
+    return m;
+  }
+  const std::string schema = String(root, "schema", "", "", true);
+  if (!schema.empty() && schema != kModelSchema) {
+    Fail("schema", std::string("must be \"") + kModelSchema + "\", got \"" + schema + "\"");
+    return m;
+  }
+  m.name = String(root, "name", "", "");
+  m.currency = String(root, "currency", "", "USD");
+  currency_ = m.currency;
+  const json* project = Field(root, "project", "", true);
+  if (!project) return m;
+  m.project = ReadProject(*project, "project");
+
+  m.discounting.valuation_year = m.project.first_year;
+  if (const json* d = Field(root, "discounting", "", false)) {
+    if (Object(*d, "discounting", {"rate", "valuation_year", "timing"})) {
+      m.discounting.rate = Number(*d, "rate", "discounting", 0.10, -0.99, 10.0);
+      m.discounting.valuation_year =
+          Integer(*d, "valuation_year", "discounting", m.project.first_year, 1900, 2300);
+      m.discounting.timing = static_cast<Timing>(
+          Choice(*d, "timing", "discounting", {"end_of_year", "mid_year"}, 0));
+    }
+  }
+  if (const json* s = Field(root, "sweep", "", false)) {
+    if (Object(*s, "sweep", {"from", "to", "step"})) {
+      m.sweep.from = Number(*s, "from", "sweep", 0.5, 0.0, 100.0);
+      m.sweep.to = Number(*s, "to", "sweep", 2.0, 0.0, 100.0);
+      m.sweep.step = Number(*s, "step", "sweep", 0.1, 1e-4, 100.0);
+      if (m.sweep.to < m.sweep.from) Fail("sweep.to", "must not be below sweep.from");
+    }
+  }
+  if (m.project.years == 0 || m.project.products.empty()) return m;
+
+  const json* regimes = Field(root, "regimes", "", true);
+  if (!regimes) return m;
+  if (!regimes->is_array() || regimes->empty()) {
+    Fail("regimes", "must be a non-empty array of regimes");
+    return m;
+  }
+  std::set<std::string> names;
+  for (size_t i = 0; i < regimes->size(); ++i) {
+    m.regimes.push_back(ReadRegime((*regimes)[i], At("regimes", i)));
+    const std::string& name = m.regimes.back().name;
+    if (!name.empty() && !names.insert(name).second) {
+      Fail(At(At("regimes", i), "name"), "repeats regime name \"" + name + "\"");
+    }
+  }
+  return m;
+}
+
+}  // namespace
+
+Result<Model> ReadModel(std::string_view text) {
+  json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) {
+    // Parse again with exceptions only to learn where the syntax breaks.
+    try {
+      (void)json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+      return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
+    }
+    return Error{ErrorCode::kInvalidInput, "not valid JSON", ""};
+  }
+  Reader reader;
+  Model model = reader.Read(root);
+  if (!reader.errors().empty()) return std::move(reader.errors());
+  return model;
+}
+
+Result<Model> ReadModelFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{ErrorCode::kIo, "cannot open model file \"" + path + "\"", ""};
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Error{ErrorCode::kIo, "cannot read model file \"" + path + "\"", ""};
+  return ReadModel(text.str());
+}
+
+}  // namespace connex::fiscal::io

@@ -1,0 +1,471 @@
+#include "fiscal/io/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace connex::fiscal::io {
+
+const char* const kGovernmentReceiptsConvention =
+    "bonuses + surface rent + royalties + state FTP + state profit petroleum + DMO + income tax "
+    "+ resource rent tax + windfall tax + state equity cash flow (net of contributions) + "
+    "dividend withholding";
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// Lines shown in the terminal ledger; files carry every line.
+constexpr Line kTableLines[] = {kGrossRevenue, kOpex,        kCapex,      kPretaxCashFlow,
+                                kRoyalty,      kCostRecovered, kProfitState, kIncomeTax,
+                                kRentTax,      kStateEquity, kGovernmentReceipts,
+                                kInvestorCashFlow};
+
+// Left column left-aligned, the others right-aligned, two spaces apart.
+class Table {
+ public:
+  void Row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+  void Print(std::ostream& out) const {
+    std::vector<size_t> width;
+    for (const auto& r : rows_) {
+      width.resize(std::max(width.size(), r.size()));
+      for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+    }
+    for (const auto& r : rows_) {
+      std::string line;
+      for (size_t i = 0; i < r.size(); ++i) {
+        const std::string pad(width[i] - r[i].size(), ' ');
+        line += i == 0 ? r[i] + pad : "  " + pad + r[i];
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << '\n';
+    }
+  }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+std::string Grouped(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v) < 0.5 * std::pow(10, -decimals) ? 0.0 : v);
+  std::string s(buf);
+  const size_t dot = s.find('.');
+  size_t end = dot == std::string::npos ? s.size() : dot;
+  const size_t begin = s[0] == '-' ? 1 : 0;
+  for (int i = static_cast<int>(end) - 3; i > static_cast<int>(begin); i -= 3) s.insert(static_cast<size_t>(i), ",");
+  return s;
+}
+
+// Amount decimals: cents for small (per-unit) examples, whole units otherwise.
+int AmountDecimals(const Analysis& a) {
+  double max = 0;
+  for (int t = 0; t < a.ledger.years(); ++t) max = std::max(max, std::fabs(a.ledger.at(kGrossRevenue, t)));
+  return max < 1e5 ? 2 : 0;
+}
+
+std::string Percent(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f%%", v * 100);
+  return buf;
+}
+
+std::string Fixed(double v, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+// Undefined metrics print "n/a [k]" and their reasons are listed after the table.
+class Notes {
+ public:
+  std::string Mark(const char* reason) {
+    for (size_t i = 0; i < reasons_.size(); ++i) {
+      if (reasons_[i] == reason) return "n/a [" + std::to_string(i + 1) + "]";
+    }
+    reasons_.emplace_back(reason);
+    return "n/a [" + std::to_string(reasons_.size()) + "]";
+  }
+  void Print(std::ostream& out) const {
+    for (size_t i = 0; i < reasons_.size(); ++i) out << "  [" << i + 1 << "] " << reasons_[i] << '\n';
+  }
+
+ private:
+  std::vector<std::string> reasons_;
+};
+
+std::string ShowPercent(const Metric& m, Notes& notes) {
+  return m.defined ? Percent(m.value) : notes.Mark(m.reason);
+}
+
+std::string ShowIrr(const Irr& irr, Notes& notes) {
+  if (!irr.defined) return notes.Mark(irr.reason);
+  return Percent(irr.value) + (irr.multiple_roots ? " (multiple roots)" : "");
+}
+
+void PrintConventions(std::ostream& out, const Model& model) {
+  const Discounting& d = model.discounting;
+  out << "Model: " << (model.name.empty() ? "(unnamed)" : model.name) << " — amounts in "
+      << model.currency << ", nominal\n";
+  out << "Conventions: discount rate " << Percent(d.rate) << ", valuation year "
+      << d.valuation_year << ", " << (d.timing == Timing::kMidYear ? "mid-year" : "end-of-year")
+      << " timing; N = revenue - opex - capex - closure; I = N - G;\n"
+      << "  G = " << kGovernmentReceiptsConvention << ".\n\n";
+}
+
+ordered_json MetricJson(const Metric& m) { return m.defined ? ordered_json(m.value) : ordered_json(nullptr); }
+
+void PutMetric(ordered_json& obj, const char* key, const Metric& m) {
+  obj[key] = MetricJson(m);
+  if (!m.defined) obj[std::string(key) + "_reason"] = m.reason;
+}
+
+void PutIrr(ordered_json& obj, const char* key, const Irr& irr) {
+  obj[key] = irr.defined ? ordered_json(irr.value) : ordered_json(nullptr);
+  if (!irr.defined) obj[std::string(key) + "_reason"] = irr.reason;
+  if (irr.multiple_roots) obj[std::string(key) + "_multiple_roots"] = true;
+}
+
+ordered_json ConventionsJson(const Model& model) {
+  ordered_json c;
+  c["currency"] = model.currency;
+  c["amounts"] = "nominal";
+  c["discount_rate"] = model.discounting.rate;
+  c["valuation_year"] = model.discounting.valuation_year;
+  c["timing"] = ToString(model.discounting.timing);
+  c["pretax_cash_flow"] = "revenue - opex - capex - closure";
+  c["government_receipts"] = kGovernmentReceiptsConvention;
+  c["investor_cash_flow"] = "pretax_cash_flow - government_receipts";
+  return c;
+}
+
+ordered_json BreakevenJson(const Breakeven& b) {
+  ordered_json j;
+  PutMetric(j, "price_factor", b.factor);
+  j["first_production_year_price"] = b.first_price;
+  return j;
+}
+
+ordered_json AnalysisJson(const Model& model, const Analysis& a) {
+  const Metrics& m = a.metrics;
+  ordered_json j;
+  j["regime"] = a.regime;
+  ordered_json s;
+  s["revenue"] = m.revenue;
+  s["pretax_cash_flow"] = m.pretax_total;
+  s["government_receipts"] = m.government_total;
+  s["investor_cash_flow"] = m.investor_total;
+  s["pv_revenue"] = m.pv_revenue;
+  s["pv_pretax_cash_flow"] = m.pv_pretax;
+  s["pv_government_receipts"] = m.pv_government;
+  s["investor_npv"] = m.investor_npv;
+  PutMetric(s, "government_take", m.government_take);
+  PutMetric(s, "aetr", m.aetr);
+  PutIrr(s, "investor_irr", m.investor_irr);
+  PutIrr(s, "pretax_irr", m.pretax_irr);
+  PutMetric(s, "payback_year", m.payback_year);
+  PutMetric(s, "min_state_share_of_revenue", m.min_state_share_of_revenue);
+  PutMetric(s, "front_loading", m.front_loading);
+  s["breakeven_post_tax"] = BreakevenJson(a.post_tax_breakeven);
+  s["breakeven_pre_tax"] = BreakevenJson(a.pre_tax_breakeven);
+  PutMetric(s, "metr", a.metr);
+  ordered_json prog;
+  PutMetric(prog, "slope", a.progressivity.slope);
+  prog["verdict"] = a.progressivity.verdict;
+  s["progressivity"] = prog;
+  j["metrics"] = s;
+
+  ordered_json by = ordered_json::object();
+  for (const InstrumentTotal& it : m.by_instrument) {
+    ordered_json row;
+    row["total"] = it.total;
+    row["pv"] = it.pv;
+    PutMetric(row, "share_of_government", it.share);
+    by[LineName(it.line)] = row;
+  }
+  j["by_instrument"] = by;
+
+  ordered_json ledger;
+  std::vector<int> years;
+  for (int t = 0; t < a.ledger.years(); ++t) years.push_back(model.project.first_year + t);
+  ledger["year"] = years;
+  for (int l = 0; l < kLineCount; ++l) {
+    const double* v = a.ledger.line(static_cast<Line>(l));
+    ledger[LineName(static_cast<Line>(l))] = std::vector<double>(v, v + a.ledger.years());
+  }
+  j["ledger"] = ledger;
+  return j;
+}
+
+void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
+  Table t;
+  Notes notes;
+  std::vector<std::string> head{"Summary"};
+  for (const Analysis& a : analyses) head.push_back(a.regime);
+  t.Row(head);
+  const int dec = AmountDecimals(analyses.front());
+  auto row = [&](const std::string& label, auto cell) {
+    std::vector<std::string> r{label};
+    for (const Analysis& a : analyses) r.push_back(cell(a));
+    t.Row(r);
+  };
+  const std::string r = Percent(analyses.front().metrics.discounting.rate);
+  row("Gross revenue", [&](const Analysis& a) { return Grouped(a.metrics.revenue, dec); });
+  row("Pre-tax cash flow (N)", [&](const Analysis& a) { return Grouped(a.metrics.pretax_total, dec); });
+  row("Government receipts (G)", [&](const Analysis& a) { return Grouped(a.metrics.government_total, dec); });
+  row("Investor cash flow (I)", [&](const Analysis& a) { return Grouped(a.metrics.investor_total, dec); });
+  row("PV pre-tax cash flow @" + r, [&](const Analysis& a) { return Grouped(a.metrics.pv_pretax, dec); });
+  row("PV government receipts @" + r, [&](const Analysis& a) { return Grouped(a.metrics.pv_government, dec); });
+  row("Investor NPV @" + r, [&](const Analysis& a) { return Grouped(a.metrics.investor_npv, dec); });
+  row("Government take (undiscounted)", [&](const Analysis& a) { return ShowPercent(a.metrics.government_take, notes); });
+  row("AETR @" + r, [&](const Analysis& a) { return ShowPercent(a.metrics.aetr, notes); });
+  row("Investor IRR", [&](const Analysis& a) { return ShowIrr(a.metrics.investor_irr, notes); });
+  row("Pre-tax IRR", [&](const Analysis& a) { return ShowIrr(a.metrics.pretax_irr, notes); });
+  row("Payback year (investor)", [&](const Analysis& a) {
+    return a.metrics.payback_year.defined ? Fixed(a.metrics.payback_year.value, 0) : notes.Mark(a.metrics.payback_year.reason);
+  });
+  row("Breakeven price factor (post-tax)", [&](const Analysis& a) {
+    const Metric& k = a.post_tax_breakeven.factor;
+    return k.defined ? Fixed(k.value, 4) : notes.Mark(k.reason);
+  });
+  row("Breakeven price factor (pre-tax)", [&](const Analysis& a) {
+    const Metric& k = a.pre_tax_breakeven.factor;
+    return k.defined ? Fixed(k.value, 4) : notes.Mark(k.reason);
+  });
+  row("METR", [&](const Analysis& a) { return ShowPercent(a.metr, notes); });
+  row("Min state share of revenue", [&](const Analysis& a) { return ShowPercent(a.metrics.min_state_share_of_revenue, notes); });
+  row("Front-loading (first 5 prod. years)", [&](const Analysis& a) { return ShowPercent(a.metrics.front_loading, notes); });
+  row("Progressivity (dAETR/dIRR)", [&](const Analysis& a) {
+    const Metric& s = a.progressivity.slope;
+    return s.defined ? Fixed(s.value, 3) + " " + a.progressivity.verdict : notes.Mark(s.reason);
+  });
+  t.Print(out);
+  notes.Print(out);
+  out << '\n';
+
+  Table by;
+  std::vector<std::string> h{"By instrument (total / PV)"};
+  for (const Analysis& a : analyses) h.push_back(a.regime);
+  by.Row(h);
+  for (int i = 0; i < kInstrumentCount; ++i) {
+    bool any = false;
+    for (const Analysis& a : analyses) any |= a.metrics.by_instrument[i].total != 0;
+    if (!any) continue;
+    std::vector<std::string> rr{LineName(kGovernmentLines[i])};
+    for (const Analysis& a : analyses) {
+      const InstrumentTotal& it = a.metrics.by_instrument[i];
+      rr.push_back(Grouped(it.total, dec) + " / " + Grouped(it.pv, dec) +
+                   (it.share.defined ? " (" + Percent(it.share.value) + ")" : ""));
+    }
+    by.Row(rr);
+  }
+  by.Print(out);
+}
+
+void PrintLedger(std::ostream& out, const Model& model, const Analysis& a) {
+  const int dec = AmountDecimals(a);
+  out << "\nLedger — " << a.regime << " (key lines; --csv, --json or --xlsx give all "
+      << kLineCount << ")\n";
+  Table t;
+  std::vector<std::string> head{"year"};
+  for (Line l : kTableLines) head.push_back(LineName(l));
+  t.Row(head);
+  for (int y = 0; y < a.ledger.years(); ++y) {
+    std::vector<std::string> r{std::to_string(model.project.first_year + y)};
+    for (Line l : kTableLines) r.push_back(Grouped(a.ledger.at(l, y), dec));
+    t.Row(r);
+  }
+  std::vector<std::string> total{"total"};
+  for (Line l : kTableLines) total.push_back(Grouped(a.ledger.Total(l), dec));
+  t.Row(total);
+  t.Print(out);
+}
+
+std::string CsvNumber(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+std::string CsvText(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+}  // namespace
+
+void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>& analyses,
+              Format format) {
+  if (format == Format::kJson) {
+    ordered_json j;
+    j["schema"] = "connex.fiscal.result/1";
+    j["model"] = model.name;
+    j["conventions"] = ConventionsJson(model);
+    ordered_json list = ordered_json::array();
+    for (const Analysis& a : analyses) list.push_back(AnalysisJson(model, a));
+    j["regimes"] = list;
+    out << j.dump(2) << '\n';
+    return;
+  }
+  if (format == Format::kCsv) {
+    out << "regime,year";
+    for (int l = 0; l < kLineCount; ++l) out << ',' << LineName(static_cast<Line>(l));
+    out << '\n';
+    for (const Analysis& a : analyses) {
+      for (int t = 0; t < a.ledger.years(); ++t) {
+        out << CsvText(a.regime) << ',' << model.project.first_year + t;
+        for (int l = 0; l < kLineCount; ++l) out << ',' << CsvNumber(a.ledger.at(static_cast<Line>(l), t));
+        out << '\n';
+      }
+    }
+    return;
+  }
+  PrintConventions(out, model);
+  PrintSummary(out, analyses);
+  for (const Analysis& a : analyses) PrintLedger(out, model, a);
+}
+
+void WriteComparison(std::ostream& out, const Model& model, const Analysis& a,
+                     const Analysis& b, const Comparison& c, Format format) {
+  const int n = static_cast<int>(c.government_delta.size());
+  if (format == Format::kJson) {
+    ordered_json j;
+    j["schema"] = "connex.fiscal.comparison/1";
+    j["model"] = model.name;
+    j["conventions"] = ConventionsJson(model);
+    j["from"] = c.from;
+    j["to"] = c.to;
+    ordered_json tot;
+    tot["government_receipts"] = c.government_total_delta;
+    tot["pv_government_receipts"] = c.government_pv_delta_total;
+    tot["investor_npv"] = c.investor_npv_delta;
+    PutMetric(tot, "government_take", c.government_take_delta);
+    PutMetric(tot, "aetr", c.aetr_delta);
+    PutMetric(tot, "breakeven_price_factor", c.breakeven_delta);
+    PutMetric(tot, "metr", c.metr_delta);
+    j["delta"] = tot;
+    std::vector<int> years;
+    for (int t = 0; t < n; ++t) years.push_back(model.project.first_year + t);
+    j["per_year"] = {{"year", years},
+                     {"government_receipts", c.government_delta},
+                     {"pv_government_receipts", c.government_pv_delta},
+                     {"investor_cash_flow", c.investor_delta}};
+    j["regimes"] = {AnalysisJson(model, a), AnalysisJson(model, b)};
+    out << j.dump(2) << '\n';
+    return;
+  }
+  if (format == Format::kCsv) {
+    out << "year,government_" << CsvText(c.from) << ",government_" << CsvText(c.to)
+        << ",government_delta,government_pv_delta,investor_delta\n";
+    for (int t = 0; t < n; ++t) {
+      out << model.project.first_year + t << ',' << CsvNumber(a.ledger.at(kGovernmentReceipts, t))
+          << ',' << CsvNumber(b.ledger.at(kGovernmentReceipts, t)) << ','
+          << CsvNumber(c.government_delta[t]) << ',' << CsvNumber(c.government_pv_delta[t]) << ','
+          << CsvNumber(c.investor_delta[t]) << '\n';
+    }
+    return;
+  }
+  PrintConventions(out, model);
+  PrintSummary(out, {a, b});
+  const int dec = AmountDecimals(a);
+  const std::string r = Percent(model.discounting.rate);
+  out << "\nWhat \"" << c.to << "\" changes against \"" << c.from << "\"\n";
+  Table t;
+  Notes notes;
+  t.Row({"Government receipts, nominal", Grouped(c.government_total_delta, dec)});
+  t.Row({"Government receipts, PV @" + r, Grouped(c.government_pv_delta_total, dec)});
+  t.Row({"Investor NPV @" + r, Grouped(c.investor_npv_delta, dec)});
+  auto pp = [&](const Metric& m) {
+    return m.defined ? Fixed(m.value * 100, 2) + " pp" : notes.Mark(m.reason);
+  };
+  t.Row({"Government take", pp(c.government_take_delta)});
+  t.Row({"AETR", pp(c.aetr_delta)});
+  t.Row({"METR", pp(c.metr_delta)});
+  t.Row({"Breakeven price factor", c.breakeven_delta.defined ? Fixed(c.breakeven_delta.value, 4)
+                                                             : notes.Mark(c.breakeven_delta.reason)});
+  t.Print(out);
+  notes.Print(out);
+  out << "\nPer year\n";
+  Table y;
+  y.Row({"year", "G " + c.from, "G " + c.to, "delta G", "delta G (PV)", "delta I"});
+  for (int i = 0; i < n; ++i) {
+    y.Row({std::to_string(model.project.first_year + i), Grouped(a.ledger.at(kGovernmentReceipts, i), dec),
+           Grouped(b.ledger.at(kGovernmentReceipts, i), dec), Grouped(c.government_delta[i], dec),
+           Grouped(c.government_pv_delta[i], dec), Grouped(c.investor_delta[i], dec)});
+  }
+  y.Row({"total", Grouped(a.metrics.government_total, dec), Grouped(b.metrics.government_total, dec),
+         Grouped(c.government_total_delta, dec), Grouped(c.government_pv_delta_total, dec),
+         Grouped(b.metrics.investor_total - a.metrics.investor_total, dec)});
+  y.Print(out);
+}
+
+void WriteSweep(std::ostream& out, const Model& model, const std::vector<SweepSeries>& sweeps,
+                Format format) {
+  if (format == Format::kJson) {
+    ordered_json j;
+    j["schema"] = "connex.fiscal.sweep/1";
+    j["model"] = model.name;
+    j["conventions"] = ConventionsJson(model);
+    ordered_json list = ordered_json::array();
+    for (const SweepSeries& s : sweeps) {
+      ordered_json pts = ordered_json::array();
+      for (const SweepPoint& p : s.points) {
+        ordered_json pj;
+        pj["price_factor"] = p.price_factor;
+        pj["pv_pretax_cash_flow"] = p.core.pv_pretax;
+        pj["pv_government_receipts"] = p.core.pv_government;
+        pj["investor_npv"] = p.core.investor_npv;
+        PutMetric(pj, "government_take", p.government_take);
+        PutMetric(pj, "aetr", p.core.aetr);
+        PutIrr(pj, "pretax_irr", p.pretax_irr);
+        PutIrr(pj, "investor_irr", p.investor_irr);
+        pts.push_back(pj);
+      }
+      list.push_back({{"regime", s.regime}, {"points", pts}});
+    }
+    j["regimes"] = list;
+    out << j.dump(2) << '\n';
+    return;
+  }
+  if (format == Format::kCsv) {
+    out << "regime,price_factor,pv_pretax_cash_flow,pv_government_receipts,investor_npv,"
+           "government_take,aetr,pretax_irr,investor_irr\n";
+    auto opt = [](bool defined, double v) { return defined ? CsvNumber(v) : std::string(); };
+    for (const SweepSeries& s : sweeps) {
+      for (const SweepPoint& p : s.points) {
+        out << CsvText(s.regime) << ',' << CsvNumber(p.price_factor) << ','
+            << CsvNumber(p.core.pv_pretax) << ',' << CsvNumber(p.core.pv_government) << ','
+            << CsvNumber(p.core.investor_npv) << ','
+            << opt(p.government_take.defined, p.government_take.value) << ','
+            << opt(p.core.aetr.defined, p.core.aetr.value) << ','
+            << opt(p.pretax_irr.defined, p.pretax_irr.value) << ','
+            << opt(p.investor_irr.defined, p.investor_irr.value) << '\n';
+      }
+    }
+    return;
+  }
+  PrintConventions(out, model);
+  for (const SweepSeries& s : sweeps) {
+    out << "Price sweep — " << s.regime << '\n';
+    Table t;
+    Notes notes;
+    t.Row({"price factor", "PV G", "investor NPV", "gov. take", "AETR", "pre-tax IRR", "investor IRR"});
+    for (const SweepPoint& p : s.points) {
+      t.Row({Fixed(p.price_factor, 3), Grouped(p.core.pv_government, 0), Grouped(p.core.investor_npv, 0),
+             ShowPercent(p.government_take, notes), ShowPercent(p.core.aetr, notes),
+             ShowIrr(p.pretax_irr, notes), ShowIrr(p.investor_irr, notes)});
+    }
+    t.Print(out);
+    notes.Print(out);
+    const Progressivity prog = AssessProgressivity(s.points);
+    out << "Progressivity: " << (prog.slope.defined ? Fixed(prog.slope.value, 3) + " AETR per unit of pre-tax IRR, " + prog.verdict : std::string(prog.slope.reason)) << "\n\n";
+  }
+}
+
+}  // namespace connex::fiscal::io

@@ -1,0 +1,47 @@
+// Reports of fiscal results for people and programs: an aligned terminal
+// table, JSON, CSV, and an Excel workbook. Every report states the
+// conventions it used (discounting, timing, what counts as government receipts).
+//
+// Thread-safety: pure functions writing to the given stream or file.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "fiscal/analysis.hpp"
+#include "fiscal/model.hpp"
+
+namespace connex::fiscal::io {
+
+enum class Format { kTable, kJson, kCsv };
+
+// What counts as government receipts, in words, for every report.
+extern const char* const kGovernmentReceiptsConvention;
+
+struct SweepSeries {
+  std::string regime;
+  std::vector<SweepPoint> points;
+};
+
+// One or more regimes analysed on the model's project.
+void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>& analyses,
+              Format format);
+void WriteComparison(std::ostream& out, const Model& model, const Analysis& a,
+                     const Analysis& b, const Comparison& c, Format format);
+void WriteSweep(std::ostream& out, const Model& model, const std::vector<SweepSeries>& sweeps,
+                Format format);
+
+// A workbook with a Summary sheet, one Ledger sheet per regime, and (when
+// given) a Comparison sheet with its chart and a Sweep sheet. Numbers are
+// written as numbers.
+struct Workbook {
+  const Model* model = nullptr;
+  std::vector<const Analysis*> analyses;
+  const Comparison* comparison = nullptr;
+  std::vector<SweepSeries> sweeps;
+};
+Result<bool> WriteXlsx(const std::string& path, const Workbook& book);
+
+}  // namespace connex::fiscal::io

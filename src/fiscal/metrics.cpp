@@ -1,0 +1,80 @@
+#include "fiscal/metrics.hpp"
+
+#include <algorithm>
+
+namespace connex::fiscal {
+
+Metric RatioIfPositive(double a, double b, const char* why) {
+  return b > 0 ? Metric::Of(a / b) : Metric::Undefined(why);
+}
+
+CoreMetrics ComputeCoreMetrics(const ProjectSeries& s, const Ledger& l, const Discounting& d) {
+  CoreMetrics m;
+  m.pv_pretax = PresentValue(l.line(kPretaxCashFlow), s.years, s.first_year, d);
+  m.pv_government = PresentValue(l.line(kGovernmentReceipts), s.years, s.first_year, d);
+  m.investor_npv = PresentValue(l.line(kInvestorCashFlow), s.years, s.first_year, d);
+  m.aetr = RatioIfPositive(m.pv_government, m.pv_pretax,
+                           "PV of pre-tax cash flow is not positive at the discount rate");
+  return m;
+}
+
+Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discounting& d) {
+  Metrics m;
+  const int n = s.years;
+  m.discounting = d;
+  m.revenue = l.Total(kGrossRevenue);
+  m.pretax_total = l.Total(kPretaxCashFlow);
+  m.government_total = l.Total(kGovernmentReceipts);
+  m.investor_total = l.Total(kInvestorCashFlow);
+  m.pv_revenue = PresentValue(l.line(kGrossRevenue), n, s.first_year, d);
+  const CoreMetrics core = ComputeCoreMetrics(s, l, d);
+  m.pv_pretax = core.pv_pretax;
+  m.pv_government = core.pv_government;
+  m.investor_npv = core.investor_npv;
+  m.aetr = core.aetr;
+  m.government_take = RatioIfPositive(m.government_total, m.pretax_total,
+                                      "undiscounted pre-tax cash flow is not positive");
+  m.investor_irr = InternalRateOfReturn(l.line(kInvestorCashFlow), n);
+  m.pretax_irr = InternalRateOfReturn(l.line(kPretaxCashFlow), n);
+
+  const int payback = PaybackIndex(l.line(kInvestorCashFlow), n);
+  m.payback_year = payback >= 0 ? Metric::Of(s.first_year + payback)
+                                : Metric::Undefined("cumulative investor cash flow stays negative");
+
+  double min_share = 0;
+  bool producing = false;
+  for (int t = 0; t < n; ++t) {
+    const double r = l.at(kGrossRevenue, t);
+    if (r <= 0) continue;
+    const double share = l.at(kGovernmentReceipts, t) / r;
+    min_share = producing ? std::min(min_share, share) : share;
+    producing = true;
+  }
+  m.min_state_share_of_revenue =
+      producing ? Metric::Of(min_share) : Metric::Undefined("no year has revenue");
+
+  if (s.first_production_index < 0) {
+    m.front_loading = Metric::Undefined("nothing is produced");
+  } else {
+    const int from = s.first_production_index;
+    const int count = std::min(5, n - from);
+    // Discounted from the project's first year like the whole, so the ratio is a share of PV(G).
+    const double pv_early =
+        PresentValue(l.line(kGovernmentReceipts) + from, count, s.first_year + from, d);
+    m.front_loading = RatioIfPositive(pv_early, m.pv_government,
+                                      "PV of government receipts is not positive");
+  }
+
+  for (int i = 0; i < kInstrumentCount; ++i) {
+    InstrumentTotal& it = m.by_instrument[i];
+    it.line = kGovernmentLines[i];
+    it.total = l.Total(it.line);
+    it.pv = PresentValue(l.line(it.line), n, s.first_year, d);
+    it.share = m.government_total != 0
+                   ? Metric::Of(it.total / m.government_total)
+                   : Metric::Undefined("total government receipts are zero");
+  }
+  return m;
+}
+
+}  // namespace connex::fiscal

@@ -1,0 +1,74 @@
+#include "fiscal/project.hpp"
+
+#include <cmath>
+
+namespace connex::fiscal {
+
+const char* ToString(CapexClass c) {
+  switch (c) {
+    case CapexClass::kExploration:
+      return "exploration";
+    case CapexClass::kDevelopment:
+      return "development";
+    case CapexClass::kSustaining:
+      return "sustaining";
+  }
+  return "?";
+}
+
+namespace {
+
+std::vector<double> Inflated(const std::vector<double>& real, const std::vector<double>& index,
+                             int years) {
+  std::vector<double> out(static_cast<size_t>(years), 0.0);
+  if (real.empty()) return out;
+  for (int t = 0; t < years; ++t) out[t] = real[t] * index[t];
+  return out;
+}
+
+}  // namespace
+
+ProjectSeries Resolve(const Project& project) {
+  ProjectSeries s;
+  const int n = project.years;
+  s.first_year = project.first_year;
+  s.years = n;
+  s.days_per_year = project.days_per_year;
+
+  const int base_year = project.cost_base_year == 0 ? project.first_year : project.cost_base_year;
+  std::vector<double> index(static_cast<size_t>(n));
+  for (int t = 0; t < n; ++t) {
+    index[t] = std::pow(1.0 + project.inflation, project.first_year + t - base_year);
+  }
+
+  for (const Product& p : project.products) {
+    s.production.push_back(p.production);
+    std::vector<double> price(static_cast<size_t>(n));
+    std::vector<double> var(static_cast<size_t>(n));
+    std::vector<double> charges(static_cast<size_t>(n));
+    for (int t = 0; t < n; ++t) {
+      price[t] = p.price.deck.empty() ? p.price.base * std::pow(1.0 + p.price.escalation, t)
+                                      : p.price.deck[t];
+      var[t] = p.variable_opex * index[t];
+      charges[t] = (p.transport + p.refining) * index[t];
+    }
+    s.price.push_back(std::move(price));
+    s.variable_opex.push_back(std::move(var));
+    s.charges.push_back(std::move(charges));
+  }
+  for (int c = 0; c < kCapexClasses; ++c) s.capex[c] = Inflated(project.capex[c], index, n);
+  s.fixed_opex = Inflated(project.fixed_opex, index, n);
+  s.closure = Inflated(project.closure, index, n);
+
+  for (int t = 0; t < n && s.first_production_index < 0; ++t) {
+    for (const auto& prod : s.production) {
+      if (prod[t] > 0) {
+        s.first_production_index = t;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+}  // namespace connex::fiscal

@@ -1,0 +1,76 @@
+// Project: what is produced, sold and spent, year by year, before any fiscal
+// term applies. ProjectSeries is the same project resolved into nominal
+// per-year series, which is what the engine evaluates.
+//
+// Conventions (docs/fiscal-methodology.md):
+// - years are first_year .. first_year + years - 1; every series has one value per year;
+// - prices are nominal: a deck is taken as given; a base price escalates as
+//   base * (1 + escalation)^(year - first_year);
+// - costs are entered in real terms of cost_base_year and inflated as
+//   cost * (1 + inflation)^(year - cost_base_year);
+// - per-unit charges (variable opex, transport, refining) are costs like opex.
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace connex::fiscal {
+
+enum class CapexClass { kExploration = 0, kDevelopment = 1, kSustaining = 2 };
+inline constexpr int kCapexClasses = 3;
+const char* ToString(CapexClass c);
+
+struct PriceSpec {
+  std::vector<double> deck;  // per year; when empty, base and escalation apply
+  double base = 0;
+  double escalation = 0;
+};
+
+struct Product {
+  std::string name;
+  std::string unit;                // e.g. "bbl", "t", "oz"
+  std::vector<double> production;  // units per year, >= 0
+  PriceSpec price;                 // model currency per unit
+  double variable_opex = 0;        // per unit, real terms
+  double transport = 0;            // per unit, real terms; deducted for net smelter return
+  double refining = 0;             // per unit, real terms; deducted for net smelter return
+};
+
+struct Project {
+  int first_year = 0;
+  int years = 0;
+  std::vector<Product> products;
+  std::array<std::vector<double>, kCapexClasses> capex;  // per year each, empty = zeros
+  std::vector<double> fixed_opex;                        // per year, empty = zeros
+  std::vector<double> closure;                           // per year, empty = zeros
+  double inflation = 0;
+  int cost_base_year = 0;  // 0 = first_year
+  double days_per_year = 365;
+};
+
+// Nominal per-year series. Product p, year t: production[p][t] etc.
+// Invariant: every vector has `years` entries (per product where nested).
+struct ProjectSeries {
+  int first_year = 0;
+  int years = 0;
+  double days_per_year = 365;
+  std::vector<std::vector<double>> production;
+  std::vector<std::vector<double>> price;
+  std::vector<std::vector<double>> variable_opex;  // per unit
+  std::vector<std::vector<double>> charges;        // transport + refining per unit
+  std::array<std::vector<double>, kCapexClasses> capex;
+  std::vector<double> fixed_opex;
+  std::vector<double> closure;
+  int first_production_index = -1;  // -1 when nothing is ever produced
+
+  int products() const { return static_cast<int>(production.size()); }
+};
+
+// REQUIRES: project.years >= 1 and every non-empty series has project.years entries
+// (the model reader checks this and names the offending field).
+ProjectSeries Resolve(const Project& project);
+
+}  // namespace connex::fiscal

@@ -1,0 +1,139 @@
+#include "fiscal/rate.hpp"
+
+#include <cmath>
+#include <sstream>
+#include <utility>
+
+namespace connex::fiscal {
+
+Rate Rate::Constant(double rate) {
+  Rate r;
+  r.kind_ = Kind::kConstant;
+  r.constant_ = rate;
+  return r;
+}
+
+Rate Rate::Schedule(std::vector<double> per_year) {
+  Rate r;
+  r.kind_ = Kind::kSchedule;
+  r.values_ = std::move(per_year);
+  return r;
+}
+
+Rate Rate::Tiered(RateDriver driver, TierMode mode, std::vector<Tier> tiers, int product) {
+  Rate r;
+  r.kind_ = Kind::kTiered;
+  r.driver_ = driver;
+  r.mode_ = mode;
+  r.tiers_ = std::move(tiers);
+  r.product_ = product;
+  return r;
+}
+
+double Rate::At(const DriverValues& d) const {
+  switch (kind_) {
+    case Kind::kConstant:
+      return constant_;
+    case Kind::kSchedule:
+      return values_[static_cast<size_t>(d.year_index)];
+    case Kind::kTiered:
+      break;
+  }
+  double x = 0;
+  switch (driver_) {
+    case RateDriver::kPrice:
+      x = d.price[product_];
+      break;
+    case RateDriver::kDailyProduction:
+      x = d.daily_production[product_];
+      break;
+    case RateDriver::kCumulativeProduction:
+      x = d.cumulative_production[product_];
+      break;
+    case RateDriver::kRFactor:
+      x = d.r_factor;
+      break;
+    case RateDriver::kInvestorIrr:
+      x = d.investor_irr;
+      break;
+    case RateDriver::kProfitability:
+      x = d.profitability;
+      break;
+  }
+  return EvaluateTiers(tiers_, mode_, x);
+}
+
+Rate Rate::Shifted(double delta) const {
+  Rate r = *this;
+  r.constant_ += delta;
+  for (double& v : r.values_) v += delta;
+  for (Tier& t : r.tiers_) t.rate += delta;
+  return r;
+}
+
+double EvaluateTiers(const std::vector<Tier>& tiers, TierMode mode, double x) {
+  const Tier& first = tiers.front();
+  if (!(x > first.from)) return first.rate;  // also catches NaN
+  if (mode == TierMode::kStepped) {
+    for (const Tier& t : tiers) {
+      if (x < t.to) return t.rate;
+    }
+    return tiers.back().rate;
+  }
+  if (std::isinf(x)) return tiers.back().rate;
+  double weighted = 0;
+  for (const Tier& t : tiers) {
+    if (x <= t.from) break;
+    const double top = x < t.to ? x : t.to;
+    weighted += t.rate * (top - t.from);
+  }
+  return weighted / (x - first.from);
+}
+
+std::optional<std::string> ValidateTiers(const std::vector<Tier>& tiers) {
+  if (tiers.empty()) return "at least one tier is required";
+  for (size_t i = 0; i < tiers.size(); ++i) {
+    const Tier& t = tiers[i];
+    std::ostringstream msg;
+    if (!std::isfinite(t.from) || std::isnan(t.to) || !std::isfinite(t.rate)) {
+      msg << "tier " << i + 1 << " has a value that is not a finite number";
+      return msg.str();
+    }
+    if (!(t.to > t.from)) {
+      msg << "tier " << i + 1 << " ends at " << t.to << ", not after its start " << t.from;
+      return msg.str();
+    }
+    if (i > 0 && t.from != tiers[i - 1].to) {
+      msg << "tier " << i + 1 << " starts at " << t.from << " but tier " << i << " ends at "
+          << tiers[i - 1].to << " (tiers must be sorted and contiguous)";
+      return msg.str();
+    }
+  }
+  if (std::isfinite(tiers.back().to)) {
+    std::ostringstream msg;
+    msg << "the last tier (" << tiers.size() << ") must be open-ended but ends at "
+        << tiers.back().to;
+    return msg.str();
+  }
+  return std::nullopt;
+}
+
+const char* ToString(RateDriver driver) {
+  switch (driver) {
+    case RateDriver::kPrice:
+      return "price";
+    case RateDriver::kDailyProduction:
+      return "daily_production";
+    case RateDriver::kCumulativeProduction:
+      return "cumulative_production";
+    case RateDriver::kRFactor:
+      return "r_factor";
+    case RateDriver::kInvestorIrr:
+      return "investor_irr";
+    case RateDriver::kProfitability:
+      return "profitability";
+  }
+  return "?";
+}
+
+}  // namespace connex::fiscal

@@ -1,0 +1,163 @@
+// Regime: the fiscal terms of one contract or law, as a set of instruments.
+// Instruments describe terms only; the engine (engine.hpp) evaluates them in
+// a fixed, documented order whatever order they were listed in:
+//   bonuses, surface rent, royalties, FTP, cost recovery, profit split, DMO,
+//   income tax (with RRT computed first when its base is pre-income-tax),
+//   resource rent tax, windfall tax, state participation, withholding tax.
+// Options, not reordering, cover the interactions ("RRT deductible for income tax").
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fiscal/rate.hpp"
+
+namespace connex::fiscal {
+
+struct SignatureBonus {
+  int year = 0;  // calendar year
+  double amount = 0;
+};
+
+struct ProductionBonus {
+  int product = 0;
+  double cumulative = 0;  // paid in the year cumulative production first reaches this
+  double amount = 0;
+};
+
+struct Bonuses {
+  std::vector<SignatureBonus> signature;
+  std::vector<ProductionBonus> production;
+  bool deductible = false;  // for income tax
+};
+
+struct SurfaceRent {
+  double area = 0;  // km2
+  Rate rate;        // currency per km2 per year
+  bool deductible = true;
+};
+
+enum class RoyaltyBase {
+  kGrossValue,         // price x volume
+  kNetSmelterReturn,   // price x volume - transport and refining charges
+  kVolume,             // specific: rate is an amount per unit
+};
+
+struct Royalty {
+  std::string name;
+  int product = -1;  // -1: every product (not allowed for kVolume)
+  RoyaltyBase base = RoyaltyBase::kGrossValue;
+  Rate rate;
+  bool deductible = true;  // for income tax
+};
+
+struct FirstTranche {
+  Rate rate;            // share of gross value
+  bool shared = true;   // split per the profit split; otherwise all to the state
+};
+
+enum class CeilingBase { kGrossValue, kNetOfRoyaltyAndFtp };
+
+struct CostRecovery {
+  Rate ceiling;  // share of the ceiling base
+  CeilingBase ceiling_base = CeilingBase::kGrossValue;
+  int capex_recovery_years = 0;  // 0: capex recoverable when spent; n: straight line over n years
+  double uplift = 0;             // added to capex when it becomes recoverable
+};
+
+struct ProfitSplit {
+  Rate state_share;
+};
+
+struct DomesticMarketObligation {
+  double share = 0;           // of the contractor's profit petroleum
+  double price_fraction = 0;  // of the market price paid for DMO volumes
+  int holiday_years = 0;      // first production years without DMO
+};
+
+enum class ParticipationMode { kPaid, kCarried, kFree };
+
+struct StateParticipation {
+  double share = 0;
+  ParticipationMode mode = ParticipationMode::kPaid;
+  double carry_interest = 0;  // carried: annual rate on the carry balance
+};
+
+enum class DepreciationMethod { kStraightLine, kDecliningBalance, kUnitsOfProduction, kImmediate };
+
+struct Depreciation {
+  DepreciationMethod method = DepreciationMethod::kStraightLine;
+  int years = 5;       // straight line
+  double rate = 0.25;  // declining balance
+  int product = 0;     // units of production
+};
+
+enum class DepreciationStart { kWhenIncurred, kFirstProduction };
+
+enum class LossCarryForward { kNone, kUnlimited, kLimitedYears, kCappedShare };
+
+struct IncomeTax {
+  Rate rate;
+  Depreciation depreciation[3];  // per CapexClass
+  DepreciationStart start = DepreciationStart::kWhenIncurred;
+  bool deduct_closure = true;
+  LossCarryForward losses = LossCarryForward::kUnlimited;
+  int loss_years = 0;       // kLimitedYears
+  double loss_cap = 1.0;    // kCappedShare: share of the year's income that losses may offset
+  std::vector<int> holiday_years;  // calendar years without income tax
+  int holiday_first_production_years = 0;
+  double minimum_tax_on_turnover = 0;  // share of gross revenue; 0 = none
+};
+
+enum class RentTaxBase { kPreIncomeTax, kPostIncomeTax };
+
+struct RentTaxTier {
+  double threshold = 0;  // accumulation rate of the cash-flow account
+  double rate = 0;
+};
+
+inline constexpr int kMaxRentTaxTiers = 8;
+
+struct ResourceRentTax {
+  std::vector<RentTaxTier> tiers;  // rising thresholds; at most kMaxRentTaxTiers
+  RentTaxBase base = RentTaxBase::kPreIncomeTax;
+  bool deductible_for_income_tax = false;  // only with the pre-income-tax base
+};
+
+enum class WindfallBase { kPrice, kProfit };
+
+struct WindfallTax {
+  WindfallBase base = WindfallBase::kPrice;
+  int product = 0;     // price base
+  double trigger = 0;  // price per unit (price base) or amount per year (profit base)
+  double rate = 0;
+};
+
+struct DividendWithholding {
+  double rate = 0;
+};
+
+struct Regime {
+  std::string name;
+  std::optional<Bonuses> bonuses;
+  std::optional<SurfaceRent> surface_rent;
+  std::vector<Royalty> royalties;
+  std::optional<FirstTranche> ftp;
+  std::optional<CostRecovery> cost_recovery;
+  std::optional<ProfitSplit> profit_split;
+  std::optional<DomesticMarketObligation> dmo;
+  std::optional<StateParticipation> participation;
+  std::optional<IncomeTax> income_tax;
+  std::optional<ResourceRentTax> rrt;
+  std::optional<WindfallTax> windfall;
+  std::optional<DividendWithholding> withholding;
+
+  // True when some rate depends on investor IRR to date, which the engine then
+  // recomputes every year (costly; only when asked for).
+  bool UsesInvestorIrr() const;
+};
+
+}  // namespace connex::fiscal
