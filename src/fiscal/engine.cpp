@@ -36,11 +36,13 @@ struct LossVintage {
 // Carries losses forward under the regime's rule; returns the loss used.
 class LossPool {
  public:
-  explicit LossPool(const IncomeTax& tax) : tax_(tax) {}
+  // Copies the rule: the pool may outlive a temporary IncomeTax.
+  explicit LossPool(const IncomeTax& tax)
+      : rule_(tax.losses), years_(tax.loss_years), cap_(tax.loss_cap) {}
 
   // income: taxable income before losses in year t (may be negative).
   double Apply(double income, int t) {
-    switch (tax_.losses) {
+    switch (rule_) {
       case LossCarryForward::kNone:
         return 0;
       case LossCarryForward::kUnlimited:
@@ -50,7 +52,7 @@ class LossPool {
           return 0;
         }
         const double room =
-            tax_.losses == LossCarryForward::kCappedShare ? tax_.loss_cap * income : income;
+            rule_ == LossCarryForward::kCappedShare ? cap_ * income : income;
         const double used = std::min(balance_, room);
         balance_ -= used;
         return used;
@@ -61,7 +63,7 @@ class LossPool {
           vintages_.erase(vintages_.begin());
         }
         if (income <= 0) {
-          if (income < 0) vintages_.push_back({-income, t + tax_.loss_years});
+          if (income < 0) vintages_.push_back({-income, t + years_});
           return 0;
         }
         double used = 0;
@@ -79,14 +81,16 @@ class LossPool {
   }
 
   double Balance() const {
-    if (tax_.losses != LossCarryForward::kLimitedYears) return balance_;
+    if (rule_ != LossCarryForward::kLimitedYears) return balance_;
     double sum = 0;
     for (const LossVintage& v : vintages_) sum += v.amount;
     return sum;
   }
 
  private:
-  const IncomeTax& tax_;
+  LossCarryForward rule_;
+  int years_;
+  double cap_;
   double balance_ = 0;
   std::vector<LossVintage> vintages_;
 };
