@@ -29,8 +29,8 @@ const Model& FullPsc() {
 void SetCounters(benchmark::State& state, const ProjectSeries& s) {
   state.counters["years"] = s.years;
   state.counters["products"] = s.products();
-  state.counters["scenario_years/s"] =
-      benchmark::Counter(static_cast<double>(s.years), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["scenario_years/s"] = benchmark::Counter(
+      static_cast<double>(s.years), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 // Ledger only.

@@ -41,9 +41,9 @@ using Errors = std::vector<Error>;
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}            // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}              // NOLINT: implicit by design
   Result(Error error) : state_(Errors{std::move(error)}) {}  // NOLINT
-  Result(Errors errors) : state_(std::move(errors)) {       // NOLINT
+  Result(Errors errors) : state_(std::move(errors)) {        // NOLINT
     // REQUIRES: a failed result carries at least one error.
     assert(!std::get<Errors>(state_).empty());
   }

@@ -20,9 +20,9 @@ SweepPoint EvaluateAt(const ProjectSeries& s, const Regime& regime, const Discou
   SweepPoint p;
   p.price_factor = price_factor;
   p.core = ComputeCoreMetrics(s, scratch, d);
-  p.government_take = RatioIfPositive(scratch.Total(kGovernmentReceipts),
-                                      scratch.Total(kPretaxCashFlow),
-                                      "undiscounted pre-tax cash flow is not positive");
+  p.government_take =
+      RatioIfPositive(scratch.Total(kGovernmentReceipts), scratch.Total(kPretaxCashFlow),
+                      "undiscounted pre-tax cash flow is not positive");
   p.pretax_irr = InternalRateOfReturn(scratch.line(kPretaxCashFlow), s.years);
   p.investor_irr = InternalRateOfReturn(scratch.line(kInvestorCashFlow), s.years);
   return p;

@@ -36,7 +36,7 @@ struct Breakeven {
 };
 
 struct Progressivity {
-  Metric slope;           // least-squares slope of AETR on pre-tax IRR
+  Metric slope;                          // least-squares slope of AETR on pre-tax IRR
   const char* verdict = "undetermined";  // progressive | regressive | neutral | undetermined
   std::vector<SweepPoint> points;
 };

@@ -32,9 +32,9 @@ double NpvAtFirstYear(const double* cf, int n, double rate) {
 namespace {
 
 // Bracketing grid: fine near usual returns, coarse towards the extremes.
-constexpr double kGrid[] = {-0.99, -0.9, -0.75, -0.5, -0.3, -0.2, -0.1, -0.05, 0.0,  0.025,
-                            0.05,  0.075, 0.1,  0.125, 0.15, 0.2,  0.25, 0.3,   0.4,  0.5,
-                            0.75,  1.0,   1.5,  2.0,   3.0,  5.0,  10.0, 25.0,  100.0};
+constexpr double kGrid[] = {-0.99, -0.9,  -0.75, -0.5,  -0.3, -0.2, -0.1, -0.05, 0.0,  0.025,
+                            0.05,  0.075, 0.1,   0.125, 0.15, 0.2,  0.25, 0.3,   0.4,  0.5,
+                            0.75,  1.0,   1.5,   2.0,   3.0,  5.0,  10.0, 25.0,  100.0};
 
 }  // namespace
 

@@ -23,10 +23,10 @@ void StraightLine(const double* capex, int years, int life, int first_start, dou
 void AddDepreciation(const ProjectSeries& series, const double* capex, const Depreciation& method,
                      DepreciationStart start, double* out) {
   const int n = series.years;
-  const int first_start = (start == DepreciationStart::kFirstProduction &&
-                           series.first_production_index >= 0)
-                              ? series.first_production_index
-                              : 0;
+  const int first_start =
+      (start == DepreciationStart::kFirstProduction && series.first_production_index >= 0)
+          ? series.first_production_index
+          : 0;
   switch (method.method) {
     case DepreciationMethod::kImmediate:
       StraightLine(capex, n, 1, first_start, out);

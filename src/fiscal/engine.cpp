@@ -51,8 +51,7 @@ class LossPool {
           balance_ -= income;
           return 0;
         }
-        const double room =
-            rule_ == LossCarryForward::kCappedShare ? cap_ * income : income;
+        const double room = rule_ == LossCarryForward::kCappedShare ? cap_ * income : income;
         const double used = std::min(balance_, room);
         balance_ -= used;
         return used;
@@ -150,10 +149,10 @@ void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double 
 
   LossPool losses(regime.income_tax ? *regime.income_tax : IncomeTax{});
   const bool irr_driver = regime.UsesInvestorIrr();
-  double cost_balance = 0;    // unrecovered costs brought forward
-  double carry_balance = 0;   // state carry owed to the investor
-  double cum_entitlement = 0; // R-factor numerator to date
-  double cum_costs = 0;       // R-factor denominator to date
+  double cost_balance = 0;     // unrecovered costs brought forward
+  double carry_balance = 0;    // state carry owed to the investor
+  double cum_entitlement = 0;  // R-factor numerator to date
+  double cum_costs = 0;        // R-factor denominator to date
 
   for (int t = 0; t < n; ++t) {
     // --- Project cash flow ---
@@ -209,7 +208,8 @@ void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double 
         if (before < b.cumulative && after >= b.cumulative) bonus += b.amount;
       }
     }
-    const double rent = regime.surface_rent ? regime.surface_rent->area * regime.surface_rent->rate.At(d) : 0.0;
+    const double rent =
+        regime.surface_rent ? regime.surface_rent->area * regime.surface_rent->rate.At(d) : 0.0;
 
     // --- Royalties ---
     double royalty = 0, royalty_deductible = 0;
@@ -320,8 +320,8 @@ void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double 
     if (regime.windfall) {
       const WindfallTax& w = *regime.windfall;
       if (w.base == WindfallBase::kPrice) {
-        windfall = w.rate * std::max(0.0, price[w.product] - w.trigger) *
-                   s.production[w.product][t];
+        windfall =
+            w.rate * std::max(0.0, price[w.product] - w.trigger) * s.production[w.product][t];
       } else {
         windfall = w.rate * std::max(0.0, before_taxes - income_tax - rrt - w.trigger);
       }

@@ -18,48 +18,48 @@
 namespace connex::fiscal {
 
 // X(enumerator, name used in files and outputs, what the line holds)
-#define CONNEX_LEDGER_LINES(X)                                                                     \
-  X(kGrossRevenue, "gross_revenue", "price x volume, all products")                               \
-  X(kFixedOpex, "fixed_opex", "fixed operating cost")                                             \
-  X(kVariableOpex, "variable_opex", "variable operating cost per unit x volume")                  \
-  X(kCharges, "transport_refining", "transport and refining charges per unit x volume")           \
-  X(kOpex, "opex", "fixed + variable opex + transport and refining")                              \
-  X(kCapexExploration, "capex_exploration", "exploration capital expenditure")                    \
-  X(kCapexDevelopment, "capex_development", "development capital expenditure")                    \
-  X(kCapexSustaining, "capex_sustaining", "sustaining capital expenditure")                       \
-  X(kCapex, "capex", "all capital expenditure")                                                   \
-  X(kClosure, "closure", "closure and abandonment cost")                                          \
-  X(kPretaxCashFlow, "pretax_cash_flow", "N: revenue - opex - capex - closure")                   \
-  X(kBonus, "bonus", "signature and production bonuses")                                          \
-  X(kSurfaceRent, "surface_rent", "area x rate")                                                  \
-  X(kRoyalty, "royalty", "all royalties")                                                         \
-  X(kFtp, "ftp", "first tranche petroleum")                                                       \
-  X(kFtpState, "ftp_state", "state share of FTP")                                                 \
-  X(kFtpContractor, "ftp_contractor", "contractor share of FTP")                                  \
-  X(kCostRecoverable, "cost_recoverable", "costs eligible for recovery incl. carried balance")     \
-  X(kCostCeiling, "cost_ceiling", "cost recovery limit for the year")                             \
-  X(kCostRecovered, "cost_recovered", "cost petroleum")                                           \
-  X(kCostCarriedForward, "cost_carried_forward", "unrecovered costs at year end")                 \
-  X(kProfitPetroleum, "profit_petroleum", "value - royalty - FTP - cost petroleum")               \
-  X(kRFactor, "r_factor", "R-factor used this year (to end of previous year)")                    \
-  X(kStateShareRate, "state_share_rate", "state share of profit petroleum applied")               \
-  X(kProfitState, "profit_state", "state share of profit petroleum")                              \
-  X(kProfitContractor, "profit_contractor", "contractor share of profit petroleum")               \
-  X(kDmo, "dmo", "value the contractor forgoes on DMO sales")                                     \
-  X(kDepreciation, "depreciation", "tax depreciation of capex")                                   \
-  X(kTaxableBeforeLosses, "taxable_before_losses", "income before loss carry-forward")            \
-  X(kLossUsed, "loss_used", "losses brought forward and used")                                    \
-  X(kLossCarriedForward, "loss_carried_forward", "unused losses at year end")                     \
-  X(kTaxableIncome, "taxable_income", "income after losses (>= 0)")                               \
-  X(kIncomeTaxRate, "income_tax_rate", "income tax rate applied (0 in holiday)")                  \
-  X(kIncomeTax, "income_tax", "income tax incl. minimum tax")                                     \
-  X(kRentTax, "resource_rent_tax", "all resource rent tax tiers")                                 \
-  X(kWindfallTax, "windfall_tax", "windfall / price-based tax")                                   \
-  X(kCompanyCashFlow, "company_cash_flow", "project company cash flow after all taxes")           \
-  X(kStateEquity, "state_equity", "state equity cash flow (receipts - contributions)")            \
-  X(kCarryBalance, "carry_balance", "state carry owed to the investor at year end")               \
-  X(kWithholdingTax, "withholding_tax", "tax on dividends to the investor")                       \
-  X(kGovernmentReceipts, "government_receipts", "G: every receipt of the state")                  \
+#define CONNEX_LEDGER_LINES(X)                                                                 \
+  X(kGrossRevenue, "gross_revenue", "price x volume, all products")                            \
+  X(kFixedOpex, "fixed_opex", "fixed operating cost")                                          \
+  X(kVariableOpex, "variable_opex", "variable operating cost per unit x volume")               \
+  X(kCharges, "transport_refining", "transport and refining charges per unit x volume")        \
+  X(kOpex, "opex", "fixed + variable opex + transport and refining")                           \
+  X(kCapexExploration, "capex_exploration", "exploration capital expenditure")                 \
+  X(kCapexDevelopment, "capex_development", "development capital expenditure")                 \
+  X(kCapexSustaining, "capex_sustaining", "sustaining capital expenditure")                    \
+  X(kCapex, "capex", "all capital expenditure")                                                \
+  X(kClosure, "closure", "closure and abandonment cost")                                       \
+  X(kPretaxCashFlow, "pretax_cash_flow", "N: revenue - opex - capex - closure")                \
+  X(kBonus, "bonus", "signature and production bonuses")                                       \
+  X(kSurfaceRent, "surface_rent", "area x rate")                                               \
+  X(kRoyalty, "royalty", "all royalties")                                                      \
+  X(kFtp, "ftp", "first tranche petroleum")                                                    \
+  X(kFtpState, "ftp_state", "state share of FTP")                                              \
+  X(kFtpContractor, "ftp_contractor", "contractor share of FTP")                               \
+  X(kCostRecoverable, "cost_recoverable", "costs eligible for recovery incl. carried balance") \
+  X(kCostCeiling, "cost_ceiling", "cost recovery limit for the year")                          \
+  X(kCostRecovered, "cost_recovered", "cost petroleum")                                        \
+  X(kCostCarriedForward, "cost_carried_forward", "unrecovered costs at year end")              \
+  X(kProfitPetroleum, "profit_petroleum", "value - royalty - FTP - cost petroleum")            \
+  X(kRFactor, "r_factor", "R-factor used this year (to end of previous year)")                 \
+  X(kStateShareRate, "state_share_rate", "state share of profit petroleum applied")            \
+  X(kProfitState, "profit_state", "state share of profit petroleum")                           \
+  X(kProfitContractor, "profit_contractor", "contractor share of profit petroleum")            \
+  X(kDmo, "dmo", "value the contractor forgoes on DMO sales")                                  \
+  X(kDepreciation, "depreciation", "tax depreciation of capex")                                \
+  X(kTaxableBeforeLosses, "taxable_before_losses", "income before loss carry-forward")         \
+  X(kLossUsed, "loss_used", "losses brought forward and used")                                 \
+  X(kLossCarriedForward, "loss_carried_forward", "unused losses at year end")                  \
+  X(kTaxableIncome, "taxable_income", "income after losses (>= 0)")                            \
+  X(kIncomeTaxRate, "income_tax_rate", "income tax rate applied (0 in holiday)")               \
+  X(kIncomeTax, "income_tax", "income tax incl. minimum tax")                                  \
+  X(kRentTax, "resource_rent_tax", "all resource rent tax tiers")                              \
+  X(kWindfallTax, "windfall_tax", "windfall / price-based tax")                                \
+  X(kCompanyCashFlow, "company_cash_flow", "project company cash flow after all taxes")        \
+  X(kStateEquity, "state_equity", "state equity cash flow (receipts - contributions)")         \
+  X(kCarryBalance, "carry_balance", "state carry owed to the investor at year end")            \
+  X(kWithholdingTax, "withholding_tax", "tax on dividends to the investor")                    \
+  X(kGovernmentReceipts, "government_receipts", "G: every receipt of the state")               \
   X(kInvestorCashFlow, "investor_cash_flow", "I: N - G")
 
 enum Line : int {
@@ -76,8 +76,8 @@ Line LineFromName(const char* name);
 
 // The lines that are receipts of the state, each one "instrument" in by-instrument reports.
 inline constexpr Line kGovernmentLines[] = {
-    kBonus,       kSurfaceRent, kRoyalty,   kFtpState,    kProfitState,    kDmo,
-    kStateEquity, kIncomeTax,   kRentTax,   kWindfallTax, kWithholdingTax,
+    kBonus,       kSurfaceRent, kRoyalty, kFtpState,    kProfitState,    kDmo,
+    kStateEquity, kIncomeTax,   kRentTax, kWindfallTax, kWithholdingTax,
 };
 
 class Ledger {

@@ -61,8 +61,8 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
     // Discounted from the project's first year like the whole, so the ratio is a share of PV(G).
     const double pv_early =
         PresentValue(l.line(kGovernmentReceipts) + from, count, s.first_year + from, d);
-    m.front_loading = RatioIfPositive(pv_early, m.pv_government,
-                                      "PV of government receipts is not positive");
+    m.front_loading =
+        RatioIfPositive(pv_early, m.pv_government, "PV of government receipts is not positive");
   }
 
   for (int i = 0; i < kInstrumentCount; ++i) {
@@ -70,9 +70,8 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
     it.line = kGovernmentLines[i];
     it.total = l.Total(it.line);
     it.pv = PresentValue(l.line(it.line), n, s.first_year, d);
-    it.share = m.government_total != 0
-                   ? Metric::Of(it.total / m.government_total)
-                   : Metric::Undefined("total government receipts are zero");
+    it.share = m.government_total != 0 ? Metric::Of(it.total / m.government_total)
+                                       : Metric::Undefined("total government receipts are zero");
   }
   return m;
 }

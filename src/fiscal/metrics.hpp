@@ -33,28 +33,28 @@ inline constexpr int kInstrumentCount = static_cast<int>(std::size(kGovernmentLi
 
 struct InstrumentTotal {
   Line line = kBonus;
-  double total = 0;       // nominal, undiscounted
-  double pv = 0;          // at the model's discounting
-  Metric share;           // of total government receipts (nominal)
+  double total = 0;  // nominal, undiscounted
+  double pv = 0;     // at the model's discounting
+  Metric share;      // of total government receipts (nominal)
 };
 
 struct Metrics {
   Discounting discounting;
-  double revenue = 0;            // ΣR
-  double pretax_total = 0;       // ΣN
-  double government_total = 0;   // ΣG
-  double investor_total = 0;     // ΣI
+  double revenue = 0;           // ΣR
+  double pretax_total = 0;      // ΣN
+  double government_total = 0;  // ΣG
+  double investor_total = 0;    // ΣI
   double pv_revenue = 0;
   double pv_pretax = 0;
   double pv_government = 0;
-  double investor_npv = 0;       // PV(I)
-  Metric government_take;        // ΣG / ΣN
-  Metric aetr;                   // PV(G) / PV(N)
+  double investor_npv = 0;  // PV(I)
+  Metric government_take;   // ΣG / ΣN
+  Metric aetr;              // PV(G) / PV(N)
   Irr investor_irr;
   Irr pretax_irr;
-  Metric payback_year;           // calendar year
+  Metric payback_year;  // calendar year
   Metric min_state_share_of_revenue;
-  Metric front_loading;          // PV(G) share in the first 5 production years
+  Metric front_loading;  // PV(G) share in the first 5 production years
   std::array<InstrumentTotal, kInstrumentCount> by_instrument;
 };
 

@@ -87,6 +87,8 @@ class Rate {
 // Below the first tier both give the first tier's rate.
 double EvaluateTiers(const std::vector<Tier>& tiers, TierMode mode, double x);
 
+constexpr double kInfinity() { return std::numeric_limits<double>::infinity(); }
+
 // A message naming the first offending tier (1-based, as a reader counts),
 // or nothing when the tiers are non-empty, sorted, contiguous and open-ended.
 std::optional<std::string> ValidateTiers(const std::vector<Tier>& tiers);

@@ -41,9 +41,9 @@ struct SurfaceRent {
 };
 
 enum class RoyaltyBase {
-  kGrossValue,         // price x volume
-  kNetSmelterReturn,   // price x volume - transport and refining charges
-  kVolume,             // specific: rate is an amount per unit
+  kGrossValue,        // price x volume
+  kNetSmelterReturn,  // price x volume - transport and refining charges
+  kVolume,            // specific: rate is an amount per unit
 };
 
 struct Royalty {
@@ -55,8 +55,8 @@ struct Royalty {
 };
 
 struct FirstTranche {
-  Rate rate;            // share of gross value
-  bool shared = true;   // split per the profit split; otherwise all to the state
+  Rate rate;           // share of gross value
+  bool shared = true;  // split per the profit split; otherwise all to the state
 };
 
 enum class CeilingBase { kGrossValue, kNetOfRoyaltyAndFtp };
@@ -105,8 +105,8 @@ struct IncomeTax {
   DepreciationStart start = DepreciationStart::kWhenIncurred;
   bool deduct_closure = true;
   LossCarryForward losses = LossCarryForward::kUnlimited;
-  int loss_years = 0;       // kLimitedYears
-  double loss_cap = 1.0;    // kCappedShare: share of the year's income that losses may offset
+  int loss_years = 0;     // kLimitedYears
+  double loss_cap = 1.0;  // kCappedShare: share of the year's income that losses may offset
   std::vector<int> holiday_years;  // calendar years without income tax
   int holiday_first_production_years = 0;
   double minimum_tax_on_turnover = 0;  // share of gross revenue; 0 = none

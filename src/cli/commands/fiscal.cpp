@@ -32,7 +32,8 @@ struct OutputOptions {
 };
 
 void AddOutputOptions(CLI::App* cmd, OutputOptions& o) {
-  auto* json = cmd->add_flag("--json", o.json, "Print the result as JSON (every ledger line and metric)");
+  auto* json =
+      cmd->add_flag("--json", o.json, "Print the result as JSON (every ledger line and metric)");
   auto* csv = cmd->add_flag("--csv", o.csv, "Print the result as CSV (one row per year or point)");
   json->excludes(csv);
   cmd->add_option("--xlsx", o.xlsx,
@@ -56,7 +57,8 @@ std::unique_ptr<Model> Load(const std::string& path) {
   return std::make_unique<Model>(std::move(model).value());
 }
 
-const fiscal::Regime* FindRegime(const Model& m, const std::string& name, const std::string& source) {
+const fiscal::Regime* FindRegime(const Model& m, const std::string& name,
+                                 const std::string& source) {
   for (const auto& r : m.regimes) {
     if (r.name == name) return &r;
   }
@@ -268,8 +270,9 @@ void AddFiscalCommands(CLI::App& app, int& exit_code) {
       "investor NPV, government take, AETR and IRRs: how progressive the regime is.\n"
       "Example: connex fiscal sweep examples/oil_psc.json --price 0.5:2.0:0.05 --csv");
   sweep_cmd->add_option("MODEL", sweep->model, "Model file")->required()->check(CLI::ExistingFile);
-  sweep_cmd->add_option("--price", sweep->price,
-                        "Price factors FROM:TO:STEP (default: the model's sweep, else 0.5:2.0:0.1)")
+  sweep_cmd
+      ->add_option("--price", sweep->price,
+                   "Price factors FROM:TO:STEP (default: the model's sweep, else 0.5:2.0:0.1)")
       ->type_name("FROM:TO:STEP");
   sweep_cmd->add_option("--regime", sweep->regimes, "Sweep only the regime(s) with this name");
   AddOutputOptions(sweep_cmd, sweep->out);

@@ -107,9 +107,8 @@ class Reader {
     }
     const long long v = j->get<long long>();
     if (v < min || v > max) {
-      Fail(At(path, key),
-           "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
-               std::to_string(v));
+      Fail(At(path, key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
+                              ", got " + std::to_string(v));
       return fallback;
     }
     return static_cast<int>(v);
@@ -153,8 +152,8 @@ class Reader {
   }
 
   // A per-year series: exactly one number per project year.
-  std::vector<double> Series(const json& obj, const char* key, const std::string& path,
-                             double min, bool required) {
+  std::vector<double> Series(const json& obj, const char* key, const std::string& path, double min,
+                             bool required) {
     const json* j = Field(obj, key, path, required);
     if (!j) return {};
     return SeriesValue(*j, At(path, key), min);
@@ -218,15 +217,17 @@ class Reader {
 Rate Reader::ReadRate(const json& j, const std::string& path, double min, double max) {
   if (j.is_number()) return Rate::Constant(NumberValue(j, path, min, max, 0.0));
   if (!j.is_object()) {
-    Fail(path, "must be a number, {\"schedule\": [...]} or {\"driver\": ..., \"tiers\": [...]}, got " +
-                   Describe(j));
+    Fail(path,
+         "must be a number, {\"schedule\": [...]} or {\"driver\": ..., \"tiers\": [...]}, got " +
+             Describe(j));
     return {};
   }
   if (j.contains("schedule")) {
     if (!Object(j, path, {"schedule"})) return {};
     std::vector<double> values = SeriesValue(j["schedule"], At(path, "schedule"), min);
     for (size_t i = 0; i < values.size(); ++i) {
-      if (values[i] > max) Fail(At(At(path, "schedule"), i), "must be <= " + Str(max) + ", got " + Str(values[i]));
+      if (values[i] > max)
+        Fail(At(At(path, "schedule"), i), "must be <= " + Str(max) + ", got " + Str(values[i]));
     }
     return Rate::Schedule(std::move(values));
   }
@@ -240,7 +241,8 @@ Rate Reader::ReadRate(const json& j, const std::string& path, double min, double
   const bool per_product = rd == RateDriver::kPrice || rd == RateDriver::kDailyProduction ||
                            rd == RateDriver::kCumulativeProduction;
   if (j.contains("product")) {
-    if (!per_product) Fail(At(path, "product"), std::string("is not used by the ") + ToString(rd) + " driver");
+    if (!per_product)
+      Fail(At(path, "product"), std::string("is not used by the ") + ToString(rd) + " driver");
     product = ProductIndex(String(j, "product", path, ""), At(path, "product"));
   }
   const int mode = Choice(j, "mode", path, {"stepped", "incremental"}, 0);
@@ -268,14 +270,14 @@ Rate Reader::ReadRate(const json& j, const std::string& path, double min, double
     }
   }
   if (tiers.empty()) return {};
-  return Rate::Tiered(rd, mode == 1 ? TierMode::kIncremental : TierMode::kStepped,
-                      std::move(tiers), product);
+  return Rate::Tiered(rd, mode == 1 ? TierMode::kIncremental : TierMode::kStepped, std::move(tiers),
+                      product);
 }
 
 Product Reader::ReadProduct(const json& j, const std::string& path) {
   Product p;
-  if (!Object(j, path, {"name", "unit", "production", "price", "variable_opex", "transport",
-                        "refining"})) {
+  if (!Object(j, path,
+              {"name", "unit", "production", "price", "variable_opex", "transport", "refining"})) {
     return p;
   }
   p.name = String(j, "name", path, "", true);
@@ -295,8 +297,9 @@ Product Reader::ReadProduct(const json& j, const std::string& path) {
       const bool deck = price->contains("deck");
       const bool base = price->contains("base");
       if (deck == base) {
-        Fail(pp, "needs exactly one of \"deck\" (a price per year) or \"base\" (with optional "
-                 "\"escalation\")");
+        Fail(pp,
+             "needs exactly one of \"deck\" (a price per year) or \"base\" (with optional "
+             "\"escalation\")");
       } else if (deck) {
         if (price->contains("escalation")) Fail(At(pp, "escalation"), "applies to \"base\" only");
         p.price.deck = Series(*price, "deck", pp, 0.0, true);
@@ -322,8 +325,9 @@ Product Reader::ReadProduct(const json& j, const std::string& path) {
 
 Project Reader::ReadProject(const json& j, const std::string& path) {
   Project p;
-  if (!Object(j, path, {"first_year", "years", "days_per_year", "inflation", "cost_base_year",
-                        "products", "capex", "fixed_opex", "closure"})) {
+  if (!Object(j, path,
+              {"first_year", "years", "days_per_year", "inflation", "cost_base_year", "products",
+               "capex", "fixed_opex", "closure"})) {
     return p;
   }
   p.first_year = Integer(j, "first_year", path, 2000, 1900, 2300, true);
@@ -362,17 +366,17 @@ Project Reader::ReadProject(const json& j, const std::string& path) {
 Depreciation Reader::ReadDepreciation(const json& j, const std::string& path) {
   Depreciation d;
   if (!Object(j, path, {"method", "years", "rate", "product"})) return d;
-  const int method = Choice(j, "method", path,
-                            {"straight_line", "declining_balance", "units_of_production",
-                             "immediate"},
-                            0, true);
+  const int method =
+      Choice(j, "method", path,
+             {"straight_line", "declining_balance", "units_of_production", "immediate"}, 0, true);
   d.method = static_cast<DepreciationMethod>(method);
   const bool sl = d.method == DepreciationMethod::kStraightLine;
   const bool db = d.method == DepreciationMethod::kDecliningBalance;
   const bool uop = d.method == DepreciationMethod::kUnitsOfProduction;
   if (!sl && j.contains("years")) Fail(At(path, "years"), "applies to straight_line only");
   if (!db && j.contains("rate")) Fail(At(path, "rate"), "applies to declining_balance only");
-  if (!uop && j.contains("product")) Fail(At(path, "product"), "applies to units_of_production only");
+  if (!uop && j.contains("product"))
+    Fail(At(path, "product"), "applies to units_of_production only");
   if (sl) d.years = Integer(j, "years", path, 5, 1, 100, true);
   if (db) d.rate = Number(j, "rate", path, 0.25, 0.0, 1.0, true);
   if (uop && j.contains("product")) {
@@ -396,7 +400,9 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
   };
 
   if (type == "bonus") {
-    if (!Object(j, path, {"type", "signature", "production", "deductible"}) || !once(r.bonuses.has_value())) return;
+    if (!Object(j, path, {"type", "signature", "production", "deductible"}) ||
+        !once(r.bonuses.has_value()))
+      return;
     Bonuses b;
     b.deductible = Bool(j, "deductible", path, false);
     if (const json* sig = Field(j, "signature", path, false)) {
@@ -406,14 +412,16 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
         const std::string ip = At(sp, i);
         if (!Object((*sig)[i], ip, {"year", "amount"})) continue;
         SignatureBonus s;
-        s.year = Integer((*sig)[i], "year", ip, first_year_, first_year_, first_year_ + years_ - 1, true);
+        s.year = Integer((*sig)[i], "year", ip, first_year_, first_year_, first_year_ + years_ - 1,
+                         true);
         s.amount = Number((*sig)[i], "amount", ip, 0.0, 0.0, kInf, true);
         b.signature.push_back(s);
       }
     }
     if (const json* prod = Field(j, "production", path, false)) {
       const std::string pp = At(path, "production");
-      if (!prod->is_array()) Fail(pp, "must be an array of {\"product\", \"cumulative\", \"amount\"}");
+      if (!prod->is_array())
+        Fail(pp, "must be an array of {\"product\", \"cumulative\", \"amount\"}");
       for (size_t i = 0; prod->is_array() && i < prod->size(); ++i) {
         const std::string ip = At(pp, i);
         if (!Object((*prod)[i], ip, {"product", "cumulative", "amount"})) continue;
@@ -426,10 +434,13 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
     }
     r.bonuses = b;
   } else if (type == "surface_rent") {
-    if (!Object(j, path, {"type", "area_km2", "rate_per_km2", "deductible"}) || !once(r.surface_rent.has_value())) return;
+    if (!Object(j, path, {"type", "area_km2", "rate_per_km2", "deductible"}) ||
+        !once(r.surface_rent.has_value()))
+      return;
     SurfaceRent s;
     s.area = Number(j, "area_km2", path, 0.0, 0.0, kInf, true);
-    if (const json* rate = Field(j, "rate_per_km2", path, true)) s.rate = ReadRate(*rate, At(path, "rate_per_km2"), 0.0, kInf);
+    if (const json* rate = Field(j, "rate_per_km2", path, true))
+      s.rate = ReadRate(*rate, At(path, "rate_per_km2"), 0.0, kInf);
     s.deductible = Bool(j, "deductible", path, true);
     r.surface_rent = s;
   } else if (type == "royalty") {
@@ -441,10 +452,12 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
     if (j.contains("product")) roy.product = product_of(j, path);
     const bool specific = roy.base == RoyaltyBase::kVolume;
     if (specific) {
-      if (!j.contains("product")) Fail(At(path, "product"), "is required for a specific (volume) royalty");
+      if (!j.contains("product"))
+        Fail(At(path, "product"), "is required for a specific (volume) royalty");
       CheckUnit(j, path, roy.product);
     } else if (j.contains("unit")) {
-      Fail(At(path, "unit"), "applies to a specific (volume) royalty only; ad valorem rates are shares");
+      Fail(At(path, "unit"),
+           "applies to a specific (volume) royalty only; ad valorem rates are shares");
     }
     if (const json* rate = Field(j, "rate", path, true)) {
       roy.rate = ReadRate(*rate, At(path, "rate"), 0.0, specific ? kInf : 1.0);
@@ -454,7 +467,8 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
   } else if (type == "first_tranche_petroleum") {
     if (!Object(j, path, {"type", "rate", "shared"}) || !once(r.ftp.has_value())) return;
     FirstTranche f;
-    if (const json* rate = Field(j, "rate", path, true)) f.rate = ReadRate(*rate, At(path, "rate"), 0.0, 1.0);
+    if (const json* rate = Field(j, "rate", path, true))
+      f.rate = ReadRate(*rate, At(path, "rate"), 0.0, 1.0);
     f.shared = Bool(j, "shared", path, true);
     r.ftp = f;
   } else if (type == "cost_recovery") {
@@ -463,7 +477,8 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
       return;
     }
     CostRecovery c;
-    if (const json* rate = Field(j, "ceiling", path, true)) c.ceiling = ReadRate(*rate, At(path, "ceiling"), 0.0, 1.0);
+    if (const json* rate = Field(j, "ceiling", path, true))
+      c.ceiling = ReadRate(*rate, At(path, "ceiling"), 0.0, 1.0);
     c.ceiling_base = static_cast<CeilingBase>(
         Choice(j, "ceiling_base", path, {"gross_value", "net_of_royalty_and_ftp"}, 0));
     c.capex_recovery_years = Integer(j, "capex_recovery_years", path, 0, 0, 100);
@@ -472,33 +487,41 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
   } else if (type == "profit_split") {
     if (!Object(j, path, {"type", "state_share"}) || !once(r.profit_split.has_value())) return;
     ProfitSplit p;
-    if (const json* rate = Field(j, "state_share", path, true)) p.state_share = ReadRate(*rate, At(path, "state_share"), 0.0, 1.0);
+    if (const json* rate = Field(j, "state_share", path, true))
+      p.state_share = ReadRate(*rate, At(path, "state_share"), 0.0, 1.0);
     r.profit_split = p;
   } else if (type == "domestic_market_obligation") {
-    if (!Object(j, path, {"type", "share", "price_fraction", "holiday_years"}) || !once(r.dmo.has_value())) return;
+    if (!Object(j, path, {"type", "share", "price_fraction", "holiday_years"}) ||
+        !once(r.dmo.has_value()))
+      return;
     DomesticMarketObligation d;
     d.share = Number(j, "share", path, 0.0, 0.0, 1.0, true);
     d.price_fraction = Number(j, "price_fraction", path, 0.0, 0.0, 1.0, true);
     d.holiday_years = Integer(j, "holiday_years", path, 0, 0, 200);
     r.dmo = d;
   } else if (type == "state_participation") {
-    if (!Object(j, path, {"type", "share", "mode", "carry_interest"}) || !once(r.participation.has_value())) return;
+    if (!Object(j, path, {"type", "share", "mode", "carry_interest"}) ||
+        !once(r.participation.has_value()))
+      return;
     StateParticipation s;
     s.share = Number(j, "share", path, 0.0, 0.0, 1.0, true);
-    s.mode = static_cast<ParticipationMode>(Choice(j, "mode", path, {"paid", "carried", "free"}, 0, true));
+    s.mode = static_cast<ParticipationMode>(
+        Choice(j, "mode", path, {"paid", "carried", "free"}, 0, true));
     if (j.contains("carry_interest") && s.mode != ParticipationMode::kCarried) {
       Fail(At(path, "carry_interest"), "applies to carried participation only");
     }
     s.carry_interest = Number(j, "carry_interest", path, 0.0, 0.0, 1.0);
     r.participation = s;
   } else if (type == "income_tax") {
-    if (!Object(j, path, {"type", "rate", "depreciation", "depreciation_start", "deduct_closure",
-                          "losses", "holiday", "minimum_tax_on_turnover"}) ||
+    if (!Object(j, path,
+                {"type", "rate", "depreciation", "depreciation_start", "deduct_closure", "losses",
+                 "holiday", "minimum_tax_on_turnover"}) ||
         !once(r.income_tax.has_value())) {
       return;
     }
     IncomeTax t;
-    if (const json* rate = Field(j, "rate", path, true)) t.rate = ReadRate(*rate, At(path, "rate"), 0.0, 1.0);
+    if (const json* rate = Field(j, "rate", path, true))
+      t.rate = ReadRate(*rate, At(path, "rate"), 0.0, 1.0);
     if (const json* dep = Field(j, "depreciation", path, false)) {
       const std::string dp = At(path, "depreciation");
       if (dep->is_object() && dep->contains("method")) {
@@ -517,11 +540,13 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
     if (const json* losses = Field(j, "losses", path, false)) {
       const std::string lp = At(path, "losses");
       if (Object(*losses, lp, {"carry_forward", "years", "cap"})) {
-        t.losses = static_cast<LossCarryForward>(Choice(
-            *losses, "carry_forward", lp, {"none", "unlimited", "limited_years", "capped_share"}, 1, true));
+        t.losses = static_cast<LossCarryForward>(
+            Choice(*losses, "carry_forward", lp,
+                   {"none", "unlimited", "limited_years", "capped_share"}, 1, true));
         const bool limited = t.losses == LossCarryForward::kLimitedYears;
         const bool capped = t.losses == LossCarryForward::kCappedShare;
-        if (!limited && losses->contains("years")) Fail(At(lp, "years"), "applies to limited_years only");
+        if (!limited && losses->contains("years"))
+          Fail(At(lp, "years"), "applies to limited_years only");
         if (!capped && losses->contains("cap")) Fail(At(lp, "cap"), "applies to capped_share only");
         if (limited) t.loss_years = Integer(*losses, "years", lp, 0, 1, 200, true);
         if (capped) t.loss_cap = Number(*losses, "cap", lp, 1.0, 0.0, 1.0, true);
@@ -537,9 +562,9 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
             const json& y = (*ys)[i];
             if (!y.is_number_integer() || y.get<long long>() < first_year_ ||
                 y.get<long long>() >= first_year_ + years_) {
-              Fail(At(At(hp, "years"), i), "must be a project year (" + std::to_string(first_year_) +
-                                              "-" + std::to_string(first_year_ + years_ - 1) +
-                                              "), got " + Describe(y));
+              Fail(At(At(hp, "years"), i),
+                   "must be a project year (" + std::to_string(first_year_) + "-" +
+                       std::to_string(first_year_ + years_ - 1) + "), got " + Describe(y));
             } else {
               t.holiday_years.push_back(y.get<int>());
             }
@@ -550,9 +575,12 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
     t.minimum_tax_on_turnover = Number(j, "minimum_tax_on_turnover", path, 0.0, 0.0, 1.0);
     r.income_tax = t;
   } else if (type == "resource_rent_tax") {
-    if (!Object(j, path, {"type", "base", "tiers", "deductible_for_income_tax"}) || !once(r.rrt.has_value())) return;
+    if (!Object(j, path, {"type", "base", "tiers", "deductible_for_income_tax"}) ||
+        !once(r.rrt.has_value()))
+      return;
     ResourceRentTax t;
-    t.base = static_cast<RentTaxBase>(Choice(j, "base", path, {"pre_income_tax", "post_income_tax"}, 0));
+    t.base =
+        static_cast<RentTaxBase>(Choice(j, "base", path, {"pre_income_tax", "post_income_tax"}, 0));
     t.deductible_for_income_tax = Bool(j, "deductible_for_income_tax", path, false);
     if (t.deductible_for_income_tax && t.base == RentTaxBase::kPostIncomeTax) {
       Fail(At(path, "deductible_for_income_tax"),
@@ -560,8 +588,10 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
     }
     if (const json* tiers = Field(j, "tiers", path, true)) {
       const std::string tp = At(path, "tiers");
-      if (!tiers->is_array() || tiers->empty() || tiers->size() > static_cast<size_t>(kMaxRentTaxTiers)) {
-        Fail(tp, "must be an array of 1 to " + std::to_string(kMaxRentTaxTiers) + " {\"threshold\", \"rate\"}");
+      if (!tiers->is_array() || tiers->empty() ||
+          tiers->size() > static_cast<size_t>(kMaxRentTaxTiers)) {
+        Fail(tp, "must be an array of 1 to " + std::to_string(kMaxRentTaxTiers) +
+                     " {\"threshold\", \"rate\"}");
       } else {
         for (size_t i = 0; i < tiers->size(); ++i) {
           const std::string ip = At(tp, i);
@@ -572,7 +602,8 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
           if (!t.tiers.empty() && !(tier.threshold > t.tiers.back().threshold)) {
             Fail(At(ip, "threshold"), "tier " + std::to_string(i + 1) + " threshold " +
                                           Str(tier.threshold) + " must be above tier " +
-                                          std::to_string(i) + "'s " + Str(t.tiers.back().threshold));
+                                          std::to_string(i) + "'s " +
+                                          Str(t.tiers.back().threshold));
           }
           t.tiers.push_back(tier);
         }
@@ -580,7 +611,9 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
     }
     r.rrt = t;
   } else if (type == "windfall_tax") {
-    if (!Object(j, path, {"type", "base", "product", "trigger", "rate"}) || !once(r.windfall.has_value())) return;
+    if (!Object(j, path, {"type", "base", "product", "trigger", "rate"}) ||
+        !once(r.windfall.has_value()))
+      return;
     WindfallTax w;
     w.base = static_cast<WindfallBase>(Choice(j, "base", path, {"price", "profit"}, 0));
     if (w.base == WindfallBase::kPrice) {
@@ -623,7 +656,8 @@ Regime Reader::ReadRegime(const json& j, const std::string& path) {
 
 Model Reader::Read(const json& root) {
   Model m;
-  if (!Object(root, "", {"schema", "name", "currency", "project", "discounting", "sweep", "regimes"})) {
+  if (!Object(root, "",
+              {"schema", "name", "currency", "project", "discounting", "sweep", "regimes"})) {
     return m;
   }
   const std::string schema = String(root, "schema", "", "", true);
@@ -644,8 +678,8 @@ Model Reader::Read(const json& root) {
       m.discounting.rate = Number(*d, "rate", "discounting", 0.10, -0.99, 10.0);
       m.discounting.valuation_year =
           Integer(*d, "valuation_year", "discounting", m.project.first_year, 1900, 2300);
-      m.discounting.timing = static_cast<Timing>(
-          Choice(*d, "timing", "discounting", {"end_of_year", "mid_year"}, 0));
+      m.discounting.timing =
+          static_cast<Timing>(Choice(*d, "timing", "discounting", {"end_of_year", "mid_year"}, 0));
     }
   }
   if (const json* s = Field(root, "sweep", "", false)) {
@@ -682,7 +716,7 @@ Result<Model> ReadModel(std::string_view text) {
   if (root.is_discarded()) {
     // Parse again with exceptions only to learn where the syntax breaks.
     try {
-      (void)json::parse(text.begin(), text.end());
+      root = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
       return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
     }

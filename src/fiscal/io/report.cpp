@@ -20,9 +20,17 @@ namespace {
 using nlohmann::ordered_json;
 
 // Lines shown in the terminal ledger; files carry every line.
-constexpr Line kTableLines[] = {kGrossRevenue, kOpex,        kCapex,      kPretaxCashFlow,
-                                kRoyalty,      kCostRecovered, kProfitState, kIncomeTax,
-                                kRentTax,      kStateEquity, kGovernmentReceipts,
+constexpr Line kTableLines[] = {kGrossRevenue,
+                                kOpex,
+                                kCapex,
+                                kPretaxCashFlow,
+                                kRoyalty,
+                                kCostRecovered,
+                                kProfitState,
+                                kIncomeTax,
+                                kRentTax,
+                                kStateEquity,
+                                kGovernmentReceipts,
                                 kInvestorCashFlow};
 
 // Left column left-aligned, the others right-aligned, two spaces apart.
@@ -52,19 +60,22 @@ class Table {
 
 std::string Grouped(double v, int decimals) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v) < 0.5 * std::pow(10, -decimals) ? 0.0 : v);
+  std::snprintf(buf, sizeof buf, "%.*f", decimals,
+                std::fabs(v) < 0.5 * std::pow(10, -decimals) ? 0.0 : v);
   std::string s(buf);
   const size_t dot = s.find('.');
   size_t end = dot == std::string::npos ? s.size() : dot;
   const size_t begin = s[0] == '-' ? 1 : 0;
-  for (int i = static_cast<int>(end) - 3; i > static_cast<int>(begin); i -= 3) s.insert(static_cast<size_t>(i), ",");
+  for (int i = static_cast<int>(end) - 3; i > static_cast<int>(begin); i -= 3)
+    s.insert(static_cast<size_t>(i), ",");
   return s;
 }
 
 // Amount decimals: cents for small (per-unit) examples, whole units otherwise.
 int AmountDecimals(const Analysis& a) {
   double max = 0;
-  for (int t = 0; t < a.ledger.years(); ++t) max = std::max(max, std::fabs(a.ledger.at(kGrossRevenue, t)));
+  for (int t = 0; t < a.ledger.years(); ++t)
+    max = std::max(max, std::fabs(a.ledger.at(kGrossRevenue, t)));
   return max < 1e5 ? 2 : 0;
 }
 
@@ -91,7 +102,8 @@ class Notes {
     return "n/a [" + std::to_string(reasons_.size()) + "]";
   }
   void Print(std::ostream& out) const {
-    for (size_t i = 0; i < reasons_.size(); ++i) out << "  [" << i + 1 << "] " << reasons_[i] << '\n';
+    for (size_t i = 0; i < reasons_.size(); ++i)
+      out << "  [" << i + 1 << "] " << reasons_[i] << '\n';
   }
 
  private:
@@ -111,13 +123,15 @@ void PrintConventions(std::ostream& out, const Model& model) {
   const Discounting& d = model.discounting;
   out << "Model: " << (model.name.empty() ? "(unnamed)" : model.name) << " — amounts in "
       << model.currency << ", nominal\n";
-  out << "Conventions: discount rate " << Percent(d.rate) << ", valuation year "
-      << d.valuation_year << ", " << (d.timing == Timing::kMidYear ? "mid-year" : "end-of-year")
+  out << "Conventions: discount rate " << Percent(d.rate) << ", valuation year " << d.valuation_year
+      << ", " << (d.timing == Timing::kMidYear ? "mid-year" : "end-of-year")
       << " timing; N = revenue - opex - capex - closure; I = N - G;\n"
       << "  G = " << kGovernmentReceiptsConvention << ".\n\n";
 }
 
-ordered_json MetricJson(const Metric& m) { return m.defined ? ordered_json(m.value) : ordered_json(nullptr); }
+ordered_json MetricJson(const Metric& m) {
+  return m.defined ? ordered_json(m.value) : ordered_json(nullptr);
+}
 
 void PutMetric(ordered_json& obj, const char* key, const Metric& m) {
   obj[key] = MetricJson(m);
@@ -215,18 +229,26 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
   };
   const std::string r = Percent(analyses.front().metrics.discounting.rate);
   row("Gross revenue", [&](const Analysis& a) { return Grouped(a.metrics.revenue, dec); });
-  row("Pre-tax cash flow (N)", [&](const Analysis& a) { return Grouped(a.metrics.pretax_total, dec); });
-  row("Government receipts (G)", [&](const Analysis& a) { return Grouped(a.metrics.government_total, dec); });
-  row("Investor cash flow (I)", [&](const Analysis& a) { return Grouped(a.metrics.investor_total, dec); });
-  row("PV pre-tax cash flow @" + r, [&](const Analysis& a) { return Grouped(a.metrics.pv_pretax, dec); });
-  row("PV government receipts @" + r, [&](const Analysis& a) { return Grouped(a.metrics.pv_government, dec); });
-  row("Investor NPV @" + r, [&](const Analysis& a) { return Grouped(a.metrics.investor_npv, dec); });
-  row("Government take (undiscounted)", [&](const Analysis& a) { return ShowPercent(a.metrics.government_take, notes); });
+  row("Pre-tax cash flow (N)",
+      [&](const Analysis& a) { return Grouped(a.metrics.pretax_total, dec); });
+  row("Government receipts (G)",
+      [&](const Analysis& a) { return Grouped(a.metrics.government_total, dec); });
+  row("Investor cash flow (I)",
+      [&](const Analysis& a) { return Grouped(a.metrics.investor_total, dec); });
+  row("PV pre-tax cash flow @" + r,
+      [&](const Analysis& a) { return Grouped(a.metrics.pv_pretax, dec); });
+  row("PV government receipts @" + r,
+      [&](const Analysis& a) { return Grouped(a.metrics.pv_government, dec); });
+  row("Investor NPV @" + r,
+      [&](const Analysis& a) { return Grouped(a.metrics.investor_npv, dec); });
+  row("Government take (undiscounted)",
+      [&](const Analysis& a) { return ShowPercent(a.metrics.government_take, notes); });
   row("AETR @" + r, [&](const Analysis& a) { return ShowPercent(a.metrics.aetr, notes); });
   row("Investor IRR", [&](const Analysis& a) { return ShowIrr(a.metrics.investor_irr, notes); });
   row("Pre-tax IRR", [&](const Analysis& a) { return ShowIrr(a.metrics.pretax_irr, notes); });
   row("Payback year (investor)", [&](const Analysis& a) {
-    return a.metrics.payback_year.defined ? Fixed(a.metrics.payback_year.value, 0) : notes.Mark(a.metrics.payback_year.reason);
+    return a.metrics.payback_year.defined ? Fixed(a.metrics.payback_year.value, 0)
+                                          : notes.Mark(a.metrics.payback_year.reason);
   });
   row("Breakeven price factor (post-tax)", [&](const Analysis& a) {
     const Metric& k = a.post_tax_breakeven.factor;
@@ -237,8 +259,10 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
     return k.defined ? Fixed(k.value, 4) : notes.Mark(k.reason);
   });
   row("METR", [&](const Analysis& a) { return ShowPercent(a.metr, notes); });
-  row("Min state share of revenue", [&](const Analysis& a) { return ShowPercent(a.metrics.min_state_share_of_revenue, notes); });
-  row("Front-loading (first 5 prod. years)", [&](const Analysis& a) { return ShowPercent(a.metrics.front_loading, notes); });
+  row("Min state share of revenue",
+      [&](const Analysis& a) { return ShowPercent(a.metrics.min_state_share_of_revenue, notes); });
+  row("Front-loading (first 5 prod. years)",
+      [&](const Analysis& a) { return ShowPercent(a.metrics.front_loading, notes); });
   row("Progressivity (dAETR/dIRR)", [&](const Analysis& a) {
     const Metric& s = a.progressivity.slope;
     return s.defined ? Fixed(s.value, 3) + " " + a.progressivity.verdict : notes.Mark(s.reason);
@@ -268,8 +292,8 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
 
 void PrintLedger(std::ostream& out, const Model& model, const Analysis& a) {
   const int dec = AmountDecimals(a);
-  out << "\nLedger — " << a.regime << " (key lines; --csv, --json or --xlsx give all "
-      << kLineCount << ")\n";
+  out << "\nLedger — " << a.regime << " (key lines; --csv, --json or --xlsx give all " << kLineCount
+      << ")\n";
   Table t;
   std::vector<std::string> head{"year"};
   for (Line l : kTableLines) head.push_back(LineName(l));
@@ -320,7 +344,8 @@ void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>
     for (const Analysis& a : analyses) {
       for (int t = 0; t < a.ledger.years(); ++t) {
         out << CsvText(a.regime) << ',' << model.project.first_year + t;
-        for (int l = 0; l < kLineCount; ++l) out << ',' << CsvNumber(a.ledger.at(static_cast<Line>(l), t));
+        for (int l = 0; l < kLineCount; ++l)
+          out << ',' << CsvNumber(a.ledger.at(static_cast<Line>(l), t));
         out << '\n';
       }
     }
@@ -331,8 +356,8 @@ void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>
   for (const Analysis& a : analyses) PrintLedger(out, model, a);
 }
 
-void WriteComparison(std::ostream& out, const Model& model, const Analysis& a,
-                     const Analysis& b, const Comparison& c, Format format) {
+void WriteComparison(std::ostream& out, const Model& model, const Analysis& a, const Analysis& b,
+                     const Comparison& c, Format format) {
   const int n = static_cast<int>(c.government_delta.size());
   if (format == Format::kJson) {
     ordered_json j;
@@ -387,20 +412,23 @@ void WriteComparison(std::ostream& out, const Model& model, const Analysis& a,
   t.Row({"Government take", pp(c.government_take_delta)});
   t.Row({"AETR", pp(c.aetr_delta)});
   t.Row({"METR", pp(c.metr_delta)});
-  t.Row({"Breakeven price factor", c.breakeven_delta.defined ? Fixed(c.breakeven_delta.value, 4)
-                                                             : notes.Mark(c.breakeven_delta.reason)});
+  t.Row({"Breakeven price factor", c.breakeven_delta.defined
+                                       ? Fixed(c.breakeven_delta.value, 4)
+                                       : notes.Mark(c.breakeven_delta.reason)});
   t.Print(out);
   notes.Print(out);
   out << "\nPer year\n";
   Table y;
   y.Row({"year", "G " + c.from, "G " + c.to, "delta G", "delta G (PV)", "delta I"});
   for (int i = 0; i < n; ++i) {
-    y.Row({std::to_string(model.project.first_year + i), Grouped(a.ledger.at(kGovernmentReceipts, i), dec),
+    y.Row({std::to_string(model.project.first_year + i),
+           Grouped(a.ledger.at(kGovernmentReceipts, i), dec),
            Grouped(b.ledger.at(kGovernmentReceipts, i), dec), Grouped(c.government_delta[i], dec),
            Grouped(c.government_pv_delta[i], dec), Grouped(c.investor_delta[i], dec)});
   }
-  y.Row({"total", Grouped(a.metrics.government_total, dec), Grouped(b.metrics.government_total, dec),
-         Grouped(c.government_total_delta, dec), Grouped(c.government_pv_delta_total, dec),
+  y.Row({"total", Grouped(a.metrics.government_total, dec),
+         Grouped(b.metrics.government_total, dec), Grouped(c.government_total_delta, dec),
+         Grouped(c.government_pv_delta_total, dec),
          Grouped(b.metrics.investor_total - a.metrics.investor_total, dec)});
   y.Print(out);
 }
@@ -455,16 +483,22 @@ void WriteSweep(std::ostream& out, const Model& model, const std::vector<SweepSe
     out << "Price sweep — " << s.regime << '\n';
     Table t;
     Notes notes;
-    t.Row({"price factor", "PV G", "investor NPV", "gov. take", "AETR", "pre-tax IRR", "investor IRR"});
+    t.Row({"price factor", "PV G", "investor NPV", "gov. take", "AETR", "pre-tax IRR",
+           "investor IRR"});
     for (const SweepPoint& p : s.points) {
-      t.Row({Fixed(p.price_factor, 3), Grouped(p.core.pv_government, 0), Grouped(p.core.investor_npv, 0),
-             ShowPercent(p.government_take, notes), ShowPercent(p.core.aetr, notes),
-             ShowIrr(p.pretax_irr, notes), ShowIrr(p.investor_irr, notes)});
+      t.Row({Fixed(p.price_factor, 3), Grouped(p.core.pv_government, 0),
+             Grouped(p.core.investor_npv, 0), ShowPercent(p.government_take, notes),
+             ShowPercent(p.core.aetr, notes), ShowIrr(p.pretax_irr, notes),
+             ShowIrr(p.investor_irr, notes)});
     }
     t.Print(out);
     notes.Print(out);
     const Progressivity prog = AssessProgressivity(s.points);
-    out << "Progressivity: " << (prog.slope.defined ? Fixed(prog.slope.value, 3) + " AETR per unit of pre-tax IRR, " + prog.verdict : std::string(prog.slope.reason)) << "\n\n";
+    out << "Progressivity: "
+        << (prog.slope.defined
+                ? Fixed(prog.slope.value, 3) + " AETR per unit of pre-tax IRR, " + prog.verdict
+                : std::string(prog.slope.reason))
+        << "\n\n";
   }
 }
 

@@ -28,8 +28,8 @@ struct SweepSeries {
 // One or more regimes analysed on the model's project.
 void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>& analyses,
               Format format);
-void WriteComparison(std::ostream& out, const Model& model, const Analysis& a,
-                     const Analysis& b, const Comparison& c, Format format);
+void WriteComparison(std::ostream& out, const Model& model, const Analysis& a, const Analysis& b,
+                     const Comparison& c, Format format);
 void WriteSweep(std::ostream& out, const Model& model, const std::vector<SweepSeries>& sweeps,
                 Format format);
 

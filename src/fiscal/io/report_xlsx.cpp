@@ -64,18 +64,28 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
                            std::to_string(model.discounting.valuation_year) + ", " +
                            ToString(model.discounting.timing) + " timing";
   worksheet_write_string(sum, 1, 0, conv.c_str(), nullptr);
-  worksheet_write_string(sum, 2, 0, (std::string("G = ") + kGovernmentReceiptsConvention).c_str(), nullptr);
+  worksheet_write_string(sum, 2, 0, (std::string("G = ") + kGovernmentReceiptsConvention).c_str(),
+                         nullptr);
   const int top = 4;
   worksheet_write_string(sum, top, 0, "Metric", bold);
-  const char* labels[] = {"Gross revenue",           "Pre-tax cash flow (N)",
-                          "Government receipts (G)", "Investor cash flow (I)",
-                          "PV pre-tax cash flow",    "PV government receipts",
-                          "Investor NPV",            "Government take",
-                          "AETR",                    "Investor IRR",
-                          "Pre-tax IRR",             "Payback year",
-                          "Breakeven price factor (post-tax)", "Breakeven price factor (pre-tax)",
-                          "METR",                    "Min state share of revenue",
-                          "Front-loading (5 production years)", "Progressivity slope"};
+  const char* labels[] = {"Gross revenue",
+                          "Pre-tax cash flow (N)",
+                          "Government receipts (G)",
+                          "Investor cash flow (I)",
+                          "PV pre-tax cash flow",
+                          "PV government receipts",
+                          "Investor NPV",
+                          "Government take",
+                          "AETR",
+                          "Investor IRR",
+                          "Pre-tax IRR",
+                          "Payback year",
+                          "Breakeven price factor (post-tax)",
+                          "Breakeven price factor (pre-tax)",
+                          "METR",
+                          "Min state share of revenue",
+                          "Front-loading (5 production years)",
+                          "Progressivity slope"};
   for (size_t i = 0; i < std::size(labels); ++i) {
     worksheet_write_string(sum, static_cast<lxw_row_t>(top + 1 + i), 0, labels[i], nullptr);
   }
@@ -120,10 +130,12 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
     worksheet_set_column(ws, 1, kLineCount, 16, nullptr);
     worksheet_freeze_panes(ws, 1, 1);
     for (int l = 0; l < kLineCount; ++l) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(l + 1), LineName(static_cast<Line>(l)), bold);
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(l + 1), LineName(static_cast<Line>(l)),
+                             bold);
     }
     for (int t = 0; t < n; ++t) {
-      worksheet_write_number(ws, static_cast<lxw_row_t>(t + 1), 0, model.project.first_year + t, nullptr);
+      worksheet_write_number(ws, static_cast<lxw_row_t>(t + 1), 0, model.project.first_year + t,
+                             nullptr);
       for (int l = 0; l < kLineCount; ++l) {
         worksheet_write_number(ws, static_cast<lxw_row_t>(t + 1), static_cast<lxw_col_t>(l + 1),
                                a.ledger.at(static_cast<Line>(l), t), money);
@@ -137,7 +149,8 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Comparison");
     worksheet_set_column(ws, 0, 5, 18, nullptr);
     const char* head[] = {"year", "G from", "G to", "delta G", "delta G (PV)", "delta I"};
-    for (int i = 0; i < 6; ++i) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), head[i], bold);
+    for (int i = 0; i < 6; ++i)
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), head[i], bold);
     worksheet_write_string(ws, 1, 1, c.from.c_str(), nullptr);
     worksheet_write_string(ws, 1, 2, c.to.c_str(), nullptr);
     const Analysis* from = book.analyses.size() > 0 ? book.analyses[0] : nullptr;
@@ -170,9 +183,10 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
   // --- Price sweeps ---
   if (!book.sweeps.empty()) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Sweep");
-    const char* head[] = {"regime", "price factor", "PV G", "investor NPV", "AETR", "pre-tax IRR",
-                          "investor IRR"};
-    for (int i = 0; i < 7; ++i) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), head[i], bold);
+    const char* head[] = {"regime", "price factor", "PV G",        "investor NPV",
+                          "AETR",   "pre-tax IRR",  "investor IRR"};
+    for (int i = 0; i < 7; ++i)
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), head[i], bold);
     lxw_row_t row = 1;
     for (const SweepSeries& s : book.sweeps) {
       for (const SweepPoint& p : s.points) {
@@ -190,8 +204,8 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
 
   const lxw_error err = workbook_close(wb.release());
   if (err != LXW_NO_ERROR) {
-    return Error{ErrorCode::kIo,
-                 "cannot write workbook \"" + path + "\": " + lxw_strerror(err), ""};
+    return Error{ErrorCode::kIo, "cannot write workbook \"" + path + "\": " + lxw_strerror(err),
+                 ""};
   }
   return true;
 }

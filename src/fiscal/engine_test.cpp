@@ -1,0 +1,102 @@
+#include "fiscal/engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include "fiscal/analysis.hpp"
+#include "fiscal/test_projects.hpp"
+
+namespace connex::fiscal {
+namespace {
+
+Regime ConcessionWithEverything() {
+  Regime r;
+  r.name = "all";
+  r.royalties.push_back({"royalty", -1, RoyaltyBase::kGrossValue, Rate::Constant(0.05), true});
+  IncomeTax tax;
+  tax.rate = Rate::Constant(0.3);
+  r.income_tax = tax;
+  ResourceRentTax rrt;
+  rrt.tiers = {{0.15, 0.25}};
+  r.rrt = rrt;
+  r.participation = StateParticipation{0.1, ParticipationMode::kPaid, 0};
+  return r;
+}
+
+TEST(Evaluate, NoProductionIsAnsweredNotCrashed) {
+  const ProjectSeries s = testing::OneProduct({0, 0, 0}, {50, 50, 50}, {100, 0, 0}, {0, 5, 5});
+  const Analysis a = Analyze(s, ConcessionWithEverything(), Discounting{0.1, 2025});
+  EXPECT_EQ(a.ledger.Total(kGrossRevenue), 0);
+  EXPECT_FALSE(a.metrics.government_take.defined);
+  EXPECT_STREQ(a.metrics.government_take.reason, "undiscounted pre-tax cash flow is not positive");
+  EXPECT_FALSE(a.metrics.investor_irr.defined);
+  EXPECT_FALSE(a.post_tax_breakeven.factor.defined);
+  EXPECT_FALSE(a.metr.defined);
+  EXPECT_FALSE(a.metrics.front_loading.defined);
+  EXPECT_FALSE(a.metrics.min_state_share_of_revenue.defined);
+  // The state's paid equity shares the losses.
+  EXPECT_DOUBLE_EQ(a.ledger.at(kStateEquity, 0), -10);
+}
+
+TEST(Evaluate, AllNegativeCashFlowHasNullIrrWithAReason) {
+  const ProjectSeries s = testing::OneProduct({1, 1}, {10, 10}, {100, 0}, {20, 20});
+  const Analysis a = Analyze(s, ConcessionWithEverything(), Discounting{0.1, 2025});
+  EXPECT_FALSE(a.metrics.pretax_irr.defined);
+  EXPECT_STREQ(a.metrics.pretax_irr.reason, "cash flow is never positive");
+  EXPECT_FALSE(a.metrics.aetr.defined);
+  EXPECT_FALSE(a.metrics.payback_year.defined);
+}
+
+TEST(Evaluate, SingleYear) {
+  const ProjectSeries s = testing::OneProduct({10}, {10}, {0}, {40});
+  Ledger l;
+  Evaluate(s, ConcessionWithEverything(), l);
+  // Royalty 5; income 100 - 5 - 40 = 55 -> tax 16.5; RRT on 100 - 5 - 40 = 55 -> 13.75;
+  // company 55 - 16.5 - 13.75 = 24.75 -> equity 2.475.
+  EXPECT_DOUBLE_EQ(l.at(kRoyalty, 0), 5);
+  EXPECT_DOUBLE_EQ(l.at(kIncomeTax, 0), 16.5);
+  EXPECT_DOUBLE_EQ(l.at(kRentTax, 0), 13.75);
+  EXPECT_DOUBLE_EQ(l.at(kStateEquity, 0), 2.475);
+  EXPECT_DOUBLE_EQ(l.at(kGovernmentReceipts, 0), 5 + 16.5 + 13.75 + 2.475);
+}
+
+TEST(Evaluate, PriceFactorScalesRevenue) {
+  const ProjectSeries s = testing::OneProduct({10, 10}, {10, 20}, {0, 0}, {0, 0});
+  Ledger l;
+  Evaluate(s, Regime{}, l, 1.5);
+  EXPECT_DOUBLE_EQ(l.at(kGrossRevenue, 0), 150);
+  EXPECT_DOUBLE_EQ(l.at(kGrossRevenue, 1), 300);
+}
+
+TEST(Evaluate, ProductionBonusIsPaidOnceWhenTheThresholdIsCrossed) {
+  const ProjectSeries s = testing::OneProduct({4, 4, 4, 4}, {1, 1, 1, 1}, {}, {});
+  Regime r;
+  Bonuses b;
+  b.production.push_back({0, 10, 7});
+  r.bonuses = b;
+  Ledger l;
+  Evaluate(s, r, l);
+  EXPECT_EQ(l.at(kBonus, 0), 0);
+  EXPECT_EQ(l.at(kBonus, 1), 0);
+  EXPECT_EQ(l.at(kBonus, 2), 7);  // cumulative 8 -> 12
+  EXPECT_EQ(l.at(kBonus, 3), 0);
+}
+
+TEST(Evaluate, InvestorIrrDriverUsesCashFlowToThePreviousYear) {
+  const ProjectSeries s =
+      testing::OneProduct({0, 10, 10, 10, 10}, {0, 20, 20, 20, 20}, {150, 0, 0, 0, 0}, {});
+  Regime r;
+  r.royalties.push_back({"irr royalty", -1, RoyaltyBase::kGrossValue,
+                         Rate::Tiered(RateDriver::kInvestorIrr, TierMode::kStepped,
+                                      {{-1, 0, 0.0}, {0, kInfinity(), 0.10}}),
+                         true});
+  Ledger l;
+  Evaluate(s, r, l);
+  // 2026 sees only 2025's -150 (no IRR: the lowest tier); 2027 sees -150, +200
+  // (IRR 33%: the 10% tier).
+  EXPECT_EQ(l.at(kRoyalty, 1), 0);
+  EXPECT_DOUBLE_EQ(l.at(kRoyalty, 2), 20);
+  EXPECT_DOUBLE_EQ(l.at(kRoyalty, 3), 20);
+}
+
+}  // namespace
+}  // namespace connex::fiscal

@@ -1,0 +1,77 @@
+#include "fiscal/io/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "fiscal/io/model_reader.hpp"
+
+namespace connex::fiscal::io {
+namespace {
+
+struct Fixture {
+  Model model = ReadModelFile("examples/copper_mine.json").value();
+  ProjectSeries series = Resolve(model.project);
+  std::vector<Analysis> analyses{Analyze(series, model.regimes[0], model.discounting, model.sweep)};
+};
+
+TEST(WriteRun, JsonStatesConventionsAndHasEveryLedgerLine) {
+  Fixture f;
+  std::ostringstream out;
+  WriteRun(out, f.model, f.analyses, Format::kJson);
+  const auto j = nlohmann::json::parse(out.str());
+  EXPECT_EQ(j["conventions"]["timing"], "end_of_year");
+  EXPECT_EQ(j["conventions"]["discount_rate"], 0.10);
+  const auto& ledger = j["regimes"][0]["ledger"];
+  EXPECT_EQ(ledger.size(), static_cast<size_t>(kLineCount) + 1);  // + the year column
+  EXPECT_EQ(ledger["year"][0], 2026);
+  EXPECT_DOUBLE_EQ(j["regimes"][0]["metrics"]["government_receipts"].get<double>(),
+                   f.analyses[0].metrics.government_total);
+}
+
+TEST(WriteRun, CsvHasOneRowPerYearAndEveryLine) {
+  Fixture f;
+  std::ostringstream out;
+  WriteRun(out, f.model, f.analyses, Format::kCsv);
+  std::istringstream lines(out.str());
+  std::string header, row;
+  std::getline(lines, header);
+  int rows = 0;
+  while (std::getline(lines, row)) ++rows;
+  EXPECT_EQ(rows, f.model.project.years);
+  EXPECT_EQ(std::count(header.begin(), header.end(), ','), kLineCount + 1);
+}
+
+TEST(WriteRun, TableMarksUndefinedMetricsWithTheirReason) {
+  Fixture f;
+  f.model.project.products[0].production.assign(22, 0.0);
+  f.model.project.products[1].production.assign(22, 0.0);
+  f.series = Resolve(f.model.project);
+  f.analyses = {Analyze(f.series, f.model.regimes[0], f.model.discounting, f.model.sweep)};
+  std::ostringstream out;
+  WriteRun(out, f.model, f.analyses, Format::kTable);
+  EXPECT_NE(out.str().find("n/a [1]"), std::string::npos);
+  EXPECT_NE(out.str().find("[1] undiscounted pre-tax cash flow is not positive"),
+            std::string::npos);
+  EXPECT_NE(out.str().find("Conventions: discount rate 10.00%"), std::string::npos);
+}
+
+TEST(WriteXlsx, WritesAWorkbookOrReportsWhyNot) {
+  Fixture f;
+  const std::string path = ::testing::TempDir() + "report_test.xlsx";
+  Workbook book;
+  book.model = &f.model;
+  book.analyses = {&f.analyses[0]};
+  ASSERT_TRUE(WriteXlsx(path, book).ok());
+  EXPECT_GT(std::filesystem::file_size(path), 4000u);
+  std::remove(path.c_str());
+  const auto failed = WriteXlsx("/no/such/dir/x.xlsx", book);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::kIo);
+}
+
+}  // namespace
+}  // namespace connex::fiscal::io

@@ -1,0 +1,231 @@
+// Properties that must hold for every project and regime (FISCAL.md, ARCHITECTURE.md
+// "Properties over examples"), checked on randomly generated models with a fixed seed.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "fiscal/analysis.hpp"
+
+namespace connex::fiscal {
+namespace {
+
+class RandomModels {
+ public:
+  explicit RandomModels(unsigned seed) : rng_(seed) {}
+
+  double U(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng_); }
+  int I(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  bool Coin() { return I(0, 1) == 1; }
+
+  ProjectSeries MakeProject() {
+    fiscal::Project p;
+    p.first_year = 2025;
+    p.years = I(1, 30);
+    p.inflation = U(0, 0.05);
+    const int start = I(0, std::min(4, p.years - 1));
+    const int products = I(1, 2);
+    for (int k = 0; k < products; ++k) {
+      Product prod;
+      prod.name = "p" + std::to_string(k);
+      prod.unit = "u";
+      for (int t = 0; t < p.years; ++t) prod.production.push_back(t >= start ? U(0, 1000) : 0);
+      prod.price.base = U(10, 100);
+      prod.price.escalation = U(-0.02, 0.05);
+      prod.variable_opex = U(0, 10);
+      prod.transport = U(0, 3);
+      p.products.push_back(prod);
+    }
+    for (int c = 0; c < kCapexClasses; ++c) {
+      for (int t = 0; t < p.years; ++t) p.capex[c].push_back(Coin() ? U(0, 20000) : 0);
+    }
+    for (int t = 0; t < p.years; ++t) {
+      p.fixed_opex.push_back(U(0, 5000));
+      p.closure.push_back(t == p.years - 1 ? U(0, 20000) : 0);
+    }
+    return Resolve(p);
+  }
+
+  Rate Fraction(double hi) {
+    switch (I(0, 2)) {
+      case 0:
+        return Rate::Constant(U(0, hi));
+      case 1: {
+        const double a = U(0, hi), b = U(0, hi), c = U(0, hi);
+        const auto driver = static_cast<RateDriver>(I(0, 5));
+        const double edge = driver == RateDriver::kRFactor ? 1.0 : 50.0;
+        return Rate::Tiered(driver, Coin() ? TierMode::kIncremental : TierMode::kStepped,
+                            {{0, edge, a}, {edge, 2 * edge, b}, {2 * edge, kInfinity(), c}});
+      }
+      default:
+        return Rate::Constant(U(0, hi));
+    }
+  }
+
+  fiscal::Regime MakeRegime(int products, int years) {
+    fiscal::Regime r;
+    r.name = "random";
+    if (Coin()) r.bonuses = Bonuses{{{2025, U(0, 1000)}}, {{0, U(0, 5000), U(0, 500)}}, Coin()};
+    if (Coin()) r.surface_rent = SurfaceRent{U(0, 100), Rate::Constant(U(0, 10)), Coin()};
+    if (Coin()) {
+      r.royalties.push_back({"ad valorem", Coin() ? -1 : I(0, products - 1),
+                             Coin() ? RoyaltyBase::kGrossValue : RoyaltyBase::kNetSmelterReturn,
+                             Fraction(0.2), Coin()});
+    }
+    if (Coin())
+      r.royalties.push_back({"specific", 0, RoyaltyBase::kVolume, Rate::Constant(U(0, 3)), true});
+    const bool psc = Coin();
+    if (psc) {
+      r.profit_split = ProfitSplit{Fraction(0.9)};
+      r.cost_recovery = CostRecovery{
+          Fraction(1.0), Coin() ? CeilingBase::kGrossValue : CeilingBase::kNetOfRoyaltyAndFtp,
+          I(0, 5), U(0, 0.3)};
+      if (Coin()) r.ftp = FirstTranche{Rate::Constant(U(0, 0.2)), Coin()};
+      if (Coin()) r.dmo = DomesticMarketObligation{U(0, 0.3), U(0, 1), I(0, 5)};
+    }
+    if (Coin()) {
+      const auto mode = static_cast<ParticipationMode>(I(0, 2));
+      r.participation = StateParticipation{U(0, 0.3), mode, U(0, 0.1)};
+    }
+    if (Coin()) {
+      IncomeTax t;
+      t.rate = Fraction(0.4);
+      for (auto& d : t.depreciation) {
+        d.method = static_cast<DepreciationMethod>(I(0, 3));
+        d.years = I(1, 8);
+        d.rate = U(0.1, 0.5);
+      }
+      t.start = Coin() ? DepreciationStart::kWhenIncurred : DepreciationStart::kFirstProduction;
+      t.losses = static_cast<LossCarryForward>(I(0, 3));
+      t.loss_years = I(1, 5);
+      t.loss_cap = U(0, 1);
+      t.holiday_first_production_years = I(0, 3);
+      t.minimum_tax_on_turnover = Coin() ? U(0, 0.02) : 0;
+      r.income_tax = t;
+    }
+    if (Coin()) {
+      ResourceRentTax t;
+      t.tiers = {{U(0.05, 0.15), U(0, 0.4)}, {U(0.2, 0.3), U(0, 0.3)}};
+      t.base = Coin() ? RentTaxBase::kPreIncomeTax : RentTaxBase::kPostIncomeTax;
+      t.deductible_for_income_tax = t.base == RentTaxBase::kPreIncomeTax && Coin();
+      r.rrt = t;
+    }
+    if (Coin()) {
+      r.windfall = WindfallTax{Coin() ? WindfallBase::kPrice : WindfallBase::kProfit, 0, U(20, 80),
+                               U(0, 0.5)};
+    }
+    if (Coin()) r.withholding = DividendWithholding{U(0, 0.15)};
+    (void)years;
+    return r;
+  }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+constexpr int kModels = 300;
+
+TEST(Properties, GovernmentPlusInvestorIsPretaxCashFlowEveryYear) {
+  RandomModels gen(1);
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeProject();
+    const Regime r = gen.MakeRegime(s.products(), s.years);
+    Ledger l;
+    Evaluate(s, r, l);
+    for (int t = 0; t < s.years; ++t) {
+      // The investor's cash flow rebuilt from the company's side: what the
+      // company keeps, less the state's equity share and dividend tax.
+      const double investor =
+          l.at(kCompanyCashFlow, t) - l.at(kStateEquity, t) - l.at(kWithholdingTax, t);
+      const double n = l.at(kPretaxCashFlow, t);
+      ASSERT_NEAR(l.at(kGovernmentReceipts, t) + investor, n, 1e-7 * (1 + std::fabs(n)))
+          << "model " << i << " year " << t;
+      ASSERT_DOUBLE_EQ(l.at(kInvestorCashFlow, t), n - l.at(kGovernmentReceipts, t));
+    }
+  }
+}
+
+TEST(Properties, NpvAtTheIrrIsZero) {
+  RandomModels gen(2);
+  int defined = 0;
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeProject();
+    const Regime r = gen.MakeRegime(s.products(), s.years);
+    Ledger l;
+    Evaluate(s, r, l);
+    for (Line line : {kInvestorCashFlow, kPretaxCashFlow}) {
+      const Irr irr = InternalRateOfReturn(l.line(line), s.years);
+      if (!irr.defined) continue;
+      ++defined;
+      // Relative to the discounted magnitudes: near -100% the terms grow like (1+r)^-t.
+      double scale = 0;
+      for (int t = 0; t < s.years; ++t)
+        scale += std::fabs(l.at(line, t)) * std::pow(1 + irr.value, -t);
+      EXPECT_NEAR(NpvAtFirstYear(l.line(line), s.years, irr.value), 0, 1e-8 * scale)
+          << "model " << i << " irr " << irr.value;
+    }
+  }
+  EXPECT_GT(defined, kModels / 2);  // the generator must exercise the property
+}
+
+TEST(Properties, AetrEqualsGovernmentTakeAtZeroDiscountRate) {
+  RandomModels gen(3);
+  int defined = 0;
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeProject();
+    const Regime r = gen.MakeRegime(s.products(), s.years);
+    Ledger l;
+    Evaluate(s, r, l);
+    const Metrics m = ComputeMetrics(s, l, Discounting{0.0, 2025, Timing::kEndOfYear});
+    ASSERT_EQ(m.aetr.defined, m.government_take.defined);
+    if (!m.aetr.defined) continue;
+    ++defined;
+    EXPECT_NEAR(m.aetr.value, m.government_take.value, 1e-9 * (1 + std::fabs(m.aetr.value)));
+  }
+  EXPECT_GT(defined, kModels / 4);
+}
+
+TEST(Properties, SteppedEqualsIncrementalWhereTheyMustCoincide) {
+  RandomModels gen(4);
+  for (int i = 0; i < 1000; ++i) {
+    // A table whose tiers share one rate, and any table below its first boundary.
+    const double rate = gen.U(0, 1), a = gen.U(0, 100), b = a + gen.U(1, 100);
+    const std::vector<Tier> flat = {{0, a, rate}, {a, b, rate}, {b, kInfinity(), rate}};
+    const double x = gen.U(-10, 300);
+    EXPECT_NEAR(EvaluateTiers(flat, TierMode::kStepped, x),
+                EvaluateTiers(flat, TierMode::kIncremental, x), 1e-12);
+    const std::vector<Tier> rising = {
+        {0, a, rate}, {a, b, gen.U(0, 1)}, {b, kInfinity(), gen.U(0, 1)}};
+    const double low = gen.U(0, a);
+    EXPECT_NEAR(EvaluateTiers(rising, TierMode::kStepped, low),
+                EvaluateTiers(rising, TierMode::kIncremental, low), 1e-12);
+  }
+}
+
+TEST(Properties, RaisingARoyaltyRateNeverLowersThatYearsGovernmentReceipts) {
+  RandomModels gen(5);
+  int raised = 0;
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeProject();
+    Regime r = gen.MakeRegime(s.products(), s.years);
+    const double base = gen.U(0, 0.2);
+    r.royalties.push_back({"scheduled", -1, RoyaltyBase::kGrossValue,
+                           Rate::Schedule(std::vector<double>(static_cast<size_t>(s.years), base)),
+                           true});
+    Ledger before;
+    Evaluate(s, r, before);
+    const int t = gen.I(0, s.years - 1);
+    std::vector<double> higher(static_cast<size_t>(s.years), base);
+    higher[static_cast<size_t>(t)] = base + gen.U(0.001, 0.3);
+    r.royalties.back().rate = Rate::Schedule(higher);
+    Ledger after;
+    Evaluate(s, r, after);
+    EXPECT_GE(after.at(kGovernmentReceipts, t), before.at(kGovernmentReceipts, t) - 1e-7)
+        << "model " << i << " year " << t;
+    raised += after.at(kRoyalty, t) > before.at(kRoyalty, t);
+  }
+  EXPECT_GT(raised, kModels / 2);
+}
+
+}  // namespace
+}  // namespace connex::fiscal

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The connex fiscal commands as a user runs them: help, outputs, exit codes and
+# error messages. Usage: fiscal_cli_test.sh CONNEX_BINARY SOURCE_DIR
+set -uo pipefail
+connex=$1
+cd "$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+"$connex" --help >"$tmp/help" 2>&1; rc=$?
+check "connex --help exits 0" test $rc -eq 0
+check "connex --help lists fiscal" contains "$tmp/help" "fiscal"
+"$connex" fiscal --help >"$tmp/fhelp" 2>&1
+check "fiscal --help lists run" contains "$tmp/fhelp" "run"
+check "fiscal --help lists sweep" contains "$tmp/fhelp" "sweep"
+check "fiscal --help explains exit status" contains "$tmp/fhelp" "Exit status"
+
+"$connex" fiscal run examples/copper_mine.json >"$tmp/run" 2>"$tmp/err"; rc=$?
+check "run exits 0" test $rc -eq 0
+check "run prints AETR" contains "$tmp/run" "AETR @10.00%"
+check "run states conventions" contains "$tmp/run" "end-of-year timing"
+check "run prints the ledger" contains "$tmp/run" "Ledger — Mining convention"
+
+"$connex" fiscal compare examples/oil_psc.json examples/oil_psc_negotiated.json --xlsx "$tmp/c.xlsx" >"$tmp/cmp"; rc=$?
+check "compare exits 0" test $rc -eq 0
+check "compare prints the additional PV" contains "$tmp/cmp" "Government receipts, PV @10.00%"
+check "compare prints per-year deltas" contains "$tmp/cmp" "delta G (PV)"
+check "xlsx written" test -s "$tmp/c.xlsx"
+unzip -l "$tmp/c.xlsx" >"$tmp/zip" 2>&1
+check "xlsx has a chart" contains "$tmp/zip" "xl/charts/chart1.xml"
+unzip -p "$tmp/c.xlsx" xl/worksheets/sheet2.xml >"$tmp/ledger.xml" 2>/dev/null
+# Ledger cells are numbers (<v> without t="s"), not text.
+check "xlsx ledger numbers are numbers" test "$(grep -o '<c r="B2" s="[0-9]*"><v>' "$tmp/ledger.xml" | wc -l)" -eq 1
+
+"$connex" fiscal compare examples/oil_psc.json --json >"$tmp/one" 2>"$tmp/one.err"; rc=$?
+check "compare with one single-regime file exits 2" test $rc -eq 2
+check "...and says why" contains "$tmp/one.err" "a comparison needs two regimes"
+
+"$connex" fiscal sweep examples/oil_psc.json --price 0.5:2.0:0.05 --csv >"$tmp/sweep"; rc=$?
+check "sweep exits 0" test $rc -eq 0
+check "sweep has 31 points and a header" test "$(wc -l <"$tmp/sweep")" -eq 32
+"$connex" fiscal sweep examples/oil_psc.json --price 2:1:0.1 >"$tmp/bad" 2>"$tmp/bad.err"; rc=$?
+check "bad --price exits 2" test $rc -eq 2
+check "bad --price names the option" contains "$tmp/bad.err" "--price: must be FROM:TO:STEP"
+
+"$connex" fiscal run examples/oil_psc.json --json >"$tmp/json"
+check "run --json has the schema" contains "$tmp/json" '"schema": "connex.fiscal.result/1"'
+
+sed 's/"escalation": 0.02/"escalation": 0.02, "colour": "black"/' examples/oil_psc.json >"$tmp/invalid.json"
+"$connex" fiscal run "$tmp/invalid.json" >"$tmp/inv.out" 2>"$tmp/inv.err"; rc=$?
+check "invalid model exits 2" test $rc -eq 2
+check "invalid model prints nothing on stdout" test ! -s "$tmp/inv.out"
+check "invalid model error names the path" contains "$tmp/inv.err" "project.products[0].price.colour: unknown field"
+
+"$connex" fiscal run no-such-model.json >/dev/null 2>"$tmp/nf.err"; rc=$?
+check "missing file exits 2" test $rc -eq 2
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0
