@@ -712,15 +712,13 @@ Model Reader::Read(const json& root) {
 }  // namespace
 
 Result<Model> ReadModel(std::string_view text) {
-  json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
-    // Parse again with exceptions only to learn where the syntax breaks.
-    try {
-      root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-      return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
-    }
-    return Error{ErrorCode::kInvalidInput, "not valid JSON", ""};
+  // nlohmann reports some failures (a number too large for a double) by
+  // exception even when asked not to, so exceptions are the one path here.
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::exception& e) {
+    return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
   }
   Reader reader;
   Model model = reader.Read(root);

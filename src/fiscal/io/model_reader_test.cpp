@@ -140,6 +140,9 @@ TEST(ReadModel, NotJsonOrWrongSchema) {
   json m = Minimal();
   m["schema"] = "connex.fiscal/2";
   EXPECT_NE(ErrorsOf(m).find("schema: must be \"connex.fiscal/1\""), std::string::npos);
+  const auto huge = ReadModel("{\"schema\": 1e99999}");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_NE(huge.error().message.find("number overflow"), std::string::npos);
   const auto missing = ReadModelFile("no/such/file.json");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kIo);
