@@ -125,13 +125,27 @@ class RandomModels {
 
 constexpr int kModels = 300;
 
+// One random project and regime, evaluated.
+struct Evaluated {
+  ProjectSeries series;
+  Regime regime;
+  Ledger ledger;
+};
+
+Evaluated EvaluateRandom(RandomModels& gen) {
+  Evaluated e;
+  e.series = gen.MakeProject();
+  e.regime = gen.MakeRegime(e.series.products(), e.series.years);
+  Evaluate(e.series, e.regime, e.ledger);
+  return e;
+}
+
 TEST(Properties, GovernmentPlusInvestorIsPretaxCashFlowEveryYear) {
   RandomModels gen(1);
   for (int i = 0; i < kModels; ++i) {
-    const ProjectSeries s = gen.MakeProject();
-    const Regime r = gen.MakeRegime(s.products(), s.years);
-    Ledger l;
-    Evaluate(s, r, l);
+    const Evaluated e = EvaluateRandom(gen);
+    const ProjectSeries& s = e.series;
+    const Ledger& l = e.ledger;
     for (int t = 0; t < s.years; ++t) {
       // The investor's cash flow rebuilt from the company's side: what the
       // company keeps, less the state's equity share and dividend tax.
@@ -149,10 +163,9 @@ TEST(Properties, NpvAtTheIrrIsZero) {
   RandomModels gen(2);
   int defined = 0;
   for (int i = 0; i < kModels; ++i) {
-    const ProjectSeries s = gen.MakeProject();
-    const Regime r = gen.MakeRegime(s.products(), s.years);
-    Ledger l;
-    Evaluate(s, r, l);
+    const Evaluated e = EvaluateRandom(gen);
+    const ProjectSeries& s = e.series;
+    const Ledger& l = e.ledger;
     for (Line line : {kInvestorCashFlow, kPretaxCashFlow}) {
       const Irr irr = InternalRateOfReturn(l.line(line), s.years);
       if (!irr.defined) continue;
@@ -172,10 +185,9 @@ TEST(Properties, AetrEqualsGovernmentTakeAtZeroDiscountRate) {
   RandomModels gen(3);
   int defined = 0;
   for (int i = 0; i < kModels; ++i) {
-    const ProjectSeries s = gen.MakeProject();
-    const Regime r = gen.MakeRegime(s.products(), s.years);
-    Ledger l;
-    Evaluate(s, r, l);
+    const Evaluated e = EvaluateRandom(gen);
+    const ProjectSeries& s = e.series;
+    const Ledger& l = e.ledger;
     const Metrics m = ComputeMetrics(s, l, Discounting{0.0, 2025, Timing::kEndOfYear});
     ASSERT_EQ(m.aetr.defined, m.government_take.defined);
     if (!m.aetr.defined) continue;
