@@ -67,6 +67,8 @@ struct ProjectSeries {
   int first_production_index = -1;  // -1 when nothing is ever produced
 
   int products() const { return static_cast<int>(production.size()); }
+  // Same project, year by year: what a comparison of two regimes requires.
+  bool operator==(const ProjectSeries&) const = default;
 };
 
 // REQUIRES: project.years >= 1 and every non-empty series has project.years entries

@@ -62,7 +62,7 @@ class RandomModels {
     }
   }
 
-  fiscal::Regime MakeRegime(int products, int years) {
+  fiscal::Regime MakeRegime(int products) {
     fiscal::Regime r;
     r.name = "random";
     if (Coin()) r.bonuses = Bonuses{{{2025, U(0, 1000)}}, {{0, U(0, 5000), U(0, 500)}}, Coin()};
@@ -115,7 +115,6 @@ class RandomModels {
                                U(0, 0.5)};
     }
     if (Coin()) r.withholding = DividendWithholding{U(0, 0.15)};
-    (void)years;
     return r;
   }
 
@@ -135,7 +134,7 @@ struct Evaluated {
 Evaluated EvaluateRandom(RandomModels& gen) {
   Evaluated e;
   e.series = gen.MakeProject();
-  e.regime = gen.MakeRegime(e.series.products(), e.series.years);
+  e.regime = gen.MakeRegime(e.series.products());
   Evaluate(e.series, e.regime, e.ledger);
   return e;
 }
@@ -219,7 +218,7 @@ TEST(Properties, RaisingARoyaltyRateNeverLowersThatYearsGovernmentReceipts) {
   int raised = 0;
   for (int i = 0; i < kModels; ++i) {
     const ProjectSeries s = gen.MakeProject();
-    Regime r = gen.MakeRegime(s.products(), s.years);
+    Regime r = gen.MakeRegime(s.products());
     const double base = gen.U(0, 0.2);
     r.royalties.push_back({"scheduled", -1, RoyaltyBase::kGrossValue,
                            Rate::Schedule(std::vector<double>(static_cast<size_t>(s.years), base)),

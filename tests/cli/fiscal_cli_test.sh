@@ -43,6 +43,11 @@ check "xlsx ledger numbers are numbers" test "$(grep -o '<c r="B2" s="[0-9]*"><v
 check "compare with one single-regime file exits 2" test $rc -eq 2
 check "...and says why" contains "$tmp/one.err" "a comparison needs two regimes"
 
+sed 's/"value": 8,/"value": 9,/' examples/oil_psc_negotiated.json >"$tmp/other_costs.json"
+"$connex" fiscal compare examples/oil_psc.json "$tmp/other_costs.json" >/dev/null 2>"$tmp/proj.err"; rc=$?
+check "compare refuses projects that differ only in a per-unit cost" test $rc -eq 2
+check "...and says the projects differ" contains "$tmp/proj.err" "project: differs"
+
 "$connex" fiscal sweep examples/oil_psc.json --price 0.5:2.0:0.05 --csv >"$tmp/sweep"; rc=$?
 check "sweep exits 0" test $rc -eq 0
 check "sweep has 31 points and a header" test "$(wc -l <"$tmp/sweep")" -eq 32

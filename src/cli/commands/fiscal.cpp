@@ -154,10 +154,7 @@ int Compare(const CompareArgs& args) {
   const fiscal::ProjectSeries series = fiscal::Resolve(a_model->project);
   if (b_model) {
     // Two files compare terms on one project: the project must be the same.
-    const fiscal::ProjectSeries other = fiscal::Resolve(b_model->project);
-    if (other.production != series.production || other.price != series.price ||
-        other.capex != series.capex || other.fixed_opex != series.fixed_opex ||
-        other.closure != series.closure || other.first_year != series.first_year) {
+    if (fiscal::Resolve(b_model->project) != series) {
       std::cerr << b_source << ": project: differs from the project of " << args.models[0]
                 << "; a comparison evaluates two regimes on the same project\n";
       return kInvalidInput;
