@@ -9,6 +9,7 @@
 
 #include "fiscal/analysis.hpp"
 #include "fiscal/io/model_reader.hpp"
+#include "fiscal/montecarlo.hpp"
 
 namespace {
 
@@ -82,6 +83,35 @@ void BM_Sweep101WithBreakeven(benchmark::State& state) {
   state.counters["points"] = static_cast<double>(SweepFactors(sweep).size());
 }
 BENCHMARK(BM_Sweep101WithBreakeven)->Unit(benchmark::kMillisecond);
+
+Uncertainty ExampleUncertainty() {
+  Uncertainty u;
+  u.prices.push_back({0, PriceProcess::kGbm, 0.25, 0, 0});
+  u.prices.push_back({1, PriceProcess::kMeanReverting, 0.2, 0, 0.5});
+  u.multipliers[0] = MultiplierUncertainty{Spread::kLognormal, 1, 0.15};
+  u.multipliers[1] = MultiplierUncertainty{Spread::kTriangular, 1, 0, 0.9, 1.0, 1.3};
+  u.multipliers[2] = MultiplierUncertainty{Spread::kNormal, 1, 0.1};
+  u.correlation = {{1, 0.6, 0, 0, 0}, {0.6, 1, 0, 0, 0}, {0, 0, 1, 0.3, 0}, {0, 0, 0.3, 1, 0},
+                   {0, 0, 0, 0, 1}};
+  return u;
+}
+
+void BM_MonteCarlo(benchmark::State& state) {
+  const Model& m = FullPsc();
+  const ProjectSeries s = Resolve(m.project);
+  const Uncertainty u = ExampleUncertainty();
+  const Sampler sampler(u, s.years, s.products());
+  MonteCarloOptions o;
+  o.scenarios = state.range(0);
+  o.threads = static_cast<int>(state.range(1));
+  for (auto _ : state) {
+    MonteCarloResult r = RunMonteCarlo(s, m.regimes[0], m.discounting, sampler, o);
+    benchmark::DoNotOptimize(r.outcomes[0].mean);
+  }
+  state.counters["scenario_years/s"] = benchmark::Counter(
+      static_cast<double>(o.scenarios * s.years), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_MonteCarlo)->Args({100000, 1})->Args({1000000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

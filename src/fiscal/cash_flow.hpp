@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 namespace connex::fiscal {
 
@@ -21,8 +22,10 @@ struct Discounting {
 
 const char* ToString(Timing timing);
 
-// PV at `d` of cash flows cf[0..n) for calendar years first_year..first_year+n-1.
+// PV at `d` of cash flows cf[0..n) for calendar years first_year..first_year+n-1:
+// the sum, in year order, of cf[t] * DiscountFactors(...)[t].
 double PresentValue(const double* cf, int n, int first_year, const Discounting& d);
+std::vector<double> DiscountFactors(int n, int first_year, const Discounting& d);
 
 // NPV of cf at `rate`, valued at the first year (the IRR's reference point).
 double NpvAtFirstYear(const double* cf, int n, double rate);
@@ -37,6 +40,12 @@ struct Irr {
   const char* reason = "";      // why it is undefined
 };
 Irr InternalRateOfReturn(const double* cf, int n);
+// The same for W cash flows side by side: year t of lane i is rows[t * W + i].
+// The bracketing grid is evaluated for all lanes at once; each lane's result is
+// bit-identical to InternalRateOfReturn on that lane alone. REQUIRES: n <= kMaxYears. Instantiated for
+// W = 1 and W = kLanes.
+template <int W>
+void InternalRatesOfReturn(const double* rows, int n, Irr* out);
 
 // Index of the first year from which the cumulative cash flow stays >= 0;
 // -1 when it is still negative at the end. A cash flow whose cumulative sum is

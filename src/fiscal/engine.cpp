@@ -10,8 +10,8 @@
 
 namespace connex::fiscal {
 
-bool Regime::UsesInvestorIrr() const {
-  auto uses = [](const Rate& r) { return r.Uses(RateDriver::kInvestorIrr); };
+bool Regime::Uses(RateDriver driver) const {
+  auto uses = [driver](const Rate& r) { return r.Uses(driver); };
   if (surface_rent && uses(surface_rent->rate)) return true;
   for (const Royalty& r : royalties) {
     if (uses(r.rate)) return true;
@@ -33,65 +33,67 @@ struct LossVintage {
   int expires;
 };
 
-// Carries losses forward under the regime's rule; returns the loss used.
+// Carries losses forward under the regime's rule, for W scenarios.
+template <int W>
 class LossPool {
  public:
+  using V = Lanes<W>;
+
   // Copies the rule: the pool may outlive a temporary IncomeTax.
   explicit LossPool(const IncomeTax& tax)
       : rule_(tax.losses), years_(tax.loss_years), cap_(tax.loss_cap) {}
 
   // income: taxable income before losses in year t (may be negative).
-  double Apply(double income, int t) {
+  // Sets the loss used this year and the balance carried to the next.
+  void Apply(const V& income, int t, V& used, V& balance) {
     switch (rule_) {
       case LossCarryForward::kNone:
-        return 0;
+        used = balance = V::Fill(0);
+        return;
       case LossCarryForward::kUnlimited:
       case LossCarryForward::kCappedShare: {
-        if (income <= 0) {
-          balance_ -= income;
-          return 0;
-        }
-        const double room = rule_ == LossCarryForward::kCappedShare ? cap_ * income : income;
-        const double used = std::min(balance_, room);
-        balance_ -= used;
-        return used;
+        const Mask<W> loss = income <= 0.0;
+        const V room = rule_ == LossCarryForward::kCappedShare ? cap_ * income : income;
+        used = Select(loss, V::Fill(0), Min(balance_, room));
+        balance_ = Select(loss, balance_ - income, balance_ - used);
+        balance = balance_;
+        return;
       }
-      case LossCarryForward::kLimitedYears: {
-        // Expired vintages drop out first; the oldest losses are used first.
-        while (!vintages_.empty() && vintages_.front().expires < t) {
-          vintages_.erase(vintages_.begin());
+      case LossCarryForward::kLimitedYears:
+        for (int lane = 0; lane < W; ++lane) {
+          used[lane] = ApplyLimited(vintages_[lane], income[lane], t);
+          double sum = 0;
+          for (const LossVintage& v : vintages_[lane]) sum += v.amount;
+          balance[lane] = sum;
         }
-        if (income <= 0) {
-          if (income < 0) vintages_.push_back({-income, t + years_});
-          return 0;
-        }
-        double used = 0;
-        while (!vintages_.empty() && used < income) {
-          LossVintage& v = vintages_.front();
-          const double take = std::min(v.amount, income - used);
-          used += take;
-          v.amount -= take;
-          if (v.amount <= 0) vintages_.erase(vintages_.begin());
-        }
-        return used;
-      }
+        return;
     }
-    return 0;
-  }
-
-  double Balance() const {
-    if (rule_ != LossCarryForward::kLimitedYears) return balance_;
-    double sum = 0;
-    for (const LossVintage& v : vintages_) sum += v.amount;
-    return sum;
   }
 
  private:
+  // Expired vintages drop out first; the oldest losses are used first.
+  double ApplyLimited(std::vector<LossVintage>& vintages, double income, int t) const {
+    while (!vintages.empty() && vintages.front().expires < t) vintages.erase(vintages.begin());
+    if (income <= 0) {
+      if (income < 0) vintages.push_back({-income, t + years_});
+      return 0;
+    }
+    double used = 0;
+    while (!vintages.empty() && used < income) {
+      LossVintage& v = vintages.front();
+      const double take = std::min(v.amount, income - used);
+      used += take;
+      v.amount -= take;
+      if (v.amount <= 0) vintages.erase(vintages.begin());
+    }
+    return used;
+  }
+
   LossCarryForward rule_;
   int years_;
   double cap_;
-  double balance_ = 0;
-  std::vector<LossVintage> vintages_;
+  V balance_ = V::Fill(0);
+  std::vector<LossVintage> vintages_[W];
 };
 
 bool InHoliday(const IncomeTax& tax, const ProjectSeries& s, int t) {
@@ -117,198 +119,246 @@ double IrrToDate(const double* cf, int n) {
 }
 
 // Cash-flow account balances of a multi-tier rent tax; returns the tax of year t.
-double RentTaxYear(const ResourceRentTax& rrt, double base, double* balances) {
-  double paid = 0;
+template <int W>
+Lanes<W> RentTaxYear(const ResourceRentTax& rrt, const Lanes<W>& base, Lanes<W>* balances) {
+  using V = Lanes<W>;
+  V paid = V::Fill(0);
   for (size_t i = 0; i < rrt.tiers.size(); ++i) {
     const RentTaxTier& tier = rrt.tiers[i];
     // Each tier sees the cash flow net of the lower tiers' tax.
-    balances[i] = balances[i] * (1.0 + tier.threshold) + (base - paid);
-    if (balances[i] > 0) {
-      paid += tier.rate * balances[i];
-      balances[i] = 0;
-    }
+    const V balance = balances[i] * (1.0 + tier.threshold) + (base - paid);
+    const Mask<W> due = balance > 0.0;
+    paid = Select(due, paid + tier.rate * balance, paid);
+    balances[i] = Select(due, V::Fill(0), balance);
   }
   return paid;
 }
 
 }  // namespace
 
-void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double price_factor) {
+CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
+  CapexSchedules out;
+  const size_t n = static_cast<size_t>(s.years);
+  if (regime.income_tax) {
+    out.depreciation.assign(n, 0.0);
+    TaxDepreciation(s, *regime.income_tax, out.depreciation.data());
+  }
+  if (regime.cost_recovery) {
+    out.recoverable.assign(n, 0.0);
+    RecoverableCapex(s, *regime.cost_recovery, out.recoverable.data());
+  }
+  return out;
+}
+
+template <int W>
+void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioInputs<W>& in,
+                   Ledger& out) {
+  using V = Lanes<W>;
   const int n = s.years;
   const int np = s.products();
-  out.Reset(n);
+  out.Reset(n, W);
+  const V zero = V::Fill(0);
+  auto put = [&out](Line l, int t, const V& v) { v.Store(out.row(l, t)); };
 
-  double price[kMaxProducts];
-  double daily[kMaxProducts];
-  double cumulative[kMaxProducts] = {};
-  double rrt_balance[kMaxRentTaxTiers] = {};
+  V price[kMaxProducts];
+  V quantity[kMaxProducts];
+  V daily[kMaxProducts];
+  V cumulative[kMaxProducts];
+  V rrt_balance[kMaxRentTaxTiers];
+  for (V& c : cumulative) c = zero;
+  for (V& b : rrt_balance) b = zero;
 
-  if (regime.income_tax) TaxDepreciation(s, *regime.income_tax, out.line(kDepreciation));
-  // The capex share of recoverable costs is known up front; the loop adds the rest.
-  if (regime.cost_recovery) RecoverableCapex(s, *regime.cost_recovery, out.line(kCostRecoverable));
+  // Depreciation and the capex share of recoverable costs are linear in capex:
+  // computed once for the project and scaled by each scenario's capex multiplier.
+  CapexSchedules own;
+  if (in.schedules == nullptr) own = ScheduleCapex(s, regime);
+  const CapexSchedules& schedules = in.schedules != nullptr ? *in.schedules : own;
+  const std::vector<double>& depreciation = schedules.depreciation;
+  const std::vector<double>& recoverable_capex = schedules.recoverable;
 
-  LossPool losses(regime.income_tax ? *regime.income_tax : IncomeTax{});
-  const bool irr_driver = regime.UsesInvestorIrr();
-  double cost_balance = 0;     // unrecovered costs brought forward
-  double carry_balance = 0;    // state carry owed to the investor
-  double cum_entitlement = 0;  // R-factor numerator to date
-  double cum_costs = 0;        // R-factor denominator to date
+  const IncomeTax no_tax;
+  LossPool<W> losses(regime.income_tax ? *regime.income_tax : no_tax);
+  const bool irr_driver = regime.Uses(RateDriver::kInvestorIrr);
+  const bool daily_driver = regime.Uses(RateDriver::kDailyProduction);
+  const bool profitability_driver = regime.Uses(RateDriver::kProfitability);
+  std::vector<double> investor_to_date(irr_driver ? static_cast<size_t>(n) : 0);
+  V cost_balance = zero;     // unrecovered costs brought forward
+  V carry_balance = zero;    // state carry owed to the investor
+  V cum_entitlement = zero;  // R-factor numerator to date
+  V cum_costs = zero;        // R-factor denominator to date
 
   for (int t = 0; t < n; ++t) {
     // --- Project cash flow ---
-    double revenue = 0, variable = 0, charges = 0;
+    V revenue = zero, variable = zero, charges = zero;
     for (int p = 0; p < np; ++p) {
-      const double q = s.production[p][t];
-      price[p] = s.price[p][t] * price_factor;
-      daily[p] = q / s.days_per_year;
-      revenue += price[p] * q;
-      variable += s.variable_opex[p][t] * q;
-      charges += s.charges[p][t] * q;
+      const V q = s.production[p][t] * in.production;
+      V price_p = s.price[p][t] * in.price;
+      if (in.price_path != nullptr) price_p *= in.price_path[p * n + t];
+      price[p] = price_p;
+      quantity[p] = q;
+      if (daily_driver) daily[p] = q / s.days_per_year;
+      revenue += price_p * q;
+      variable += s.variable_opex[p][t] * in.opex * q;
+      charges += s.charges[p][t] * in.opex * q;
     }
-    const double fixed = s.fixed_opex[t];
-    const double opex = fixed + variable + charges;
-    const double capex_e = s.capex[0][t], capex_d = s.capex[1][t], capex_s = s.capex[2][t];
-    const double capex = capex_e + capex_d + capex_s;
-    const double closure = s.closure[t];
-    const double pretax = revenue - opex - capex - closure;
+    const V fixed = s.fixed_opex[t] * in.opex;
+    const V opex = fixed + variable + charges;
+    const V capex_e = s.capex[0][t] * in.capex, capex_d = s.capex[1][t] * in.capex,
+            capex_s = s.capex[2][t] * in.capex;
+    const V capex = capex_e + capex_d + capex_s;
+    const V closure = V::Fill(s.closure[t]);
+    const V pretax = revenue - opex - capex - closure;
 
-    out.at(kGrossRevenue, t) = revenue;
-    out.at(kFixedOpex, t) = fixed;
-    out.at(kVariableOpex, t) = variable;
-    out.at(kCharges, t) = charges;
-    out.at(kOpex, t) = opex;
-    out.at(kCapexExploration, t) = capex_e;
-    out.at(kCapexDevelopment, t) = capex_d;
-    out.at(kCapexSustaining, t) = capex_s;
-    out.at(kCapex, t) = capex;
-    out.at(kClosure, t) = closure;
-    out.at(kPretaxCashFlow, t) = pretax;
+    put(kGrossRevenue, t, revenue);
+    put(kFixedOpex, t, fixed);
+    put(kVariableOpex, t, variable);
+    put(kCharges, t, charges);
+    put(kOpex, t, opex);
+    put(kCapexExploration, t, capex_e);
+    put(kCapexDevelopment, t, capex_d);
+    put(kCapexSustaining, t, capex_s);
+    put(kCapex, t, capex);
+    put(kClosure, t, closure);
+    put(kPretaxCashFlow, t, pretax);
 
     // --- Drivers (cumulative ones stop at the end of the previous year) ---
-    DriverValues d;
+    Drivers<W> d;
     d.year_index = t;
     d.price = price;
     d.daily_production = daily;
     d.cumulative_production = cumulative;
-    d.r_factor = cum_costs > 0 ? cum_entitlement / cum_costs : 0.0;
-    d.investor_irr = irr_driver ? IrrToDate(out.line(kInvestorCashFlow), t) : 0.0;
-    const double all_costs = opex + capex + closure;
-    d.profitability = all_costs > 0 ? revenue / all_costs : (revenue > 0 ? kInf : 0.0);
-    out.at(kRFactor, t) = d.r_factor;
-
-    // --- Bonuses and rents ---
-    double bonus = 0;
-    if (regime.bonuses) {
-      for (const SignatureBonus& b : regime.bonuses->signature) {
-        if (b.year == s.first_year + t) bonus += b.amount;
-      }
-      for (const ProductionBonus& b : regime.bonuses->production) {
-        const double before = cumulative[b.product];
-        const double after = before + s.production[b.product][t];
-        if (before < b.cumulative && after >= b.cumulative) bonus += b.amount;
+    d.r_factor = Select(cum_costs > 0.0, cum_entitlement / cum_costs, zero);
+    if (irr_driver) {
+      for (int lane = 0; lane < W; ++lane) {
+        for (int u = 0; u < t; ++u) investor_to_date[u] = out.Lane(kInvestorCashFlow, u, lane);
+        d.investor_irr[lane] = IrrToDate(investor_to_date.data(), t);
       }
     }
-    const double rent =
-        regime.surface_rent ? regime.surface_rent->area * regime.surface_rent->rate.At(d) : 0.0;
+    const V all_costs = opex + capex + closure;
+    if (profitability_driver) {
+      d.profitability = Select(all_costs > 0.0, revenue / all_costs,
+                               Select(revenue > 0.0, V::Fill(kInf), zero));
+    }
+    put(kRFactor, t, d.r_factor);
+
+    // --- Bonuses and rents ---
+    V bonus = zero;
+    if (regime.bonuses) {
+      double signature = 0;
+      for (const SignatureBonus& b : regime.bonuses->signature) {
+        if (b.year == s.first_year + t) signature += b.amount;
+      }
+      bonus = V::Fill(signature);
+      for (const ProductionBonus& b : regime.bonuses->production) {
+        const V before = cumulative[b.product];
+        const V after = before + quantity[b.product];
+        bonus = Select(before < b.cumulative && after >= b.cumulative, bonus + b.amount, bonus);
+      }
+    }
+    const V rent =
+        regime.surface_rent ? regime.surface_rent->area * regime.surface_rent->rate.At(d) : zero;
 
     // --- Royalties ---
-    double royalty = 0, royalty_deductible = 0;
+    V royalty = zero, royalty_deductible = zero;
     for (const Royalty& r : regime.royalties) {
       const int lo = r.product < 0 ? 0 : r.product;
       const int hi = r.product < 0 ? np : r.product + 1;
-      double base = 0;
+      V base = zero;
       for (int p = lo; p < hi; ++p) {
-        const double q = s.production[p][t];
+        const V& q = quantity[p];
         switch (r.base) {
           case RoyaltyBase::kGrossValue:
             base += price[p] * q;
             break;
           case RoyaltyBase::kNetSmelterReturn:
-            base += std::max(0.0, (price[p] - s.charges[p][t]) * q);
+            base += Max(0.0, (price[p] - s.charges[p][t] * in.opex) * q);
             break;
           case RoyaltyBase::kVolume:
             base += q;
             break;
         }
       }
-      const double amount = base > 0 ? r.rate.At(d) * base : 0.0;
+      const V amount = Select(base > 0.0, r.rate.At(d) * base, zero);
       royalty += amount;
       if (r.deductible) royalty_deductible += amount;
     }
 
     // --- Production sharing ---
-    const double state_share = regime.profit_split ? regime.profit_split->state_share.At(d) : 0.0;
-    double ftp = 0, ftp_state = 0;
+    const V state_share = regime.profit_split ? regime.profit_split->state_share.At(d) : zero;
+    V ftp = zero, ftp_state = zero;
     if (regime.ftp) {
-      ftp = std::max(0.0, regime.ftp->rate.At(d) * revenue);
+      ftp = Max(0.0, regime.ftp->rate.At(d) * revenue);
       ftp_state = regime.ftp->shared && regime.profit_split ? state_share * ftp : ftp;
     }
-    const double after_levies = std::max(0.0, revenue - royalty - ftp);
-    double recovered = 0;
+    const V after_levies = Max(0.0, revenue - royalty - ftp);
+    V recovered = zero;
     if (regime.cost_recovery) {
       const CostRecovery& cr = *regime.cost_recovery;
-      const double recoverable = cost_balance + out.at(kCostRecoverable, t) + opex + closure;
-      const double ceiling_base =
-          cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
-      const double ceiling = std::max(0.0, cr.ceiling.At(d) * ceiling_base);
-      recovered = std::min({recoverable, ceiling, after_levies});
+      const V recoverable =
+          cost_balance + recoverable_capex[t] * in.capex + opex + closure;
+      const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
+      const V ceiling = Max(0.0, cr.ceiling.At(d) * ceiling_base);
+      recovered = Min(Min(recoverable, ceiling), after_levies);
       cost_balance = recoverable - recovered;
-      out.at(kCostRecoverable, t) = recoverable;
-      out.at(kCostCeiling, t) = ceiling;
-      out.at(kCostRecovered, t) = recovered;
-      out.at(kCostCarriedForward, t) = cost_balance;
+      put(kCostRecoverable, t, recoverable);
+      put(kCostCeiling, t, ceiling);
+      put(kCostRecovered, t, recovered);
+      put(kCostCarriedForward, t, cost_balance);
     }
-    double profit_state = 0;
+    V profit_state = zero;
     if (regime.profit_split) {
-      const double profit = after_levies - recovered;
+      const V profit = after_levies - recovered;
       profit_state = state_share * profit;
-      out.at(kProfitPetroleum, t) = profit;
-      out.at(kStateShareRate, t) = state_share;
-      out.at(kProfitState, t) = profit_state;
-      out.at(kProfitContractor, t) = profit - profit_state;
+      put(kProfitPetroleum, t, profit);
+      put(kStateShareRate, t, state_share);
+      put(kProfitState, t, profit_state);
+      put(kProfitContractor, t, profit - profit_state);
     }
-    double entitlement = revenue - royalty - ftp_state - profit_state;
+    V entitlement = revenue - royalty - ftp_state - profit_state;
 
-    double dmo = 0;
+    V dmo = zero;
     if (regime.dmo && s.first_production_index >= 0 &&
-        t >= s.first_production_index + regime.dmo->holiday_years && entitlement > 0) {
-      dmo = regime.dmo->share * entitlement * (1.0 - regime.dmo->price_fraction);
+        t >= s.first_production_index + regime.dmo->holiday_years) {
+      dmo = Select(entitlement > 0.0,
+                   regime.dmo->share * entitlement * (1.0 - regime.dmo->price_fraction), zero);
       entitlement -= dmo;
     }
 
     // Cash flow to the company before income tax, RRT and windfall.
-    const double before_taxes = entitlement - opex - capex - closure - bonus - rent;
+    const V before_taxes = entitlement - opex - capex - closure - bonus - rent;
 
     // --- Resource rent tax on the pre-income-tax base comes first: income tax may deduct it ---
-    double rrt = 0;
+    V rrt = zero;
     if (regime.rrt && regime.rrt->base == RentTaxBase::kPreIncomeTax) {
       rrt = RentTaxYear(*regime.rrt, before_taxes, rrt_balance);
     }
 
     // --- Income tax ---
-    double income_tax = 0;
+    V income_tax = zero;
     if (regime.income_tax) {
       const IncomeTax& it = *regime.income_tax;
-      const double depreciation = out.at(kDepreciation, t);
-      double income = revenue - royalty_deductible - ftp_state - profit_state - dmo - opex -
-                      depreciation - (it.deduct_closure ? closure : 0.0);
+      const V dep = depreciation[t] * in.capex;
+      V income = revenue - royalty_deductible - ftp_state - profit_state - dmo - opex - dep;
+      if (it.deduct_closure) income -= closure;
       if (regime.bonuses && regime.bonuses->deductible) income -= bonus;
       if (regime.surface_rent && regime.surface_rent->deductible) income -= rent;
       if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= rrt;
-      const double used = losses.Apply(income, t);
-      const double taxable = std::max(0.0, income - used);
+      V used, balance;
+      losses.Apply(income, t, used, balance);
+      const V taxable = Max(0.0, income - used);
       const bool holiday = InHoliday(it, s, t);
-      const double rate = holiday ? 0.0 : it.rate.At(d);
+      const V rate = holiday ? zero : it.rate.At(d);
       income_tax = rate * taxable;
       if (!holiday && it.minimum_tax_on_turnover > 0) {
-        income_tax = std::max(income_tax, it.minimum_tax_on_turnover * revenue);
+        income_tax = Max(income_tax, it.minimum_tax_on_turnover * revenue);
       }
-      out.at(kTaxableBeforeLosses, t) = income;
-      out.at(kLossUsed, t) = used;
-      out.at(kLossCarriedForward, t) = losses.Balance();
-      out.at(kTaxableIncome, t) = taxable;
-      out.at(kIncomeTaxRate, t) = rate;
-      out.at(kIncomeTax, t) = income_tax;
+      put(kDepreciation, t, dep);
+      put(kTaxableBeforeLosses, t, income);
+      put(kLossUsed, t, used);
+      put(kLossCarriedForward, t, balance);
+      put(kTaxableIncome, t, taxable);
+      put(kIncomeTaxRate, t, rate);
+      put(kIncomeTax, t, income_tax);
     }
 
     if (regime.rrt && regime.rrt->base == RentTaxBase::kPostIncomeTax) {
@@ -316,20 +366,19 @@ void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double 
     }
 
     // --- Windfall tax ---
-    double windfall = 0;
+    V windfall = zero;
     if (regime.windfall) {
       const WindfallTax& w = *regime.windfall;
       if (w.base == WindfallBase::kPrice) {
-        windfall =
-            w.rate * std::max(0.0, price[w.product] - w.trigger) * s.production[w.product][t];
+        windfall = w.rate * Max(0.0, price[w.product] - w.trigger) * quantity[w.product];
       } else {
-        windfall = w.rate * std::max(0.0, before_taxes - income_tax - rrt - w.trigger);
+        windfall = w.rate * Max(0.0, before_taxes - income_tax - rrt - w.trigger);
       }
     }
 
     // --- State participation and dividends ---
-    const double company = before_taxes - income_tax - rrt - windfall;
-    double equity = 0;
+    const V company = before_taxes - income_tax - rrt - windfall;
+    V equity = zero;
     if (regime.participation) {
       const StateParticipation& sp = *regime.participation;
       switch (sp.mode) {
@@ -337,48 +386,56 @@ void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double 
           equity = sp.share * company;
           break;
         case ParticipationMode::kFree:
-          equity = sp.share * std::max(0.0, company);
+          equity = sp.share * Max(0.0, company);
           break;
         case ParticipationMode::kCarried: {
           carry_balance *= 1.0 + sp.carry_interest;
-          if (company < 0) {
-            carry_balance += sp.share * -company;
-          } else {
-            const double entitled = sp.share * company;
-            const double repay = std::min(entitled, carry_balance);
-            carry_balance -= repay;
-            equity = entitled - repay;
-          }
+          const Mask<W> funding = company < 0.0;
+          const V entitled = sp.share * company;
+          const V repay = Min(entitled, carry_balance);
+          carry_balance = Select(funding, carry_balance + sp.share * -company, carry_balance - repay);
+          equity = Select(funding, zero, entitled - repay);
           break;
         }
       }
-      out.at(kCarryBalance, t) = carry_balance;
+      put(kCarryBalance, t, carry_balance);
     }
-    const double withholding =
-        regime.withholding ? regime.withholding->rate * std::max(0.0, company - equity) : 0.0;
+    const V withholding =
+        regime.withholding ? regime.withholding->rate * Max(0.0, company - equity) : zero;
 
-    const double government = bonus + rent + royalty + ftp_state + profit_state + dmo + income_tax +
-                              rrt + windfall + equity + withholding;
-    out.at(kBonus, t) = bonus;
-    out.at(kSurfaceRent, t) = rent;
-    out.at(kRoyalty, t) = royalty;
-    out.at(kFtp, t) = ftp;
-    out.at(kFtpState, t) = ftp_state;
-    out.at(kFtpContractor, t) = ftp - ftp_state;
-    out.at(kDmo, t) = dmo;
-    out.at(kRentTax, t) = rrt;
-    out.at(kWindfallTax, t) = windfall;
-    out.at(kCompanyCashFlow, t) = company;
-    out.at(kStateEquity, t) = equity;
-    out.at(kWithholdingTax, t) = withholding;
-    out.at(kGovernmentReceipts, t) = government;
-    out.at(kInvestorCashFlow, t) = pretax - government;
+    const V government = bonus + rent + royalty + ftp_state + profit_state + dmo + income_tax +
+                         rrt + windfall + equity + withholding;
+    put(kBonus, t, bonus);
+    put(kSurfaceRent, t, rent);
+    put(kRoyalty, t, royalty);
+    put(kFtp, t, ftp);
+    put(kFtpState, t, ftp_state);
+    put(kFtpContractor, t, ftp - ftp_state);
+    put(kDmo, t, dmo);
+    put(kRentTax, t, rrt);
+    put(kWindfallTax, t, windfall);
+    put(kCompanyCashFlow, t, company);
+    put(kStateEquity, t, equity);
+    put(kWithholdingTax, t, withholding);
+    put(kGovernmentReceipts, t, government);
+    put(kInvestorCashFlow, t, pretax - government);
 
     // --- Carry the year's results forward ---
-    for (int p = 0; p < np; ++p) cumulative[p] += s.production[p][t];
+    for (int p = 0; p < np; ++p) cumulative[p] += quantity[p];
     cum_entitlement += entitlement;
     cum_costs += all_costs;
   }
+}
+
+template void EvaluateBatch<1>(const ProjectSeries&, const Regime&, const ScenarioInputs<1>&,
+                               Ledger&);
+template void EvaluateBatch<kLanes>(const ProjectSeries&, const Regime&,
+                                    const ScenarioInputs<kLanes>&, Ledger&);
+
+void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double price_factor) {
+  ScenarioInputs<1> in;
+  in.price = Lanes<1>::Fill(price_factor);
+  EvaluateBatch(s, regime, in, out);
 }
 
 }  // namespace connex::fiscal

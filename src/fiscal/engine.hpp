@@ -1,13 +1,17 @@
 // The fiscal engine: project + regime -> ledger.
 //
-// Evaluate() fills one ledger line per item, year by year, in the fixed order
-// documented in regime.hpp and docs/fiscal-methodology.md. It is pure (no I/O)
-// and allocation-free when `out` is reused with the same year count and the
-// regime has no limited-life loss carry-forward.
+// EvaluateBatch() fills one ledger line per item, year by year, in the fixed
+// order documented in regime.hpp and docs/fiscal-methodology.md, for W
+// scenarios side by side (lanes.hpp). The deterministic run is a batch of one;
+// Monte Carlo, sweeps and sensitivity cases use the same code with W = kLanes.
+// It is pure (no I/O).
 //
 // Thread-safety: reentrant; concurrent calls need distinct ledgers.
 #pragma once
 
+#include <vector>
+
+#include "fiscal/lanes.hpp"
 #include "fiscal/ledger.hpp"
 #include "fiscal/project.hpp"
 #include "fiscal/regime.hpp"
@@ -17,9 +21,39 @@ namespace connex::fiscal {
 // Projects may have at most this many products (drivers live on the stack).
 inline constexpr int kMaxProducts = 16;
 
+// Tax depreciation and recoverable capex of the project as entered. Both are
+// linear in capex, so a scenario scales them by its capex multiplier; runs of
+// many batches compute them once.
+struct CapexSchedules {
+  std::vector<double> depreciation;  // empty without income tax
+  std::vector<double> recoverable;   // empty without cost recovery
+};
+CapexSchedules ScheduleCapex(const ProjectSeries& series, const Regime& regime);
+
+// What differs between the scenarios of one batch, lane by lane. Multipliers
+// scale the project's series; 1 everywhere is the project as entered.
+template <int W>
+struct ScenarioInputs {
+  Lanes<W> price = Lanes<W>::Fill(1);  // every price (sweeps, breakeven, sensitivity)
+  // Per product and year, [p * years + t]: the price path of a Monte Carlo
+  // scenario, applied on top of `price`. Null means 1.
+  const Lanes<W>* price_path = nullptr;
+  Lanes<W> capex = Lanes<W>::Fill(1);       // every capex class (and its depreciation)
+  Lanes<W> opex = Lanes<W>::Fill(1);        // fixed, variable, transport and refining
+  Lanes<W> production = Lanes<W>::Fill(1);  // every product, every year
+  // ScheduleCapex(series, regime) of this evaluation; null: computed by the call.
+  const CapexSchedules* schedules = nullptr;
+};
+
 // REQUIRES: series.products() <= kMaxProducts; every product index and schedule
-// length in `regime` is valid for `series` (the model reader checks both).
-// price_factor multiplies every price (breakeven, sweeps); 1 = as entered.
+// length in `regime` is valid for `series` (the model reader checks both);
+// multipliers >= 0. `out` is reset to series.years years and W lanes.
+// Instantiated for W = 1 and W = kLanes.
+template <int W>
+void EvaluateBatch(const ProjectSeries& series, const Regime& regime,
+                   const ScenarioInputs<W>& in, Ledger& out);
+
+// One scenario: every price multiplied by price_factor (1 = as entered).
 void Evaluate(const ProjectSeries& series, const Regime& regime, Ledger& out,
               double price_factor = 1.0);
 

@@ -37,4 +37,13 @@ double Ledger::Total(Line l) const {
   return sum;
 }
 
+void Ledger::CopyLane(int lane, Ledger& single) const {
+  single.Reset(years_);
+  for (int l = 0; l < kLineCount; ++l) {
+    for (int t = 0; t < years_; ++t) {
+      single.at(static_cast<Line>(l), t) = Lane(static_cast<Line>(l), t, lane);
+    }
+  }
+}
+
 }  // namespace connex::fiscal

@@ -80,32 +80,63 @@ inline constexpr Line kGovernmentLines[] = {
     kStateEquity, kIncomeTax,   kRentTax, kWindfallTax, kWithholdingTax,
 };
 
+// One ledger per evaluation. A ledger of L lanes holds L scenarios side by
+// side: the value of line l, year t, scenario s is at ((l * years) + t) * L + s,
+// so one year of one line is a contiguous row the engine loads as Lanes<L>.
+// line() and at() view single-lane ledgers, the deterministic case.
 class Ledger {
  public:
   Ledger() = default;
-  explicit Ledger(int years) { Reset(years); }
+  explicit Ledger(int years, int lanes = 1) { Reset(years, lanes); }
 
   // Zeroes every line; reuses the buffer when it is large enough.
-  void Reset(int years) {
+  void Reset(int years, int lanes = 1) {
     years_ = years;
-    data_.assign(static_cast<std::size_t>(years) * kLineCount, 0.0);
+    lanes_ = lanes;
+    data_.assign(static_cast<std::size_t>(years) * lanes * kLineCount, 0.0);
   }
 
   int years() const { return years_; }
-  double* line(Line l) { return data_.data() + static_cast<std::size_t>(l) * years_; }
-  const double* line(Line l) const { return data_.data() + static_cast<std::size_t>(l) * years_; }
+  int lanes() const { return lanes_; }
+
+  // The `lanes()` values of line l in year t.
+  double* row(Line l, int t) { return data_.data() + Offset(l, t); }
+  const double* row(Line l, int t) const { return data_.data() + Offset(l, t); }
+  double Lane(Line l, int t, int lane) const {
+    assert(lane >= 0 && lane < lanes_);
+    return row(l, t)[lane];
+  }
+
+  // Single-lane views.
+  double* line(Line l) {
+    assert(lanes_ == 1);
+    return row(l, 0);
+  }
+  const double* line(Line l) const {
+    assert(lanes_ == 1);
+    return row(l, 0);
+  }
   double& at(Line l, int t) {
-    assert(t >= 0 && t < years_);
+    assert(lanes_ == 1 && t >= 0 && t < years_);
     return line(l)[t];
   }
   double at(Line l, int t) const {
-    assert(t >= 0 && t < years_);
+    assert(lanes_ == 1 && t >= 0 && t < years_);
     return line(l)[t];
   }
   double Total(Line l) const;
 
+  // Copies scenario `lane` into `single` (a one-lane ledger of the same years).
+  void CopyLane(int lane, Ledger& single) const;
+
  private:
+  std::size_t Offset(Line l, int t) const {
+    assert(t >= 0 && t < years_);
+    return (static_cast<std::size_t>(l) * years_ + t) * lanes_;
+  }
+
   int years_ = 0;
+  int lanes_ = 1;
   std::vector<double> data_;
 };
 

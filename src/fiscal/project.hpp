@@ -19,6 +19,10 @@
 
 namespace connex::fiscal {
 
+// Longest project the engine evaluates (the model reader enforces it); lets
+// per-year scratch live on the stack.
+inline constexpr int kMaxYears = 200;
+
 enum class CapexClass { kExploration = 0, kDevelopment = 1, kSustaining = 2 };
 inline constexpr int kCapexClasses = 3;
 const char* ToString(CapexClass c);

@@ -30,39 +30,6 @@ Rate Rate::Tiered(RateDriver driver, TierMode mode, std::vector<Tier> tiers, int
   return r;
 }
 
-double Rate::At(const DriverValues& d) const {
-  switch (kind_) {
-    case Kind::kConstant:
-      return constant_;
-    case Kind::kSchedule:
-      return values_[static_cast<size_t>(d.year_index)];
-    case Kind::kTiered:
-      break;
-  }
-  double x = 0;
-  switch (driver_) {
-    case RateDriver::kPrice:
-      x = d.price[product_];
-      break;
-    case RateDriver::kDailyProduction:
-      x = d.daily_production[product_];
-      break;
-    case RateDriver::kCumulativeProduction:
-      x = d.cumulative_production[product_];
-      break;
-    case RateDriver::kRFactor:
-      x = d.r_factor;
-      break;
-    case RateDriver::kInvestorIrr:
-      x = d.investor_irr;
-      break;
-    case RateDriver::kProfitability:
-      x = d.profitability;
-      break;
-  }
-  return EvaluateTiers(tiers_, mode_, x);
-}
-
 Rate Rate::Shifted(double delta) const {
   Rate r = *this;
   r.constant_ += delta;
@@ -72,22 +39,7 @@ Rate Rate::Shifted(double delta) const {
 }
 
 double EvaluateTiers(const std::vector<Tier>& tiers, TierMode mode, double x) {
-  const Tier& first = tiers.front();
-  if (!(x > first.from)) return first.rate;  // also catches NaN
-  if (mode == TierMode::kStepped) {
-    for (const Tier& t : tiers) {
-      if (x < t.to) return t.rate;
-    }
-    return tiers.back().rate;
-  }
-  if (std::isinf(x)) return tiers.back().rate;
-  double weighted = 0;
-  for (const Tier& t : tiers) {
-    if (x <= t.from) break;
-    const double top = x < t.to ? x : t.to;
-    weighted += t.rate * (top - t.from);
-  }
-  return weighted / (x - first.from);
+  return EvaluateTiers(tiers, mode, Lanes<1>::Fill(x))[0];
 }
 
 std::optional<std::string> ValidateTiers(const std::vector<Tier>& tiers) {

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "fiscal/lanes.hpp"
+
 namespace connex::fiscal {
 
 enum class RateDriver {
@@ -34,16 +36,17 @@ struct Tier {
   double rate = 0;
 };
 
-// The values every driver can take in one year, filled by the engine.
-// REQUIRES: vectors indexed by product, sized to the project's product count.
-struct DriverValues {
+// The values every driver can take in one year, for W scenarios, filled by the engine.
+// REQUIRES: arrays indexed by product, sized to the project's product count.
+template <int W>
+struct Drivers {
   int year_index = 0;
-  const double* price = nullptr;  // per product
-  const double* daily_production = nullptr;
-  const double* cumulative_production = nullptr;
-  double r_factor = 0;
-  double investor_irr = 0;
-  double profitability = 0;
+  const Lanes<W>* price = nullptr;  // per product
+  const Lanes<W>* daily_production = nullptr;
+  const Lanes<W>* cumulative_production = nullptr;
+  Lanes<W> r_factor = Lanes<W>::Fill(0);
+  Lanes<W> investor_irr = Lanes<W>::Fill(0);
+  Lanes<W> profitability = Lanes<W>::Fill(0);
 };
 
 class Rate {
@@ -57,7 +60,8 @@ class Rate {
   // REQUIRES: ValidateTiers(tiers) returns no error; product indexes a project product.
   static Rate Tiered(RateDriver driver, TierMode mode, std::vector<Tier> tiers, int product = 0);
 
-  double At(const DriverValues& d) const;
+  template <int W>
+  Lanes<W> At(const Drivers<W>& d) const;
 
   Kind kind() const { return kind_; }
   RateDriver driver() const { return driver_; }
@@ -85,6 +89,10 @@ class Rate {
 // Incremental evaluation: the average rate over the slices [from_0, x).
 // Stepped evaluation: the rate of the tier with from <= x < to.
 // Below the first tier both give the first tier's rate.
+// REQUIRES: ValidateTiers(tiers) returns no error. Lane by lane, the same
+// result for every W.
+template <int W>
+Lanes<W> EvaluateTiers(const std::vector<Tier>& tiers, TierMode mode, const Lanes<W>& x);
 double EvaluateTiers(const std::vector<Tier>& tiers, TierMode mode, double x);
 
 constexpr double kInfinity() { return std::numeric_limits<double>::infinity(); }
@@ -94,5 +102,62 @@ constexpr double kInfinity() { return std::numeric_limits<double>::infinity(); }
 std::optional<std::string> ValidateTiers(const std::vector<Tier>& tiers);
 
 const char* ToString(RateDriver driver);
+
+template <int W>
+Lanes<W> Rate::At(const Drivers<W>& d) const {
+  switch (kind_) {
+    case Kind::kConstant:
+      return Lanes<W>::Fill(constant_);
+    case Kind::kSchedule:
+      return Lanes<W>::Fill(values_[static_cast<size_t>(d.year_index)]);
+    case Kind::kTiered:
+      break;
+  }
+  Lanes<W> x = Lanes<W>::Fill(0);
+  switch (driver_) {
+    case RateDriver::kPrice:
+      x = d.price[product_];
+      break;
+    case RateDriver::kDailyProduction:
+      x = d.daily_production[product_];
+      break;
+    case RateDriver::kCumulativeProduction:
+      x = d.cumulative_production[product_];
+      break;
+    case RateDriver::kRFactor:
+      x = d.r_factor;
+      break;
+    case RateDriver::kInvestorIrr:
+      x = d.investor_irr;
+      break;
+    case RateDriver::kProfitability:
+      x = d.profitability;
+      break;
+  }
+  return EvaluateTiers(tiers_, mode_, x);
+}
+
+template <int W>
+Lanes<W> EvaluateTiers(const std::vector<Tier>& tiers, TierMode mode, const Lanes<W>& x) {
+  using V = Lanes<W>;
+  const Tier& first = tiers.front();
+  // x <= first.from, and NaN, take the first rate in both modes.
+  const Mask<W> above_first = x > first.from;
+  if (mode == TierMode::kStepped) {
+    V rate = V::Fill(first.rate);
+    for (size_t i = 1; i < tiers.size(); ++i) {
+      rate = Select(x >= tiers[i].from, V::Fill(tiers[i].rate), rate);
+    }
+    return rate;
+  }
+  V weighted = V::Fill(0);
+  for (const Tier& t : tiers) {
+    const V top = Min(V::Fill(t.to), x);
+    weighted += Select(x > t.from, t.rate * (top - t.from), V::Fill(0));
+  }
+  const V average = weighted / (x - first.from);
+  const V rate = Select(above_first, average, V::Fill(first.rate));
+  return Select(x > std::numeric_limits<double>::max(), V::Fill(tiers.back().rate), rate);
+}
 
 }  // namespace connex::fiscal

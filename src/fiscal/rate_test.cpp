@@ -41,26 +41,29 @@ TEST(ValidateTiers, NamesTheOffendingTier) {
   EXPECT_TRUE(ValidateTiers({}).has_value());
 }
 
-TEST(Rate, ScheduleAndDrivers) {
-  DriverValues d;
-  const double price[] = {70};
-  const double daily[] = {25000};
-  const double cum[] = {0};
+TEST(Rate, ScheduleAndDriversLaneByLane) {
+  // Two scenarios side by side: each lane takes its own tier.
+  Drivers<2> d;
+  const Lanes<2> price[] = {{{70, 40}}};
+  const Lanes<2> daily[] = {{{25000, 10000}}};
+  const Lanes<2> cum[] = {{{0, 0}}};
   d.price = price;
   d.daily_production = daily;
   d.cumulative_production = cum;
   d.year_index = 2;
-  d.r_factor = 1.7;
-  EXPECT_DOUBLE_EQ(Rate::Constant(0.3).At(d), 0.3);
-  EXPECT_DOUBLE_EQ(Rate::Schedule({0.1, 0.2, 0.3}).At(d), 0.3);
+  d.r_factor = {{1.7, 0.5}};
+  EXPECT_DOUBLE_EQ(Rate::Constant(0.3).At(d)[1], 0.3);
+  EXPECT_DOUBLE_EQ(Rate::Schedule({0.1, 0.2, 0.3}).At(d)[0], 0.3);
   const Rate split = Rate::Tiered(RateDriver::kRFactor, TierMode::kStepped,
                                   {{0, 1, 0.4}, {1, 1.5, 0.5}, {1.5, kInfinity(), 0.6}});
-  EXPECT_DOUBLE_EQ(split.At(d), 0.6);
+  EXPECT_DOUBLE_EQ(split.At(d)[0], 0.6);
+  EXPECT_DOUBLE_EQ(split.At(d)[1], 0.4);
   // Daily-production tranches: 50% on the first 20,000 b/d, 60% above.
   const Rate tranches = Rate::Tiered(RateDriver::kDailyProduction, TierMode::kIncremental,
                                      {{0, 20000, 0.5}, {20000, kInfinity(), 0.6}});
-  EXPECT_DOUBLE_EQ(tranches.At(d), (0.5 * 20000 + 0.6 * 5000) / 25000);
-  EXPECT_DOUBLE_EQ(split.Shifted(0.05).At(d), 0.65);
+  EXPECT_DOUBLE_EQ(tranches.At(d)[0], (0.5 * 20000 + 0.6 * 5000) / 25000);
+  EXPECT_DOUBLE_EQ(tranches.At(d)[1], 0.5);
+  EXPECT_DOUBLE_EQ(split.Shifted(0.05).At(d)[0], 0.65);
 }
 
 }  // namespace

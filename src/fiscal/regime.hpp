@@ -155,9 +155,9 @@ struct Regime {
   std::optional<WindfallTax> windfall;
   std::optional<DividendWithholding> withholding;
 
-  // True when some rate depends on investor IRR to date, which the engine then
-  // recomputes every year (costly; only when asked for).
-  bool UsesInvestorIrr() const;
+  // True when some rate depends on `driver`: the engine computes costly
+  // drivers (investor IRR to date above all) only when some rate needs them.
+  bool Uses(RateDriver driver) const;
 };
 
 }  // namespace connex::fiscal

@@ -331,7 +331,7 @@ Project Reader::ReadProject(const json& j, const std::string& path) {
     return p;
   }
   p.first_year = Integer(j, "first_year", path, 2000, 1900, 2300, true);
-  p.years = Integer(j, "years", path, 0, 1, 200, true);
+  p.years = Integer(j, "years", path, 0, 1, kMaxYears, true);
   first_year_ = p.first_year;
   years_ = p.years;
   p.days_per_year = Number(j, "days_per_year", path, 365.0, 1.0, 366.0);
