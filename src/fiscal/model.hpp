@@ -4,6 +4,7 @@
 // Thread-safety: plain values.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "fiscal/cash_flow.hpp"
 #include "fiscal/project.hpp"
 #include "fiscal/regime.hpp"
+#include "fiscal/uncertainty.hpp"
 
 namespace connex::fiscal {
 
@@ -21,6 +23,7 @@ struct Model {
   Discounting discounting;
   SweepOptions sweep;
   std::vector<Regime> regimes;  // at least one
+  std::optional<Uncertainty> uncertainty;  // what a Monte Carlo run draws
 };
 
 }  // namespace connex::fiscal

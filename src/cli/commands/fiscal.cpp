@@ -1,5 +1,7 @@
 #include "cli/commands/fiscal.hpp"
 
+#include "cli/commands/fiscal_common.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -19,43 +21,6 @@ namespace {
 using fiscal::Analysis;
 using fiscal::Model;
 using fiscal::io::Format;
-
-constexpr int kInvalidInput = 2;
-constexpr int kOutputFailed = 1;
-
-struct OutputOptions {
-  bool json = false;
-  bool csv = false;
-  std::string xlsx;
-
-  Format format() const { return json ? Format::kJson : (csv ? Format::kCsv : Format::kTable); }
-};
-
-void AddOutputOptions(CLI::App* cmd, OutputOptions& o) {
-  auto* json =
-      cmd->add_flag("--json", o.json, "Print the result as JSON (every ledger line and metric)");
-  auto* csv = cmd->add_flag("--csv", o.csv, "Print the result as CSV (one row per year or point)");
-  json->excludes(csv);
-  cmd->add_option("--xlsx", o.xlsx,
-                  "Also write an Excel workbook to FILE (summary, ledgers, comparison with chart)")
-      ->type_name("FILE");
-}
-
-void PrintErrors(const std::string& source, const Errors& errors) {
-  for (const Error& e : errors) std::cerr << source << ": " << e.ToString() << '\n';
-  std::cerr << source << ": " << errors.size() << (errors.size() == 1 ? " error" : " errors")
-            << "; nothing was computed\n";
-}
-
-// Loads a model or reports every error; null on failure.
-std::unique_ptr<Model> Load(const std::string& path) {
-  Result<Model> model = fiscal::io::ReadModelFile(path);
-  if (!model.ok()) {
-    PrintErrors(path, model.errors());
-    return nullptr;
-  }
-  return std::make_unique<Model>(std::move(model).value());
-}
 
 const fiscal::Regime* FindRegime(const Model& m, const std::string& name,
                                  const std::string& source) {
@@ -274,6 +239,8 @@ void AddFiscalCommands(CLI::App& app, int& exit_code) {
   sweep_cmd->add_option("--regime", sweep->regimes, "Sweep only the regime(s) with this name");
   AddOutputOptions(sweep_cmd, sweep->out);
   sweep_cmd->callback([sweep, &exit_code] { exit_code = Sweep(*sweep); });
+
+  AddUncertaintyCommands(fiscal, exit_code);
 }
 
 }  // namespace connex::cli

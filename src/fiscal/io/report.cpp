@@ -1,5 +1,7 @@
 #include "fiscal/io/report.hpp"
 
+#include "fiscal/io/report_format.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -18,6 +20,7 @@ const char* const kGovernmentReceiptsConvention =
 namespace {
 
 using nlohmann::ordered_json;
+using namespace format;
 
 // Lines shown in the terminal ledger; files carry every line.
 constexpr Line kTableLines[] = {kGrossRevenue,
@@ -33,44 +36,6 @@ constexpr Line kTableLines[] = {kGrossRevenue,
                                 kGovernmentReceipts,
                                 kInvestorCashFlow};
 
-// Left column left-aligned, the others right-aligned, two spaces apart.
-class Table {
- public:
-  void Row(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
-  void Print(std::ostream& out) const {
-    std::vector<size_t> width;
-    for (const auto& r : rows_) {
-      width.resize(std::max(width.size(), r.size()));
-      for (size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
-    }
-    for (const auto& r : rows_) {
-      std::string line;
-      for (size_t i = 0; i < r.size(); ++i) {
-        const std::string pad(width[i] - r[i].size(), ' ');
-        line += i == 0 ? r[i] + pad : "  " + pad + r[i];
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out << line << '\n';
-    }
-  }
-
- private:
-  std::vector<std::vector<std::string>> rows_;
-};
-
-std::string Grouped(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals,
-                std::fabs(v) < 0.5 * std::pow(10, -decimals) ? 0.0 : v);
-  std::string s(buf);
-  const size_t dot = s.find('.');
-  size_t end = dot == std::string::npos ? s.size() : dot;
-  const size_t begin = s[0] == '-' ? 1 : 0;
-  for (int i = static_cast<int>(end) - 3; i > static_cast<int>(begin); i -= 3)
-    s.insert(static_cast<size_t>(i), ",");
-  return s;
-}
-
 // Amount decimals: cents for small (per-unit) examples, whole units otherwise.
 int AmountDecimals(const Analysis& a) {
   double max = 0;
@@ -79,82 +44,9 @@ int AmountDecimals(const Analysis& a) {
   return max < 1e5 ? 2 : 0;
 }
 
-std::string Percent(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f%%", v * 100);
-  return buf;
-}
-
-std::string Fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-// Undefined metrics print "n/a [k]" and their reasons are listed after the table.
-class Notes {
- public:
-  std::string Mark(const char* reason) {
-    for (size_t i = 0; i < reasons_.size(); ++i) {
-      if (reasons_[i] == reason) return "n/a [" + std::to_string(i + 1) + "]";
-    }
-    reasons_.emplace_back(reason);
-    return "n/a [" + std::to_string(reasons_.size()) + "]";
-  }
-  void Print(std::ostream& out) const {
-    for (size_t i = 0; i < reasons_.size(); ++i)
-      out << "  [" << i + 1 << "] " << reasons_[i] << '\n';
-  }
-
- private:
-  std::vector<std::string> reasons_;
-};
-
-std::string ShowPercent(const Metric& m, Notes& notes) {
-  return m.defined ? Percent(m.value) : notes.Mark(m.reason);
-}
-
 std::string ShowIrr(const Irr& irr, Notes& notes) {
   if (!irr.defined) return notes.Mark(irr.reason);
   return Percent(irr.value) + (irr.multiple_roots ? " (multiple roots)" : "");
-}
-
-void PrintConventions(std::ostream& out, const Model& model) {
-  const Discounting& d = model.discounting;
-  out << "Model: " << (model.name.empty() ? "(unnamed)" : model.name) << " — amounts in "
-      << model.currency << ", nominal\n";
-  out << "Conventions: discount rate " << Percent(d.rate) << ", valuation year " << d.valuation_year
-      << ", " << (d.timing == Timing::kMidYear ? "mid-year" : "end-of-year")
-      << " timing; N = revenue - opex - capex - closure; I = N - G;\n"
-      << "  G = " << kGovernmentReceiptsConvention << ".\n\n";
-}
-
-ordered_json MetricJson(const Metric& m) {
-  return m.defined ? ordered_json(m.value) : ordered_json(nullptr);
-}
-
-void PutMetric(ordered_json& obj, const char* key, const Metric& m) {
-  obj[key] = MetricJson(m);
-  if (!m.defined) obj[std::string(key) + "_reason"] = m.reason;
-}
-
-void PutIrr(ordered_json& obj, const char* key, const Irr& irr) {
-  obj[key] = irr.defined ? ordered_json(irr.value) : ordered_json(nullptr);
-  if (!irr.defined) obj[std::string(key) + "_reason"] = irr.reason;
-  if (irr.multiple_roots) obj[std::string(key) + "_multiple_roots"] = true;
-}
-
-ordered_json ConventionsJson(const Model& model) {
-  ordered_json c;
-  c["currency"] = model.currency;
-  c["amounts"] = "nominal";
-  c["discount_rate"] = model.discounting.rate;
-  c["valuation_year"] = model.discounting.valuation_year;
-  c["timing"] = ToString(model.discounting.timing);
-  c["pretax_cash_flow"] = "revenue - opex - capex - closure";
-  c["government_receipts"] = kGovernmentReceiptsConvention;
-  c["investor_cash_flow"] = "pretax_cash_flow - government_receipts";
-  return c;
 }
 
 ordered_json BreakevenJson(const Breakeven& b) {
@@ -307,19 +199,6 @@ void PrintLedger(std::ostream& out, const Model& model, const Analysis& a) {
   for (Line l : kTableLines) total.push_back(Grouped(a.ledger.Total(l), dec));
   t.Row(total);
   t.Print(out);
-}
-
-std::string CsvNumber(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
-std::string CsvText(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
 }
 
 }  // namespace

@@ -1,0 +1,111 @@
+#include "fiscal/io/term.hpp"
+
+#include <memory>
+#include <sstream>
+#include <nlohmann/json.hpp>
+
+#include "fiscal/engine.hpp"
+#include "fiscal/io/model_reader.hpp"
+
+namespace connex::fiscal::io {
+
+namespace {
+
+using json = nlohmann::json;
+
+// "regimes[0].instruments[2].rate" -> "/regimes/0/instruments/2/rate".
+std::optional<std::string> ToPointer(const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  if (path[0] == '/') return path;
+  std::string out = "/";
+  for (size_t i = 0; i < path.size(); ++i) {
+    const char c = path[i];
+    if (c == '.') {
+      if (i == 0 || out.back() == '/') return std::nullopt;
+      out += '/';
+    } else if (c == '[') {
+      const size_t close = path.find(']', i);
+      if (close == std::string::npos || close == i + 1) return std::nullopt;
+      const std::string index = path.substr(i + 1, close - i - 1);
+      if (index.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+      if (out.back() != '/') out += '/';
+      out += index;
+      i = close;
+      if (i + 1 < path.size() && path[i + 1] != '.' && path[i + 1] != '[') return std::nullopt;
+    } else if (c == '~' || c == '/') {
+      return std::nullopt;
+    } else {
+      out += c;
+    }
+  }
+  if (out.back() == '/') return std::nullopt;
+  return out;
+}
+
+Error TermError(const std::string& path, const std::string& why) {
+  return Error{ErrorCode::kInvalidInput, why, path};
+}
+
+}  // namespace
+
+Result<int> FindRegime(const Model& model, const std::string& name) {
+  if (name.empty()) return 0;
+  std::string names;
+  for (size_t i = 0; i < model.regimes.size(); ++i) {
+    if (model.regimes[i].name == name) return static_cast<int>(i);
+    names += (names.empty() ? "\"" : ", \"") + model.regimes[i].name + "\"";
+  }
+  return Error{ErrorCode::kInvalidInput, "names no regime of the model (" + names + ")", "regime"};
+}
+
+Result<Term> BindTerm(std::string_view model_text, const std::string& path,
+                      const std::string& regime, Target target) {
+  auto doc = std::make_shared<json>();
+  try {
+    *doc = json::parse(model_text.begin(), model_text.end());
+  } catch (const json::exception& e) {
+    return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
+  }
+  const std::optional<std::string> pointer = ToPointer(path);
+  if (!pointer) {
+    return TermError(path, "is not a term path: write it as the model's errors do, e.g. "
+                           "regimes[0].instruments[1].rate, or as a JSON Pointer");
+  }
+  json::json_pointer ptr;
+  try {
+    ptr = json::json_pointer(*pointer);
+  } catch (const json::exception&) {
+    return TermError(path, "is not a valid JSON Pointer");
+  }
+  if (!doc->contains(ptr)) return TermError(path, "names nothing in the model file");
+  const json& at = (*doc)[ptr];
+  if (!at.is_number()) {
+    return TermError(path, "must name a number (a rate, a share, an amount), but holds " +
+                               std::string(at.type_name()));
+  }
+  Term term;
+  term.path = path;
+  term.base = at.get<double>();
+  term.evaluate = [doc, ptr, path, regime, target](double value) -> Result<Metric> {
+    json changed = *doc;
+    changed[ptr] = value;
+    Result<Model> model = ReadModel(changed.dump());
+    if (!model.ok()) {
+      Errors errors = model.errors();
+      std::ostringstream with;
+      with << " (with " << path << " = " << value << ")";
+      for (Error& e : errors) e.message += with.str();
+      return errors;
+    }
+    const Model& m = model.value();
+    Result<int> index = FindRegime(m, regime);
+    if (!index.ok()) return index.errors();
+    const ProjectSeries s = Resolve(m.project);
+    Ledger ledger;
+    Evaluate(s, m.regimes[static_cast<size_t>(index.value())], ledger);
+    return Measure(s, ledger, m.discounting, target);
+  };
+  return term;
+}
+
+}  // namespace connex::fiscal::io

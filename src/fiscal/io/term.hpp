@@ -1,0 +1,36 @@
+// A scalar term of a model file as a sensitivity input: sensitivity and
+// solve-for can vary any number the file holds (a royalty rate, a tier's
+// rate, a cost-recovery ceiling, a capex figure) and every value is checked by
+// the model reader exactly as if the user had typed it.
+//
+// A term is addressed by the path the reader's errors use,
+// "regimes[0].instruments[2].rate", or by a JSON Pointer, "/regimes/0/instruments/2/rate".
+//
+// Thread-safety: the returned function owns a copy of the document; one caller at a time.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "fiscal/model.hpp"
+#include "fiscal/sensitivity.hpp"
+
+namespace connex::fiscal::io {
+
+struct Term {
+  std::string path;  // as given
+  double base = 0;   // the value in the file
+  InputFunction evaluate;
+};
+
+// REQUIRES: model_text reads as a valid model. Errors: the path is malformed,
+// names nothing, or holds something other than a number; the regime is unknown.
+// `regime` empty: the model's first regime.
+Result<Term> BindTerm(std::string_view model_text, const std::string& path,
+                      const std::string& regime, Target target);
+
+// The index of the regime named `name` (empty: 0), or an error listing the names.
+Result<int> FindRegime(const Model& model, const std::string& name);
+
+}  // namespace connex::fiscal::io
