@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+
+#include "fiscal/io/term.hpp"
 #include <string>
 
 namespace connex::fiscal::io {
@@ -146,6 +148,93 @@ TEST(ReadModel, NotJsonOrWrongSchema) {
   const auto missing = ReadModelFile("no/such/file.json");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kIo);
+}
+
+}  // namespace
+}  // namespace connex::fiscal::io
+
+namespace connex::fiscal::io {
+namespace {
+
+json WithUncertainty(json u) {
+  json m = Minimal();
+  m["uncertainty"] = std::move(u);
+  return m;
+}
+
+TEST(ReadModel, UncertaintySectionReadsIntoSamplerOrder) {
+  const auto r = ReadModel(WithUncertainty(json::parse(R"({
+    "scenarios": 500, "seed": 9, "government_pv_floor": 100,
+    "prices": [{"product": "oil", "process": "mean_reverting", "volatility": 0.3, "reversion": 0.4}],
+    "multipliers": {"opex": {"distribution": "triangular", "low": 0.9, "mode": 1, "high": 1.2},
+                    "capex": {"distribution": "lognormal", "sd": 0.2}},
+    "correlation": {"inputs": ["opex", "price:oil"], "matrix": [[1, -0.5], [-0.5, 1]]}
+  })")).dump());
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const Uncertainty& u = *r.value().uncertainty;
+  EXPECT_EQ(u.scenarios, 500);
+  EXPECT_EQ(u.seed, 9u);
+  ASSERT_EQ(u.prices.size(), 1u);
+  EXPECT_EQ(u.prices[0].process, PriceProcess::kMeanReverting);
+  // Sampler order: price:oil, capex, opex.
+  ASSERT_EQ(u.correlation.size(), 3u);
+  EXPECT_EQ(u.correlation[0][2], -0.5);
+  EXPECT_EQ(u.correlation[2][0], -0.5);
+  EXPECT_EQ(u.correlation[0][1], 0.0);
+}
+
+TEST(ReadModel, UncertaintyErrorsNameTheField) {
+  const std::string errors = ErrorsOf(WithUncertainty(json::parse(R"({
+    "prices": [{"product": "gas", "process": "gbm", "volatility": -1, "reversion": 2}],
+    "multipliers": {"capex": {"distribution": "triangular", "low": 1.2, "mode": 1, "high": 1.5},
+                    "labour": {"distribution": "normal", "sd": 0.1}}
+  })")));
+  EXPECT_NE(errors.find("uncertainty.prices[0].product"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("uncertainty.prices[0].volatility: must be >= 0"), std::string::npos);
+  EXPECT_NE(errors.find("uncertainty.prices[0].reversion: applies to mean_reverting only"),
+            std::string::npos);
+  EXPECT_NE(errors.find("uncertainty.multipliers.capex.mode: must not be below low"),
+            std::string::npos);
+  EXPECT_NE(errors.find("uncertainty.multipliers.labour: unknown field"), std::string::npos);
+}
+
+TEST(ReadModel, ACorrelationMatrixThatIsNotPositiveSemiDefiniteIsNamed) {
+  const std::string errors = ErrorsOf(WithUncertainty(json::parse(R"({
+    "prices": [{"product": "oil", "process": "gbm", "volatility": 0.3}],
+    "multipliers": {"capex": {"distribution": "normal", "sd": 0.1},
+                    "opex": {"distribution": "normal", "sd": 0.1}},
+    "correlation": {"inputs": ["price:oil", "capex", "opex"],
+                    "matrix": [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]}
+  })")));
+  EXPECT_NE(errors.find("uncertainty.correlation.matrix: the correlation matrix is not positive "
+                        "semi-definite"),
+            std::string::npos)
+      << errors;
+  const std::string asymmetric = ErrorsOf(WithUncertainty(json::parse(R"({
+    "prices": [{"product": "oil", "process": "gbm", "volatility": 0.3}],
+    "multipliers": {"capex": {"distribution": "normal", "sd": 0.1}},
+    "correlation": {"inputs": ["price:oil", "production"], "matrix": [[1, 0.2], [0.3, 1]]}
+  })")));
+  EXPECT_NE(asymmetric.find("uncertainty.correlation.inputs[1]: must name an uncertain input"),
+            std::string::npos)
+      << asymmetric;
+}
+
+TEST(BindTerm, SetsATermByThePathErrorsUseAndValidatesEveryValue) {
+  const std::string text = Minimal().dump();
+  Result<Term> term = BindTerm(text, "regimes[0].instruments[0].rate", "", Target::kGovernmentPv);
+  ASSERT_TRUE(term.ok()) << term.error().ToString();
+  EXPECT_EQ(term.value().base, 0.1);
+  // Year 2026: 10 bbl x 60 x royalty, discounted one year at 10%.
+  Result<Metric> at = term.value().evaluate(0.2);
+  ASSERT_TRUE(at.ok());
+  EXPECT_NEAR(at.value().value, 0.2 * 600 / 1.1, 1e-9);
+  Result<Metric> invalid = term.value().evaluate(1.5);
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_NE(invalid.error().ToString().find("rate"), std::string::npos);
+  EXPECT_FALSE(BindTerm(text, "regimes[0].name", "", Target::kAetr).ok());
+  EXPECT_FALSE(BindTerm(text, "regimes[3].instruments[0].rate", "", Target::kAetr).ok());
+  EXPECT_FALSE(BindTerm(text, "regimes[0]..rate", "", Target::kAetr).ok());
 }
 
 }  // namespace
