@@ -2,7 +2,10 @@
 //
 // BM_EvaluateFullPsc: one deterministic evaluation (ledger + core metrics) of
 // the 30-year two-product example under the full PSC regime; target < 10 us.
+// BM_MonteCarlo: scenarios of that example drawn from its "uncertainty"
+// section (two correlated price paths, three multipliers), every statistic.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -84,23 +87,16 @@ void BM_Sweep101WithBreakeven(benchmark::State& state) {
 }
 BENCHMARK(BM_Sweep101WithBreakeven)->Unit(benchmark::kMillisecond);
 
-Uncertainty ExampleUncertainty() {
-  Uncertainty u;
-  u.prices.push_back({0, PriceProcess::kGbm, 0.25, 0, 0});
-  u.prices.push_back({1, PriceProcess::kMeanReverting, 0.2, 0, 0.5});
-  u.multipliers[0] = MultiplierUncertainty{Spread::kLognormal, 1, 0.15};
-  u.multipliers[1] = MultiplierUncertainty{Spread::kTriangular, 1, 0, 0.9, 1.0, 1.3};
-  u.multipliers[2] = MultiplierUncertainty{Spread::kNormal, 1, 0.1};
-  u.correlation = {{1, 0.6, 0, 0, 0}, {0.6, 1, 0, 0, 0}, {0, 0, 1, 0.3, 0}, {0, 0, 0.3, 1, 0},
-                   {0, 0, 0, 0, 1}};
-  return u;
+double PeakRssMegabytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
 }
 
 void BM_MonteCarlo(benchmark::State& state) {
   const Model& m = FullPsc();
   const ProjectSeries s = Resolve(m.project);
-  const Uncertainty u = ExampleUncertainty();
-  const Sampler sampler(u, s.years, s.products());
+  const Sampler sampler(*m.uncertainty, s.years, s.products());
   MonteCarloOptions o;
   o.scenarios = state.range(0);
   o.threads = static_cast<int>(state.range(1));
@@ -110,8 +106,16 @@ void BM_MonteCarlo(benchmark::State& state) {
   }
   state.counters["scenario_years/s"] = benchmark::Counter(
       static_cast<double>(o.scenarios * s.years), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["peak_rss_MB"] = PeakRssMegabytes();
 }
-BENCHMARK(BM_MonteCarlo)->Args({100000, 1})->Args({1000000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+// Args: scenarios, threads. The 1,000,000-scenario run on 2 threads is the
+// FISCAL.md target (< 1 s wall); wall time, not CPU time, is what counts.
+BENCHMARK(BM_MonteCarlo)
+    ->Args({100000, 1})
+    ->Args({1000000, 1})
+    ->Args({1000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -20,9 +20,8 @@ class DiscountWalk {
  public:
   DiscountWalk(int first_year, const Discounting& d)
       : v_(1.0 / (1.0 + d.rate)),
-        df_(std::pow(1.0 + d.rate,
-                     -(first_year - d.valuation_year -
-                       (d.timing == Timing::kMidYear ? 0.5 : 0.0)))) {}
+        df_(std::pow(1.0 + d.rate, -(first_year - d.valuation_year -
+                                     (d.timing == Timing::kMidYear ? 0.5 : 0.0)))) {}
   double Next() {
     const double df = df_;
     df_ *= v_;

@@ -42,8 +42,8 @@ struct Irr {
 Irr InternalRateOfReturn(const double* cf, int n);
 // The same for W cash flows side by side: year t of lane i is rows[t * W + i].
 // The bracketing grid is evaluated for all lanes at once; each lane's result is
-// bit-identical to InternalRateOfReturn on that lane alone. REQUIRES: n <= kMaxYears. Instantiated for
-// W = 1 and W = kLanes.
+// bit-identical to InternalRateOfReturn on that lane alone. REQUIRES: n <= kMaxYears. Instantiated
+// for W = 1 and W = kLanes.
 template <int W>
 void InternalRatesOfReturn(const double* rows, int n, Irr* out);
 

@@ -236,8 +236,8 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
     }
     const V all_costs = opex + capex + closure;
     if (profitability_driver) {
-      d.profitability = Select(all_costs > 0.0, revenue / all_costs,
-                               Select(revenue > 0.0, V::Fill(kInf), zero));
+      d.profitability =
+          Select(all_costs > 0.0, revenue / all_costs, Select(revenue > 0.0, V::Fill(kInf), zero));
     }
     put(kRFactor, t, d.r_factor);
 
@@ -294,8 +294,7 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
     V recovered = zero;
     if (regime.cost_recovery) {
       const CostRecovery& cr = *regime.cost_recovery;
-      const V recoverable =
-          cost_balance + recoverable_capex[t] * in.capex + opex + closure;
+      const V recoverable = cost_balance + recoverable_capex[t] * in.capex + opex + closure;
       const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
       const V ceiling = Max(0.0, cr.ceiling.At(d) * ceiling_base);
       recovered = Min(Min(recoverable, ceiling), after_levies);
@@ -393,7 +392,8 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
           const Mask<W> funding = company < 0.0;
           const V entitled = sp.share * company;
           const V repay = Min(entitled, carry_balance);
-          carry_balance = Select(funding, carry_balance + sp.share * -company, carry_balance - repay);
+          carry_balance =
+              Select(funding, carry_balance + sp.share * -company, carry_balance - repay);
           equity = Select(funding, zero, entitled - repay);
           break;
         }

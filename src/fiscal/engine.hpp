@@ -50,8 +50,8 @@ struct ScenarioInputs {
 // multipliers >= 0. `out` is reset to series.years years and W lanes.
 // Instantiated for W = 1 and W = kLanes.
 template <int W>
-void EvaluateBatch(const ProjectSeries& series, const Regime& regime,
-                   const ScenarioInputs<W>& in, Ledger& out);
+void EvaluateBatch(const ProjectSeries& series, const Regime& regime, const ScenarioInputs<W>& in,
+                   Ledger& out);
 
 // One scenario: every price multiplied by price_factor (1 = as entered).
 void Evaluate(const ProjectSeries& series, const Regime& regime, Ledger& out,

@@ -49,9 +49,9 @@ Lanes<W> Exp(const Lanes<W>& x_in) {
     p = p * y + 0.5;
     p = p * y + 1.0;
     p = p * y + 1.0;
-    const std::int64_t e = static_cast<std::int64_t>(std::bit_cast<std::uint64_t>(shifted) &
-                                                     0xFFFFFFFFFFFFFull) -
-                           (std::int64_t{1} << 51);  // k as an integer
+    const std::int64_t e =
+        static_cast<std::int64_t>(std::bit_cast<std::uint64_t>(shifted) & 0xFFFFFFFFFFFFFull) -
+        (std::int64_t{1} << 51);  // k as an integer
     const std::uint64_t scale = static_cast<std::uint64_t>(e + 1023) << 52;
     r.v[i] = p * std::bit_cast<double>(scale);
   }
@@ -97,7 +97,7 @@ template <int W>
 void SinCos2Pi(const Lanes<W>& u, Lanes<W>& sin_out, Lanes<W>& cos_out) {
   for (int i = 0; i < W; ++i) {
     const double quarter = u.v[i] * 4.0 + lane_math::kRound;
-    const double q = quarter - lane_math::kRound;  // nearest quarter turn, 0..4
+    const double q = quarter - lane_math::kRound;              // nearest quarter turn, 0..4
     const double a = (u.v[i] - q * 0.25) * 6.283185307179586;  // |a| <= pi / 4
     const double z = a * a;
     // Taylor series on [-pi/4, pi/4]: sin to a^17, cos to a^18.

@@ -66,23 +66,23 @@ struct Lanes {
   double& operator[](int i) { return v[i]; }
   double operator[](int i) const { return v[i]; }
 
-#define CONNEX_LANES_OP(op)                                                      \
-  friend Lanes operator op(const Lanes& a, const Lanes& b) {                     \
-    Lanes r;                                                                     \
-    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b.v[i];                       \
-    return r;                                                                    \
-  }                                                                              \
-  friend Lanes operator op(const Lanes& a, double b) {                           \
-    Lanes r;                                                                     \
-    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b;                            \
-    return r;                                                                    \
-  }                                                                              \
-  friend Lanes operator op(double a, const Lanes& b) {                           \
-    Lanes r;                                                                     \
-    for (int i = 0; i < W; ++i) r.v[i] = a op b.v[i];                            \
-    return r;                                                                    \
-  }                                                                              \
-  Lanes& operator op##=(const Lanes & b) { return *this = *this op b; }          \
+#define CONNEX_LANES_OP(op)                                            \
+  friend Lanes operator op(const Lanes& a, const Lanes& b) {           \
+    Lanes r;                                                           \
+    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b.v[i];             \
+    return r;                                                          \
+  }                                                                    \
+  friend Lanes operator op(const Lanes& a, double b) {                 \
+    Lanes r;                                                           \
+    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b;                  \
+    return r;                                                          \
+  }                                                                    \
+  friend Lanes operator op(double a, const Lanes& b) {                 \
+    Lanes r;                                                           \
+    for (int i = 0; i < W; ++i) r.v[i] = a op b.v[i];                  \
+    return r;                                                          \
+  }                                                                    \
+  Lanes& operator op##=(const Lanes& b) { return *this = *this op b; } \
   Lanes& operator op##=(double b) { return *this = *this op b; }
   CONNEX_LANES_OP(+)
   CONNEX_LANES_OP(-)
@@ -96,16 +96,16 @@ struct Lanes {
     return r;
   }
 
-#define CONNEX_LANES_CMP(op)                                                     \
-  friend Mask<W> operator op(const Lanes& a, const Lanes& b) {                   \
-    Mask<W> r;                                                                   \
-    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b.v[i] ? -1 : 0;              \
-    return r;                                                                    \
-  }                                                                              \
-  friend Mask<W> operator op(const Lanes& a, double b) {                         \
-    Mask<W> r;                                                                   \
-    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b ? -1 : 0;                   \
-    return r;                                                                    \
+#define CONNEX_LANES_CMP(op)                                        \
+  friend Mask<W> operator op(const Lanes& a, const Lanes& b) {      \
+    Mask<W> r;                                                      \
+    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b.v[i] ? -1 : 0; \
+    return r;                                                       \
+  }                                                                 \
+  friend Mask<W> operator op(const Lanes& a, double b) {            \
+    Mask<W> r;                                                      \
+    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] op b ? -1 : 0;      \
+    return r;                                                       \
   }
   CONNEX_LANES_CMP(<)
   CONNEX_LANES_CMP(>)

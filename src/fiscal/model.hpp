@@ -22,7 +22,7 @@ struct Model {
   Project project;
   Discounting discounting;
   SweepOptions sweep;
-  std::vector<Regime> regimes;  // at least one
+  std::vector<Regime> regimes;             // at least one
   std::optional<Uncertainty> uncertainty;  // what a Monte Carlo run draws
 };
 

@@ -183,8 +183,8 @@ MonteCarloResult RunMonteCarlo(const ProjectSeries& s, const Regime& regime, con
   result.seed = options.seed;
   result.government_pv_floor = options.government_pv_floor;
   const std::int64_t blocks = (result.requested + kBlockScenarios - 1) / kBlockScenarios;
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::thread::hardware_concurrency());
+  int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = static_cast<int>(std::clamp<std::int64_t>(blocks, 1, std::max(1, threads)));
   result.threads = threads;
 

@@ -179,7 +179,8 @@ TEST(LaneMath, ExpLogAndSinCosAgreeWithTheCLibrary) {
     EXPECT_NEAR(Exp(Lanes<1>::Fill(x))[0] / std::exp(x), 1.0, 4e-16) << x;
   }
   for (double x : {1e-300, 2.2e-16, 0.001, 0.5, 0.70710678, 1.0, 1.5, 3.0, 1e10, 1e300}) {
-    EXPECT_NEAR(Log(Lanes<1>::Fill(x))[0], std::log(x), 4e-16 * std::max(1.0, std::fabs(std::log(x))))
+    EXPECT_NEAR(Log(Lanes<1>::Fill(x))[0], std::log(x),
+                4e-16 * std::max(1.0, std::fabs(std::log(x))))
         << x;
   }
   for (double u : {0.0, 0.01, 0.125, 0.2, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 0.999, 1.0}) {

@@ -3,9 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <bit>
-#include <cstdint>
-
 #include <cmath>
+#include <cstdint>
 #include <random>
 
 #include "fiscal/analysis.hpp"

@@ -101,8 +101,7 @@ Result<Tornado> RunTornado(Target target, const Metric& base,
   return t;
 }
 
-Result<std::vector<SpiderLine>> RunSpider(const std::vector<SensitivityInput>& inputs,
-                                          int points) {
+Result<std::vector<SpiderLine>> RunSpider(const std::vector<SensitivityInput>& inputs, int points) {
   std::vector<SpiderLine> lines;
   for (const SensitivityInput& in : inputs) {
     SpiderLine line;

@@ -71,8 +71,7 @@ struct SpiderLine {
 };
 
 // Each input at `points` values evenly spread over [low, high] (points >= 2).
-Result<std::vector<SpiderLine>> RunSpider(const std::vector<SensitivityInput>& inputs,
-                                          int points);
+Result<std::vector<SpiderLine>> RunSpider(const std::vector<SensitivityInput>& inputs, int points);
 
 struct Solution {
   bool found = false;

@@ -112,9 +112,8 @@ Sampler::Sampler(const Uncertainty& u, int years, int products)
     : years_(years), products_(products), prices_(u.prices) {
   for (size_t i = 0; i < prices_.size(); ++i) {
     kinds_.push_back({static_cast<int>(i)});
-    persistence_.push_back(prices_[i].process == PriceProcess::kMeanReverting
-                               ? std::exp(-prices_[i].reversion)
-                               : 1.0);
+    persistence_.push_back(
+        prices_[i].process == PriceProcess::kMeanReverting ? std::exp(-prices_[i].reversion) : 1.0);
   }
   for (int m = 0; m < kMultiplierKinds; ++m) {
     multipliers_[m] = u.multipliers[m];
@@ -175,7 +174,7 @@ void Sampler::Sample(std::uint64_t seed, std::uint64_t first, Lanes<W>* path,
     if (t > 0) continue;
     for (int i = uncertain_prices; i < k; ++i) {
       const MultiplierOf of = kinds_[i].of;
-      V& target = of == MultiplierOf::kCapex ? in.capex
+      V& target = of == MultiplierOf::kCapex  ? in.capex
                   : of == MultiplierOf::kOpex ? in.opex
                                               : in.production;
       for (int lane = 0; lane < W; ++lane) {
@@ -185,8 +184,7 @@ void Sampler::Sample(std::uint64_t seed, std::uint64_t first, Lanes<W>* path,
   }
 }
 
-template void Sampler::Sample<1>(std::uint64_t, std::uint64_t, Lanes<1>*,
-                                 ScenarioInputs<1>&) const;
+template void Sampler::Sample<1>(std::uint64_t, std::uint64_t, Lanes<1>*, ScenarioInputs<1>&) const;
 template void Sampler::Sample<kLanes>(std::uint64_t, std::uint64_t, Lanes<kLanes>*,
                                       ScenarioInputs<kLanes>&) const;
 

@@ -42,8 +42,8 @@ const char* ToString(Spread s);
 
 struct MultiplierUncertainty {
   Spread spread = Spread::kNormal;
-  double mean = 1;  // normal, lognormal
-  double sd = 0;    // normal, lognormal
+  double mean = 1;                     // normal, lognormal
+  double sd = 0;                       // normal, lognormal
   double low = 1, mode = 1, high = 1;  // triangular
 };
 
@@ -52,7 +52,7 @@ inline constexpr int kMultiplierKinds = 3;
 const char* ToString(MultiplierOf m);
 
 struct Uncertainty {
-  std::vector<PriceUncertainty> prices;  // at most one per product
+  std::vector<PriceUncertainty> prices;                                // at most one per product
   std::optional<MultiplierUncertainty> multipliers[kMultiplierKinds];  // by MultiplierOf
   // Correlation between inputs in Sampler order (prices as listed, then
   // capex, opex, production when present); empty = independent.

@@ -67,5 +67,36 @@ check "invalid model error names the path" contains "$tmp/inv.err" "project.prod
 "$connex" fiscal run no-such-model.json >/dev/null 2>"$tmp/nf.err"; rc=$?
 check "missing file exits 2" test $rc -eq 2
 
+# Monte Carlo, tornado, spider, solve.
+"$connex" fiscal montecarlo examples/oil_psc.json --scenarios 3000 --seed 5 --threads 1 --json >"$tmp/mc1"; rc=$?
+check "montecarlo exits 0" test $rc -eq 0
+"$connex" fiscal montecarlo examples/oil_psc.json --scenarios 3000 --seed 5 --threads 2 --json >"$tmp/mc2"
+check "montecarlo: same seed, same output on 1 and 2 threads" \
+  sh -c "grep -v '\"threads\"' '$tmp/mc1' >'$tmp/a'; grep -v '\"threads\"' '$tmp/mc2' >'$tmp/b'; cmp -s '$tmp/a' '$tmp/b'"
+check "montecarlo reports the IRR distribution" contains "$tmp/mc1" '"investor_irr"'
+check "montecarlo is not partial" contains "$tmp/mc1" '"partial": false'
+"$connex" fiscal montecarlo examples/oil_psc.json --scenarios 2000 --xlsx "$tmp/mc.xlsx" >/dev/null 2>"$tmp/mc.err"
+check "montecarlo writes a workbook" test -s "$tmp/mc.xlsx"
+check "no progress bar when stderr is not a terminal" test ! -s "$tmp/mc.err"
+"$connex" fiscal montecarlo examples/oil_psc_negotiated.json >/dev/null 2>"$tmp/nou.err"; rc=$?
+check "montecarlo without uncertainty exits 2" test $rc -eq 2
+check "montecarlo without uncertainty says why" contains "$tmp/nou.err" "uncertainty: is required"
+"$connex" fiscal tornado examples/copper_mine.json --csv >"$tmp/tor"; rc=$?
+check "tornado exits 0" test $rc -eq 0
+check "tornado ranks price first" sh -c "sed -n 2p '$tmp/tor' | grep -q '^price,'"
+"$connex" fiscal spider examples/copper_mine.json --input price=0.5:1.5 --points 5 --csv >"$tmp/spi"
+check "spider has 5 points" test "$(wc -l <"$tmp/spi")" -eq 6
+"$connex" fiscal solve examples/copper_mine.json --term 'regimes[0].instruments[0].rate' --target aetr=0.7 --range 0:0.3 --json >"$tmp/solve"; rc=$?
+check "solve exits 0" test $rc -eq 0
+check "solve finds a rate" contains "$tmp/solve" '"found": true'
+"$connex" fiscal solve examples/copper_mine.json --term 'regimes[0].instruments[0].rate' --target aetr=0.5 --range 0:0.3 >"$tmp/nosol"
+check "solve says when no value reaches the target" contains "$tmp/nosol" "No answer: no value in [0, 0.3] reaches 0.5"
+"$connex" fiscal solve examples/copper_mine.json --term 'regimes[0].name' --target aetr=0.5 >/dev/null 2>"$tmp/badterm"; rc=$?
+check "a term that is not a number exits 2" test $rc -eq 2
+check "a term that is not a number is named" contains "$tmp/badterm" "regimes[0].name: must name a number"
+"$connex" fiscal montecarlo tests/cli/fixtures/not_psd.json >/dev/null 2>"$tmp/psd.err"; rc=$?
+check "a matrix that is not PSD exits 2" test $rc -eq 2
+check "a matrix that is not PSD is named" contains "$tmp/psd.err" "uncertainty.correlation.matrix: the correlation matrix is not positive semi-definite"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

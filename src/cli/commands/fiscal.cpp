@@ -1,7 +1,5 @@
 #include "cli/commands/fiscal.hpp"
 
-#include "cli/commands/fiscal_common.hpp"
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -10,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/commands/fiscal_common.hpp"
 #include "fiscal/analysis.hpp"
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/io/report.hpp"

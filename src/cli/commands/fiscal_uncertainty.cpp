@@ -167,8 +167,8 @@ const char* const kDefaultInputs[] = {"price=0.7:1.3", "capex=0.8:1.2", "opex=0.
 
 // "NAME=LOW:HIGH": a multiplier (price, capex, opex, production) or a term path.
 Result<fiscal::SensitivityInput> ParseInput(const std::string& spec, const std::string& text,
-                                            const fiscal::ProjectSeries& series,
-                                            const Model& model, const fiscal::Regime& regime,
+                                            const fiscal::ProjectSeries& series, const Model& model,
+                                            const fiscal::Regime& regime,
                                             const std::string& regime_name, Target target) {
   const size_t eq = spec.rfind('=');
   const size_t colon = spec.rfind(':');
@@ -190,8 +190,7 @@ Result<fiscal::SensitivityInput> ParseInput(const std::string& spec, const std::
   if (fiscal::IsMultiplierName(in.name)) {
     if (in.low < 0) return bad("a multiplier must be >= 0");
     in.base = 1;
-    in.evaluate =
-        fiscal::MultiplierInput(series, regime, model.discounting, target, in.name);
+    in.evaluate = fiscal::MultiplierInput(series, regime, model.discounting, target, in.name);
     return in;
   }
   Result<fiscal::io::Term> term = fiscal::io::BindTerm(text, in.name, regime_name, target);
@@ -257,8 +256,7 @@ int TornadoCommand(const SensitivityArgs& args) {
   if (!p) return kInvalidInput;
   fiscal::Ledger ledger;
   fiscal::Evaluate(p->series, *p->regime, ledger);
-  const fiscal::Metric base =
-      fiscal::Measure(p->series, ledger, p->model->discounting, p->target);
+  const fiscal::Metric base = fiscal::Measure(p->series, ledger, p->model->discounting, p->target);
   Result<fiscal::Tornado> tornado = fiscal::RunTornado(p->target, base, p->inputs);
   if (!tornado.ok()) {
     PrintErrors(args.model, tornado.errors());
@@ -318,8 +316,7 @@ int SolveCommand(const SolveArgs& args) {
   q.term = args.term;
   const size_t eq = args.target.find('=');
   if (eq == std::string::npos) {
-    std::cerr << "--target: must be METRIC=VALUE (e.g. aetr=0.6), got \"" << args.target
-              << "\"\n";
+    std::cerr << "--target: must be METRIC=VALUE (e.g. aetr=0.6), got \"" << args.target << "\"\n";
     return kInvalidInput;
   }
   const std::optional<Target> target = ParseTarget(args.target.substr(0, eq), "--target");
@@ -432,8 +429,9 @@ void AddUncertaintyCommands(CLI::App* fiscal, int& exit_code) {
   v_cmd->add_option("MODEL", solve->model, "Model file")->required()->check(CLI::ExistingFile);
   v_cmd->add_option("--term", solve->term, "Path of the term, as the model's errors write it")
       ->required();
-  v_cmd->add_option("--target", solve->target, "METRIC=VALUE, METRIC one of " +
-                                                   fiscal::TargetNames())
+  v_cmd
+      ->add_option("--target", solve->target,
+                   "METRIC=VALUE, METRIC one of " + fiscal::TargetNames())
       ->required();
   v_cmd->add_option("--range", solve->range, "LO:HI values of the term to search (default 0:1)");
   v_cmd->add_option("--regime", solve->regime, "Regime to measure (default: the first)");

@@ -720,9 +720,9 @@ Model Reader::Read(const json& root) {
 
 Uncertainty Reader::ReadUncertainty(const json& j, const std::string& path) {
   Uncertainty u;
-  if (!Object(j, path,
-              {"scenarios", "seed", "government_pv_floor", "prices", "multipliers",
-               "correlation"})) {
+  if (!Object(
+          j, path,
+          {"scenarios", "seed", "government_pv_floor", "prices", "multipliers", "correlation"})) {
     return u;
   }
   u.scenarios = Integer(j, "scenarios", path, 10000, 1, 1000000000);
@@ -751,11 +751,12 @@ Uncertainty Reader::ReadUncertainty(const json& j, const std::string& path) {
         if (!seen.insert(pu.product).second) {
           Fail(At(ep, "product"), "already has a price process");
         }
-        pu.process = static_cast<PriceProcess>(
-            Choice(e, "process", ep, {"gbm", "mean_reverting"}, 0, true));
+        pu.process =
+            static_cast<PriceProcess>(Choice(e, "process", ep, {"gbm", "mean_reverting"}, 0, true));
         pu.volatility = Number(e, "volatility", ep, 0, 0, 5, true);
         const bool gbm = pu.process == PriceProcess::kGbm;
-        if (gbm && e.contains("reversion")) Fail(At(ep, "reversion"), "applies to mean_reverting only");
+        if (gbm && e.contains("reversion"))
+          Fail(At(ep, "reversion"), "applies to mean_reverting only");
         if (!gbm && e.contains("drift")) Fail(At(ep, "drift"), "applies to gbm only");
         pu.drift = Number(e, "drift", ep, 0, -1, 1);
         pu.reversion = Number(e, "reversion", ep, 0, 0, 50, !gbm);
@@ -823,8 +824,8 @@ void Reader::ReadCorrelation(const json& j, const std::string& path, Uncertainty
   std::vector<int> at;  // position of each listed input in Sampler order
   for (size_t i = 0; i < inputs->size(); ++i) {
     const json& e = (*inputs)[i];
-    const auto found = e.is_string() ? std::find(order.begin(), order.end(), e.get<std::string>())
-                                     : order.end();
+    const auto found =
+        e.is_string() ? std::find(order.begin(), order.end(), e.get<std::string>()) : order.end();
     if (found == order.end()) {
       std::string known;
       for (const auto& o : order) known += (known.empty() ? "" : ", ") + o;
@@ -859,8 +860,8 @@ void Reader::ReadCorrelation(const json& j, const std::string& path, Uncertainty
     if (c[r][r] != 1) Fail(At(At(mp, r), r), "must be 1 (an input's correlation with itself)");
     for (size_t k = 0; k < r; ++k) {
       if (std::fabs(c[r][k] - c[k][r]) > 1e-12) {
-        Fail(At(At(mp, r), k), "must equal matrix[" + std::to_string(k) + "][" +
-                                   std::to_string(r) + "] (the matrix is symmetric)");
+        Fail(At(At(mp, r), k), "must equal matrix[" + std::to_string(k) + "][" + std::to_string(r) +
+                                   "] (the matrix is symmetric)");
       }
     }
   }

@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "fiscal/io/term.hpp"
-#include <string>
 
 namespace connex::fiscal::io {
 namespace {
@@ -169,7 +169,8 @@ TEST(ReadModel, UncertaintySectionReadsIntoSamplerOrder) {
     "multipliers": {"opex": {"distribution": "triangular", "low": 0.9, "mode": 1, "high": 1.2},
                     "capex": {"distribution": "lognormal", "sd": 0.2}},
     "correlation": {"inputs": ["opex", "price:oil"], "matrix": [[1, -0.5], [-0.5, 1]]}
-  })")).dump());
+  })"))
+                               .dump());
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   const Uncertainty& u = *r.value().uncertainty;
   EXPECT_EQ(u.scenarios, 500);

@@ -1,7 +1,5 @@
 #include "fiscal/io/report.hpp"
 
-#include "fiscal/io/report_format.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +7,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "fiscal/io/report_format.hpp"
 
 namespace connex::fiscal::io {
 

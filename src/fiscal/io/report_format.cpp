@@ -32,7 +32,6 @@ std::string Fixed(double v, int decimals) {
   return buf;
 }
 
-
 std::string ShowPercent(const Metric& m, Notes& notes) {
   return m.defined ? Percent(m.value) : notes.Mark(m.reason);
 }

@@ -1,8 +1,8 @@
 #include "fiscal/io/term.hpp"
 
 #include <memory>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "fiscal/engine.hpp"
 #include "fiscal/io/model_reader.hpp"
@@ -68,8 +68,9 @@ Result<Term> BindTerm(std::string_view model_text, const std::string& path,
   }
   const std::optional<std::string> pointer = ToPointer(path);
   if (!pointer) {
-    return TermError(path, "is not a term path: write it as the model's errors do, e.g. "
-                           "regimes[0].instruments[1].rate, or as a JSON Pointer");
+    return TermError(path,
+                     "is not a term path: write it as the model's errors do, e.g. "
+                     "regimes[0].instruments[1].rate, or as a JSON Pointer");
   }
   json::json_pointer ptr;
   try {

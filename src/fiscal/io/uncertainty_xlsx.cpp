@@ -68,19 +68,24 @@ void MonteCarloSheets(lxw_workbook* wb, const UncertaintyWorkbook& book, const F
     Number(ws, 4, 1, r.government_below_floor.value, f.pct);
     Number(ws, 4, 2, *r.government_pv_floor, f.money);
   }
-  const char* headers[] = {"Outcome", "Mean", "SD",  "Std error", "P5",      "P10",
-                           "P50",     "P90",  "P95", "Min",       "Max",     "Undefined"};
+  const char* headers[] = {"Outcome", "Mean", "SD",  "Std error", "P5",  "P10",
+                           "P50",     "P90",  "P95", "Min",       "Max", "Undefined"};
   for (int c = 0; c < 12; ++c) Text(ws, 6, c, headers[c], f.bold);
   for (int o = 0; o < kOutcomeCount; ++o) {
     const Summary& s = r.outcomes[o];
     lxw_format* fmt = o >= 2 ? f.pct : f.money;
     const int row = 7 + o;
     Text(ws, row, 0, OutcomeLabel(o), nullptr);
-    const double values[] = {s.mean,           s.sd,
-                             s.standard_error, s.percentiles[0],
-                             s.percentiles[1], s.percentiles[2],
-                             s.percentiles[3], s.percentiles[4],
-                             s.min,            s.max};
+    const double values[] = {s.mean,
+                             s.sd,
+                             s.standard_error,
+                             s.percentiles[0],
+                             s.percentiles[1],
+                             s.percentiles[2],
+                             s.percentiles[3],
+                             s.percentiles[4],
+                             s.min,
+                             s.max};
     if (s.count > 0) {
       for (int c = 0; c < 10; ++c) Number(ws, row, 1 + c, values[c], fmt);
     }
@@ -149,8 +154,8 @@ void TornadoSheet(lxw_workbook* wb, const UncertaintyWorkbook& book, const Forma
   Text(ws, 0, 0, std::string("Metric: ") + ToString(t.target), f.bold);
   Text(ws, 1, 0, "Base", f.bold);
   if (t.base.defined) Number(ws, 1, 1, t.base.value, fmt);
-  const char* headers[] = {"Input", "Low",   "High", "At low", "At high", "Swing", "Low - base",
-                           "High - base"};
+  const char* headers[] = {"Input",   "Low",   "High",       "At low",
+                           "At high", "Swing", "Low - base", "High - base"};
   for (int c = 0; c < 8; ++c) Text(ws, 3, c, headers[c], f.bold);
   const int n = static_cast<int>(t.bars.size());
   for (int i = 0; i < n; ++i) {
@@ -217,8 +222,8 @@ Result<bool> WriteUncertaintyXlsx(const std::string& path, const UncertaintyWork
   if (book.spider) SpiderSheet(wb.get(), book, f);
   const lxw_error err = workbook_close(wb.release());
   if (err != LXW_NO_ERROR) {
-    return Error{ErrorCode::kIo,
-                 "cannot write workbook \"" + path + "\": " + lxw_strerror(err), ""};
+    return Error{ErrorCode::kIo, "cannot write workbook \"" + path + "\": " + lxw_strerror(err),
+                 ""};
   }
   return true;
 }
