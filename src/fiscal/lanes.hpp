@@ -29,21 +29,6 @@ struct Mask {
     for (int i = 0; i < W; ++i) r.v[i] = a.v[i] & b.v[i];
     return r;
   }
-  friend Mask operator||(const Mask& a, const Mask& b) {
-    Mask r;
-    for (int i = 0; i < W; ++i) r.v[i] = a.v[i] | b.v[i];
-    return r;
-  }
-  friend Mask operator!(const Mask& a) {
-    Mask r;
-    for (int i = 0; i < W; ++i) r.v[i] = ~a.v[i];
-    return r;
-  }
-  static Mask Fill(bool b) {
-    Mask r;
-    for (int i = 0; i < W; ++i) r.v[i] = b ? -1 : 0;
-    return r;
-  }
 };
 
 template <int W>

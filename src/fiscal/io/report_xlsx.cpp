@@ -1,19 +1,13 @@
-#include <xlsxwriter.h>
 
 #include <memory>
 #include <string>
 
 #include "fiscal/io/report.hpp"
+#include "fiscal/io/xlsx_workbook.hpp"
 
 namespace connex::fiscal::io {
 
 namespace {
-
-struct WorkbookCloser {
-  void operator()(lxw_workbook* wb) const {
-    if (wb) workbook_close(wb);
-  }
-};
 
 // Excel sheet names: at most 31 characters, none of []:*?/\ .
 std::string SheetName(const std::string& prefix, const std::string& name, size_t index) {
@@ -42,8 +36,9 @@ void WriteIrr(lxw_worksheet* ws, int row, int col, const Irr& irr, lxw_format* f
 }  // namespace
 
 Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
-  std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(path.c_str()));
-  if (!wb) return Error{ErrorCode::kIo, "cannot create workbook \"" + path + "\"", ""};
+  Result<WorkbookPtr> opened = OpenWorkbook(path);
+  if (!opened.ok()) return opened.errors();
+  WorkbookPtr wb = std::move(opened).value();
   const Model& model = *book.model;
   lxw_format* bold = workbook_add_format(wb.get());
   format_set_bold(bold);
@@ -202,12 +197,7 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
     }
   }
 
-  const lxw_error err = workbook_close(wb.release());
-  if (err != LXW_NO_ERROR) {
-    return Error{ErrorCode::kIo, "cannot write workbook \"" + path + "\": " + lxw_strerror(err),
-                 ""};
-  }
-  return true;
+  return CloseWorkbook(std::move(wb), path);
 }
 
 }  // namespace connex::fiscal::io

@@ -63,6 +63,15 @@ ordered_json ProbabilityJson(const Probability& p) {
   return ordered_json{{"value", p.value}, {"standard_error", p.standard_error}};
 }
 
+// What every uncertainty report in JSON starts with.
+ordered_json HeaderJson(const Model& model, const std::string& regime) {
+  ordered_json j;
+  j["model"] = model.name;
+  j["regime"] = regime;
+  j["conventions"] = ConventionsJson(model);
+  return j;
+}
+
 void PrintHeader(std::ostream& out, const Model& model, const std::string& regime) {
   PrintConventions(out, model);
   out << "Regime: " << regime << "\n\n";
@@ -73,10 +82,7 @@ void PrintHeader(std::ostream& out, const Model& model, const std::string& regim
 void WriteMonteCarlo(std::ostream& out, const Model& model, const std::string& regime,
                      const MonteCarloResult& r, Format format) {
   if (format == Format::kJson) {
-    ordered_json j;
-    j["model"] = model.name;
-    j["regime"] = regime;
-    j["conventions"] = ConventionsJson(model);
+    ordered_json j = HeaderJson(model, regime);
     j["scenarios_requested"] = r.requested;
     j["scenarios"] = r.completed;
     j["partial"] = r.partial;
@@ -149,10 +155,7 @@ void WriteTornado(std::ostream& out, const Model& model, const std::string& regi
                   const Tornado& tor, Format format) {
   const bool share = IsShare(tor.target);
   if (format == Format::kJson) {
-    ordered_json j;
-    j["model"] = model.name;
-    j["regime"] = regime;
-    j["conventions"] = ConventionsJson(model);
+    ordered_json j = HeaderJson(model, regime);
     j["metric"] = ToString(tor.target);
     PutMetric(j, "base", tor.base);
     ordered_json bars = ordered_json::array();
@@ -198,10 +201,7 @@ void WriteSpider(std::ostream& out, const Model& model, const std::string& regim
                  const std::vector<SpiderLine>& lines, Format format) {
   const bool share = IsShare(target);
   if (format == Format::kJson) {
-    ordered_json j;
-    j["model"] = model.name;
-    j["regime"] = regime;
-    j["conventions"] = ConventionsJson(model);
+    ordered_json j = HeaderJson(model, regime);
     j["metric"] = ToString(target);
     ordered_json arr = ordered_json::array();
     for (const SpiderLine& l : lines) {
@@ -250,10 +250,7 @@ void WriteSolution(std::ostream& out, const Model& model, const std::string& reg
                    const SolveRequest& q, const Solution& s, Format format) {
   const bool share = IsShare(q.target);
   if (format == Format::kJson) {
-    ordered_json j;
-    j["model"] = model.name;
-    j["regime"] = regime;
-    j["conventions"] = ConventionsJson(model);
+    ordered_json j = HeaderJson(model, regime);
     j["term"] = q.term;
     j["current_value"] = q.current;
     j["metric"] = ToString(q.target);

@@ -1,20 +1,13 @@
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <memory>
 #include <string>
 
 #include "fiscal/io/uncertainty_report.hpp"
+#include "fiscal/io/xlsx_workbook.hpp"
 
 namespace connex::fiscal::io {
 
 namespace {
-
-struct WorkbookCloser {
-  void operator()(lxw_workbook* wb) const {
-    if (wb) workbook_close(wb);
-  }
-};
 
 const char* OutcomeLabel(int o) {
   constexpr const char* kLabels[] = {"PV of government receipts", "Investor NPV", "AETR",
@@ -208,8 +201,9 @@ void SpiderSheet(lxw_workbook* wb, const UncertaintyWorkbook& book, const Format
 }  // namespace
 
 Result<bool> WriteUncertaintyXlsx(const std::string& path, const UncertaintyWorkbook& book) {
-  std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new(path.c_str()));
-  if (!wb) return Error{ErrorCode::kIo, "cannot create workbook \"" + path + "\"", ""};
+  Result<WorkbookPtr> opened = OpenWorkbook(path);
+  if (!opened.ok()) return opened.errors();
+  WorkbookPtr wb = std::move(opened).value();
   Formats f;
   f.bold = workbook_add_format(wb.get());
   format_set_bold(f.bold);
@@ -220,12 +214,7 @@ Result<bool> WriteUncertaintyXlsx(const std::string& path, const UncertaintyWork
   if (book.montecarlo) MonteCarloSheets(wb.get(), book, f);
   if (book.tornado) TornadoSheet(wb.get(), book, f);
   if (book.spider) SpiderSheet(wb.get(), book, f);
-  const lxw_error err = workbook_close(wb.release());
-  if (err != LXW_NO_ERROR) {
-    return Error{ErrorCode::kIo, "cannot write workbook \"" + path + "\": " + lxw_strerror(err),
-                 ""};
-  }
-  return true;
+  return CloseWorkbook(std::move(wb), path);
 }
 
 }  // namespace connex::fiscal::io
