@@ -31,7 +31,8 @@ std::vector<double> DiscountFactors(int n, int first_year, const Discounting& d)
 double NpvAtFirstYear(const double* cf, int n, double rate);
 
 // IRR: a rate in (-99%, 10000%] where NpvAtFirstYear = 0, found by bracketing
-// on a fixed grid and refined by Brent's method to 1e-12.
+// on a fixed grid and refined to a bracket of 1e-12 by the Illinois variant of
+// regula falsi (bisection after 40 steps).
 struct Irr {
   bool defined = false;
   double value = 0;

@@ -61,10 +61,10 @@ class LossPool {
       }
       case LossCarryForward::kLimitedYears:
         for (int lane = 0; lane < W; ++lane) {
-          used[lane] = ApplyLimited(vintages_[lane], income[lane], t);
+          used.Set(lane, ApplyLimited(vintages_[lane], income[lane], t));
           double sum = 0;
           for (const LossVintage& v : vintages_[lane]) sum += v.amount;
-          balance[lane] = sum;
+          balance.Set(lane, sum);
         }
         return;
     }
@@ -231,7 +231,7 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
     if (irr_driver) {
       for (int lane = 0; lane < W; ++lane) {
         for (int u = 0; u < t; ++u) investor_to_date[u] = out.Lane(kInvestorCashFlow, u, lane);
-        d.investor_irr[lane] = IrrToDate(investor_to_date.data(), t);
+        d.investor_irr.Set(lane, IrrToDate(investor_to_date.data(), t));
       }
     }
     const V all_costs = opex + capex + closure;
@@ -342,7 +342,7 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
       if (regime.bonuses && regime.bonuses->deductible) income -= bonus;
       if (regime.surface_rent && regime.surface_rent->deductible) income -= rent;
       if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= rrt;
-      V used, balance;
+      V used = zero, balance = zero;
       losses.Apply(income, t, used, balance);
       const V taxable = Max(0.0, income - used);
       const bool holiday = InHoliday(it, s, t);

@@ -8,9 +8,6 @@
 // Thread-safety: pure functions.
 #pragma once
 
-#include <bit>
-#include <cstdint>
-
 #include "fiscal/lanes.hpp"
 
 namespace connex::fiscal {
@@ -27,104 +24,98 @@ inline constexpr double kRound = 0x1.8p52;  // adding it rounds to an integer in
 template <int W>
 Lanes<W> Exp(const Lanes<W>& x_in) {
   using namespace lane_math;
-  Lanes<W> r;
-  for (int i = 0; i < W; ++i) {
-    double x = x_in.v[i];
-    x = x < -708.0 ? -708.0 : (x > 709.0 ? 709.0 : x);
-    const double shifted = x * 0x1.71547652b82fep0 + kRound;  // x / ln 2, rounded
-    const double k = shifted - kRound;
-    const double y = (x - k * kLn2Hi) - k * kLn2Lo;  // |y| <= ln2 / 2
-    // Taylor series of e^y to y^13 / 13!: truncation below 2e-16 relative.
-    double p = 1.0 / 6227020800.0;
-    p = p * y + 1.0 / 479001600.0;
-    p = p * y + 1.0 / 39916800.0;
-    p = p * y + 1.0 / 3628800.0;
-    p = p * y + 1.0 / 362880.0;
-    p = p * y + 1.0 / 40320.0;
-    p = p * y + 1.0 / 5040.0;
-    p = p * y + 1.0 / 720.0;
-    p = p * y + 1.0 / 120.0;
-    p = p * y + 1.0 / 24.0;
-    p = p * y + 1.0 / 6.0;
-    p = p * y + 0.5;
-    p = p * y + 1.0;
-    p = p * y + 1.0;
-    const std::int64_t e =
-        static_cast<std::int64_t>(std::bit_cast<std::uint64_t>(shifted) & 0xFFFFFFFFFFFFFull) -
-        (std::int64_t{1} << 51);  // k as an integer
-    const std::uint64_t scale = static_cast<std::uint64_t>(e + 1023) << 52;
-    r.v[i] = p * std::bit_cast<double>(scale);
-  }
-  return r;
+  using V = Lanes<W>;
+  using Bits = typename V::Bits;
+  const V x = Select(x_in < -708.0, V::Fill(-708.0), Select(x_in > 709.0, V::Fill(709.0), x_in));
+  const V shifted = x * 0x1.71547652b82fep0 + kRound;  // x / ln 2, rounded
+  const V k = shifted - kRound;
+  const V y = (x - k * kLn2Hi) - k * kLn2Lo;  // |y| <= ln2 / 2
+  // Taylor series of e^y to y^13 / 13!: truncation below 2e-16 relative.
+  V p = V::Fill(1.0 / 6227020800.0);
+  p = p * y + 1.0 / 479001600.0;
+  p = p * y + 1.0 / 39916800.0;
+  p = p * y + 1.0 / 3628800.0;
+  p = p * y + 1.0 / 362880.0;
+  p = p * y + 1.0 / 40320.0;
+  p = p * y + 1.0 / 5040.0;
+  p = p * y + 1.0 / 720.0;
+  p = p * y + 1.0 / 120.0;
+  p = p * y + 1.0 / 24.0;
+  p = p * y + 1.0 / 6.0;
+  p = p * y + 0.5;
+  p = p * y + 1.0;
+  p = p * y + 1.0;
+  // k as an integer sits in the low mantissa bits of `shifted`.
+  const Bits e = (shifted.ToBits() & 0xFFFFFFFFFFFFFll) - (1ll << 51);
+  return p * V::FromBits((e + 1023) << 52);
 }
 
 // ln x. REQUIRES: x is a positive normal number.
 template <int W>
 Lanes<W> Log(const Lanes<W>& x_in) {
   using namespace lane_math;
-  Lanes<W> r;
-  for (int i = 0; i < W; ++i) {
-    const std::uint64_t bits = std::bit_cast<std::uint64_t>(x_in.v[i]);
-    double e = static_cast<double>(static_cast<std::int64_t>(bits >> 52) - 1023);
-    double m = std::bit_cast<double>((bits & 0xFFFFFFFFFFFFFull) | 0x3FF0000000000000ull);
-    // m in [sqrt(1/2), sqrt(2)) keeps |s| below 0.172.
-    const bool high = m > 1.4142135623730951;
-    m = high ? m * 0.5 : m;
-    e = high ? e + 1.0 : e;
-    const double f = m - 1.0;
-    const double s = f / (2.0 + f);
-    const double z = s * s;
-    // ln m = 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...), to s^23: below 1e-17.
-    double p = 1.0 / 23;
-    p = p * z + 1.0 / 21;
-    p = p * z + 1.0 / 19;
-    p = p * z + 1.0 / 17;
-    p = p * z + 1.0 / 15;
-    p = p * z + 1.0 / 13;
-    p = p * z + 1.0 / 11;
-    p = p * z + 1.0 / 9;
-    p = p * z + 1.0 / 7;
-    p = p * z + 1.0 / 5;
-    p = p * z + 1.0 / 3;
-    const double tail = 2.0 * s * z * p;  // everything but 2s
-    r.v[i] = e * kLn2Hi + ((2.0 * s + tail) + e * kLn2Lo);
-  }
-  return r;
+  using V = Lanes<W>;
+  using Bits = typename V::Bits;
+  const Bits bits = x_in.ToBits();
+  V e = V::FromInteger((bits >> 52) - 1023);
+  V m = V::FromBits((bits & 0xFFFFFFFFFFFFFll) | 0x3FF0000000000000ll);
+  // m in [sqrt(1/2), sqrt(2)) keeps |s| below 0.172.
+  const Mask<W> high = m > 1.4142135623730951;
+  m = Select(high, m * 0.5, m);
+  e = Select(high, e + 1.0, e);
+  const V f = m - 1.0;
+  const V s = f / (2.0 + f);
+  const V z = s * s;
+  // ln m = 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + ...), to s^23: below 1e-17.
+  V p = V::Fill(1.0 / 23);
+  p = p * z + 1.0 / 21;
+  p = p * z + 1.0 / 19;
+  p = p * z + 1.0 / 17;
+  p = p * z + 1.0 / 15;
+  p = p * z + 1.0 / 13;
+  p = p * z + 1.0 / 11;
+  p = p * z + 1.0 / 9;
+  p = p * z + 1.0 / 7;
+  p = p * z + 1.0 / 5;
+  p = p * z + 1.0 / 3;
+  const V tail = 2.0 * s * z * p;  // everything but 2s
+  return e * kLn2Hi + ((2.0 * s + tail) + e * kLn2Lo);
 }
 
 // sin(2 pi u) and cos(2 pi u) for u in [0, 1].
 template <int W>
 void SinCos2Pi(const Lanes<W>& u, Lanes<W>& sin_out, Lanes<W>& cos_out) {
-  for (int i = 0; i < W; ++i) {
-    const double quarter = u.v[i] * 4.0 + lane_math::kRound;
-    const double q = quarter - lane_math::kRound;              // nearest quarter turn, 0..4
-    const double a = (u.v[i] - q * 0.25) * 6.283185307179586;  // |a| <= pi / 4
-    const double z = a * a;
-    // Taylor series on [-pi/4, pi/4]: sin to a^17, cos to a^18.
-    double sp = -1.0 / 355687428096000.0;
-    sp = sp * z + 1.0 / 1307674368000.0;
-    sp = sp * z - 1.0 / 6227020800.0;
-    sp = sp * z + 1.0 / 39916800.0;
-    sp = sp * z - 1.0 / 362880.0;
-    sp = sp * z + 1.0 / 5040.0;
-    sp = sp * z - 1.0 / 120.0;
-    sp = sp * z + 1.0 / 6.0;
-    const double s = a - a * z * sp;
-    double cp = -1.0 / 6402373705728000.0;
-    cp = cp * z + 1.0 / 20922789888000.0;
-    cp = cp * z - 1.0 / 87178291200.0;
-    cp = cp * z + 1.0 / 479001600.0;
-    cp = cp * z - 1.0 / 3628800.0;
-    cp = cp * z + 1.0 / 40320.0;
-    cp = cp * z - 1.0 / 720.0;
-    cp = cp * z + 1.0 / 24.0;
-    cp = cp * z - 0.5;
-    const double c = 1.0 + z * cp;
-    // Rotate by q quarter turns.
-    const int turn = static_cast<int>(q) & 3;
-    sin_out.v[i] = turn == 0 ? s : (turn == 1 ? c : (turn == 2 ? -s : -c));
-    cos_out.v[i] = turn == 0 ? c : (turn == 1 ? -s : (turn == 2 ? -c : s));
-  }
+  using V = Lanes<W>;
+  using Bits = typename V::Bits;
+  const V quarter = u * 4.0 + lane_math::kRound;
+  const V q = quarter - lane_math::kRound;         // nearest quarter turn, 0..4
+  const V a = (u - q * 0.25) * 6.283185307179586;  // |a| <= pi / 4
+  const V z = a * a;
+  // Taylor series on [-pi/4, pi/4]: sin to a^17, cos to a^18.
+  V sp = V::Fill(-1.0 / 355687428096000.0);
+  sp = sp * z + 1.0 / 1307674368000.0;
+  sp = sp * z - 1.0 / 6227020800.0;
+  sp = sp * z + 1.0 / 39916800.0;
+  sp = sp * z - 1.0 / 362880.0;
+  sp = sp * z + 1.0 / 5040.0;
+  sp = sp * z - 1.0 / 120.0;
+  sp = sp * z + 1.0 / 6.0;
+  const V s = a - a * z * sp;
+  V cp = V::Fill(-1.0 / 6402373705728000.0);
+  cp = cp * z + 1.0 / 20922789888000.0;
+  cp = cp * z - 1.0 / 87178291200.0;
+  cp = cp * z + 1.0 / 479001600.0;
+  cp = cp * z - 1.0 / 3628800.0;
+  cp = cp * z + 1.0 / 40320.0;
+  cp = cp * z - 1.0 / 720.0;
+  cp = cp * z + 1.0 / 24.0;
+  cp = cp * z - 0.5;
+  const V c = 1.0 + z * cp;
+  // Rotate by q quarter turns.
+  const Bits turn = q.Truncate() & 3;
+  auto is = [&turn](int k) { return Mask<W>::Of(turn == k); };
+  sin_out = Select(is(0), s, Select(is(1), c, Select(is(2), -s, -c)));
+  cos_out = Select(is(0), c, Select(is(1), -s, Select(is(2), -c, s)));
 }
 
 }  // namespace connex::fiscal

@@ -255,19 +255,19 @@ TEST(Properties, EveryLaneOfABatchEqualsThatScenarioAlone) {
     const Regime r = gen.MakeRegime(s.products());
     ScenarioInputs<kLanes> in;
     for (int lane = 0; lane < kLanes; ++lane) {
-      in.price[lane] = 0.5 + 0.2 * lane;
-      in.capex[lane] = 1.3 - 0.1 * lane;
-      in.opex[lane] = 0.8 + 0.05 * lane;
-      in.production[lane] = 1.0 + 0.02 * lane;
+      in.price.Set(lane, 0.5 + 0.2 * lane);
+      in.capex.Set(lane, 1.3 - 0.1 * lane);
+      in.opex.Set(lane, 0.8 + 0.05 * lane);
+      in.production.Set(lane, 1.0 + 0.02 * lane);
     }
     Ledger batch;
     EvaluateBatch(s, r, in, batch);
     for (int lane = 0; lane < kLanes; ++lane) {
       ScenarioInputs<1> one;
-      one.price[0] = in.price[lane];
-      one.capex[0] = in.capex[lane];
-      one.opex[0] = in.opex[lane];
-      one.production[0] = in.production[lane];
+      one.price.Set(0, in.price[lane]);
+      one.capex.Set(0, in.capex[lane]);
+      one.opex.Set(0, in.opex[lane]);
+      one.production.Set(0, in.production[lane]);
       Ledger alone;
       EvaluateBatch(s, r, one, alone);
       for (int l = 0; l < kLineCount; ++l) {

@@ -51,7 +51,7 @@ TEST(Rate, ScheduleAndDriversLaneByLane) {
   d.daily_production = daily;
   d.cumulative_production = cum;
   d.year_index = 2;
-  d.r_factor = {{1.7, 0.5}};
+  d.r_factor = Lanes<2>{{1.7, 0.5}};
   EXPECT_DOUBLE_EQ(Rate::Constant(0.3).At(d)[1], 0.3);
   EXPECT_DOUBLE_EQ(Rate::Schedule({0.1, 0.2, 0.3}).At(d)[0], 0.3);
   const Rate split = Rate::Tiered(RateDriver::kRFactor, TierMode::kStepped,

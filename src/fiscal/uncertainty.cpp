@@ -178,7 +178,7 @@ void Sampler::Sample(std::uint64_t seed, std::uint64_t first, Lanes<W>* path,
                   : of == MultiplierOf::kOpex ? in.opex
                                               : in.production;
       for (int lane = 0; lane < W; ++lane) {
-        target[lane] = Multiplier(*multipliers_[static_cast<int>(of)], z[i][lane]);
+        target.Set(lane, Multiplier(*multipliers_[static_cast<int>(of)], z[i][lane]));
       }
     }
   }
