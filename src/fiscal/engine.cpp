@@ -156,7 +156,8 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
   using V = Lanes<W>;
   const int n = s.years;
   const int np = s.products();
-  out.Reset(n, W);
+  // Every line of every year is written below, so the buffer is not zeroed first.
+  out.Shape(n, W);
   const V zero = V::Fill(0);
   auto put = [&out](Line l, int t, const V& v) { v.Store(out.row(l, t)); };
 
@@ -291,28 +292,28 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
       ftp_state = regime.ftp->shared && regime.profit_split ? state_share * ftp : ftp;
     }
     const V after_levies = Max(0.0, revenue - royalty - ftp);
-    V recovered = zero;
+    V recoverable = zero, ceiling = zero, recovered = zero;
     if (regime.cost_recovery) {
       const CostRecovery& cr = *regime.cost_recovery;
-      const V recoverable = cost_balance + recoverable_capex[t] * in.capex + opex + closure;
+      recoverable = cost_balance + recoverable_capex[t] * in.capex + opex + closure;
       const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
-      const V ceiling = Max(0.0, cr.ceiling.At(d) * ceiling_base);
+      ceiling = Max(0.0, cr.ceiling.At(d) * ceiling_base);
       recovered = Min(Min(recoverable, ceiling), after_levies);
       cost_balance = recoverable - recovered;
-      put(kCostRecoverable, t, recoverable);
-      put(kCostCeiling, t, ceiling);
-      put(kCostRecovered, t, recovered);
-      put(kCostCarriedForward, t, cost_balance);
     }
-    V profit_state = zero;
+    put(kCostRecoverable, t, recoverable);
+    put(kCostCeiling, t, ceiling);
+    put(kCostRecovered, t, recovered);
+    put(kCostCarriedForward, t, cost_balance);
+    V profit = zero, profit_state = zero;
     if (regime.profit_split) {
-      const V profit = after_levies - recovered;
+      profit = after_levies - recovered;
       profit_state = state_share * profit;
-      put(kProfitPetroleum, t, profit);
-      put(kStateShareRate, t, state_share);
-      put(kProfitState, t, profit_state);
-      put(kProfitContractor, t, profit - profit_state);
     }
+    put(kProfitPetroleum, t, profit);
+    put(kStateShareRate, t, state_share);
+    put(kProfitState, t, profit_state);
+    put(kProfitContractor, t, profit - profit_state);
     V entitlement = revenue - royalty - ftp_state - profit_state;
 
     V dmo = zero;
@@ -333,32 +334,32 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
     }
 
     // --- Income tax ---
-    V income_tax = zero;
+    V income_tax = zero, dep = zero, income = zero, used = zero, balance = zero, taxable = zero,
+      tax_rate = zero;
     if (regime.income_tax) {
       const IncomeTax& it = *regime.income_tax;
-      const V dep = depreciation[t] * in.capex;
-      V income = revenue - royalty_deductible - ftp_state - profit_state - dmo - opex - dep;
+      dep = depreciation[t] * in.capex;
+      income = revenue - royalty_deductible - ftp_state - profit_state - dmo - opex - dep;
       if (it.deduct_closure) income -= closure;
       if (regime.bonuses && regime.bonuses->deductible) income -= bonus;
       if (regime.surface_rent && regime.surface_rent->deductible) income -= rent;
       if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= rrt;
-      V used = zero, balance = zero;
       losses.Apply(income, t, used, balance);
-      const V taxable = Max(0.0, income - used);
+      taxable = Max(0.0, income - used);
       const bool holiday = InHoliday(it, s, t);
-      const V rate = holiday ? zero : it.rate.At(d);
-      income_tax = rate * taxable;
+      tax_rate = holiday ? zero : it.rate.At(d);
+      income_tax = tax_rate * taxable;
       if (!holiday && it.minimum_tax_on_turnover > 0) {
         income_tax = Max(income_tax, it.minimum_tax_on_turnover * revenue);
       }
-      put(kDepreciation, t, dep);
-      put(kTaxableBeforeLosses, t, income);
-      put(kLossUsed, t, used);
-      put(kLossCarriedForward, t, balance);
-      put(kTaxableIncome, t, taxable);
-      put(kIncomeTaxRate, t, rate);
-      put(kIncomeTax, t, income_tax);
     }
+    put(kDepreciation, t, dep);
+    put(kTaxableBeforeLosses, t, income);
+    put(kLossUsed, t, used);
+    put(kLossCarriedForward, t, balance);
+    put(kTaxableIncome, t, taxable);
+    put(kIncomeTaxRate, t, tax_rate);
+    put(kIncomeTax, t, income_tax);
 
     if (regime.rrt && regime.rrt->base == RentTaxBase::kPostIncomeTax) {
       rrt = RentTaxYear(*regime.rrt, before_taxes - income_tax, rrt_balance);
@@ -398,8 +399,8 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
           break;
         }
       }
-      put(kCarryBalance, t, carry_balance);
     }
+    put(kCarryBalance, t, carry_balance);
     const V withholding =
         regime.withholding ? regime.withholding->rate * Max(0.0, company - equity) : zero;
 

@@ -98,5 +98,33 @@ TEST(Evaluate, InvestorIrrDriverUsesCashFlowToThePreviousYear) {
   EXPECT_DOUBLE_EQ(l.at(kRoyalty, 3), 20);
 }
 
+TEST(Evaluate, AReusedLedgerHoldsNothingOfTheRegimeBefore) {
+  // The engine does not zero the ledger: it writes every line of every year.
+  // A PSC first, then a plain royalty, into one ledger: equal to a fresh one.
+  const ProjectSeries s =
+      testing::OneProduct({0, 10, 10, 10}, {0, 60, 60, 60}, {150, 0, 0, 0}, {0, 5, 5, 5});
+  Regime psc = ConcessionWithEverything();
+  psc.cost_recovery = CostRecovery{};
+  psc.cost_recovery->ceiling = Rate::Constant(0.6);
+  psc.profit_split = ProfitSplit{};
+  psc.profit_split->state_share = Rate::Constant(0.5);
+  psc.participation = StateParticipation{0.1, ParticipationMode::kCarried, 0.05};
+  Regime royalty_only;
+  royalty_only.royalties.push_back(
+      {"royalty", -1, RoyaltyBase::kGrossValue, Rate::Constant(0.1), true});
+  Ledger reused, fresh;
+  Evaluate(s, psc, reused);
+  ASSERT_NE(reused.Total(kCostRecovered), 0);
+  ASSERT_NE(reused.Total(kIncomeTax), 0);
+  Evaluate(s, royalty_only, reused);
+  Evaluate(s, royalty_only, fresh);
+  for (int l = 0; l < kLineCount; ++l) {
+    for (int t = 0; t < s.years; ++t) {
+      EXPECT_EQ(reused.at(static_cast<Line>(l), t), fresh.at(static_cast<Line>(l), t))
+          << LineName(static_cast<Line>(l)) << " year " << t;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace connex::fiscal

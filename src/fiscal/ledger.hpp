@@ -96,6 +96,14 @@ class Ledger {
     data_.assign(static_cast<std::size_t>(years) * lanes * kLineCount, 0.0);
   }
 
+  // Sizes the ledger and leaves the values unspecified: for a writer that
+  // sets every line of every year (the engine does).
+  void Shape(int years, int lanes) {
+    years_ = years;
+    lanes_ = lanes;
+    data_.resize(static_cast<std::size_t>(years) * lanes * kLineCount);
+  }
+
   int years() const { return years_; }
   int lanes() const { return lanes_; }
 
