@@ -22,8 +22,10 @@ enum class ErrorCode {
   kNotFound,
   kForbidden,
   kConflict,
-  kUnavailable,
-  kIo,  // a file or device could not be read or written
+  kUnavailable,      // the service cannot answer now (database busy); try again
+  kUnauthenticated,  // the request needs a signed-in user
+  kRateLimited,      // too many attempts; the message says when to try again
+  kIo,               // a file or device could not be read or written
 };
 
 struct Error {
@@ -34,6 +36,9 @@ struct Error {
   // "field: message", or the message alone.
   std::string ToString() const { return field.empty() ? message : field + ": " + message; }
 };
+
+// The value of an operation that succeeds with nothing to return: Result<Done>.
+struct Done {};
 
 // A list of errors, for validators that report every problem at once.
 using Errors = std::vector<Error>;

@@ -1,0 +1,260 @@
+#include "domain/accounts/account_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/crypto.hpp"
+
+namespace connex::domain {
+
+namespace {
+
+Error Invalid(std::string message, std::string field) {
+  return Error{ErrorCode::kInvalidInput, std::move(message), std::move(field)};
+}
+
+std::string Minutes(std::chrono::seconds s) {
+  const auto m = std::chrono::ceil<std::chrono::minutes>(s).count();
+  return std::to_string(m) + (m == 1 ? " minute" : " minutes");
+}
+
+// A password hash computed once, checked when the email is unknown, so a
+// wrong email costs the same time as a wrong password.
+const std::string& DecoyHash() {
+  static const std::string hash = HashPassword(RandomToken());
+  return hash;
+}
+
+}  // namespace
+
+std::string UserJson(const User& u) {
+  nlohmann::json j = {{"id", u.id},
+                      {"email", u.email},
+                      {"name", u.name},
+                      {"role", ToString(u.role)},
+                      {"organisation_id", u.organisation_id},
+                      {"language", u.language},
+                      {"disabled", u.disabled}};
+  return j.dump();
+}
+
+Result<SignInAttempt> AccountService::SignIn(AccountRepository& repo, const std::string& email_in,
+                                             const std::string& password,
+                                             const std::string& client) const {
+  const Instant now = Now();
+  const std::string email = NormaliseEmail(email_in);
+  if (repo.CountFailedAttempts(client, now - rules_.client_window) >= rules_.client_failures) {
+    return SignInAttempt{std::nullopt,
+                         Error{ErrorCode::kRateLimited,
+                               "too many failed sign-ins from this address; try again in " +
+                                   Minutes(rules_.client_window),
+                               "email"}};
+  }
+  std::optional<User> user = repo.FindUserByEmail(email);
+  if (user && user->locked_until && *user->locked_until > now) {
+    return SignInAttempt{
+        std::nullopt, Error{ErrorCode::kRateLimited,
+                            "this account is locked after repeated failed sign-ins; try again in " +
+                                Minutes(*user->locked_until - now),
+                            "email"}};
+  }
+  const bool match = VerifyPassword(password, user ? user->password_hash : DecoyHash());
+  if (!user || !match || user->disabled || user->password_hash.empty()) {
+    repo.RecordLoginAttempt(client, email, now, false);
+    if (user) {
+      User before = *user;
+      ++user->failed_logins;
+      if (user->failed_logins >= rules_.lockout_failures) {
+        user->locked_until = now + rules_.lockout;
+        user->failed_logins = 0;
+        repo.Audit("system", "user.lock", "user", user->id, UserJson(before), UserJson(*user));
+      }
+      repo.UpdateUser(*user);
+    }
+    return SignInAttempt{std::nullopt, Invalid("wrong email or password", "password")};
+  }
+  repo.RecordLoginAttempt(client, email, now, true);
+  if (user->failed_logins != 0 || user->locked_until) {
+    user->failed_logins = 0;
+    user->locked_until.reset();
+    repo.UpdateUser(*user);
+  }
+  NewSession out;
+  out.user = *user;
+  out.token = RandomToken();
+  out.csrf_token = RandomToken();
+  out.expires_at = now + rules_.session_lifetime;
+  Session s{Sha256Hex(out.token), user->id, out.csrf_token, now, now, out.expires_at};
+  repo.InsertSession(s);
+  // The session is named by a digest of its digest: the audit log never holds
+  // anything that could be replayed.
+  repo.Audit(user->id, "session.create", "session", Sha256Hex(s.token_hash), "",
+             nlohmann::json({{"user_id", user->id}, {"expires_at", ToIso(s.expires_at)}}).dump());
+  return SignInAttempt{out, std::nullopt};
+}
+
+Result<SignedIn> AccountService::Authenticate(AccountRepository& repo,
+                                              const std::string& token) const {
+  const Error gone{ErrorCode::kUnauthenticated, "not signed in, or the session has ended", ""};
+  if (token.empty() || token.size() > 128) return gone;
+  const Instant now = Now();
+  std::optional<Session> s = repo.FindSession(Sha256Hex(token));
+  if (!s) return gone;
+  if (s->expires_at <= now || s->last_seen_at + rules_.session_idle <= now) {
+    repo.DeleteSession(s->token_hash);
+    return gone;
+  }
+  std::optional<User> user = repo.FindUser(s->user_id);
+  if (!user || user->disabled) return gone;
+  // Refreshed at most once a minute: reads stay cheap.
+  if (now - s->last_seen_at >= std::chrono::minutes(1)) {
+    repo.TouchSession(s->token_hash, now);
+    s->last_seen_at = now;
+  }
+  return SignedIn{*user, *s};
+}
+
+Result<Done> AccountService::SignOut(AccountRepository& repo, const SignedIn& who) const {
+  repo.DeleteSession(who.session.token_hash);
+  repo.Audit(who.user.id, "session.delete", "session", Sha256Hex(who.session.token_hash),
+             nlohmann::json({{"user_id", who.user.id}}).dump(), "");
+  return Done{};
+}
+
+Result<Done> AccountService::ChangePassword(AccountRepository& repo, const SignedIn& who,
+                                            const std::string& current,
+                                            const std::string& next) const {
+  if (!VerifyPassword(current, who.user.password_hash)) {
+    return Invalid("is not your current password", "current_password");
+  }
+  if (auto why = CheckPassword(next, who.user.email)) return Invalid(*why, "new_password");
+  User u = who.user;
+  u.password_hash = HashPassword(next);
+  repo.UpdateUser(u);
+  repo.DeleteSessionsOf(u.id);
+  repo.InsertSession(who.session);  // this session stays signed in
+  repo.Audit(u.id, "user.password", "user", u.id, "", "");
+  return Done{};
+}
+
+Result<Done> AccountService::CheckNewUser(AccountRepository& repo, const std::string& email,
+                                          Role role, const std::string& organisation_id) const {
+  if (auto why = CheckEmail(email)) return Invalid(*why, "email");
+  if (repo.FindUserByEmail(email))
+    return Error{ErrorCode::kConflict, "already has an account", "email"};
+  if (role == Role::kGovernment && organisation_id.empty()) {
+    return Invalid("is required for a government user", "organisation_id");
+  }
+  if (!organisation_id.empty()) {
+    std::optional<Organisation> org = repo.FindOrganisation(organisation_id);
+    if (!org) return Invalid("no organisation has id " + organisation_id, "organisation_id");
+    if (role == Role::kGovernment && org->kind != OrganisationKind::kGovernment) {
+      return Invalid("a government user belongs to a government organisation", "organisation_id");
+    }
+  }
+  return Done{};
+}
+
+Result<NewInvitation> AccountService::Invite(AccountRepository& repo, const std::string& actor,
+                                             Role actor_role, const std::string& email_in,
+                                             const std::string& name, Role role,
+                                             const std::string& organisation_id) const {
+  const std::string email = NormaliseEmail(email_in);
+  if (actor_role != Role::kAdmin &&
+      !(actor_role == Role::kCoordinator && (role == Role::kGovernment || role == Role::kExpert))) {
+    return Error{ErrorCode::kForbidden,
+                 std::string("a ") + ToString(actor_role) + " cannot invite a " + ToString(role),
+                 "role"};
+  }
+  if (name.empty() || name.size() > 200) return Invalid("must be 1 to 200 characters", "name");
+  if (Result<Done> ok = CheckNewUser(repo, email, role, organisation_id); !ok) return ok.errors();
+  const Instant now = Now();
+  NewInvitation out;
+  out.token = RandomToken();
+  Invitation& i = out.invitation;
+  i = {NewId("inv"),
+       Sha256Hex(out.token),
+       email,
+       name,
+       role,
+       organisation_id,
+       actor,
+       now,
+       now + rules_.invitation_lifetime,
+       std::nullopt};
+  repo.InsertInvitation(i);
+  repo.Audit(actor, "invitation.create", "invitation", i.id, "",
+             nlohmann::json({{"email", email},
+                             {"name", name},
+                             {"role", ToString(role)},
+                             {"organisation_id", organisation_id},
+                             {"expires_at", ToIso(i.expires_at)}})
+                 .dump());
+  return out;
+}
+
+Result<Invitation> AccountService::FindInvitation(AccountRepository& repo,
+                                                  const std::string& token) const {
+  const Error gone{ErrorCode::kNotFound, "this invitation is unknown, used or expired", "token"};
+  if (token.empty() || token.size() > 128) return gone;
+  std::optional<Invitation> i = repo.FindInvitation(Sha256Hex(token));
+  if (!i || i->accepted_at || i->expires_at <= Now()) return gone;
+  return *i;
+}
+
+Result<User> AccountService::AcceptInvitation(AccountRepository& repo, const std::string& token,
+                                              const std::string& password) const {
+  Result<Invitation> i = FindInvitation(repo, token);
+  if (!i) return i.errors();
+  if (auto why = CheckPassword(password, i->email)) return Invalid(*why, "password");
+  if (Result<Done> ok = CheckNewUser(repo, i->email, i->role, i->organisation_id); !ok) {
+    return ok.errors();
+  }
+  User u;
+  u.id = NewId("usr");
+  u.email = i->email;
+  u.name = i->name;
+  u.role = i->role;
+  u.organisation_id = i->organisation_id;
+  u.password_hash = HashPassword(password);
+  repo.InsertUser(u);
+  repo.MarkInvitationAccepted(i->id, Now());
+  repo.Audit(u.id, "invitation.accept", "user", u.id, "", UserJson(u));
+  return u;
+}
+
+Result<User> AccountService::AddUser(AccountRepository& repo, const std::string& actor,
+                                     const std::string& email_in, const std::string& name,
+                                     Role role, const std::string& organisation_id,
+                                     const std::string& password) const {
+  const std::string email = NormaliseEmail(email_in);
+  if (name.empty() || name.size() > 200) return Invalid("must be 1 to 200 characters", "name");
+  if (Result<Done> ok = CheckNewUser(repo, email, role, organisation_id); !ok) return ok.errors();
+  if (auto why = CheckPassword(password, email)) return Invalid(*why, "password");
+  User u;
+  u.id = NewId("usr");
+  u.email = email;
+  u.name = name;
+  u.role = role;
+  u.organisation_id = organisation_id;
+  u.password_hash = HashPassword(password);
+  repo.InsertUser(u);
+  repo.Audit(actor, "user.create", "user", u.id, "", UserJson(u));
+  return u;
+}
+
+Result<Done> AccountService::ResetPassword(AccountRepository& repo, const std::string& actor,
+                                           const std::string& email,
+                                           const std::string& password) const {
+  std::optional<User> u = repo.FindUserByEmail(NormaliseEmail(email));
+  if (!u) return Error{ErrorCode::kNotFound, "no account has this email", "email"};
+  if (auto why = CheckPassword(password, u->email)) return Invalid(*why, "password");
+  u->password_hash = HashPassword(password);
+  u->failed_logins = 0;
+  u->locked_until.reset();
+  repo.UpdateUser(*u);
+  repo.DeleteSessionsOf(u->id);
+  repo.Audit(actor, "user.reset", "user", u->id, "", "");
+  return Done{};
+}
+
+}  // namespace connex::domain

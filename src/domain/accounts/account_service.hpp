@@ -1,0 +1,97 @@
+// AccountService: sign-in, sessions, invitations and passwords, by the rules of
+// the security baseline (ARCHITECTURE.md): argon2id passwords, random 256-bit
+// session tokens stored only as SHA-256 digests, a CSRF token per session,
+// lockout after repeated failures, rate limits per client address, sessions
+// that expire both after a fixed lifetime and after idleness.
+//
+// Every mutation is audited through the repository, in the caller's transaction.
+//
+// Thread-safety: immutable after construction; methods are reentrant.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+#include "domain/accounts/account_repository.hpp"
+
+namespace connex::domain {
+
+struct AccountRules {
+  std::chrono::seconds session_lifetime{12 * 3600};
+  std::chrono::seconds session_idle{2 * 3600};
+  int lockout_failures = 5;  // consecutive failed sign-ins that lock an account
+  std::chrono::seconds lockout{15 * 60};
+  int client_failures = 20;  // failed sign-ins from one address per window
+  std::chrono::seconds client_window{15 * 60};
+  std::chrono::seconds invitation_lifetime{7 * 24 * 3600};
+};
+
+// A signed-in user as a request sees it.
+struct SignedIn {
+  User user;
+  Session session;
+};
+
+// The secret half of a new session or invitation: shown once, never stored.
+struct NewSession {
+  User user;
+  std::string token;
+  std::string csrf_token;
+  Instant expires_at;
+};
+struct SignInAttempt {
+  std::optional<NewSession> session;  // set when signed in
+  std::optional<Error> refused;       // set otherwise
+};
+struct NewInvitation {
+  Invitation invitation;
+  std::string token;
+};
+
+class AccountService {
+ public:
+  explicit AccountService(AccountRules rules) : rules_(rules) {}
+  const AccountRules& rules() const { return rules_; }
+
+  // A refused sign-in is still a value, not an error: the failure counters
+  // and the attempt it records must be committed with it. Refusals:
+  // kInvalidInput (wrong email or password: one message for both, so accounts
+  // cannot be discovered), kRateLimited (locked or too many failures from the
+  // client; the message says for how long).
+  Result<SignInAttempt> SignIn(AccountRepository& repo, const std::string& email,
+                               const std::string& password, const std::string& client) const;
+  // The session of `token`, refreshed; kUnauthenticated when unknown, expired or idle too long.
+  Result<SignedIn> Authenticate(AccountRepository& repo, const std::string& token) const;
+  Result<Done> SignOut(AccountRepository& repo, const SignedIn& who) const;
+  // Ends every other session of the user.
+  Result<Done> ChangePassword(AccountRepository& repo, const SignedIn& who,
+                              const std::string& current, const std::string& next) const;
+
+  // Coordinators invite government users and experts; admins invite anyone.
+  Result<NewInvitation> Invite(AccountRepository& repo, const std::string& actor, Role actor_role,
+                               const std::string& email, const std::string& name, Role role,
+                               const std::string& organisation_id) const;
+  // The pending invitation of `token`; kNotFound when unknown, used or expired.
+  Result<Invitation> FindInvitation(AccountRepository& repo, const std::string& token) const;
+  Result<User> AcceptInvitation(AccountRepository& repo, const std::string& token,
+                                const std::string& password) const;
+
+  // Operator commands (connex user add / reset), audited as `actor`.
+  Result<User> AddUser(AccountRepository& repo, const std::string& actor, const std::string& email,
+                       const std::string& name, Role role, const std::string& organisation_id,
+                       const std::string& password) const;
+  Result<Done> ResetPassword(AccountRepository& repo, const std::string& actor,
+                             const std::string& email, const std::string& password) const;
+
+ private:
+  Result<Done> CheckNewUser(AccountRepository& repo, const std::string& email, Role role,
+                            const std::string& organisation_id) const;
+  AccountRules rules_;
+};
+
+// The audit view of a user: no secrets, no counters.
+std::string UserJson(const User& u);
+
+}  // namespace connex::domain

@@ -1,0 +1,47 @@
+#include "domain/policy/policy.hpp"
+
+namespace connex::domain {
+
+const char* ToString(Access access) {
+  switch (access) {
+    case Access::kPublic:
+      return "public";
+    case Access::kSignedIn:
+      return "signed_in";
+    case Access::kStaff:
+      return "staff";
+    case Access::kAdmin:
+      return "admin";
+  }
+  return "admin";
+}
+
+bool IsStaff(const Principal& p) { return p.role == Role::kCoordinator || p.role == Role::kAdmin; }
+
+bool Allows(Access access, const Principal& p) {
+  switch (access) {
+    case Access::kPublic:
+      return true;
+    case Access::kSignedIn:
+      return p.role != Role::kPublic && !p.user_id.empty();
+    case Access::kStaff:
+      return IsStaff(p);
+    case Access::kAdmin:
+      return p.role == Role::kAdmin;
+  }
+  return false;
+}
+
+bool CanSeeUser(const Principal& p, const User& target) {
+  if (IsStaff(p)) return true;
+  if (p.user_id.empty()) return false;
+  if (target.id == p.user_id) return true;
+  return !p.organisation_id.empty() && target.organisation_id == p.organisation_id;
+}
+
+bool CanSeeOrganisation(const Principal& p, const Organisation& o) {
+  if (IsStaff(p)) return true;
+  return !p.organisation_id.empty() && o.id == p.organisation_id;
+}
+
+}  // namespace connex::domain

@@ -1,0 +1,40 @@
+// The one authorization policy (ARCHITECTURE.md, "Security and reliability
+// baseline"). Every route declares an Access rule, checked before its handler
+// runs; handlers that return objects ask the object rules below. Deny by
+// default: a rule not listed here allows nobody, and an object a principal
+// may not see is answered as if it did not exist (404), so ids do not leak.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+
+#include "domain/accounts/account.hpp"
+
+namespace connex::domain {
+
+// Who is asking: a visitor (role kPublic, no ids) or a signed-in user.
+struct Principal {
+  Role role = Role::kPublic;
+  std::string user_id;
+  std::string organisation_id;
+};
+
+enum class Access {
+  kPublic,    // anyone, signed in or not
+  kSignedIn,  // any signed-in user; object rules narrow what they see
+  kStaff,     // coordinators and admins (the Support Unit)
+  kAdmin,     // admins only
+};
+const char* ToString(Access access);
+
+bool Allows(Access access, const Principal& p);
+
+// Object rules.
+bool IsStaff(const Principal& p);
+// Staff see every user; others themselves and the users of their own organisation.
+bool CanSeeUser(const Principal& p, const User& target);
+// Staff see every organisation; others their own.
+bool CanSeeOrganisation(const Principal& p, const Organisation& o);
+
+}  // namespace connex::domain

@@ -1,0 +1,82 @@
+// Database: the one way to reach stored data. A pool of SOCI sessions on one
+// database; every read and write runs inside a transaction through Read() or
+// Write(), so one request is one transaction and a failure leaves nothing
+// half-written.
+//
+// Backend quirks live here and in nowhere else: SQLite opens in WAL mode with
+// synchronous=FULL (an acknowledged write survives kill -9), foreign keys on,
+// a busy timeout, and write transactions that take the write lock at BEGIN
+// (BEGIN IMMEDIATE) so two writers never deadlock upgrading a read lock.
+//
+// Thread-safety: Database is shared by all request threads; each call leases
+// its own session from the pool.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "core/result.hpp"
+
+namespace connex::store {
+
+enum class Backend { kSqlite };
+
+class Database {
+ public:
+  // Opens (creating if absent) the SQLite database at `path` with `pool_size` sessions.
+  static Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_size);
+
+  Backend backend() const { return backend_; }
+  const std::string& location() const { return location_; }
+
+  // fn(soci::session&) -> Result<T>, in one write transaction: committed when
+  // fn returns a value; rolled back when it returns errors or throws.
+  template <typename F>
+  auto Write(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
+    return Run(true, std::forward<F>(fn));
+  }
+  // The same in a read transaction (a consistent snapshot).
+  template <typename F>
+  auto Read(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
+    return Run(false, std::forward<F>(fn));
+  }
+
+  // A consistent copy of the live database to `target` (which must not exist),
+  // taken while requests keep running.
+  Result<Done> Backup(const std::string& target);
+
+  // True when a trivial query answers: the readiness probe.
+  bool Ping();
+
+ private:
+  Database(Backend backend, std::string location, int pool_size);
+
+  template <typename F>
+  auto Run(bool write, F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
+    soci::session sql(pool_);
+    Begin(sql, write);
+    try {
+      auto result = fn(sql);
+      if (result.ok()) {
+        sql << "COMMIT";
+      } else {
+        sql << "ROLLBACK";
+      }
+      return result;
+    } catch (...) {
+      RollbackQuietly(sql);
+      throw;
+    }
+  }
+  void Begin(soci::session& sql, bool write);
+  static void RollbackQuietly(soci::session& sql);
+
+  Backend backend_;
+  std::string location_;
+  soci::connection_pool pool_;
+};
+
+}  // namespace connex::store

@@ -1,0 +1,156 @@
+// Persistence over SQLite: migrations, the audit chain, accounts through the
+// service. Each test opens a fresh database file in a temporary directory.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/crypto.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "store/audit_log.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+#include "store/sql_account_repository.hpp"
+
+namespace connex::store {
+namespace {
+
+class Store : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(InitCrypto());
+    dir_ = std::filesystem::temp_directory_path() / ("connex-store-" + RandomToken(8));
+    auto db = Database::OpenSqlite((dir_ / "connex.db").string(), 2);
+    ASSERT_TRUE(db.ok()) << db.error().ToString();
+    db_ = std::move(db).value();
+    ASSERT_TRUE(ApplyMigrations(*db_).ok());
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  template <typename F>
+  auto Accounts(F&& fn) {
+    return db_->Write([&](soci::session& sql) {
+      SqlAccountRepository repo(sql);
+      return fn(repo);
+    });
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+  domain::AccountService service_{domain::AccountRules{}};
+};
+
+TEST_F(Store, MigrationsApplyOnceAndAreListed) {
+  EXPECT_EQ(*ApplyMigrations(*db_), 0);  // already applied in SetUp
+  const auto list = ListMigrations(*db_);
+  ASSERT_TRUE(list.ok());
+  ASSERT_FALSE(list->empty());
+  EXPECT_EQ(list->front().version, 1);
+  EXPECT_FALSE(list->front().applied_at.empty());
+}
+
+TEST_F(Store, SplitStatementsDropsCommentsAndSplitsAtLineEndSemicolons) {
+  const auto s = SplitStatements("-- note\nCREATE TABLE a (x TEXT);\n\nCREATE INDEX i ON a (x);\n");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "CREATE TABLE a (x TEXT)");
+}
+
+TEST_F(Store, AuditChainVerifiesAndFindsTheFirstTamperedEntry) {
+  auto appended = db_->Write([](soci::session& sql) -> Result<Done> {
+    for (int i = 0; i < 5; ++i) {
+      AppendAudit(sql, {"usr_1", "thing.update", "thing", "t" + std::to_string(i), "{\"v\":1}",
+                        "{\"v\":2}"});
+    }
+    return Done{};
+  });
+  ASSERT_TRUE(appended.ok());
+  auto verdict =
+      db_->Read([](soci::session& sql) -> Result<AuditVerdict> { return VerifyAuditChain(sql); });
+  EXPECT_EQ(verdict->entries, 5);
+  EXPECT_FALSE(verdict->first_broken);
+  // Someone edits entry 3 directly in the database.
+  ASSERT_TRUE(db_->Write([](soci::session& sql) -> Result<Done> {
+                   sql << "UPDATE audit_log SET after_json = '{\"v\":9}' WHERE seq = 3";
+                   return Done{};
+                 })
+                  .ok());
+  verdict =
+      db_->Read([](soci::session& sql) -> Result<AuditVerdict> { return VerifyAuditChain(sql); });
+  ASSERT_TRUE(verdict->first_broken);
+  EXPECT_EQ(*verdict->first_broken, 3);
+  EXPECT_NE(verdict->reason.find("changed"), std::string::npos);
+  // Deleting an entry is found too.
+  ASSERT_TRUE(db_->Write([](soci::session& sql) -> Result<Done> {
+                   sql << "DELETE FROM audit_log WHERE seq = 2";
+                   return Done{};
+                 })
+                  .ok());
+  verdict =
+      db_->Read([](soci::session& sql) -> Result<AuditVerdict> { return VerifyAuditChain(sql); });
+  EXPECT_EQ(*verdict->first_broken, 2);
+}
+
+TEST_F(Store, AFailedTransactionLeavesNothing) {
+  auto r = db_->Write([](soci::session& sql) -> Result<Done> {
+    AppendAudit(sql, {"usr_1", "x", "thing", "1", "", "{}"});
+    return Error{ErrorCode::kInvalidInput, "no", "f"};
+  });
+  EXPECT_FALSE(r.ok());
+  auto count = db_->Read([](soci::session& sql) -> Result<int> {
+    int n = -1;
+    sql << "SELECT COUNT(*) FROM audit_log", soci::into(n);
+    return n;
+  });
+  EXPECT_EQ(*count, 0);
+}
+
+TEST_F(Store, SignInLocksAfterRepeatedFailuresAndSessionsAuthenticate) {
+  auto added = Accounts([&](domain::AccountRepository& repo) {
+    return service_.AddUser(repo, "cli:test", "Ana@Example.org", "Ana", domain::Role::kExpert, "",
+                            "a long enough secret");
+  });
+  ASSERT_TRUE(added.ok()) << added.error().ToString();
+  EXPECT_EQ(added->email, "ana@example.org");
+  for (int i = 0; i < 5; ++i) {
+    auto bad = Accounts([&](domain::AccountRepository& repo) {
+      return service_.SignIn(repo, "ana@example.org", "wrong password!", "10.0.0.1");
+    });
+    ASSERT_TRUE(bad.ok());
+    ASSERT_TRUE(bad->refused);
+    EXPECT_EQ(bad->refused->code, ErrorCode::kInvalidInput);
+  }
+  auto locked = Accounts([&](domain::AccountRepository& repo) {
+    return service_.SignIn(repo, "ana@example.org", "a long enough secret", "10.0.0.2");
+  });
+  ASSERT_TRUE(locked.ok() && locked->refused);
+  EXPECT_EQ(locked->refused->code, ErrorCode::kRateLimited);
+  ASSERT_TRUE(Accounts([&](domain::AccountRepository& repo) {
+                return service_.ResetPassword(repo, "cli:test", "ana@example.org",
+                                              "another long secret");
+              }).ok());
+  auto ok = Accounts([&](domain::AccountRepository& repo) {
+    return service_.SignIn(repo, "ana@example.org", "another long secret", "10.0.0.2");
+  });
+  ASSERT_TRUE(ok.ok() && ok->session);
+  const domain::NewSession& session = *ok->session;
+  auto who = Accounts(
+      [&](domain::AccountRepository& repo) { return service_.Authenticate(repo, session.token); });
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->user.id, added->id);
+  EXPECT_EQ(who->session.csrf_token, session.csrf_token);
+  auto nobody = Accounts([&](domain::AccountRepository& repo) {
+    return service_.Authenticate(repo, session.token + "x");
+  });
+  EXPECT_EQ(nobody.error().code, ErrorCode::kUnauthenticated);
+  // The session token is stored only as a digest.
+  auto stored = db_->Read([](soci::session& sql) -> Result<std::string> {
+    std::string h;
+    sql << "SELECT token_hash FROM sessions", soci::into(h);
+    return h;
+  });
+  EXPECT_EQ(*stored, Sha256Hex(session.token));
+}
+
+}  // namespace
+}  // namespace connex::store
