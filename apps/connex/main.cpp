@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands/fiscal.hpp"
+#include "cli/commands/platform_common.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app(
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
       "(definitions and conventions).");
   int exit_code = 0;
   connex::cli::AddFiscalCommands(app, exit_code);
+  connex::cli::AddPlatformCommands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

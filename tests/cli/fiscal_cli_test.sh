@@ -6,13 +6,7 @@ connex=$1
 cd "$2"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
-}
-contains() { grep -qF -- "$2" "$1"; }
+source tests/cli/check.sh
 
 "$connex" --help >"$tmp/help" 2>&1; rc=$?
 check "connex --help exits 0" test $rc -eq 0
@@ -98,5 +92,4 @@ check "a term that is not a number is named" contains "$tmp/badterm" "regimes[0]
 check "a matrix that is not PSD exits 2" test $rc -eq 2
 check "a matrix that is not PSD is named" contains "$tmp/psd.err" "uncertainty.correlation.matrix: the correlation matrix is not positive semi-definite"
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish

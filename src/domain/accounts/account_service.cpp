@@ -1,5 +1,6 @@
 #include "domain/accounts/account_service.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.hpp"
@@ -240,6 +241,32 @@ Result<User> AccountService::AddUser(AccountRepository& repo, const std::string&
   repo.InsertUser(u);
   repo.Audit(actor, "user.create", "user", u.id, "", UserJson(u));
   return u;
+}
+
+Result<Organisation> AccountService::AddOrganisation(AccountRepository& repo,
+                                                     const std::string& actor,
+                                                     OrganisationKind kind, const std::string& name,
+                                                     const std::string& country) const {
+  if (name.empty() || name.size() > 200) return Invalid("must be 1 to 200 characters", "name");
+  const bool code = country.size() == 3 && std::all_of(country.begin(), country.end(),
+                                                       [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!country.empty() && !code) {
+    return Invalid("\"" + country + "\" is not an ISO 3166-1 alpha-3 code such as GHA", "country");
+  }
+  if (kind == OrganisationKind::kGovernment && country.empty()) {
+    return Invalid("is required for a government organisation", "country");
+  }
+  for (const Organisation& o : repo.ListOrganisations()) {
+    if (o.kind == kind && o.name == name && o.country == country) {
+      return Error{ErrorCode::kConflict, "exists already as " + o.id, "name"};
+    }
+  }
+  Organisation o{NewId("org"), kind, name, country};
+  repo.InsertOrganisation(o);
+  repo.Audit(
+      actor, "organisation.create", "organisation", o.id, "",
+      nlohmann::json({{"kind", ToString(kind)}, {"name", name}, {"country", country}}).dump());
+  return o;
 }
 
 Result<Done> AccountService::ResetPassword(AccountRepository& repo, const std::string& actor,

@@ -82,6 +82,10 @@ class AccountService {
   Result<User> AddUser(AccountRepository& repo, const std::string& actor, const std::string& email,
                        const std::string& name, Role role, const std::string& organisation_id,
                        const std::string& password) const;
+  // Governments carry an ISO 3166-1 alpha-3 country code; other kinds may.
+  Result<Organisation> AddOrganisation(AccountRepository& repo, const std::string& actor,
+                                       OrganisationKind kind, const std::string& name,
+                                       const std::string& country) const;
   Result<Done> ResetPassword(AccountRepository& repo, const std::string& actor,
                              const std::string& email, const std::string& password) const;
 

@@ -1,0 +1,48 @@
+// `connex audit verify` and `connex backup FILE`: checks and copies an
+// operator runs against a live data directory.
+#include <iostream>
+
+#include "cli/commands/platform_common.hpp"
+#include "store/audit_log.hpp"
+
+namespace connex::cli {
+
+void AddAuditCommands(CLI::App& app, int& exit_code) {
+  auto data = std::make_shared<std::string>();
+  CLI::App* audit = app.add_subcommand("audit", "Check the audit log");
+  audit->require_subcommand(1);
+  CLI::App* verify = audit->add_subcommand(
+      "verify", "Recompute the hash chain; exit 1 and name the first broken link if any");
+  AddDataOption(verify, *data);
+  verify->callback([data, &exit_code] {
+    auto db = OpenData(*data);
+    if (!db) return void(exit_code = kOperatorFailed);
+    auto v = db->Read([](soci::session& sql) -> Result<store::AuditVerdict> {
+      return store::VerifyAuditChain(sql);
+    });
+    if (v->first_broken) {
+      std::cout << "audit chain BROKEN at entry " << *v->first_broken << " of " << v->entries
+                << ": " << v->reason << "\n";
+      return void(exit_code = kOperatorFailed);
+    }
+    std::cout << "audit chain intact: " << v->entries << " entries\n";
+  });
+
+  auto target = std::make_shared<std::string>();
+  CLI::App* backup = app.add_subcommand(
+      "backup", "Write a consistent copy of the database while the portal keeps running");
+  AddDataOption(backup, *data);
+  backup->add_option("file", *target, "New file to write (must not exist)")->required();
+  backup->callback([data, target, &exit_code] {
+    auto db = OpenData(*data);
+    if (!db) return void(exit_code = kOperatorFailed);
+    if (auto r = db->Backup(*target); !r) {
+      std::cerr << "error: " << r.error().ToString() << "\n";
+      return void(exit_code = r.error().code == ErrorCode::kInvalidInput ? kOperatorInvalid
+                                                                         : kOperatorFailed);
+    }
+    std::cout << "backup written to " << *target << "\n";
+  });
+}
+
+}  // namespace connex::cli

@@ -1,0 +1,141 @@
+// `connex user add | invite | reset` and `connex organisation add | list`:
+// accounts for operators at the server's console, audited as "cli:<login>".
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/commands/platform_common.hpp"
+#include "core/crypto.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "store/sql_account_repository.hpp"
+
+namespace connex::cli {
+
+namespace {
+
+std::string Operator() {
+  const char* login = getlogin();
+  return std::string("cli:") + (login != nullptr ? login : "operator");
+}
+
+// The password from the first line of standard input (kept out of the shell
+// history and the process list), or a new random one when stdin is a terminal.
+std::string PasswordFromStdin(bool& generated) {
+  generated = isatty(STDIN_FILENO) != 0;
+  if (generated) return RandomToken(18);
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+int Refused(const Result<Done>& r) {
+  std::cerr << "error: " << r.error().ToString() << "\n";
+  return r.error().code == ErrorCode::kInvalidInput || r.error().code == ErrorCode::kConflict ||
+                 r.error().code == ErrorCode::kNotFound
+             ? kOperatorInvalid
+             : kOperatorFailed;
+}
+
+template <typename F>
+Result<Done> InAccounts(store::Database& db, F&& fn) {
+  return db.Write([&](soci::session& sql) -> Result<Done> {
+    store::SqlAccountRepository repo(sql);
+    return fn(repo);
+  });
+}
+
+struct UserArgs {
+  std::string data, email, name, role, organisation, base_url;
+};
+
+}  // namespace
+
+void AddUserCommands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<UserArgs>();
+  CLI::App* user = app.add_subcommand("user", "Add, invite or reset portal accounts");
+  user->require_subcommand(1);
+  const domain::AccountService service{domain::AccountRules{}};
+
+  CLI::App* add = user->add_subcommand(
+      "add",
+      "Create an account. The password is read from the first line of standard input; "
+      "on a terminal a random one is made and printed once.");
+  AddDataOption(add, args->data);
+  add->add_option("--email", args->email, "Email (the sign-in name)")->required();
+  add->add_option("--name", args->name, "Full name")->required();
+  add->add_option("--role", args->role, "government | expert | coordinator | admin")->required();
+  add->add_option("--organisation", args->organisation,
+                  "Organisation id (required for government)");
+  add->callback([args, service, &exit_code] {
+    auto db = OpenData(args->data);
+    if (!db) return void(exit_code = kOperatorFailed);
+    const auto role = domain::ParseAccountRole(args->role);
+    if (!role) {
+      std::cerr << "error: --role: \"" << args->role
+                << "\" is not one of government, expert, coordinator, admin\n";
+      return void(exit_code = kOperatorInvalid);
+    }
+    bool generated = false;
+    const std::string password = PasswordFromStdin(generated);
+    std::string id;
+    auto r = InAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
+      auto u = service.AddUser(repo, Operator(), args->email, args->name, *role, args->organisation,
+                               password);
+      if (!u) return u.errors();
+      id = u->id;
+      return Done{};
+    });
+    if (!r) return void(exit_code = Refused(r));
+    std::cout << "created " << id << " <" << domain::NormaliseEmail(args->email) << ">\n";
+    if (generated) std::cout << "password (shown once): " << password << "\n";
+  });
+
+  CLI::App* invite = user->add_subcommand(
+      "invite", "Invite someone: prints the link they open to choose a password");
+  AddDataOption(invite, args->data);
+  invite->add_option("--email", args->email, "Email of the invitee")->required();
+  invite->add_option("--name", args->name, "Full name")->required();
+  invite->add_option("--role", args->role, "government | expert | coordinator | admin")->required();
+  invite->add_option("--organisation", args->organisation, "Organisation id");
+  invite->add_option("--base-url", args->base_url, "The portal's address")
+      ->default_val("http://127.0.0.1:8080");
+  invite->callback([args, service, &exit_code] {
+    auto db = OpenData(args->data);
+    if (!db) return void(exit_code = kOperatorFailed);
+    const auto role = domain::ParseAccountRole(args->role);
+    if (!role) {
+      std::cerr << "error: --role: \"" << args->role
+                << "\" is not one of government, expert, coordinator, admin\n";
+      return void(exit_code = kOperatorInvalid);
+    }
+    std::string token;
+    auto r = InAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
+      auto i = service.Invite(repo, Operator(), domain::Role::kAdmin, args->email, args->name,
+                              *role, args->organisation);
+      if (!i) return i.errors();
+      token = i->token;
+      return Done{};
+    });
+    if (!r) return void(exit_code = Refused(r));
+    std::cout << args->base_url << "/invitation/" << token << "\n";
+  });
+
+  CLI::App* reset = user->add_subcommand(
+      "reset", "Set a new password (stdin, or a random one printed once) and end every session");
+  AddDataOption(reset, args->data);
+  reset->add_option("--email", args->email, "Email of the account")->required();
+  reset->callback([args, service, &exit_code] {
+    auto db = OpenData(args->data);
+    if (!db) return void(exit_code = kOperatorFailed);
+    bool generated = false;
+    const std::string password = PasswordFromStdin(generated);
+    auto r = InAccounts(*db, [&](domain::AccountRepository& repo) {
+      return service.ResetPassword(repo, Operator(), args->email, password);
+    });
+    if (!r) return void(exit_code = Refused(r));
+    std::cout << "password reset for <" << domain::NormaliseEmail(args->email) << ">\n";
+    if (generated) std::cout << "password (shown once): " << password << "\n";
+  });
+}
+
+}  // namespace connex::cli

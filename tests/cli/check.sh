@@ -1,0 +1,13 @@
+# Shared by the CLI test scripts: `check NAME COMMAND...` counts a pass when the
+# command succeeds; `contains FILE TEXT`; `finish` prints the tally and fails
+# when anything failed.
+passed=0 failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+finish() {
+  echo "$passed passed, $failed failed"
+  test "$failed" -eq 0
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The operator commands on a fresh data directory: organisations, accounts,
+# the audit chain (intact, then tampered with), backups.
+# Usage: platform_cli_test.sh CONNEX_BINARY SOURCE_DIR
+set -uo pipefail
+connex=$1
+cd "$2"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+source tests/cli/check.sh
+data=$tmp/var
+
+org=$("$connex" organisation add --data "$data" --kind government --name "Ministry of Mines" --country GHA); rc=$?
+check "organisation add exits 0" test $rc -eq 0
+check "organisation add prints an id" test "${org#org_}" != "$org"
+"$connex" organisation add --data "$data" --kind government --name "Ministry X" --country ghana >/dev/null 2>"$tmp/e1"; rc=$?
+check "a bad country code exits 2" test $rc -eq 2
+check "a bad country code is named" contains "$tmp/e1" 'country: "ghana" is not an ISO 3166-1 alpha-3 code'
+
+echo "a long enough secret" | "$connex" user add --data "$data" --email Focal@Mines.gov.gh --name "Ama Focal" --role government --organisation "$org" >"$tmp/add"; rc=$?
+check "user add exits 0" test $rc -eq 0
+check "user add stores the email in lower case" contains "$tmp/add" "<focal@mines.gov.gh>"
+echo "a long enough secret" | "$connex" user add --data "$data" --email focal@mines.gov.gh --name "Again" --role government --organisation "$org" >/dev/null 2>"$tmp/e2"; rc=$?
+check "a second account for one email exits 2" test $rc -eq 2
+check "a second account for one email says why" contains "$tmp/e2" "email: already has an account"
+echo "short" | "$connex" user add --data "$data" --email x@y.org --name X --role expert >/dev/null 2>"$tmp/e3"; rc=$?
+check "a short password exits 2" test $rc -eq 2
+check "a short password says why" contains "$tmp/e3" "password: must be at least 12 characters"
+echo "a long enough secret" | "$connex" user add --data "$data" --email g@y.org --name G --role government >/dev/null 2>"$tmp/e4"; rc=$?
+check "a government user without organisation exits 2" test $rc -eq 2
+check "a government user without organisation says why" contains "$tmp/e4" "organisation_id: is required"
+"$connex" user add --data "$data" --email z@y.org --name Z --role boss </dev/null >/dev/null 2>"$tmp/e5"; rc=$?
+check "an unknown role exits 2" test $rc -eq 2
+"$connex" user invite --data "$data" --email expert@example.org --name "Eve Expert" --role expert >"$tmp/inv"; rc=$?
+check "user invite exits 0" test $rc -eq 0
+check "user invite prints a link" contains "$tmp/inv" "http://127.0.0.1:8080/invitation/"
+echo "another long secret" | "$connex" user reset --data "$data" --email focal@mines.gov.gh >"$tmp/reset"; rc=$?
+check "user reset exits 0" test $rc -eq 0
+
+"$connex" audit verify --data "$data" >"$tmp/v1"; rc=$?
+check "audit verify exits 0 on an intact chain" test $rc -eq 0
+check "audit verify counts the entries" contains "$tmp/v1" "audit chain intact: 4 entries"
+
+"$connex" backup --data "$data" "$tmp/copy.db" >/dev/null; rc=$?
+check "backup exits 0" test $rc -eq 0
+check "the backup holds the accounts" test "$(sqlite3 "$tmp/copy.db" 'SELECT COUNT(*) FROM users')" = 1
+"$connex" backup --data "$data" "$tmp/copy.db" >/dev/null 2>"$tmp/e6"; rc=$?
+check "backup refuses to overwrite" test $rc -eq 2
+
+sqlite3 "$data/connex.db" "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2"
+"$connex" audit verify --data "$data" >"$tmp/v2"; rc=$?
+check "audit verify exits 1 on a tampered chain" test $rc -eq 1
+check "audit verify names the first broken entry" contains "$tmp/v2" "BROKEN at entry 2 of 4"
+
+finish
