@@ -7,6 +7,7 @@
 #include <soci/soci.h>
 
 #include "domain/accounts/account_repository.hpp"
+#include "store/database.hpp"
 
 namespace connex::store {
 
@@ -47,5 +48,21 @@ class SqlAccountRepository : public domain::AccountRepository {
   std::optional<domain::User> FindUserWhere(const std::string& column, const std::string& value);
   soci::session& sql_;
 };
+
+// fn(domain::AccountRepository&) -> Result<T>, in one write (or read) transaction.
+template <typename F>
+auto WriteAccounts(Database& db, F&& fn) {
+  return db.Write([&](soci::session& sql) {
+    SqlAccountRepository repo(sql);
+    return fn(static_cast<domain::AccountRepository&>(repo));
+  });
+}
+template <typename F>
+auto ReadAccounts(Database& db, F&& fn) {
+  return db.Read([&](soci::session& sql) {
+    SqlAccountRepository repo(sql);
+    return fn(static_cast<domain::AccountRepository&>(repo));
+  });
+}
 
 }  // namespace connex::store

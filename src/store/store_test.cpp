@@ -30,10 +30,7 @@ class Store : public ::testing::Test {
   }
   template <typename F>
   auto Accounts(F&& fn) {
-    return db_->Write([&](soci::session& sql) {
-      SqlAccountRepository repo(sql);
-      return fn(repo);
-    });
+    return WriteAccounts(*db_, std::forward<F>(fn));
   }
 
   std::filesystem::path dir_;

@@ -30,8 +30,7 @@ void AddOrganisationCommands(CLI::App& app, int& exit_code) {
     auto db = OpenData(args->data);
     if (!db) return void(exit_code = kOperatorFailed);
     const domain::AccountService service{domain::AccountRules{}};
-    auto r = db->Write([&](soci::session& sql) {
-      store::SqlAccountRepository repo(sql);
+    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) {
       return service.AddOrganisation(repo, "cli:operator", *kind, args->name, args->country);
     });
     if (!r) {
@@ -46,10 +45,10 @@ void AddOrganisationCommands(CLI::App& app, int& exit_code) {
   list->callback([args, &exit_code] {
     auto db = OpenData(args->data);
     if (!db) return void(exit_code = kOperatorFailed);
-    auto r = db->Read([](soci::session& sql) -> Result<std::vector<domain::Organisation>> {
-      store::SqlAccountRepository repo(sql);
-      return repo.ListOrganisations();
-    });
+    auto r = store::ReadAccounts(
+        *db, [](domain::AccountRepository& repo) -> Result<std::vector<domain::Organisation>> {
+          return repo.ListOrganisations();
+        });
     for (const domain::Organisation& o : *r) {
       std::cout << o.id << "\t" << domain::ToString(o.kind) << "\t"
                 << (o.country.empty() ? "-" : o.country) << "\t" << o.name << "\n";

@@ -36,14 +36,6 @@ int Refused(const Result<Done>& r) {
              : kOperatorFailed;
 }
 
-template <typename F>
-Result<Done> InAccounts(store::Database& db, F&& fn) {
-  return db.Write([&](soci::session& sql) -> Result<Done> {
-    store::SqlAccountRepository repo(sql);
-    return fn(repo);
-  });
-}
-
 struct UserArgs {
   std::string data, email, name, role, organisation, base_url;
 };
@@ -78,7 +70,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     bool generated = false;
     const std::string password = PasswordFromStdin(generated);
     std::string id;
-    auto r = InAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
+    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
       auto u = service.AddUser(repo, Operator(), args->email, args->name, *role, args->organisation,
                                password);
       if (!u) return u.errors();
@@ -109,7 +101,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
       return void(exit_code = kOperatorInvalid);
     }
     std::string token;
-    auto r = InAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
+    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
       auto i = service.Invite(repo, Operator(), domain::Role::kAdmin, args->email, args->name,
                               *role, args->organisation);
       if (!i) return i.errors();
@@ -129,7 +121,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     if (!db) return void(exit_code = kOperatorFailed);
     bool generated = false;
     const std::string password = PasswordFromStdin(generated);
-    auto r = InAccounts(*db, [&](domain::AccountRepository& repo) {
+    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) {
       return service.ResetPassword(repo, Operator(), args->email, password);
     });
     if (!r) return void(exit_code = Refused(r));

@@ -1,0 +1,115 @@
+#include "api/http.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace connex::api {
+
+int StatusOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidInput:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kForbidden:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    case ErrorCode::kRateLimited:
+      return 429;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kIo:
+      return 500;
+  }
+  return 500;
+}
+
+const char* CodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidInput:
+      return "invalid_input";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kForbidden:
+      return "forbidden";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kRateLimited:
+      return "rate_limited";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kIo:
+      return "io";
+  }
+  return "internal";
+}
+
+nlohmann::json ErrorBody(const std::string& code, const std::string& message,
+                         const std::string& field) {
+  nlohmann::json e = {{"code", code}, {"message", message}, {"field", field}};
+  return {{"error", e}, {"errors", nlohmann::json::array({e})}};
+}
+
+nlohmann::json ErrorBody(const Errors& errors) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const Error& e : errors) {
+    all.push_back({{"code", CodeName(e.code)}, {"message", e.message}, {"field", e.field}});
+  }
+  return {{"error", all.front()}, {"errors", all}};
+}
+
+BodyReader::BodyReader(const nlohmann::json& body, std::vector<std::string> known) : body_(body) {
+  if (!body_.is_object()) {
+    errors_.push_back({ErrorCode::kInvalidInput, "the request body must be a JSON object", ""});
+    return;
+  }
+  for (const auto& [key, value] : body_.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      errors_.push_back({ErrorCode::kInvalidInput, "is not a known field", key});
+    }
+  }
+}
+
+std::string BodyReader::Text(const std::string& field, bool required, size_t max_length) {
+  if (!body_.is_object()) return "";
+  const auto it = body_.find(field);
+  if (it == body_.end() || it->is_null()) {
+    if (required) errors_.push_back({ErrorCode::kInvalidInput, "is required", field});
+    return "";
+  }
+  if (!it->is_string()) {
+    errors_.push_back(
+        {ErrorCode::kInvalidInput, std::string("must be a string, not ") + it->type_name(), field});
+    return "";
+  }
+  const std::string& s = it->get_ref<const std::string&>();
+  if (required && s.empty()) {
+    errors_.push_back({ErrorCode::kInvalidInput, "must not be empty", field});
+  } else if (s.size() > max_length) {
+    errors_.push_back({ErrorCode::kInvalidInput,
+                       "must be at most " + std::to_string(max_length) + " characters", field});
+  }
+  return s;
+}
+
+Result<int> QueryInt(const Request& r, const std::string& name, int fallback, int lo, int hi) {
+  const auto it = r.query.find(name);
+  if (it == r.query.end()) return fallback;
+  int value = 0;
+  const std::string& s = it->second;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size() || value < lo || value > hi) {
+    return Error{ErrorCode::kInvalidInput,
+                 "\"" + s + "\" is not a whole number from " + std::to_string(lo) + " to " +
+                     std::to_string(hi),
+                 name};
+  }
+  return value;
+}
+
+}  // namespace connex::api

@@ -1,0 +1,67 @@
+// The API's request and reply, independent of the HTTP library, and the one
+// place where errors become HTTP statuses and JSON bodies
+// ({"error": {"code", "message", "field"}, "errors": [...]}, docs/api.md).
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/policy/policy.hpp"
+
+namespace connex::api {
+
+struct Request {
+  std::string method;
+  std::string path;
+  std::vector<std::string> params;           // path parameters, in order
+  std::map<std::string, std::string> query;  // first value of each query parameter
+  nlohmann::json body;                       // an object; empty when the request had none
+  std::string client;                        // remote address
+  std::string request_id;
+  domain::Principal principal;
+  std::optional<domain::SignedIn> signed_in;
+};
+
+struct Reply {
+  int status = 200;
+  nlohmann::json body = nlohmann::json::object();
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+using Handler = std::function<Result<Reply>(Request&)>;
+
+// The HTTP status and machine-readable code of an error.
+int StatusOf(ErrorCode code);
+const char* CodeName(ErrorCode code);
+// {"error": first, "errors": all}.
+nlohmann::json ErrorBody(const Errors& errors);
+nlohmann::json ErrorBody(const std::string& code, const std::string& message,
+                         const std::string& field);
+
+// Strict reading of a JSON object body: every field must be known, of the
+// right type and within bounds; every problem is reported, naming the field.
+class BodyReader {
+ public:
+  BodyReader(const nlohmann::json& body, std::vector<std::string> known);
+  // A string of 1..max_length characters (or absent and not required: "").
+  std::string Text(const std::string& field, bool required, size_t max_length = 1000);
+  // Errors so far, unknown fields first; empty when the body is acceptable.
+  const Errors& errors() const { return errors_; }
+
+ private:
+  const nlohmann::json& body_;
+  Errors errors_;
+};
+
+// Parses a query parameter as an integer in [lo, hi], `fallback` when absent.
+Result<int> QueryInt(const Request& r, const std::string& name, int fallback, int lo, int hi);
+
+}  // namespace connex::api

@@ -1,0 +1,57 @@
+// The audit log, for admins: newest first, and the chain check.
+#include "api/routes/routes.hpp"
+#include "store/audit_log.hpp"
+
+namespace connex::api {
+
+void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
+  routes.push_back(
+      {"GET", "/api/v1/audit", domain::Access::kAdmin,
+       "Audit entries, newest first (?limit=1..500, ?before=<next from the previous page>)",
+       [&s](Request& r) -> Result<Reply> {
+         auto limit = QueryInt(r, "limit", 100, 1, 500);
+         if (!limit) return limit.errors();
+         auto before = QueryInt(r, "before", 0, 0, 2147483647);
+         if (!before) return before.errors();
+         auto entries =
+             s.db.Read([&](soci::session& sql) -> Result<std::vector<store::AuditRecord>> {
+               return store::ListAudit(sql, *limit, *before);
+             });
+         nlohmann::json items = nlohmann::json::array();
+         for (const store::AuditRecord& e : *entries) {
+           auto parse = [](const std::string& text) {
+             return text.empty() ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
+           };
+           items.push_back({{"seq", e.seq},
+                            {"at", e.at},
+                            {"actor", e.entry.actor},
+                            {"action", e.entry.action},
+                            {"object_type", e.entry.object_type},
+                            {"object_id", e.entry.object_id},
+                            {"before", parse(e.entry.before_json)},
+                            {"after", parse(e.entry.after_json)},
+                            {"hash", e.hash}});
+         }
+         const bool more = static_cast<int>(entries->size()) == *limit && entries->back().seq > 1;
+         return Reply{
+             200,
+             {{"items", items}, {"next", more ? nlohmann::json(entries->back().seq) : nullptr}},
+             {}};
+       }});
+  routes.push_back(
+      {"GET", "/api/v1/audit/verify", domain::Access::kAdmin,
+       "Recompute the hash chain; names the first broken entry", [&s](Request&) -> Result<Reply> {
+         auto v = s.db.Read([](soci::session& sql) -> Result<store::AuditVerdict> {
+           return store::VerifyAuditChain(sql);
+         });
+         return Reply{200,
+                      {{"entries", v->entries},
+                       {"intact", !v->first_broken},
+                       {"first_broken",
+                        v->first_broken ? nlohmann::json(*v->first_broken) : nlohmann::json()},
+                       {"reason", v->reason}},
+                      {}};
+       }});
+}
+
+}  // namespace connex::api

@@ -1,0 +1,71 @@
+// Invitations: the only way into a privileged role. Staff invite; the invitee
+// opens the link, sees who invited them to what, and chooses a password.
+#include "api/routes/routes.hpp"
+#include "api/routes/views.hpp"
+#include "store/sql_account_repository.hpp"
+
+namespace connex::api {
+
+void AddInvitationRoutes(std::vector<Route>& routes, Services& s) {
+  routes.push_back(
+      {"POST", "/api/v1/invitations", domain::Access::kStaff,
+       "Invite someone (email, name, role, organisation_id); returns the link to send them",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"email", "name", "role", "organisation_id"});
+         const std::string email = body.Text("email", true, 254);
+         const std::string name = body.Text("name", true, 200);
+         const std::string role_name = body.Text("role", true, 40);
+         const std::string org = body.Text("organisation_id", false, 100);
+         Errors errors = body.errors();
+         const auto role = domain::ParseAccountRole(role_name);
+         if (!role_name.empty() && !role) {
+           errors.push_back(
+               {ErrorCode::kInvalidInput,
+                "\"" + role_name + "\" is not one of government, expert, coordinator, admin",
+                "role"});
+         }
+         if (!errors.empty()) return errors;
+         auto inv = store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
+           return s.accounts.Invite(repo, r.principal.user_id, r.principal.role, email, name, *role,
+                                    org);
+         });
+         if (!inv) return inv.errors();
+         const domain::Invitation& i = inv->invitation;
+         return Reply{201,
+                      {{"id", i.id},
+                       {"email", i.email},
+                       {"name", i.name},
+                       {"role", domain::ToString(i.role)},
+                       {"expires_at", ToIso(i.expires_at)},
+                       {"accept_url", s.config.base_url + "/invitation/" + inv->token}},
+                      {}};
+       }});
+  routes.push_back({"GET", "/api/v1/invitations/{token}", domain::Access::kPublic,
+                    "A pending invitation, for the page where the invitee accepts it",
+                    [&s](Request& r) -> Result<Reply> {
+                      auto inv = store::ReadAccounts(s.db, [&](domain::AccountRepository& repo) {
+                        return s.accounts.FindInvitation(repo, r.params[0]);
+                      });
+                      if (!inv) return inv.errors();
+                      return Reply{200,
+                                   {{"email", inv->email},
+                                    {"name", inv->name},
+                                    {"role", domain::ToString(inv->role)},
+                                    {"expires_at", ToIso(inv->expires_at)}},
+                                   {}};
+                    }});
+  routes.push_back({"POST", "/api/v1/invitations/{token}/accept", domain::Access::kPublic,
+                    "Accept an invitation by choosing a password; creates the account",
+                    [&s](Request& r) -> Result<Reply> {
+                      BodyReader body(r.body, {"password"});
+                      const std::string password = body.Text("password", true, 256);
+                      if (!body.errors().empty()) return body.errors();
+                      auto user = store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
+                        return s.accounts.AcceptInvitation(repo, r.params[0], password);
+                      });
+                      if (!user) return user.errors();
+                      return Reply{201, UserView(*user), {}};
+                    }});
+}
+
+}  // namespace connex::api

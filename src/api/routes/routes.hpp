@@ -1,0 +1,16 @@
+// Route groups, one file each; ApiRoutes() lists them all.
+#pragma once
+
+#include <vector>
+
+#include "api/server.hpp"
+
+namespace connex::api {
+
+void AddHealthRoutes(std::vector<Route>& routes, Services& s);
+void AddSessionRoutes(std::vector<Route>& routes, Services& s);
+void AddUserRoutes(std::vector<Route>& routes, Services& s);
+void AddInvitationRoutes(std::vector<Route>& routes, Services& s);
+void AddAuditRoutes(std::vector<Route>& routes, Services& s);
+
+}  // namespace connex::api

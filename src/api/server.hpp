@@ -1,0 +1,59 @@
+// The portal server: the JSON API under /api/v1, health probes, the web app's
+// static files. Every route declares an Access rule (domain/policy) that is
+// checked before its handler runs; session, CSRF and body parsing happen here
+// once, for every route; errors become JSON in one place (api/http.hpp).
+//
+// Thread-safety: Run() blocks the calling thread; handlers run on a pool of
+// `threads` workers sharing the Database.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "api/http.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "store/database.hpp"
+
+namespace connex::api {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 8;
+  std::string web_dir;                             // static files served at /; empty: none
+  std::size_t max_body = 1 << 20;                  // bytes; larger bodies answer 413
+  bool secure_cookies = false;                     // add Secure to cookies (behind TLS)
+  std::string base_url = "http://127.0.0.1:8080";  // for links the API hands out
+  domain::AccountRules rules;
+};
+
+struct Route {
+  std::string method;  // GET, POST, PUT, DELETE
+  std::string path;    // OpenAPI form: /api/v1/users/{id}
+  domain::Access access;
+  std::string summary;
+  Handler handler;
+};
+
+// What route handlers use.
+struct Services {
+  store::Database& db;
+  domain::AccountService accounts;
+  const ServerConfig& config;
+};
+
+// Every API route, in the order the OpenAPI document lists them.
+std::vector<Route> ApiRoutes(Services& services);
+
+// The OpenAPI 3 document of `routes` (served at /api/v1/openapi.json).
+nlohmann::json OpenApi(const std::vector<Route>& routes);
+
+// Serves until SIGTERM or SIGINT, then stops accepting, lets in-flight
+// requests finish and returns 0; 1 when the address cannot be bound.
+int Serve(const ServerConfig& config, store::Database& db);
+
+// Name of the session cookie; the CSRF token travels in X-CSRF-Token.
+inline constexpr const char* kSessionCookie = "connex_session";
+
+}  // namespace connex::api

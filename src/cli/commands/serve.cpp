@@ -1,0 +1,146 @@
+// `connex serve` (the portal) and `connex demo` (demonstration accounts).
+#include <iostream>
+
+#include "api/server.hpp"
+#include "cli/commands/platform_common.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "store/sql_account_repository.hpp"
+
+namespace connex::cli {
+
+namespace {
+
+constexpr const char* kDemoPassword = "connex-demo-2026";
+
+struct DemoAccount {
+  const char* email;
+  const char* name;
+  domain::Role role;
+  int organisation;  // index into the organisations below; -1: none
+};
+
+// Creates the demonstration organisations and accounts when there are no
+// users yet; prints the sign-ins. Returns false on a database failure.
+bool SeedDemo(store::Database& db, std::ostream& out) {
+  const domain::AccountService service{domain::AccountRules{}};
+  bool seeded = false;
+  auto r = store::WriteAccounts(db, [&](domain::AccountRepository& repo) -> Result<Done> {
+    if (!repo.ListUsers(1, "", std::nullopt).empty()) return Done{};
+    const struct {
+      domain::OrganisationKind kind;
+      const char* name;
+      const char* country;
+    } orgs[] = {
+        {domain::OrganisationKind::kSupportUnit, "CONNEX Support Unit", ""},
+        {domain::OrganisationKind::kGovernment, "Ministry of Lands and Natural Resources", "GHA"},
+        {domain::OrganisationKind::kGovernment, "Ministère du Pétrole et des Énergies", "SEN"},
+    };
+    std::vector<std::string> ids;
+    for (const auto& o : orgs) {
+      auto made = service.AddOrganisation(repo, "system:demo", o.kind, o.name, o.country);
+      if (!made) return made.errors();
+      ids.push_back(made->id);
+    }
+    const DemoAccount accounts[] = {
+        {"admin@connex.example", "Alex Admin", domain::Role::kAdmin, 0},
+        {"coordinator@connex.example", "Chloé Coordinator", domain::Role::kCoordinator, 0},
+        {"focal.ghana@connex.example", "Kwame Mensah", domain::Role::kGovernment, 1},
+        {"focal.senegal@connex.example", "Aminata Diop", domain::Role::kGovernment, 2},
+        {"fiscal.expert@connex.example", "Elena Fiscal", domain::Role::kExpert, -1},
+        {"mining.engineer@connex.example", "Tom Engineer", domain::Role::kExpert, -1},
+    };
+    for (const DemoAccount& a : accounts) {
+      auto made = service.AddUser(
+          repo, "system:demo", a.email, a.name, a.role,
+          a.organisation < 0 ? "" : ids[static_cast<size_t>(a.organisation)], kDemoPassword);
+      if (!made) return made.errors();
+    }
+    seeded = true;
+    return Done{};
+  });
+  if (!r) {
+    std::cerr << "error: demo data: " << r.error().ToString() << "\n";
+    return false;
+  }
+  if (seeded) {
+    out << "Demo accounts (password for all: " << kDemoPassword << "):\n"
+        << "  admin        admin@connex.example\n"
+        << "  coordinator  coordinator@connex.example\n"
+        << "  government   focal.ghana@connex.example, focal.senegal@connex.example\n"
+        << "  expert       fiscal.expert@connex.example, mining.engineer@connex.example\n";
+  }
+  return true;
+}
+
+}  // namespace
+
+void AddServeCommands(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::string data;
+    api::ServerConfig config;
+    int lifetime = 12 * 3600, idle = 2 * 3600;
+    bool demo = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* serve =
+      app.add_subcommand("serve", "Run the portal: the API, the web app, health probes");
+  AddDataOption(serve, args->data);
+  api::ServerConfig& c = args->config;
+  serve->add_option("--host", c.host, "Address to listen on")->capture_default_str();
+  serve->add_option("--port", c.port, "Port to listen on")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--threads", c.threads, "Worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  serve->add_option("--web", c.web_dir, "Directory of the built web app (served at /)")
+      ->default_val("web/dist");
+  serve->add_option("--max-body", c.max_body, "Largest request body in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(1024, 1 << 30));
+  serve->add_option("--session-lifetime", args->lifetime, "Seconds a session lasts at most")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 30 * 24 * 3600));
+  serve->add_option("--session-idle", args->idle, "Seconds of inactivity that end a session")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 30 * 24 * 3600));
+  serve
+      ->add_option("--lockout-failures", c.rules.lockout_failures,
+                   "Failed sign-ins in a row that lock an account for 15 minutes")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  serve
+      ->add_option("--client-failures", c.rules.client_failures,
+                   "Failed sign-ins from one address per 15 minutes before it is refused")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  serve->add_option("--base-url", c.base_url, "The portal's public address, for links")
+      ->capture_default_str();
+  serve->add_flag("--secure-cookies", c.secure_cookies, "Mark cookies Secure (behind TLS)");
+  serve->add_flag("--demo", args->demo, "Create the demonstration accounts if there are no users");
+  serve->callback([args, &exit_code] {
+    auto db = OpenData(args->data);
+    if (!db) return void(exit_code = kOperatorFailed);
+    if (args->demo && !SeedDemo(*db, std::cout)) return void(exit_code = kOperatorFailed);
+    std::cout.flush();
+    args->config.rules.session_lifetime = std::chrono::seconds(args->lifetime);
+    args->config.rules.session_idle = std::chrono::seconds(args->idle);
+    // One pooled session per worker, and one for the probes.
+    auto pooled = store::Database::OpenSqlite(args->data + "/connex.db", args->config.threads + 1);
+    if (!pooled) {
+      std::cerr << "error: " << pooled.error().ToString() << "\n";
+      return void(exit_code = kOperatorFailed);
+    }
+    exit_code = api::Serve(args->config, **pooled) == 0 ? 0 : kOperatorFailed;
+  });
+
+  CLI::App* demo = app.add_subcommand(
+      "demo", "Create the demonstration organisations and accounts (only when there are no users)");
+  AddDataOption(demo, args->data);
+  demo->callback([args, &exit_code] {
+    auto db = OpenData(args->data);
+    if (!db || !SeedDemo(*db, std::cout)) exit_code = kOperatorFailed;
+  });
+}
+
+}  // namespace connex::cli
