@@ -1,0 +1,352 @@
+// The portal API over HTTP against a real `connex serve`: sessions, CSRF,
+// rate limits, expiry, invitations, bad input, shutdown, and the
+// authorization matrix over every route of the OpenAPI document.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "server_process.hpp"
+
+namespace connex::testing {
+namespace {
+
+using nlohmann::json;
+
+int Status(const httplib::Result& r) { return r ? r->status : -1; }
+std::string Field(const httplib::Result& r) { return Json(r)["error"]["field"]; }
+std::string Code(const httplib::Result& r) { return Json(r)["error"]["code"]; }
+
+// One server for the tests that do not need special settings.
+class Api : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess({"--max-body", "4096"}); }
+  static void TearDownTestSuite() { delete server_; }
+  void SetUp() override { ASSERT_TRUE(server_->ready()) << "connex serve did not start"; }
+  Client NewClient() const { return Client(server_->port()); }
+  static ServerProcess* server_;
+};
+ServerProcess* Api::server_ = nullptr;
+
+TEST_F(Api, SignInReadTheSessionSignOut) {
+  Client c = NewClient();
+  EXPECT_EQ(Status(c.Get("/api/v1/session")), 401);
+  ASSERT_TRUE(c.SignIn("coordinator@connex.example"));
+  auto me = c.Get("/api/v1/session");
+  ASSERT_EQ(Status(me), 200);
+  EXPECT_EQ(Json(me)["user"]["role"], "coordinator");
+  EXPECT_EQ(Json(me)["csrf_token"], c.csrf());
+  auto out = c.Send("DELETE", "/api/v1/session", nullptr);
+  EXPECT_EQ(Status(out), 204);
+  EXPECT_NE(out->get_header_value("Set-Cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(Status(c.Get("/api/v1/session")), 401);
+}
+
+TEST_F(Api, TheSessionCookieIsHttpOnlyAndSameSiteAndHeadersAreSafe) {
+  Client c = NewClient();
+  auto r = c.Send("POST", "/api/v1/session",
+                  {{"email", "admin@connex.example"}, {"password", "connex-demo-2026"}});
+  ASSERT_EQ(Status(r), 201);
+  const std::string cookie = r->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
+  EXPECT_NE(r->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"),
+            std::string::npos);
+  EXPECT_EQ(r->get_header_value("Content-Security-Policy").find("unsafe-inline"),
+            std::string::npos);
+  EXPECT_FALSE(r->get_header_value("X-Request-Id").empty());
+}
+
+TEST_F(Api, StateChangesWithoutTheCsrfTokenAreRefused) {
+  Client c = NewClient();
+  ASSERT_TRUE(c.SignIn("focal.ghana@connex.example"));
+  auto no_token = c.Send("DELETE", "/api/v1/session", nullptr, /*with_csrf=*/false);
+  EXPECT_EQ(Status(no_token), 403);
+  EXPECT_EQ(Code(no_token), "csrf");
+  EXPECT_EQ(Field(no_token), "X-CSRF-Token");
+  const std::string good = c.csrf();
+  c.set_csrf("forged-token");
+  auto forged = c.Send("PUT", "/api/v1/account/password",
+                       {{"current_password", "connex-demo-2026"}, {"new_password", "x"}});
+  EXPECT_EQ(Status(forged), 403);
+  c.set_csrf(good);
+  EXPECT_EQ(Status(c.Get("/api/v1/session")), 200);  // the session survived both attempts
+}
+
+TEST_F(Api, WrongPasswordsGetOneMessageWhetherOrNotTheAccountExists) {
+  Client c = NewClient();
+  auto unknown =
+      c.Send("POST", "/api/v1/session", {{"email", "nobody@x.org"}, {"password", "whatever12345"}});
+  auto wrong = c.Send("POST", "/api/v1/session",
+                      {{"email", "mining.engineer@connex.example"}, {"password", "whatever12345"}});
+  EXPECT_EQ(Status(unknown), 400);
+  EXPECT_EQ(Status(wrong), 400);
+  EXPECT_EQ(Json(unknown)["error"], Json(wrong)["error"]);
+}
+
+TEST_F(Api, BadInputNamesTheFieldAndTheReason) {
+  Client c = NewClient();
+  auto malformed = c.Raw("POST", "/api/v1/session", "{\"email\": ", "application/json");
+  EXPECT_EQ(Status(malformed), 400);
+  EXPECT_EQ(Code(malformed), "invalid_json");
+  auto wrong_type = c.Send("POST", "/api/v1/session", {{"email", 42}, {"password", "p"}});
+  EXPECT_EQ(Status(wrong_type), 400);
+  EXPECT_EQ(Field(wrong_type), "email");
+  EXPECT_EQ(Json(wrong_type)["error"]["message"], "must be a string, not number");
+  auto unknown = c.Send("POST", "/api/v1/session",
+                        {{"email", "a@b.org"}, {"password", "p"}, {"remember_me", true}});
+  EXPECT_EQ(Status(unknown), 400);
+  EXPECT_EQ(Field(unknown), "remember_me");
+  auto missing = c.Send("POST", "/api/v1/session", json::object());
+  EXPECT_EQ(Json(missing)["errors"].size(), 2u);  // email and password, both reported
+  auto not_object = c.Raw("POST", "/api/v1/session", "[1, 2]", "application/json");
+  EXPECT_EQ(Status(not_object), 400);
+  auto form = c.Raw("POST", "/api/v1/session", "email=a", "application/x-www-form-urlencoded");
+  EXPECT_EQ(Status(form), 415);
+  EXPECT_EQ(Field(form), "Content-Type");
+  auto huge = c.Raw("POST", "/api/v1/session", std::string(8192, ' '), "application/json");
+  EXPECT_EQ(Status(huge), 413);
+  EXPECT_EQ(Code(huge), "payload_too_large");
+  ASSERT_TRUE(c.SignIn("admin@connex.example"));
+  auto bad_limit = c.Get("/api/v1/users?limit=0");
+  EXPECT_EQ(Status(bad_limit), 400);
+  EXPECT_EQ(Field(bad_limit), "limit");
+  auto no_route = c.Get("/api/v1/nothing-here");
+  EXPECT_EQ(Status(no_route), 404);
+  EXPECT_EQ(Code(no_route), "not_found");
+}
+
+TEST_F(Api, InvitationFlowFromCoordinatorToANewExpertSignedIn) {
+  Client coord = NewClient();
+  ASSERT_TRUE(coord.SignIn("coordinator@connex.example"));
+  auto refused = coord.Send("POST", "/api/v1/invitations",
+                            {{"email", "boss@x.org"}, {"name", "Boss"}, {"role", "admin"}});
+  EXPECT_EQ(Status(refused), 403);
+  EXPECT_EQ(Field(refused), "role");
+  auto inv = coord.Send(
+      "POST", "/api/v1/invitations",
+      {{"email", "New.Expert@Example.org"}, {"name", "Nadia Expert"}, {"role", "expert"}});
+  ASSERT_EQ(Status(inv), 201) << inv->body;
+  const std::string url = Json(inv)["accept_url"];
+  const std::string token = url.substr(url.rfind('/') + 1);
+  Client guest = NewClient();
+  auto seen = guest.Get("/api/v1/invitations/" + token);
+  ASSERT_EQ(Status(seen), 200);
+  EXPECT_EQ(Json(seen)["email"], "new.expert@example.org");
+  EXPECT_EQ(Json(seen)["role"], "expert");
+  auto weak =
+      guest.Send("POST", "/api/v1/invitations/" + token + "/accept", {{"password", "short"}});
+  EXPECT_EQ(Status(weak), 400);
+  EXPECT_EQ(Field(weak), "password");
+  auto accepted = guest.Send("POST", "/api/v1/invitations/" + token + "/accept",
+                             {{"password", "a strong new passphrase"}});
+  ASSERT_EQ(Status(accepted), 201);
+  EXPECT_EQ(Json(accepted)["role"], "expert");
+  EXPECT_EQ(Status(guest.Send("POST", "/api/v1/invitations/" + token + "/accept",
+                              {{"password", "a strong new passphrase"}})),
+            404);  // used once
+  EXPECT_TRUE(guest.SignIn("new.expert@example.org", "a strong new passphrase"));
+  EXPECT_EQ(Status(guest.Get("/api/v1/invitations/not-a-token")), 404);
+}
+
+TEST_F(Api, PasswordChangeEndsOtherSessions) {
+  Client admin = NewClient();
+  ASSERT_TRUE(admin.SignIn("admin@connex.example"));
+  auto inv = admin.Send("POST", "/api/v1/invitations",
+                        {{"email", "pw@example.org"}, {"name", "Pat"}, {"role", "expert"}});
+  const std::string url = Json(inv)["accept_url"];
+  Client a = NewClient(), b = NewClient();
+  ASSERT_EQ(
+      Status(a.Send("POST", "/api/v1/invitations/" + url.substr(url.rfind('/') + 1) + "/accept",
+                    {{"password", "first passphrase"}})),
+      201);
+  ASSERT_TRUE(a.SignIn("pw@example.org", "first passphrase"));
+  ASSERT_TRUE(b.SignIn("pw@example.org", "first passphrase"));
+  auto wrong =
+      a.Send("PUT", "/api/v1/account/password",
+             {{"current_password", "not it at all"}, {"new_password", "second passphrase"}});
+  EXPECT_EQ(Field(wrong), "current_password");
+  ASSERT_EQ(Status(a.Send(
+                "PUT", "/api/v1/account/password",
+                {{"current_password", "first passphrase"}, {"new_password", "second passphrase"}})),
+            204);
+  EXPECT_EQ(Status(a.Get("/api/v1/session")), 200);
+  EXPECT_EQ(Status(b.Get("/api/v1/session")), 401);
+  EXPECT_TRUE(b.SignIn("pw@example.org", "second passphrase"));
+}
+
+// Every route of the OpenAPI document, for every role: a route's rule decides;
+// a visitor is told to sign in (401), a signed-in user without the right sees
+// nothing there (404).
+TEST_F(Api, AuthorizationMatrixOverEveryRouteAndRole) {
+  Client admin = NewClient();
+  ASSERT_TRUE(admin.SignIn("admin@connex.example"));
+  const json doc = Json(admin.Get("/api/v1/openapi.json"));
+  ASSERT_TRUE(doc["paths"].is_object());
+  const std::string some_user = Json(admin.Get("/api/v1/users?limit=1"))["items"][0]["id"];
+  const std::map<std::string, std::vector<std::string>> allowed = {
+      {"public", {"public", "government", "expert", "coordinator", "admin"}},
+      {"signed_in", {"government", "expert", "coordinator", "admin"}},
+      {"staff", {"coordinator", "admin"}},
+      {"admin", {"admin"}}};
+  const std::map<std::string, std::string> logins = {{"government", "focal.senegal@connex.example"},
+                                                     {"expert", "fiscal.expert@connex.example"},
+                                                     {"coordinator", "coordinator@connex.example"},
+                                                     {"admin", "admin@connex.example"}};
+  int checked = 0;
+  for (const auto& [path, ops] : doc["paths"].items()) {
+    for (const auto& [method, op] : ops.items()) {
+      ASSERT_TRUE(op.contains("x-access")) << method << " " << path << " declares no rule";
+      const std::string access = op["x-access"];
+      ASSERT_TRUE(allowed.count(access)) << method << " " << path << ": unknown rule " << access;
+      std::string concrete = std::regex_replace(path, std::regex(R"(\{id\})"), some_user);
+      concrete = std::regex_replace(concrete, std::regex(R"(\{token\})"), "no-such-token");
+      std::string upper = method;
+      for (char& ch : upper) ch = static_cast<char>(std::toupper(ch));
+      if (path == "/api/v1/session" && upper == "DELETE") continue;  // would end the session
+      for (const std::string role : {"public", "government", "expert", "coordinator", "admin"}) {
+        Client c = NewClient();
+        if (role != "public") {
+          ASSERT_TRUE(c.SignIn(logins.at(role)));
+        }
+        auto r = upper == "GET" ? c.Get(concrete) : c.Send(upper, concrete, json::object());
+        const auto& who = allowed.at(access);
+        const bool permitted = std::find(who.begin(), who.end(), role) != who.end();
+        if (!permitted) {
+          EXPECT_EQ(Status(r), role == "public" ? 401 : 404)
+              << role << " " << upper << " " << path << ": " << (r ? r->body : "");
+        } else {
+          EXPECT_NE(Status(r), 401) << role << " " << upper << " " << path;
+          EXPECT_LT(Status(r), 500) << role << " " << upper << " " << path;
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GE(checked, 5 * 15);
+}
+
+TEST_F(Api, GovernmentsSeeOnlyTheirOwnOrganisationAndPeople) {
+  Client admin = NewClient(), ghana = NewClient(), senegal = NewClient();
+  ASSERT_TRUE(admin.SignIn("admin@connex.example"));
+  ASSERT_TRUE(ghana.SignIn("focal.ghana@connex.example"));
+  ASSERT_TRUE(senegal.SignIn("focal.senegal@connex.example"));
+  const json orgs = Json(admin.Get("/api/v1/organisations"))["items"];
+  ASSERT_EQ(orgs.size(), 3u);
+  const json own = Json(ghana.Get("/api/v1/organisations"))["items"];
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0]["country"], "GHA");
+  const json senegal_me = Json(senegal.Get("/api/v1/session"))["user"];
+  const std::string senegal_org = senegal_me["organisation_id"];
+  const std::string senegal_user = senegal_me["id"];
+  EXPECT_EQ(Status(ghana.Get("/api/v1/organisations/" + senegal_org)), 404);
+  EXPECT_EQ(Status(ghana.Get("/api/v1/users/" + senegal_user)), 404);
+  EXPECT_EQ(Status(senegal.Get("/api/v1/users/" + senegal_user)), 200);
+  EXPECT_EQ(Status(admin.Get("/api/v1/users/" + senegal_user)), 200);
+  // A made-up id and someone else's id answer alike.
+  EXPECT_EQ(Json(ghana.Get("/api/v1/users/usr_00000000000000000000000000000000"))["error"],
+            Json(ghana.Get("/api/v1/users/" + senegal_user))["error"]);
+}
+
+TEST_F(Api, EveryMutationIsAuditedAndTheChainHolds) {
+  Client admin = NewClient();
+  ASSERT_TRUE(admin.SignIn("admin@connex.example"));
+  auto org = admin.Send("POST", "/api/v1/organisations",
+                        {{"kind", "provider"}, {"name", "Open Oil Advisors"}});
+  ASSERT_EQ(Status(org), 201);
+  const json entries = Json(admin.Get("/api/v1/audit?limit=5"))["items"];
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries[0]["action"], "organisation.create");
+  EXPECT_EQ(entries[0]["object_id"], Json(org)["id"]);
+  EXPECT_EQ(entries[0]["after"]["name"], "Open Oil Advisors");
+  const json verdict = Json(admin.Get("/api/v1/audit/verify"));
+  EXPECT_TRUE(verdict["intact"].get<bool>());
+  EXPECT_GT(verdict["entries"].get<int>(), 10);
+}
+
+TEST(ApiServer, RepeatedFailuresLockTheAccountAndThenTheClient) {
+  ServerProcess server({"--lockout-failures", "3", "--client-failures", "6"});
+  ASSERT_TRUE(server.ready());
+  Client c(server.port());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(
+        Status(c.Send("POST", "/api/v1/session",
+                      {{"email", "fiscal.expert@connex.example"}, {"password", "not the one"}})),
+        400);
+  }
+  auto locked =
+      c.Send("POST", "/api/v1/session",
+             {{"email", "fiscal.expert@connex.example"}, {"password", "connex-demo-2026"}});
+  EXPECT_EQ(Status(locked), 429);
+  EXPECT_NE(std::string(Json(locked)["error"]["message"]).find("locked"), std::string::npos);
+  // Other accounts from the same address, until the address itself is refused.
+  for (int i = 0; i < 3; ++i) {
+    c.Send("POST", "/api/v1/session",
+           {{"email", "x" + std::to_string(i) + "@y.org"}, {"password", "not the one"}});
+  }
+  auto refused = c.Send("POST", "/api/v1/session",
+                        {{"email", "admin@connex.example"}, {"password", "connex-demo-2026"}});
+  EXPECT_EQ(Status(refused), 429);
+  EXPECT_NE(std::string(Json(refused)["error"]["message"]).find("this address"), std::string::npos);
+}
+
+TEST(ApiServer, IdleAndExpiredSessionsEnd) {
+  ServerProcess idle({"--session-idle", "2"});
+  ASSERT_TRUE(idle.ready());
+  Client a(idle.port());
+  ASSERT_TRUE(a.SignIn("admin@connex.example"));
+  EXPECT_EQ(Status(a.Get("/api/v1/session")), 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+  EXPECT_EQ(Status(a.Get("/api/v1/session")), 401);
+
+  ServerProcess short_lived({"--session-lifetime", "2"});
+  ASSERT_TRUE(short_lived.ready());
+  Client b(short_lived.port());
+  ASSERT_TRUE(b.SignIn("admin@connex.example"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  EXPECT_EQ(Status(b.Get("/api/v1/session")), 200);  // activity does not extend the lifetime
+  std::this_thread::sleep_for(std::chrono::milliseconds(1900));
+  EXPECT_EQ(Status(b.Get("/api/v1/session")), 401);
+}
+
+TEST(ApiServer, SigtermLetsAnInFlightRequestFinishAndExitsCleanly) {
+  ServerProcess server;
+  ASSERT_TRUE(server.ready());
+  // A request whose body arrives only after TERM: certainly in flight.
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string body = R"({"email":"admin@connex.example","password":"connex-demo-2026"})";
+  const std::string head =
+      "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Content-Type: application/json\r\nConnection: close\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
+  ASSERT_EQ(send(fd, head.data(), head.size(), 0), static_cast<ssize_t>(head.size()));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  int exit_code = -2;
+  std::thread stopper([&] { exit_code = server.Stop(SIGTERM); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  ASSERT_EQ(send(fd, body.data(), body.size(), 0), static_cast<ssize_t>(body.size()));
+  std::string reply;
+  char buf[4096];
+  for (ssize_t n; (n = recv(fd, buf, sizeof buf, 0)) > 0;)
+    reply.append(buf, static_cast<size_t>(n));
+  close(fd);
+  stopper.join();
+  EXPECT_EQ(reply.rfind("HTTP/1.1 201", 0), 0u) << reply;
+  EXPECT_EQ(exit_code, 0);
+}
+
+}  // namespace
+}  // namespace connex::testing

@@ -1,0 +1,143 @@
+#include "server_process.hpp"
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+namespace connex::testing {
+
+namespace {
+
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  const int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(std::vector<std::string> extra, std::string data_dir)
+    : extra_(std::move(extra)), data_dir_(std::move(data_dir)) {
+  if (data_dir_.empty()) {
+    std::random_device rd;
+    data_dir_ = (std::filesystem::temp_directory_path() /
+                 ("connex-api-" + std::to_string(getpid()) + "-" + std::to_string(rd())))
+                    .string();
+    own_dir_ = true;
+  }
+  port_ = FreePort();
+  std::vector<std::string> args = {
+      CONNEX_BINARY, "serve",     "--data", data_dir_, "--port", std::to_string(port_),
+      "--demo",      "--threads", "4",      "--web",   ""};
+  args.insert(args.end(), extra_.begin(), extra_.end());
+  pid_ = fork();
+  if (pid_ == 0) {
+    // The server's logs go to a file in its data directory, not the test output.
+    std::filesystem::create_directories(data_dir_);
+    const std::string log = data_dir_ + "/serve.log";
+    freopen(log.c_str(), "a", stderr);
+    freopen("/dev/null", "w", stdout);
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  httplib::Client probe("127.0.0.1", port_);
+  probe.set_connection_timeout(1);
+  for (int i = 0; i < 300 && !ready_; ++i) {
+    auto r = probe.Get("/readyz");
+    ready_ = r && r->status == 200;
+    if (!ready_) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+int ServerProcess::Stop(int signal, int seconds) {
+  if (pid_ <= 0) return -1;
+  kill(pid_, signal);
+  for (int i = 0; i < seconds * 20; ++i) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return -1;
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0 && Stop(SIGTERM) < 0) Stop(SIGKILL);
+  if (own_dir_) std::filesystem::remove_all(data_dir_);
+}
+
+Client::Client(int port) : http_("127.0.0.1", port) {
+  http_.set_connection_timeout(5);
+  http_.set_read_timeout(30);
+}
+
+httplib::Headers Client::Headers(bool with_csrf) const {
+  httplib::Headers h;
+  if (!cookie_.empty()) h.emplace("Cookie", cookie_);
+  if (with_csrf && !csrf_.empty()) h.emplace("X-CSRF-Token", csrf_);
+  return h;
+}
+
+void Client::KeepCookie(const httplib::Result& r) {
+  if (!r || !r->has_header("Set-Cookie")) return;
+  const std::string c = r->get_header_value("Set-Cookie");
+  cookie_ = c.substr(0, c.find(';'));
+}
+
+httplib::Result Client::Get(const std::string& path) {
+  auto r = http_.Get(path, Headers(false));
+  KeepCookie(r);
+  return r;
+}
+
+httplib::Result Client::Raw(const std::string& method, const std::string& path,
+                            const std::string& body, const std::string& content_type) {
+  httplib::Result r = method == "POST"     ? http_.Post(path, Headers(true), body, content_type)
+                      : method == "PUT"    ? http_.Put(path, Headers(true), body, content_type)
+                      : method == "DELETE" ? http_.Delete(path, Headers(true), body, content_type)
+                                           : http_.Get(path, Headers(true));
+  KeepCookie(r);
+  return r;
+}
+
+httplib::Result Client::Send(const std::string& method, const std::string& path,
+                             const nlohmann::json& body, bool with_csrf) {
+  const std::string saved = csrf_;
+  if (!with_csrf) csrf_.clear();
+  auto r = Raw(method, path, body.is_null() ? "" : body.dump(), "application/json");
+  csrf_ = saved;
+  return r;
+}
+
+bool Client::SignIn(const std::string& email, const std::string& password) {
+  auto r = Send("POST", "/api/v1/session", {{"email", email}, {"password", password}});
+  if (!r || r->status != 201) return false;
+  csrf_ = nlohmann::json::parse(r->body)["csrf_token"];
+  return true;
+}
+
+nlohmann::json Json(const httplib::Result& r) {
+  if (!r || r->body.empty()) return nullptr;
+  return nlohmann::json::parse(r->body, nullptr, false);
+}
+
+}  // namespace connex::testing

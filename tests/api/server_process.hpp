@@ -1,0 +1,60 @@
+// A real `connex serve` for API tests: started in a fresh temporary data
+// directory on a free port with the demo accounts, stopped with SIGTERM (or
+// killed) at the end. Requests go over HTTP with cpp-httplib's client.
+#pragma once
+
+#include <httplib.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace connex::testing {
+
+class ServerProcess {
+ public:
+  // `extra`: more `connex serve` options. `data_dir`: reuse a directory (empty: a new one).
+  explicit ServerProcess(std::vector<std::string> extra = {}, std::string data_dir = "");
+  ~ServerProcess();
+
+  bool ready() const { return ready_; }
+  int port() const { return port_; }
+  const std::string& data_dir() const { return data_dir_; }
+  // Sends `signal` and waits; the exit status, or -1 if it did not exit in `seconds`.
+  int Stop(int signal, int seconds = 20);
+
+ private:
+  std::vector<std::string> extra_;
+  std::string data_dir_;
+  bool own_dir_ = false;
+  int port_ = 0;
+  int pid_ = -1;
+  bool ready_ = false;
+};
+
+// A browser-like client: keeps the session cookie and sends the CSRF token.
+class Client {
+ public:
+  explicit Client(int port);
+  httplib::Result Get(const std::string& path);
+  httplib::Result Send(const std::string& method, const std::string& path,
+                       const nlohmann::json& body, bool with_csrf = true);
+  httplib::Result Raw(const std::string& method, const std::string& path, const std::string& body,
+                      const std::string& content_type);
+  // Signs in; true on 201. Keeps the cookie and CSRF token.
+  bool SignIn(const std::string& email, const std::string& password = "connex-demo-2026");
+  const std::string& csrf() const { return csrf_; }
+  void set_csrf(std::string csrf) { csrf_ = std::move(csrf); }
+
+ private:
+  httplib::Headers Headers(bool with_csrf) const;
+  void KeepCookie(const httplib::Result& r);
+  httplib::Client http_;
+  std::string cookie_;
+  std::string csrf_;
+};
+
+nlohmann::json Json(const httplib::Result& r);
+
+}  // namespace connex::testing
