@@ -2,7 +2,7 @@
 .PHONY: run test bench fuzz format setup clean
 
 JOBS ?= 2
-FUZZ_SECONDS ?= 45
+FUZZ_SECONDS ?= 30
 
 setup:
 	./scripts/setup
@@ -28,6 +28,7 @@ fuzz: setup
 	cmake --build --preset fuzz -j $(JOBS)
 	./scripts/run-fuzz build/fuzz/fuzz/model_reader_fuzz fuzz/corpus/model_reader $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/uncertainty_fuzz fuzz/corpus/uncertainty $(FUZZ_SECONDS)
+	./scripts/run-fuzz build/fuzz/fuzz/request_body_fuzz fuzz/corpus/request_body $(FUZZ_SECONDS)
 
 bench: setup
 	cmake --preset release >/dev/null

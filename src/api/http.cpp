@@ -63,6 +63,29 @@ nlohmann::json ErrorBody(const Errors& errors) {
   return {{"error", all.front()}, {"errors", all}};
 }
 
+ParsedBody ParseJsonBody(const std::string& text) {
+  ParsedBody out;
+  try {
+    out.value = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    out.refusal =
+        Reply{400,
+              ErrorBody("invalid_json",
+                        "the body is not valid JSON (byte " + std::to_string(e.byte) + ")", ""),
+              {}};
+    return out;
+  }
+  if (!out.value.is_object()) {
+    out.refusal =
+        Reply{400, ErrorBody("invalid_input", "the request body must be a JSON object", ""), {}};
+  }
+  return out;
+}
+
+std::string BodyText(const nlohmann::json& body) {
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 BodyReader::BodyReader(const nlohmann::json& body, std::vector<std::string> known) : body_(body) {
   if (!body_.is_object()) {
     errors_.push_back({ErrorCode::kInvalidInput, "the request body must be a JSON object", ""});

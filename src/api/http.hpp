@@ -46,6 +46,18 @@ nlohmann::json ErrorBody(const Errors& errors);
 nlohmann::json ErrorBody(const std::string& code, const std::string& message,
                          const std::string& field);
 
+// A request body as a JSON object, or the reply refusing it: 400 invalid_json
+// (with the byte where parsing failed) or 400 invalid_input (not an object).
+struct ParsedBody {
+  nlohmann::json value;
+  std::optional<Reply> refusal;
+};
+ParsedBody ParseJsonBody(const std::string& text);
+
+// The reply body as text. Strings that reached a message undecoded (a query
+// parameter with %FF, say) are not valid UTF-8: they are replaced, not thrown on.
+std::string BodyText(const nlohmann::json& body);
+
 // Strict reading of a JSON object body: every field must be known, of the
 // right type and within bounds; every problem is reported, naming the field.
 class BodyReader {

@@ -25,7 +25,7 @@ std::mutex log_mutex;
 // One JSON line per event on stderr.
 void Log(nlohmann::json line) {
   line["time"] = ToIso(Now());
-  const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const std::string text = BodyText(line);
   std::lock_guard<std::mutex> lock(log_mutex);
   std::cerr << text << '\n';
 }
@@ -92,7 +92,7 @@ class Dispatcher {
     for (const auto& [k, v] : reply.headers) hres.set_header(k, v);
     hres.set_header("X-Request-Id", req.request_id);
     hres.set_header("Cache-Control", "no-store");
-    if (reply.status != 204) hres.set_content(reply.body.dump(), "application/json");
+    if (reply.status != 204) hres.set_content(BodyText(reply.body), "application/json");
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     Log({{"level", "info"},
@@ -135,15 +135,9 @@ class Dispatcher {
         return Refuse(415, "unsupported_media_type", "send the body as application/json",
                       "Content-Type");
       }
-      try {
-        req.body = nlohmann::json::parse(hreq.body);
-      } catch (const nlohmann::json::parse_error& e) {
-        return Refuse(400, "invalid_json",
-                      "the body is not valid JSON (byte " + std::to_string(e.byte) + ")", "");
-      }
-      if (!req.body.is_object()) {
-        return Refuse(400, "invalid_input", "the request body must be a JSON object", "");
-      }
+      ParsedBody parsed = ParseJsonBody(hreq.body);
+      if (parsed.refusal) return *parsed.refusal;
+      req.body = std::move(parsed.value);
     } else if (ChangesState(req.method)) {
       req.body = nlohmann::json::object();
     }
@@ -231,7 +225,7 @@ int Serve(const ServerConfig& config, store::Database& db) {
       code = "method_not_allowed";
       message = q.method + " is not allowed here";
     }
-    r.set_content(ErrorBody(code, message, "").dump(), "application/json");
+    r.set_content(BodyText(ErrorBody(code, message, "")), "application/json");
   });
 
   StopOnSignal stopper(server);
