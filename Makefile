@@ -34,6 +34,7 @@ bench: setup
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	./build/release/bench/connex_bench --benchmark_counters_tabular=true
+	./scripts/load-bench build/release/connex
 
 format:
 	find src apps tests bench fuzz -name '*.cpp' -o -name '*.hpp' -o -name '*.inl' | xargs clang-format -i

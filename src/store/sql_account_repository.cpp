@@ -188,6 +188,12 @@ void SqlAccountRepository::DeleteSessionsOf(const std::string& user_id) {
   sql_ << "DELETE FROM sessions WHERE user_id = :user", soci::use(user_id);
 }
 
+void SqlAccountRepository::DeleteEndedSessions(Instant now, Instant idle_since) {
+  const std::string at = ToIso(now), idle = ToIso(idle_since);
+  sql_ << "DELETE FROM sessions WHERE expires_at <= :now OR last_seen_at <= :idle", soci::use(at),
+      soci::use(idle);
+}
+
 void SqlAccountRepository::InsertInvitation(const Invitation& i) {
   NullableText nullable_organisation_id(i.organisation_id);
   const std::string role = domain::ToString(i.role), created = ToIso(i.created_at),

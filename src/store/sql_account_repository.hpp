@@ -31,6 +31,7 @@ class SqlAccountRepository : public domain::AccountRepository {
   void TouchSession(const std::string& token_hash, Instant at) override;
   void DeleteSession(const std::string& token_hash) override;
   void DeleteSessionsOf(const std::string& user_id) override;
+  void DeleteEndedSessions(Instant now, Instant idle_since) override;
 
   void InsertInvitation(const domain::Invitation& i) override;
   std::optional<domain::Invitation> FindInvitation(const std::string& token_hash) override;

@@ -36,6 +36,8 @@ class AccountRepository {
   virtual void TouchSession(const std::string& token_hash, Instant at) = 0;
   virtual void DeleteSession(const std::string& token_hash) = 0;
   virtual void DeleteSessionsOf(const std::string& user_id) = 0;
+  // Sessions past their lifetime (expires_at <= now) or idle since `idle_since`.
+  virtual void DeleteEndedSessions(Instant now, Instant idle_since) = 0;
 
   virtual void InsertInvitation(const Invitation& i) = 0;
   virtual std::optional<Invitation> FindInvitation(const std::string& token_hash) = 0;

@@ -32,6 +32,7 @@ struct AccountRules {
 struct SignedIn {
   User user;
   Session session;
+  bool refresh = false;  // last seen long enough ago that Refresh() should record activity
 };
 
 // The secret half of a new session or invitation: shown once, never stored.
@@ -62,8 +63,12 @@ class AccountService {
   // client; the message says for how long).
   Result<SignInAttempt> SignIn(AccountRepository& repo, const std::string& email,
                                const std::string& password, const std::string& client) const;
-  // The session of `token`, refreshed; kUnauthenticated when unknown, expired or idle too long.
+  // The session of `token`; kUnauthenticated when unknown, expired or idle too
+  // long. Reads only, so every request can check its session in a read
+  // transaction; when `refresh` is set, call Refresh() in a write.
   Result<SignedIn> Authenticate(AccountRepository& repo, const std::string& token) const;
+  // Records activity on the session (its idle clock restarts).
+  Result<Done> Refresh(AccountRepository& repo, const SignedIn& who) const;
   Result<Done> SignOut(AccountRepository& repo, const SignedIn& who) const;
   // Ends every other session of the user.
   Result<Done> ChangePassword(AccountRepository& repo, const SignedIn& who,
