@@ -1,5 +1,5 @@
 # The README's commands. Each installs what it needs first (scripts/setup).
-.PHONY: run test bench fuzz format setup clean
+.PHONY: run test bench fuzz format setup web clean
 
 JOBS ?= 2
 FUZZ_SECONDS ?= 30
@@ -7,16 +7,20 @@ FUZZ_SECONDS ?= 30
 setup:
 	./scripts/setup
 
-# Release build, then the fiscal engine on the bundled example: the company's
-# proposed PSC terms against the negotiated ones.
-run: setup
+# The web app, built into web/dist (served by connex serve).
+web: setup
+	cd web && npm run build --silent
+
+# Release build and the web app, then the portal on http://127.0.0.1:8080 with
+# the embedded database in var/ (demo accounts created and printed on first start).
+run: setup web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
-	./build/release/connex fiscal compare examples/oil_psc.json examples/oil_psc_negotiated.json
+	./build/release/connex serve --demo
 
 # Every test: formatting, the ASan+UBSan debug build (unit, golden, property,
-# CLI tests) and a short libFuzzer run of the model-file parser.
-test: setup
+# persistence, CLI, API and browser tests) and short libFuzzer runs.
+test: setup web
 	./scripts/check-format
 	cmake --preset debug >/dev/null
 	cmake --build --preset debug -j $(JOBS)

@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <mutex>
 #include <regex>
 #include <thread>
@@ -198,6 +200,9 @@ int Serve(const ServerConfig& config, store::Database& db) {
   // algorithm and delayed ACKs hold each one back ~40 ms.
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(100);
+  // An idle keep-alive connection holds a worker thread until this timeout:
+  // short, so a few idle browsers cannot starve everyone else.
+  server.set_keep_alive_timeout(2);
   server.set_default_headers({
       {"Content-Security-Policy",
        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -223,6 +228,17 @@ int Serve(const ServerConfig& config, store::Database& db) {
   // Errors produced by the HTTP layer itself (no route, body too large) in the API's shape.
   server.set_error_handler([&config](const httplib::Request& q, httplib::Response& r) {
     if (!r.body.empty()) return;
+    // The web app routes its own pages (/account, /invitation/...): any other
+    // GET outside the API gets its index.html.
+    if (r.status == 404 && q.method == "GET" && q.path.rfind("/api/", 0) != 0 &&
+        !config.web_dir.empty()) {
+      std::ifstream index(config.web_dir + "/index.html", std::ios::binary);
+      if (index) {
+        r.status = 200;
+        r.set_content(std::string(std::istreambuf_iterator<char>(index), {}), "text/html");
+        return;
+      }
+    }
     std::string code = "bad_request", message = "the request could not be read";
     if (r.status == 404) {
       code = "not_found";

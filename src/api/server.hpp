@@ -20,10 +20,10 @@ namespace connex::api {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 8;
-  std::string web_dir;                             // static files served at /; empty: none
-  std::size_t max_body = 1 << 20;                  // bytes; larger bodies answer 413
-  bool secure_cookies = false;                     // add Secure to cookies (behind TLS)
+  int threads = 32;                // each open keep-alive connection holds one while it lasts
+  std::string web_dir;             // static files served at /; empty: none
+  std::size_t max_body = 1 << 20;  // bytes; larger bodies answer 413
+  bool secure_cookies = false;     // add Secure to cookies (behind TLS)
   std::string base_url = "http://127.0.0.1:8080";  // for links the API hands out
   domain::AccountRules rules;
 };

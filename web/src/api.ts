@@ -1,0 +1,79 @@
+// The portal API: JSON in and out, the session cookie sent by the browser,
+// the CSRF token added to every state-changing request.
+import { signal } from './state';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: 'government' | 'expert' | 'coordinator' | 'admin';
+  organisation_id: string | null;
+  language: string;
+}
+export interface ApiError {
+  code: string;
+  message: string;
+  field: string;
+}
+export interface Answer<T> {
+  status: number; // 0: the network failed
+  data: T | null;
+  errors: ApiError[];
+}
+
+let csrf = '';
+export const currentUser = signal<User | null | undefined>(undefined); // undefined: not known yet
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { status: 0, data: null, errors: [] };
+  }
+  const json = res.status === 204 ? null : await res.json().catch(() => null);
+  if (res.ok) return { status: res.status, data: json as T, errors: [] };
+  return { status: res.status, data: null, errors: (json && json.errors) || [] };
+}
+
+interface SessionView {
+  user: User;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export async function loadSession() {
+  const r = await call<SessionView>('GET', '/api/v1/session');
+  csrf = r.data ? r.data.csrf_token : '';
+  currentUser.value = r.data ? r.data.user : null;
+}
+
+export async function signIn(email: string, password: string): Promise<Answer<SessionView>> {
+  const r = await call<SessionView>('POST', '/api/v1/session', { email, password });
+  if (r.data) {
+    csrf = r.data.csrf_token;
+    currentUser.value = r.data.user;
+  }
+  return r;
+}
+
+export async function signOut() {
+  await call('DELETE', '/api/v1/session');
+  csrf = '';
+  currentUser.value = null;
+}
+
+// The messages of `errors` by field ('' for the whole form).
+export function byField(errors: ApiError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) if (!(e.field in out)) out[e.field] = e.message;
+  return out;
+}

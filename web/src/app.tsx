@@ -1,0 +1,111 @@
+// The layout: header with the navigation of the user's role and the language
+// switch, the page of the current path, the footer. Pages a role may not open
+// answer "not found", as the API does.
+import { currentUser, signOut, type User } from './api';
+import { Link } from './components/link';
+import { language, setLanguage, t } from './i18n';
+import type { MessageKey } from './messages/en';
+import { Account } from './pages/account';
+import { Audit } from './pages/audit';
+import { Home } from './pages/home';
+import { Invitation } from './pages/invitation';
+import { Organisations } from './pages/organisations';
+import { People } from './pages/people';
+import { SignIn } from './pages/sign_in';
+import { navigate, path as currentPath } from './router';
+import { useSignal } from './state';
+
+type Role = 'public' | User['role'];
+interface NavItem {
+  href: string;
+  label: MessageKey;
+  roles: Role[];
+}
+const staff: Role[] = ['coordinator', 'admin'];
+const signedIn: Role[] = ['government', 'expert', 'coordinator', 'admin'];
+export const navigation: NavItem[] = [
+  { href: '/', label: 'nav.home', roles: ['public', ...signedIn] },
+  { href: '/organisations', label: 'nav.organisations', roles: signedIn },
+  { href: '/people', label: 'nav.people', roles: staff },
+  { href: '/audit', label: 'nav.audit', roles: ['admin'] },
+  { href: '/account', label: 'nav.account', roles: signedIn },
+];
+
+function Page({ path, role }: { path: string; role: Role }) {
+  const invitation = path.match(/^\/invitation\/([A-Za-z0-9_-]+)$/);
+  if (invitation) return <Invitation token={invitation[1]} />;
+  if (path === '/sign-in') return role === 'public' ? <SignIn /> : <Home />;
+  const item = navigation.find((n) => n.href === path);
+  if (!item || !item.roles.includes(role)) {
+    if (item && role === 'public') return <SignIn />;
+    return (
+      <div>
+        <h1>{t('notFound.title')}</h1>
+        <p>{t('notFound.body')}</p>
+      </div>
+    );
+  }
+  switch (path) {
+    case '/organisations':
+      return <Organisations />;
+    case '/people':
+      return <People />;
+    case '/audit':
+      return <Audit />;
+    case '/account':
+      return <Account />;
+    default:
+      return <Home />;
+  }
+}
+
+export function App() {
+  const user = useSignal(currentUser);
+  const path = useSignal(currentPath);
+  const lang = useSignal(language);
+  if (user === undefined) return <p class="loading">{t('common.loading')}</p>;
+  const role: Role = user ? user.role : 'public';
+  return (
+    <div class="layout" lang={lang}>
+      <header>
+        <div class="brand">
+          <Link href="/">{t('app.name')}</Link>
+          <span class="tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            {navigation
+              .filter((n) => n.roles.includes(role))
+              .map((n) => (
+                <li key={n.href}>
+                  <Link href={n.href} current={path === n.href}>{t(n.label)}</Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
+        <div class="session">
+          {user ? (
+            <>
+              <span class="who">
+                {user.name} · {t(`role.${user.role}` as MessageKey)}
+              </span>
+              <button type="button" class="link" onClick={async () => { await signOut(); navigate('/'); }}>
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : (
+            <Link href="/sign-in">{t('nav.signIn')}</Link>
+          )}
+          <button type="button" class="link lang" aria-label={t('lang.switchLabel')}
+            onClick={() => setLanguage(lang === 'en' ? 'fr' : 'en')}>
+            {t('lang.switch')}
+          </button>
+        </div>
+      </header>
+      <main>
+        <Page path={path} role={role} />
+      </main>
+      <footer>{t('footer.confidential')}</footer>
+    </div>
+  );
+}
