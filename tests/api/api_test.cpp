@@ -305,27 +305,28 @@ TEST(ApiServer, RepeatedFailuresLockTheAccountAndThenTheClient) {
   EXPECT_NE(std::string(Json(refused)["error"]["message"]).find("this address"), std::string::npos);
 }
 
+// Instants are whole seconds, so each limit leaves a second or more of slack.
 TEST(ApiServer, IdleAndExpiredSessionsEnd) {
-  ServerProcess idle({"--session-idle", "4"});
+  ServerProcess idle({"--session-idle", "6"});
   ASSERT_TRUE(idle.ready());
   Client a(idle.port());
   ASSERT_TRUE(a.SignIn("admin@connex.example"));
   // Activity keeps an idle-limited session alive past the idle limit...
   for (int i = 0; i < 3; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
-    EXPECT_EQ(Status(a.Get("/api/v1/session")), 200) << "after " << (i + 1) * 2.1 << " s";
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    EXPECT_EQ(Status(a.Get("/api/v1/session")), 200) << "after " << (i + 1) * 2.5 << " s";
   }
   // ...and silence ends it.
-  std::this_thread::sleep_for(std::chrono::milliseconds(5100));
+  std::this_thread::sleep_for(std::chrono::milliseconds(8000));
   EXPECT_EQ(Status(a.Get("/api/v1/session")), 401);
 
-  ServerProcess short_lived({"--session-lifetime", "2"});
+  ServerProcess short_lived({"--session-lifetime", "4"});
   ASSERT_TRUE(short_lived.ready());
   Client b(short_lived.port());
   ASSERT_TRUE(b.SignIn("admin@connex.example"));
-  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   EXPECT_EQ(Status(b.Get("/api/v1/session")), 200);  // activity does not extend the lifetime
-  std::this_thread::sleep_for(std::chrono::milliseconds(1900));
+  std::this_thread::sleep_for(std::chrono::milliseconds(4500));
   EXPECT_EQ(Status(b.Get("/api/v1/session")), 401);
 }
 
