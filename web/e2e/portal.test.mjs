@@ -148,6 +148,7 @@ test('the language switch turns the whole page French, and it is remembered', as
   await page.getByRole('heading', { name: 'De meilleurs contrats pour les gouvernements' }).waitFor();
   assert.deepEqual(await navLabels(page), ['Accueil', 'Organisations', 'Personnes', 'Mon compte']);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.match(await page.title(), /Appui aux négociations/);
   await page.screenshot({ path: join(shots, 'coordinator-home-fr.png'), fullPage: true });
   await page.locator('nav[aria-label] a', { hasText: 'Personnes' }).click();
   await page.getByRole('heading', { name: 'Inviter quelqu’un' }).waitFor();

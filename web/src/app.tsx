@@ -1,6 +1,7 @@
 // The layout: header with the navigation of the user's role and the language
 // switch, the page of the current path, the footer. Pages a role may not open
 // answer "not found", as the API does.
+import { useEffect } from 'preact/hooks';
 import { currentUser, signOut, type User } from './api';
 import { Link } from './components/link';
 import { language, setLanguage, t } from './i18n';
@@ -63,6 +64,9 @@ export function App() {
   const user = useSignal(currentUser);
   const path = useSignal(currentPath);
   const lang = useSignal(language);
+  useEffect(() => {
+    document.title = `${t('app.name')} — ${t('app.tagline')}`;
+  }, [lang]);
   if (user === undefined) return <p class="loading">{t('common.loading')}</p>;
   const role: Role = user ? user.role : 'public';
   return (
