@@ -65,9 +65,9 @@ export function Audit() {
               <tr key={e.seq}>
                 <td>{e.seq}</td>
                 <td>{e.at}</td>
-                <td>{e.actor}</td>
+                <td class="id">{e.actor}</td>
                 <td>{e.action}</td>
-                <td>{e.object_type} {e.object_id}</td>
+                <td class="id">{e.object_type} {e.object_id}</td>
               </tr>
             ))}
           </tbody>
