@@ -50,6 +50,15 @@ User UserFromRow(const soci::row& row) {
   return u;
 }
 
+constexpr const char* kOrganisationColumns = "SELECT id, kind, name, country FROM organisations ";
+
+Organisation OrganisationFromRow(const soci::row& row) {
+  return {
+      Text(row, 0),
+      domain::ParseOrganisationKind(Text(row, 1)).value_or(domain::OrganisationKind::kGovernment),
+      Text(row, 2), Text(row, 3)};
+}
+
 // A text bound as NULL when empty. SOCI binds the indicator by reference, so
 // it lives beside the value for the statement's lifetime.
 struct NullableText {
@@ -123,22 +132,17 @@ std::vector<User> SqlAccountRepository::ListUsers(
 }
 
 std::optional<Organisation> SqlAccountRepository::FindOrganisation(const std::string& id) {
-  for (const Organisation& o : ListOrganisations()) {
-    if (o.id == id) return o;
-  }
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kOrganisationColumns) + "WHERE id = :id", soci::use(id));
+  for (const soci::row& row : rows) return OrganisationFromRow(row);
   return std::nullopt;
 }
 
 std::vector<Organisation> SqlAccountRepository::ListOrganisations() {
   std::vector<Organisation> out;
   soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT id, kind, name, country FROM organisations ORDER BY name");
-  for (const soci::row& row : rows) {
-    out.push_back({Text(row, 0),
-                   domain::ParseOrganisationKind(Text(row, 1))
-                       .value_or(domain::OrganisationKind::kGovernment),
-                   Text(row, 2), Text(row, 3)});
-  }
+      (sql_.prepare << std::string(kOrganisationColumns) + "ORDER BY name");
+  for (const soci::row& row : rows) out.push_back(OrganisationFromRow(row));
   return out;
 }
 
@@ -252,6 +256,11 @@ int SqlAccountRepository::CountFailedAttempts(const std::string& client, Instant
           "succeeded = 0",
       soci::use(client), soci::use(from), soci::into(count);
   return count;
+}
+
+void SqlAccountRepository::DeleteLoginAttemptsBefore(Instant before) {
+  const std::string cutoff = ToIso(before);
+  sql_ << "DELETE FROM login_attempts WHERE at < :cutoff", soci::use(cutoff);
 }
 
 void SqlAccountRepository::Audit(const std::string& actor, const std::string& action,

@@ -40,6 +40,7 @@ class SqlAccountRepository : public domain::AccountRepository {
   void RecordLoginAttempt(const std::string& client, const std::string& email, Instant at,
                           bool succeeded) override;
   int CountFailedAttempts(const std::string& client, Instant since) override;
+  void DeleteLoginAttemptsBefore(Instant before) override;
 
   void Audit(const std::string& actor, const std::string& action, const std::string& object_type,
              const std::string& object_id, const std::string& before_json,

@@ -14,6 +14,10 @@
 namespace connex::store {
 namespace {
 
+std::string FindId(domain::AccountRepository& repo, const std::string& email) {
+  return repo.FindUserByEmail(email)->id;
+}
+
 class Store : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -147,6 +151,38 @@ TEST_F(Store, SignInLocksAfterRepeatedFailuresAndSessionsAuthenticate) {
     return h;
   });
   EXPECT_EQ(*stored, Sha256Hex(session.token));
+}
+
+TEST_F(Store, SignInForgetsAttemptsAndSessionsThatNoLongerCount) {
+  ASSERT_TRUE(Accounts([&](domain::AccountRepository& repo) {
+                return service_.AddUser(repo, "cli:test", "old@example.org", "Old",
+                                        domain::Role::kExpert, "", "a long enough secret");
+              }).ok());
+  const Instant now = Now();
+  ASSERT_TRUE(Accounts([&](domain::AccountRepository& repo) -> Result<Done> {
+                repo.RecordLoginAttempt("10.0.0.9", "old@example.org", now - std::chrono::hours(2),
+                                        false);
+                repo.RecordLoginAttempt("10.0.0.9", "old@example.org", now, false);
+                repo.InsertSession({"stale", FindId(repo, "old@example.org"), "csrf",
+                                    now - std::chrono::hours(30), now - std::chrono::hours(3),
+                                    now + std::chrono::hours(1)});
+                return Done{};
+              }).ok());
+  ASSERT_TRUE(Accounts([&](domain::AccountRepository& repo) {
+                return service_.SignIn(repo, "old@example.org", "a long enough secret", "10.0.0.9");
+              })->session);
+  auto count = [&](const char* sql_text) {
+    return *db_->Read([&](soci::session& sql) -> Result<int> {
+      int n = -1;
+      sql << sql_text, soci::into(n);
+      return n;
+    });
+  };
+  // The recent failure and this success remain; the two-hour-old failure is gone.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM login_attempts"), 2);
+  // The session idle for three hours is gone; the new one remains.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sessions WHERE token_hash = 'stale'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM sessions"), 1);
 }
 
 }  // namespace

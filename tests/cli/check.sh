@@ -1,6 +1,9 @@
-# Shared by the CLI test scripts: `check NAME COMMAND...` counts a pass when the
+# Shared by the CLI test scripts, sourced after `cd SOURCE_DIR`: a scratch
+# directory $tmp removed at exit; `check NAME COMMAND...` counts a pass when the
 # command succeeds; `contains FILE TEXT`; `finish` prints the tally and fails
 # when anything failed.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
 check() {
   local name=$1; shift

@@ -4,8 +4,6 @@
 set -uo pipefail
 connex=$1
 cd "$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 source tests/cli/check.sh
 
 "$connex" --help >"$tmp/help" 2>&1; rc=$?

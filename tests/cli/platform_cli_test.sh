@@ -5,8 +5,6 @@
 set -uo pipefail
 connex=$1
 cd "$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 source tests/cli/check.sh
 data=$tmp/var
 
@@ -31,6 +29,7 @@ check "a government user without organisation exits 2" test $rc -eq 2
 check "a government user without organisation says why" contains "$tmp/e4" "organisation_id: is required"
 "$connex" user add --data "$data" --email z@y.org --name Z --role boss </dev/null >/dev/null 2>"$tmp/e5"; rc=$?
 check "an unknown role exits 2" test $rc -eq 2
+check "an unknown role is named" contains "$tmp/e5" "--role: boss not in"
 "$connex" user invite --data "$data" --email expert@example.org --name "Eve Expert" --role expert >"$tmp/inv"; rc=$?
 check "user invite exits 0" test $rc -eq 0
 check "user invite prints a link" contains "$tmp/inv" "http://127.0.0.1:8080/invitation/"

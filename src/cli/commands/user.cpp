@@ -40,6 +40,17 @@ struct UserArgs {
   std::string data, email, name, role, organisation, base_url;
 };
 
+// The options naming a new account, shared by add and invite.
+void AddAccountOptions(CLI::App* cmd, UserArgs& args) {
+  AddDataOption(cmd, args.data);
+  cmd->add_option("--email", args.email, "Email (the sign-in name)")->required();
+  cmd->add_option("--name", args.name, "Full name")->required();
+  cmd->add_option("--role", args.role, "government | expert | coordinator | admin")
+      ->required()
+      ->check(CLI::IsMember({"government", "expert", "coordinator", "admin"}));
+  cmd->add_option("--organisation", args.organisation, "Organisation id (required for government)");
+}
+
 }  // namespace
 
 void AddUserCommands(CLI::App& app, int& exit_code) {
@@ -52,26 +63,16 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
       "add",
       "Create an account. The password is read from the first line of standard input; "
       "on a terminal a random one is made and printed once.");
-  AddDataOption(add, args->data);
-  add->add_option("--email", args->email, "Email (the sign-in name)")->required();
-  add->add_option("--name", args->name, "Full name")->required();
-  add->add_option("--role", args->role, "government | expert | coordinator | admin")->required();
-  add->add_option("--organisation", args->organisation,
-                  "Organisation id (required for government)");
+  AddAccountOptions(add, *args);
   add->callback([args, service, &exit_code] {
     auto db = OpenData(args->data);
     if (!db) return void(exit_code = kOperatorFailed);
-    const auto role = domain::ParseAccountRole(args->role);
-    if (!role) {
-      std::cerr << "error: --role: \"" << args->role
-                << "\" is not one of government, expert, coordinator, admin\n";
-      return void(exit_code = kOperatorInvalid);
-    }
+    const domain::Role role = *domain::ParseAccountRole(args->role);  // checked by CLI11
     bool generated = false;
     const std::string password = PasswordFromStdin(generated);
     std::string id;
     auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
-      auto u = service.AddUser(repo, Operator(), args->email, args->name, *role, args->organisation,
+      auto u = service.AddUser(repo, Operator(), args->email, args->name, role, args->organisation,
                                password);
       if (!u) return u.errors();
       id = u->id;
@@ -84,26 +85,17 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
 
   CLI::App* invite = user->add_subcommand(
       "invite", "Invite someone: prints the link they open to choose a password");
-  AddDataOption(invite, args->data);
-  invite->add_option("--email", args->email, "Email of the invitee")->required();
-  invite->add_option("--name", args->name, "Full name")->required();
-  invite->add_option("--role", args->role, "government | expert | coordinator | admin")->required();
-  invite->add_option("--organisation", args->organisation, "Organisation id");
+  AddAccountOptions(invite, *args);
   invite->add_option("--base-url", args->base_url, "The portal's address")
       ->default_val("http://127.0.0.1:8080");
   invite->callback([args, service, &exit_code] {
     auto db = OpenData(args->data);
     if (!db) return void(exit_code = kOperatorFailed);
-    const auto role = domain::ParseAccountRole(args->role);
-    if (!role) {
-      std::cerr << "error: --role: \"" << args->role
-                << "\" is not one of government, expert, coordinator, admin\n";
-      return void(exit_code = kOperatorInvalid);
-    }
+    const domain::Role role = *domain::ParseAccountRole(args->role);  // checked by CLI11
     std::string token;
     auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
-      auto i = service.Invite(repo, Operator(), domain::Role::kAdmin, args->email, args->name,
-                              *role, args->organisation);
+      auto i = service.Invite(repo, Operator(), domain::Role::kAdmin, args->email, args->name, role,
+                              args->organisation);
       if (!i) return i.errors();
       token = i->token;
       return Done{};

@@ -46,6 +46,8 @@ class AccountRepository {
   virtual void RecordLoginAttempt(const std::string& client, const std::string& email, Instant at,
                                   bool succeeded) = 0;
   virtual int CountFailedAttempts(const std::string& client, Instant since) = 0;
+  // Forgets attempts older than `before`: only the recent window is ever counted.
+  virtual void DeleteLoginAttemptsBefore(Instant before) = 0;
 
   // Appends to the audit chain in this transaction. JSON texts; empty for none.
   virtual void Audit(const std::string& actor, const std::string& action,

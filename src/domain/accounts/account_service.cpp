@@ -74,7 +74,9 @@ Result<SignInAttempt> AccountService::SignIn(AccountRepository& repo, const std:
     return SignInAttempt{std::nullopt, Invalid("wrong email or password", "password")};
   }
   repo.RecordLoginAttempt(client, email, now, true);
+  // Housekeeping on the rare path: ended sessions and attempts outside the window.
   repo.DeleteEndedSessions(now, now - rules_.session_idle);
+  repo.DeleteLoginAttemptsBefore(now - rules_.client_window);
   if (user->failed_logins != 0 || user->locked_until) {
     user->failed_logins = 0;
     user->locked_until.reset();
