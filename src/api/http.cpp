@@ -65,6 +65,8 @@ nlohmann::json ErrorBody(const Errors& errors) {
 
 ParsedBody ParseJsonBody(const std::string& text) {
   ParsedBody out;
+  // A number beyond the range of a double is reported as out_of_range, not
+  // parse_error, so every library exception is a refusal of the body.
   try {
     out.value = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
@@ -73,6 +75,10 @@ ParsedBody ParseJsonBody(const std::string& text) {
               ErrorBody("invalid_json",
                         "the body is not valid JSON (byte " + std::to_string(e.byte) + ")", ""),
               {}};
+    return out;
+  } catch (const nlohmann::json::exception&) {
+    out.refusal = Reply{
+        400, ErrorBody("invalid_json", "the body holds a number too large for a double", ""), {}};
     return out;
   }
   if (!out.value.is_object()) {

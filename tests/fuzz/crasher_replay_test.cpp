@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/http.hpp"
 #include "fiscal/analysis.hpp"
 #include "fiscal/io/model_reader.hpp"
 
@@ -14,14 +15,33 @@ namespace {
 
 using namespace connex::fiscal;
 
-TEST(CrasherReplay, ModelReaderCrashersNoLongerCrash) {
-  int replayed = 0;
+std::vector<std::string> Crashers(const std::string& target) {
+  std::vector<std::string> inputs;
   for (const auto& entry :
-       std::filesystem::directory_iterator(CONNEX_SOURCE_DIR "/fuzz/crashers/model_reader")) {
+       std::filesystem::directory_iterator(CONNEX_SOURCE_DIR "/fuzz/crashers/" + target)) {
     std::ifstream in(entry.path(), std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
-    const auto model = io::ReadModel(text.str());
+    inputs.push_back(text.str());
+  }
+  return inputs;
+}
+
+TEST(CrasherReplay, RequestBodyCrashersAreRefused) {
+  const std::vector<std::string> inputs = Crashers("request_body");
+  ASSERT_FALSE(inputs.empty());
+  for (const std::string& text : inputs) {
+    const connex::api::ParsedBody parsed = connex::api::ParseJsonBody(text);
+    ASSERT_TRUE(parsed.refusal.has_value());
+    EXPECT_EQ(parsed.refusal->status, 400);
+    EXPECT_EQ(parsed.refusal->body["error"]["code"], "invalid_json");
+  }
+}
+
+TEST(CrasherReplay, ModelReaderCrashersNoLongerCrash) {
+  int replayed = 0;
+  for (const std::string& text : Crashers("model_reader")) {
+    const auto model = io::ReadModel(text);
     if (model.ok()) {
       const ProjectSeries s = Resolve(model->project);
       for (const Regime& r : model->regimes) {
