@@ -23,6 +23,10 @@ int StatusOf(ErrorCode code) {
       return 503;
     case ErrorCode::kIo:
       return 500;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kUnsupportedType:
+      return 415;
   }
   return 500;
 }
@@ -45,6 +49,10 @@ const char* CodeName(ErrorCode code) {
       return "unavailable";
     case ErrorCode::kIo:
       return "io";
+    case ErrorCode::kTooLarge:
+      return "payload_too_large";
+    case ErrorCode::kUnsupportedType:
+      return "unsupported_media_type";
   }
   return "internal";
 }

@@ -26,6 +26,8 @@ enum class ErrorCode {
   kUnauthenticated,  // the request needs a signed-in user
   kRateLimited,      // too many attempts; the message says when to try again
   kIo,               // a file or device could not be read or written
+  kTooLarge,         // an upload beyond the size limit
+  kUnsupportedType,  // content of a kind not accepted, or not what it claims to be
 };
 
 struct Error {
@@ -61,7 +63,9 @@ class Result {
   T& value() & { return std::get<T>(state_); }
   T&& value() && { return std::get<T>(std::move(state_)); }
   const T& operator*() const& { return value(); }
+  T& operator*() & { return value(); }
   const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
 
   // REQUIRES: !ok().
   const Errors& errors() const { return std::get<Errors>(state_); }

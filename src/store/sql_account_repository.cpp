@@ -1,6 +1,7 @@
 #include "store/sql_account_repository.hpp"
 
 #include "store/audit_log.hpp"
+#include "store/sql_rows.hpp"
 
 namespace connex::store {
 
@@ -14,25 +15,6 @@ namespace {
 constexpr const char* kUserColumns =
     "SELECT id, email, name, role, organisation_id, language, password_hash, failed_logins, "
     "locked_until, disabled, version FROM users ";
-
-std::string Text(const soci::row& row, int i) {
-  return row.get_indicator(static_cast<size_t>(i)) == soci::i_null
-             ? ""
-             : row.get<std::string>(static_cast<size_t>(i));
-}
-
-// Integer columns come back as int from SQLite and may be wider elsewhere.
-long long Integer(const soci::row& row, int i) {
-  const size_t k = static_cast<size_t>(i);
-  switch (row.get_properties(k).get_data_type()) {
-    case soci::dt_long_long:
-      return row.get<long long>(k);
-    case soci::dt_unsigned_long_long:
-      return static_cast<long long>(row.get<unsigned long long>(k));
-    default:
-      return row.get<int>(k);
-  }
-}
 
 User UserFromRow(const soci::row& row) {
   User u;
@@ -58,15 +40,6 @@ Organisation OrganisationFromRow(const soci::row& row) {
       domain::ParseOrganisationKind(Text(row, 1)).value_or(domain::OrganisationKind::kGovernment),
       Text(row, 2), Text(row, 3)};
 }
-
-// A text bound as NULL when empty. SOCI binds the indicator by reference, so
-// it lives beside the value for the statement's lifetime.
-struct NullableText {
-  explicit NullableText(const std::string& s)
-      : value(s), ind(s.empty() ? soci::i_null : soci::i_ok) {}
-  std::string value;
-  soci::indicator ind;
-};
 
 }  // namespace
 

@@ -1,0 +1,294 @@
+#include "domain/requests/request.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "domain/accounts/account.hpp"
+
+namespace connex::domain {
+
+const std::vector<std::string> kDisciplines = {
+    "legal",         "fiscal_modelling",   "economics",
+    "geology",       "mining_engineering", "petroleum_engineering",
+    "environmental", "social_community",   "gender",
+    "procurement"};
+const std::vector<std::string> kCommodities = {
+    "oil",    "gas",       "copper", "gold",     "iron_ore",  "bauxite", "lithium",     "cobalt",
+    "nickel", "manganese", "coal",   "diamonds", "phosphate", "uranium", "rare_earths", "other"};
+const std::vector<std::string> kPhases = {"preparation", "negotiation", "implementation"};
+const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt", "ar"};
+const std::vector<std::string> kRiskLevels = {"unassessed", "low", "medium", "high"};
+const std::vector<std::string> kDeliverableStatuses = {"planned", "in_progress", "delivered",
+                                                       "accepted", "cancelled"};
+
+bool IsDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  const int y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2)),
+            d = std::stoi(text.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+namespace {
+
+// Strict reading of one JSON object: known fields only, each of its type and
+// within bounds, every problem named with its path.
+class ObjectReader {
+ public:
+  ObjectReader(const nlohmann::json& j, std::string prefix, std::vector<std::string> known,
+               Errors& errors)
+      : j_(j), prefix_(std::move(prefix)), errors_(errors) {
+    if (!j_.is_object()) {
+      Fail("", "must be an object");
+      return;
+    }
+    for (const auto& item : j_.items()) {
+      if (std::find(known.begin(), known.end(), item.key()) == known.end()) {
+        Fail(item.key(), "is not a known field");
+      }
+    }
+  }
+
+  std::string Text(const std::string& f, size_t max,
+                   const std::vector<std::string>* codes = nullptr) {
+    if (!j_.is_object() || !j_.contains(f) || j_[f].is_null()) return "";
+    if (!j_[f].is_string()) {
+      Fail(f, "must be a string");
+      return "";
+    }
+    std::string s = j_[f].get<std::string>();
+    if (s.size() > max) {
+      Fail(f, "must be at most " + std::to_string(max) + " characters");
+      return "";
+    }
+    if (codes && !s.empty() && std::find(codes->begin(), codes->end(), s) == codes->end()) {
+      Fail(f, "\"" + s + "\" is not one of " + Join(*codes));
+      return "";
+    }
+    return s;
+  }
+
+  std::vector<std::string> Codes(const std::string& f, const std::vector<std::string>& codes) {
+    std::vector<std::string> out;
+    if (!j_.is_object() || !j_.contains(f) || j_[f].is_null()) return out;
+    if (!j_[f].is_array()) {
+      Fail(f, "must be a list");
+      return out;
+    }
+    for (size_t i = 0; i < j_[f].size(); ++i) {
+      const auto& v = j_[f][i];
+      const std::string at = f + "[" + std::to_string(i) + "]";
+      if (!v.is_string() ||
+          std::find(codes.begin(), codes.end(), v.get<std::string>()) == codes.end()) {
+        Fail(at, "must be one of " + Join(codes));
+      } else if (std::find(out.begin(), out.end(), v.get<std::string>()) == out.end()) {
+        out.push_back(v.get<std::string>());
+      }
+    }
+    return out;
+  }
+
+  std::vector<std::string> Texts(const std::string& f, size_t max_items, size_t max_length) {
+    std::vector<std::string> out;
+    const nlohmann::json* list = List(f, max_items);
+    if (!list) return out;
+    for (size_t i = 0; i < list->size(); ++i) {
+      const auto& v = (*list)[i];
+      if (!v.is_string() || v.get<std::string>().empty() ||
+          v.get<std::string>().size() > max_length) {
+        Fail(f + "[" + std::to_string(i) + "]",
+             "must be a text of 1 to " + std::to_string(max_length) + " characters");
+      } else {
+        out.push_back(v.get<std::string>());
+      }
+    }
+    return out;
+  }
+
+  const nlohmann::json* List(const std::string& f, size_t max_items) {
+    if (!j_.is_object() || !j_.contains(f) || j_[f].is_null()) return nullptr;
+    if (!j_[f].is_array()) {
+      Fail(f, "must be a list");
+      return nullptr;
+    }
+    if (j_[f].size() > max_items) {
+      Fail(f, "may hold at most " + std::to_string(max_items) + " entries");
+      return nullptr;
+    }
+    return &j_[f];
+  }
+
+  int Integer(const std::string& f, int lo, int hi) {
+    if (!j_.is_object() || !j_.contains(f) || j_[f].is_null()) return 0;
+    if (!j_[f].is_number_integer() || j_[f].get<long long>() < lo || j_[f].get<long long>() > hi) {
+      Fail(f, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+      return 0;
+    }
+    return j_[f].get<int>();
+  }
+
+  std::string Path(const std::string& f) const {
+    return prefix_.empty() ? f : f.empty() ? prefix_ : prefix_ + "." + f;
+  }
+  void Fail(const std::string& f, const std::string& why) {
+    errors_.push_back({ErrorCode::kInvalidInput, why, Path(f)});
+  }
+
+ private:
+  static std::string Join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  }
+  const nlohmann::json& j_;
+  std::string prefix_;
+  Errors& errors_;
+};
+
+void Require(Errors& errors, bool present, const std::string& field) {
+  if (!present) errors.push_back({ErrorCode::kInvalidInput, "is required to submit", field});
+}
+
+}  // namespace
+
+Result<RequestForm> ReadForm(const nlohmann::json& j, bool complete) {
+  Errors errors;
+  RequestForm f;
+  ObjectReader r(
+      j, "",
+      {"country", "entity", "focal_points", "project_name", "commodity", "site", "counterparties",
+       "disciplines", "phase", "timeline", "deadline", "language", "background"},
+      errors);
+  f.country = r.Text("country", 3);
+  if (!f.country.empty() &&
+      (f.country.size() != 3 || !std::all_of(f.country.begin(), f.country.end(), ::isupper))) {
+    r.Fail("country", "must be an ISO 3166-1 alpha-3 code such as GHA");
+  }
+  f.entity = r.Text("entity", 200);
+  f.project_name = r.Text("project_name", 200);
+  f.commodity = r.Text("commodity", 40, &kCommodities);
+  f.site = r.Text("site", 200);
+  f.disciplines = r.Codes("disciplines", kDisciplines);
+  f.phase = r.Text("phase", 20, &kPhases);
+  f.timeline = r.Text("timeline", 2000);
+  f.deadline = r.Text("deadline", 10);
+  if (!f.deadline.empty() && !IsDate(f.deadline)) r.Fail("deadline", "must be a date (YYYY-MM-DD)");
+  f.language = r.Text("language", 2, &kLanguages);
+  f.background = r.Text("background", 20000);
+  if (const nlohmann::json* list = r.List("focal_points", 10)) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      ObjectReader p((*list)[i], "focal_points[" + std::to_string(i) + "]",
+                     {"name", "email", "phone"}, errors);
+      FocalPoint fp{p.Text("name", 200), p.Text("email", 254), p.Text("phone", 40)};
+      if (fp.name.empty()) p.Fail("name", "is required");
+      if (!fp.email.empty()) {
+        if (auto why = CheckEmail(fp.email)) p.Fail("email", *why);
+      }
+      f.focal_points.push_back(fp);
+    }
+  }
+  if (const nlohmann::json* list = r.List("counterparties", 50)) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      ObjectReader c((*list)[i], "counterparties[" + std::to_string(i) + "]",
+                     {"name", "affiliates"}, errors);
+      Counterparty cp{c.Text("name", 200), c.Texts("affiliates", 50, 200)};
+      if (cp.name.empty()) c.Fail("name", "is required");
+      f.counterparties.push_back(cp);
+    }
+  }
+  if (complete) {
+    for (Error& e : MissingForSubmission(f)) errors.push_back(std::move(e));
+  }
+  if (!errors.empty()) return errors;
+  return f;
+}
+
+Errors MissingForSubmission(const RequestForm& f) {
+  Errors e;
+  Require(e, !f.country.empty(), "country");
+  Require(e, !f.entity.empty(), "entity");
+  Require(e, !f.focal_points.empty(), "focal_points");
+  Require(e, !f.project_name.empty(), "project_name");
+  Require(e, !f.commodity.empty(), "commodity");
+  Require(e, !f.counterparties.empty(), "counterparties");
+  Require(e, !f.disciplines.empty(), "disciplines");
+  Require(e, !f.phase.empty(), "phase");
+  Require(e, !f.language.empty(), "language");
+  Require(e, !f.background.empty(), "background");
+  return e;
+}
+
+nlohmann::json ToJson(const RequestForm& f) {
+  nlohmann::json focal = nlohmann::json::array(), parties = nlohmann::json::array();
+  for (const FocalPoint& p : f.focal_points) {
+    focal.push_back({{"name", p.name}, {"email", p.email}, {"phone", p.phone}});
+  }
+  for (const Counterparty& c : f.counterparties) {
+    parties.push_back({{"name", c.name}, {"affiliates", c.affiliates}});
+  }
+  return {
+      {"country", f.country},           {"entity", f.entity},           {"focal_points", focal},
+      {"project_name", f.project_name}, {"commodity", f.commodity},     {"site", f.site},
+      {"counterparties", parties},      {"disciplines", f.disciplines}, {"phase", f.phase},
+      {"timeline", f.timeline},         {"deadline", f.deadline},       {"language", f.language},
+      {"background", f.background}};
+}
+
+Result<Scope> ReadScope(const nlohmann::json& j) {
+  Errors errors;
+  Scope s;
+  ObjectReader r(j, "scope", {"summary", "disciplines", "phases", "deliverables", "expert_days"},
+                 errors);
+  s.summary = r.Text("summary", 5000);
+  if (s.summary.empty()) r.Fail("summary", "is required");
+  s.disciplines = r.Codes("disciplines", kDisciplines);
+  s.phases = r.Codes("phases", kPhases);
+  s.deliverables = r.Texts("deliverables", 50, 300);
+  s.expert_days = r.Integer("expert_days", 0, 10000);
+  if (!errors.empty()) return errors;
+  return s;
+}
+
+nlohmann::json ToJson(const Scope& s) {
+  return {{"summary", s.summary},
+          {"disciplines", s.disciplines},
+          {"phases", s.phases},
+          {"deliverables", s.deliverables},
+          {"expert_days", s.expert_days}};
+}
+
+nlohmann::json ScopeDiff(const Scope& before, const Scope& after) {
+  nlohmann::json diff = nlohmann::json::array();
+  if (before.summary != after.summary) {
+    diff.push_back({{"field", "summary"}, {"before", before.summary}, {"after", after.summary}});
+  }
+  if (before.expert_days != after.expert_days) {
+    diff.push_back(
+        {{"field", "expert_days"}, {"before", before.expert_days}, {"after", after.expert_days}});
+  }
+  auto lists = [&](const char* field, const std::vector<std::string>& a,
+                   const std::vector<std::string>& b) {
+    nlohmann::json added = nlohmann::json::array(), removed = nlohmann::json::array();
+    for (const std::string& x : b) {
+      if (std::find(a.begin(), a.end(), x) == a.end()) added.push_back(x);
+    }
+    for (const std::string& x : a) {
+      if (std::find(b.begin(), b.end(), x) == b.end()) removed.push_back(x);
+    }
+    if (!added.empty() || !removed.empty()) {
+      diff.push_back({{"field", field}, {"added", added}, {"removed", removed}});
+    }
+  };
+  lists("disciplines", before.disciplines, after.disciplines);
+  lists("phases", before.phases, after.phases);
+  lists("deliverables", before.deliverables, after.deliverables);
+  return diff;
+}
+
+}  // namespace connex::domain

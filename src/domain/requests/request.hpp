@@ -1,0 +1,191 @@
+// A government's request for support and what grows around it as it becomes
+// an engagement (DOMAIN.md, "The support process"): the form the government
+// writes, the state history, due diligence, scope versions, the team,
+// deliverables and milestones, messages, confidential documents.
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "domain/requests/lifecycle.hpp"
+
+namespace connex::domain {
+
+struct FocalPoint {
+  std::string name;
+  std::string email;
+  std::string phone;
+};
+
+struct Counterparty {
+  std::string name;
+  std::vector<std::string> affiliates;
+};
+
+// What the government writes. A draft may be incomplete; a submitted request
+// has every required field (ValidateForm with complete = true).
+struct RequestForm {
+  std::string country;  // ISO 3166-1 alpha-3
+  std::string entity;   // ministry or agency
+  std::vector<FocalPoint> focal_points;
+  std::string project_name;
+  std::string commodity;  // codelist kCommodities
+  std::string site;
+  std::vector<Counterparty> counterparties;
+  std::vector<std::string> disciplines;  // codelist kDisciplines
+  std::string phase;                     // preparation | negotiation | implementation
+  std::string timeline;
+  std::string deadline;  // YYYY-MM-DD
+  std::string language;  // en | fr | es | pt | ar
+  std::string background;
+};
+
+extern const std::vector<std::string> kDisciplines;
+extern const std::vector<std::string> kCommodities;
+extern const std::vector<std::string> kPhases;
+extern const std::vector<std::string> kLanguages;
+
+// Reads the form from JSON, naming each wrong field ("focal_points[1].email").
+// Unknown fields are refused. With `complete`, missing required fields are too.
+Result<RequestForm> ReadForm(const nlohmann::json& j, bool complete);
+// The fields a submission still lacks, each named.
+Errors MissingForSubmission(const RequestForm& f);
+nlohmann::json ToJson(const RequestForm& f);
+
+struct SupportRequest {
+  std::string id;
+  std::string reference;  // CNX-2026-0042: what people quote on the phone
+  std::string organisation_id;
+  std::string created_by;
+  RequestForm form;
+  RequestPosition position;
+  std::string engagement_phase;  // while active: preparation | negotiation | implementation
+  int version = 1;               // optimistic concurrency: every change increments it
+  Instant created_at;
+  Instant updated_at;
+};
+
+struct StateChangeRecord {
+  std::string request_id;
+  int seq = 0;
+  std::optional<RequestState> from;
+  RequestState to = RequestState::kDraft;
+  std::string actor_id;
+  Instant at;           // when it happened (a coordinator may correct it)
+  Instant recorded_at;  // when it was recorded
+  std::string reason;
+};
+
+// Risk levels of the due diligence checklist.
+struct DueDiligence {
+  std::string request_id;
+  std::string human_rights = "unassessed";  // unassessed | low | medium | high
+  std::string environmental = "unassessed";
+  std::string legal = "unassessed";
+  std::string reputational = "unassessed";
+  std::string other_providers;  // support providers already engaged, free text
+  std::string notes;
+  std::string decision = "pending";  // pending | approve | decline
+  std::string reasons;
+  std::string decided_by;
+  std::optional<Instant> decided_at;
+  int version = 0;  // 0: never saved
+};
+extern const std::vector<std::string> kRiskLevels;
+
+struct Scope {
+  std::string summary;
+  std::vector<std::string> disciplines;
+  std::vector<std::string> phases;
+  std::vector<std::string> deliverables;
+  int expert_days = 0;
+};
+Result<Scope> ReadScope(const nlohmann::json& j);
+nlohmann::json ToJson(const Scope& s);
+
+struct ScopeVersion {
+  std::string request_id;
+  int number = 0;
+  std::string author_id;
+  Instant at;
+  std::string reason;
+  Scope scope;
+};
+
+// What changed from `before` to `after`, field by field:
+// [{"field", "before", "after"}] for texts and numbers,
+// [{"field", "added": [...], "removed": [...]}] for lists.
+nlohmann::json ScopeDiff(const Scope& before, const Scope& after);
+
+struct TeamMember {
+  std::string request_id;
+  std::string user_id;
+  std::string role;  // "team lead", "fiscal modeller", ...
+  std::string added_by;
+  Instant added_at;
+};
+
+struct Deliverable {
+  std::string id;
+  std::string request_id;
+  std::string kind = "deliverable";  // deliverable | milestone
+  std::string title;
+  std::string phase;               // preparation | negotiation | implementation
+  std::string due_date;            // YYYY-MM-DD
+  std::string status = "planned";  // planned | in_progress | delivered | accepted | cancelled
+  std::optional<Instant> delivered_at;
+  int version = 1;
+};
+extern const std::vector<std::string> kDeliverableStatuses;
+
+struct Message {
+  std::string id;
+  std::string request_id;
+  std::string author_id;
+  Instant at;
+  std::string body;
+};
+
+struct Document {
+  std::string id;
+  std::string request_id;
+  std::string name;
+  std::string media_type;  // sniffed from the content
+  std::string sha256;
+  long long size = 0;
+  std::string uploaded_by;
+  Instant uploaded_at;
+};
+
+struct Notification {
+  std::string id;
+  std::string user_id;
+  std::string kind;  // request_submitted | state_changed | clock_warning | clock_breached |
+                     // document | message
+  std::string request_id;
+  std::string text;
+  Instant at;
+  std::optional<Instant> read_at;
+};
+
+struct Enquiry {
+  std::string id;
+  std::string name;
+  std::string email;
+  std::string organisation;
+  std::string country;
+  std::string message;
+  std::string client;
+  Instant at;
+};
+
+// A date in the form YYYY-MM-DD that exists on the calendar.
+bool IsDate(const std::string& text);
+
+}  // namespace connex::domain

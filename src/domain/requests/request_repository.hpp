@@ -1,0 +1,89 @@
+// Storage of requests and everything attached to them, behind an interface so
+// the domain does not know the database (store/sql_request_repository.hpp).
+//
+// REQUIRES: every call of one operation runs on the same transaction; the
+// implementation never commits.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/requests/request.hpp"
+#include "domain/sla/clocks.hpp"
+
+namespace connex::domain {
+
+struct RequestFilter {
+  std::optional<std::string> organisation_id;  // a government's own requests
+  std::optional<std::string> member_id;        // requests whose team includes this user
+  bool include_drafts = false;
+  std::vector<RequestState> states;  // empty: any
+  std::string country;
+  std::string commodity;
+  int limit = 500;
+};
+
+class RequestRepository {
+ public:
+  virtual ~RequestRepository() = default;
+
+  virtual void InsertRequest(const SupportRequest& r) = 0;
+  virtual std::optional<SupportRequest> FindRequest(const std::string& id) = 0;
+  // Stores `r` (whose version is one more than `expected_version`) if the
+  // stored request still has `expected_version`; false when another change
+  // came first.
+  virtual bool UpdateRequest(const SupportRequest& r, int expected_version) = 0;
+  virtual std::vector<SupportRequest> ListRequests(const RequestFilter& f) = 0;
+  // The number of requests created in `year`, for references.
+  virtual int CountRequestsOfYear(int year) = 0;
+
+  virtual void InsertStateChange(const StateChangeRecord& c) = 0;
+  virtual std::vector<StateChangeRecord> History(const std::string& request_id) = 0;
+  virtual void CorrectStateChange(const std::string& request_id, int seq, Instant at) = 0;
+
+  virtual std::optional<DueDiligence> FindDueDiligence(const std::string& request_id) = 0;
+  virtual void SaveDueDiligence(const DueDiligence& d) = 0;
+
+  virtual void InsertScopeVersion(const ScopeVersion& v) = 0;
+  virtual std::vector<ScopeVersion> ScopeVersions(const std::string& request_id) = 0;
+
+  virtual std::vector<TeamMember> Team(const std::string& request_id) = 0;
+  virtual void InsertTeamMember(const TeamMember& m) = 0;
+  virtual void DeleteTeamMember(const std::string& request_id, const std::string& user_id) = 0;
+
+  virtual void InsertDeliverable(const Deliverable& d) = 0;
+  virtual bool UpdateDeliverable(const Deliverable& d, int expected_version) = 0;
+  virtual std::vector<Deliverable> Deliverables(const std::string& request_id) = 0;
+
+  virtual void InsertMessage(const Message& m) = 0;
+  virtual std::vector<Message> Messages(const std::string& request_id) = 0;
+
+  // Content is stored once per SHA-256, however many documents name it.
+  virtual void PutBlob(const std::string& sha256, const std::string& bytes) = 0;
+  virtual std::optional<std::string> Blob(const std::string& sha256) = 0;
+  virtual void InsertDocument(const Document& d) = 0;
+  virtual std::vector<Document> Documents(const std::string& request_id) = 0;
+
+  virtual void InsertNotification(const Notification& n) = 0;
+  // Whether a notification of `kind` about `request_id` with `text` exists
+  // already (clock warnings are sent once).
+  virtual bool HasNotification(const std::string& request_id, const std::string& kind,
+                               const std::string& text) = 0;
+  virtual std::vector<Notification> Notifications(const std::string& user_id, int limit) = 0;
+  virtual void MarkNotificationsRead(const std::string& user_id,
+                                     const std::vector<std::string>& ids, Instant at) = 0;
+
+  virtual SlaPolicy CurrentPolicy() = 0;
+  virtual bool UpdatePolicy(const SlaPolicy& p, int expected_version) = 0;
+
+  virtual void InsertEnquiry(const Enquiry& e) = 0;
+  virtual int CountEnquiriesFrom(const std::string& client, Instant since) = 0;
+  virtual std::vector<Enquiry> Enquiries(int limit) = 0;
+
+  virtual void Audit(const std::string& actor, const std::string& action,
+                     const std::string& object_type, const std::string& object_id,
+                     const std::string& before_json, const std::string& after_json) = 0;
+};
+
+}  // namespace connex::domain

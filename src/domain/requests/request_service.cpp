@@ -1,0 +1,691 @@
+#include "domain/requests/request_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/crypto.hpp"
+#include "domain/requests/sniff.hpp"
+
+namespace connex::domain {
+
+namespace {
+
+using S = RequestState;
+
+Error NotFound() { return {ErrorCode::kNotFound, "no such request", "id"}; }
+
+Error Stale(int current) {
+  return {ErrorCode::kConflict,
+          "the request changed since you read it (it is now at version " + std::to_string(current) +
+              "); reload it and try again",
+          "version"};
+}
+
+bool TeamMaySee(S s) {
+  return s == S::kTeamConfirmed || s == S::kActive || s == S::kClosed || s == S::kEvaluated;
+}
+
+bool IsMember(const std::vector<TeamMember>& team, const std::string& user_id) {
+  return std::any_of(team.begin(), team.end(),
+                     [&](const TeamMember& m) { return m.user_id == user_id; });
+}
+
+std::string Date(Instant t) { return ToIso(t).substr(0, 10); }
+
+nlohmann::json Snapshot(const SupportRequest& r) {
+  return {{"state", ToString(r.position.state)},
+          {"version", r.version},
+          {"engagement_phase", r.engagement_phase},
+          {"form", ToJson(r.form)}};
+}
+
+std::vector<std::string> GovernmentUsers(RequestStores& s, const SupportRequest& r) {
+  std::vector<std::string> ids;
+  for (const User& u : s.accounts.ListUsers(1000, "", r.organisation_id)) {
+    if (!u.disabled) ids.push_back(u.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> Coordinators(RequestStores& s) {
+  std::vector<std::string> ids;
+  std::string after;
+  for (;;) {
+    const std::vector<User> page = s.accounts.ListUsers(500, after, std::nullopt);
+    for (const User& u : page) {
+      if (u.role == Role::kCoordinator && !u.disabled) ids.push_back(u.id);
+    }
+    if (page.size() < 500) break;
+    after = page.back().email;
+  }
+  return ids;
+}
+
+// Everyone who may see the request, but the one who acted.
+std::vector<std::string> Watchers(RequestStores& s, const SupportRequest& r,
+                                  const std::string& actor) {
+  std::set<std::string> ids;
+  for (const std::string& id : GovernmentUsers(s, r)) ids.insert(id);
+  if (r.position.state != S::kDraft) {
+    for (const std::string& id : Coordinators(s)) ids.insert(id);
+  }
+  if (TeamMaySee(r.position.state)) {
+    for (const TeamMember& m : s.requests.Team(r.id)) ids.insert(m.user_id);
+  }
+  ids.erase(actor);
+  return {ids.begin(), ids.end()};
+}
+
+void Notify(RequestStores& s, const std::vector<std::string>& users, const std::string& kind,
+            const SupportRequest& r, const std::string& text, Instant now) {
+  for (const std::string& u : users) {
+    s.requests.InsertNotification({NewId("ntf"), u, kind, r.id, text, now, std::nullopt});
+  }
+}
+
+std::string Title(const SupportRequest& r) {
+  return r.reference + " " + (r.form.project_name.empty() ? "(untitled)" : r.form.project_name);
+}
+
+bool IsStaffRole(const Principal& p) { return IsStaff(p); }
+
+Result<SupportRequest> StaffRequest(RequestStores& s, const Principal& p, const std::string& id) {
+  auto r = RequestService::Visible(s, p, id);
+  if (!r) return r;
+  if (!IsStaffRole(p)) {
+    return Error{ErrorCode::kForbidden, "only the Support Unit does this", ""};
+  }
+  return r;
+}
+
+bool Decided(const std::vector<StateChangeRecord>& h, S* which, Instant* at) {
+  for (const StateChangeRecord& c : h) {
+    if (c.to == S::kApproved || c.to == S::kDeclined) {
+      *which = c.to;
+      *at = c.at;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool RequestService::CanSee(const Principal& p, const SupportRequest& r,
+                            const std::vector<TeamMember>& team) {
+  switch (p.role) {
+    case Role::kCoordinator:
+    case Role::kAdmin:
+      return r.position.state != S::kDraft;
+    case Role::kGovernment:
+      return !p.organisation_id.empty() && p.organisation_id == r.organisation_id;
+    case Role::kExpert:
+      return TeamMaySee(r.position.state) && IsMember(team, p.user_id);
+    case Role::kPublic:
+      return false;
+  }
+  return false;
+}
+
+Result<SupportRequest> RequestService::Visible(RequestStores& s, const Principal& p,
+                                               const std::string& id) {
+  auto r = s.requests.FindRequest(id);
+  if (!r) return NotFound();
+  // The team is read only when it can matter, so the common cases stay one query.
+  const std::vector<TeamMember> team =
+      p.role == Role::kExpert ? s.requests.Team(id) : std::vector<TeamMember>{};
+  if (!CanSee(p, *r, team)) return NotFound();
+  return *r;
+}
+
+Result<SupportRequest> RequestService::CreateDraft(RequestStores& s, const Principal& p,
+                                                   const RequestForm& form, Instant now) const {
+  if (p.role != Role::kGovernment || p.organisation_id.empty()) {
+    return Error{ErrorCode::kForbidden, "requests are written by a government's users", ""};
+  }
+  SupportRequest r;
+  r.id = NewId("req");
+  const int year = static_cast<int>(
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+  char ref[32];
+  std::snprintf(ref, sizeof ref, "CNX-%d-%04d", year, s.requests.CountRequestsOfYear(year) + 1);
+  r.reference = ref;
+  r.organisation_id = p.organisation_id;
+  r.created_by = p.user_id;
+  r.form = form;
+  if (r.form.country.empty()) {
+    if (auto org = s.accounts.FindOrganisation(p.organisation_id)) r.form.country = org->country;
+  }
+  r.created_at = r.updated_at = now;
+  s.requests.InsertRequest(r);
+  s.requests.Audit(p.user_id, "request.create", "request", r.id, "", Snapshot(r).dump());
+  return r;
+}
+
+Result<SupportRequest> RequestService::UpdateForm(RequestStores& s, const Principal& p,
+                                                  const std::string& id, int version,
+                                                  const RequestForm& form, Instant now) const {
+  auto r = Visible(s, p, id);
+  if (!r) return r;
+  if (p.role != Role::kGovernment) {
+    return Error{ErrorCode::kForbidden, "only the requesting government edits its request", ""};
+  }
+  if (r->position.state != S::kDraft && r->position.state != S::kAwaitingInformation) {
+    return Error{ErrorCode::kConflict,
+                 std::string("the request can be edited as a draft or while information is "
+                             "awaited, not when ") +
+                     ToString(r->position.state),
+                 "state"};
+  }
+  if (version != r->version) return Stale(r->version);
+  if (r->position.state == S::kAwaitingInformation) {
+    Errors missing = MissingForSubmission(form);
+    if (!missing.empty()) return missing;
+  }
+  const SupportRequest before = *r;
+  r->form = form;
+  r->version += 1;
+  r->updated_at = now;
+  if (!s.requests.UpdateRequest(*r, version)) return Stale(version + 1);
+  s.requests.Audit(p.user_id, "request.update", "request", id, Snapshot(before).dump(),
+                   Snapshot(*r).dump());
+  return r;
+}
+
+Result<SupportRequest> RequestService::Transition(RequestStores& s, const Principal& p,
+                                                  const std::string& id, const MoveRequest& move,
+                                                  Instant now) const {
+  auto r = Visible(s, p, id);
+  if (!r) return r;
+  if (move.version != r->version) return Stale(r->version);
+  auto next = domain::Move(r->position, move.to, p.role);
+  if (!next) return next.errors();
+  const bool needs_reason =
+      move.to == S::kDeclined || move.to == S::kWithdrawn || move.to == S::kAwaitingInformation;
+  if (needs_reason && move.reason.empty()) {
+    return Error{ErrorCode::kInvalidInput,
+                 move.to == S::kAwaitingInformation
+                     ? "say what the government needs to provide"
+                     : "give the reason; it is recorded and shown to the government",
+                 "reason"};
+  }
+  if (move.to == S::kSubmitted) {
+    Errors missing = MissingForSubmission(r->form);
+    if (!missing.empty()) return missing;
+  }
+  const std::optional<DueDiligence> dd = s.requests.FindDueDiligence(id);
+  if (move.to == S::kApproved && (!dd || dd->decision != "approve")) {
+    return Error{ErrorCode::kConflict,
+                 "record the due diligence with the decision \"approve\" before approving",
+                 "due_diligence"};
+  }
+  if (move.to == S::kDeclined && (!dd || dd->decision != "decline" || dd->reasons.empty())) {
+    return Error{ErrorCode::kConflict,
+                 "record the due diligence with the decision \"decline\" and its reasons before "
+                 "declining",
+                 "due_diligence"};
+  }
+  if (move.to == S::kTeamProposed) {
+    if (s.requests.Team(id).empty()) {
+      return Error{ErrorCode::kConflict, "add at least one expert to the team first", "team"};
+    }
+    if (s.requests.ScopeVersions(id).empty()) {
+      return Error{ErrorCode::kConflict, "agree a scope before proposing a team", "scope"};
+    }
+  }
+  const SupportRequest before = *r;
+  const std::optional<RequestState> from = r->position.state;
+  r->position = *next;
+  r->version += 1;
+  r->updated_at = now;
+  if (move.to == S::kActive && r->engagement_phase.empty()) {
+    const auto scopes = s.requests.ScopeVersions(id);
+    r->engagement_phase = !scopes.empty() && !scopes.back().scope.phases.empty()
+                              ? scopes.back().scope.phases.front()
+                              : "preparation";
+  }
+  if (!s.requests.UpdateRequest(*r, move.version)) return Stale(move.version + 1);
+  const int seq = static_cast<int>(s.requests.History(id).size()) + 1;
+  s.requests.InsertStateChange({id, seq, from, move.to, p.user_id, now, now, move.reason});
+  if (move.scope) {
+    auto added =
+        AddScope(s, p, id, *move.scope, move.reason.empty() ? "approval" : move.reason, now);
+    if (!added) return added.errors();
+  }
+  s.requests.Audit(p.user_id, "request.transition", "request", id, Snapshot(before).dump(),
+                   Snapshot(*r).dump());
+  const std::string text = Title(*r) + ": " + ToString(*from) + " → " + ToString(move.to) +
+                           (move.reason.empty() ? "" : " (" + move.reason + ")");
+  if (move.to == S::kSubmitted) {
+    Notify(s, Coordinators(s), "request_submitted", *r,
+           "New request " + Title(*r) + " from " + r->form.entity, now);
+    std::vector<std::string> colleagues = GovernmentUsers(s, *r);
+    colleagues.erase(std::remove(colleagues.begin(), colleagues.end(), p.user_id),
+                     colleagues.end());
+    Notify(s, colleagues, "state_changed", *r, text, now);
+  } else {
+    Notify(s, Watchers(s, *r, p.user_id), "state_changed", *r, text, now);
+  }
+  return r;
+}
+
+Result<StateChangeRecord> RequestService::CorrectTransition(RequestStores& s, const Principal& p,
+                                                            const std::string& id, int seq,
+                                                            Instant at,
+                                                            const std::string& reason) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r.errors();
+  if (reason.empty()) {
+    return Error{ErrorCode::kInvalidInput, "say why the time is corrected", "reason"};
+  }
+  std::vector<StateChangeRecord> h = s.requests.History(id);
+  auto it =
+      std::find_if(h.begin(), h.end(), [&](const StateChangeRecord& c) { return c.seq == seq; });
+  if (it == h.end()) return Error{ErrorCode::kNotFound, "no such transition", "seq"};
+  const size_t i = static_cast<size_t>(it - h.begin());
+  if ((i > 0 && at < h[i - 1].at) || (i + 1 < h.size() && at > h[i + 1].at) ||
+      at > it->recorded_at) {
+    return Error{ErrorCode::kInvalidInput,
+                 "must fall between the transitions before and after it, and not after it was "
+                 "recorded",
+                 "at"};
+  }
+  const StateChangeRecord before = *it;
+  s.requests.CorrectStateChange(id, seq, at);
+  it->at = at;
+  s.requests.Audit(p.user_id, "request.transition.correct", "request", id,
+                   nlohmann::json{{"seq", seq}, {"at", ToIso(before.at)}}.dump(),
+                   nlohmann::json{{"seq", seq}, {"at", ToIso(at)}, {"reason", reason}}.dump());
+  return *it;
+}
+
+Result<SupportRequest> RequestService::SetEngagementPhase(RequestStores& s, const Principal& p,
+                                                          const std::string& id, int version,
+                                                          const std::string& phase,
+                                                          Instant now) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r;
+  if (r->position.state != S::kActive) {
+    return Error{ErrorCode::kConflict, "only an active engagement has a phase", "state"};
+  }
+  if (std::find(kPhases.begin(), kPhases.end(), phase) == kPhases.end()) {
+    return Error{ErrorCode::kInvalidInput, "must be preparation, negotiation or implementation",
+                 "phase"};
+  }
+  if (version != r->version) return Stale(r->version);
+  const SupportRequest before = *r;
+  r->engagement_phase = phase;
+  r->version += 1;
+  r->updated_at = now;
+  if (!s.requests.UpdateRequest(*r, version)) return Stale(version + 1);
+  s.requests.Audit(p.user_id, "request.phase", "request", id, Snapshot(before).dump(),
+                   Snapshot(*r).dump());
+  return r;
+}
+
+Result<DueDiligence> RequestService::ReadDueDiligence(RequestStores& s, const Principal& p,
+                                                      const std::string& id) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r.errors();
+  DueDiligence d = s.requests.FindDueDiligence(id).value_or(DueDiligence{});
+  d.request_id = id;
+  return d;
+}
+
+Result<DueDiligence> RequestService::SaveDueDiligence(RequestStores& s, const Principal& p,
+                                                      const std::string& id, DueDiligence d,
+                                                      Instant now) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r.errors();
+  const DueDiligence before = s.requests.FindDueDiligence(id).value_or(DueDiligence{});
+  if (d.version != before.version) {
+    return Error{ErrorCode::kConflict,
+                 "the due diligence changed since you read it (version " +
+                     std::to_string(before.version) + "); reload it",
+                 "version"};
+  }
+  if (d.decision == "decline" && d.reasons.empty()) {
+    return Error{ErrorCode::kInvalidInput, "a decision to decline needs its reasons", "reasons"};
+  }
+  if (d.decision != "pending") {
+    for (const std::string* level :
+         {&d.human_rights, &d.environmental, &d.legal, &d.reputational}) {
+      if (*level == "unassessed") {
+        return Error{ErrorCode::kInvalidInput,
+                     "assess every risk before deciding (human rights, environmental, legal, "
+                     "reputational)",
+                     "decision"};
+      }
+    }
+  }
+  d.request_id = id;
+  d.version = before.version + 1;
+  if (d.decision != before.decision) {
+    d.decided_by = d.decision == "pending" ? "" : p.user_id;
+    d.decided_at = d.decision == "pending" ? std::nullopt : std::optional<Instant>(now);
+  } else {
+    d.decided_by = before.decided_by;
+    d.decided_at = before.decided_at;
+  }
+  s.requests.SaveDueDiligence(d);
+  auto view = [](const DueDiligence& x) {
+    return nlohmann::json{{"human_rights", x.human_rights},
+                          {"environmental", x.environmental},
+                          {"legal", x.legal},
+                          {"reputational", x.reputational},
+                          {"other_providers", x.other_providers},
+                          {"decision", x.decision},
+                          {"reasons", x.reasons}}
+        .dump();
+  };
+  s.requests.Audit(p.user_id, "request.due_diligence", "request", id,
+                   before.version == 0 ? "" : view(before), view(d));
+  return d;
+}
+
+Result<ScopeVersion> RequestService::AddScope(RequestStores& s, const Principal& p,
+                                              const std::string& id, const Scope& scope,
+                                              const std::string& reason, Instant now) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r.errors();
+  if (reason.empty()) {
+    return Error{ErrorCode::kInvalidInput, "say why the scope changes", "reason"};
+  }
+  const S st = r->position.state;
+  if (static_cast<int>(st) < static_cast<int>(S::kApproved) || st == S::kDeclined || IsFinal(st)) {
+    return Error{
+        ErrorCode::kConflict,
+        std::string("a scope is set once the request is approved, not when ") + ToString(st),
+        "state"};
+  }
+  const std::vector<ScopeVersion> versions = s.requests.ScopeVersions(id);
+  ScopeVersion v{id, static_cast<int>(versions.size()) + 1, p.user_id, now, reason, scope};
+  s.requests.InsertScopeVersion(v);
+  s.requests.Audit(p.user_id, "request.scope", "request", id,
+                   versions.empty() ? "" : ToJson(versions.back().scope).dump(),
+                   ToJson(scope).dump());
+  Notify(s, Watchers(s, *r, p.user_id), "scope_changed", *r,
+         Title(*r) + ": scope version " + std::to_string(v.number) + " (" + reason + ")", now);
+  return v;
+}
+
+Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& p,
+                                             const std::string& id, const std::string& user_id,
+                                             const std::string& role, Instant now) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r.errors();
+  const auto user = s.accounts.FindUser(user_id);
+  if (!user || user->role != Role::kExpert || user->disabled) {
+    return Error{ErrorCode::kInvalidInput, "is not an expert of the roster", "user_id"};
+  }
+  if (role.empty() || role.size() > 100) {
+    return Error{ErrorCode::kInvalidInput, "must be 1 to 100 characters", "role"};
+  }
+  if (IsFinal(r->position.state) || r->position.state == S::kClosed) {
+    return Error{ErrorCode::kConflict, "the request is closed", "state"};
+  }
+  if (IsMember(s.requests.Team(id), user_id)) {
+    return Error{ErrorCode::kConflict, "is already on the team", "user_id"};
+  }
+  TeamMember m{id, user_id, role, p.user_id, now};
+  s.requests.InsertTeamMember(m);
+  s.requests.Audit(p.user_id, "request.team.add", "request", id, "",
+                   nlohmann::json{{"user_id", user_id}, {"role", role}}.dump());
+  return m;
+}
+
+Result<Done> RequestService::RemoveMember(RequestStores& s, const Principal& p,
+                                          const std::string& id, const std::string& user_id) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r.errors();
+  if (!IsMember(s.requests.Team(id), user_id)) {
+    return Error{ErrorCode::kNotFound, "is not on the team", "user_id"};
+  }
+  s.requests.DeleteTeamMember(id, user_id);
+  s.requests.Audit(p.user_id, "request.team.remove", "request", id,
+                   nlohmann::json{{"user_id", user_id}}.dump(), "");
+  return Done{};
+}
+
+Result<Deliverable> RequestService::AddDeliverable(RequestStores& s, const Principal& p,
+                                                   const std::string& id, Deliverable d) const {
+  auto r = StaffRequest(s, p, id);
+  if (!r) return r.errors();
+  const S st = r->position.state;
+  if (static_cast<int>(st) < static_cast<int>(S::kApproved) || st == S::kDeclined || IsFinal(st)) {
+    return Error{ErrorCode::kConflict, "deliverables are planned once the request is approved",
+                 "state"};
+  }
+  d.id = NewId("dlv");
+  d.request_id = id;
+  d.status = "planned";
+  d.version = 1;
+  s.requests.InsertDeliverable(d);
+  s.requests.Audit(
+      p.user_id, "request.deliverable.add", "request", id, "",
+      nlohmann::json{{"id", d.id}, {"title", d.title}, {"due_date", d.due_date}}.dump());
+  return d;
+}
+
+Result<Deliverable> RequestService::UpdateDeliverableStatus(RequestStores& s, const Principal& p,
+                                                            const std::string& id,
+                                                            const std::string& deliverable_id,
+                                                            int version, const std::string& status,
+                                                            Instant now) const {
+  auto r = Visible(s, p, id);
+  if (!r) return r.errors();
+  // The team delivers; the Support Unit plans, accepts and cancels.
+  const bool staff = IsStaff(p);
+  const bool member = p.role == Role::kExpert;
+  if (!staff && !(member && (status == "in_progress" || status == "delivered"))) {
+    return Error{ErrorCode::kForbidden, "you may not set a deliverable to " + status, "status"};
+  }
+  if (std::find(kDeliverableStatuses.begin(), kDeliverableStatuses.end(), status) ==
+      kDeliverableStatuses.end()) {
+    return Error{ErrorCode::kInvalidInput,
+                 "must be planned, in_progress, delivered, accepted or cancelled", "status"};
+  }
+  std::vector<Deliverable> all = s.requests.Deliverables(id);
+  auto it = std::find_if(all.begin(), all.end(),
+                         [&](const Deliverable& d) { return d.id == deliverable_id; });
+  if (it == all.end()) return Error{ErrorCode::kNotFound, "no such deliverable", "deliverable_id"};
+  if (it->version != version) return Stale(it->version);
+  const Deliverable before = *it;
+  it->status = status;
+  if ((status == "delivered" || status == "accepted") && !it->delivered_at) it->delivered_at = now;
+  if (status == "planned" || status == "in_progress" || status == "cancelled") {
+    it->delivered_at.reset();
+  }
+  it->version += 1;
+  if (!s.requests.UpdateDeliverable(*it, version)) return Stale(version + 1);
+  s.requests.Audit(p.user_id, "request.deliverable.status", "request", id,
+                   nlohmann::json{{"id", it->id}, {"status", before.status}}.dump(),
+                   nlohmann::json{{"id", it->id}, {"status", status}}.dump());
+  Notify(s, Watchers(s, *r, p.user_id), "deliverable", *r,
+         Title(*r) + ": \"" + it->title + "\" is " + status, now);
+  return *it;
+}
+
+Result<Message> RequestService::PostMessage(RequestStores& s, const Principal& p,
+                                            const std::string& id, const std::string& body,
+                                            Instant now) const {
+  auto r = Visible(s, p, id);
+  if (!r) return r.errors();
+  if (body.empty() || body.size() > 20000) {
+    return Error{ErrorCode::kInvalidInput, "must be 1 to 20000 characters", "body"};
+  }
+  if (IsFinal(r->position.state)) {
+    return Error{ErrorCode::kConflict, "the request is closed to messages", "state"};
+  }
+  Message m{NewId("msg"), id, p.user_id, now, body};
+  s.requests.InsertMessage(m);
+  s.requests.Audit(p.user_id, "request.message", "message", m.id, "",
+                   nlohmann::json{{"request_id", id}, {"length", body.size()}}.dump());
+  Notify(s, Watchers(s, *r, p.user_id), "message", *r, "New message on " + Title(*r), now);
+  return m;
+}
+
+Result<Document> RequestService::Upload(RequestStores& s, const Principal& p, const std::string& id,
+                                        const std::string& name, const std::string& declared_type,
+                                        const std::string& bytes, Instant now) const {
+  auto r = Visible(s, p, id);
+  if (!r) return r.errors();
+  if (name.empty() || name.size() > 200 || name.find('/') != std::string::npos ||
+      name.find('\\') != std::string::npos) {
+    return Error{ErrorCode::kInvalidInput, "must be a file name of 1 to 200 characters", "name"};
+  }
+  if (bytes.empty()) return Error{ErrorCode::kInvalidInput, "the file is empty", "file"};
+  if (bytes.size() > max_document_bytes_) {
+    return Error{ErrorCode::kTooLarge,
+                 "the file is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                     std::to_string(max_document_bytes_),
+                 "file"};
+  }
+  if (IsFinal(r->position.state)) {
+    return Error{ErrorCode::kConflict, "the request is closed to new documents", "state"};
+  }
+  auto type = CheckDocumentType(bytes, name, declared_type);
+  if (!type) return type.errors();
+  Document d{NewId("doc"), id, name, *type, Sha256Hex(bytes), static_cast<long long>(bytes.size()),
+             p.user_id,    now};
+  s.requests.PutBlob(d.sha256, bytes);
+  s.requests.InsertDocument(d);
+  s.requests.Audit(p.user_id, "document.upload", "document", d.id, "",
+                   nlohmann::json{{"request_id", id},
+                                  {"name", name},
+                                  {"sha256", d.sha256},
+                                  {"size", d.size},
+                                  {"media_type", d.media_type}}
+                       .dump());
+  Notify(s, Watchers(s, *r, p.user_id), "document", *r,
+         Title(*r) + ": new document \"" + name + "\"", now);
+  return d;
+}
+
+Result<std::pair<Document, std::string>> RequestService::Download(
+    RequestStores& s, const Principal& p, const std::string& id,
+    const std::string& document_id) const {
+  auto r = Visible(s, p, id);
+  if (!r) return r.errors();
+  for (const Document& d : s.requests.Documents(id)) {
+    if (d.id != document_id) continue;
+    auto bytes = s.requests.Blob(d.sha256);
+    if (!bytes) return Error{ErrorCode::kIo, "the document's content is missing", "document_id"};
+    s.requests.Audit(
+        p.user_id, "document.download", "document", d.id, "",
+        nlohmann::json{{"request_id", id}, {"name", d.name}, {"sha256", d.sha256}}.dump());
+    return std::make_pair(d, std::move(*bytes));
+  }
+  return Error{ErrorCode::kNotFound, "no such document", "document_id"};
+}
+
+Result<std::string> RequestService::Letter(RequestStores& s, const Principal& p,
+                                           const std::string& id) const {
+  auto r = Visible(s, p, id);
+  if (!r) return r.errors();
+  if (p.role == Role::kExpert) return NotFound();
+  S decision{};
+  Instant decided_at{};
+  const std::vector<StateChangeRecord> h = s.requests.History(id);
+  if (!Decided(h, &decision, &decided_at)) {
+    return Error{ErrorCode::kConflict, "the request is not decided yet", "state"};
+  }
+  const DueDiligence dd = s.requests.FindDueDiligence(id).value_or(DueDiligence{});
+  const auto signer = s.accounts.FindUser(dd.decided_by);
+  const auto org = s.accounts.FindOrganisation(r->organisation_id);
+  Instant submitted = r->created_at;
+  for (const StateChangeRecord& c : h) {
+    if (c.to == S::kSubmitted) {
+      submitted = c.at;
+      break;
+    }
+  }
+  const RequestForm& f = r->form;
+  std::string to = f.focal_points.empty() ? "Sir or Madam" : f.focal_points.front().name;
+  std::string text = "CONNEX Support Unit\n" + Date(decided_at) + "\nReference: " + r->reference +
+                     "\n\n" + f.entity + (org ? ", " + org->name : "") + " (" + f.country +
+                     ")\n\n" + "Subject: your request for support on " + f.project_name + " (" +
+                     f.commodity + ")\n\nDear " + to + ",\n\n";
+  if (decision == S::kApproved) {
+    const std::vector<ScopeVersion> scopes = s.requests.ScopeVersions(id);
+    text += "The CONNEX Support Unit has approved your request of " + Date(submitted) +
+            " for independent advice on " + f.project_name + ".\n\n";
+    if (!scopes.empty()) {
+      const Scope& sc = scopes.front().scope;
+      text += "The support will cover: " + sc.summary + "\n";
+      if (!sc.disciplines.empty()) {
+        text += "Disciplines:";
+        for (const std::string& d : sc.disciplines) text += " " + d;
+        text += "\n";
+      }
+      if (!sc.phases.empty()) {
+        text += "Phases:";
+        for (const std::string& ph : sc.phases) text += " " + ph;
+        text += "\n";
+      }
+      text += "\n";
+    }
+    text +=
+        "We will now agree the scope with you and propose a team of advisors. Each is screened "
+        "for conflicts of interest with the companies on the other side of the table and bound "
+        "by the CONNEX Code of Conduct: they work only on behalf of, and by order of, your "
+        "government.\n\n";
+  } else {
+    text += "The CONNEX Support Unit has carefully considered your request of " + Date(submitted) +
+            " and has decided not to take it up, for these reasons:\n\n" + dd.reasons +
+            "\n\nThis decision does not prevent a new request should circumstances change.\n\n";
+  }
+  text += "Yours sincerely,\n\n" + (signer ? signer->name : std::string("The Support Unit")) +
+          "\nCONNEX Support Unit\n";
+  return text;
+}
+
+int RequestService::NotifyClockRisks(RequestStores& s, const Calendar& calendar,
+                                     const SlaPolicy& policy, Instant now) const {
+  int sent = 0;
+  RequestFilter open;
+  for (int i = 0; i < kRequestStateCount; ++i) {
+    const S st = static_cast<S>(i);
+    if (st != S::kDraft && !IsFinal(st) && st != S::kClosed) open.states.push_back(st);
+  }
+  open.limit = 100000;
+  const std::vector<std::string> coordinators = Coordinators(s);
+  for (const SupportRequest& r : s.requests.ListRequests(open)) {
+    const auto readings =
+        ReadClocks(ClockHistory(s.requests.History(r.id)),
+                   FirstDelivery(s.requests.Deliverables(r.id)), policy, calendar, now);
+    for (const ClockReading& c : readings) {
+      if (c.stopped || (c.status != ClockStatus::kWarning && c.status != ClockStatus::kBreached)) {
+        continue;
+      }
+      const std::string kind =
+          c.status == ClockStatus::kBreached ? "clock_breached" : "clock_warning";
+      const std::string text = Title(r) + ": the " + ToString(c.kind) + " target is " +
+                               (c.status == ClockStatus::kBreached ? "breached" : "near");
+      if (s.requests.HasNotification(r.id, kind, text)) continue;
+      Notify(s, coordinators, kind, r, text, now);
+      ++sent;
+    }
+  }
+  return sent;
+}
+
+std::optional<Instant> RequestService::FirstDelivery(const std::vector<Deliverable>& ds) {
+  std::optional<Instant> first;
+  for (const Deliverable& d : ds) {
+    if (d.kind == "deliverable" && d.delivered_at && (!first || *d.delivered_at < *first)) {
+      first = d.delivered_at;
+    }
+  }
+  return first;
+}
+
+std::vector<StateChange> RequestService::ClockHistory(const std::vector<StateChangeRecord>& h) {
+  std::vector<StateChange> out;
+  for (const StateChangeRecord& c : h) out.push_back({c.to, c.at});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const StateChange& a, const StateChange& b) { return a.at < b.at; });
+  return out;
+}
+
+}  // namespace connex::domain

@@ -1,0 +1,117 @@
+// The support process as operations on a request: who may do what, what must
+// hold first, what is recorded (state history, scope versions, audit), who is
+// told (notifications). Each operation runs inside one transaction opened by
+// the caller, so it happens entirely or not at all.
+//
+// Confidentiality (DOMAIN.md): a request is seen by the users of the
+// government that wrote it, by the Support Unit once submitted, and by the
+// experts of its team once the team is confirmed; to anyone else it does not
+// exist (kNotFound, as for an unknown id).
+//
+// Thread-safety: stateless apart from its limits; reentrant.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/accounts/account_repository.hpp"
+#include "domain/policy/policy.hpp"
+#include "domain/requests/request_repository.hpp"
+
+namespace connex::domain {
+
+// The repositories of one transaction.
+struct RequestStores {
+  RequestRepository& requests;
+  AccountRepository& accounts;
+};
+
+struct MoveRequest {
+  RequestState to;
+  int version = 0;  // the version the actor saw
+  std::string reason;
+  std::optional<Scope> scope;  // with an approval: the first scope version
+};
+
+class RequestService {
+ public:
+  explicit RequestService(std::size_t max_document_bytes = 25u << 20)
+      : max_document_bytes_(max_document_bytes) {}
+  std::size_t max_document_bytes() const { return max_document_bytes_; }
+
+  static bool CanSee(const Principal& p, const SupportRequest& r,
+                     const std::vector<TeamMember>& team);
+  // The request if `p` may see it; kNotFound otherwise.
+  static Result<SupportRequest> Visible(RequestStores& s, const Principal& p,
+                                        const std::string& id);
+
+  Result<SupportRequest> CreateDraft(RequestStores& s, const Principal& p, const RequestForm& form,
+                                     Instant now) const;
+  // The government edits its request while it is a draft or while the
+  // Support Unit waits for information from it.
+  Result<SupportRequest> UpdateForm(RequestStores& s, const Principal& p, const std::string& id,
+                                    int version, const RequestForm& form, Instant now) const;
+  Result<SupportRequest> Transition(RequestStores& s, const Principal& p, const std::string& id,
+                                    const MoveRequest& move, Instant now) const;
+  // Corrects when a recorded transition happened (staff); clocks follow.
+  Result<StateChangeRecord> CorrectTransition(RequestStores& s, const Principal& p,
+                                              const std::string& id, int seq, Instant at,
+                                              const std::string& reason) const;
+  Result<SupportRequest> SetEngagementPhase(RequestStores& s, const Principal& p,
+                                            const std::string& id, int version,
+                                            const std::string& phase, Instant now) const;
+
+  // Due diligence is the Support Unit's own assessment: staff only.
+  Result<DueDiligence> ReadDueDiligence(RequestStores& s, const Principal& p,
+                                        const std::string& id) const;
+  Result<DueDiligence> SaveDueDiligence(RequestStores& s, const Principal& p, const std::string& id,
+                                        DueDiligence d, Instant now) const;
+
+  Result<ScopeVersion> AddScope(RequestStores& s, const Principal& p, const std::string& id,
+                                const Scope& scope, const std::string& reason, Instant now) const;
+
+  Result<TeamMember> AddMember(RequestStores& s, const Principal& p, const std::string& id,
+                               const std::string& user_id, const std::string& role,
+                               Instant now) const;
+  Result<Done> RemoveMember(RequestStores& s, const Principal& p, const std::string& id,
+                            const std::string& user_id) const;
+
+  Result<Deliverable> AddDeliverable(RequestStores& s, const Principal& p, const std::string& id,
+                                     Deliverable d) const;
+  Result<Deliverable> UpdateDeliverableStatus(RequestStores& s, const Principal& p,
+                                              const std::string& id,
+                                              const std::string& deliverable_id, int version,
+                                              const std::string& status, Instant now) const;
+
+  Result<Message> PostMessage(RequestStores& s, const Principal& p, const std::string& id,
+                              const std::string& body, Instant now) const;
+
+  Result<Document> Upload(RequestStores& s, const Principal& p, const std::string& id,
+                          const std::string& name, const std::string& declared_type,
+                          const std::string& bytes, Instant now) const;
+  // The document and its content; every download is audited.
+  Result<std::pair<Document, std::string>> Download(RequestStores& s, const Principal& p,
+                                                    const std::string& id,
+                                                    const std::string& document_id) const;
+
+  // The approval or decline letter, from the record; staff and the government
+  // once the request is decided.
+  Result<std::string> Letter(RequestStores& s, const Principal& p, const std::string& id) const;
+
+  // Tells coordinators once about each clock that reached its warning share
+  // or its target; returns how many notifications were sent.
+  int NotifyClockRisks(RequestStores& s, const Calendar& calendar, const SlaPolicy& policy,
+                       Instant now) const;
+
+  // When the first deliverable was delivered, for the first-deliverable clock.
+  static std::optional<Instant> FirstDelivery(const std::vector<Deliverable>& ds);
+  static std::vector<StateChange> ClockHistory(const std::vector<StateChangeRecord>& h);
+
+ private:
+  std::size_t max_document_bytes_;
+};
+
+}  // namespace connex::domain

@@ -1,0 +1,471 @@
+#include "store/sql_request_repository.hpp"
+
+#include "domain/sla/policy_json.hpp"
+#include "store/audit_log.hpp"
+#include "store/sql_rows.hpp"
+
+namespace connex::store {
+
+using namespace domain;
+
+namespace {
+
+constexpr const char* kRequestColumns =
+    "SELECT id, reference, organisation_id, created_by, form_json, state, paused_from, "
+    "engagement_phase, version, created_at, updated_at FROM requests ";
+
+Instant At(const soci::row& row, int i) { return ParseIso(Text(row, i)).value_or(Instant{}); }
+
+std::optional<Instant> MaybeAt(const soci::row& row, int i) { return ParseIso(Text(row, i)); }
+
+std::string IsoOrEmpty(const std::optional<Instant>& t) { return t ? ToIso(*t) : ""; }
+
+SupportRequest RequestFromRow(const soci::row& row) {
+  SupportRequest r;
+  r.id = Text(row, 0);
+  r.reference = Text(row, 1);
+  r.organisation_id = Text(row, 2);
+  r.created_by = Text(row, 3);
+  const auto form = ReadForm(nlohmann::json::parse(Text(row, 4), nullptr, false), false);
+  if (form) r.form = *form;
+  r.position.state = ParseRequestState(Text(row, 5)).value_or(RequestState::kDraft);
+  r.position.paused_from = ParseRequestState(Text(row, 6));
+  r.engagement_phase = Text(row, 7);
+  r.version = static_cast<int>(Integer(row, 8));
+  r.created_at = At(row, 9);
+  r.updated_at = At(row, 10);
+  return r;
+}
+
+std::string PausedFrom(const SupportRequest& r) {
+  return r.position.paused_from ? ToString(*r.position.paused_from) : "";
+}
+
+}  // namespace
+
+void SqlRequestRepository::InsertRequest(const SupportRequest& r) {
+  const std::string form = ToJson(r.form).dump(), state = ToString(r.position.state);
+  const std::string created = ToIso(r.created_at), updated = ToIso(r.updated_at);
+  NullableText paused(PausedFrom(r)), phase(r.engagement_phase);
+  sql_ << "INSERT INTO requests (id, reference, organisation_id, created_by, country, commodity, "
+          "project_name, deadline, form_json, state, paused_from, engagement_phase, version, "
+          "created_at, updated_at) VALUES (:id, :ref, :org, :by, :country, :commodity, :project, "
+          ":deadline, :form, :state, :paused, :phase, :version, :created, :updated)",
+      soci::use(r.id), soci::use(r.reference), soci::use(r.organisation_id),
+      soci::use(r.created_by), soci::use(r.form.country), soci::use(r.form.commodity),
+      soci::use(r.form.project_name), soci::use(r.form.deadline), soci::use(form), soci::use(state),
+      soci::use(paused.value, paused.ind), soci::use(phase.value, phase.ind), soci::use(r.version),
+      soci::use(created), soci::use(updated);
+}
+
+std::optional<SupportRequest> SqlRequestRepository::FindRequest(const std::string& id) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kRequestColumns) + "WHERE id = :id", soci::use(id));
+  for (const soci::row& row : rows) return RequestFromRow(row);
+  return std::nullopt;
+}
+
+bool SqlRequestRepository::UpdateRequest(const SupportRequest& r, int expected_version) {
+  const std::string form = ToJson(r.form).dump(), state = ToString(r.position.state);
+  const std::string updated = ToIso(r.updated_at);
+  NullableText paused(PausedFrom(r)), phase(r.engagement_phase);
+  soci::statement st =
+      (sql_.prepare << "UPDATE requests SET country = :country, commodity = :commodity, "
+                       "project_name = :project, deadline = :deadline, form_json = :form, "
+                       "state = :state, paused_from = :paused, engagement_phase = :phase, "
+                       "version = :version, updated_at = :updated "
+                       "WHERE id = :id AND version = :expected",
+       soci::use(r.form.country), soci::use(r.form.commodity), soci::use(r.form.project_name),
+       soci::use(r.form.deadline), soci::use(form), soci::use(state),
+       soci::use(paused.value, paused.ind), soci::use(phase.value, phase.ind), soci::use(r.version),
+       soci::use(updated), soci::use(r.id), soci::use(expected_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<SupportRequest> SqlRequestRepository::ListRequests(const RequestFilter& f) {
+  // Conditions are fixed texts; every value is bound.
+  std::string where = " WHERE 1 = 1";
+  std::vector<std::string> values;
+  auto bind = [&](const std::string& condition, const std::string& value) {
+    where += " AND " + condition + " :v" + std::to_string(values.size());
+    values.push_back(value);
+  };
+  if (f.organisation_id) bind("organisation_id =", *f.organisation_id);
+  if (f.member_id) {
+    where += " AND id IN (SELECT request_id FROM request_team WHERE user_id = :v" +
+             std::to_string(values.size()) + ")";
+    values.push_back(*f.member_id);
+  }
+  if (!f.include_drafts) where += " AND state <> 'draft'";
+  if (!f.country.empty()) bind("country =", f.country);
+  if (!f.commodity.empty()) bind("commodity =", f.commodity);
+  if (!f.states.empty()) {
+    where += " AND state IN (";
+    for (size_t i = 0; i < f.states.size(); ++i) {
+      where += (i ? ", :v" : ":v") + std::to_string(values.size());
+      values.push_back(ToString(f.states[i]));
+    }
+    where += ")";
+  }
+  const std::string query = std::string(kRequestColumns) + where +
+                            " ORDER BY updated_at DESC, id LIMIT " + std::to_string(f.limit);
+  soci::statement st = sql_.prepare << query;
+  soci::row row;
+  st.exchange(soci::into(row));
+  for (const std::string& v : values) st.exchange(soci::use(v));
+  st.define_and_bind();
+  std::vector<SupportRequest> out;
+  if (st.execute(true)) {
+    do {
+      out.push_back(RequestFromRow(row));
+    } while (st.fetch());
+  }
+  return out;
+}
+
+int SqlRequestRepository::CountRequestsOfYear(int year) {
+  int n = 0;
+  const std::string prefix = "CNX-" + std::to_string(year) + "-%";
+  sql_ << "SELECT COUNT(*) FROM requests WHERE reference LIKE :p", soci::into(n), soci::use(prefix);
+  return n;
+}
+
+void SqlRequestRepository::InsertStateChange(const StateChangeRecord& c) {
+  NullableText from(c.from ? ToString(*c.from) : "");
+  const std::string to = ToString(c.to), at = ToIso(c.at), recorded = ToIso(c.recorded_at);
+  sql_ << "INSERT INTO request_transitions (request_id, seq, from_state, to_state, actor_id, at, "
+          "recorded_at, reason) VALUES (:r, :s, :f, :t, :a, :at, :rec, :reason)",
+      soci::use(c.request_id), soci::use(c.seq), soci::use(from.value, from.ind), soci::use(to),
+      soci::use(c.actor_id), soci::use(at), soci::use(recorded), soci::use(c.reason);
+}
+
+std::vector<StateChangeRecord> SqlRequestRepository::History(const std::string& request_id) {
+  std::vector<StateChangeRecord> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT seq, from_state, to_state, actor_id, at, recorded_at, reason "
+                       "FROM request_transitions WHERE request_id = :r ORDER BY seq",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    StateChangeRecord c;
+    c.request_id = request_id;
+    c.seq = static_cast<int>(Integer(row, 0));
+    c.from = ParseRequestState(Text(row, 1));
+    c.to = ParseRequestState(Text(row, 2)).value_or(RequestState::kDraft);
+    c.actor_id = Text(row, 3);
+    c.at = At(row, 4);
+    c.recorded_at = At(row, 5);
+    c.reason = Text(row, 6);
+    out.push_back(c);
+  }
+  return out;
+}
+
+void SqlRequestRepository::CorrectStateChange(const std::string& request_id, int seq, Instant at) {
+  const std::string text = ToIso(at);
+  sql_ << "UPDATE request_transitions SET at = :at WHERE request_id = :r AND seq = :s",
+      soci::use(text), soci::use(request_id), soci::use(seq);
+}
+
+std::optional<DueDiligence> SqlRequestRepository::FindDueDiligence(const std::string& request_id) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT human_rights, environmental, legal, reputational, other_providers, "
+                       "notes, decision, reasons, decided_by, decided_at, version "
+                       "FROM due_diligence WHERE request_id = :r",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    DueDiligence d;
+    d.request_id = request_id;
+    d.human_rights = Text(row, 0);
+    d.environmental = Text(row, 1);
+    d.legal = Text(row, 2);
+    d.reputational = Text(row, 3);
+    d.other_providers = Text(row, 4);
+    d.notes = Text(row, 5);
+    d.decision = Text(row, 6);
+    d.reasons = Text(row, 7);
+    d.decided_by = Text(row, 8);
+    d.decided_at = MaybeAt(row, 9);
+    d.version = static_cast<int>(Integer(row, 10));
+    return d;
+  }
+  return std::nullopt;
+}
+
+void SqlRequestRepository::SaveDueDiligence(const DueDiligence& d) {
+  sql_ << "DELETE FROM due_diligence WHERE request_id = :r", soci::use(d.request_id);
+  NullableText by(d.decided_by), at(IsoOrEmpty(d.decided_at));
+  sql_ << "INSERT INTO due_diligence (request_id, human_rights, environmental, legal, "
+          "reputational, other_providers, notes, decision, reasons, decided_by, decided_at, "
+          "version) VALUES (:r, :h, :e, :l, :rep, :o, :n, :d, :reasons, :by, :at, :v)",
+      soci::use(d.request_id), soci::use(d.human_rights), soci::use(d.environmental),
+      soci::use(d.legal), soci::use(d.reputational), soci::use(d.other_providers),
+      soci::use(d.notes), soci::use(d.decision), soci::use(d.reasons), soci::use(by.value, by.ind),
+      soci::use(at.value, at.ind), soci::use(d.version);
+}
+
+void SqlRequestRepository::InsertScopeVersion(const ScopeVersion& v) {
+  const std::string at = ToIso(v.at), scope = ToJson(v.scope).dump();
+  sql_ << "INSERT INTO scope_versions (request_id, number, author_id, at, reason, scope_json) "
+          "VALUES (:r, :n, :a, :at, :reason, :s)",
+      soci::use(v.request_id), soci::use(v.number), soci::use(v.author_id), soci::use(at),
+      soci::use(v.reason), soci::use(scope);
+}
+
+std::vector<ScopeVersion> SqlRequestRepository::ScopeVersions(const std::string& request_id) {
+  std::vector<ScopeVersion> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT number, author_id, at, reason, scope_json FROM scope_versions "
+                       "WHERE request_id = :r ORDER BY number",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    ScopeVersion v;
+    v.request_id = request_id;
+    v.number = static_cast<int>(Integer(row, 0));
+    v.author_id = Text(row, 1);
+    v.at = At(row, 2);
+    v.reason = Text(row, 3);
+    const auto scope = ReadScope(nlohmann::json::parse(Text(row, 4), nullptr, false));
+    if (scope) v.scope = *scope;
+    out.push_back(v);
+  }
+  return out;
+}
+
+std::vector<TeamMember> SqlRequestRepository::Team(const std::string& request_id) {
+  std::vector<TeamMember> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT user_id, role, added_by, added_at FROM request_team "
+                       "WHERE request_id = :r ORDER BY added_at, user_id",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    out.push_back({request_id, Text(row, 0), Text(row, 1), Text(row, 2), At(row, 3)});
+  }
+  return out;
+}
+
+void SqlRequestRepository::InsertTeamMember(const TeamMember& m) {
+  const std::string at = ToIso(m.added_at);
+  sql_ << "INSERT INTO request_team (request_id, user_id, role, added_by, added_at) "
+          "VALUES (:r, :u, :role, :by, :at)",
+      soci::use(m.request_id), soci::use(m.user_id), soci::use(m.role), soci::use(m.added_by),
+      soci::use(at);
+}
+
+void SqlRequestRepository::DeleteTeamMember(const std::string& request_id,
+                                            const std::string& user_id) {
+  sql_ << "DELETE FROM request_team WHERE request_id = :r AND user_id = :u", soci::use(request_id),
+      soci::use(user_id);
+}
+
+void SqlRequestRepository::InsertDeliverable(const Deliverable& d) {
+  NullableText delivered(IsoOrEmpty(d.delivered_at));
+  sql_ << "INSERT INTO deliverables (id, request_id, kind, title, phase, due_date, status, "
+          "delivered_at, version) VALUES (:id, :r, :k, :t, :p, :due, :s, :d, :v)",
+      soci::use(d.id), soci::use(d.request_id), soci::use(d.kind), soci::use(d.title),
+      soci::use(d.phase), soci::use(d.due_date), soci::use(d.status),
+      soci::use(delivered.value, delivered.ind), soci::use(d.version);
+}
+
+bool SqlRequestRepository::UpdateDeliverable(const Deliverable& d, int expected_version) {
+  NullableText delivered(IsoOrEmpty(d.delivered_at));
+  soci::statement st =
+      (sql_.prepare << "UPDATE deliverables SET status = :s, delivered_at = :d, version = :v "
+                       "WHERE id = :id AND version = :expected",
+       soci::use(d.status), soci::use(delivered.value, delivered.ind), soci::use(d.version),
+       soci::use(d.id), soci::use(expected_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<Deliverable> SqlRequestRepository::Deliverables(const std::string& request_id) {
+  std::vector<Deliverable> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, kind, title, phase, due_date, status, delivered_at, version "
+                       "FROM deliverables WHERE request_id = :r ORDER BY due_date, id",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    Deliverable d;
+    d.id = Text(row, 0);
+    d.request_id = request_id;
+    d.kind = Text(row, 1);
+    d.title = Text(row, 2);
+    d.phase = Text(row, 3);
+    d.due_date = Text(row, 4);
+    d.status = Text(row, 5);
+    d.delivered_at = MaybeAt(row, 6);
+    d.version = static_cast<int>(Integer(row, 7));
+    out.push_back(d);
+  }
+  return out;
+}
+
+void SqlRequestRepository::InsertMessage(const Message& m) {
+  const std::string at = ToIso(m.at);
+  sql_
+      << "INSERT INTO messages (id, request_id, author_id, at, body) VALUES (:id, :r, :a, :at, :b)",
+      soci::use(m.id), soci::use(m.request_id), soci::use(m.author_id), soci::use(at),
+      soci::use(m.body);
+}
+
+std::vector<Message> SqlRequestRepository::Messages(const std::string& request_id) {
+  std::vector<Message> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, author_id, at, body FROM messages WHERE request_id = :r "
+                       "ORDER BY at, id",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    out.push_back({Text(row, 0), request_id, Text(row, 1), At(row, 2), Text(row, 3)});
+  }
+  return out;
+}
+
+void SqlRequestRepository::PutBlob(const std::string& sha256, const std::string& bytes) {
+  int present = 0;
+  sql_ << "SELECT COUNT(*) FROM blobs WHERE sha256 = :h", soci::into(present), soci::use(sha256);
+  if (present) return;
+  const long long size = static_cast<long long>(bytes.size());
+  soci::blob content(sql_);
+  content.write(0, bytes.data(), bytes.size());
+  sql_ << "INSERT INTO blobs (sha256, size, content) VALUES (:h, :s, :c)", soci::use(sha256),
+      soci::use(size), soci::use(content);
+}
+
+std::optional<std::string> SqlRequestRepository::Blob(const std::string& sha256) {
+  soci::blob content(sql_);
+  soci::indicator ind = soci::i_null;
+  sql_ << "SELECT content FROM blobs WHERE sha256 = :h", soci::into(content, ind),
+      soci::use(sha256);
+  if (!sql_.got_data() || ind == soci::i_null) return std::nullopt;
+  std::string bytes(content.get_len(), '\0');
+  if (!bytes.empty()) content.read(0, bytes.data(), bytes.size());
+  return bytes;
+}
+
+void SqlRequestRepository::InsertDocument(const Document& d) {
+  const std::string at = ToIso(d.uploaded_at);
+  sql_ << "INSERT INTO documents (id, request_id, name, media_type, sha256, size, uploaded_by, "
+          "uploaded_at) VALUES (:id, :r, :n, :t, :h, :s, :by, :at)",
+      soci::use(d.id), soci::use(d.request_id), soci::use(d.name), soci::use(d.media_type),
+      soci::use(d.sha256), soci::use(d.size), soci::use(d.uploaded_by), soci::use(at);
+}
+
+std::vector<Document> SqlRequestRepository::Documents(const std::string& request_id) {
+  std::vector<Document> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, name, media_type, sha256, size, uploaded_by, uploaded_at "
+                       "FROM documents WHERE request_id = :r ORDER BY uploaded_at, id",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    out.push_back({Text(row, 0), request_id, Text(row, 1), Text(row, 2), Text(row, 3),
+                   Integer(row, 4), Text(row, 5), At(row, 6)});
+  }
+  return out;
+}
+
+void SqlRequestRepository::InsertNotification(const Notification& n) {
+  const std::string at = ToIso(n.at);
+  NullableText request(n.request_id), read(IsoOrEmpty(n.read_at));
+  sql_ << "INSERT INTO notifications (id, user_id, kind, request_id, text, at, read_at) "
+          "VALUES (:id, :u, :k, :r, :t, :at, :read)",
+      soci::use(n.id), soci::use(n.user_id), soci::use(n.kind),
+      soci::use(request.value, request.ind), soci::use(n.text), soci::use(at),
+      soci::use(read.value, read.ind);
+}
+
+bool SqlRequestRepository::HasNotification(const std::string& request_id, const std::string& kind,
+                                           const std::string& text) {
+  int n = 0;
+  sql_ << "SELECT COUNT(*) FROM notifications WHERE request_id = :r AND kind = :k AND text = :t",
+      soci::into(n), soci::use(request_id), soci::use(kind), soci::use(text);
+  return n > 0;
+}
+
+std::vector<Notification> SqlRequestRepository::Notifications(const std::string& user_id,
+                                                              int limit) {
+  std::vector<Notification> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, kind, request_id, text, at, read_at FROM notifications "
+                       "WHERE user_id = :u ORDER BY at DESC, id LIMIT " +
+                           std::to_string(limit),
+       soci::use(user_id));
+  for (const soci::row& row : rows) {
+    out.push_back({Text(row, 0), user_id, Text(row, 1), Text(row, 2), Text(row, 3), At(row, 4),
+                   MaybeAt(row, 5)});
+  }
+  return out;
+}
+
+void SqlRequestRepository::MarkNotificationsRead(const std::string& user_id,
+                                                 const std::vector<std::string>& ids, Instant at) {
+  const std::string when = ToIso(at);
+  for (const std::string& id : ids) {
+    sql_ << "UPDATE notifications SET read_at = :at WHERE id = :id AND user_id = :u "
+            "AND read_at IS NULL",
+        soci::use(when), soci::use(id), soci::use(user_id);
+  }
+}
+
+SlaPolicy SqlRequestRepository::CurrentPolicy() {
+  std::string id, json;
+  int version = 1;
+  sql_ << "SELECT id, policy_json, version FROM sla_policies WHERE id = 'standard'", soci::into(id),
+      soci::into(json), soci::into(version);
+  auto p = PolicyFromJson(nlohmann::json::parse(json, nullptr, false));
+  SlaPolicy policy = p ? *p : SlaPolicy{};
+  policy.id = id;
+  policy.version = version;
+  if (policy.name.empty()) policy.name = "Standard response times";
+  return policy;
+}
+
+bool SqlRequestRepository::UpdatePolicy(const SlaPolicy& p, int expected_version) {
+  nlohmann::json j = ToJson(p);
+  j.erase("id");
+  j.erase("version");
+  const std::string json = j.dump(), now = ToIso(Now());
+  soci::statement st =
+      (sql_.prepare << "UPDATE sla_policies SET name = :n, policy_json = :j, version = :v, "
+                       "updated_at = :at WHERE id = 'standard' AND version = :expected",
+       soci::use(p.name), soci::use(json), soci::use(p.version), soci::use(now),
+       soci::use(expected_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+void SqlRequestRepository::InsertEnquiry(const Enquiry& e) {
+  const std::string at = ToIso(e.at);
+  sql_ << "INSERT INTO enquiries (id, name, email, organisation, country, message, client, at) "
+          "VALUES (:id, :n, :e, :o, :c, :m, :cl, :at)",
+      soci::use(e.id), soci::use(e.name), soci::use(e.email), soci::use(e.organisation),
+      soci::use(e.country), soci::use(e.message), soci::use(e.client), soci::use(at);
+}
+
+int SqlRequestRepository::CountEnquiriesFrom(const std::string& client, Instant since) {
+  int n = 0;
+  const std::string at = ToIso(since);
+  sql_ << "SELECT COUNT(*) FROM enquiries WHERE client = :c AND at >= :at", soci::into(n),
+      soci::use(client), soci::use(at);
+  return n;
+}
+
+std::vector<Enquiry> SqlRequestRepository::Enquiries(int limit) {
+  std::vector<Enquiry> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, name, email, organisation, country, message, client, at "
+                       "FROM enquiries ORDER BY at DESC, id LIMIT " +
+                           std::to_string(limit));
+  for (const soci::row& row : rows) {
+    out.push_back({Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4),
+                   Text(row, 5), Text(row, 6), At(row, 7)});
+  }
+  return out;
+}
+
+void SqlRequestRepository::Audit(const std::string& actor, const std::string& action,
+                                 const std::string& object_type, const std::string& object_id,
+                                 const std::string& before_json, const std::string& after_json) {
+  AppendAudit(sql_, {actor, action, object_type, object_id, before_json, after_json});
+}
+
+}  // namespace connex::store

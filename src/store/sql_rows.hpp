@@ -1,0 +1,42 @@
+// Reading and binding values the same way in every repository: NULL as an
+// empty text, integers whatever width the backend returns.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <string>
+
+namespace connex::store {
+
+inline std::string Text(const soci::row& row, int i) {
+  return row.get_indicator(static_cast<size_t>(i)) == soci::i_null
+             ? ""
+             : row.get<std::string>(static_cast<size_t>(i));
+}
+
+// Integer columns come back as int from SQLite and may be wider elsewhere.
+inline long long Integer(const soci::row& row, int i) {
+  const size_t k = static_cast<size_t>(i);
+  if (row.get_indicator(k) == soci::i_null) return 0;
+  switch (row.get_properties(k).get_data_type()) {
+    case soci::dt_long_long:
+      return row.get<long long>(k);
+    case soci::dt_unsigned_long_long:
+      return static_cast<long long>(row.get<unsigned long long>(k));
+    case soci::dt_double:
+      return static_cast<long long>(row.get<double>(k));
+    default:
+      return row.get<int>(k);
+  }
+}
+
+// A text bound as NULL when empty. SOCI binds the indicator by reference, so
+// it lives beside the value for the statement's lifetime.
+struct NullableText {
+  explicit NullableText(const std::string& s)
+      : value(s), ind(s.empty() ? soci::i_null : soci::i_ok) {}
+  std::string value;
+  soci::indicator ind;
+};
+
+}  // namespace connex::store
