@@ -134,6 +134,27 @@ std::string BodyReader::Text(const std::string& field, bool required, size_t max
   return s;
 }
 
+int BodyReader::Integer(const std::string& field, bool required, int lo, int hi, int fallback) {
+  const nlohmann::json* v = Value(field);
+  if (!v) {
+    if (required) errors_.push_back({ErrorCode::kInvalidInput, "is required", field});
+    return fallback;
+  }
+  if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
+    errors_.push_back(
+        {ErrorCode::kInvalidInput,
+         "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi), field});
+    return fallback;
+  }
+  return v->get<int>();
+}
+
+const nlohmann::json* BodyReader::Value(const std::string& field) const {
+  if (!body_.is_object()) return nullptr;
+  const auto it = body_.find(field);
+  return it == body_.end() || it->is_null() ? nullptr : &*it;
+}
+
 Result<int> QueryInt(const Request& r, const std::string& name, int fallback, int lo, int hi) {
   const auto it = r.query.find(name);
   if (it == r.query.end()) return fallback;

@@ -24,16 +24,26 @@ struct Request {
   std::vector<std::string> params;           // path parameters, in order
   std::map<std::string, std::string> query;  // first value of each query parameter
   nlohmann::json body;                       // an object; empty when the request had none
-  std::string client;                        // remote address
+  std::string raw;           // the body as sent, for routes that take files (Route::raw_body)
+  std::string content_type;  // the Content-Type header
+  std::string client;        // remote address
   std::string request_id;
   domain::Principal principal;
   std::optional<domain::SignedIn> signed_in;
 };
 
 struct Reply {
+  Reply() = default;
+  Reply(int status_, nlohmann::json body_,
+        std::vector<std::pair<std::string, std::string>> headers_ = {})
+      : status(status_), body(std::move(body_)), headers(std::move(headers_)) {}
+
   int status = 200;
   nlohmann::json body = nlohmann::json::object();
   std::vector<std::pair<std::string, std::string>> headers;
+  // When set, sent as is with `raw_type` instead of `body` as JSON (downloads).
+  std::optional<std::string> raw;
+  std::string raw_type;
 };
 
 using Handler = std::function<Result<Reply>(Request&)>;
@@ -65,6 +75,12 @@ class BodyReader {
   BodyReader(const nlohmann::json& body, std::vector<std::string> known);
   // A string of 1..max_length characters (or absent and not required: "").
   std::string Text(const std::string& field, bool required, size_t max_length = 1000);
+  // A whole number in [lo, hi] (or absent and not required: `fallback`).
+  int Integer(const std::string& field, bool required, int lo, int hi, int fallback = 0);
+  // A nested value as sent (nullptr when absent or null), for readers of their own.
+  const nlohmann::json* Value(const std::string& field) const;
+  // Adds errors found by another reader of this body.
+  void Add(const Errors& more) { errors_.insert(errors_.end(), more.begin(), more.end()); }
   // Errors so far, unknown fields first; empty when the body is acceptable.
   const Errors& errors() const { return errors_; }
 

@@ -5,8 +5,10 @@
 #include <signal.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -17,6 +19,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "store/sql_account_repository.hpp"
+#include "store/sql_request_repository.hpp"
 
 namespace connex::api {
 
@@ -94,7 +97,11 @@ class Dispatcher {
     for (const auto& [k, v] : reply.headers) hres.set_header(k, v);
     hres.set_header("X-Request-Id", req.request_id);
     hres.set_header("Cache-Control", "no-store");
-    if (reply.status != 204) hres.set_content(BodyText(reply.body), "application/json");
+    if (reply.raw) {
+      hres.set_content(std::move(*reply.raw), reply.raw_type);
+    } else if (reply.status != 204) {
+      hres.set_content(BodyText(reply.body), "application/json");
+    }
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     Log({{"level", "info"},
@@ -136,8 +143,18 @@ class Dispatcher {
                     "missing or wrong X-CSRF-Token header (GET /api/v1/session returns it)",
                     "X-CSRF-Token");
     }
+    req.content_type = hreq.get_header_value("Content-Type");
+    if (route.raw_body) {
+      req.raw = hreq.body;
+      return route.handler(req);
+    }
+    if (hreq.body.size() > s_.config.max_body) {
+      return Refuse(
+          413, "payload_too_large",
+          "the request body is larger than " + std::to_string(s_.config.max_body) + " bytes");
+    }
     if (!hreq.body.empty()) {
-      const std::string type = hreq.get_header_value("Content-Type");
+      const std::string& type = req.content_type;
       if (type.rfind("application/json", 0) != 0) {
         return Refuse(415, "unsupported_media_type", "send the body as application/json",
                       "Content-Type");
@@ -185,17 +202,61 @@ class StopOnSignal {
   std::thread waiter_;
 };
 
+// Every minute, tells coordinators about clocks that reached their warning
+// share or their target (each once). Stops with the server.
+class ClockWatch {
+ public:
+  explicit ClockWatch(Services& s) : s_(s), thread_([this] { Loop(); }) {}
+  ~ClockWatch() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stop_) {
+      lock.unlock();
+      try {
+        store::WriteRequests(s_.db, [&](domain::RequestStores& st) -> Result<int> {
+          const domain::SlaPolicy policy = st.requests.CurrentPolicy();
+          auto calendar = domain::Calendar::Build(policy.calendar);
+          if (!calendar) return calendar.errors();
+          return s_.requests.NotifyClockRisks(st, *calendar, policy, Now());
+        });
+      } catch (const std::exception& e) {
+        Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});
+      }
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::seconds(60), [this] { return stop_; });
+    }
+  }
+
+  Services& s_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 }  // namespace
 
 int Serve(const ServerConfig& config, store::Database& db) {
-  Services services{db, domain::AccountService(config.rules), config};
+  Services services{db, domain::AccountService(config.rules),
+                    domain::RequestService(config.max_document), config};
   // Registered handlers refer to these routes: the vector is not touched again.
   const std::vector<Route> routes = ApiRoutes(services);
   httplib::Server server;
   server.new_task_queue = [n = config.threads] {
     return new httplib::ThreadPool(static_cast<size_t>(n));
   };
-  server.set_payload_max_length(config.max_body);
+  // Uploads may be larger than other bodies; Dispatcher holds those to max_body.
+  // The HTTP layer refuses anything beyond the larger limit before reading it.
+  server.set_payload_max_length(std::max(config.max_body, config.max_document + 4096));
   // Replies are small and written in pieces: without TCP_NODELAY, Nagle's
   // algorithm and delayed ACKs hold each one back ~40 ms.
   server.set_tcp_nodelay(true);
@@ -245,7 +306,8 @@ int Serve(const ServerConfig& config, store::Database& db) {
       message = "no such page or route: " + q.path;
     } else if (r.status == 413) {
       code = "payload_too_large";
-      message = "the request body is larger than " + std::to_string(config.max_body) + " bytes";
+      message = "the request body is larger than the limit (" +
+                std::to_string(config.max_document) + " bytes for documents)";
     } else if (r.status == 405) {
       code = "method_not_allowed";
       message = q.method + " is not allowed here";
@@ -254,6 +316,7 @@ int Serve(const ServerConfig& config, store::Database& db) {
   });
 
   StopOnSignal stopper(server);
+  ClockWatch watch(services);
   if (!server.bind_to_port(config.host, config.port)) {
     Log({{"level", "error"},
          {"event", "cannot listen"},

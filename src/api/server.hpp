@@ -13,6 +13,7 @@
 
 #include "api/http.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/requests/request_service.hpp"
 #include "store/database.hpp"
 
 namespace connex::api {
@@ -20,26 +21,38 @@ namespace connex::api {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 32;                // each open keep-alive connection holds one while it lasts
-  std::string web_dir;             // static files served at /; empty: none
-  std::size_t max_body = 1 << 20;  // bytes; larger bodies answer 413
-  bool secure_cookies = false;     // add Secure to cookies (behind TLS)
+  int threads = 32;                      // each open keep-alive connection holds one while it lasts
+  std::string web_dir;                   // static files served at /; empty: none
+  std::size_t max_body = 1 << 20;        // bytes; larger bodies answer 413
+  std::size_t max_document = 25u << 20;  // bytes; larger uploads answer 413
+  bool secure_cookies = false;           // add Secure to cookies (behind TLS)
   std::string base_url = "http://127.0.0.1:8080";  // for links the API hands out
   domain::AccountRules rules;
 };
 
 struct Route {
+  Route(std::string method_, std::string path_, domain::Access access_, std::string summary_,
+        Handler handler_, bool raw_body_ = false)
+      : method(std::move(method_)),
+        path(std::move(path_)),
+        access(access_),
+        summary(std::move(summary_)),
+        handler(std::move(handler_)),
+        raw_body(raw_body_) {}
+
   std::string method;  // GET, POST, PUT, DELETE
   std::string path;    // OpenAPI form: /api/v1/users/{id}
   domain::Access access;
   std::string summary;
   Handler handler;
+  bool raw_body = false;  // the body is a file (Request::raw), not JSON
 };
 
 // What route handlers use.
 struct Services {
   store::Database& db;
   domain::AccountService accounts;
+  domain::RequestService requests;
   const ServerConfig& config;
 };
 

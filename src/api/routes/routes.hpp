@@ -12,5 +12,9 @@ void AddSessionRoutes(std::vector<Route>& routes, Services& s);
 void AddUserRoutes(std::vector<Route>& routes, Services& s);
 void AddInvitationRoutes(std::vector<Route>& routes, Services& s);
 void AddAuditRoutes(std::vector<Route>& routes, Services& s);
+void AddRequestRoutes(std::vector<Route>& routes, Services& s);
+void AddEngagementRoutes(std::vector<Route>& routes, Services& s);
+void AddDocumentRoutes(std::vector<Route>& routes, Services& s);
+void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

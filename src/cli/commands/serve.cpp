@@ -5,6 +5,7 @@
 #include "cli/commands/platform_common.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "store/sql_account_repository.hpp"
+#include "store/sql_request_repository.hpp"
 
 namespace connex::cli {
 
@@ -19,12 +20,51 @@ struct DemoAccount {
   int organisation;  // index into the organisations below; -1: none
 };
 
+// A request from the Senegalese ministry, submitted and acknowledged, so the
+// coordinator's inbox and the ministry's list have something to show.
+Result<Done> DemoRequest(domain::RequestStores& stores, const domain::Principal& coordinator,
+                         const domain::Principal& senegal) {
+  const domain::RequestService service;
+  auto form = domain::ReadForm(
+      nlohmann::json{
+          {"entity", "Direction des Hydrocarbures"},
+          {"focal_points", {{{"name", "Aminata Diop"}, {"email", "focal.senegal@connex.example"}}}},
+          {"project_name", "Offshore block C-12 production sharing contract"},
+          {"commodity", "gas"},
+          {"site", "Offshore, Saint-Louis basin"},
+          {"counterparties",
+           {{{"name", "Atlantic Gas Exploration Ltd."},
+             {"affiliates", {"AGE Senegal SA", "Atlantic Gas Holdings plc"}}}}},
+          {"disciplines", {"legal", "fiscal_modelling", "petroleum_engineering"}},
+          {"phase", "negotiation"},
+          {"timeline", "First negotiating round in eight weeks"},
+          {"deadline", "2027-02-15"},
+          {"language", "fr"},
+          {"background",
+           "The ministry received the company's draft PSC and needs advice on cost recovery, "
+           "profit-oil split and the domestic gas obligation."}},
+      false);
+  if (!form) return form.errors();
+  const Instant now = Now();
+  auto draft = service.CreateDraft(stores, senegal, *form, now);
+  if (!draft) return draft.errors();
+  auto submitted = service.Transition(
+      stores, senegal, draft->id, {domain::RequestState::kSubmitted, draft->version, "", {}}, now);
+  if (!submitted) return submitted.errors();
+  auto acknowledged =
+      service.Transition(stores, coordinator, draft->id,
+                         {domain::RequestState::kAcknowledged, submitted->version, "", {}}, now);
+  if (!acknowledged) return acknowledged.errors();
+  return Done{};
+}
+
 // Creates the demonstration organisations and accounts when there are no
 // users yet; prints the sign-ins. Returns false on a database failure.
 bool SeedDemo(store::Database& db, std::ostream& out) {
   const domain::AccountService service{domain::AccountRules{}};
   bool seeded = false;
-  auto r = store::WriteAccounts(db, [&](domain::AccountRepository& repo) -> Result<Done> {
+  auto r = store::WriteRequests(db, [&](domain::RequestStores& stores) -> Result<Done> {
+    domain::AccountRepository& repo = stores.accounts;
     if (!repo.ListUsers(1, "", std::nullopt).empty()) return Done{};
     const struct {
       domain::OrganisationKind kind;
@@ -49,12 +89,16 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         {"fiscal.expert@connex.example", "Elena Fiscal", domain::Role::kExpert, -1},
         {"mining.engineer@connex.example", "Tom Engineer", domain::Role::kExpert, -1},
     };
+    std::vector<domain::Principal> people;
     for (const DemoAccount& a : accounts) {
       auto made = service.AddUser(
           repo, "system:demo", a.email, a.name, a.role,
           a.organisation < 0 ? "" : ids[static_cast<size_t>(a.organisation)], kDemoPassword);
       if (!made) return made.errors();
+      people.push_back({made->role, made->id, made->organisation_id});
     }
+    auto request = DemoRequest(stores, people[1], people[3]);
+    if (!request) return request.errors();
     seeded = true;
     return Done{};
   });
