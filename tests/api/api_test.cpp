@@ -202,6 +202,7 @@ TEST_F(Api, AuthorizationMatrixOverEveryRouteAndRole) {
   const std::string some_user = Json(admin.Get("/api/v1/users?limit=1"))["items"][0]["id"];
   const std::map<std::string, std::vector<std::string>> allowed = {
       {"public", {"public", "government", "expert", "coordinator", "admin"}},
+      {"participant", {"public", "government", "expert", "coordinator", "admin"}},
       {"signed_in", {"government", "expert", "coordinator", "admin"}},
       {"staff", {"coordinator", "admin"}},
       {"admin", {"admin"}}};

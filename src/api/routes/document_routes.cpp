@@ -31,7 +31,7 @@ std::string Disposition(const std::string& name) {
 }  // namespace
 
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
-  routes.push_back({"GET", "/api/v1/requests/{id}/documents", Access::kSignedIn,
+  routes.push_back({"GET", "/api/v1/requests/{id}/documents", Access::kParticipant,
                     "The request's confidential documents", [&s](Request& r) -> Result<Reply> {
                       auto out = store::ReadRequests(
                           s.db, [&](RequestStores& st) -> Result<nlohmann::json> {
@@ -48,7 +48,7 @@ void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
                       return Reply{200, *out, {}};
                     }});
   routes.push_back(
-      {"POST", "/api/v1/requests/{id}/documents", Access::kSignedIn,
+      {"POST", "/api/v1/requests/{id}/documents", Access::kParticipant,
        "Upload a document: the file as the body, ?name=its file name, Content-Type its type "
        "(checked against the content)",
        [&s](Request& r) -> Result<Reply> {
@@ -64,7 +64,7 @@ void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
          return Reply{201, *out, {}};
        },
        true});
-  routes.push_back({"GET", "/api/v1/requests/{id}/documents/{document_id}", Access::kSignedIn,
+  routes.push_back({"GET", "/api/v1/requests/{id}/documents/{document_id}", Access::kParticipant,
                     "Download a document (recorded in the audit log)",
                     [&s](Request& r) -> Result<Reply> {
                       // A write transaction: the audit entry is part of the download.

@@ -76,7 +76,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          });
        }});
   routes.push_back(
-      {"GET", "/api/v1/requests/{id}/scope", Access::kSignedIn,
+      {"GET", "/api/v1/requests/{id}/scope", Access::kParticipant,
        "Every version of the scope: who, when, why, and what changed",
        [&s](Request& r) -> Result<Reply> {
          return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
@@ -159,7 +159,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          });
        }});
   routes.push_back(
-      {"PUT", "/api/v1/requests/{id}/deliverables/{deliverable_id}", Access::kSignedIn,
+      {"PUT", "/api/v1/requests/{id}/deliverables/{deliverable_id}", Access::kParticipant,
        "Set a deliverable's status (status, version): the team delivers, the Support Unit "
        "accepts",
        [&s](Request& r) -> Result<Reply> {
@@ -189,7 +189,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
            return DetailView(st, *req, r.principal, ClockContext::Load(st, Now()));
          });
        }});
-  routes.push_back({"GET", "/api/v1/requests/{id}/messages", Access::kSignedIn,
+  routes.push_back({"GET", "/api/v1/requests/{id}/messages", Access::kParticipant,
                     "The request's message thread, oldest first",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
@@ -203,7 +203,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
                         return nlohmann::json{{"items", items}};
                       });
                     }});
-  routes.push_back({"POST", "/api/v1/requests/{id}/messages", Access::kSignedIn,
+  routes.push_back({"POST", "/api/v1/requests/{id}/messages", Access::kParticipant,
                     "Post to the request's thread (body)", [&s](Request& r) -> Result<Reply> {
                       BodyReader body(r.body, {"body"});
                       const std::string text = body.Text("body", true, 20000);
@@ -215,7 +215,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
                         return MessageView(*m, names);
                       });
                     }});
-  routes.push_back({"GET", "/api/v1/requests/{id}/letter", Access::kSignedIn,
+  routes.push_back({"GET", "/api/v1/requests/{id}/letter", Access::kParticipant,
                     "The approval or decline letter, generated from the record",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {

@@ -119,7 +119,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
          });
        }});
   routes.push_back(
-      {"GET", "/api/v1/requests/{id}", Access::kSignedIn,
+      {"GET", "/api/v1/requests/{id}", Access::kParticipant,
        "One request with its history, clocks, team, scope, deliverables and timeline",
        [&s](Request& r) -> Result<Reply> {
          return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
@@ -129,7 +129,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
          });
        }});
   routes.push_back(
-      {"PUT", "/api/v1/requests/{id}", Access::kSignedIn,
+      {"PUT", "/api/v1/requests/{id}", Access::kParticipant,
        "The government edits its draft, or answers while information is awaited (the form's "
        "fields and the version it read)",
        [&s](Request& r) -> Result<Reply> {
@@ -154,7 +154,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
          });
        }});
   routes.push_back(
-      {"POST", "/api/v1/requests/{id}/transitions", Access::kSignedIn,
+      {"POST", "/api/v1/requests/{id}/transitions", Access::kParticipant,
        "Move the request (to, version, reason; with an approval, the first scope). A move "
        "that is not open answers 409 with the allowed ones",
        [&s](Request& r) -> Result<Reply> {

@@ -142,6 +142,9 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--max-body", c.max_body, "Largest request body in bytes")
       ->capture_default_str()
       ->check(CLI::Range(1024, 1 << 30));
+  serve->add_option("--max-document", c.max_document, "Largest uploaded document in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(1024, 1 << 30));
   serve->add_option("--session-lifetime", args->lifetime, "Seconds a session lasts at most")
       ->capture_default_str()
       ->check(CLI::Range(1, 30 * 24 * 3600));

@@ -8,6 +8,8 @@ const char* ToString(Access access) {
       return "public";
     case Access::kSignedIn:
       return "signed_in";
+    case Access::kParticipant:
+      return "participant";
     case Access::kStaff:
       return "staff";
     case Access::kAdmin:
@@ -21,6 +23,7 @@ bool IsStaff(const Principal& p) { return p.role == Role::kCoordinator || p.role
 bool Allows(Access access, const Principal& p) {
   switch (access) {
     case Access::kPublic:
+    case Access::kParticipant:
       return true;
     case Access::kSignedIn:
       return p.role != Role::kPublic && !p.user_id.empty();

@@ -23,8 +23,12 @@ struct Principal {
 enum class Access {
   kPublic,    // anyone, signed in or not
   kSignedIn,  // any signed-in user; object rules narrow what they see
-  kStaff,     // coordinators and admins (the Support Unit)
-  kAdmin,     // admins only
+  // Anyone may ask, signed in or not; the object's own rule answers 404 to
+  // whoever is not a participant (a request's government, team, Support Unit),
+  // so a visitor learns no more than a signed-in outsider.
+  kParticipant,
+  kStaff,  // coordinators and admins (the Support Unit)
+  kAdmin,  // admins only
 };
 const char* ToString(Access access);
 

@@ -87,6 +87,14 @@ std::string Title(const SupportRequest& r) {
   return r.reference + " " + (r.form.project_name.empty() ? "(untitled)" : r.form.project_name);
 }
 
+// The form with the country of the government's organisation when it names none.
+RequestForm WithCountry(RequestStores& s, RequestForm form, const std::string& organisation_id) {
+  if (form.country.empty()) {
+    if (auto org = s.accounts.FindOrganisation(organisation_id)) form.country = org->country;
+  }
+  return form;
+}
+
 bool IsStaffRole(const Principal& p) { return IsStaff(p); }
 
 Result<SupportRequest> StaffRequest(RequestStores& s, const Principal& p, const std::string& id) {
@@ -152,10 +160,7 @@ Result<SupportRequest> RequestService::CreateDraft(RequestStores& s, const Princ
   r.reference = ref;
   r.organisation_id = p.organisation_id;
   r.created_by = p.user_id;
-  r.form = form;
-  if (r.form.country.empty()) {
-    if (auto org = s.accounts.FindOrganisation(p.organisation_id)) r.form.country = org->country;
-  }
+  r.form = WithCountry(s, form, r.organisation_id);
   r.created_at = r.updated_at = now;
   s.requests.InsertRequest(r);
   s.requests.Audit(p.user_id, "request.create", "request", r.id, "", Snapshot(r).dump());
@@ -179,11 +184,11 @@ Result<SupportRequest> RequestService::UpdateForm(RequestStores& s, const Princi
   }
   if (version != r->version) return Stale(r->version);
   if (r->position.state == S::kAwaitingInformation) {
-    Errors missing = MissingForSubmission(form);
+    Errors missing = MissingForSubmission(WithCountry(s, form, r->organisation_id));
     if (!missing.empty()) return missing;
   }
   const SupportRequest before = *r;
-  r->form = form;
+  r->form = WithCountry(s, form, r->organisation_id);
   r->version += 1;
   r->updated_at = now;
   if (!s.requests.UpdateRequest(*r, version)) return Stale(version + 1);

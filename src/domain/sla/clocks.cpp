@@ -71,7 +71,7 @@ ClockReading Read(ClockKind kind, const std::vector<StateChange>& history,
     }
     // The segment [c.at, end) spent in c.to, cut at the first delivery.
     Instant end = i + 1 < history.size() ? history[i + 1].at : now;
-    if (kind == ClockKind::kFirstDeliverable && first_delivery && *first_delivery < end) {
+    if (kind == ClockKind::kFirstDeliverable && first_delivery && *first_delivery <= end) {
       end = std::max(*first_delivery, c.at);
       r.stopped = end;
     }

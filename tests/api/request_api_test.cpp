@@ -1,0 +1,393 @@
+// Requests and engagements over HTTP against a real `connex serve`: the
+// lifecycle from draft to active engagement, confidentiality (another
+// government, an unassigned expert and the public get 404 on the request, its
+// documents and its messages), audited downloads, and bad input that is
+// refused whole: missing fields, oversized or disguised attachments, stale
+// versions from two coordinators at once.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "server_process.hpp"
+
+namespace connex::testing {
+namespace {
+
+using nlohmann::json;
+
+int Status(const httplib::Result& r) { return r ? r->status : -1; }
+json Error(const httplib::Result& r) { return Json(r)["error"]; }
+
+// The fields an error reply names.
+std::set<std::string> Fields(const httplib::Result& r) {
+  const json errors = Json(r)["errors"];
+  std::set<std::string> out;
+  for (const json& e : errors) out.insert(e["field"].get<std::string>());
+  return out;
+}
+
+const char kPdf[] =
+    "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+json CompleteForm() {
+  return {{"entity", "Minerals Commission"},
+          {"focal_points", {{{"name", "Kwame Mensah"}, {"email", "focal.ghana@connex.example"}}}},
+          {"project_name", "Ahafo North copper-gold mining lease"},
+          {"commodity", "copper"},
+          {"counterparties", {{{"name", "Acme Mining Ltd."}, {"affiliates", {"Acme Ghana Ltd"}}}}},
+          {"disciplines", {"legal", "fiscal_modelling", "mining_engineering"}},
+          {"phase", "negotiation"},
+          {"deadline", "2027-01-31"},
+          {"language", "en"},
+          {"background", "The company proposes a 3% royalty and a 15-year stability clause."}};
+}
+
+class Requests : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess({"--max-document", "65536"}); }
+  static void TearDownTestSuite() { delete server_; }
+  void SetUp() override {
+    ASSERT_TRUE(server_->ready()) << "connex serve did not start";
+    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
+    ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
+    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
+    ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
+    ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
+    ASSERT_TRUE(outsider_.SignIn("mining.engineer@connex.example"));
+  }
+  Client NewClient() const { return Client(server_->port()); }
+
+  // A complete request from Ghana, submitted; returns its detail.
+  json Submitted() {
+    auto draft = ghana_.Send("POST", "/api/v1/requests", CompleteForm());
+    EXPECT_EQ(Status(draft), 201) << (draft ? draft->body : "");
+    const json d = Json(draft);
+    return Move(ghana_, d, "submitted");
+  }
+  json Move(Client& who, const json& request, const std::string& to, const std::string& reason = "",
+            json extra = json::object()) {
+    json body = {{"to", to}, {"version", request["version"]}};
+    if (!reason.empty()) body["reason"] = reason;
+    body.update(extra);
+    auto r = who.Send(
+        "POST", "/api/v1/requests/" + request["id"].get<std::string>() + "/transitions", body);
+    EXPECT_EQ(Status(r), 200) << to << ": " << (r ? r->body : "");
+    return Json(r);
+  }
+  std::string Path(const json& request, const std::string& tail = "") {
+    return "/api/v1/requests/" + request["id"].get<std::string>() + tail;
+  }
+  std::string UserId(Client& c) { return Json(c.Get("/api/v1/session"))["user"]["id"]; }
+
+  static ServerProcess* server_;
+  Client ghana_ = NewClient(), senegal_ = NewClient(), coordinator_ = NewClient(),
+         admin_ = NewClient(), expert_ = NewClient(), outsider_ = NewClient();
+};
+ServerProcess* Requests::server_ = nullptr;
+
+TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
+  // A draft may be incomplete; submitting it names every missing field.
+  auto draft = ghana_.Send("POST", "/api/v1/requests", {{"project_name", "Ahafo North"}});
+  ASSERT_EQ(Status(draft), 201);
+  json r = Json(draft);
+  EXPECT_EQ(r["state"], "draft");
+  EXPECT_EQ(r["form"]["country"], "GHA");  // from the ministry's organisation
+  EXPECT_TRUE(r["reference"].get<std::string>().rfind("CNX-", 0) == 0);
+  auto refused =
+      ghana_.Send("POST", Path(r, "/transitions"), {{"to", "submitted"}, {"version", 1}});
+  ASSERT_EQ(Status(refused), 400);
+  EXPECT_EQ(Fields(refused),
+            (std::set<std::string>{"entity", "focal_points", "commodity", "counterparties",
+                                   "disciplines", "phase", "language", "background"}));
+  // Drafts are the government's alone.
+  EXPECT_EQ(Status(coordinator_.Get(Path(r))), 404);
+  json form = CompleteForm();
+  form["version"] = 1;
+  auto edited = ghana_.Send("PUT", Path(r), form);
+  ASSERT_EQ(Status(edited), 200) << edited->body;
+  r = Move(ghana_, Json(edited), "submitted");
+  EXPECT_EQ(r["allowed"], json::array({"withdrawn"}));
+
+  // The coordinator's inbox has it, with the acknowledge clock running.
+  json inbox = Json(coordinator_.Get("/api/v1/requests"))["items"];
+  auto it =
+      std::find_if(inbox.begin(), inbox.end(), [&](const json& i) { return i["id"] == r["id"]; });
+  ASSERT_NE(it, inbox.end());
+  EXPECT_EQ((*it)["sla"]["clock"], "acknowledge");
+  EXPECT_EQ((*it)["sla"]["status"], "running");
+  const json notes = Json(coordinator_.Get("/api/v1/notifications"));
+  EXPECT_GE(notes["unread"].get<int>(), 1);
+  EXPECT_EQ(notes["items"][0]["kind"], "request_submitted");
+
+  r = Move(coordinator_, r, "acknowledged");
+  r = Move(coordinator_, r, "under_review");
+  // The government is asked for more; the clocks pause; it answers and resumes.
+  r = Move(coordinator_, r, "awaiting_information", "Send the company's draft lease");
+  EXPECT_EQ(Json(ghana_.Get(Path(r)))["waiting_for"], "Send the company's draft lease");
+  r = Move(ghana_, r, "under_review");
+
+  // Approval needs the due diligence decision first.
+  auto early = coordinator_.Send("POST", Path(r, "/transitions"),
+                                 {{"to", "approved"}, {"version", r["version"]}});
+  ASSERT_EQ(Status(early), 409);
+  EXPECT_EQ(Error(early)["field"], "due_diligence");
+  auto dd = coordinator_.Send("PUT", Path(r, "/due-diligence"),
+                              {{"human_rights", "low"},
+                               {"environmental", "medium"},
+                               {"legal", "low"},
+                               {"reputational", "low"},
+                               {"other_providers", "none"},
+                               {"decision", "approve"},
+                               {"reasons", "Eligible; no other provider engaged"},
+                               {"version", 0}});
+  ASSERT_EQ(Status(dd), 200) << dd->body;
+  EXPECT_EQ(Status(ghana_.Get(Path(r, "/due-diligence"))), 404);  // the Support Unit's own
+  r = Move(coordinator_, r, "approved", "Eligible",
+           {{"scope",
+             {{"summary", "Fiscal and legal review of the draft lease"},
+              {"disciplines", {"legal", "fiscal_modelling"}},
+              {"phases", {"negotiation"}},
+              {"expert_days", 30}}}});
+  EXPECT_EQ(r["scope"]["summary"], "Fiscal and legal review of the draft lease");
+  const std::string letter = Json(ghana_.Get(Path(r, "/letter")))["text"];
+  EXPECT_NE(letter.find("has approved your request"), std::string::npos);
+  EXPECT_NE(letter.find("Fiscal and legal review of the draft lease"), std::string::npos);
+  EXPECT_NE(letter.find(r["reference"].get<std::string>()), std::string::npos);
+
+  // Scope versions keep who, when, why and what changed.
+  r = Move(coordinator_, r, "scoping");
+  auto v2 = coordinator_.Send("POST", Path(r, "/scope"),
+                              {{"scope",
+                                {{"summary", "Fiscal and legal review of the draft lease"},
+                                 {"disciplines", {"legal", "fiscal_modelling", "environmental"}},
+                                 {"phases", {"negotiation", "implementation"}},
+                                 {"expert_days", 45}}},
+                               {"reason", "The ministry asked for an environmental review"}});
+  ASSERT_EQ(Status(v2), 201) << v2->body;
+  const json versions = Json(ghana_.Get(Path(r, "/scope")))["items"];
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[1]["reason"], "The ministry asked for an environmental review");
+  EXPECT_EQ(versions[1]["author"], "Chloé Coordinator");
+  const json changes = versions[1]["changes"];
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0]["field"], "expert_days");
+  EXPECT_EQ(changes[1]["added"], json::array({"environmental"}));
+
+  // A team, confirmed by the government, then the engagement runs.
+  r = Json(coordinator_.Get(Path(r)));
+  auto no_team = coordinator_.Send("POST", Path(r, "/transitions"),
+                                   {{"to", "team_proposed"}, {"version", r["version"]}});
+  EXPECT_EQ(Error(no_team)["field"], "team");
+  ASSERT_EQ(Status(coordinator_.Send("POST", Path(r, "/team"),
+                                     {{"user_id", UserId(expert_)}, {"role", "fiscal modeller"}})),
+            201);
+  EXPECT_EQ(Status(expert_.Get(Path(r))), 404);  // proposed, not yet confirmed
+  r = Move(coordinator_, r, "team_proposed");
+  r = Move(ghana_, r, "team_confirmed");
+  EXPECT_EQ(Status(expert_.Get(Path(r))), 200);
+  r = Move(coordinator_, r, "active");
+  EXPECT_EQ(r["engagement_phase"], "negotiation");
+  auto deliverable = coordinator_.Send("POST", Path(r, "/deliverables"),
+                                       {{"title", "Fiscal model of the draft terms"},
+                                        {"phase", "negotiation"},
+                                        {"due_date", "2027-01-10"}});
+  ASSERT_EQ(Status(deliverable), 201) << deliverable->body;
+  const json d = Json(deliverable);
+  auto delivered = expert_.Send("PUT", Path(r, "/deliverables/" + d["id"].get<std::string>()),
+                                {{"status", "delivered"}, {"version", d["version"]}});
+  ASSERT_EQ(Status(delivered), 200) << delivered->body;
+  auto accept = expert_.Send("PUT", Path(r, "/deliverables/" + d["id"].get<std::string>()),
+                             {{"status", "accepted"}, {"version", 2}});
+  EXPECT_EQ(Status(accept), 403);  // the Support Unit accepts, not the team
+  r = Json(coordinator_.Get(Path(r)));
+  std::map<std::string, std::string> clocks;
+  for (const json& c : r["clocks"]) clocks[c["clock"]] = c["status"];
+  EXPECT_TRUE(clocks["acknowledge"] == "met" || clocks["acknowledge"] == "breached");
+  EXPECT_TRUE(clocks["first_deliverable"] == "met" || clocks["first_deliverable"] == "breached");
+  ASSERT_EQ(r["clocks"][1]["pauses"].size(), 1u) << r["clocks"].dump();  // decide paused once
+  // Every move is in the history with actor, time and reason.
+  const json history = r["history"];
+  ASSERT_EQ(history.size(), 10u);
+  EXPECT_EQ(history[3]["to"], "awaiting_information");
+  EXPECT_EQ(history[3]["actor"], "Chloé Coordinator");
+  EXPECT_EQ(history[3]["reason"], "Send the company's draft lease");
+  EXPECT_FALSE(r["timeline"].empty());
+}
+
+TEST_F(Requests, IllegalMovesAnswer409WithTheAllowedOnes) {
+  const json r = Submitted();
+  auto skip = coordinator_.Send("POST", Path(r, "/transitions"),
+                                {{"to", "active"}, {"version", r["version"]}});
+  ASSERT_EQ(Status(skip), 409);
+  EXPECT_EQ(Error(skip)["field"], "state");
+  EXPECT_EQ(Json(skip)["allowed"], json::array({"acknowledged"}));
+  EXPECT_EQ(Json(skip)["state"], "submitted");
+  // The government may not acknowledge its own request: refused, naming what it may do.
+  auto own = ghana_.Send("POST", Path(r, "/transitions"),
+                         {{"to", "acknowledged"}, {"version", r["version"]}});
+  EXPECT_EQ(Status(own), 403);
+  EXPECT_EQ(Json(own)["allowed"], json::array({"withdrawn"}));
+  auto unknown = coordinator_.Send("POST", Path(r, "/transitions"),
+                                   {{"to", "finished"}, {"version", r["version"]}});
+  EXPECT_EQ(Status(unknown), 400);
+  EXPECT_EQ(Error(unknown)["field"], "to");
+}
+
+TEST_F(Requests, TwoCoordinatorsAtOnceOneWinsTheOtherGetsAStaleVersion) {
+  const json r = Submitted();
+  Client second = NewClient();
+  ASSERT_TRUE(second.SignIn("admin@connex.example"));
+  const json seen = Json(second.Get(Path(r)));
+  Move(coordinator_, r, "acknowledged");
+  auto stale = second.Send("POST", Path(r, "/transitions"),
+                           {{"to", "acknowledged"}, {"version", seen["version"]}});
+  ASSERT_EQ(Status(stale), 409);
+  EXPECT_EQ(Error(stale)["field"], "version");
+  EXPECT_EQ(Json(stale)["version"], seen["version"].get<int>() + 1);
+  // Nothing half-written: one acknowledgement in the history.
+  const json history = Json(coordinator_.Get(Path(r)))["history"];
+  EXPECT_EQ(std::count_if(history.begin(), history.end(),
+                          [](const json& h) { return h["to"] == "acknowledged"; }),
+            1);
+}
+
+TEST_F(Requests, OthersGet404OnTheRequestItsDocumentsAndItsMessages) {
+  const json r = Submitted();
+  auto up = ghana_.Raw("POST", Path(r, "/documents?name=draft-lease.pdf"), kPdf, "application/pdf");
+  ASSERT_EQ(Status(up), 201) << up->body;
+  const std::string doc = Json(up)["id"];
+  EXPECT_EQ(Json(up)["media_type"], "application/pdf");
+  ASSERT_EQ(Status(ghana_.Send("POST", Path(r, "/messages"), {{"body", "The draft is attached."}})),
+            201);
+  Client visitor = NewClient();
+  for (Client* other : {&senegal_, &outsider_, &visitor}) {
+    EXPECT_EQ(Status(other->Get(Path(r))), 404);
+    EXPECT_EQ(Status(other->Get(Path(r, "/documents"))), 404);
+    EXPECT_EQ(Status(other->Get(Path(r, "/documents/" + doc))), 404);
+    EXPECT_EQ(Status(other->Get(Path(r, "/messages"))), 404);
+    EXPECT_EQ(Status(other->Send("POST", Path(r, "/messages"), {{"body", "hello"}})), 404);
+    EXPECT_EQ(Status(other->Raw("POST", Path(r, "/documents?name=x.pdf"), kPdf, "application/pdf")),
+              404);
+    EXPECT_EQ(Status(other->Get(Path(r, "/scope"))), 404);
+    EXPECT_EQ(Status(other->Get(Path(r, "/letter"))), 404);
+  }
+  // Nor is it in their lists.
+  const json theirs = Json(senegal_.Get("/api/v1/requests"))["items"];
+  for (const json& item : theirs) {
+    EXPECT_NE(item["id"], r["id"]);
+  }
+  EXPECT_TRUE(Json(outsider_.Get("/api/v1/requests"))["items"].empty());
+
+  // The government and the Support Unit read it; every download is audited.
+  auto mine = ghana_.Get(Path(r, "/documents/" + doc));
+  ASSERT_EQ(Status(mine), 200);
+  EXPECT_EQ(mine->body, std::string(kPdf));
+  EXPECT_EQ(mine->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_NE(mine->get_header_value("Content-Disposition").find("draft-lease.pdf"),
+            std::string::npos);
+  ASSERT_EQ(Status(coordinator_.Get(Path(r, "/documents/" + doc))), 200);
+  const json audit = Json(admin_.Get("/api/v1/audit?limit=50"))["items"];
+  int downloads = 0;
+  for (const json& e : audit) {
+    if (e["action"] == "document.download" && e["object_id"] == doc) ++downloads;
+  }
+  EXPECT_EQ(downloads, 2);
+  EXPECT_EQ(Json(coordinator_.Get(Path(r, "/messages")))["items"][0]["body"],
+            "The draft is attached.");
+}
+
+TEST_F(Requests, BadAttachmentsAreRefusedAndNothingIsStored) {
+  const json r = Submitted();
+  auto big = ghana_.Raw("POST", Path(r, "/documents?name=big.pdf"),
+                        std::string(kPdf) + std::string(70000, 'x'), "application/pdf");
+  EXPECT_EQ(Status(big), 413);
+  EXPECT_EQ(Error(big)["field"], "file");
+  auto disguised =
+      ghana_.Raw("POST", Path(r, "/documents?name=lease.pdf"),
+                 std::string("MZ\x90\x00\x03", 5) + std::string(100, '\0'), "application/pdf");
+  EXPECT_EQ(Status(disguised), 415);
+  EXPECT_EQ(Error(disguised)["field"], "file");
+  auto png_as_pdf =
+      ghana_.Raw("POST", Path(r, "/documents?name=map.png"),
+                 std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\x01'), "application/pdf");
+  EXPECT_EQ(Status(png_as_pdf), 415);
+  EXPECT_EQ(Error(png_as_pdf)["field"], "Content-Type");
+  auto exe =
+      ghana_.Raw("POST", Path(r, "/documents?name=setup.exe"), "MZ", "application/octet-stream");
+  EXPECT_EQ(Status(exe), 415);
+  EXPECT_EQ(Error(exe)["field"], "name");
+  EXPECT_TRUE(Json(ghana_.Get(Path(r, "/documents")))["items"].empty());
+}
+
+TEST_F(Requests, BadFormsNameEachField) {
+  auto bad = ghana_.Send("POST", "/api/v1/requests",
+                         {{"country", "Ghana"},
+                          {"commodity", "unobtainium"},
+                          {"deadline", "2027-02-30"},
+                          {"focal_points", {{{"email", "not-an-address"}}}},
+                          {"disciplines", {"astrology"}},
+                          {"colour", "blue"}});
+  ASSERT_EQ(Status(bad), 400);
+  EXPECT_EQ(Fields(bad),
+            (std::set<std::string>{"colour", "country", "commodity", "deadline", "disciplines[0]",
+                                   "focal_points[0].name", "focal_points[0].email"}));
+  // Only a government's users write requests.
+  EXPECT_EQ(Status(expert_.Send("POST", "/api/v1/requests", CompleteForm())), 403);
+}
+
+TEST_F(Requests, AdminsChangeTheSlaPolicyAndTheClocksFollow) {
+  const json r = Submitted();
+  json policy = Json(coordinator_.Get("/api/v1/sla-policy"));
+  EXPECT_EQ(policy["targets"]["acknowledge"], 8.0);
+  EXPECT_EQ(Status(coordinator_.Send("PUT", "/api/v1/sla-policy", policy)), 404);  // admins only
+  json all_day = policy;
+  all_day["calendar"]["working_days"] = {1, 2, 3, 4, 5, 6, 7};
+  all_day["calendar"]["day_start"] = "00:00";
+  all_day["calendar"]["day_end"] = "24:00";
+  all_day["calendar"]["timezone"] = "Africa/Accra";
+  all_day["targets"]["acknowledge"] = 2;
+  auto saved = admin_.Send("PUT", "/api/v1/sla-policy", all_day);
+  ASSERT_EQ(Status(saved), 200) << saved->body;
+  EXPECT_EQ(Json(coordinator_.Get(Path(r)))["clocks"][0]["status"], "running");
+  // The submission really came in by email on 1 January: corrected, the clock is breached.
+  auto corrected =
+      coordinator_.Send("PUT", Path(r, "/transitions/1"),
+                        {{"at", "2026-01-01T00:00:00Z"}, {"reason", "received by email"}});
+  ASSERT_EQ(Status(corrected), 200) << corrected->body;
+  const json detail = Json(coordinator_.Get(Path(r)));
+  EXPECT_EQ(detail["clocks"][0]["status"], "breached");
+  EXPECT_EQ(detail["clocks"][0]["due"], "2026-01-01T02:00:00Z");
+  EXPECT_EQ(Json(coordinator_.Get("/api/v1/requests?risk=breached"))["items"][0]["id"], r["id"]);
+  json bad = Json(saved);
+  bad["calendar"]["timezone"] = "Mars/Olympus";
+  bad["calendar"]["day_end"] = "25:00";
+  bad["warning_share"] = 2;
+  auto refused = admin_.Send("PUT", "/api/v1/sla-policy", bad);
+  ASSERT_EQ(Status(refused), 400);
+  EXPECT_EQ(Fields(refused),
+            (std::set<std::string>{"calendar.day_end", "calendar.timezone", "warning_share"}));
+  // A stale version is refused too; then the standard policy comes back.
+  EXPECT_EQ(Status(admin_.Send("PUT", "/api/v1/sla-policy", all_day)), 409);
+  policy["version"] = Json(saved)["version"];
+  ASSERT_EQ(Status(admin_.Send("PUT", "/api/v1/sla-policy", policy)), 200);
+}
+
+TEST_F(Requests, PublicEnquiriesAreRateLimited) {
+  Client visitor = NewClient();
+  const json enquiry = {{"name", "Ama Owusu"},
+                        {"email", "ama@example.org"},
+                        {"organisation", "Ministry of Finance"},
+                        {"message", "How does a ministry ask for support?"}};
+  auto missing = visitor.Send("POST", "/api/v1/enquiries", {{"name", "Ama"}});
+  EXPECT_EQ(Status(missing), 400);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(Status(visitor.Send("POST", "/api/v1/enquiries", enquiry)), 201);
+  auto limited = visitor.Send("POST", "/api/v1/enquiries", enquiry);
+  EXPECT_EQ(Status(limited), 429);
+  EXPECT_EQ(Json(coordinator_.Get("/api/v1/enquiries"))["items"].size(), 5u);
+  EXPECT_EQ(Status(visitor.Get("/api/v1/enquiries")), 401);
+}
+
+}  // namespace
+}  // namespace connex::testing
