@@ -1,105 +1,37 @@
 // Browser tests: Debian's chromium driven by playwright-core against a real
 // `connex serve` (demo accounts, the built web app). Each page visited is
 // saved as a screenshot under $SCREENSHOT_DIR (default web/e2e-output/).
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { accounts, shots, usePortal } from './harness.mjs';
 
-const connex = process.env.CONNEX_BINARY || resolve('../build/debug/connex');
-const shots = process.env.SCREENSHOT_DIR || resolve('e2e-output');
-const password = 'connex-demo-2026';
-const accounts = {
-  government: 'focal.ghana@connex.example',
-  expert: 'fiscal.expert@connex.example',
-  coordinator: 'coordinator@connex.example',
-  admin: 'admin@connex.example',
-};
 // What each role's navigation must show, in order.
 const navigation = {
-  public: ['Home'],
-  government: ['Home', 'Organisations', 'My account'],
-  expert: ['Home', 'Organisations', 'My account'],
-  coordinator: ['Home', 'Organisations', 'People', 'My account'],
-  admin: ['Home', 'Organisations', 'People', 'Audit log', 'My account'],
+  public: ['Home', 'Ask for support'],
+  government: ['Home', 'Requests', 'Organisations', 'My account'],
+  expert: ['Home', 'Requests', 'Organisations', 'My account'],
+  coordinator: ['Home', 'Requests', 'Organisations', 'People', 'Response times', 'My account'],
+  admin: ['Home', 'Requests', 'Organisations', 'People', 'Response times', 'Audit log', 'My account'],
 };
 
-let server, browser, base, data;
-
-function freePort() {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-before(async () => {
-  mkdirSync(shots, { recursive: true });
-  data = mkdtempSync(join(tmpdir(), 'connex-e2e-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(connex, ['serve', '--data', data, '--port', String(port), '--demo', '--web', resolve('dist')], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
-});
-
-afterEach(async () => {
-  // Closed browsers close their connections: each test starts from a quiet server.
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-  rmSync(data, { recursive: true, force: true });
-});
-
-const contexts = [];
-async function newPage() {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems = [];
-  // A visitor's session check answers 401 by design; anything else logged is a fault.
-  page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(String(e)));
-  return { page, problems };
-}
+const portal = usePortal();
+const newPage = () => portal.newPage();
+const signIn = (page, email) => portal.signIn(page, email);
 
 async function navLabels(page) {
   return page.locator('nav[aria-label] a').allTextContents();
 }
 
-async function signIn(page, email) {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
 test('a visitor sees the public home page and only the public navigation', async () => {
   const { page, problems } = await newPage();
-  await page.goto(base);
+  await page.goto(portal.base);
   await page.getByRole('heading', { name: 'Better contracts for governments' }).waitFor();
   assert.deepEqual(await navLabels(page), navigation.public);
   assert.ok(await page.getByRole('heading', { name: 'How to ask for support' }).isVisible());
   await page.screenshot({ path: join(shots, 'home-public.png'), fullPage: true });
   // A staff page asks a visitor to sign in; it shows nothing of the page itself.
-  await page.goto(`${base}/people`);
+  await page.goto(`${portal.base}/people`);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   assert.deepEqual(problems, []);
 });
@@ -122,7 +54,7 @@ for (const [role, email] of Object.entries(accounts)) {
       await page.locator('main tbody tr').first().waitFor();
       assert.equal(await page.locator('main tbody tr').count(), 1);
       // A page of another role is not there for it.
-      await page.goto(`${base}/audit`);
+      await page.goto(`${portal.base}/audit`);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     }
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -133,7 +65,7 @@ for (const [role, email] of Object.entries(accounts)) {
 
 test('wrong password: the message shows on the form', async () => {
   const { page } = await newPage();
-  await page.goto(`${base}/sign-in`);
+  await page.goto(`${portal.base}/sign-in`);
   await page.getByLabel('Email').fill('admin@connex.example');
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -146,7 +78,7 @@ test('the language switch turns the whole page French, and it is remembered', as
   await signIn(page, accounts.coordinator);
   await page.getByRole('button', { name: 'Lire en français' }).click();
   await page.getByRole('heading', { name: 'De meilleurs contrats pour les gouvernements' }).waitFor();
-  assert.deepEqual(await navLabels(page), ['Accueil', 'Organisations', 'Personnes', 'Mon compte']);
+  assert.deepEqual(await navLabels(page), ['Accueil', 'Demandes', 'Organisations', 'Personnes', 'Délais de réponse', 'Mon compte']);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.match(await page.title(), /Appui aux négociations/);
   await page.screenshot({ path: join(shots, 'coordinator-home-fr.png'), fullPage: true });
@@ -171,7 +103,7 @@ test('an invitation made on the People page is accepted and the new expert signs
   const link = await page.locator('code.invite-link').textContent();
   assert.match(link, /\/invitation\/[A-Za-z0-9_-]+$/);
   const invitee = await newPage();
-  await invitee.page.goto(base + new URL(link).pathname);
+  await invitee.page.goto(portal.base + new URL(link).pathname);
   await invitee.page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
   await invitee.page.screenshot({ path: join(shots, 'invitation.png'), fullPage: true });
   await invitee.page.getByLabel(/Choose a password/).fill('short');

@@ -44,6 +44,24 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   return { status: res.status, data: null, errors: (json && json.errors) || [] };
 }
 
+// Sends a file as the raw body (uploads), with its type and the CSRF token.
+export async function upload<T>(path: string, file: Blob): Promise<Answer<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrf },
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { status: 0, data: null, errors: [] };
+  }
+  const json = await res.json().catch(() => null);
+  if (res.ok) return { status: res.status, data: json as T, errors: [] };
+  return { status: res.status, data: null, errors: (json && json.errors) || [] };
+}
+
 interface SessionView {
   user: User;
   csrf_token: string;

@@ -10,8 +10,14 @@ import { Account } from './pages/account';
 import { Audit } from './pages/audit';
 import { Home } from './pages/home';
 import { Invitation } from './pages/invitation';
+import { Enquiry } from './pages/enquiry';
+import { Notifications, refreshUnread, unread } from './pages/notifications';
 import { Organisations } from './pages/organisations';
 import { People } from './pages/people';
+import { RequestDetail } from './pages/request_detail';
+import { RequestForm } from './pages/request_form';
+import { Requests } from './pages/requests';
+import { SlaPolicy } from './pages/sla_policy';
 import { SignIn } from './pages/sign_in';
 import { navigate, path as currentPath } from './router';
 import { useSignal } from './state';
@@ -26,8 +32,11 @@ const staff: Role[] = ['coordinator', 'admin'];
 const signedIn: Role[] = ['government', 'expert', 'coordinator', 'admin'];
 export const navigation: NavItem[] = [
   { href: '/', label: 'nav.home', roles: ['public', ...signedIn] },
+  { href: '/requests', label: 'nav.requests', roles: signedIn },
+  { href: '/enquiry', label: 'nav.enquiry', roles: ['public'] },
   { href: '/organisations', label: 'nav.organisations', roles: signedIn },
   { href: '/people', label: 'nav.people', roles: staff },
+  { href: '/sla-policy', label: 'nav.slaPolicy', roles: staff },
   { href: '/audit', label: 'nav.audit', roles: ['admin'] },
   { href: '/account', label: 'nav.account', roles: signedIn },
 ];
@@ -36,6 +45,14 @@ function Page({ path, role }: { path: string; role: Role }) {
   const invitation = path.match(/^\/invitation\/([A-Za-z0-9_-]+)$/);
   if (invitation) return <Invitation token={invitation[1]} />;
   if (path === '/sign-in') return role === 'public' ? <SignIn /> : <Home />;
+  // Request pages: the server decides who sees which request (404 otherwise).
+  const request = path.match(/^\/requests\/([A-Za-z0-9_]+)(\/edit)?$/);
+  if (request && role !== 'public') {
+    if (request[1] === 'new' && role === 'government') return <RequestForm />;
+    if (request[2] && role === 'government') return <RequestForm id={request[1]} />;
+    if (request[1] !== 'new' && !request[2]) return <RequestDetail id={request[1]} />;
+  }
+  if (path === '/notifications' && role !== 'public') return <Notifications />;
   const item = navigation.find((n) => n.href === path);
   if (!item || !item.roles.includes(role)) {
     if (item && role === 'public') return <SignIn />;
@@ -53,6 +70,12 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <People />;
     case '/audit':
       return <Audit />;
+    case '/requests':
+      return <Requests />;
+    case '/enquiry':
+      return <Enquiry />;
+    case '/sla-policy':
+      return <SlaPolicy />;
     case '/account':
       return <Account />;
     default:
@@ -64,6 +87,10 @@ export function App() {
   const user = useSignal(currentUser);
   const path = useSignal(currentPath);
   const lang = useSignal(language);
+  const unreadCount = useSignal(unread);
+  useEffect(() => {
+    if (user) void refreshUnread();
+  }, [user, path]);
   useEffect(() => {
     document.title = `${t('app.name')} — ${t('app.tagline')}`;
   }, [lang]);
@@ -90,6 +117,10 @@ export function App() {
         <div class="session">
           {user ? (
             <>
+              <Link href="/notifications" current={path === '/notifications'}>
+                {t('nav.notifications')}
+                {unreadCount > 0 && <span class="count" aria-label={t('notifications.unread', { count: unreadCount })}> {unreadCount}</span>}
+              </Link>
               <span class="who">
                 {user.name} · {t(`role.${user.role}` as MessageKey)}
               </span>

@@ -1,0 +1,90 @@
+// What every browser test file shares: a real `connex serve` (demo data, the
+// built web app) on a free port, Debian's chromium through playwright-core,
+// fresh browser contexts, sign-in. Screenshots go to $SCREENSHOT_DIR.
+import { before, after, afterEach } from 'node:test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+const connex = process.env.CONNEX_BINARY || resolve('../build/debug/connex');
+export const shots = process.env.SCREENSHOT_DIR || resolve('e2e-output');
+export const password = 'connex-demo-2026';
+export const accounts = {
+  government: 'focal.ghana@connex.example',
+  expert: 'fiscal.expert@connex.example',
+  coordinator: 'coordinator@connex.example',
+  admin: 'admin@connex.example',
+};
+
+function freePort() {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+// Registers the hooks of one test file; `ctx.base` is the server's address.
+export function usePortal() {
+  const ctx = { base: '', newPage, signIn, shot };
+  let server, browser, data;
+  const contexts = [];
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    data = mkdtempSync(join(tmpdir(), 'connex-e2e-'));
+    const port = await freePort();
+    ctx.base = `http://127.0.0.1:${port}`;
+    server = spawn(connex, ['serve', '--data', data, '--port', String(port), '--demo', '--web', resolve('dist')], {
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 200; i++) {
+      try {
+        if ((await fetch(`${ctx.base}/readyz`)).ok) break;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
+  });
+
+  afterEach(async () => {
+    // Closed browsers close their connections: each test starts from a quiet server.
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+    rmSync(data, { recursive: true, force: true });
+  });
+
+  async function newPage() {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems = [];
+    // A visitor's session check answers 401 by design; anything else logged is a fault.
+    page.on('console', (m) => m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(String(e)));
+    return { page, problems };
+  }
+
+  async function signIn(page, email) {
+    await page.goto(`${ctx.base}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+
+  async function shot(page, name) {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  }
+
+  return ctx;
+}

@@ -1,0 +1,109 @@
+// Types of the request API (docs/api.md) and small helpers shared by the
+// request pages.
+import { call } from './api';
+import { t } from './i18n';
+import type { MessageKey } from './messages/en';
+
+export interface Clock {
+  clock: string;
+  status: string;
+  started: string | null;
+  stopped: string | null;
+  elapsed_hours: number;
+  target_hours: number;
+  due: string | null;
+  pauses: { from: string; to: string | null }[];
+}
+export interface Summary {
+  id: string;
+  reference: string;
+  project_name: string;
+  entity: string;
+  country: string;
+  commodity: string;
+  deadline: string | null;
+  state: string;
+  engagement_phase: string | null;
+  version: number;
+  updated_at: string;
+  allowed: string[];
+  sla: Clock | null;
+}
+export interface FocalPoint {
+  name: string;
+  email: string;
+  phone: string;
+}
+export interface Counterparty {
+  name: string;
+  affiliates: string[];
+}
+export interface Form {
+  country: string;
+  entity: string;
+  focal_points: FocalPoint[];
+  project_name: string;
+  commodity: string;
+  site: string;
+  counterparties: Counterparty[];
+  disciplines: string[];
+  phase: string;
+  timeline: string;
+  deadline: string;
+  language: string;
+  background: string;
+}
+export interface Scope {
+  summary: string;
+  disciplines: string[];
+  phases: string[];
+  deliverables: string[];
+  expert_days: number;
+}
+export interface Deliverable {
+  id: string;
+  kind: string;
+  title: string;
+  phase: string;
+  due_date: string;
+  status: string;
+  delivered_at: string | null;
+  version: number;
+}
+export interface Detail extends Summary {
+  form: Form;
+  clocks: Clock[];
+  history: { seq: number; from: string | null; to: string; actor: string; at: string; reason: string }[];
+  waiting_for: string | null;
+  team: { user_id: string; name: string; role: string }[];
+  scope: Scope | null;
+  scope_version: number;
+  deliverables: Deliverable[];
+  timeline: { at: string; kind: string; text: string; who: string }[];
+  created_at: string;
+}
+export interface Codelists {
+  disciplines: string[];
+  commodities: string[];
+  phases: string[];
+  languages: string[];
+  states: string[];
+}
+
+let codelists: Promise<Codelists | null> | null = null;
+// The codelists, fetched once per page load.
+export function loadCodelists(): Promise<Codelists | null> {
+  if (!codelists) codelists = call<Codelists>('GET', '/api/v1/codelists').then((r) => r.data);
+  return codelists;
+}
+
+export const stateLabel = (s: string) => t(`state.${s}` as MessageKey);
+export const clockLabel = (c: string) => t(`clock.${c}` as MessageKey);
+export const commodityLabel = (c: string) => c.replace(/_/g, ' ');
+
+// "2026-11-23T15:00:00Z" as "23 Nov 15:00" in the reader's locale, in UTC.
+export function when(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+}
