@@ -10,6 +10,7 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_account_repository.hpp"
+#include "store/sql_request_repository.hpp"
 
 namespace connex::store {
 namespace {
@@ -183,6 +184,86 @@ TEST_F(Store, SignInForgetsAttemptsAndSessionsThatNoLongerCount) {
   // The session idle for three hours is gone; the new one remains.
   EXPECT_EQ(count("SELECT COUNT(*) FROM sessions WHERE token_hash = 'stale'"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM sessions"), 1);
+}
+
+// A request through the service and back out of the database: the form, the
+// state history, optimistic concurrency, content with every byte value, the
+// SLA policy and the filters of the inbox.
+TEST_F(Store, RequestsPersistWithTheirHistoryDocumentsAndVersions) {
+  using namespace domain;
+  const RequestService service(1 << 20);
+  const Instant t0 = *ParseIso("2026-11-23T09:00:00Z");
+  auto made = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
+    auto org = service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
+                                        "Ministry of Mines", "GHA");
+    auto gov = service_.AddUser(st.accounts, "cli:test", "gov@example.org", "Gov",
+                                Role::kGovernment, org->id, "a long enough passphrase");
+    const Principal p{Role::kGovernment, gov->id, org->id};
+    RequestForm f;
+    f.entity = "Minerals Commission";
+    f.focal_points = {{"Gov", "gov@example.org", ""}};
+    f.project_name = "Lease";
+    f.commodity = "gold";
+    f.counterparties = {{"Acme Mining Ltd.", {"Acme Ghana"}}};
+    f.disciplines = {"legal"};
+    f.phase = "preparation";
+    f.language = "en";
+    f.background = "Why";
+    auto r = service.CreateDraft(st, p, f, t0);
+    if (!r) return r.errors();
+    auto moved = service.Transition(st, p, r->id, {RequestState::kSubmitted, 1, "", {}}, t0);
+    if (!moved) return moved.errors();
+    std::string bytes;
+    for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
+    bytes = "%PDF-1.4\n" + bytes;
+    auto doc = service.Upload(st, p, r->id, "lease.pdf", "application/pdf", bytes, t0);
+    if (!doc) return doc.errors();
+    // The same content again is stored once.
+    auto again = service.Upload(st, p, r->id, "copy.pdf", "application/pdf", bytes, t0);
+    if (!again) return again.errors();
+    return r->id;
+  });
+  ASSERT_TRUE(made.ok()) << made.error().ToString();
+  auto check = ReadRequests(*db_, [&](RequestStores& st) -> Result<Done> {
+    const auto r = st.requests.FindRequest(*made);
+    EXPECT_EQ(r->position.state, RequestState::kSubmitted);
+    EXPECT_EQ(r->version, 2);
+    EXPECT_EQ(r->form.counterparties[0].affiliates[0], "Acme Ghana");
+    EXPECT_EQ(r->form.country, "GHA");
+    const auto h = st.requests.History(*made);
+    EXPECT_EQ(h.size(), 1u);
+    EXPECT_EQ(h[0].to, RequestState::kSubmitted);
+    EXPECT_EQ(h[0].at, t0);
+    const auto docs = st.requests.Documents(*made);
+    EXPECT_EQ(docs.size(), 2u);
+    const auto blob = st.requests.Blob(docs[0].sha256);
+    EXPECT_EQ(blob->size(), 9u + 256u);
+    EXPECT_EQ(static_cast<unsigned char>((*blob)[9]), 0u);
+    EXPECT_EQ(static_cast<unsigned char>(blob->back()), 255u);
+    RequestFilter open;
+    EXPECT_EQ(st.requests.ListRequests(open).size(), 1u);
+    open.states = {RequestState::kActive};
+    EXPECT_TRUE(st.requests.ListRequests(open).empty());
+    open.states = {};
+    open.country = "SEN";
+    EXPECT_TRUE(st.requests.ListRequests(open).empty());
+    EXPECT_EQ(st.requests.CurrentPolicy().target_hours[0], 8.0);
+    return Done{};
+  });
+  ASSERT_TRUE(check.ok());
+  int blobs = 0;
+  db_->Read([&](soci::session& sql) -> Result<Done> {
+    sql << "SELECT COUNT(*) FROM blobs", soci::into(blobs);
+    return Done{};
+  });
+  EXPECT_EQ(blobs, 1);
+  // A write from a stale version changes nothing.
+  auto stale = WriteRequests(*db_, [&](RequestStores& st) -> Result<bool> {
+    SupportRequest r = *st.requests.FindRequest(*made);
+    r.version = 2;
+    return st.requests.UpdateRequest(r, 1);
+  });
+  EXPECT_FALSE(*stale);
 }
 
 }  // namespace
