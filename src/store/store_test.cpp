@@ -266,5 +266,55 @@ TEST_F(Store, RequestsPersistWithTheirHistoryDocumentsAndVersions) {
   EXPECT_FALSE(*stale);
 }
 
+// Coordinators hear once about each clock that reaches its warning share or
+// its target, and not again on the next sweep.
+TEST_F(Store, ClockRisksAreNotifiedOnce) {
+  using namespace domain;
+  const RequestService service;
+  const Instant monday = *ParseIso("2026-11-23T09:00:00Z");
+  auto id = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
+    auto org = service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
+                                        "Ministry", "SEN");
+    auto gov = service_.AddUser(st.accounts, "cli:test", "g@example.org", "G", Role::kGovernment,
+                                org->id, "a long enough passphrase");
+    auto co = service_.AddUser(st.accounts, "cli:test", "c@example.org", "C", Role::kCoordinator,
+                               "", "a long enough passphrase");
+    if (!gov || !co) return Error{ErrorCode::kInvalidInput, "setup", ""};
+    RequestForm f;
+    f.entity = "E";
+    f.focal_points = {{"G", "", ""}};
+    f.project_name = "P";
+    f.commodity = "gas";
+    f.counterparties = {{"X", {}}};
+    f.disciplines = {"legal"};
+    f.phase = "negotiation";
+    f.language = "fr";
+    f.background = "B";
+    const Principal p{Role::kGovernment, gov->id, org->id};
+    auto r = service.CreateDraft(st, p, f, monday);
+    auto moved = service.Transition(st, p, r->id, {RequestState::kSubmitted, 1, "", {}}, monday);
+    if (!moved) return moved.errors();
+    return r->id;
+  });
+  ASSERT_TRUE(id.ok()) << id.error().ToString();
+  auto sweep = [&](Instant now) {
+    return *WriteRequests(*db_, [&](RequestStores& st) -> Result<int> {
+      const SlaPolicy policy = st.requests.CurrentPolicy();
+      return service.NotifyClockRisks(st, *Calendar::Build(policy.calendar), policy, now);
+    });
+  };
+  // Monday 15:00: 6 of 8 hours, the warning share (75%) of the acknowledge clock.
+  EXPECT_EQ(sweep(*ParseIso("2026-11-23T15:00:00Z")), 1);
+  EXPECT_EQ(sweep(*ParseIso("2026-11-23T15:30:00Z")), 0);
+  // Tuesday 10:00: acknowledge breached.
+  EXPECT_EQ(sweep(*ParseIso("2026-11-24T10:00:00Z")), 1);
+  auto notes = ReadRequests(*db_, [&](RequestStores& st) -> Result<std::vector<Notification>> {
+    return st.requests.Notifications(st.accounts.FindUserByEmail("c@example.org")->id, 50);
+  });
+  std::vector<std::string> kinds;
+  for (const Notification& n : *notes) kinds.push_back(n.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"clock_breached", "clock_warning", "request_submitted"}));
+}
+
 }  // namespace
 }  // namespace connex::store

@@ -62,6 +62,13 @@ export function RequestDetail({ id }: { id: string }) {
     return false;
   }
 
+  async function setPhase(phase: string) {
+    const res = await call<Detail>('PUT', `/api/v1/requests/${id}/phase`, { phase, version: r!.version });
+    if (res.data) return setR(res.data);
+    await load();
+    setErrors({ '': res.errors[0]?.message || t('detail.stale') });
+  }
+
   const moves = r.allowed.filter((s) => s !== 'approved');
   const editable = me.role === 'government' && (r.state === 'draft' || r.state === 'awaiting_information');
   return (
@@ -76,7 +83,17 @@ export function RequestDetail({ id }: { id: string }) {
         {r.engagement_phase && (
           <>
             <dt>{t('detail.phase')}</dt>
-            <dd>{t(`phase.${r.engagement_phase}` as MessageKey)}</dd>
+            <dd>
+              {staff && r.state === 'active' ? (
+                <select aria-label={t('detail.phase')} value={r.engagement_phase} onChange={(e) => setPhase((e.currentTarget as HTMLSelectElement).value)}>
+                  {['preparation', 'negotiation', 'implementation'].map((p) => (
+                    <option key={p} value={p}>{t(`phase.${p}` as MessageKey)}</option>
+                  ))}
+                </select>
+              ) : (
+                t(`phase.${r.engagement_phase}` as MessageKey)
+              )}
+            </dd>
           </>
         )}
         <dt>{t('requests.sla')}</dt>
