@@ -313,7 +313,8 @@ TEST_F(Store, ClockRisksAreNotifiedOnce) {
   });
   std::vector<std::string> kinds;
   for (const Notification& n : *notes) kinds.push_back(n.kind);
-  EXPECT_EQ(kinds, (std::vector<std::string>{"clock_breached", "clock_warning", "request_submitted"}));
+  EXPECT_EQ(kinds,
+            (std::vector<std::string>{"clock_breached", "clock_warning", "request_submitted"}));
 }
 
 }  // namespace
