@@ -33,6 +33,7 @@ fuzz: setup
 	./scripts/run-fuzz build/fuzz/fuzz/model_reader_fuzz fuzz/corpus/model_reader $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/uncertainty_fuzz fuzz/corpus/uncertainty $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/request_body_fuzz fuzz/corpus/request_body $(FUZZ_SECONDS)
+	./scripts/run-fuzz build/fuzz/fuzz/request_form_fuzz fuzz/corpus/request_form $(FUZZ_SECONDS)
 
 bench: setup
 	cmake --preset release >/dev/null
