@@ -176,6 +176,8 @@ export const en = {
   'discipline.social_community': "Social and community",
   'discipline.gender': "Gender",
   'discipline.procurement': "Procurement",
+  'discipline.geophysics': 'Geophysics',
+  'discipline.health_safety': 'Health and safety',
   'phase.preparation': "Preparation",
   'phase.negotiation': "Negotiation",
   'phase.implementation': "Implementation",

@@ -177,6 +177,8 @@ export const fr: Messages = {
   'discipline.social_community': "Social et communautés",
   'discipline.gender': "Genre",
   'discipline.procurement': "Passation de marchés",
+  'discipline.geophysics': 'Géophysique',
+  'discipline.health_safety': 'Santé et sécurité',
   'phase.preparation': "Préparation",
   'phase.negotiation': "Négociation",
   'phase.implementation': "Mise en œuvre",

@@ -1,0 +1,159 @@
+// Team proposals on small rosters whose answers are worked out by hand.
+#include "domain/roster/team_proposal.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace connex::domain;
+
+Candidate Expert(const std::string& id, std::vector<std::string> disciplines,
+                 std::vector<std::string> languages, double rate) {
+  Candidate c;
+  c.id = id;
+  c.name = id;
+  c.disciplines = std::move(disciplines);
+  c.languages = std::move(languages);
+  c.day_rate = rate;
+  c.attested = true;
+  return c;
+}
+
+// A copper negotiation in a francophone country: a fiscal modeller, a mining
+// engineer and a lawyer for 10 days each, one of them speaking French.
+TeamSpec Copper() {
+  TeamSpec s;
+  s.slots = {{"fiscal_modelling", 1, {}}, {"mining_engineering", 1, {}}, {"legal", 1, {}}};
+  s.team_languages = {"fr"};
+  s.start = "2027-01-11";
+  s.end = "2027-02-05";
+  s.days_per_expert = 10;
+  s.load_weight = 0;
+  return s;
+}
+
+std::vector<Candidate> Roster() {
+  std::vector<Candidate> r = {
+      Expert("A", {"fiscal_modelling"}, {"en"}, 800),
+      Expert("B", {"fiscal_modelling"}, {"en", "fr"}, 1050),
+      Expert("C", {"mining_engineering"}, {"en"}, 700),
+      Expert("D", {"mining_engineering", "legal"}, {"fr"}, 900),
+      Expert("E", {"legal"}, {"en"}, 600),
+      Expert("F", {"legal"}, {"fr"}, 1200),
+      Expert("G", {"fiscal_modelling"}, {"en", "fr"}, 500),  // has not attested
+      Expert("H", {"legal"}, {"fr"}, 400),                   // conflicted
+      Expert("I", {"mining_engineering"}, {"fr"}, 300),      // away in January
+      Expert("J", {"geology"}, {"fr"}, 300),                 // not asked for
+  };
+  r[6].attested = false;
+  r[7].screening = {ScreeningOutcome::kExclude, "employment with Acme Mining Ltd.", "dcl_h"};
+  r[8].unavailable = {{"2027-01-20", "2027-01-31"}};
+  return r;
+}
+
+std::vector<std::string> Ids(const Team& t) {
+  std::vector<std::string> ids;
+  for (const Pick& p : t.members) ids.push_back(p.expert_id);
+  return ids;
+}
+
+std::string Reason(const Proposal& p, const std::string& id) {
+  for (const Exclusion& e : p.not_chosen) {
+    if (e.expert_id == id) return e.reason;
+  }
+  return "(chosen)";
+}
+
+TEST(TeamProposal, FindsTheOptimumAndTheNextBestByHand) {
+  // Without French: A+C+E = 21,000, not allowed. With one French speaker:
+  // A+D(mining)+E = 23,000; B+C+E = 23,500; A+C+D(legal) = 24,000.
+  const auto p = ProposeTeams(Copper(), Roster());
+  ASSERT_TRUE(p.ok()) << p.error().ToString();
+  ASSERT_EQ(p->teams.size(), 3u);
+  EXPECT_EQ(Ids(p->teams[0]), (std::vector<std::string>{"A", "D", "E"}));
+  EXPECT_DOUBLE_EQ(p->teams[0].cost, 23000);
+  EXPECT_EQ(p->teams[0].members[1].slot, 1);  // D as the mining engineer
+  EXPECT_EQ(Ids(p->teams[1]), (std::vector<std::string>{"B", "C", "E"}));
+  EXPECT_DOUBLE_EQ(p->teams[1].cost, 23500);
+  EXPECT_EQ(Ids(p->teams[2]), (std::vector<std::string>{"A", "C", "D"}));
+  EXPECT_DOUBLE_EQ(p->teams[2].cost, 24000);
+  EXPECT_TRUE(p->missing.empty());
+  // Everyone not chosen, with why.
+  EXPECT_EQ(p->not_chosen.size(), 7u);
+  EXPECT_EQ(Reason(*p, "G"), "no_attestation");
+  EXPECT_EQ(Reason(*p, "H"), "conflict");
+  EXPECT_EQ(Reason(*p, "I"), "unavailable");
+  EXPECT_EQ(Reason(*p, "J"), "no_matching_slot");
+  EXPECT_EQ(Reason(*p, "B"), "not_needed");
+  EXPECT_EQ(Reason(*p, "F"), "not_needed");
+  EXPECT_EQ(Reason(*p, "A"), "(chosen)");
+}
+
+TEST(TeamProposal, LoadSpreadsAndTheCoordinatorsConstraintsHold) {
+  std::vector<Candidate> roster = Roster();
+  roster[0].load_days = 20;  // A worked 20 days this year: +2,000 at 100 per day
+  TeamSpec spec = Copper();
+  spec.load_weight = 100;
+  auto p = ProposeTeams(spec, roster);
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(Ids(p->teams[0]), (std::vector<std::string>{"B", "C", "E"}));
+  spec = Copper();
+  spec.must_include = {"F"};
+  p = ProposeTeams(spec, Roster());
+  EXPECT_EQ(Ids(p->teams[0]), (std::vector<std::string>{"A", "C", "F"}));  // 27,000
+  spec = Copper();
+  spec.must_exclude = {"D"};
+  p = ProposeTeams(spec, Roster());
+  EXPECT_EQ(Ids(p->teams[0]), (std::vector<std::string>{"B", "C", "E"}));
+  EXPECT_EQ(Reason(*p, "D"), "excluded");
+}
+
+TEST(TeamProposal, NoTeamIsAnsweredWithWhatIsMissing) {
+  TeamSpec spec = Copper();
+  spec.slots.push_back({"geology", 1, {"fr"}});
+  std::vector<Candidate> roster = Roster();
+  roster[9].languages = {"en"};  // the only geologist speaks no French
+  auto p = ProposeTeams(spec, roster);
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->teams.empty());
+  ASSERT_EQ(p->missing.size(), 1u);
+  EXPECT_EQ(p->missing[0], "1 × geology speaking fr needed, 0 available");
+  EXPECT_EQ(Reason(*p, "J"), "no_matching_slot");
+
+  spec = Copper();
+  spec.budget = 22000;
+  p = ProposeTeams(spec, Roster());
+  ASSERT_TRUE(p->teams.empty());
+  EXPECT_EQ(p->missing[0],
+            "budget: the cheapest possible team costs USD 23000, over the budget of USD 22000");
+
+  spec = Copper();
+  spec.slots = {{"legal", 3, {}}};  // D, E and F are the only lawyers free of conflict
+  spec.team_languages = {};
+  p = ProposeTeams(spec, Roster());
+  ASSERT_EQ(p->teams.size(), 1u);  // only one team of three lawyers exists
+  spec.slots = {{"legal", 3, {}}, {"mining_engineering", 2, {}}};
+  p = ProposeTeams(spec, Roster());
+  EXPECT_TRUE(p->teams.empty());  // both slots need D, who fills one
+  EXPECT_NE(p->missing[0].find("not enough distinct experts"), std::string::npos);
+
+  spec = Copper();
+  spec.must_include = {"H"};
+  p = ProposeTeams(spec, Roster());
+  EXPECT_TRUE(p->teams.empty());
+  EXPECT_NE(p->missing[0].find("employment with Acme Mining Ltd."), std::string::npos);
+}
+
+TEST(TeamProposal, BadSpecsNameTheField) {
+  TeamSpec spec = Copper();
+  spec.slots[0].discipline = "astrology";
+  spec.slots[1].count = 0;
+  spec.end = "2026-01-01";
+  const auto p = ProposeTeams(spec, Roster());
+  ASSERT_FALSE(p.ok());
+  std::vector<std::string> fields;
+  for (const auto& e : p.errors()) fields.push_back(e.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"slots[0].discipline", "slots[1].count", "end"}));
+}
+
+}  // namespace
