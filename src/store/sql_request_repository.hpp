@@ -9,6 +9,7 @@
 #include "domain/requests/request_service.hpp"
 #include "store/database.hpp"
 #include "store/sql_account_repository.hpp"
+#include "store/sql_roster_repository.hpp"
 
 namespace connex::store {
 
@@ -65,7 +66,8 @@ auto WriteRequests(Database& db, F&& fn) {
   return db.Write([&](soci::session& sql) {
     SqlRequestRepository requests(sql);
     SqlAccountRepository accounts(sql);
-    domain::RequestStores stores{requests, accounts};
+    SqlRosterRepository roster(sql);
+    domain::RequestStores stores{requests, accounts, roster};
     return fn(stores);
   });
 }
@@ -75,7 +77,8 @@ auto ReadRequests(Database& db, F&& fn) {
   return db.Read([&](soci::session& sql) {
     SqlRequestRepository requests(sql);
     SqlAccountRepository accounts(sql);
-    domain::RequestStores stores{requests, accounts};
+    SqlRosterRepository roster(sql);
+    domain::RequestStores stores{requests, accounts, roster};
     return fn(stores);
   });
 }

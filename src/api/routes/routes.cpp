@@ -13,6 +13,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddEngagementRoutes(routes, s);
   AddDocumentRoutes(routes, s);
   AddSupportRoutes(routes, s);
+  AddRosterRoutes(routes, s);
   routes.push_back({"GET", "/api/v1/openapi.json", domain::Access::kPublic,
                     "This API as an OpenAPI 3 document", nullptr});
   // The document lists every route, this one included, and never changes.

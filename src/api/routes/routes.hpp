@@ -16,5 +16,6 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s);
 void AddEngagementRoutes(std::vector<Route>& routes, Services& s);
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s);
 void AddSupportRoutes(std::vector<Route>& routes, Services& s);
+void AddRosterRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

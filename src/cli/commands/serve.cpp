@@ -4,6 +4,7 @@
 #include "api/server.hpp"
 #include "cli/commands/platform_common.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/roster/roster_service.hpp"
 #include "store/sql_account_repository.hpp"
 #include "store/sql_request_repository.hpp"
 
@@ -58,6 +59,51 @@ Result<Done> DemoRequest(domain::RequestStores& stores, const domain::Principal&
   return Done{};
 }
 
+// The Code of Conduct, attested by both demo experts, and their profiles.
+Result<Done> DemoRoster(domain::RequestStores& stores, const domain::Principal& admin,
+                        const domain::Principal& fiscal, const domain::Principal& mining) {
+  const domain::RosterService roster;
+  const Instant now = Now();
+  auto code = roster.PublishCode(
+      stores, admin,
+      "Advisers work only on behalf of, and by order of, the host government. They declare every "
+      "interest in the companies on the other side of the table, keep the government's "
+      "information confidential, accept no instruction or benefit from anyone else, and step "
+      "aside when a conflict of interest appears.",
+      now);
+  if (!code) return code.errors();
+  const struct {
+    const domain::Principal* who;
+    nlohmann::json profile;
+  } experts[] = {
+      {&fiscal,
+       {{"seniority", "principal"},
+        {"disciplines", {"fiscal_modelling", "economics"}},
+        {"languages", {"en", "fr"}},
+        {"countries", {"GHA", "SEN", "ZMB"}},
+        {"commodities", {"copper", "gold", "gas"}},
+        {"day_rate", 1200},
+        {"bio", "Fiscal regimes of mining and petroleum agreements; twelve negotiations."}}},
+      {&mining,
+       {{"seniority", "senior"},
+        {"disciplines", {"mining_engineering", "geology"}},
+        {"languages", {"en"}},
+        {"countries", {"GHA", "ZMB"}},
+        {"commodities", {"copper", "gold"}},
+        {"day_rate", 900},
+        {"bio", "Open-pit mine planning and feasibility studies."}}},
+  };
+  for (const auto& e : experts) {
+    auto profile = domain::ReadProfile(e.profile);
+    if (!profile) return profile.errors();
+    auto saved = roster.SaveProfile(stores, *e.who, e.who->user_id, *profile, now);
+    if (!saved) return saved.errors();
+    auto attested = roster.Attest(stores, *e.who, now);
+    if (!attested) return attested.errors();
+  }
+  return Done{};
+}
+
 // Creates the demonstration organisations and accounts when there are no
 // users yet; prints the sign-ins. Returns false on a database failure.
 bool SeedDemo(store::Database& db, std::ostream& out) {
@@ -99,6 +145,8 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
     }
     auto request = DemoRequest(stores, people[1], people[3]);
     if (!request) return request.errors();
+    auto roster = DemoRoster(stores, people[0], people[4], people[5]);
+    if (!roster) return roster.errors();
     seeded = true;
     return Done{};
   });

@@ -5,6 +5,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/requests/sniff.hpp"
+#include "domain/roster/roster_service.hpp"
 
 namespace connex::domain {
 
@@ -432,6 +433,7 @@ Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& 
   if (IsMember(s.requests.Team(id), user_id)) {
     return Error{ErrorCode::kConflict, "is already on the team", "user_id"};
   }
+  if (auto block = AssignmentBlock(s, *r, user_id, p.user_id, now)) return *block;
   TeamMember m{id, user_id, role, p.user_id, now};
   s.requests.InsertTeamMember(m);
   s.requests.Audit(p.user_id, "request.team.add", "request", id, "",

@@ -20,6 +20,7 @@
 #include "domain/accounts/account_repository.hpp"
 #include "domain/policy/policy.hpp"
 #include "domain/requests/request_repository.hpp"
+#include "domain/roster/roster_repository.hpp"
 
 namespace connex::domain {
 
@@ -27,6 +28,7 @@ namespace connex::domain {
 struct RequestStores {
   RequestRepository& requests;
   AccountRepository& accounts;
+  RosterRepository& roster;
 };
 
 struct MoveRequest {

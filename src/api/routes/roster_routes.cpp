@@ -1,0 +1,261 @@
+// The roster: expert profiles and declarations (experts their own, the
+// Support Unit all), the Code of Conduct, and on a request the screenings,
+// waivers and team proposals of the Support Unit.
+#include "api/routes/routes.hpp"
+#include "domain/roster/roster_service.hpp"
+#include "store/sql_request_repository.hpp"
+
+namespace connex::api {
+
+using namespace domain;
+
+namespace {
+
+const RosterService kRoster;
+
+template <typename F>
+Result<Reply> Write(Services& s, int status, F&& fn) {
+  auto out = store::WriteRequests(s.db, std::forward<F>(fn));
+  if (!out) return out.errors();
+  return Reply{status, *out};
+}
+
+template <typename F>
+Result<Reply> Read(Services& s, F&& fn) {
+  auto out = store::ReadRequests(s.db, std::forward<F>(fn));
+  if (!out) return out.errors();
+  return Reply{200, *out};
+}
+
+nlohmann::json ScreeningView(const ScreeningRecord& r, domain::AccountRepository& accounts) {
+  const auto u = accounts.FindUser(r.user_id);
+  return {
+      {"user_id", r.user_id},
+      {"name", u ? u->name : ""},
+      {"outcome", ToString(r.result.outcome)},
+      {"reason", r.result.reason},
+      {"declaration_id", r.result.declaration_id.empty() ? nlohmann::json()
+                                                         : nlohmann::json(r.result.declaration_id)},
+      {"lookback_years", r.lookback_years},
+      {"at", ToIso(r.at)}};
+}
+
+std::vector<std::string> Strings(const nlohmann::json* v, const std::string& field,
+                                 BodyReader& body) {
+  std::vector<std::string> out;
+  if (!v) return out;
+  if (!v->is_array()) {
+    body.Add({{ErrorCode::kInvalidInput, "must be a list of texts", field}});
+    return out;
+  }
+  for (const auto& x : *v) {
+    if (x.is_string())
+      out.push_back(x.get<std::string>());
+    else
+      body.Add({{ErrorCode::kInvalidInput, "must be a list of texts", field}});
+  }
+  return out;
+}
+
+// The team builder's request: slots, languages, window, days, budget, constraints.
+TeamSpec ReadSpec(BodyReader& body) {
+  TeamSpec spec;
+  if (const nlohmann::json* slots = body.Value("slots")) {
+    if (!slots->is_array()) body.Add({{ErrorCode::kInvalidInput, "must be a list", "slots"}});
+    for (size_t i = 0; slots->is_array() && i < slots->size(); ++i) {
+      const nlohmann::json& x = (*slots)[i];
+      const std::string at = "slots[" + std::to_string(i) + "]";
+      Slot s;
+      if (!x.is_object() || !x.contains("discipline") || !x["discipline"].is_string()) {
+        body.Add({{ErrorCode::kInvalidInput, "needs a discipline", at + ".discipline"}});
+        continue;
+      }
+      s.discipline = x["discipline"].get<std::string>();
+      s.count = x.contains("count") && x["count"].is_number_integer() ? x["count"].get<int>() : 1;
+      if (x.contains("languages") && x["languages"].is_array()) {
+        for (const auto& l : x["languages"]) {
+          if (l.is_string()) s.languages.push_back(l.get<std::string>());
+        }
+      }
+      spec.slots.push_back(s);
+    }
+  }
+  spec.team_languages = Strings(body.Value("team_languages"), "team_languages", body);
+  spec.start = body.Text("start", true, 10);
+  spec.end = body.Text("end", true, 10);
+  spec.days_per_expert = body.Integer("days_per_expert", false, 1, 1000, 10);
+  spec.budget = body.Integer("budget", false, 0, 1000000000, 0);
+  spec.load_weight = body.Integer("load_weight", false, 0, 100000, 100);
+  spec.must_include = Strings(body.Value("must_include"), "must_include", body);
+  spec.must_exclude = Strings(body.Value("must_exclude"), "must_exclude", body);
+  spec.alternatives = body.Integer("alternatives", false, 1, 10, 3);
+  return spec;
+}
+
+}  // namespace
+
+void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
+  routes.push_back({"GET", "/api/v1/experts", Access::kStaff,
+                    "Search the roster (?discipline= ?language= ?q= in names and biographies)",
+                    [&s](Request& r) -> Result<Reply> {
+                      auto q = [&](const char* k) { return r.query.count(k) ? r.query.at(k) : ""; };
+                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const ExpertProfile& e :
+                             kRoster.Search(st, q("discipline"), q("language"), q("q"))) {
+                          items.push_back(ToJson(e));
+                        }
+                        return nlohmann::json{{"items", items}};
+                      });
+                    }});
+  routes.push_back({"GET", "/api/v1/experts/{id}/profile", Access::kSignedIn,
+                    "An expert's profile: the expert's own, or anyone's for the Support Unit",
+                    [&s](Request& r) -> Result<Reply> {
+                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto p = kRoster.Profile(st, r.principal, r.params[0]);
+                        if (!p) return p.errors();
+                        return ToJson(*p);
+                      });
+                    }});
+  routes.push_back(
+      {"PUT", "/api/v1/experts/{id}/profile", Access::kSignedIn,
+       "Save a profile (seniority, disciplines, languages, countries, commodities, day_rate, "
+       "readiness, bio, unavailable periods, version)",
+       [&s](Request& r) -> Result<Reply> {
+         auto profile = ReadProfile(r.body);
+         if (!profile) return profile.errors();
+         return Write(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto saved = kRoster.SaveProfile(st, r.principal, r.params[0], *profile, Now());
+           if (!saved) return saved.errors();
+           return ToJson(*saved);
+         });
+       }});
+  routes.push_back({"GET", "/api/v1/experts/{id}/declarations", Access::kSignedIn,
+                    "An expert's declarations of interests", [&s](Request& r) -> Result<Reply> {
+                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto list = kRoster.Declarations(st, r.principal, r.params[0]);
+                        if (!list) return list.errors();
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const Declaration& d : *list) items.push_back(ToJson(d));
+                        return nlohmann::json{{"items", items}};
+                      });
+                    }});
+  routes.push_back({"POST", "/api/v1/experts/{id}/declarations", Access::kSignedIn,
+                    "Declare an interest (entity, affiliates, relation, start, end, evidence)",
+                    [&s](Request& r) -> Result<Reply> {
+                      auto d = ReadDeclaration(r.body);
+                      if (!d) return d.errors();
+                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto saved = kRoster.Declare(st, r.principal, r.params[0], *d, Now());
+                        if (!saved) return saved.errors();
+                        return ToJson(*saved);
+                      });
+                    }});
+  routes.push_back(
+      {"GET", "/api/v1/conduct-code", Access::kSignedIn,
+       "The Code of Conduct in force, and whether the caller attested it",
+       [&s](Request& r) -> Result<Reply> {
+         return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+           const auto c = st.roster.CurrentCode();
+           if (!c) return nlohmann::json{{"version", nullptr}, {"text", ""}, {"attested", false}};
+           return nlohmann::json{
+               {"version", c->version},
+               {"text", c->text},
+               {"published_at", ToIso(c->published_at)},
+               {"attested", st.roster.HasAttested(r.principal.user_id, c->version)}};
+         });
+       }});
+  routes.push_back({"POST", "/api/v1/conduct-code", Access::kAdmin,
+                    "Publish a new version of the Code of Conduct (text); experts attest again",
+                    [&s](Request& r) -> Result<Reply> {
+                      BodyReader body(r.body, {"text"});
+                      const std::string text = body.Text("text", true, 100000);
+                      if (!body.errors().empty()) return body.errors();
+                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto c = kRoster.PublishCode(st, r.principal, text, Now());
+                        if (!c) return c.errors();
+                        return nlohmann::json{{"version", c->version}};
+                      });
+                    }});
+  routes.push_back({"POST", "/api/v1/conduct-code/attestation", Access::kSignedIn,
+                    "An expert attests the Code of Conduct in force",
+                    [&s](Request& r) -> Result<Reply> {
+                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto c = kRoster.Attest(st, r.principal, Now());
+                        if (!c) return c.errors();
+                        return nlohmann::json{{"version", c->version}, {"attested", true}};
+                      });
+                    }});
+  routes.push_back({"GET", "/api/v1/requests/{id}/screenings", Access::kStaff,
+                    "Every screening of experts against the request's counterparties, oldest first",
+                    [&s](Request& r) -> Result<Reply> {
+                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto req = RequestService::Visible(st, r.principal, r.params[0]);
+                        if (!req) return req.errors();
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const ScreeningRecord& rec : st.roster.Screenings(req->id)) {
+                          items.push_back(ScreeningView(rec, st.accounts));
+                        }
+                        return nlohmann::json{{"items", items}};
+                      });
+                    }});
+  routes.push_back({"POST", "/api/v1/requests/{id}/waivers", Access::kStaff,
+                    "Record the government's written waiver of one declaration (declaration_id, "
+                    "consent_document_id: the signed consent among the request's documents)",
+                    [&s](Request& r) -> Result<Reply> {
+                      BodyReader body(r.body, {"declaration_id", "consent_document_id"});
+                      const Waiver w{body.Text("declaration_id", true, 100),
+                                     body.Text("consent_document_id", true, 100)};
+                      if (!body.errors().empty()) return body.errors();
+                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto saved = kRoster.RecordWaiver(st, r.principal, r.params[0], w, Now());
+                        if (!saved) return saved.errors();
+                        return nlohmann::json{{"declaration_id", saved->declaration_id},
+                                              {"consent_document_id", saved->consent_document_id}};
+                      });
+                    }});
+  routes.push_back(
+      {"POST", "/api/v1/requests/{id}/team-proposals", Access::kStaff,
+       "Screen the roster and propose teams (slots[{discipline, count, languages}], "
+       "team_languages, start, end, days_per_expert, budget, load_weight, must_include, "
+       "must_exclude, alternatives, lookback_years)",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"slots", "team_languages", "start", "end", "days_per_expert",
+                                  "budget", "load_weight", "must_include", "must_exclude",
+                                  "alternatives", "lookback_years"});
+         const TeamSpec spec = ReadSpec(body);
+         const int lookback = body.Integer("lookback_years", false, 0, 30, 3);
+         if (!body.errors().empty()) return body.errors();
+         return Write(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto p = kRoster.Propose(st, r.principal, r.params[0], spec, lookback, Now());
+           if (!p) return p.errors();
+           auto name = [&](const std::string& id) {
+             const auto u = st.accounts.FindUser(id);
+             return u ? u->name : std::string();
+           };
+           nlohmann::json teams = nlohmann::json::array();
+           for (const Team& t : p->teams) {
+             nlohmann::json members = nlohmann::json::array();
+             for (const Pick& m : t.members) {
+               members.push_back(
+                   {{"user_id", m.expert_id},
+                    {"name", name(m.expert_id)},
+                    {"discipline", spec.slots[static_cast<size_t>(m.slot)].discipline},
+                    {"cost", m.cost}});
+             }
+             teams.push_back({{"members", members}, {"cost", t.cost}, {"objective", t.objective}});
+           }
+           nlohmann::json not_chosen = nlohmann::json::array();
+           for (const Exclusion& e : p->not_chosen) {
+             not_chosen.push_back({{"user_id", e.expert_id},
+                                   {"name", name(e.expert_id)},
+                                   {"reason", e.reason},
+                                   {"detail", e.detail}});
+           }
+           return nlohmann::json{
+               {"teams", teams}, {"not_chosen", not_chosen}, {"missing", p->missing}};
+         });
+       }});
+}
+
+}  // namespace connex::api

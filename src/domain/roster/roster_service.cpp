@@ -1,0 +1,252 @@
+#include "domain/roster/roster_service.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/crypto.hpp"
+
+namespace connex::domain {
+
+namespace {
+
+Error NoSuchExpert() { return {ErrorCode::kNotFound, "no such expert", "user_id"}; }
+
+// The expert's own record or, for the Support Unit, anyone's.
+Result<User> ExpertFor(RequestStores& s, const Principal& p, const std::string& user_id) {
+  const auto u = s.accounts.FindUser(user_id);
+  if (!u || u->role != Role::kExpert) return NoSuchExpert();
+  if (!IsStaff(p) && p.user_id != user_id) return NoSuchExpert();
+  return *u;
+}
+
+Result<SupportRequest> StaffRequest(RequestStores& s, const Principal& p, const std::string& id) {
+  auto r = RequestService::Visible(s, p, id);
+  if (!r) return r;
+  if (!IsStaff(p)) return Error{ErrorCode::kForbidden, "only the Support Unit does this", ""};
+  return r;
+}
+
+std::string Today(Instant now) { return ToIso(now).substr(0, 10); }
+
+ScreeningRecord ScreenOne(RequestStores& s, const SupportRequest& r, const std::string& user_id,
+                          const std::vector<Declaration>& declarations,
+                          const std::vector<Waiver>& waivers, int lookback, const std::string& by,
+                          Instant now) {
+  ScreeningRecord rec{NewId("scr"),
+                      r.id,
+                      user_id,
+                      Screen(declarations, r.form.counterparties, waivers, Today(now), lookback),
+                      lookback,
+                      now,
+                      by};
+  s.roster.InsertScreening(rec);
+  return rec;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+Result<ExpertProfile> RosterService::Profile(RequestStores& s, const Principal& p,
+                                             const std::string& user_id) const {
+  auto u = ExpertFor(s, p, user_id);
+  if (!u) return u.errors();
+  ExpertProfile profile = s.roster.FindProfile(user_id).value_or(ExpertProfile{});
+  profile.user_id = user_id;
+  profile.name = u->name;
+  return profile;
+}
+
+Result<ExpertProfile> RosterService::SaveProfile(RequestStores& s, const Principal& p,
+                                                 const std::string& user_id, ExpertProfile profile,
+                                                 Instant now) const {
+  auto u = ExpertFor(s, p, user_id);
+  if (!u) return u.errors();
+  const auto before = s.roster.FindProfile(user_id);
+  const int expected = profile.version;
+  if (expected != (before ? before->version : 0)) {
+    return Error{ErrorCode::kConflict,
+                 "the profile changed since you read it (version " +
+                     std::to_string(before ? before->version : 0) + "); reload it",
+                 "version"};
+  }
+  profile.user_id = user_id;
+  profile.name = u->name;
+  profile.version = expected + 1;
+  profile.updated_at = now;
+  if (!s.roster.SaveProfile(profile, expected)) {
+    return Error{ErrorCode::kConflict, "the profile changed since you read it; reload it",
+                 "version"};
+  }
+  s.requests.Audit(p.user_id, "expert.profile", "user", user_id,
+                   before ? ToJson(*before).dump() : "", ToJson(profile).dump());
+  return profile;
+}
+
+std::vector<ExpertProfile> RosterService::Search(RequestStores& s, const std::string& discipline,
+                                                 const std::string& language,
+                                                 const std::string& text) const {
+  std::string needle = text;
+  std::transform(needle.begin(), needle.end(), needle.begin(), ::tolower);
+  std::vector<ExpertProfile> out;
+  for (ExpertProfile& e : s.roster.Profiles()) {
+    if (!discipline.empty() && !Contains(e.disciplines, discipline)) continue;
+    if (!language.empty() && !Contains(e.languages, language)) continue;
+    if (!needle.empty()) {
+      std::string hay = e.name + " " + e.bio;
+      std::transform(hay.begin(), hay.end(), hay.begin(), ::tolower);
+      if (hay.find(needle) == std::string::npos) continue;
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<ConductCode> RosterService::PublishCode(RequestStores& s, const Principal& p,
+                                               const std::string& text, Instant now) const {
+  if (p.role != Role::kAdmin) {
+    return Error{ErrorCode::kForbidden, "administrators publish the Code of Conduct", ""};
+  }
+  if (text.size() < 20 || text.size() > 100000) {
+    return Error{ErrorCode::kInvalidInput, "must be 20 to 100000 characters", "text"};
+  }
+  const auto current = s.roster.CurrentCode();
+  ConductCode c{current ? current->version + 1 : 1, text, now, p.user_id};
+  s.roster.InsertCode(c);
+  s.requests.Audit(p.user_id, "conduct_code.publish", "conduct_code", std::to_string(c.version), "",
+                   nlohmann::json{{"version", c.version}, {"length", text.size()}}.dump());
+  return c;
+}
+
+Result<ConductCode> RosterService::Attest(RequestStores& s, const Principal& p, Instant now) const {
+  if (p.role != Role::kExpert) {
+    return Error{ErrorCode::kForbidden, "experts attest the Code of Conduct", ""};
+  }
+  const auto current = s.roster.CurrentCode();
+  if (!current) return Error{ErrorCode::kConflict, "no Code of Conduct is published yet", ""};
+  if (!s.roster.HasAttested(p.user_id, current->version)) {
+    s.roster.InsertAttestation(p.user_id, current->version, now);
+    s.requests.Audit(p.user_id, "conduct_code.attest", "conduct_code",
+                     std::to_string(current->version), "", "");
+  }
+  return *current;
+}
+
+Result<Declaration> RosterService::Declare(RequestStores& s, const Principal& p,
+                                           const std::string& user_id, Declaration d,
+                                           Instant now) const {
+  auto u = ExpertFor(s, p, user_id);
+  if (!u) return u.errors();
+  d.id = NewId("dcl");
+  d.expert_id = user_id;
+  s.roster.InsertDeclaration(d, now);
+  s.requests.Audit(p.user_id, "expert.declaration", "user", user_id, "", ToJson(d).dump());
+  return d;
+}
+
+Result<std::vector<Declaration>> RosterService::Declarations(RequestStores& s, const Principal& p,
+                                                             const std::string& user_id) const {
+  auto u = ExpertFor(s, p, user_id);
+  if (!u) return u.errors();
+  return s.roster.Declarations(user_id);
+}
+
+Result<std::vector<ScreeningRecord>> RosterService::ScreenRequest(RequestStores& s,
+                                                                  const Principal& p,
+                                                                  const std::string& request_id,
+                                                                  int lookback_years,
+                                                                  Instant now) const {
+  auto r = StaffRequest(s, p, request_id);
+  if (!r) return r.errors();
+  if (lookback_years < 0 || lookback_years > 30) {
+    return Error{ErrorCode::kInvalidInput, "must be 0 to 30 years", "lookback_years"};
+  }
+  std::map<std::string, std::vector<Declaration>> by_expert;
+  for (Declaration& d : s.roster.AllDeclarations()) by_expert[d.expert_id].push_back(std::move(d));
+  const std::vector<Waiver> waivers = s.roster.Waivers(request_id);
+  std::vector<ScreeningRecord> out;
+  for (const ExpertProfile& e : s.roster.Profiles()) {
+    out.push_back(
+        ScreenOne(s, *r, e.user_id, by_expert[e.user_id], waivers, lookback_years, p.user_id, now));
+  }
+  return out;
+}
+
+Result<Waiver> RosterService::RecordWaiver(RequestStores& s, const Principal& p,
+                                           const std::string& request_id, const Waiver& w,
+                                           Instant now) const {
+  auto r = StaffRequest(s, p, request_id);
+  if (!r) return r.errors();
+  const auto docs = s.requests.Documents(request_id);
+  if (std::none_of(docs.begin(), docs.end(),
+                   [&](const Document& d) { return d.id == w.consent_document_id; })) {
+    return Error{ErrorCode::kInvalidInput,
+                 "must be a document of this request: the government's written consent",
+                 "consent_document_id"};
+  }
+  const auto all = s.roster.AllDeclarations();
+  if (std::none_of(all.begin(), all.end(),
+                   [&](const Declaration& d) { return d.id == w.declaration_id; })) {
+    return Error{ErrorCode::kInvalidInput, "no such declaration", "declaration_id"};
+  }
+  s.roster.InsertWaiver(request_id, w, p.user_id, now);
+  s.requests.Audit(p.user_id, "request.waiver", "request", request_id, "",
+                   nlohmann::json{{"declaration_id", w.declaration_id},
+                                  {"consent_document_id", w.consent_document_id}}
+                       .dump());
+  return w;
+}
+
+Result<Proposal> RosterService::Propose(RequestStores& s, const Principal& p,
+                                        const std::string& request_id, const TeamSpec& spec,
+                                        int lookback_years, Instant now) const {
+  auto screened = ScreenRequest(s, p, request_id, lookback_years, now);
+  if (!screened) return screened.errors();
+  std::map<std::string, ScreeningResult> screening;
+  for (const ScreeningRecord& rec : *screened) screening[rec.user_id] = rec.result;
+  const auto code = s.roster.CurrentCode();
+  std::map<std::string, int> attested;
+  for (const auto& [user, version] : s.roster.LatestAttestations()) attested[user] = version;
+  std::map<std::string, int> load;
+  for (const auto& [user, days] : s.roster.LoadDays(now - std::chrono::hours(24 * 365))) {
+    load[user] = days;
+  }
+  std::vector<Candidate> roster;
+  for (const ExpertProfile& e : s.roster.Profiles()) {
+    if (e.readiness == "unavailable") continue;
+    Candidate c;
+    c.id = e.user_id;
+    c.name = e.name;
+    c.disciplines = e.disciplines;
+    c.languages = e.languages;
+    c.day_rate = e.day_rate;
+    c.load_days = load[e.user_id];
+    c.unavailable = e.unavailable;
+    c.attested = !code || (attested.count(e.user_id) && attested[e.user_id] == code->version);
+    c.screening = screening[e.user_id];
+    roster.push_back(std::move(c));
+  }
+  return ProposeTeams(spec, roster);
+}
+
+std::optional<Error> AssignmentBlock(RequestStores& s, const SupportRequest& r,
+                                     const std::string& user_id, const std::string& actor,
+                                     Instant now) {
+  const auto code = s.roster.CurrentCode();
+  if (code && !s.roster.HasAttested(user_id, code->version)) {
+    return Error{
+        ErrorCode::kConflict,
+        "has not attested version " + std::to_string(code->version) + " of the Code of Conduct",
+        "user_id"};
+  }
+  const ScreeningRecord rec = ScreenOne(s, r, user_id, s.roster.Declarations(user_id),
+                                        s.roster.Waivers(r.id), 3, actor, now);
+  if (rec.result.outcome == ScreeningOutcome::kExclude) {
+    return Error{ErrorCode::kConflict, "conflict of interest: " + rec.result.reason, "user_id"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace connex::domain

@@ -1,0 +1,58 @@
+// The roster as operations: profiles (experts edit their own, the Support
+// Unit all), the Code of Conduct (administrators publish versions, experts
+// attest), declarations of interests, screening of the roster against a
+// request's counterparties (every screening kept), waivers with the
+// government's consent document, and team proposals.
+//
+// Thread-safety: stateless; reentrant.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/requests/request_service.hpp"
+#include "domain/roster/team_proposal.hpp"
+
+namespace connex::domain {
+
+class RosterService {
+ public:
+  Result<ExpertProfile> Profile(RequestStores& s, const Principal& p,
+                                const std::string& user_id) const;
+  Result<ExpertProfile> SaveProfile(RequestStores& s, const Principal& p,
+                                    const std::string& user_id, ExpertProfile profile,
+                                    Instant now) const;
+  std::vector<ExpertProfile> Search(RequestStores& s, const std::string& discipline,
+                                    const std::string& language, const std::string& text) const;
+
+  Result<ConductCode> PublishCode(RequestStores& s, const Principal& p, const std::string& text,
+                                  Instant now) const;
+  Result<ConductCode> Attest(RequestStores& s, const Principal& p, Instant now) const;
+
+  Result<Declaration> Declare(RequestStores& s, const Principal& p, const std::string& user_id,
+                              Declaration d, Instant now) const;
+  Result<std::vector<Declaration>> Declarations(RequestStores& s, const Principal& p,
+                                                const std::string& user_id) const;
+
+  // Screens every expert of the roster against the request's counterparties
+  // and keeps the results.
+  Result<std::vector<ScreeningRecord>> ScreenRequest(RequestStores& s, const Principal& p,
+                                                     const std::string& request_id,
+                                                     int lookback_years, Instant now) const;
+  Result<Waiver> RecordWaiver(RequestStores& s, const Principal& p, const std::string& request_id,
+                              const Waiver& w, Instant now) const;
+
+  // Screens the roster, then proposes teams for the request.
+  Result<Proposal> Propose(RequestStores& s, const Principal& p, const std::string& request_id,
+                           const TeamSpec& spec, int lookback_years, Instant now) const;
+};
+
+// Why `user_id` may not join the request's team now, if anything: no
+// attestation of the Code of Conduct in force, or a conflict found by a fresh
+// screening (which is kept).
+std::optional<Error> AssignmentBlock(RequestStores& s, const SupportRequest& r,
+                                     const std::string& user_id, const std::string& actor,
+                                     Instant now);
+
+}  // namespace connex::domain
