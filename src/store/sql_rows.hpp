@@ -14,7 +14,8 @@ inline std::string Text(const soci::row& row, int i) {
              : row.get<std::string>(static_cast<size_t>(i));
 }
 
-// Integer columns come back as int from SQLite and may be wider elsewhere.
+// Integer columns come back as int from SQLite and may be wider elsewhere;
+// aggregates may come back as text.
 inline long long Integer(const soci::row& row, int i) {
   const size_t k = static_cast<size_t>(i);
   if (row.get_indicator(k) == soci::i_null) return 0;
@@ -25,6 +26,8 @@ inline long long Integer(const soci::row& row, int i) {
       return static_cast<long long>(row.get<unsigned long long>(k));
     case soci::dt_double:
       return static_cast<long long>(row.get<double>(k));
+    case soci::dt_string:  // SQLite gives computed columns (SUM, MAX) no declared type
+      return std::stoll(row.get<std::string>(k));
     default:
       return row.get<int>(k);
   }

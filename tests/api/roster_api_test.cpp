@@ -1,0 +1,198 @@
+// The roster over HTTP: profiles and declarations seen only by their expert
+// and the Support Unit; a declared interest in the counterparty excludes the
+// expert from the team builder and from the team, until the government's
+// written waiver; a new Code of Conduct needs attesting before any new
+// assignment.
+#include <gtest/gtest.h>
+
+#include "server_process.hpp"
+
+namespace connex::testing {
+namespace {
+
+using nlohmann::json;
+
+int Status(const httplib::Result& r) { return r ? r->status : -1; }
+
+class Roster : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess(); }
+  static void TearDownTestSuite() { delete server_; }
+  void SetUp() override {
+    ASSERT_TRUE(server_->ready());
+    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
+    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
+    ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
+    ASSERT_TRUE(fiscal_.SignIn("fiscal.expert@connex.example"));
+    ASSERT_TRUE(mining_.SignIn("mining.engineer@connex.example"));
+  }
+  Client NewClient() const { return Client(server_->port()); }
+  std::string Id(Client& c) { return Json(c.Get("/api/v1/session"))["user"]["id"]; }
+
+  // A Ghanaian copper request against Acme Mining, approved and in scoping.
+  json Scoping() {
+    json form = {
+        {"entity", "Minerals Commission"},
+        {"focal_points", {{{"name", "Kwame Mensah"}}}},
+        {"project_name", "Ahafo North"},
+        {"commodity", "copper"},
+        {"counterparties", {{{"name", "ACME MINING LIMITED"}, {"affiliates", {"Acme Ghana Ltd"}}}}},
+        {"disciplines", {"fiscal_modelling", "mining_engineering"}},
+        {"phase", "negotiation"},
+        {"language", "en"},
+        {"background", "Royalty and stability terms"}};
+    json r = Json(ghana_.Send("POST", "/api/v1/requests", form));
+    const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
+    auto move = [&](Client& who, const std::string& to, json extra = json::object()) {
+      json body = {{"to", to}, {"version", r["version"]}};
+      body.update(extra);
+      auto res = who.Send("POST", path + "/transitions", body);
+      EXPECT_EQ(Status(res), 200) << to << ": " << (res ? res->body : "");
+      r = Json(res);
+    };
+    move(ghana_, "submitted");
+    move(coordinator_, "acknowledged");
+    move(coordinator_, "under_review");
+    EXPECT_EQ(Status(coordinator_.Send("PUT", path + "/due-diligence",
+                                       {{"human_rights", "low"},
+                                        {"environmental", "low"},
+                                        {"legal", "low"},
+                                        {"reputational", "low"},
+                                        {"decision", "approve"},
+                                        {"version", 0}})),
+              200);
+    move(coordinator_, "approved", {{"scope", {{"summary", "Fiscal and technical review"}}}});
+    move(coordinator_, "scoping");
+    return r;
+  }
+
+  static ServerProcess* server_;
+  Client ghana_ = NewClient(), coordinator_ = NewClient(), admin_ = NewClient(),
+         fiscal_ = NewClient(), mining_ = NewClient();
+};
+ServerProcess* Roster::server_ = nullptr;
+
+TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
+  const std::string mining = Id(mining_), fiscal = Id(fiscal_);
+  json mine = Json(mining_.Get("/api/v1/experts/" + mining + "/profile"));
+  EXPECT_EQ(mine["disciplines"], json::array({"mining_engineering", "geology"}));
+  mine.erase("user_id");
+  mine.erase("name");
+  mine["day_rate"] = 950;
+  mine["unavailable"] = {{{"from", "2027-03-01"}, {"to", "2027-03-20"}}};
+  auto saved = mining_.Send("PUT", "/api/v1/experts/" + mining + "/profile", mine);
+  ASSERT_EQ(Status(saved), 200) << saved->body;
+  EXPECT_EQ(Json(saved)["version"], 2);
+  EXPECT_EQ(Status(mining_.Send("PUT", "/api/v1/experts/" + mining + "/profile", mine)),
+            409);  // stale
+  // Another expert, a government, a visitor: nothing there.
+  EXPECT_EQ(Status(fiscal_.Get("/api/v1/experts/" + mining + "/profile")), 404);
+  EXPECT_EQ(Status(ghana_.Get("/api/v1/experts/" + mining + "/declarations")), 404);
+  EXPECT_EQ(Status(NewClient().Get("/api/v1/experts/" + mining + "/profile")), 401);
+  EXPECT_EQ(Status(ghana_.Get("/api/v1/experts")), 404);
+  EXPECT_EQ(Status(coordinator_.Get("/api/v1/experts/" + mining + "/profile")), 200);
+  const json found = Json(coordinator_.Get("/api/v1/experts?discipline=geology"))["items"];
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]["user_id"], mining);
+  auto bad = mining_.Send("PUT", "/api/v1/experts/" + mining + "/profile",
+                          {{"seniority", "guru"},
+                           {"disciplines", json::array()},
+                           {"day_rate", -5},
+                           {"unavailable", {{{"from", "2027-03-20"}, {"to", "2027-03-01"}}}}});
+  ASSERT_EQ(Status(bad), 400);
+  std::set<std::string> fields;
+  const json errors = Json(bad)["errors"];
+  for (const json& e : errors) fields.insert(e["field"].get<std::string>());
+  EXPECT_EQ(fields, (std::set<std::string>{"seniority", "disciplines", "languages", "day_rate",
+                                           "unavailable[0].to"}));
+  EXPECT_EQ(Status(fiscal_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
+                                {{"entity", "X"}, {"relation", "board"}, {"start", "2020-01-01"}})),
+            404);
+}
+
+TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
+  const std::string mining = Id(mining_), fiscal = Id(fiscal_);
+  const json r = Scoping();
+  const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
+  auto declared = mining_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
+                               {{"entity", "Acme Mining Ltd."},
+                                {"affiliates", {"Acme Holdings plc"}},
+                                {"relation", "consultancy"},
+                                {"start", "2022-01-01"},
+                                {"end", "2025-06-30"},
+                                {"evidence", "Contract for a feasibility review"}});
+  ASSERT_EQ(Status(declared), 201) << declared->body;
+  const std::string declaration = Json(declared)["id"];
+
+  const json spec = {
+      {"slots", {{{"discipline", "fiscal_modelling"}}, {{"discipline", "mining_engineering"}}}},
+      {"start", "2027-01-11"},
+      {"end", "2027-02-05"},
+      {"days_per_expert", 10}};
+  auto proposal = coordinator_.Send("POST", path + "/team-proposals", spec);
+  ASSERT_EQ(Status(proposal), 200) << proposal->body;
+  json p = Json(proposal);
+  EXPECT_TRUE(p["teams"].empty());
+  ASSERT_EQ(p["missing"].size(), 1u);
+  EXPECT_EQ(p["missing"][0], "1 × mining_engineering needed, 0 available");
+  bool excluded = false;
+  for (const json& n : p["not_chosen"]) {
+    if (n["user_id"] == mining) {
+      excluded = true;
+      EXPECT_EQ(n["reason"], "conflict");
+      EXPECT_NE(n["detail"].get<std::string>().find("ACME MINING LIMITED"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(excluded);
+  auto refused =
+      coordinator_.Send("POST", path + "/team", {{"user_id", mining}, {"role", "mining engineer"}});
+  EXPECT_EQ(Status(refused), 409);
+  EXPECT_NE(Json(refused)["error"]["message"].get<std::string>().find("conflict of interest"),
+            std::string::npos);
+  const json screenings = Json(coordinator_.Get(path + "/screenings"))["items"];
+  EXPECT_EQ(screenings.size(), 2u);  // the proposal screened the whole roster and kept it
+
+  // The government's signed consent, then the waiver: the expert may join.
+  const std::string pdf = "%PDF-1.4\nconsent\n%%EOF\n";
+  auto consent =
+      ghana_.Raw("POST", path + "/documents?name=waiver-consent.pdf", pdf, "application/pdf");
+  ASSERT_EQ(Status(consent), 201);
+  EXPECT_EQ(Status(coordinator_.Send(
+                "POST", path + "/waivers",
+                {{"declaration_id", declaration}, {"consent_document_id", "doc_nope"}})),
+            400);
+  ASSERT_EQ(Status(coordinator_.Send(
+                "POST", path + "/waivers",
+                {{"declaration_id", declaration}, {"consent_document_id", Json(consent)["id"]}})),
+            201);
+  p = Json(coordinator_.Send("POST", path + "/team-proposals", spec));
+  ASSERT_EQ(p["teams"].size(), 1u);
+  EXPECT_EQ(p["teams"][0]["members"][1]["user_id"], mining);
+  const double rate = Json(coordinator_.Get("/api/v1/experts/" + mining + "/profile"))["day_rate"];
+  EXPECT_EQ(p["teams"][0]["cost"].get<double>(), 1200 * 10 + rate * 10);
+  EXPECT_EQ(Status(coordinator_.Send("POST", path + "/team",
+                                     {{"user_id", mining}, {"role", "mining engineer"}})),
+            201);
+
+  // A new Code of Conduct: no new assignment before the expert attests it.
+  ASSERT_EQ(
+      Status(admin_.Send(
+          "POST", "/api/v1/conduct-code",
+          {{"text", "Version two of the Code of Conduct: advisers serve the government alone."}})),
+      201);
+  EXPECT_FALSE(Json(fiscal_.Get("/api/v1/conduct-code"))["attested"].get<bool>());
+  auto unattested =
+      coordinator_.Send("POST", path + "/team", {{"user_id", fiscal}, {"role", "fiscal modeller"}});
+  EXPECT_EQ(Status(unattested), 409);
+  EXPECT_NE(Json(unattested)["error"]["message"].get<std::string>().find("Code of Conduct"),
+            std::string::npos);
+  EXPECT_EQ(Status(fiscal_.Send("POST", "/api/v1/conduct-code/attestation", json::object())), 201);
+  EXPECT_EQ(Status(coordinator_.Send("POST", path + "/team",
+                                     {{"user_id", fiscal}, {"role", "fiscal modeller"}})),
+            201);
+  EXPECT_EQ(Status(coordinator_.Send("POST", "/api/v1/conduct-code", {{"text", "too short"}})),
+            404);
+}
+
+}  // namespace
+}  // namespace connex::testing
