@@ -10,9 +10,9 @@ import { accounts, shots, usePortal } from './harness.mjs';
 const navigation = {
   public: ['Home', 'Ask for support'],
   government: ['Home', 'Requests', 'Organisations', 'My account'],
-  expert: ['Home', 'Requests', 'Organisations', 'My account'],
-  coordinator: ['Home', 'Requests', 'Organisations', 'People', 'Response times', 'My account'],
-  admin: ['Home', 'Requests', 'Organisations', 'People', 'Response times', 'Audit log', 'My account'],
+  expert: ['Home', 'Requests', 'My profile', 'Organisations', 'My account'],
+  coordinator: ['Home', 'Requests', 'Roster', 'Organisations', 'People', 'Response times', 'My account'],
+  admin: ['Home', 'Requests', 'Roster', 'Organisations', 'People', 'Response times', 'Audit log', 'My account'],
 };
 
 const portal = usePortal();
@@ -78,7 +78,7 @@ test('the language switch turns the whole page French, and it is remembered', as
   await signIn(page, accounts.coordinator);
   await page.getByRole('button', { name: 'Lire en français' }).click();
   await page.getByRole('heading', { name: 'De meilleurs contrats pour les gouvernements' }).waitFor();
-  assert.deepEqual(await navLabels(page), ['Accueil', 'Demandes', 'Organisations', 'Personnes', 'Délais de réponse', 'Mon compte']);
+  assert.deepEqual(await navLabels(page), ['Accueil', 'Demandes', "Fichier d'experts", 'Organisations', 'Personnes', 'Délais de réponse', 'Mon compte']);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.match(await page.title(), /Appui aux négociations/);
   await page.screenshot({ path: join(shots, 'coordinator-home-fr.png'), fullPage: true });

@@ -11,12 +11,14 @@ import { Audit } from './pages/audit';
 import { Home } from './pages/home';
 import { Invitation } from './pages/invitation';
 import { Enquiry } from './pages/enquiry';
+import { ExpertProfile } from './pages/expert_profile';
 import { Notifications, refreshUnread, unread } from './pages/notifications';
 import { Organisations } from './pages/organisations';
 import { People } from './pages/people';
 import { RequestDetail } from './pages/request_detail';
 import { RequestForm } from './pages/request_form';
 import { Requests } from './pages/requests';
+import { Roster } from './pages/roster';
 import { SlaPolicy } from './pages/sla_policy';
 import { SignIn } from './pages/sign_in';
 import { navigate, path as currentPath } from './router';
@@ -34,6 +36,8 @@ export const navigation: NavItem[] = [
   { href: '/', label: 'nav.home', roles: ['public', ...signedIn] },
   { href: '/requests', label: 'nav.requests', roles: signedIn },
   { href: '/enquiry', label: 'nav.enquiry', roles: ['public'] },
+  { href: '/profile', label: 'nav.profile', roles: ['expert'] },
+  { href: '/roster', label: 'nav.roster', roles: staff },
   { href: '/organisations', label: 'nav.organisations', roles: signedIn },
   { href: '/people', label: 'nav.people', roles: staff },
   { href: '/sla-policy', label: 'nav.slaPolicy', roles: staff },
@@ -53,6 +57,8 @@ function Page({ path, role }: { path: string; role: Role }) {
     if (request[1] !== 'new' && !request[2]) return <RequestDetail id={request[1]} />;
   }
   if (path === '/notifications' && role !== 'public') return <Notifications />;
+  const expert = path.match(/^\/experts\/([A-Za-z0-9_]+)$/);
+  if (expert && (role === 'coordinator' || role === 'admin')) return <ExpertProfile id={expert[1]} />;
   const item = navigation.find((n) => n.href === path);
   if (!item || !item.roles.includes(role)) {
     if (item && role === 'public') return <SignIn />;
@@ -76,6 +82,10 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <Enquiry />;
     case '/sla-policy':
       return <SlaPolicy />;
+    case '/profile':
+      return <ExpertProfile />;
+    case '/roster':
+      return <Roster />;
     case '/account':
       return <Account />;
     default:

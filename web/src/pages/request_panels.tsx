@@ -6,7 +6,8 @@ import { byField, call, type User } from '../api';
 import { Field, FormError } from '../components/field';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
-import { when, type Deliverable, type Detail, type Scope } from '../requests';
+import { loadCodelists, when, type Deliverable, type Detail, type Scope } from '../requests';
+import { TeamBuilder } from './team_builder';
 
 const risks = ['unassessed', 'low', 'medium', 'high'];
 const decisions = ['pending', 'approve', 'decline'];
@@ -218,12 +219,15 @@ export function TeamPanel({ request, staff, onChange }: { request: Detail; staff
   const [expert, setExpert] = useState('');
   const [role, setRole] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [disciplines, setDisciplines] = useState<string[]>([]);
   useEffect(() => {
     if (!staff) return;
     call<{ items: User[] }>('GET', '/api/v1/users?limit=200').then((r) => {
       if (r.data) setExperts(r.data.items.filter((u) => u.role === 'expert'));
     });
+    loadCodelists().then((c) => c && setDisciplines(c.disciplines));
   }, [staff]);
+  const building = staff && (request.state === 'approved' || request.state === 'scoping') && disciplines.length > 0;
   const open = !['declined', 'withdrawn', 'closed', 'evaluated'].includes(request.state);
 
   async function add() {
@@ -250,6 +254,7 @@ export function TeamPanel({ request, staff, onChange }: { request: Detail; staff
           </li>
         ))}
       </ul>
+      {building && <TeamBuilder request={request} disciplines={disciplines} onChange={onChange} />}
       {staff && open && (
         <div class="row">
           <FormError message={errors['']} />

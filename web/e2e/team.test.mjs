@@ -1,0 +1,100 @@
+// Browser test of the team builder: an expert declares an interest in the
+// counterparty; the coordinator builds a team for the request, sees that
+// expert excluded with the conflict, uses the proposed team and confirms it;
+// the assigned expert, and only they, now see the engagement.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accounts, password, usePortal } from './harness.mjs';
+
+const portal = usePortal();
+
+// A signed-in API client for setting the scene quickly.
+async function apiAs(email) {
+  const res = await fetch(`${portal.base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const { csrf_token } = await res.json();
+  return async (method, path, body) => {
+    const r = await fetch(`${portal.base}${path}`, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = r.status === 204 ? null : await r.json();
+    assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
+
+test('a coordinator builds a team, sees the conflicted expert excluded, confirms the team; only the assigned expert sees the engagement', async () => {
+  // The mining engineer declares past work for the counterparty, in the browser.
+  const eng = await portal.newPage();
+  await portal.signIn(eng.page, 'mining.engineer@connex.example');
+  await eng.page.locator('nav[aria-label] a', { hasText: 'My profile' }).click();
+  await eng.page.getByRole('heading', { name: 'Declarations of interests' }).waitFor();
+  await eng.page.getByLabel('Company').fill('Acme Mining Ltd.');
+  await eng.page.getByLabel('Relation').selectOption('consultancy');
+  await eng.page.getByLabel('From').fill('2022-01-01');
+  await eng.page.getByLabel('To (empty: ongoing)').fill('2025-06-30');
+  await eng.page.getByLabel('Evidence').fill('Feasibility review contract');
+  await eng.page.getByRole('button', { name: 'Declare' }).click();
+  await eng.page.getByText('Acme Mining Ltd.').first().waitFor();
+  await portal.shot(eng.page, 'expert-profile-declarations');
+  assert.deepEqual(eng.problems, []);
+
+  // A Ghanaian request against ACME MINING LIMITED, approved and in scoping.
+  const gov = await apiAs(accounts.government);
+  const co = await apiAs(accounts.coordinator);
+  let r = await gov('POST', '/api/v1/requests', {
+    entity: 'Minerals Commission', focal_points: [{ name: 'Kwame Mensah' }], project_name: 'Obuasi gold lease',
+    commodity: 'gold', counterparties: [{ name: 'ACME MINING LIMITED', affiliates: [] }],
+    disciplines: ['fiscal_modelling'], phase: 'negotiation', language: 'en', background: 'Royalty terms',
+  });
+  const move = async (who, to, extra = {}) => (r = await who('POST', `/api/v1/requests/${r.id}/transitions`, { to, version: r.version, ...extra }));
+  await move(gov, 'submitted');
+  await move(co, 'acknowledged');
+  await move(co, 'under_review');
+  await co('PUT', `/api/v1/requests/${r.id}/due-diligence`, {
+    human_rights: 'low', environmental: 'low', legal: 'low', reputational: 'low', decision: 'approve', version: 0,
+  });
+  await move(co, 'approved', { scope: { summary: 'Fiscal review of the royalty terms', disciplines: ['fiscal_modelling'] } });
+  await move(co, 'scoping');
+
+  const desk = await portal.newPage();
+  const page = desk.page;
+  await portal.signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/requests/${r.id}`);
+  await page.getByRole('heading', { name: 'Team builder' }).waitFor();
+  await page.getByLabel('Engagement from').fill('2027-01-11');
+  await page.getByLabel('to', { exact: true }).fill('2027-02-05');
+  await page.getByRole('button', { name: 'Propose teams' }).click();
+  await page.getByRole('button', { name: 'Use this team' }).first().waitFor();
+  const conflict = page.locator('table.exclusions tr', { hasText: 'Tom Engineer' });
+  assert.equal(await conflict.getAttribute('data-reason'), 'conflict');
+  assert.match(await conflict.textContent(), /conflict of interest.*ACME MINING LIMITED/);
+  assert.match(await page.locator('.option').first().textContent(), /Elena Fiscal/);
+  await portal.shot(page, 'coordinator-team-builder');
+  await page.getByRole('button', { name: 'Use this team' }).first().click();
+  await page.locator('ul.team li', { hasText: 'Elena Fiscal' }).waitFor();
+  await page.getByRole('button', { name: 'Move to: Team proposed' }).click();
+  await page.locator('dd.state[data-state="team_proposed"]').waitFor();
+  await page.getByRole('button', { name: 'Move to: Team confirmed' }).click();
+  await page.locator('dd.state[data-state="team_confirmed"]').waitFor();
+  await portal.shot(page, 'coordinator-team-confirmed');
+  assert.deepEqual(desk.problems, []);
+
+  // The assigned expert sees the engagement; the excluded one does not.
+  const fiscal = await portal.newPage();
+  await portal.signIn(fiscal.page, accounts.expert);
+  await fiscal.page.locator('nav[aria-label] a', { hasText: 'Requests' }).click();
+  await fiscal.page.getByRole('link', { name: r.reference }).click();
+  await fiscal.page.getByRole('heading', { name: 'Obuasi gold lease' }).waitFor();
+  await portal.shot(fiscal.page, 'expert-engagement');
+  await eng.page.locator('nav[aria-label] a', { hasText: 'Requests' }).click();
+  await eng.page.getByText('No requests yet.').waitFor();
+  await eng.page.goto(`${portal.base}/requests/${r.id}`);
+  await eng.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+});

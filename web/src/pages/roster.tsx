@@ -1,0 +1,87 @@
+// The coordinator's roster search: experts by discipline, language and words
+// of their name or experience.
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../api';
+import { Link } from '../components/link';
+import { t } from '../i18n';
+import type { MessageKey } from '../messages/en';
+import { loadCodelists, type Codelists } from '../requests';
+
+interface Expert {
+  user_id: string;
+  name: string;
+  seniority: string;
+  disciplines: string[];
+  languages: string[];
+  day_rate: number;
+  readiness: string;
+}
+
+export function Roster() {
+  const [lists, setLists] = useState<Codelists | null>(null);
+  const [discipline, setDiscipline] = useState('');
+  const [language, setLanguage] = useState('');
+  const [q, setQ] = useState('');
+  const [items, setItems] = useState<Expert[] | null>(null);
+  useEffect(() => void loadCodelists().then(setLists), []);
+  useEffect(() => {
+    const params = new URLSearchParams();
+    if (discipline) params.set('discipline', discipline);
+    if (language) params.set('language', language);
+    if (q) params.set('q', q);
+    call<{ items: Expert[] }>('GET', `/api/v1/experts?${params}`).then((r) => r.data && setItems(r.data.items));
+  }, [discipline, language, q]);
+  if (!lists) return <p class="loading">{t('common.loading')}</p>;
+  return (
+    <div>
+      <h1>{t('roster.title')}</h1>
+      <div class="filters">
+        <div class="field">
+          <label for="roster-discipline">{t('roster.discipline')}</label>
+          <select id="roster-discipline" value={discipline} onChange={(e) => setDiscipline((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t('roster.any')}</option>
+            {lists.disciplines.map((d) => <option key={d} value={d}>{t(`discipline.${d}` as MessageKey)}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="roster-language">{t('roster.language')}</label>
+          <select id="roster-language" value={language} onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t('roster.any')}</option>
+            {lists.languages.map((l) => <option key={l} value={l}>{t(`language.${l}` as MessageKey)}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="roster-q">{t('roster.search')}</label>
+          <input id="roster-q" value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
+        </div>
+      </div>
+      {items && items.length === 0 && <p>{t('roster.empty')}</p>}
+      {items && items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('people.name')}</th>
+              <th>{t('profile.seniority')}</th>
+              <th>{t('profile.disciplines')}</th>
+              <th>{t('profile.languages')}</th>
+              <th>{t('profile.dayRate')}</th>
+              <th>{t('profile.readiness')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((e) => (
+              <tr key={e.user_id}>
+                <td><Link href={`/experts/${e.user_id}`}>{e.name}</Link></td>
+                <td>{t(`seniority.${e.seniority}` as MessageKey)}</td>
+                <td>{e.disciplines.map((d) => t(`discipline.${d}` as MessageKey)).join(', ')}</td>
+                <td>{e.languages.join(', ')}</td>
+                <td>{e.day_rate}</td>
+                <td>{t(`readiness.${e.readiness}` as MessageKey)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
