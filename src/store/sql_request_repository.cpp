@@ -235,21 +235,24 @@ std::vector<ScopeVersion> SqlRequestRepository::ScopeVersions(const std::string&
 std::vector<TeamMember> SqlRequestRepository::Team(const std::string& request_id) {
   std::vector<TeamMember> out;
   soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT user_id, role, added_by, added_at FROM request_team "
-                       "WHERE request_id = :r ORDER BY added_at, user_id",
+      (sql_.prepare << "SELECT user_id, role, added_by, added_at, start_date, end_date, days "
+                       "FROM request_team WHERE request_id = :r ORDER BY added_at, user_id",
        soci::use(request_id));
   for (const soci::row& row : rows) {
-    out.push_back({request_id, Text(row, 0), Text(row, 1), Text(row, 2), At(row, 3)});
+    out.push_back({request_id, Text(row, 0), Text(row, 1), Text(row, 2), At(row, 3), Text(row, 4),
+                   Text(row, 5), static_cast<int>(Integer(row, 6))});
   }
   return out;
 }
 
 void SqlRequestRepository::InsertTeamMember(const TeamMember& m) {
   const std::string at = ToIso(m.added_at);
-  sql_ << "INSERT INTO request_team (request_id, user_id, role, added_by, added_at) "
-          "VALUES (:r, :u, :role, :by, :at)",
+  NullableText start(m.start), end(m.end);
+  sql_ << "INSERT INTO request_team (request_id, user_id, role, added_by, added_at, start_date, "
+          "end_date, days) VALUES (:r, :u, :role, :by, :at, :s, :e, :d)",
       soci::use(m.request_id), soci::use(m.user_id), soci::use(m.role), soci::use(m.added_by),
-      soci::use(at);
+      soci::use(at), soci::use(start.value, start.ind), soci::use(end.value, end.ind),
+      soci::use(m.days);
 }
 
 void SqlRequestRepository::DeleteTeamMember(const std::string& request_id,

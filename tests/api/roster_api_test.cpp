@@ -187,9 +187,22 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
   EXPECT_NE(Json(unattested)["error"]["message"].get<std::string>().find("Code of Conduct"),
             std::string::npos);
   EXPECT_EQ(Status(fiscal_.Send("POST", "/api/v1/conduct-code/attestation", json::object())), 201);
-  EXPECT_EQ(Status(coordinator_.Send("POST", path + "/team",
-                                     {{"user_id", fiscal}, {"role", "fiscal modeller"}})),
-            201);
+  auto bad_days = coordinator_.Send(
+      "POST", path + "/team", {{"user_id", fiscal}, {"role", "fiscal modeller"}, {"days", 5000}});
+  EXPECT_EQ(Json(bad_days)["error"]["field"], "days");
+  auto assigned = coordinator_.Send("POST", path + "/team",
+                                    {{"user_id", fiscal},
+                                     {"role", "fiscal modeller"},
+                                     {"start", "2027-01-11"},
+                                     {"end", "2027-02-05"},
+                                     {"days", 12}});
+  ASSERT_EQ(Status(assigned), 201) << assigned->body;
+  const json team = Json(coordinator_.Get(path))["team"];
+  ASSERT_EQ(team.size(), 2u);
+  const json& entry = team[0]["user_id"] == fiscal ? team[0] : team[1];
+  EXPECT_EQ(entry["days"], 12);
+  EXPECT_EQ(entry["start"], "2027-01-11");
+  EXPECT_EQ(entry["end"], "2027-02-05");
   EXPECT_EQ(Status(coordinator_.Send("POST", "/api/v1/conduct-code", {{"text", "too short"}})),
             404);
 }

@@ -107,18 +107,22 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back(
       {"POST", "/api/v1/requests/{id}/team", Access::kStaff,
-       "Add an expert of the roster to the team (user_id, role)",
+       "Assign an expert of the roster to the team (user_id, role, start, end, days); needs "
+       "the Code of Conduct attested and a clear screening",
        [&s](Request& r) -> Result<Reply> {
-         BodyReader body(r.body, {"user_id", "role"});
-         const std::string user_id = body.Text("user_id", true, 100);
-         const std::string role = body.Text("role", true, 100);
+         BodyReader body(r.body, {"user_id", "role", "start", "end", "days"});
+         TeamMember m;
+         m.user_id = body.Text("user_id", true, 100);
+         m.role = body.Text("role", true, 100);
+         m.start = body.Text("start", false, 10);
+         m.end = body.Text("end", false, 10);
+         m.days = body.Integer("days", false, 0, 1000, 0);
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
-           auto m = s.requests.AddMember(st, r.principal, r.params[0], user_id, role, Now());
-           if (!m) return m.errors();
+           auto added = s.requests.AddMember(st, r.principal, r.params[0], m, Now());
+           if (!added) return added.errors();
            Names names(st.accounts);
-           return nlohmann::json{
-               {"user_id", m->user_id}, {"name", names.Of(m->user_id)}, {"role", m->role}};
+           return TeamMemberView(*added, names);
          });
        }});
   routes.push_back({"DELETE", "/api/v1/requests/{id}/team/{user_id}", Access::kStaff,

@@ -89,6 +89,11 @@ nlohmann::json MessageView(const Message& m, Names& names) {
   return {{"id", m.id}, {"author", names.Of(m.author_id)}, {"at", ToIso(m.at)}, {"body", m.body}};
 }
 
+nlohmann::json TeamMemberView(const TeamMember& m, Names& names) {
+  return {{"user_id", m.user_id},         {"name", names.Of(m.user_id)}, {"role", m.role},
+          {"start", TextOrNull(m.start)}, {"end", TextOrNull(m.end)},    {"days", m.days}};
+}
+
 nlohmann::json DeliverableView(const Deliverable& d) {
   return {{"id", d.id},
           {"kind", d.kind},
@@ -160,7 +165,7 @@ nlohmann::json DetailView(RequestStores& s, const SupportRequest& r, const Princ
                             : nlohmann::json();
   nlohmann::json team = nlohmann::json::array();
   for (const TeamMember& m : s.requests.Team(r.id)) {
-    team.push_back({{"user_id", m.user_id}, {"name", names.Of(m.user_id)}, {"role", m.role}});
+    team.push_back(TeamMemberView(m, names));
   }
   view["team"] = team;
   const std::vector<ScopeVersion> scopes = s.requests.ScopeVersions(r.id);

@@ -44,6 +44,7 @@ nlohmann::json DetailView(domain::RequestStores& s, const domain::SupportRequest
 nlohmann::json DocumentView(const domain::Document& d, Names& names);
 nlohmann::json MessageView(const domain::Message& m, Names& names);
 nlohmann::json DeliverableView(const domain::Deliverable& d);
+nlohmann::json TeamMemberView(const domain::TeamMember& m, Names& names);
 nlohmann::json DueDiligenceView(const domain::DueDiligence& d);
 nlohmann::json ScopeVersionsView(const std::vector<domain::ScopeVersion>& versions, Names& names);
 

@@ -129,6 +129,10 @@ struct TeamMember {
   std::string role;  // "team lead", "fiscal modeller", ...
   std::string added_by;
   Instant added_at;
+  // The assignment: when and for how many days (empty and 0 while unplanned).
+  std::string start;
+  std::string end;
+  int days = 0;
 };
 
 struct Deliverable {

@@ -416,28 +416,44 @@ Result<ScopeVersion> RequestService::AddScope(RequestStores& s, const Principal&
 }
 
 Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& p,
-                                             const std::string& id, const std::string& user_id,
-                                             const std::string& role, Instant now) const {
+                                             const std::string& id, TeamMember m,
+                                             Instant now) const {
   auto r = StaffRequest(s, p, id);
   if (!r) return r.errors();
-  const auto user = s.accounts.FindUser(user_id);
+  const auto user = s.accounts.FindUser(m.user_id);
   if (!user || user->role != Role::kExpert || user->disabled) {
     return Error{ErrorCode::kInvalidInput, "is not an expert of the roster", "user_id"};
   }
-  if (role.empty() || role.size() > 100) {
+  if (m.role.empty() || m.role.size() > 100) {
     return Error{ErrorCode::kInvalidInput, "must be 1 to 100 characters", "role"};
+  }
+  if (!m.start.empty() && !IsDate(m.start)) {
+    return Error{ErrorCode::kInvalidInput, "must be a date (YYYY-MM-DD)", "start"};
+  }
+  if (!m.end.empty() && (!IsDate(m.end) || m.end < m.start)) {
+    return Error{ErrorCode::kInvalidInput, "must be a date on or after the start", "end"};
+  }
+  if (m.days < 0 || m.days > 1000) {
+    return Error{ErrorCode::kInvalidInput, "must be 0 to 1000", "days"};
   }
   if (IsFinal(r->position.state) || r->position.state == S::kClosed) {
     return Error{ErrorCode::kConflict, "the request is closed", "state"};
   }
-  if (IsMember(s.requests.Team(id), user_id)) {
+  if (IsMember(s.requests.Team(id), m.user_id)) {
     return Error{ErrorCode::kConflict, "is already on the team", "user_id"};
   }
-  if (auto block = AssignmentBlock(s, *r, user_id, p.user_id, now)) return *block;
-  TeamMember m{id, user_id, role, p.user_id, now};
+  if (auto block = AssignmentBlock(s, *r, m.user_id, p.user_id, now)) return *block;
+  m.request_id = id;
+  m.added_by = p.user_id;
+  m.added_at = now;
   s.requests.InsertTeamMember(m);
   s.requests.Audit(p.user_id, "request.team.add", "request", id, "",
-                   nlohmann::json{{"user_id", user_id}, {"role", role}}.dump());
+                   nlohmann::json{{"user_id", m.user_id},
+                                  {"role", m.role},
+                                  {"start", m.start},
+                                  {"end", m.end},
+                                  {"days", m.days}}
+                       .dump());
   return m;
 }
 

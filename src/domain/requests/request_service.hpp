@@ -75,9 +75,10 @@ class RequestService {
   Result<ScopeVersion> AddScope(RequestStores& s, const Principal& p, const std::string& id,
                                 const Scope& scope, const std::string& reason, Instant now) const;
 
+  // `assignment` carries the role, dates and days; request_id, added_by and
+  // added_at are filled in.
   Result<TeamMember> AddMember(RequestStores& s, const Principal& p, const std::string& id,
-                               const std::string& user_id, const std::string& role,
-                               Instant now) const;
+                               TeamMember assignment, Instant now) const;
   Result<Done> RemoveMember(RequestStores& s, const Principal& p, const std::string& id,
                             const std::string& user_id) const;
 

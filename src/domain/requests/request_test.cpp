@@ -111,7 +111,10 @@ TEST(Sniff, TheContentDecidesNotTheName) {
 TEST(RequestVisibility, EachRoleSeesOnlyWhatItShould) {
   SupportRequest r;
   r.organisation_id = "org_gha";
-  const std::vector<TeamMember> team = {{"req", "usr_expert", "fiscal modeller", "", {}}};
+  TeamMember assigned;
+  assigned.request_id = "req";
+  assigned.user_id = "usr_expert";
+  const std::vector<TeamMember> team = {assigned};
   const Principal ghana{Role::kGovernment, "usr_gha", "org_gha"};
   const Principal senegal{Role::kGovernment, "usr_sen", "org_sen"};
   const Principal member{Role::kExpert, "usr_expert", ""};

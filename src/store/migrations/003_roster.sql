@@ -61,3 +61,5 @@ CREATE TABLE waivers (
   PRIMARY KEY (request_id, declaration_id)
 );
 ALTER TABLE request_team ADD COLUMN days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE request_team ADD COLUMN start_date TEXT;
+ALTER TABLE request_team ADD COLUMN end_date TEXT;

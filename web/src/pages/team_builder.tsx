@@ -60,6 +60,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
       if (request.team.some((x) => x.user_id === m.user_id)) continue;
       const r = await call('POST', `/api/v1/requests/${request.id}/team`, {
         user_id: m.user_id, role: t(`discipline.${m.discipline}` as MessageKey),
+        start, end, days: Number(days) || 0,
       });
       if (r.status !== 201) return setErrors({ '': r.errors[0]?.message || t('error.generic', { status: r.status }) });
     }
