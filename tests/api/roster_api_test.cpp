@@ -207,5 +207,36 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
             404);
 }
 
+TEST_F(Roster, TheRosterGoesOutAndComesBackAsCsvWithEveryRowsErrors) {
+  auto csv = coordinator_.Get("/api/v1/experts/export.csv");
+  ASSERT_EQ(Status(csv), 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv->body.find("fiscal.expert@connex.example"), std::string::npos);
+  EXPECT_EQ(Status(ghana_.Get("/api/v1/experts/export.csv")), 404);
+  const std::string file =
+      "email,seniority,disciplines,languages,day_rate\n"
+      "fiscal.expert@connex.example,principal,fiscal_modelling;economics,en;fr;pt,1300\n"
+      "nobody@connex.example,senior,legal,en,900\n"
+      "mining.engineer@connex.example,senior,astrology,en,800\n";
+  auto refused = coordinator_.Raw("POST", "/api/v1/experts/import", file, "text/csv");
+  ASSERT_EQ(Status(refused), 400) << refused->body;
+  const json report = Json(refused);
+  EXPECT_EQ(report["imported"], 0);
+  ASSERT_EQ(report["rows"].size(), 2u);
+  EXPECT_EQ(report["rows"][0]["line"], 3);
+  EXPECT_EQ(report["rows"][0]["field"], "email");
+  EXPECT_EQ(report["rows"][1]["line"], 4);
+  const std::string fiscal = Id(fiscal_);
+  // Nothing was written: the fiscal expert's languages are unchanged.
+  EXPECT_EQ(Json(coordinator_.Get("/api/v1/experts/" + fiscal + "/profile"))["languages"],
+            json::array({"en", "fr"}));
+  auto partial =
+      coordinator_.Raw("POST", "/api/v1/experts/import?valid_only=true", file, "text/csv");
+  ASSERT_EQ(Status(partial), 200) << partial->body;
+  EXPECT_EQ(Json(partial)["imported"], 1);
+  EXPECT_EQ(Json(coordinator_.Get("/api/v1/experts/" + fiscal + "/profile"))["languages"],
+            json::array({"en", "fr", "pt"}));
+}
+
 }  // namespace
 }  // namespace connex::testing

@@ -108,6 +108,42 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                         return nlohmann::json{{"items", items}};
                       });
                     }});
+  routes.push_back(
+      {"GET", "/api/v1/experts/export.csv", Access::kStaff,
+       "The roster as CSV (lists within a cell separated by ;)", [&s](Request& r) -> Result<Reply> {
+         auto csv = store::ReadRequests(
+             s.db, [&](RequestStores& st) { return kRoster.ExportRoster(st, r.principal); });
+         if (!csv) return csv.errors();
+         Reply reply{200, {}, {{"Content-Disposition", "attachment; filename=\"roster.csv\""}}};
+         reply.raw = std::move(*csv);
+         reply.raw_type = "text/csv; charset=utf-8";
+         return reply;
+       }});
+  routes.push_back(
+      {"POST", "/api/v1/experts/import", Access::kStaff,
+       "Import profiles from CSV (the body; columns as the export). With any row in error "
+       "nothing is imported (400 listing every row's errors) unless ?valid_only=true",
+       [&s](Request& r) -> Result<Reply> {
+         const bool valid_only = r.query.count("valid_only") && r.query.at("valid_only") == "true";
+         auto report = store::WriteRequests(s.db, [&](RequestStores& st) {
+           return kRoster.ImportRoster(st, r.principal, r.raw, valid_only, Now());
+         });
+         if (!report) return report.errors();
+         nlohmann::json rows = nlohmann::json::array();
+         Errors errors;
+         for (const RowError& e : report->errors) {
+           rows.push_back({{"line", e.line}, {"field", e.field}, {"message", e.message}});
+           errors.push_back({ErrorCode::kInvalidInput,
+                             "line " + std::to_string(e.line) + ": " + e.message, e.field});
+         }
+         nlohmann::json body = {{"imported", report->imported}, {"rows", rows}};
+         if (!report->applied && !errors.empty()) {
+           body.update(ErrorBody(errors));
+           return Reply{400, body};
+         }
+         return Reply{200, body};
+       },
+       true});
   routes.push_back({"GET", "/api/v1/experts/{id}/profile", Access::kSignedIn,
                     "An expert's profile: the expert's own, or anyone's for the Support Unit",
                     [&s](Request& r) -> Result<Reply> {

@@ -29,12 +29,19 @@ Result<ExpertProfile> ReadProfile(const nlohmann::json& j) {
                  {"seniority", "disciplines", "languages", "countries", "commodities", "day_rate",
                   "readiness", "bio", "unavailable", "version"},
                  errors);
+  const size_t before = errors.size();
   p.seniority = r.Text("seniority", 20, &kSeniorities);
-  if (p.seniority.empty()) r.Fail("seniority", "is required");
+  if (p.seniority.empty() && errors.size() == before) r.Fail("seniority", "is required");
+  // "Required" only when nothing else was said about the field.
+  size_t mark = errors.size();
   p.disciplines = r.Codes("disciplines", kDisciplines);
-  if (p.disciplines.empty()) r.Fail("disciplines", "name at least one discipline");
+  if (p.disciplines.empty() && errors.size() == mark) {
+    r.Fail("disciplines", "name at least one discipline");
+  }
+  mark = errors.size();
   p.languages = r.Codes("languages", kLanguages);
-  if (p.languages.empty()) r.Fail("languages", "name at least one language");
+  if (p.languages.empty() && errors.size() == mark)
+    r.Fail("languages", "name at least one language");
   p.countries = r.Texts("countries", 200, 3);
   p.commodities = r.Codes("commodities", kCommodities);
   p.day_rate = r.Number("day_rate", 1, 100000);

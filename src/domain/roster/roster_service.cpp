@@ -104,6 +104,53 @@ std::vector<ExpertProfile> RosterService::Search(RequestStores& s, const std::st
   return out;
 }
 
+Result<std::string> RosterService::ExportRoster(RequestStores& s, const Principal& p) const {
+  if (!IsStaff(p))
+    return Error{ErrorCode::kForbidden, "only the Support Unit exports the roster", ""};
+  const std::vector<ExpertProfile> profiles = s.roster.Profiles();
+  std::vector<std::string> emails;
+  for (const ExpertProfile& e : profiles) {
+    const auto u = s.accounts.FindUser(e.user_id);
+    emails.push_back(u ? u->email : "");
+  }
+  return RosterCsv(profiles, emails);
+}
+
+Result<RosterService::ImportReport> RosterService::ImportRoster(RequestStores& s,
+                                                                const Principal& p,
+                                                                const std::string& csv,
+                                                                bool valid_only,
+                                                                Instant now) const {
+  if (!IsStaff(p))
+    return Error{ErrorCode::kForbidden, "only the Support Unit imports the roster", ""};
+  RosterImport read = ReadRosterCsv(csv);
+  ImportReport report;
+  report.errors = read.errors;
+  std::vector<std::pair<std::string, ExpertProfile>> ready;  // user id, profile
+  for (RosterRow& row : read.valid) {
+    const auto u = s.accounts.FindUserByEmail(NormaliseEmail(row.email));
+    if (!u || u->role != Role::kExpert) {
+      report.errors.push_back(
+          {row.line, "email",
+           "no expert account has the email " + row.email + "; invite the expert first"});
+      continue;
+    }
+    ready.push_back({u->id, row.profile});
+  }
+  std::sort(report.errors.begin(), report.errors.end(),
+            [](const RowError& a, const RowError& b) { return a.line < b.line; });
+  if (!report.errors.empty() && !valid_only) return report;
+  for (auto& [user_id, profile] : ready) {
+    const auto before = s.roster.FindProfile(user_id);
+    profile.version = before ? before->version : 0;
+    auto saved = SaveProfile(s, p, user_id, profile, now);
+    if (!saved) return saved.errors();
+    ++report.imported;
+  }
+  report.applied = report.imported > 0;
+  return report;
+}
+
 Result<ConductCode> RosterService::PublishCode(RequestStores& s, const Principal& p,
                                                const std::string& text, Instant now) const {
   if (p.role != Role::kAdmin) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/requests/request_service.hpp"
+#include "domain/roster/roster_csv.hpp"
 #include "domain/roster/team_proposal.hpp"
 
 namespace connex::domain {
@@ -42,6 +43,19 @@ class RosterService {
                                                      int lookback_years, Instant now) const;
   Result<Waiver> RecordWaiver(RequestStores& s, const Principal& p, const std::string& request_id,
                               const Waiver& w, Instant now) const;
+
+  // The roster as CSV (staff).
+  Result<std::string> ExportRoster(RequestStores& s, const Principal& p) const;
+  // Imports profiles from CSV for existing expert accounts (staff). With any
+  // row in error nothing is imported, unless `valid_only` asks to import the
+  // rows without errors. `applied` says whether anything was written.
+  struct ImportReport {
+    int imported = 0;
+    bool applied = false;
+    std::vector<RowError> errors;
+  };
+  Result<ImportReport> ImportRoster(RequestStores& s, const Principal& p, const std::string& csv,
+                                    bool valid_only, Instant now) const;
 
   // Screens the roster, then proposes teams for the request.
   Result<Proposal> Propose(RequestStores& s, const Principal& p, const std::string& request_id,
