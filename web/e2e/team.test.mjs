@@ -98,3 +98,22 @@ test('a coordinator builds a team, sees the conflicted expert excluded, confirms
   await eng.page.goto(`${portal.base}/requests/${r.id}`);
   await eng.page.getByRole('heading', { name: 'Page not found' }).waitFor();
 });
+
+test('a coordinator searches the roster and imports a CSV whose bad rows are listed and nothing imported', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  await page.locator('nav[aria-label] a', { hasText: 'Roster' }).click();
+  await page.getByRole('heading', { name: 'Roster' }).waitFor();
+  await page.getByLabel('Discipline').selectOption('geology');
+  await page.locator('main tbody tr', { hasText: 'Tom Engineer' }).waitFor();
+  assert.equal(await page.locator('main tbody tr').count(), 1);
+  await page.setInputFiles('#roster-import', {
+    name: 'roster.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('email,seniority,disciplines,languages,day_rate\nfiscal.expert@connex.example,principal,fiscal_modelling,en;fr,1300\nnobody@connex.example,senior,legal,en,900\n'),
+  });
+  await page.locator('ul.row-errors li').first().waitFor();
+  assert.match(await page.locator('ul.row-errors').textContent(), /line 3: no expert account has the email nobody@connex\.example/);
+  assert.match(await page.getByRole('status').textContent(), /0 profiles imported/);
+  await portal.shot(page, 'coordinator-roster-import');
+  assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+});

@@ -366,6 +366,12 @@ export const en = {
   'reason.excluded': "excluded",
   'reason.no_matching_slot': "not asked for",
   'reason.not_needed': "not needed",
+  'roster.export': "Download the roster (CSV)",
+  'roster.import': "Import profiles from CSV",
+  'roster.validOnly': "Import the valid rows even if others have errors",
+  'roster.imported': "{count} profiles imported.",
+  'roster.rowErrors': "Rows with errors (nothing is imported unless you ask for the valid rows):",
+  'roster.line': "Line",
   'common.loading': 'Loading…',
   'footer.confidential': 'Requests and engagements are confidential to the government and its advisers.',
 };

@@ -367,6 +367,12 @@ export const fr: Messages = {
   'reason.excluded': "exclu",
   'reason.no_matching_slot': "non demandé",
   'reason.not_needed': "non nécessaire",
+  'roster.export': "Télécharger le fichier (CSV)",
+  'roster.import': "Importer des profils depuis un CSV",
+  'roster.validOnly': "Importer les lignes valides même si d'autres ont des erreurs",
+  'roster.imported': "{count} profils importés.",
+  'roster.rowErrors': "Lignes en erreur (rien n'est importé sauf si vous demandez les lignes valides) :",
+  'roster.line': "Ligne",
   'common.loading': 'Chargement…',
   'footer.confidential': 'Les demandes et les missions sont confidentielles, réservées au gouvernement et à ses conseillers.',
 };

@@ -1,7 +1,7 @@
 // The coordinator's roster search: experts by discipline, language and words
 // of their name or experience.
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../api';
+import { call, upload } from '../api';
 import { Link } from '../components/link';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
@@ -23,6 +23,7 @@ export function Roster() {
   const [language, setLanguage] = useState('');
   const [q, setQ] = useState('');
   const [items, setItems] = useState<Expert[] | null>(null);
+  const [reloads, setReloads] = useState(0);
   useEffect(() => void loadCodelists().then(setLists), []);
   useEffect(() => {
     const params = new URLSearchParams();
@@ -30,7 +31,20 @@ export function Roster() {
     if (language) params.set('language', language);
     if (q) params.set('q', q);
     call<{ items: Expert[] }>('GET', `/api/v1/experts?${params}`).then((r) => r.data && setItems(r.data.items));
-  }, [discipline, language, q]);
+  }, [discipline, language, q, reloads]);
+  const [validOnly, setValidOnly] = useState(false);
+  const [report, setReport] = useState<{ imported: number; rows: { line: number; field: string; message: string }[] } | null>(null);
+  async function onImport(e: Event) {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const r = await upload<{ imported: number; rows: [] }>(`/api/v1/experts/import${validOnly ? '?valid_only=true' : ''}`,
+      new Blob([await file.text()], { type: 'text/csv' }));
+    input.value = '';
+    // A refused file answers 400; its errors name the line ("line 3: ...") and the column.
+    setReport(r.data ? r.data : { imported: 0, rows: r.errors.map((x) => ({ line: 0, field: x.field, message: x.message })) });
+    setReloads(reloads + 1);
+  }
   if (!lists) return <p class="loading">{t('common.loading')}</p>;
   return (
     <div>
@@ -55,6 +69,23 @@ export function Roster() {
           <input id="roster-q" value={q} onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)} />
         </div>
       </div>
+      <p><a href="/api/v1/experts/export.csv" download="roster.csv">{t('roster.export')}</a></p>
+      <div class="field">
+        <label for="roster-import">{t('roster.import')}</label>
+        <input id="roster-import" type="file" accept=".csv,text/csv" onChange={onImport} />
+        <label class="inline"><input type="checkbox" checked={validOnly} onChange={(e) => setValidOnly((e.currentTarget as HTMLInputElement).checked)} /> {t('roster.validOnly')}</label>
+      </div>
+      {report && (
+        <div role="status">
+          <p class="notice">{t('roster.imported', { count: report.imported })}</p>
+          {report.rows.length > 0 && (
+            <>
+              <p>{t('roster.rowErrors')}</p>
+              <ul class="row-errors">{report.rows.map((x, i) => <li key={i}>{x.line ? `${t('roster.line')} ${x.line}: ` : ''}{x.message} ({x.field})</li>)}</ul>
+            </>
+          )}
+        </div>
+      )}
       {items && items.length === 0 && <p>{t('roster.empty')}</p>}
       {items && items.length > 0 && (
         <table>
