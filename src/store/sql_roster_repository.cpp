@@ -241,4 +241,41 @@ std::vector<std::pair<std::string, int>> SqlRosterRepository::LoadDays(Instant s
   return out;
 }
 
+void SqlRosterRepository::SaveAppraisal(const Appraisal& a) {
+  const std::string at = ToIso(a.at);
+  sql_ << "DELETE FROM appraisals WHERE request_id = :r AND user_id = :u", soci::use(a.request_id),
+      soci::use(a.user_id);
+  sql_ << "INSERT INTO appraisals (request_id, user_id, appraiser_id, rating, comments, at) "
+          "VALUES (:r, :u, :by, :rating, :c, :at)",
+      soci::use(a.request_id), soci::use(a.user_id), soci::use(a.appraiser_id), soci::use(a.rating),
+      soci::use(a.comments), soci::use(at);
+}
+
+std::vector<Appraisal> SqlRosterRepository::Appraisals(const std::string& user_id) {
+  std::vector<Appraisal> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT request_id, appraiser_id, rating, comments, at FROM appraisals "
+                       "WHERE user_id = :u ORDER BY at DESC",
+       soci::use(user_id));
+  for (const soci::row& row : rows) {
+    out.push_back({Text(row, 0), user_id, Text(row, 1), static_cast<int>(Integer(row, 2)),
+                   Text(row, 3), ParseIso(Text(row, 4)).value_or(Instant{})});
+  }
+  return out;
+}
+
+std::vector<Deployment> SqlRosterRepository::Deployments(const std::string& user_id) {
+  std::vector<Deployment> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT r.id, r.reference, r.project_name, r.state, t.role, t.start_date, "
+                       "t.end_date, t.days FROM request_team t JOIN requests r ON r.id = "
+                       "t.request_id WHERE t.user_id = :u ORDER BY t.added_at DESC",
+       soci::use(user_id));
+  for (const soci::row& row : rows) {
+    out.push_back({Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4),
+                   Text(row, 5), Text(row, 6), static_cast<int>(Integer(row, 7))});
+  }
+  return out;
+}
+
 }  // namespace connex::store

@@ -31,6 +31,9 @@ class SqlRosterRepository : public domain::RosterRepository {
                     const std::string& recorded_by, Instant at) override;
   std::vector<domain::Waiver> Waivers(const std::string& request_id) override;
   std::vector<std::pair<std::string, int>> LoadDays(Instant since) override;
+  void SaveAppraisal(const domain::Appraisal& a) override;
+  std::vector<domain::Appraisal> Appraisals(const std::string& user_id) override;
+  std::vector<domain::Deployment> Deployments(const std::string& user_id) override;
 
  private:
   std::vector<domain::Declaration> DeclarationsWhere(const std::string& where,

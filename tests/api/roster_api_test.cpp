@@ -207,6 +207,53 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
             404);
 }
 
+TEST_F(Roster, ClosedEngagementsAreAppraisedAndShowInTheDeploymentHistory) {
+  const std::string fiscal = Id(fiscal_);
+  json r = Scoping();
+  const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
+  ASSERT_EQ(Status(fiscal_.Send("POST", "/api/v1/conduct-code/attestation", json::object())), 201);
+  ASSERT_EQ(
+      Status(coordinator_.Send("POST", path + "/team",
+                               {{"user_id", fiscal}, {"role", "fiscal modeller"}, {"days", 8}})),
+      201);
+  auto early =
+      coordinator_.Send("POST", path + "/appraisals", {{"user_id", fiscal}, {"rating", 5}});
+  EXPECT_EQ(Status(early), 409);  // not closed yet
+  for (const char* to : {"team_proposed", "team_confirmed", "active", "closed"}) {
+    r = Json(coordinator_.Get(path));
+    ASSERT_EQ(Status(coordinator_.Send("POST", path + "/transitions",
+                                       {{"to", to}, {"version", r["version"]}})),
+              200)
+        << to;
+  }
+  EXPECT_EQ(Json(coordinator_.Send("POST", path + "/appraisals",
+                                   {{"user_id", fiscal}, {"rating", 9}}))["error"]["field"],
+            "rating");
+  EXPECT_EQ(Status(coordinator_.Send("POST", path + "/appraisals",
+                                     {{"user_id", Id(mining_)}, {"rating", 3}})),
+            400);  // not on the team
+  ASSERT_EQ(
+      Status(coordinator_.Send("POST", path + "/appraisals",
+                               {{"user_id", fiscal}, {"rating", 5}, {"comments", "Clear model"}})),
+      201);
+  const json appraisals =
+      Json(coordinator_.Get("/api/v1/experts/" + fiscal + "/appraisals"))["items"];
+  ASSERT_EQ(appraisals.size(), 1u);
+  EXPECT_EQ(appraisals[0]["rating"], 5);
+  EXPECT_EQ(Status(fiscal_.Get("/api/v1/experts/" + fiscal + "/appraisals")), 404);  // staff only
+  const json history = Json(fiscal_.Get("/api/v1/experts/" + fiscal + "/deployments"))["items"];
+  bool found = false;
+  for (const json& d : history) {
+    if (d["request_id"] == r["id"]) {
+      found = true;
+      EXPECT_EQ(d["days"], 8);
+      EXPECT_EQ(d["state"], "closed");
+    }
+  }
+  EXPECT_TRUE(found);
+  EXPECT_EQ(Status(mining_.Get("/api/v1/experts/" + fiscal + "/deployments")), 404);
+}
+
 TEST_F(Roster, TheRosterGoesOutAndComesBackAsCsvWithEveryRowsErrors) {
   auto csv = coordinator_.Get("/api/v1/experts/export.csv");
   ASSERT_EQ(Status(csv), 200);

@@ -188,6 +188,60 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       });
                     }});
   routes.push_back(
+      {"GET", "/api/v1/experts/{id}/deployments", Access::kSignedIn,
+       "The expert's engagements (role, dates, days): the expert's own, or anyone's for staff",
+       [&s](Request& r) -> Result<Reply> {
+         return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto list = kRoster.Deployments(st, r.principal, r.params[0]);
+           if (!list) return list.errors();
+           nlohmann::json items = nlohmann::json::array();
+           for (const Deployment& d : *list) {
+             items.push_back({{"request_id", d.request_id},
+                              {"reference", d.reference},
+                              {"project_name", d.project_name},
+                              {"state", d.state},
+                              {"role", d.role},
+                              {"start", d.start},
+                              {"end", d.end},
+                              {"days", d.days}});
+           }
+           return nlohmann::json{{"items", items}};
+         });
+       }});
+  routes.push_back({"GET", "/api/v1/experts/{id}/appraisals", Access::kStaff,
+                    "The Support Unit's appraisals of an expert, newest first",
+                    [&s](Request& r) -> Result<Reply> {
+                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto list = kRoster.Appraisals(st, r.principal, r.params[0]);
+                        if (!list) return list.errors();
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const Appraisal& a : *list) {
+                          items.push_back({{"request_id", a.request_id},
+                                           {"rating", a.rating},
+                                           {"comments", a.comments},
+                                           {"at", ToIso(a.at)}});
+                        }
+                        return nlohmann::json{{"items", items}};
+                      });
+                    }});
+  routes.push_back(
+      {"POST", "/api/v1/requests/{id}/appraisals", Access::kStaff,
+       "Appraise a team member of the closed engagement (user_id, rating 1-5, "
+       "comments)",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"user_id", "rating", "comments"});
+         Appraisal a;
+         a.user_id = body.Text("user_id", true, 100);
+         a.rating = body.Integer("rating", true, 1, 5);
+         a.comments = body.Text("comments", false, 5000);
+         if (!body.errors().empty()) return body.errors();
+         return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto saved = kRoster.Appraise(st, r.principal, r.params[0], a, Now());
+           if (!saved) return saved.errors();
+           return nlohmann::json{{"user_id", saved->user_id}, {"rating", saved->rating}};
+         });
+       }});
+  routes.push_back(
       {"GET", "/api/v1/conduct-code", Access::kSignedIn,
        "The Code of Conduct in force, and whether the caller attested it",
        [&s](Request& r) -> Result<Reply> {

@@ -49,6 +49,28 @@ struct ConductCode {
   std::string published_by;
 };
 
+// The Support Unit's appraisal of an expert's work on a closed engagement.
+struct Appraisal {
+  std::string request_id;
+  std::string user_id;
+  std::string appraiser_id;
+  int rating = 0;  // 1 (poor) to 5 (excellent)
+  std::string comments;
+  Instant at;
+};
+
+// One engagement in an expert's deployment history.
+struct Deployment {
+  std::string request_id;
+  std::string reference;
+  std::string project_name;
+  std::string state;
+  std::string role;
+  std::string start;
+  std::string end;
+  int days = 0;
+};
+
 struct ScreeningRecord {
   std::string id;
   std::string request_id;

@@ -39,6 +39,11 @@ class RosterRepository {
                             const std::string& recorded_by, Instant at) = 0;
   virtual std::vector<Waiver> Waivers(const std::string& request_id) = 0;
 
+  // Replaces the appraisal of one expert on one engagement.
+  virtual void SaveAppraisal(const Appraisal& a) = 0;
+  virtual std::vector<Appraisal> Appraisals(const std::string& user_id) = 0;
+  virtual std::vector<Deployment> Deployments(const std::string& user_id) = 0;
+
   // Days on teams added since `since`, per expert.
   virtual std::vector<std::pair<std::string, int>> LoadDays(Instant since) = 0;
 };

@@ -104,6 +104,47 @@ std::vector<ExpertProfile> RosterService::Search(RequestStores& s, const std::st
   return out;
 }
 
+Result<Appraisal> RosterService::Appraise(RequestStores& s, const Principal& p,
+                                          const std::string& request_id, Appraisal a,
+                                          Instant now) const {
+  auto r = StaffRequest(s, p, request_id);
+  if (!r) return r.errors();
+  if (r->position.state != RequestState::kClosed && r->position.state != RequestState::kEvaluated) {
+    return Error{ErrorCode::kConflict, "experts are appraised once the engagement is closed",
+                 "state"};
+  }
+  const auto team = s.requests.Team(request_id);
+  if (std::none_of(team.begin(), team.end(),
+                   [&](const TeamMember& m) { return m.user_id == a.user_id; })) {
+    return Error{ErrorCode::kInvalidInput, "was not on this engagement's team", "user_id"};
+  }
+  if (a.rating < 1 || a.rating > 5) {
+    return Error{ErrorCode::kInvalidInput, "must be 1 (poor) to 5 (excellent)", "rating"};
+  }
+  a.request_id = request_id;
+  a.appraiser_id = p.user_id;
+  a.at = now;
+  s.roster.SaveAppraisal(a);
+  s.requests.Audit(p.user_id, "expert.appraisal", "user", a.user_id, "",
+                   nlohmann::json{{"request_id", request_id}, {"rating", a.rating}}.dump());
+  return a;
+}
+
+Result<std::vector<Appraisal>> RosterService::Appraisals(RequestStores& s, const Principal& p,
+                                                         const std::string& user_id) const {
+  if (!IsStaff(p)) return NoSuchExpert();
+  auto u = ExpertFor(s, p, user_id);
+  if (!u) return u.errors();
+  return s.roster.Appraisals(user_id);
+}
+
+Result<std::vector<Deployment>> RosterService::Deployments(RequestStores& s, const Principal& p,
+                                                           const std::string& user_id) const {
+  auto u = ExpertFor(s, p, user_id);
+  if (!u) return u.errors();
+  return s.roster.Deployments(user_id);
+}
+
 Result<std::string> RosterService::ExportRoster(RequestStores& s, const Principal& p) const {
   if (!IsStaff(p))
     return Error{ErrorCode::kForbidden, "only the Support Unit exports the roster", ""};

@@ -44,6 +44,15 @@ class RosterService {
   Result<Waiver> RecordWaiver(RequestStores& s, const Principal& p, const std::string& request_id,
                               const Waiver& w, Instant now) const;
 
+  // Appraisals are the Support Unit's, of team members of a closed engagement.
+  Result<Appraisal> Appraise(RequestStores& s, const Principal& p, const std::string& request_id,
+                             Appraisal a, Instant now) const;
+  Result<std::vector<Appraisal>> Appraisals(RequestStores& s, const Principal& p,
+                                            const std::string& user_id) const;
+  // The expert's engagements: the expert's own, or anyone's for the Support Unit.
+  Result<std::vector<Deployment>> Deployments(RequestStores& s, const Principal& p,
+                                              const std::string& user_id) const;
+
   // The roster as CSV (staff).
   Result<std::string> ExportRoster(RequestStores& s, const Principal& p) const;
   // Imports profiles from CSV for existing expert accounts (staff). With any

@@ -63,3 +63,12 @@ CREATE TABLE waivers (
 ALTER TABLE request_team ADD COLUMN days INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE request_team ADD COLUMN start_date TEXT;
 ALTER TABLE request_team ADD COLUMN end_date TEXT;
+CREATE TABLE appraisals (
+  request_id TEXT NOT NULL REFERENCES requests (id),
+  user_id TEXT NOT NULL REFERENCES users (id),
+  appraiser_id TEXT NOT NULL REFERENCES users (id),
+  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  comments TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (request_id, user_id)
+);
