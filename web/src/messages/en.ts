@@ -372,6 +372,11 @@ export const en = {
   'roster.imported': "{count} profiles imported.",
   'roster.rowErrors': "Rows with errors (nothing is imported unless you ask for the valid rows):",
   'roster.line': "Line",
+  'deployments.title': "Engagements",
+  'deployments.none': "No engagements yet.",
+  'appraisals.title': "Appraisals",
+  'appraisals.none': "No appraisals yet.",
+  'appraisals.rating': "{rating} of 5",
   'common.loading': 'Loading…',
   'footer.confidential': 'Requests and engagements are confidential to the government and its advisers.',
 };

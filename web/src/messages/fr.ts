@@ -373,6 +373,11 @@ export const fr: Messages = {
   'roster.imported': "{count} profils importés.",
   'roster.rowErrors': "Lignes en erreur (rien n'est importé sauf si vous demandez les lignes valides) :",
   'roster.line': "Ligne",
+  'deployments.title': "Missions",
+  'deployments.none': "Aucune mission pour l'instant.",
+  'appraisals.title': "Évaluations",
+  'appraisals.none': "Aucune évaluation pour l'instant.",
+  'appraisals.rating': "{rating} sur 5",
   'common.loading': 'Chargement…',
   'footer.confidential': 'Les demandes et les missions sont confidentielles, réservées au gouvernement et à ses conseillers.',
 };

@@ -5,7 +5,8 @@ import { byField, call, currentUser, type User } from '../api';
 import { Field, FormError } from '../components/field';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
-import { loadCodelists, type Codelists } from '../requests';
+import { Link } from '../components/link';
+import { loadCodelists, stateLabel, type Codelists } from '../requests';
 import { useSignal } from '../state';
 
 interface Profile {
@@ -137,6 +138,8 @@ export function ExpertProfile({ id }: { id?: string }) {
       </form>
       {!id && <ConductCode />}
       <Declarations userId={userId} />
+      <Deployments userId={userId} />
+      {id && <Appraisals userId={userId} />}
     </div>
   );
 }
@@ -217,6 +220,56 @@ function Declarations({ userId }: { userId: string }) {
         <Field id="declaration-evidence" label={t('declarations.evidence')} value={d.evidence} onInput={set('evidence')} />
         <button type="submit">{t('declarations.add')}</button>
       </form>
+    </section>
+  );
+}
+
+interface Deployment {
+  request_id: string;
+  reference: string;
+  project_name: string;
+  state: string;
+  role: string;
+  start: string;
+  end: string;
+  days: number;
+}
+
+function Deployments({ userId }: { userId: string }) {
+  const [items, setItems] = useState<Deployment[]>([]);
+  useEffect(() => {
+    call<{ items: Deployment[] }>('GET', `/api/v1/experts/${userId}/deployments`).then((r) => r.data && setItems(r.data.items));
+  }, [userId]);
+  return (
+    <section>
+      <h2>{t('deployments.title')}</h2>
+      {items.length === 0 && <p>{t('deployments.none')}</p>}
+      <ul>
+        {items.map((d) => (
+          <li key={d.request_id}>
+            <Link href={`/requests/${d.request_id}`}>{d.reference}</Link> {d.project_name} — {d.role}
+            {d.start ? `, ${d.start} – ${d.end}` : ''}{d.days ? `, ${d.days} d` : ''} ({stateLabel(d.state)})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Appraisals({ userId }: { userId: string }) {
+  const [items, setItems] = useState<{ request_id: string; rating: number; comments: string; at: string }[]>([]);
+  useEffect(() => {
+    call<{ items: typeof items }>('GET', `/api/v1/experts/${userId}/appraisals`).then((r) => r.data && setItems(r.data.items));
+  }, [userId]);
+  return (
+    <section>
+      <h2>{t('appraisals.title')}</h2>
+      {items.length === 0 && <p>{t('appraisals.none')}</p>}
+      <ul>
+        {items.map((a) => (
+          <li key={a.request_id}>{t('appraisals.rating', { rating: a.rating })}{a.comments ? ` — ${a.comments}` : ''}</li>
+        ))}
+      </ul>
     </section>
   );
 }
