@@ -337,10 +337,13 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
            }
            nlohmann::json not_chosen = nlohmann::json::array();
            for (const Exclusion& e : p->not_chosen) {
-             not_chosen.push_back({{"user_id", e.expert_id},
-                                   {"name", name(e.expert_id)},
-                                   {"reason", e.reason},
-                                   {"detail", e.detail}});
+             not_chosen.push_back(
+                 {{"user_id", e.expert_id},
+                  {"name", name(e.expert_id)},
+                  {"reason", e.reason},
+                  {"detail", e.detail},
+                  {"declaration_id", e.declaration_id.empty() ? nlohmann::json()
+                                                              : nlohmann::json(e.declaration_id)}});
            }
            return nlohmann::json{
                {"teams", teams}, {"not_chosen", not_chosen}, {"missing", p->missing}};

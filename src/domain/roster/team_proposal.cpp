@@ -219,17 +219,18 @@ Result<Proposal> ProposeTeams(const TeamSpec& spec, const std::vector<Candidate>
     const bool fits_any = std::any_of(spec.slots.begin(), spec.slots.end(),
                                       [&](const Slot& s) { return Fits(c, s); });
     if (Has(spec.must_exclude, c.id)) {
-      reasons[c.id] = {c.id, "excluded", "excluded by the coordinator"};
+      reasons[c.id] = {c.id, "excluded", "excluded by the coordinator", ""};
     } else if (c.screening.outcome == ScreeningOutcome::kExclude) {
-      reasons[c.id] = {c.id, "conflict", c.screening.reason};
+      reasons[c.id] = {c.id, "conflict", c.screening.reason, c.screening.declaration_id};
     } else if (!c.attested) {
-      reasons[c.id] = {c.id, "no_attestation", "has not attested the Code of Conduct in force"};
+      reasons[c.id] = {c.id, "no_attestation", "has not attested the Code of Conduct in force", ""};
     } else if (busy != c.unavailable.end()) {
-      reasons[c.id] = {c.id, "unavailable", "unavailable " + busy->first + " to " + busy->second};
+      reasons[c.id] = {c.id, "unavailable", "unavailable " + busy->first + " to " + busy->second,
+                       ""};
     } else if (spec.budget > 0 && fee > spec.budget) {
-      reasons[c.id] = {c.id, "over_budget", "fees alone exceed the budget"};
+      reasons[c.id] = {c.id, "over_budget", "fees alone exceed the budget", ""};
     } else if (!fits_any) {
-      reasons[c.id] = {c.id, "no_matching_slot", "no requested discipline and language"};
+      reasons[c.id] = {c.id, "no_matching_slot", "no requested discipline and language", ""};
     } else {
       eligible.push_back(&c);
     }
@@ -325,7 +326,7 @@ Result<Proposal> ProposeTeams(const TeamSpec& spec, const std::vector<Candidate>
         it != reasons.end()
             ? it->second
             : Exclusion{c.id, "not_needed",
-                        "eligible; the proposed team costs less or spreads the load better"});
+                        "eligible; the proposed team costs less or spreads the load better", ""});
   }
   return out;
 }

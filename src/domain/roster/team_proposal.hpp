@@ -77,6 +77,7 @@ struct Exclusion {
   std::string reason;  // conflict | no_attestation | unavailable | over_budget | excluded |
                        // no_matching_slot | not_needed
   std::string detail;
+  std::string declaration_id;  // for a conflict: the declaration a waiver would cover
 };
 
 struct Proposal {

@@ -251,6 +251,7 @@ export function TeamPanel({ request, staff, onChange }: { request: Detail; staff
           <li key={m.user_id}>
             {m.name} — {m.role}{' '}
             {staff && open && <button type="button" class="link" onClick={() => remove(m.user_id)}>{t('detail.remove')}</button>}
+            {staff && (request.state === 'closed' || request.state === 'evaluated') && <Appraise request={request} userId={m.user_id} />}
           </li>
         ))}
       </ul>
@@ -346,5 +347,25 @@ export function DeliverablesPanel({ request, staff, expert, onChange }: {
         </div>
       )}
     </section>
+  );
+}
+
+// The Support Unit's appraisal of one team member after the engagement.
+function Appraise({ request, userId }: { request: Detail; userId: string }) {
+  const [rating, setRating] = useState('5');
+  const [comments, setComments] = useState('');
+  const [notice, setNotice] = useState('');
+  async function save() {
+    const r = await call('POST', `/api/v1/requests/${request.id}/appraisals`, { user_id: userId, rating: Number(rating), comments });
+    setNotice(r.status === 201 ? t('appraisal.saved') : r.errors[0]?.message || t('error.generic', { status: r.status }));
+  }
+  return (
+    <div class="row">
+      <Select id={`appraise-${userId}`} label={t('appraisal.rate')} value={rating} options={['1', '2', '3', '4', '5']}
+        labelOf={(o) => t('appraisals.rating', { rating: o })} onChange={setRating} />
+      <Field id={`appraise-${userId}-comments`} label={t('appraisal.comments')} value={comments} onInput={setComments} />
+      <button type="button" class="secondary" onClick={save}>{t('appraisal.rate')}</button>
+      {notice && <span role="status">{notice}</span>}
+    </div>
   );
 }

@@ -17,7 +17,7 @@ interface Member {
 }
 interface Proposal {
   teams: { members: Member[]; cost: number }[];
-  not_chosen: { user_id: string; name: string; reason: string; detail: string }[];
+  not_chosen: { user_id: string; name: string; reason: string; detail: string; declaration_id: string | null }[];
   missing: string[];
 }
 interface SlotRow {
@@ -37,14 +37,20 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
   const [days, setDays] = useState('10');
   const [budget, setBudget] = useState('0');
   const [proposal, setProposal] = useState<Proposal | null>(null);
+  // The coordinator's constraints for the next run.
+  const [include, setInclude] = useState<{ id: string; name: string }[]>([]);
+  const [exclude, setExclude] = useState<{ id: string; name: string }[]>([]);
+  const [documents, setDocuments] = useState<{ id: string; name: string }[]>([]);
+  const [consent, setConsent] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  async function propose(e: Event) {
-    e.preventDefault();
+  async function propose(e?: Event) {
+    e?.preventDefault();
     const r = await call<Proposal>('POST', `/api/v1/requests/${request.id}/team-proposals`, {
       slots: slots.map((s) => ({ discipline: s.discipline, count: s.count, languages: s.language ? [s.language] : [] })),
       team_languages: teamLanguage ? [teamLanguage] : [],
       start, end, days_per_expert: Number(days) || 0, budget: Number(budget) || 0,
+      must_include: include.map((x) => x.id), must_exclude: exclude.map((x) => x.id),
     });
     if (!r.data) {
       setProposal(null);
@@ -53,7 +59,20 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
     }
     setErrors({});
     setProposal(r.data);
+    if (r.data.not_chosen.some((x) => x.reason === 'conflict')) {
+      call<{ items: { id: string; name: string }[] }>('GET', `/api/v1/requests/${request.id}/documents`).then(
+        (d) => d.data && setDocuments(d.data.items),
+      );
+    }
   }
+
+  async function waive(declaration: string) {
+    const r = await call('POST', `/api/v1/requests/${request.id}/waivers`, { declaration_id: declaration, consent_document_id: consent });
+    if (r.status !== 201) return setErrors({ '': r.errors[0]?.message || t('error.generic', { status: r.status }) });
+    propose();
+  }
+  const toggle = (list: { id: string; name: string }[], set: (v: { id: string; name: string }[]) => void, id: string, name: string) =>
+    set(list.some((x) => x.id === id) ? list.filter((x) => x.id !== id) : [...list, { id, name }]);
 
   async function use(members: Member[]) {
     for (const m of members) {
@@ -111,6 +130,14 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
           <Field id="team-days" label={t('team.days')} type="number" value={days} error={errors.days_per_expert} onInput={setDays} />
           <Field id="team-budget" label={t('team.budget')} type="number" value={budget} error={errors.budget} onInput={setBudget} />
         </div>
+        {(include.length > 0 || exclude.length > 0) && (
+          <p class="constraints">
+            {t('team.constraints', {
+              include: include.map((x) => x.name).join(', ') || t('team.none'),
+              exclude: exclude.map((x) => x.name).join(', ') || t('team.none'),
+            })}
+          </p>
+        )}
         <button type="submit">{t('team.propose')}</button>
       </form>
       {proposal && proposal.missing.length > 0 && (
@@ -122,7 +149,14 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
       {proposal && proposal.teams.map((team, n) => (
         <div class="option" key={n}>
           <h3>{t('team.option', { n: n + 1, cost: team.cost.toLocaleString() })}</h3>
-          <ul>{team.members.map((m) => <li key={m.user_id}>{m.name} — {t(`discipline.${m.discipline}` as MessageKey)} (USD {m.cost.toLocaleString()})</li>)}</ul>
+          <ul>
+            {team.members.map((m) => (
+              <li key={m.user_id}>
+                {m.name} — {t(`discipline.${m.discipline}` as MessageKey)} (USD {m.cost.toLocaleString()}){' '}
+                <button type="button" class="link" onClick={() => toggle(exclude, setExclude, m.user_id, m.name)}>{t('team.exclude')}</button>
+              </li>
+            ))}
+          </ul>
           <button type="button" onClick={() => use(team.members)}>{t('team.use')}</button>
         </div>
       ))}
@@ -136,7 +170,21 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
                 <tr key={x.user_id} data-reason={x.reason}>
                   <td>{x.name}</td>
                   <td>{t(`reason.${x.reason}` as MessageKey)}</td>
-                  <td>{x.detail}</td>
+                  <td>
+                    {x.detail}
+                    {x.reason === 'not_needed' && (
+                      <button type="button" class="link" onClick={() => toggle(include, setInclude, x.user_id, x.name)}>{t('team.require')}</button>
+                    )}
+                    {x.reason === 'conflict' && x.declaration_id && documents.length > 0 && (
+                      <div class="row">
+                        <select aria-label={t('team.consent')} value={consent} onChange={(e) => setConsent((e.currentTarget as HTMLSelectElement).value)}>
+                          <option value="">{t('team.consent')}</option>
+                          {documents.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+                        </select>
+                        <button type="button" class="secondary" disabled={!consent} onClick={() => waive(x.declaration_id!)}>{t('team.waiver')}</button>
+                      </div>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
