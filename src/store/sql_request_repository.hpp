@@ -60,27 +60,25 @@ class SqlRequestRepository : public domain::RequestRepository {
   soci::session& sql_;
 };
 
+// fn(domain::RequestStores&) on the repositories of one transaction's session.
+template <typename F>
+auto WithStores(soci::session& sql, F&& fn) {
+  SqlRequestRepository requests(sql);
+  SqlAccountRepository accounts(sql);
+  SqlRosterRepository roster(sql);
+  domain::RequestStores stores{requests, accounts, roster};
+  return fn(stores);
+}
+
 // fn(domain::RequestStores&) -> Result<T>, in one write (or read) transaction.
 template <typename F>
 auto WriteRequests(Database& db, F&& fn) {
-  return db.Write([&](soci::session& sql) {
-    SqlRequestRepository requests(sql);
-    SqlAccountRepository accounts(sql);
-    SqlRosterRepository roster(sql);
-    domain::RequestStores stores{requests, accounts, roster};
-    return fn(stores);
-  });
+  return db.Write([&](soci::session& sql) { return WithStores(sql, fn); });
 }
 
 template <typename F>
 auto ReadRequests(Database& db, F&& fn) {
-  return db.Read([&](soci::session& sql) {
-    SqlRequestRepository requests(sql);
-    SqlAccountRepository accounts(sql);
-    SqlRosterRepository roster(sql);
-    domain::RequestStores stores{requests, accounts, roster};
-    return fn(stores);
-  });
+  return db.Read([&](soci::session& sql) { return WithStores(sql, fn); });
 }
 
 }  // namespace connex::store

@@ -12,20 +12,6 @@ using namespace domain;
 namespace {
 
 // Runs fn(stores) -> Result<json> in one write transaction and replies `status`.
-template <typename F>
-Result<Reply> WriteJson(Services& s, int status, F&& fn) {
-  auto out = store::WriteRequests(s.db, std::forward<F>(fn));
-  if (!out) return out.errors();
-  return Reply{status, *out, {}};
-}
-
-template <typename F>
-Result<Reply> ReadJson(Services& s, F&& fn) {
-  auto out = store::ReadRequests(s.db, std::forward<F>(fn));
-  if (!out) return out.errors();
-  return Reply{200, *out, {}};
-}
-
 std::string Risk(BodyReader& body, const std::string& field) {
   const std::string v = body.Text(field, false, 20);
   if (v.empty()) return "unassessed";

@@ -136,11 +136,12 @@ nlohmann::json ScopeVersionsView(const std::vector<ScopeVersion>& versions, Name
 nlohmann::json DetailView(RequestStores& s, const SupportRequest& r, const Principal& viewer,
                           const ClockContext& context) {
   Names names(s.accounts);
-  nlohmann::json view = SummaryView(r, viewer, context.Read(s, r));
+  const std::vector<ClockReading> readings = context.Read(s, r);
+  nlohmann::json view = SummaryView(r, viewer, readings);
   view["form"] = ToJson(r.form);
   view["created_at"] = ToIso(r.created_at);
   nlohmann::json clocks = nlohmann::json::array();
-  for (const ClockReading& c : context.Read(s, r)) clocks.push_back(ClockView(c));
+  for (const ClockReading& c : readings) clocks.push_back(ClockView(c));
   view["clocks"] = clocks;
   nlohmann::json timeline = nlohmann::json::array(), history = nlohmann::json::array();
   std::string waiting_for;

@@ -13,20 +13,6 @@ namespace {
 
 const RosterService kRoster;
 
-template <typename F>
-Result<Reply> Write(Services& s, int status, F&& fn) {
-  auto out = store::WriteRequests(s.db, std::forward<F>(fn));
-  if (!out) return out.errors();
-  return Reply{status, *out};
-}
-
-template <typename F>
-Result<Reply> Read(Services& s, F&& fn) {
-  auto out = store::ReadRequests(s.db, std::forward<F>(fn));
-  if (!out) return out.errors();
-  return Reply{200, *out};
-}
-
 nlohmann::json ScreeningView(const ScreeningRecord& r, domain::AccountRepository& accounts) {
   const auto u = accounts.FindUser(r.user_id);
   return {
@@ -99,7 +85,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     "Search the roster (?discipline= ?language= ?q= in names and biographies)",
                     [&s](Request& r) -> Result<Reply> {
                       auto q = [&](const char* k) { return r.query.count(k) ? r.query.at(k) : ""; };
-                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
                         for (const ExpertProfile& e :
                              kRoster.Search(st, q("discipline"), q("language"), q("q"))) {
@@ -147,7 +133,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/experts/{id}/profile", Access::kSignedIn,
                     "An expert's profile: the expert's own, or anyone's for the Support Unit",
                     [&s](Request& r) -> Result<Reply> {
-                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto p = kRoster.Profile(st, r.principal, r.params[0]);
                         if (!p) return p.errors();
                         return ToJson(*p);
@@ -160,7 +146,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto profile = ReadProfile(r.body);
          if (!profile) return profile.errors();
-         return Write(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
            auto saved = kRoster.SaveProfile(st, r.principal, r.params[0], *profile, Now());
            if (!saved) return saved.errors();
            return ToJson(*saved);
@@ -168,7 +154,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back({"GET", "/api/v1/experts/{id}/declarations", Access::kSignedIn,
                     "An expert's declarations of interests", [&s](Request& r) -> Result<Reply> {
-                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto list = kRoster.Declarations(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
@@ -181,7 +167,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     [&s](Request& r) -> Result<Reply> {
                       auto d = ReadDeclaration(r.body);
                       if (!d) return d.errors();
-                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto saved = kRoster.Declare(st, r.principal, r.params[0], *d, Now());
                         if (!saved) return saved.errors();
                         return ToJson(*saved);
@@ -191,7 +177,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/experts/{id}/deployments", Access::kSignedIn,
        "The expert's engagements (role, dates, days): the expert's own, or anyone's for staff",
        [&s](Request& r) -> Result<Reply> {
-         return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
            auto list = kRoster.Deployments(st, r.principal, r.params[0]);
            if (!list) return list.errors();
            nlohmann::json items = nlohmann::json::array();
@@ -211,7 +197,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/experts/{id}/appraisals", Access::kStaff,
                     "The Support Unit's appraisals of an expert, newest first",
                     [&s](Request& r) -> Result<Reply> {
-                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto list = kRoster.Appraisals(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
@@ -235,7 +221,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
          a.rating = body.Integer("rating", true, 1, 5);
          a.comments = body.Text("comments", false, 5000);
          if (!body.errors().empty()) return body.errors();
-         return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
            auto saved = kRoster.Appraise(st, r.principal, r.params[0], a, Now());
            if (!saved) return saved.errors();
            return nlohmann::json{{"user_id", saved->user_id}, {"rating", saved->rating}};
@@ -245,7 +231,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/conduct-code", Access::kSignedIn,
        "The Code of Conduct in force, and whether the caller attested it",
        [&s](Request& r) -> Result<Reply> {
-         return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
            const auto c = st.roster.CurrentCode();
            if (!c) return nlohmann::json{{"version", nullptr}, {"text", ""}, {"attested", false}};
            return nlohmann::json{
@@ -261,7 +247,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       BodyReader body(r.body, {"text"});
                       const std::string text = body.Text("text", true, 100000);
                       if (!body.errors().empty()) return body.errors();
-                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto c = kRoster.PublishCode(st, r.principal, text, Now());
                         if (!c) return c.errors();
                         return nlohmann::json{{"version", c->version}};
@@ -270,7 +256,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"POST", "/api/v1/conduct-code/attestation", Access::kSignedIn,
                     "An expert attests the Code of Conduct in force",
                     [&s](Request& r) -> Result<Reply> {
-                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto c = kRoster.Attest(st, r.principal, Now());
                         if (!c) return c.errors();
                         return nlohmann::json{{"version", c->version}, {"attested", true}};
@@ -279,7 +265,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/screenings", Access::kStaff,
                     "Every screening of experts against the request's counterparties, oldest first",
                     [&s](Request& r) -> Result<Reply> {
-                      return Read(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto req = RequestService::Visible(st, r.principal, r.params[0]);
                         if (!req) return req.errors();
                         nlohmann::json items = nlohmann::json::array();
@@ -297,7 +283,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       const Waiver w{body.Text("declaration_id", true, 100),
                                      body.Text("consent_document_id", true, 100)};
                       if (!body.errors().empty()) return body.errors();
-                      return Write(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
                         auto saved = kRoster.RecordWaiver(st, r.principal, r.params[0], w, Now());
                         if (!saved) return saved.errors();
                         return nlohmann::json{{"declaration_id", saved->declaration_id},
@@ -316,7 +302,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
          const TeamSpec spec = ReadSpec(body);
          const int lookback = body.Integer("lookback_years", false, 0, 30, 3);
          if (!body.errors().empty()) return body.errors();
-         return Write(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
            auto p = kRoster.Propose(st, r.principal, r.params[0], spec, lookback, Now());
            if (!p) return p.errors();
            auto name = [&](const std::string& id) {

@@ -96,17 +96,6 @@ RequestForm WithCountry(RequestStores& s, RequestForm form, const std::string& o
   return form;
 }
 
-bool IsStaffRole(const Principal& p) { return IsStaff(p); }
-
-Result<SupportRequest> StaffRequest(RequestStores& s, const Principal& p, const std::string& id) {
-  auto r = RequestService::Visible(s, p, id);
-  if (!r) return r;
-  if (!IsStaffRole(p)) {
-    return Error{ErrorCode::kForbidden, "only the Support Unit does this", ""};
-  }
-  return r;
-}
-
 bool Decided(const std::vector<StateChangeRecord>& h, S* which, Instant* at) {
   for (const StateChangeRecord& c : h) {
     if (c.to == S::kApproved || c.to == S::kDeclined) {
@@ -145,6 +134,14 @@ Result<SupportRequest> RequestService::Visible(RequestStores& s, const Principal
       p.role == Role::kExpert ? s.requests.Team(id) : std::vector<TeamMember>{};
   if (!CanSee(p, *r, team)) return NotFound();
   return *r;
+}
+
+Result<SupportRequest> RequestService::VisibleToStaff(RequestStores& s, const Principal& p,
+                                                      const std::string& id) {
+  auto r = Visible(s, p, id);
+  if (!r) return r;
+  if (!IsStaff(p)) return Error{ErrorCode::kForbidden, "only the Support Unit does this", ""};
+  return r;
 }
 
 Result<SupportRequest> RequestService::CreateDraft(RequestStores& s, const Principal& p,
@@ -279,7 +276,7 @@ Result<StateChangeRecord> RequestService::CorrectTransition(RequestStores& s, co
                                                             const std::string& id, int seq,
                                                             Instant at,
                                                             const std::string& reason) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r.errors();
   if (reason.empty()) {
     return Error{ErrorCode::kInvalidInput, "say why the time is corrected", "reason"};
@@ -309,7 +306,7 @@ Result<SupportRequest> RequestService::SetEngagementPhase(RequestStores& s, cons
                                                           const std::string& id, int version,
                                                           const std::string& phase,
                                                           Instant now) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r;
   if (r->position.state != S::kActive) {
     return Error{ErrorCode::kConflict, "only an active engagement has a phase", "state"};
@@ -331,7 +328,7 @@ Result<SupportRequest> RequestService::SetEngagementPhase(RequestStores& s, cons
 
 Result<DueDiligence> RequestService::ReadDueDiligence(RequestStores& s, const Principal& p,
                                                       const std::string& id) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r.errors();
   DueDiligence d = s.requests.FindDueDiligence(id).value_or(DueDiligence{});
   d.request_id = id;
@@ -341,7 +338,7 @@ Result<DueDiligence> RequestService::ReadDueDiligence(RequestStores& s, const Pr
 Result<DueDiligence> RequestService::SaveDueDiligence(RequestStores& s, const Principal& p,
                                                       const std::string& id, DueDiligence d,
                                                       Instant now) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r.errors();
   const DueDiligence before = s.requests.FindDueDiligence(id).value_or(DueDiligence{});
   if (d.version != before.version) {
@@ -392,7 +389,7 @@ Result<DueDiligence> RequestService::SaveDueDiligence(RequestStores& s, const Pr
 Result<ScopeVersion> RequestService::AddScope(RequestStores& s, const Principal& p,
                                               const std::string& id, const Scope& scope,
                                               const std::string& reason, Instant now) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r.errors();
   if (reason.empty()) {
     return Error{ErrorCode::kInvalidInput, "say why the scope changes", "reason"};
@@ -418,7 +415,7 @@ Result<ScopeVersion> RequestService::AddScope(RequestStores& s, const Principal&
 Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& p,
                                              const std::string& id, TeamMember m,
                                              Instant now) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r.errors();
   const auto user = s.accounts.FindUser(m.user_id);
   if (!user || user->role != Role::kExpert || user->disabled) {
@@ -459,7 +456,7 @@ Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& 
 
 Result<Done> RequestService::RemoveMember(RequestStores& s, const Principal& p,
                                           const std::string& id, const std::string& user_id) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r.errors();
   if (!IsMember(s.requests.Team(id), user_id)) {
     return Error{ErrorCode::kNotFound, "is not on the team", "user_id"};
@@ -472,7 +469,7 @@ Result<Done> RequestService::RemoveMember(RequestStores& s, const Principal& p,
 
 Result<Deliverable> RequestService::AddDeliverable(RequestStores& s, const Principal& p,
                                                    const std::string& id, Deliverable d) const {
-  auto r = StaffRequest(s, p, id);
+  auto r = VisibleToStaff(s, p, id);
   if (!r) return r.errors();
   const S st = r->position.state;
   if (static_cast<int>(st) < static_cast<int>(S::kApproved) || st == S::kDeclined || IsFinal(st)) {

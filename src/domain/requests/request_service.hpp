@@ -49,6 +49,9 @@ class RequestService {
   // The request if `p` may see it; kNotFound otherwise.
   static Result<SupportRequest> Visible(RequestStores& s, const Principal& p,
                                         const std::string& id);
+  // Visible, and `p` is of the Support Unit (kForbidden otherwise).
+  static Result<SupportRequest> VisibleToStaff(RequestStores& s, const Principal& p,
+                                               const std::string& id);
 
   Result<SupportRequest> CreateDraft(RequestStores& s, const Principal& p, const RequestForm& form,
                                      Instant now) const;

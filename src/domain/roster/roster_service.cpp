@@ -19,13 +19,6 @@ Result<User> ExpertFor(RequestStores& s, const Principal& p, const std::string& 
   return *u;
 }
 
-Result<SupportRequest> StaffRequest(RequestStores& s, const Principal& p, const std::string& id) {
-  auto r = RequestService::Visible(s, p, id);
-  if (!r) return r;
-  if (!IsStaff(p)) return Error{ErrorCode::kForbidden, "only the Support Unit does this", ""};
-  return r;
-}
-
 std::string Today(Instant now) { return ToIso(now).substr(0, 10); }
 
 ScreeningRecord ScreenOne(RequestStores& s, const SupportRequest& r, const std::string& user_id,
@@ -107,7 +100,7 @@ std::vector<ExpertProfile> RosterService::Search(RequestStores& s, const std::st
 Result<Appraisal> RosterService::Appraise(RequestStores& s, const Principal& p,
                                           const std::string& request_id, Appraisal a,
                                           Instant now) const {
-  auto r = StaffRequest(s, p, request_id);
+  auto r = RequestService::VisibleToStaff(s, p, request_id);
   if (!r) return r.errors();
   if (r->position.state != RequestState::kClosed && r->position.state != RequestState::kEvaluated) {
     return Error{ErrorCode::kConflict, "experts are appraised once the engagement is closed",
@@ -246,7 +239,7 @@ Result<std::vector<ScreeningRecord>> RosterService::ScreenRequest(RequestStores&
                                                                   const std::string& request_id,
                                                                   int lookback_years,
                                                                   Instant now) const {
-  auto r = StaffRequest(s, p, request_id);
+  auto r = RequestService::VisibleToStaff(s, p, request_id);
   if (!r) return r.errors();
   if (lookback_years < 0 || lookback_years > 30) {
     return Error{ErrorCode::kInvalidInput, "must be 0 to 30 years", "lookback_years"};
@@ -265,7 +258,7 @@ Result<std::vector<ScreeningRecord>> RosterService::ScreenRequest(RequestStores&
 Result<Waiver> RosterService::RecordWaiver(RequestStores& s, const Principal& p,
                                            const std::string& request_id, const Waiver& w,
                                            Instant now) const {
-  auto r = StaffRequest(s, p, request_id);
+  auto r = RequestService::VisibleToStaff(s, p, request_id);
   if (!r) return r.errors();
   const auto docs = s.requests.Documents(request_id);
   if (std::none_of(docs.begin(), docs.end(),
