@@ -17,6 +17,20 @@ struct Synthetic {
   std::vector<std::vector<Declaration>> declarations;
 };
 
+// Twelve disciplines, as the codelist the portal ships with.
+const std::vector<std::string> kDisciplines = {"legal",
+                                               "fiscal_modelling",
+                                               "economics",
+                                               "geology",
+                                               "geophysics",
+                                               "mining_engineering",
+                                               "petroleum_engineering",
+                                               "environmental",
+                                               "social_community",
+                                               "health_safety",
+                                               "gender",
+                                               "procurement"};
+
 const Synthetic& Roster() {
   static const Synthetic s = [] {
     Synthetic out;

@@ -14,6 +14,14 @@
 
 namespace connex::domain {
 
+// A code of a codelist: 2 to 40 of a-z, 0-9 and _, starting with a letter.
+inline bool IsCodeWord(const std::string& s) {
+  if (s.size() < 2 || s.size() > 40 || s[0] < 'a' || s[0] > 'z') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
 // Strict reading of one JSON object: known fields only, each of its type and
 // within bounds, every problem named with its path.
 class ObjectReader {
@@ -64,6 +72,25 @@ class ObjectReader {
       if (!v.is_string() ||
           std::find(codes.begin(), codes.end(), v.get<std::string>()) == codes.end()) {
         Fail(at, "must be one of " + Join(codes));
+      } else if (std::find(out.begin(), out.end(), v.get<std::string>()) == out.end()) {
+        out.push_back(v.get<std::string>());
+      }
+    }
+    return out;
+  }
+
+  // A list of codes of a codelist kept in the database (disciplines): each
+  // must have the shape of a code here; membership is checked where the
+  // codelist is read, in the same transaction.
+  std::vector<std::string> CodeWords(const std::string& f, size_t max_items) {
+    std::vector<std::string> out;
+    const nlohmann::json* list = List(f, max_items);
+    if (!list) return out;
+    for (size_t i = 0; i < list->size(); ++i) {
+      const auto& v = (*list)[i];
+      if (!v.is_string() || !IsCodeWord(v.get<std::string>())) {
+        Fail(f + "[" + std::to_string(i) + "]",
+             "must be a code: 2 to 40 lower-case letters, digits or _");
       } else if (std::find(out.begin(), out.end(), v.get<std::string>()) == out.end()) {
         out.push_back(v.get<std::string>());
       }

@@ -17,6 +17,8 @@ class SqlRequestRepository : public domain::RequestRepository {
  public:
   explicit SqlRequestRepository(soci::session& sql) : sql_(sql) {}
 
+  std::vector<domain::Discipline> Disciplines() override;
+  void SaveDiscipline(const domain::Discipline& d) override;
   void InsertRequest(const domain::SupportRequest& r) override;
   std::optional<domain::SupportRequest> FindRequest(const std::string& id) override;
   bool UpdateRequest(const domain::SupportRequest& r, int expected_version) override;

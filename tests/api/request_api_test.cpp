@@ -326,7 +326,7 @@ TEST_F(Requests, BadFormsNameEachField) {
                           {"commodity", "unobtainium"},
                           {"deadline", "2027-02-30"},
                           {"focal_points", {{{"email", "not-an-address"}}}},
-                          {"disciplines", {"astrology"}},
+                          {"disciplines", {"Astrology!"}},
                           {"colour", "blue"}});
   ASSERT_EQ(Status(bad), 400);
   EXPECT_EQ(Fields(bad),
@@ -334,6 +334,53 @@ TEST_F(Requests, BadFormsNameEachField) {
                                    "focal_points[0].name", "focal_points[0].email"}));
   // Only a government's users write requests.
   EXPECT_EQ(Status(expert_.Send("POST", "/api/v1/requests", CompleteForm())), 403);
+}
+
+TEST_F(Requests, AdminsKeepTheDisciplinesCodelist) {
+  Client visitor = NewClient();
+  const json hydro = {
+      {"label_en", "Hydrogeology"}, {"label_fr", "Hydrogéologie"}, {"position", 45}};
+  EXPECT_EQ(Status(coordinator_.Send("PUT", "/api/v1/disciplines/hydrogeology", hydro)), 404);
+  auto bad = admin_.Send("PUT", "/api/v1/disciplines/Hydro%20Geology", {{"active", "yes"}});
+  ASSERT_EQ(Status(bad), 400);
+  EXPECT_EQ(Fields(bad), (std::set<std::string>{"code", "label_en", "label_fr", "active"}));
+  // A discipline no one offers yet is refused where it is named.
+  json form = CompleteForm();
+  form["disciplines"] = {"legal", "hydrogeology"};
+  auto unknown = ghana_.Send("POST", "/api/v1/requests", form);
+  ASSERT_EQ(Status(unknown), 400);
+  EXPECT_EQ(Error(unknown)["field"], "disciplines[1]");
+
+  ASSERT_EQ(Status(admin_.Send("PUT", "/api/v1/disciplines/hydrogeology", hydro)), 200);
+  const json lists = Json(visitor.Get("/api/v1/codelists"));
+  const auto& offered = lists["disciplines"];
+  const auto at = std::find(offered.begin(), offered.end(), "hydrogeology");
+  ASSERT_NE(at, offered.end());
+  EXPECT_EQ(*std::prev(at), "geology");  // position 45: after geology (40)
+  EXPECT_EQ(lists["discipline_labels"]["hydrogeology"]["fr"], "Hydrogéologie");
+  auto created = ghana_.Send("POST", "/api/v1/requests", form);
+  ASSERT_EQ(Status(created), 201) << created->body;
+  const json draft = Json(created);
+
+  // Retired: no longer offered, refused on new records, kept where it was named.
+  json retired = hydro;
+  retired["active"] = false;
+  ASSERT_EQ(Status(admin_.Send("PUT", "/api/v1/disciplines/hydrogeology", retired)), 200);
+  const json after = Json(visitor.Get("/api/v1/codelists"));
+  EXPECT_EQ(std::count(after["disciplines"].begin(), after["disciplines"].end(), "hydrogeology"),
+            0);
+  EXPECT_EQ(after["discipline_labels"]["hydrogeology"]["en"], "Hydrogeology");
+  EXPECT_EQ(Status(ghana_.Send("POST", "/api/v1/requests", form)), 400);
+  json edit = form;
+  edit["version"] = draft["version"];
+  edit["background"] = "Updated background.";
+  EXPECT_EQ(Status(ghana_.Send("PUT", Path(draft, ""), edit)), 200);
+  const json items = Json(visitor.Get("/api/v1/disciplines"))["items"];
+  const auto entry = std::find_if(items.begin(), items.end(),
+                                  [](const json& d) { return d["code"] == "hydrogeology"; });
+  ASSERT_NE(entry, items.end());
+  EXPECT_EQ((*entry)["active"], false);
+  EXPECT_EQ((*entry)["updated_by"], UserId(admin_));
 }
 
 TEST_F(Requests, AdminsChangeTheSlaPolicyAndTheClocksFollow) {

@@ -149,8 +149,13 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
   EXPECT_EQ(Status(refused), 409);
   EXPECT_NE(Json(refused)["error"]["message"].get<std::string>().find("conflict of interest"),
             std::string::npos);
+  // The proposal screened the whole roster (2 experts); the refused assignment
+  // screened the engineer again, and that record is kept with the refusal.
   const json screenings = Json(coordinator_.Get(path + "/screenings"))["items"];
-  EXPECT_EQ(screenings.size(), 2u);  // the proposal screened the whole roster and kept it
+  ASSERT_EQ(screenings.size(), 3u);
+  EXPECT_EQ(screenings[2]["user_id"], mining);
+  EXPECT_EQ(screenings[2]["outcome"], "exclude");
+  EXPECT_EQ(screenings[2]["lookback_years"], 3);
 
   // The government's signed consent, then the waiver: the expert may join.
   const std::string pdf = "%PDF-1.4\nconsent\n%%EOF\n";

@@ -12,7 +12,7 @@ const navigation = {
   government: ['Home', 'Requests', 'Organisations', 'My account'],
   expert: ['Home', 'Requests', 'My profile', 'Organisations', 'My account'],
   coordinator: ['Home', 'Requests', 'Roster', 'Organisations', 'People', 'Response times', 'My account'],
-  admin: ['Home', 'Requests', 'Roster', 'Organisations', 'People', 'Response times', 'Audit log', 'My account'],
+  admin: ['Home', 'Requests', 'Roster', 'Organisations', 'People', 'Response times', 'Disciplines', 'Audit log', 'My account'],
 };
 
 const portal = usePortal();

@@ -118,3 +118,31 @@ test('a coordinator searches the roster and imports a CSV whose bad rows are lis
   await portal.shot(page, 'coordinator-roster-import');
   assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
 });
+
+test('an administrator adds a discipline and retires another; experts are offered the new one, not the retired one', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.admin);
+  await page.locator('nav[aria-label] a', { hasText: 'Disciplines' }).click();
+  await page.getByRole('heading', { name: 'Disciplines' }).waitFor();
+  // A code with spaces is refused at its field.
+  await page.getByLabel('New code').fill('Hydro geology');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await page.locator('tr', { has: page.getByLabel('New code') }).locator('.field-error').first().waitFor();
+  await page.getByLabel('New code').fill('hydrogeology');
+  await page.getByLabel('English label', { exact: false }).last().fill('Hydrogeology');
+  await page.getByLabel('French label', { exact: false }).last().fill('Hydrogéologie');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await page.getByText('Saved: hydrogeology.').waitFor();
+  await page.getByLabel('Offered gender').uncheck();
+  await page.locator('tr', { has: page.getByLabel('Offered gender') }).getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved: gender.').waitFor();
+  await portal.shot(page, 'admin-disciplines');
+
+  const expert = await portal.newPage();
+  await portal.signIn(expert.page, accounts.expert);
+  await expert.page.locator('nav[aria-label] a', { hasText: 'My profile' }).click();
+  await expert.page.getByRole('checkbox', { name: 'Hydrogeology' }).waitFor();
+  assert.equal(await expert.page.getByRole('checkbox', { name: 'Gender' }).count(), 0);
+  assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []); // the refused code
+  assert.deepEqual(expert.problems, []);
+});

@@ -20,6 +20,8 @@ import { RequestForm } from './pages/request_form';
 import { Requests } from './pages/requests';
 import { Roster } from './pages/roster';
 import { SlaPolicy } from './pages/sla_policy';
+import { Disciplines } from './pages/disciplines';
+import { disciplineLabels } from './requests';
 import { SignIn } from './pages/sign_in';
 import { navigate, path as currentPath } from './router';
 import { useSignal } from './state';
@@ -41,6 +43,7 @@ export const navigation: NavItem[] = [
   { href: '/organisations', label: 'nav.organisations', roles: signedIn },
   { href: '/people', label: 'nav.people', roles: staff },
   { href: '/sla-policy', label: 'nav.slaPolicy', roles: staff },
+  { href: '/disciplines', label: 'nav.disciplines', roles: ['admin'] },
   { href: '/audit', label: 'nav.audit', roles: ['admin'] },
   { href: '/account', label: 'nav.account', roles: signedIn },
 ];
@@ -82,6 +85,8 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <Enquiry />;
     case '/sla-policy':
       return <SlaPolicy />;
+    case '/disciplines':
+      return <Disciplines />;
     case '/profile':
       return <ExpertProfile />;
     case '/roster':
@@ -97,6 +102,7 @@ export function App() {
   const user = useSignal(currentUser);
   const path = useSignal(currentPath);
   const lang = useSignal(language);
+  useSignal(disciplineLabels); // labels of disciplines on every page
   const unreadCount = useSignal(unread);
   useEffect(() => {
     if (user) void refreshUnread();

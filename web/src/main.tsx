@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { loadSession } from './api';
 import { App } from './app';
+import { loadCodelists } from './requests';
 import './styles.css';
 
 render(<App />, document.getElementById('app')!);
 loadSession();
+loadCodelists();

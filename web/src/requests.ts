@@ -1,7 +1,8 @@
 // Types of the request API (docs/api.md) and small helpers shared by the
 // request pages.
 import { call } from './api';
-import { t } from './i18n';
+import { language, t } from './i18n';
+import { signal } from './state';
 import type { MessageKey } from './messages/en';
 
 export interface Clock {
@@ -84,6 +85,7 @@ export interface Detail extends Summary {
 }
 export interface Codelists {
   disciplines: string[];
+  discipline_labels: Record<string, { en: string; fr: string }>;
   commodities: string[];
   phases: string[];
   languages: string[];
@@ -93,8 +95,30 @@ export interface Codelists {
 let codelists: Promise<Codelists | null> | null = null;
 // The codelists, fetched once per page load.
 export function loadCodelists(): Promise<Codelists | null> {
-  if (!codelists) codelists = call<Codelists>('GET', '/api/v1/codelists').then((r) => r.data);
+  if (!codelists) {
+    codelists = call<Codelists>('GET', '/api/v1/codelists').then((r) => {
+      if (r.data) disciplineLabels.value = r.data.discipline_labels;
+      return r.data;
+    });
+  }
   return codelists;
+}
+// After an administrator changes the codelist.
+export function reloadCodelists(): Promise<Codelists | null> {
+  codelists = null;
+  return loadCodelists();
+}
+
+// Labels of every discipline, retired ones too; the app re-renders when they arrive.
+export const disciplineLabels = signal<Record<string, { en: string; fr: string }>>({});
+// The codes offered, then those a record already holds that are no longer
+// offered (a retired discipline stays on the records that name it).
+export function withChosen(offered: string[], chosen: string[]): string[] {
+  return [...offered, ...chosen.filter((c) => !offered.includes(c))];
+}
+export function disciplineLabel(code: string): string {
+  const label = disciplineLabels.value[code];
+  return label ? label[language.value] : code.replace(/_/g, ' ');
 }
 
 export const stateLabel = (s: string) => t(`state.${s}` as MessageKey);

@@ -3,6 +3,7 @@
 // milestones, the engagement's phase, the message thread and the letters.
 #include "api/routes/request_views.hpp"
 #include "api/routes/routes.hpp"
+#include "domain/roster/roster_service.hpp"
 #include "store/sql_request_repository.hpp"
 
 namespace connex::api {
@@ -104,6 +105,11 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          m.end = body.Text("end", false, 10);
          m.days = body.Integer("days", false, 0, 1000, 0);
          if (!body.errors().empty()) return body.errors();
+         const Instant now = Now();
+         auto screened = store::WriteRequests(s.db, [&](RequestStores& st) {
+           return KeepAssignmentScreening(st, r.principal, r.params[0], m.user_id, now);
+         });
+         if (!screened) return screened.errors();
          return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
            auto added = s.requests.AddMember(st, r.principal, r.params[0], m, Now());
            if (!added) return added.errors();

@@ -157,22 +157,51 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
                           });
                       return Reply{200, *list, {}};
                     }});
-  routes.push_back({"GET", "/api/v1/codelists", Access::kPublic,
-                    "Codes the request forms offer: disciplines, commodities, phases, languages, "
-                    "states",
-                    [](Request&) -> Result<Reply> {
-                      nlohmann::json states = nlohmann::json::array();
-                      for (int i = 0; i < kRequestStateCount; ++i) {
-                        states.push_back(ToString(static_cast<RequestState>(i)));
-                      }
-                      return Reply{200,
-                                   {{"disciplines", kDisciplines},
-                                    {"commodities", kCommodities},
-                                    {"phases", kPhases},
-                                    {"languages", kLanguages},
-                                    {"states", states}},
-                                   {}};
+  routes.push_back(
+      {"GET", "/api/v1/codelists", Access::kPublic,
+       "Codes the forms offer: disciplines (with the labels of every discipline, retired ones "
+       "too), commodities, phases, languages, states",
+       [&s](Request&) -> Result<Reply> {
+         return ReadJson(s, [](RequestStores& st) -> Result<nlohmann::json> {
+           nlohmann::json states = nlohmann::json::array();
+           for (int i = 0; i < kRequestStateCount; ++i) {
+             states.push_back(ToString(static_cast<RequestState>(i)));
+           }
+           nlohmann::json offered = nlohmann::json::array();
+           nlohmann::json labels = nlohmann::json::object();
+           for (const Discipline& d : st.requests.Disciplines()) {
+             if (d.active) offered.push_back(d.code);
+             labels[d.code] = {{"en", d.label_en}, {"fr", d.label_fr}};
+           }
+           return nlohmann::json{{"disciplines", offered},      {"discipline_labels", labels},
+                                 {"commodities", kCommodities}, {"phases", kPhases},
+                                 {"languages", kLanguages},     {"states", states}};
+         });
+       }});
+  routes.push_back({"GET", "/api/v1/disciplines", Access::kPublic,
+                    "The disciplines codelist in its order, retired entries included",
+                    [&s](Request&) -> Result<Reply> {
+                      return ReadJson(s, [](RequestStores& st) -> Result<nlohmann::json> {
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const Discipline& d : st.requests.Disciplines()) {
+                          items.push_back(ToJson(d));
+                        }
+                        return nlohmann::json{{"items", items}};
+                      });
                     }});
+  routes.push_back(
+      {"PUT", "/api/v1/disciplines/{code}", Access::kAdmin,
+       "An administrator adds or changes a discipline (label_en, label_fr, active, position); "
+       "retiring one keeps it on the records that name it",
+       [&s](Request& r) -> Result<Reply> {
+         auto d = ReadDiscipline(r.params[0], r.body);
+         if (!d) return d.errors();
+         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto saved = s.requests.SaveDiscipline(st, r.principal, *d, Now());
+           if (!saved) return saved.errors();
+           return ToJson(*saved);
+         });
+       }});
 }
 
 }  // namespace connex::api

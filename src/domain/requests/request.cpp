@@ -9,11 +9,6 @@
 
 namespace connex::domain {
 
-const std::vector<std::string> kDisciplines = {
-    "legal",         "fiscal_modelling",   "economics",
-    "geology",       "mining_engineering", "petroleum_engineering",
-    "environmental", "social_community",   "gender",
-    "procurement"};
 const std::vector<std::string> kCommodities = {
     "oil",    "gas",       "copper", "gold",     "iron_ore",  "bauxite", "lithium",     "cobalt",
     "nickel", "manganese", "coal",   "diamonds", "phosphate", "uranium", "rare_earths", "other"};
@@ -61,7 +56,7 @@ Result<RequestForm> ReadForm(const nlohmann::json& j, bool complete) {
   f.project_name = r.Text("project_name", 200);
   f.commodity = r.Text("commodity", 40, &kCommodities);
   f.site = r.Text("site", 200);
-  f.disciplines = r.Codes("disciplines", kDisciplines);
+  f.disciplines = r.CodeWords("disciplines", 20);
   f.phase = r.Text("phase", 20, &kPhases);
   f.timeline = r.Text("timeline", 2000);
   f.deadline = r.Text("deadline", 10);
@@ -134,7 +129,7 @@ Result<Scope> ReadScope(const nlohmann::json& j) {
                  errors);
   s.summary = r.Text("summary", 5000);
   if (s.summary.empty()) r.Fail("summary", "is required");
-  s.disciplines = r.Codes("disciplines", kDisciplines);
+  s.disciplines = r.CodeWords("disciplines", 20);
   s.phases = r.Codes("phases", kPhases);
   s.deliverables = r.Texts("deliverables", 50, 300);
   s.expert_days = r.Integer("expert_days", 0, 10000);

@@ -38,7 +38,7 @@ struct RequestForm {
   std::string commodity;  // codelist kCommodities
   std::string site;
   std::vector<Counterparty> counterparties;
-  std::vector<std::string> disciplines;  // codelist kDisciplines
+  std::vector<std::string> disciplines;  // the disciplines codelist (discipline.hpp)
   std::string phase;                     // preparation | negotiation | implementation
   std::string timeline;
   std::string deadline;  // YYYY-MM-DD
@@ -46,7 +46,6 @@ struct RequestForm {
   std::string background;
 };
 
-extern const std::vector<std::string> kDisciplines;
 extern const std::vector<std::string> kCommodities;
 extern const std::vector<std::string> kPhases;
 extern const std::vector<std::string> kLanguages;

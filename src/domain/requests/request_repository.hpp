@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/requests/discipline.hpp"
 #include "domain/requests/request.hpp"
 #include "domain/sla/clocks.hpp"
 
@@ -27,6 +28,11 @@ struct RequestFilter {
 class RequestRepository {
  public:
   virtual ~RequestRepository() = default;
+
+  // The disciplines codelist in its order, retired entries included.
+  virtual std::vector<Discipline> Disciplines() = 0;
+  // Inserts the entry of d.code, or replaces it.
+  virtual void SaveDiscipline(const Discipline& d) = 0;
 
   virtual void InsertRequest(const SupportRequest& r) = 0;
   virtual std::optional<SupportRequest> FindRequest(const std::string& id) = 0;

@@ -144,11 +144,31 @@ Result<SupportRequest> RequestService::VisibleToStaff(RequestStores& s, const Pr
   return r;
 }
 
+Result<Discipline> RequestService::SaveDiscipline(RequestStores& s, const Principal& p,
+                                                  Discipline d, Instant now) const {
+  if (p.role != Role::kAdmin) {
+    return Error{ErrorCode::kForbidden, "administrators keep the disciplines codelist", ""};
+  }
+  const std::vector<Discipline> all = s.requests.Disciplines();
+  const auto before =
+      std::find_if(all.begin(), all.end(), [&](const Discipline& x) { return x.code == d.code; });
+  d.updated_at = now;
+  d.updated_by = p.user_id;
+  s.requests.SaveDiscipline(d);
+  s.requests.Audit(p.user_id, before == all.end() ? "discipline.add" : "discipline.change",
+                   "discipline", d.code, before == all.end() ? "" : ToJson(*before).dump(),
+                   ToJson(d).dump());
+  return d;
+}
+
 Result<SupportRequest> RequestService::CreateDraft(RequestStores& s, const Principal& p,
                                                    const RequestForm& form, Instant now) const {
   if (p.role != Role::kGovernment || p.organisation_id.empty()) {
     return Error{ErrorCode::kForbidden, "requests are written by a government's users", ""};
   }
+  Errors wrong;
+  CheckDisciplines(form.disciplines, s.requests.Disciplines(), {}, "disciplines", wrong);
+  if (!wrong.empty()) return wrong;
   SupportRequest r;
   r.id = NewId("req");
   const int year = static_cast<int>(
@@ -181,6 +201,10 @@ Result<SupportRequest> RequestService::UpdateForm(RequestStores& s, const Princi
                  "state"};
   }
   if (version != r->version) return Stale(r->version);
+  Errors wrong;
+  CheckDisciplines(form.disciplines, s.requests.Disciplines(), r->form.disciplines, "disciplines",
+                   wrong);
+  if (!wrong.empty()) return wrong;
   if (r->position.state == S::kAwaitingInformation) {
     Errors missing = MissingForSubmission(WithCountry(s, form, r->organisation_id));
     if (!missing.empty()) return missing;
@@ -402,6 +426,16 @@ Result<ScopeVersion> RequestService::AddScope(RequestStores& s, const Principal&
         "state"};
   }
   const std::vector<ScopeVersion> versions = s.requests.ScopeVersions(id);
+  // What the government asked for and the scope in force keep their
+  // disciplines even if the codelist retired one since.
+  std::vector<std::string> kept = r->form.disciplines;
+  if (!versions.empty()) {
+    kept.insert(kept.end(), versions.back().scope.disciplines.begin(),
+                versions.back().scope.disciplines.end());
+  }
+  Errors wrong;
+  CheckDisciplines(scope.disciplines, s.requests.Disciplines(), kept, "disciplines", wrong);
+  if (!wrong.empty()) return wrong;
   ScopeVersion v{id, static_cast<int>(versions.size()) + 1, p.user_id, now, reason, scope};
   s.requests.InsertScopeVersion(v);
   s.requests.Audit(p.user_id, "request.scope", "request", id,
@@ -439,7 +473,7 @@ Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& 
   if (IsMember(s.requests.Team(id), m.user_id)) {
     return Error{ErrorCode::kConflict, "is already on the team", "user_id"};
   }
-  if (auto block = AssignmentBlock(s, *r, m.user_id, p.user_id, now)) return *block;
+  if (auto block = AssignmentBlock(s, *r, m.user_id, now)) return *block;
   m.request_id = id;
   m.added_by = p.user_id;
   m.added_at = now;

@@ -53,6 +53,10 @@ class RequestService {
   static Result<SupportRequest> VisibleToStaff(RequestStores& s, const Principal& p,
                                                const std::string& id);
 
+  // Administrators add, relabel, reorder and retire disciplines.
+  Result<Discipline> SaveDiscipline(RequestStores& s, const Principal& p, Discipline d,
+                                    Instant now) const;
+
   Result<SupportRequest> CreateDraft(RequestStores& s, const Principal& p, const RequestForm& form,
                                      Instant now) const;
   // The government edits its request while it is a draft or while the

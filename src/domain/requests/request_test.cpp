@@ -143,3 +143,36 @@ TEST(RequestVisibility, EachRoleSeesOnlyWhatItShould) {
 }
 
 }  // namespace
+
+namespace connex::domain {
+namespace {
+
+TEST(Disciplines, RetiredOnesStayWhereTheyWereChosenOnly) {
+  const std::vector<Discipline> codelist = {{"legal", "Legal", "Droit", true, 10, {}, ""},
+                                            {"gender", "Gender", "Genre", false, 20, {}, ""}};
+  Errors errors;
+  CheckDisciplines({"legal", "gender", "astrology"}, codelist, {}, "disciplines", errors);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].field, "disciplines[1]");
+  EXPECT_NE(errors[0].message.find("retired"), std::string::npos);
+  EXPECT_EQ(errors[1].field, "disciplines[2]");
+  EXPECT_NE(errors[1].message.find("one of legal"), std::string::npos);
+  errors.clear();
+  CheckDisciplines({"legal", "gender"}, codelist, {"gender"}, "disciplines", errors);
+  EXPECT_TRUE(errors.empty());
+}
+
+TEST(Disciplines, AdministratorsEntriesAreValidated) {
+  EXPECT_TRUE(
+      ReadDiscipline("hydrogeology", {{"label_en", "Hydrogeology"}, {"label_fr", "Hydrogéologie"}})
+          .ok());
+  const auto bad = ReadDiscipline("H", {{"label_en", ""}, {"position", -1}, {"colour", 1}});
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const Error& e : bad.errors()) fields.push_back(e.field);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"code", "colour", "label_en", "label_fr", "position"}));
+}
+
+}  // namespace
+}  // namespace connex::domain

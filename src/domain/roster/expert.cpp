@@ -34,7 +34,7 @@ Result<ExpertProfile> ReadProfile(const nlohmann::json& j) {
   if (p.seniority.empty() && errors.size() == before) r.Fail("seniority", "is required");
   // "Required" only when nothing else was said about the field.
   size_t mark = errors.size();
-  p.disciplines = r.Codes("disciplines", kDisciplines);
+  p.disciplines = r.CodeWords("disciplines", 20);
   if (p.disciplines.empty() && errors.size() == mark) {
     r.Fail("disciplines", "name at least one discipline");
   }

@@ -58,6 +58,10 @@ Result<ExpertProfile> RosterService::SaveProfile(RequestStores& s, const Princip
   auto u = ExpertFor(s, p, user_id);
   if (!u) return u.errors();
   const auto before = s.roster.FindProfile(user_id);
+  Errors wrong;
+  CheckDisciplines(profile.disciplines, s.requests.Disciplines(),
+                   before ? before->disciplines : std::vector<std::string>{}, "disciplines", wrong);
+  if (!wrong.empty()) return wrong;
   const int expected = profile.version;
   if (expected != (before ? before->version : 0)) {
     return Error{ErrorCode::kConflict,
@@ -161,12 +165,22 @@ Result<RosterService::ImportReport> RosterService::ImportRoster(RequestStores& s
   ImportReport report;
   report.errors = read.errors;
   std::vector<std::pair<std::string, ExpertProfile>> ready;  // user id, profile
+  const std::vector<Discipline> codelist = s.requests.Disciplines();
   for (RosterRow& row : read.valid) {
     const auto u = s.accounts.FindUserByEmail(NormaliseEmail(row.email));
     if (!u || u->role != Role::kExpert) {
       report.errors.push_back(
           {row.line, "email",
            "no expert account has the email " + row.email + "; invite the expert first"});
+      continue;
+    }
+    const auto before = s.roster.FindProfile(u->id);
+    Errors wrong;
+    CheckDisciplines(row.profile.disciplines, codelist,
+                     before ? before->disciplines : std::vector<std::string>{}, "disciplines",
+                     wrong);
+    if (!wrong.empty()) {
+      report.errors.push_back({row.line, "disciplines", wrong.front().message});
       continue;
     }
     ready.push_back({u->id, row.profile});
@@ -283,6 +297,17 @@ Result<Waiver> RosterService::RecordWaiver(RequestStores& s, const Principal& p,
 Result<Proposal> RosterService::Propose(RequestStores& s, const Principal& p,
                                         const std::string& request_id, const TeamSpec& spec,
                                         int lookback_years, Instant now) const {
+  if (auto r = RequestService::VisibleToStaff(s, p, request_id); !r) return r.errors();
+  const std::vector<Discipline> codelist = s.requests.Disciplines();
+  Errors wrong;
+  for (size_t i = 0; i < spec.slots.size(); ++i) {
+    if (std::none_of(codelist.begin(), codelist.end(),
+                     [&](const Discipline& d) { return d.code == spec.slots[i].discipline; })) {
+      wrong.push_back({ErrorCode::kInvalidInput, "is not a discipline of the codelist",
+                       "slots[" + std::to_string(i) + "].discipline"});
+    }
+  }
+  if (!wrong.empty()) return wrong;
   auto screened = ScreenRequest(s, p, request_id, lookback_years, now);
   if (!screened) return screened.errors();
   std::map<std::string, ScreeningResult> screening;
@@ -312,9 +337,21 @@ Result<Proposal> RosterService::Propose(RequestStores& s, const Principal& p,
   return ProposeTeams(spec, roster);
 }
 
+Result<ScreeningRecord> KeepAssignmentScreening(RequestStores& s, const Principal& p,
+                                                const std::string& request_id,
+                                                const std::string& user_id, Instant now) {
+  auto r = RequestService::VisibleToStaff(s, p, request_id);
+  if (!r) return r.errors();
+  const auto user = s.accounts.FindUser(user_id);
+  if (!user || user->role != Role::kExpert) {
+    return Error{ErrorCode::kInvalidInput, "is not an expert of the roster", "user_id"};
+  }
+  return ScreenOne(s, *r, user_id, s.roster.Declarations(user_id), s.roster.Waivers(request_id),
+                   kAssignmentLookbackYears, p.user_id, now);
+}
+
 std::optional<Error> AssignmentBlock(RequestStores& s, const SupportRequest& r,
-                                     const std::string& user_id, const std::string& actor,
-                                     Instant now) {
+                                     const std::string& user_id, Instant now) {
   const auto code = s.roster.CurrentCode();
   if (code && !s.roster.HasAttested(user_id, code->version)) {
     return Error{
@@ -322,10 +359,11 @@ std::optional<Error> AssignmentBlock(RequestStores& s, const SupportRequest& r,
         "has not attested version " + std::to_string(code->version) + " of the Code of Conduct",
         "user_id"};
   }
-  const ScreeningRecord rec = ScreenOne(s, r, user_id, s.roster.Declarations(user_id),
-                                        s.roster.Waivers(r.id), 3, actor, now);
-  if (rec.result.outcome == ScreeningOutcome::kExclude) {
-    return Error{ErrorCode::kConflict, "conflict of interest: " + rec.result.reason, "user_id"};
+  const ScreeningResult result =
+      Screen(s.roster.Declarations(user_id), r.form.counterparties, s.roster.Waivers(r.id),
+             Today(now), kAssignmentLookbackYears);
+  if (result.outcome == ScreeningOutcome::kExclude) {
+    return Error{ErrorCode::kConflict, "conflict of interest: " + result.reason, "user_id"};
   }
   return std::nullopt;
 }

@@ -71,11 +71,19 @@ class RosterService {
                            const TeamSpec& spec, int lookback_years, Instant now) const;
 };
 
+// How far back an assignment's screening looks.
+constexpr int kAssignmentLookbackYears = 3;
+
+// Screens `user_id` against the request before an assignment and keeps the
+// record. Run in its own transaction ahead of the assignment's, so that the
+// screening stays on record when the assignment is refused.
+Result<ScreeningRecord> KeepAssignmentScreening(RequestStores& s, const Principal& p,
+                                                const std::string& request_id,
+                                                const std::string& user_id, Instant now);
+
 // Why `user_id` may not join the request's team now, if anything: no
-// attestation of the Code of Conduct in force, or a conflict found by a fresh
-// screening (which is kept).
+// attestation of the Code of Conduct in force, or a conflict of interest.
 std::optional<Error> AssignmentBlock(RequestStores& s, const SupportRequest& r,
-                                     const std::string& user_id, const std::string& actor,
-                                     Instant now);
+                                     const std::string& user_id, Instant now);
 
 }  // namespace connex::domain

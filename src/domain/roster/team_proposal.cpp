@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 
+#include "domain/json_reader.hpp"
 #include "domain/requests/request.hpp"
 
 namespace connex::domain {
@@ -132,9 +133,8 @@ Errors Validate(const TeamSpec& spec) {
   for (size_t i = 0; i < spec.slots.size(); ++i) {
     const Slot& s = spec.slots[i];
     const std::string at = "slots[" + std::to_string(i) + "]";
-    if (!Has(kDisciplines, s.discipline)) {
-      e.push_back(
-          {ErrorCode::kInvalidInput, "is not a discipline of the codelist", at + ".discipline"});
+    if (!IsCodeWord(s.discipline)) {
+      e.push_back({ErrorCode::kInvalidInput, "must be a discipline code", at + ".discipline"});
     }
     if (s.count < 1 || s.count > 20)
       e.push_back({ErrorCode::kInvalidInput, "must be 1 to 20", at + ".count"});

@@ -146,7 +146,7 @@ TEST(TeamProposal, NoTeamIsAnsweredWithWhatIsMissing) {
 
 TEST(TeamProposal, BadSpecsNameTheField) {
   TeamSpec spec = Copper();
-  spec.slots[0].discipline = "astrology";
+  spec.slots[0].discipline = "Astrology!";
   spec.slots[1].count = 0;
   spec.end = "2026-01-01";
   const auto p = ProposeTeams(spec, Roster());

@@ -6,7 +6,7 @@ import { Field, FormError } from '../components/field';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
 import { Link } from '../components/link';
-import { loadCodelists, stateLabel, type Codelists } from '../requests';
+import { disciplineLabel, loadCodelists, stateLabel, withChosen, type Codelists } from '../requests';
 import { useSignal } from '../state';
 
 interface Profile {
@@ -108,8 +108,9 @@ export function ExpertProfile({ id }: { id?: string }) {
             {seniorities.map((s) => <option key={s} value={s}>{t(`seniority.${s}` as MessageKey)}</option>)}
           </select>
         </div>
-        <Checks legend={t('profile.disciplines')} options={lists.disciplines} chosen={p.disciplines} error={errors.disciplines}
-          label={(d) => t(`discipline.${d}` as MessageKey)} onChange={(v) => setP({ ...p, disciplines: v })} />
+        <Checks legend={t('profile.disciplines')} options={withChosen(lists.disciplines, p.disciplines)} chosen={p.disciplines}
+          error={Object.keys(errors).filter((k) => k.startsWith('disciplines')).map((k) => errors[k]).join(' ') || undefined}
+          label={disciplineLabel} onChange={(v) => setP({ ...p, disciplines: v })} />
         <Checks legend={t('profile.languages')} options={lists.languages} chosen={p.languages} error={errors.languages}
           label={(l) => t(`language.${l}` as MessageKey)} onChange={(v) => setP({ ...p, languages: v })} />
         <Checks legend={t('profile.commodities')} options={lists.commodities} chosen={p.commodities}

@@ -9,7 +9,7 @@ import { Link } from '../components/link';
 import { SlaBadge } from '../components/sla_badge';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
-import { clockLabel, stateLabel, when, type Detail } from '../requests';
+import { clockLabel, disciplineLabel, stateLabel, when, type Detail } from '../requests';
 import { useSignal } from '../state';
 import { ApprovalPanel, DeliverablesPanel, ScopePanel, TeamPanel } from './request_panels';
 import { DocumentsPanel, LetterPanel, MessagesPanel } from './request_thread';
@@ -166,7 +166,7 @@ export function RequestDetail({ id }: { id: string }) {
           <dt>{t('detail.counterparties')}</dt>
           <dd>{r.form.counterparties.map((c) => c.name + (c.affiliates.length ? ` (${c.affiliates.join(', ')})` : '')).join('; ')}</dd>
           <dt>{t('form.disciplines')}</dt>
-          <dd>{r.form.disciplines.map((d) => t(`discipline.${d}` as MessageKey)).join(', ')}</dd>
+          <dd>{r.form.disciplines.map(disciplineLabel).join(', ')}</dd>
           <dt>{t('requests.deadline')}</dt>
           <dd>{r.form.deadline}</dd>
           <dt>{t('detail.background')}</dt>

@@ -6,7 +6,7 @@ import { byField, call } from '../api';
 import { Field, FormError } from '../components/field';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
-import { loadCodelists, type Codelists, type Counterparty, type Detail, type Form } from '../requests';
+import { disciplineLabel, loadCodelists, withChosen, type Codelists, type Counterparty, type Detail, type Form } from '../requests';
 import { navigate } from '../router';
 
 const empty: Form = {
@@ -156,16 +156,16 @@ export function RequestForm({ id }: { id?: string }) {
       {lists && (
         <fieldset>
           <legend>{t('form.disciplines')}</legend>
-          {errors.disciplines && <p class="field-error">{errors.disciplines}</p>}
+          {Object.keys(errors).filter((k) => k.startsWith('disciplines')).map((k) => <p class="field-error" key={k}>{errors[k]}</p>)}
           <div class="checks">
-            {lists.disciplines.map((d) => (
+            {withChosen(lists.disciplines, form.disciplines).map((d) => (
               <label key={d}>
                 <input type="checkbox" name="disciplines" value={d} checked={form.disciplines.includes(d)}
                   onChange={(e) => {
                     const on = (e.currentTarget as HTMLInputElement).checked;
                     setForm({ ...form, disciplines: on ? [...form.disciplines, d] : form.disciplines.filter((x) => x !== d) });
                   }} />
-                {t(`discipline.${d}` as MessageKey)}
+                {disciplineLabel(d)}
               </label>
             ))}
           </div>

@@ -5,7 +5,7 @@ import { call, upload } from '../api';
 import { Link } from '../components/link';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
-import { loadCodelists, type Codelists } from '../requests';
+import { disciplineLabel, loadCodelists, type Codelists } from '../requests';
 
 interface Expert {
   user_id: string;
@@ -54,7 +54,7 @@ export function Roster() {
           <label for="roster-discipline">{t('roster.discipline')}</label>
           <select id="roster-discipline" value={discipline} onChange={(e) => setDiscipline((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t('roster.any')}</option>
-            {lists.disciplines.map((d) => <option key={d} value={d}>{t(`discipline.${d}` as MessageKey)}</option>)}
+            {lists.disciplines.map((d) => <option key={d} value={d}>{disciplineLabel(d)}</option>)}
           </select>
         </div>
         <div class="field">
@@ -104,7 +104,7 @@ export function Roster() {
               <tr key={e.user_id}>
                 <td><Link href={`/experts/${e.user_id}`}>{e.name}</Link></td>
                 <td>{t(`seniority.${e.seniority}` as MessageKey)}</td>
-                <td>{e.disciplines.map((d) => t(`discipline.${d}` as MessageKey)).join(', ')}</td>
+                <td>{e.disciplines.map(disciplineLabel).join(', ')}</td>
                 <td>{e.languages.join(', ')}</td>
                 <td>{e.day_rate}</td>
                 <td>{t(`readiness.${e.readiness}` as MessageKey)}</td>

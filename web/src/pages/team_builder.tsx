@@ -7,7 +7,7 @@ import { byField, call } from '../api';
 import { Field, FormError } from '../components/field';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
-import type { Detail } from '../requests';
+import { disciplineLabel, type Detail } from '../requests';
 
 interface Member {
   user_id: string;
@@ -78,7 +78,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
     for (const m of members) {
       if (request.team.some((x) => x.user_id === m.user_id)) continue;
       const r = await call('POST', `/api/v1/requests/${request.id}/team`, {
-        user_id: m.user_id, role: t(`discipline.${m.discipline}` as MessageKey),
+        user_id: m.user_id, role: disciplineLabel(m.discipline),
         start, end, days: Number(days) || 0,
       });
       if (r.status !== 201) return setErrors({ '': r.errors[0]?.message || t('error.generic', { status: r.status }) });
@@ -100,7 +100,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
               <div class="field">
                 <label for={`slot-${i}-discipline`}>{t('roster.discipline')}</label>
                 <select id={`slot-${i}-discipline`} value={s.discipline} onChange={(e) => setSlot(i, { discipline: (e.currentTarget as HTMLSelectElement).value })}>
-                  {disciplines.map((d) => <option key={d} value={d}>{t(`discipline.${d}` as MessageKey)}</option>)}
+                  {disciplines.map((d) => <option key={d} value={d}>{disciplineLabel(d)}</option>)}
                 </select>
               </div>
               <Field id={`slot-${i}-count`} label={t('team.count')} type="number" value={String(s.count)} onInput={(v) => setSlot(i, { count: Number(v) || 1 })} />
@@ -152,7 +152,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
           <ul>
             {team.members.map((m) => (
               <li key={m.user_id}>
-                {m.name} — {t(`discipline.${m.discipline}` as MessageKey)} (USD {m.cost.toLocaleString()}){' '}
+                {m.name} — {disciplineLabel(m.discipline)} (USD {m.cost.toLocaleString()}){' '}
                 <button type="button" class="link" onClick={() => toggle(exclude, setExclude, m.user_id, m.name)}>{t('team.exclude')}</button>
               </li>
             ))}
