@@ -128,6 +128,15 @@ class ObjectReader {
     return &j_[f];
   }
 
+  bool Bool(const std::string& f, bool otherwise) {
+    if (!j_.is_object() || !j_.contains(f) || j_[f].is_null()) return otherwise;
+    if (!j_[f].is_boolean()) {
+      Fail(f, "must be true or false");
+      return otherwise;
+    }
+    return j_[f].get<bool>();
+  }
+
   int Integer(const std::string& f, int lo, int hi) {
     if (!j_.is_object() || !j_.contains(f) || j_[f].is_null()) return 0;
     if (!j_[f].is_number_integer() || j_[f].get<long long>() < lo || j_[f].get<long long>() > hi) {

@@ -9,6 +9,7 @@
 #include "domain/requests/request_service.hpp"
 #include "store/database.hpp"
 #include "store/sql_account_repository.hpp"
+#include "store/sql_hub_repository.hpp"
 #include "store/sql_roster_repository.hpp"
 
 namespace connex::store {
@@ -68,7 +69,8 @@ auto WithStores(soci::session& sql, F&& fn) {
   SqlRequestRepository requests(sql);
   SqlAccountRepository accounts(sql);
   SqlRosterRepository roster(sql);
-  domain::RequestStores stores{requests, accounts, roster};
+  SqlHubRepository hub(sql);
+  domain::RequestStores stores{requests, accounts, roster, hub};
   return fn(stores);
 }
 

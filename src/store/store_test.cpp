@@ -11,6 +11,7 @@
 #include "store/migrations.hpp"
 #include "store/sql_account_repository.hpp"
 #include "store/sql_request_repository.hpp"
+#include "store/store_fixture.hpp"
 
 namespace connex::store {
 namespace {
@@ -18,30 +19,6 @@ namespace {
 std::string FindId(domain::AccountRepository& repo, const std::string& email) {
   return repo.FindUserByEmail(email)->id;
 }
-
-class Store : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto());
-    dir_ = std::filesystem::temp_directory_path() / ("connex-store-" + RandomToken(8));
-    auto db = Database::OpenSqlite((dir_ / "connex.db").string(), 2);
-    ASSERT_TRUE(db.ok()) << db.error().ToString();
-    db_ = std::move(db).value();
-    ASSERT_TRUE(ApplyMigrations(*db_).ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  template <typename F>
-  auto Accounts(F&& fn) {
-    return WriteAccounts(*db_, std::forward<F>(fn));
-  }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<Database> db_;
-  domain::AccountService service_{domain::AccountRules{}};
-};
 
 TEST_F(Store, MigrationsApplyOnceAndAreListed) {
   EXPECT_EQ(*ApplyMigrations(*db_), 0);  // already applied in SetUp

@@ -20,13 +20,7 @@ Result<Discipline> ReadDiscipline(const std::string& code, const nlohmann::json&
   if (d.label_en.empty()) r.Fail("label_en", "is required");
   d.label_fr = r.Text("label_fr", 80);
   if (d.label_fr.empty()) r.Fail("label_fr", "is required");
-  if (j.is_object() && j.contains("active")) {
-    if (j["active"].is_boolean()) {
-      d.active = j["active"].get<bool>();
-    } else {
-      r.Fail("active", "must be true or false");
-    }
-  }
+  d.active = r.Bool("active", true);
   d.position = r.Integer("position", 0, 1000);
   if (!errors.empty()) return errors;
   return d;

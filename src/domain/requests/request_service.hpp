@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "domain/accounts/account_repository.hpp"
+#include "domain/hub/hub_repository.hpp"
 #include "domain/policy/policy.hpp"
 #include "domain/requests/request_repository.hpp"
 #include "domain/roster/roster_repository.hpp"
@@ -29,6 +30,7 @@ struct RequestStores {
   RequestRepository& requests;
   AccountRepository& accounts;
   RosterRepository& roster;
+  HubRepository& hub;
 };
 
 struct MoveRequest {

@@ -1,0 +1,62 @@
+// The resource hub as operations. Everyone reads published documents that
+// are not confidential; the Support Unit (coordinators and administrators)
+// edits documents, pages and annotations, and moves documents through the
+// publication workflow. Publishing and reviewing take a second pair of eyes:
+// whoever sent a document to review, or wrote an annotation, does not
+// publish or review it. Whatever a caller may not see answers kNotFound.
+//
+// Thread-safety: stateless; reentrant.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/hub/hub_repository.hpp"
+#include "domain/requests/request_service.hpp"
+
+namespace connex::domain {
+
+// What ingestion read from a file (ingest/pdf_text.hpp).
+struct ExtractedText {
+  std::vector<HubPage> pages;
+  bool ocr = false;
+};
+
+class HubService {
+ public:
+  static Result<HubDocument> Visible(RequestStores& s, const Principal& p, const std::string& id);
+
+  Result<HubDocument> Create(RequestStores& s, const Principal& p, const HubMetadata& meta,
+                             Instant now) const;
+  Result<HubDocument> Update(RequestStores& s, const Principal& p, const std::string& id,
+                             int version, const HubMetadata& meta, Instant now) const;
+  Result<HubDocument> Move(RequestStores& s, const Principal& p, const std::string& id,
+                           const std::string& to, const std::string& reason, Instant now) const;
+  // Stores the file and the text read from it, replacing earlier pages.
+  Result<HubDocument> AttachFile(RequestStores& s, const Principal& p, const std::string& id,
+                                 const std::string& name, const std::string& bytes,
+                                 const ExtractedText& text, Instant now) const;
+  Result<HubPage> EditPage(RequestStores& s, const Principal& p, const std::string& id, int number,
+                           const std::string& text, const std::string& quality) const;
+
+  Result<Annotation> Annotate(RequestStores& s, const Principal& p, const std::string& id,
+                              Annotation a, Instant now) const;
+  Result<Annotation> ChangeAnnotation(RequestStores& s, const Principal& p,
+                                      const std::string& annotation_id, Annotation a,
+                                      Instant now) const;
+  Result<Annotation> ReviewAnnotation(RequestStores& s, const Principal& p,
+                                      const std::string& annotation_id, Instant now) const;
+  Result<Done> DeleteAnnotation(RequestStores& s, const Principal& p,
+                                const std::string& annotation_id) const;
+
+  // Searches what `p` may see: everyone else is held to published, public documents.
+  HubResults Search(RequestStores& s, const Principal& p, HubQuery q) const;
+
+  // Every annotation of `category` across the documents matching `q`,
+  // side by side: (document, annotation), documents in search order.
+  std::vector<std::pair<HubDocument, Annotation>> Compare(RequestStores& s, const Principal& p,
+                                                          const std::string& category,
+                                                          HubQuery q) const;
+};
+
+}  // namespace connex::domain

@@ -1,0 +1,186 @@
+// The hub's storage and search over SQLite FTS5: ranking on a small corpus
+// whose order is known, snippets with page numbers, filters, facet counts,
+// and what the public never sees.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "domain/hub/hub_service.hpp"
+#include "store/sql_request_repository.hpp"
+#include "store/store_fixture.hpp"
+
+namespace connex::store {
+namespace {
+
+using namespace domain;
+
+class HubStore : public Store {
+ protected:
+  // Adds a document with `pages` of text, in `status`.
+  std::string Add(const std::string& title, const std::string& country,
+                  std::vector<std::string> resources, const std::vector<std::string>& pages,
+                  const std::string& status = "published", bool confidential = false,
+                  const std::string& company = "") {
+    auto r = WriteRequests(*db_, [&](RequestStores& s) -> Result<std::string> {
+      HubDocument d;
+      d.id = NewId("hub");
+      d.meta.title = title;
+      d.meta.country = country;
+      d.meta.resources = std::move(resources);
+      d.meta.contract_type = "mining_convention";
+      d.meta.signature_date = "2019-06-30";
+      d.meta.confidential = confidential;
+      if (!company.empty()) d.meta.companies.push_back({company, 100, "", "", "", true});
+      d.status = status;
+      s.hub.InsertDocument(d);
+      std::vector<HubPage> ps;
+      for (size_t i = 0; i < pages.size(); ++i) {
+        ps.push_back({static_cast<int>(i + 1), pages[i], "acceptable", "text", ""});
+      }
+      d.page_count = static_cast<int>(ps.size());
+      s.hub.ReplacePages(d, ps);
+      return d.id;
+    });
+    return *r;
+  }
+  HubResults Find(HubQuery q) {
+    return *ReadRequests(*db_,
+                         [&](RequestStores& s) -> Result<HubResults> { return s.hub.Search(q); });
+  }
+  static std::vector<std::string> Ids(const HubResults& r) {
+    std::vector<std::string> out;
+    for (const HubHit& h : r.hits) out.push_back(h.id);
+    return out;
+  }
+  static int Count(const HubResults& r, const std::string& facet, const std::string& value) {
+    for (const FacetCount& c : r.facets.at(facet)) {
+      if (c.value == value) return c.count;
+    }
+    return 0;
+  }
+};
+
+const std::string kFiller =
+    "The parties agree on the schedule of works, the reporting of production and the "
+    "maintenance of the access roads in the licence area. ";
+
+TEST_F(HubStore, RanksTitleThenFrequencyAndFindsThePage) {
+  const std::string a = Add("Stabilisation agreement for the Kibali project", "COD", {"gold"},
+                            {kFiller + "General terms."});
+  const std::string b =
+      Add("Mining convention Tarkwa", "GHA", {"gold"},
+          {kFiller, kFiller + "Stabilisation: the fiscal stabilisation period is ten years; "
+                              "stabilisation covers royalties; stabilisation ends early."});
+  const std::string c =
+      Add("Exploration licence Simandou", "GIN", {"iron_ore"},
+          {kFiller + kFiller + kFiller + kFiller + "A stabilisation clause.", kFiller, kFiller});
+  Add("Water use permit", "GHA", {"gold"}, {kFiller});
+  const std::string draft = Add("Stabilisation draft", "GHA", {"gold"}, {"stabilisation"}, "draft");
+  const std::string secret =
+      Add("Stabilisation confidential", "GHA", {"gold"}, {"stabilisation"}, "published", true);
+
+  HubQuery q;
+  q.text = "stabilisation";
+  const HubResults r = Find(q);
+  EXPECT_EQ(Ids(r), (std::vector<std::string>{a, b, c}));
+  EXPECT_EQ(r.total, 3);
+  // The snippet comes from the best page, with the word marked.
+  ASSERT_EQ(r.hits[1].page, 2);
+  bool marked = false;
+  for (const SnippetPart& part : r.hits[1].snippet) {
+    std::string word = part.text;
+    std::transform(word.begin(), word.end(), word.begin(), ::tolower);
+    marked = marked || (part.hit && word == "stabilisation");
+  }
+  EXPECT_TRUE(marked) << r.hits[1].snippet.size();
+  EXPECT_EQ(r.hits[2].page, 1);
+  // The Support Unit also finds drafts and confidential documents.
+  q.public_only = false;
+  const auto all = Ids(Find(q));
+  EXPECT_EQ(all.size(), 5u);
+  EXPECT_NE(std::find(all.begin(), all.end(), draft), all.end());
+  EXPECT_NE(std::find(all.begin(), all.end(), secret), all.end());
+}
+
+TEST_F(HubStore, FiltersAndFacetsCountTheMatches) {
+  Add("Gold convention one", "GHA", {"gold"}, {"royalty of five percent"}, "published", false,
+      "Acme Mining Ltd.");
+  Add("Gold and copper convention", "GHA", {"gold", "copper"}, {"royalty of three percent"});
+  Add("Copper licence", "ZMB", {"copper"}, {"royalty on copper"});
+  Add("Copper licence draft", "ZMB", {"copper"}, {"royalty on copper"}, "draft");
+
+  HubQuery q;
+  q.text = "royalty";
+  HubResults r = Find(q);
+  EXPECT_EQ(r.total, 3);
+  EXPECT_EQ(Count(r, "country", "GHA"), 2);
+  EXPECT_EQ(Count(r, "country", "ZMB"), 1);
+  EXPECT_EQ(Count(r, "resource", "gold"), 2);
+  EXPECT_EQ(Count(r, "resource", "copper"), 2);
+  EXPECT_EQ(Count(r, "year", "2019"), 3);
+  EXPECT_EQ(Count(r, "company", "Acme Mining Ltd."), 1);
+  EXPECT_EQ(r.facets.at("country").front().value, "GHA");  // most first
+
+  q.country = "GHA";
+  q.resource = "copper";
+  r = Find(q);
+  ASSERT_EQ(r.total, 1);
+  EXPECT_EQ(Count(r, "resource", "gold"), 1);
+  q = HubQuery{};
+  q.company = "acme";  // any case, part of the name
+  EXPECT_EQ(Find(q).total, 1);
+  q.company = "100%";  // LIKE wildcards are taken literally
+  EXPECT_EQ(Find(q).total, 0);
+}
+
+TEST_F(HubStore, AnnotationsAreSearchedAndFilterByCategory) {
+  const std::string id = Add("Convention with annotations", "SEN", {"gold"}, {kFiller, kFiller});
+  Add("Convention without", "SEN", {"gold"}, {kFiller});
+  WriteRequests(*db_, [&](RequestStores& s) -> Result<Done> {
+    Annotation a;
+    a.id = NewId("ann");
+    a.document_id = id;
+    a.category = "stabilization";
+    a.summary = "Fiscal terms are frozen for fifteen years from first production.";
+    a.translations = {{"fr", "Les termes fiscaux sont gelés pendant quinze ans."}};
+    a.pages = {2};
+    s.hub.InsertAnnotation(a);
+    return Done{};
+  });
+  HubQuery q;
+  q.text = "frozen";
+  EXPECT_EQ(Ids(Find(q)), std::vector<std::string>{id});
+  q.text = "geles";  // the French translation, accents ignored
+  EXPECT_EQ(Ids(Find(q)), std::vector<std::string>{id});
+  q.text.clear();
+  q.category = "stabilization";
+  const HubResults r = Find(q);
+  EXPECT_EQ(Ids(r), std::vector<std::string>{id});
+  EXPECT_EQ(Count(r, "category", "stabilization"), 1);
+}
+
+TEST_F(HubStore, EditedPagesAreSearchedByTheirNewText) {
+  const std::string id = Add("Scanned convention", "MLI", {"gold"}, {"Illegible scan"});
+  WriteRequests(*db_, [&](RequestStores& s) -> Result<Done> {
+    auto d = s.hub.FindDocument(id);
+    s.hub.UpdatePage(*d, {1, "Corrected text about bauxite", "acceptable", "edited", "u1"});
+    return Done{};
+  });
+  HubQuery q;
+  q.text = "bauxite";
+  EXPECT_EQ(Find(q).total, 1);
+  q.text = "illegible";
+  EXPECT_EQ(Find(q).total, 0);
+}
+
+TEST(FtsQuery, QuotesWordsAndPhrasesAndDropsOperators) {
+  EXPECT_EQ(FtsQuery("royalty rate"), "\"royalty\" \"rate\"");
+  EXPECT_EQ(FtsQuery("\"cost recovery\" ceiling"), "\"cost recovery\" \"ceiling\"");
+  EXPECT_EQ(FtsQuery("stab* OR NEAR(x) -y"), "\"stab\" \"OR\" \"NEAR\" \"x\" \"y\"");
+  EXPECT_EQ(FtsQuery("\"unclosed phrase"), "\"unclosed phrase\"");
+  EXPECT_EQ(FtsQuery("*** ()"), "");
+  EXPECT_EQ(FtsQuery("redevance minière"), "\"redevance\" \"minière\"");
+}
+
+}  // namespace
+}  // namespace connex::store

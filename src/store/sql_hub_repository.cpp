@@ -1,0 +1,572 @@
+#include "store/sql_hub_repository.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "store/sql_rows.hpp"
+
+namespace connex::store {
+
+using namespace domain;
+
+namespace {
+
+constexpr long long kPagesPerDocument = 100000;  // hub_pages.id = seq * this + page
+
+constexpr const char* kDocumentColumns =
+    "SELECT seq, id, ocid, meta_json, status, file_sha256, file_name, page_count, ocr, "
+    "created_by, created_at, updated_at, version FROM hub_documents ";
+
+HubDocument DocumentFromRow(const soci::row& row) {
+  HubDocument d;
+  d.seq = Integer(row, 0);
+  d.id = Text(row, 1);
+  d.ocid = Text(row, 2);
+  // Stored metadata was validated when written; read it back the same way.
+  auto meta = ReadHubMetadata(nlohmann::json::parse(Text(row, 3), nullptr, false));
+  if (meta) d.meta = *meta;
+  d.status = Text(row, 4);
+  d.file_sha256 = Text(row, 5);
+  d.file_name = Text(row, 6);
+  d.page_count = static_cast<int>(Integer(row, 7));
+  d.ocr = Integer(row, 8) != 0;
+  d.created_by = Text(row, 9);
+  d.created_at = ParseIso(Text(row, 10)).value_or(Instant{});
+  d.updated_at = ParseIso(Text(row, 11)).value_or(Instant{});
+  d.version = static_cast<int>(Integer(row, 12));
+  return d;
+}
+
+// "|a|b|": one value per bar, for LIKE filters and facets.
+std::string Key(const std::vector<std::string>& values) {
+  std::string k = "|";
+  for (const std::string& v : values) k += v + "|";
+  return k;
+}
+
+std::vector<std::string> Unkey(const std::string& key) {
+  std::vector<std::string> out;
+  size_t start = 1;
+  while (start < key.size()) {
+    const size_t bar = key.find('|', start);
+    if (bar == std::string::npos) break;
+    if (bar > start) out.push_back(key.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> CompanyNames(const HubMetadata& m) {
+  std::vector<std::string> out;
+  for (const Company& c : m.companies) {
+    std::string name = c.name;
+    std::replace(name.begin(), name.end(), '|', '/');
+    out.push_back(name);
+  }
+  return out;
+}
+
+// The metadata as words for the index.
+std::string MetaText(const HubMetadata& m) {
+  std::string t = m.identifier + " " + m.country + " " + m.contract_type + " " + m.document_type +
+                  " " + m.government_entity + " " + m.project + " " + m.concession + " " +
+                  m.summary;
+  for (const std::string& r : m.resources) t += " " + r;
+  for (const Company& c : m.companies) t += " " + c.name + " " + c.parent;
+  return t;
+}
+
+// SQLite's snippet() marks matches with \x02 ... \x03.
+std::vector<SnippetPart> Parts(const std::string& marked) {
+  std::vector<SnippetPart> out;
+  std::string current;
+  bool hit = false;
+  for (char c : marked) {
+    if (c == '\x02' || c == '\x03') {
+      if (!current.empty()) out.push_back({current, hit});
+      current.clear();
+      hit = c == '\x02';
+    } else {
+      current += c == '\n' ? ' ' : c;
+    }
+  }
+  if (!current.empty()) out.push_back({current, hit});
+  return out;
+}
+
+std::string LikeEscaped(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// A computed column (bm25) may come back typed or as text.
+double Real(const soci::row& row, int i) {
+  const size_t k = static_cast<size_t>(i);
+  if (row.get_indicator(k) == soci::i_null) return 0;
+  switch (row.get_properties(k).get_data_type()) {
+    case soci::dt_double:
+      return row.get<double>(k);
+    case soci::dt_string:
+      return std::stod(row.get<std::string>(k));
+    default:
+      return static_cast<double>(Integer(row, i));
+  }
+}
+
+void Bump(std::map<std::string, int>& m, const std::string& v) {
+  if (!v.empty()) ++m[v];
+}
+
+std::vector<FacetCount> Sorted(const std::map<std::string, int>& counts, size_t most) {
+  std::vector<FacetCount> out;
+  for (const auto& [value, n] : counts) out.push_back({value, n});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  if (out.size() > most) out.resize(most);
+  return out;
+}
+
+}  // namespace
+
+std::string FtsQuery(const std::string& text) {
+  std::vector<std::string> terms;
+  std::string word;
+  bool in_phrase = false;
+  std::string phrase;
+  auto end_word = [&] {
+    if (word.empty()) return;
+    if (in_phrase) {
+      phrase += (phrase.empty() ? "" : " ") + word;
+    } else {
+      terms.push_back("\"" + word + "\"");
+    }
+    word.clear();
+  };
+  for (unsigned char c : text) {
+    if (c == '"') {
+      end_word();
+      if (in_phrase && !phrase.empty()) terms.push_back("\"" + phrase + "\"");
+      phrase.clear();
+      in_phrase = !in_phrase;
+    } else if (std::isalnum(c) || c >= 0x80) {
+      word += static_cast<char>(c);
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  if (in_phrase && !phrase.empty()) terms.push_back("\"" + phrase + "\"");
+  std::string q;
+  for (const std::string& t : terms) q += (q.empty() ? "" : " ") + t;
+  return q;
+}
+
+void SqlHubRepository::InsertDocument(HubDocument& d) {
+  const std::string meta = ToJson(d.meta).dump(), created = ToIso(d.created_at),
+                    updated = ToIso(d.updated_at), resources = Key(d.meta.resources),
+                    companies = Key(CompanyNames(d.meta)), categories = "|";
+  const int year = SignatureYear(d.meta), confidential = d.meta.confidential ? 1 : 0,
+            ocr = d.ocr ? 1 : 0;
+  sql_ << "INSERT INTO hub_documents (id, ocid, kind, title, country, contract_type, "
+          "document_type, language, year, resources_key, companies_key, categories_key, "
+          "parent_id, status, confidential, meta_json, file_sha256, file_name, page_count, ocr, "
+          "created_by, created_at, updated_at, version) VALUES (:id, :ocid, :kind, :title, "
+          ":country, :ct, :dt, :lang, :year, :res, :comp, :cat, :parent, :status, :conf, :meta, "
+          ":sha, :fname, :pages, :ocr, :by, :created, :updated, :version)",
+      soci::use(d.id), soci::use(d.ocid), soci::use(d.meta.kind), soci::use(d.meta.title),
+      soci::use(d.meta.country), soci::use(d.meta.contract_type), soci::use(d.meta.document_type),
+      soci::use(d.meta.language), soci::use(year), soci::use(resources), soci::use(companies),
+      soci::use(categories), soci::use(d.meta.parent_id), soci::use(d.status),
+      soci::use(confidential), soci::use(meta), soci::use(d.file_sha256), soci::use(d.file_name),
+      soci::use(d.page_count), soci::use(ocr), soci::use(d.created_by), soci::use(created),
+      soci::use(updated), soci::use(d.version);
+  long long seq = 0;
+  sql_ << "SELECT seq FROM hub_documents WHERE id = :id", soci::into(seq), soci::use(d.id);
+  d.seq = seq;
+  Reindex(d.id);
+}
+
+std::vector<HubDocument> SqlHubRepository::Select(const std::string& where,
+                                                  const std::string& value) {
+  std::vector<HubDocument> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kDocumentColumns) + where, soci::use(value));
+  for (const soci::row& row : rows) out.push_back(DocumentFromRow(row));
+  return out;
+}
+
+std::optional<HubDocument> SqlHubRepository::FindDocument(const std::string& id) {
+  auto found = Select("WHERE id = :v", id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::optional<HubDocument> SqlHubRepository::FindDocumentByFile(const std::string& sha256) {
+  auto found = Select("WHERE file_sha256 = :v ORDER BY seq LIMIT 1", sha256);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+bool SqlHubRepository::UpdateDocument(const HubDocument& d, int expected_version) {
+  const std::string meta = ToJson(d.meta).dump(), updated = ToIso(d.updated_at),
+                    resources = Key(d.meta.resources), companies = Key(CompanyNames(d.meta));
+  const int year = SignatureYear(d.meta), confidential = d.meta.confidential ? 1 : 0,
+            ocr = d.ocr ? 1 : 0;
+  soci::statement st =
+      (sql_.prepare << "UPDATE hub_documents SET ocid = :ocid, kind = :kind, title = :title, "
+                       "country = :country, contract_type = :ct, document_type = :dt, "
+                       "language = :lang, year = :year, resources_key = :res, "
+                       "companies_key = :comp, parent_id = :parent, status = :status, "
+                       "confidential = :conf, meta_json = :meta, file_sha256 = :sha, "
+                       "file_name = :fname, page_count = :pages, ocr = :ocr, "
+                       "updated_at = :updated, version = :version WHERE id = :id AND version = "
+                       ":expected",
+       soci::use(d.ocid), soci::use(d.meta.kind), soci::use(d.meta.title),
+       soci::use(d.meta.country), soci::use(d.meta.contract_type), soci::use(d.meta.document_type),
+       soci::use(d.meta.language), soci::use(year), soci::use(resources), soci::use(companies),
+       soci::use(d.meta.parent_id), soci::use(d.status), soci::use(confidential), soci::use(meta),
+       soci::use(d.file_sha256), soci::use(d.file_name), soci::use(d.page_count), soci::use(ocr),
+       soci::use(updated), soci::use(d.version), soci::use(d.id), soci::use(expected_version));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  Reindex(d.id);
+  return true;
+}
+
+std::vector<HubDocument> SqlHubRepository::Children(const std::string& id) {
+  return Select("WHERE parent_id = :v ORDER BY year, seq", id);
+}
+
+std::vector<HubDocument> SqlHubRepository::Documents() {
+  std::vector<HubDocument> out;
+  soci::rowset<soci::row> rows = (sql_.prepare << std::string(kDocumentColumns) + "ORDER BY seq");
+  for (const soci::row& row : rows) out.push_back(DocumentFromRow(row));
+  return out;
+}
+
+void SqlHubRepository::InsertStatusChange(const std::string& id, const std::string& from,
+                                          const std::string& to, const std::string& actor,
+                                          const std::string& reason, Instant at) {
+  const std::string when = ToIso(at);
+  sql_ << "INSERT INTO hub_status_changes (document_id, from_status, to_status, actor, reason, "
+          "at) VALUES (:d, :f, :t, :a, :r, :at)",
+      soci::use(id), soci::use(from), soci::use(to), soci::use(actor), soci::use(reason),
+      soci::use(when);
+}
+
+std::vector<HubRepository::StatusChange> SqlHubRepository::StatusHistory(const std::string& id) {
+  std::vector<StatusChange> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT from_status, to_status, actor, reason, at FROM hub_status_changes "
+                       "WHERE document_id = :d ORDER BY rowid",
+       soci::use(id));
+  for (const soci::row& row : rows) {
+    out.push_back({Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3),
+                   ParseIso(Text(row, 4)).value_or(Instant{})});
+  }
+  return out;
+}
+
+void SqlHubRepository::ReplacePages(const HubDocument& d, const std::vector<HubPage>& pages) {
+  // External-content FTS5: the old texts leave the index before the rows go.
+  sql_ << "INSERT INTO hub_page_fts (hub_page_fts, rowid, text) SELECT 'delete', id, text FROM "
+          "hub_pages WHERE document_id = :d",
+      soci::use(d.id);
+  sql_ << "DELETE FROM hub_pages WHERE document_id = :d", soci::use(d.id);
+  for (const HubPage& p : pages) {
+    const long long id = d.seq * kPagesPerDocument + p.number;
+    sql_ << "INSERT INTO hub_pages (id, document_id, number, text, quality, source, edited_by) "
+            "VALUES (:id, :d, :n, :t, :q, :s, :by)",
+        soci::use(id), soci::use(d.id), soci::use(p.number), soci::use(p.text),
+        soci::use(p.quality), soci::use(p.source), soci::use(p.edited_by);
+  }
+  sql_ << "INSERT INTO hub_page_fts (rowid, text) SELECT id, text FROM hub_pages WHERE "
+          "document_id = :d",
+      soci::use(d.id);
+  Reindex(d.id);
+}
+
+std::vector<HubPage> SqlHubRepository::Pages(const std::string& id) {
+  std::vector<HubPage> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT number, text, quality, source, edited_by FROM hub_pages WHERE "
+                       "document_id = :d ORDER BY number",
+       soci::use(id));
+  for (const soci::row& row : rows) {
+    out.push_back({static_cast<int>(Integer(row, 0)), Text(row, 1), Text(row, 2), Text(row, 3),
+                   Text(row, 4)});
+  }
+  return out;
+}
+
+std::optional<HubPage> SqlHubRepository::Page(const std::string& id, int number) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT number, text, quality, source, edited_by FROM hub_pages WHERE "
+                       "document_id = :d AND number = :n",
+       soci::use(id), soci::use(number));
+  for (const soci::row& row : rows) {
+    return HubPage{static_cast<int>(Integer(row, 0)), Text(row, 1), Text(row, 2), Text(row, 3),
+                   Text(row, 4)};
+  }
+  return std::nullopt;
+}
+
+void SqlHubRepository::UpdatePage(const HubDocument& d, const HubPage& p) {
+  const long long id = d.seq * kPagesPerDocument + p.number;
+  sql_ << "INSERT INTO hub_page_fts (hub_page_fts, rowid, text) SELECT 'delete', id, text FROM "
+          "hub_pages WHERE id = :id",
+      soci::use(id);
+  sql_ << "UPDATE hub_pages SET text = :t, quality = :q, source = :s, edited_by = :by WHERE id = "
+          ":id",
+      soci::use(p.text), soci::use(p.quality), soci::use(p.source), soci::use(p.edited_by),
+      soci::use(id);
+  sql_ << "INSERT INTO hub_page_fts (rowid, text) VALUES (:id, :t)", soci::use(id),
+      soci::use(p.text);
+  Reindex(d.id);
+}
+
+namespace {
+
+constexpr const char* kAnnotationColumns =
+    "SELECT id, document_id, category, summary, language, pages_json, article, "
+    "translations_json, status, created_by, reviewed_by, created_at, updated_at, version FROM "
+    "hub_annotations ";
+
+Annotation AnnotationFromRow(const soci::row& row) {
+  Annotation a;
+  a.id = Text(row, 0);
+  a.document_id = Text(row, 1);
+  a.category = Text(row, 2);
+  a.summary = Text(row, 3);
+  a.language = Text(row, 4);
+  const auto pages = nlohmann::json::parse(Text(row, 5), nullptr, false);
+  if (pages.is_array()) {
+    for (const auto& p : pages) {
+      if (p.is_number_integer()) a.pages.push_back(p.get<int>());
+    }
+  }
+  a.article = Text(row, 6);
+  const auto translations = nlohmann::json::parse(Text(row, 7), nullptr, false);
+  if (translations.is_array()) {
+    for (const auto& t : translations) {
+      if (t.is_object()) {
+        a.translations.emplace_back(t.value("language", ""), t.value("summary", ""));
+      }
+    }
+  }
+  a.status = Text(row, 8);
+  a.created_by = Text(row, 9);
+  a.reviewed_by = Text(row, 10);
+  a.created_at = ParseIso(Text(row, 11)).value_or(Instant{});
+  a.updated_at = ParseIso(Text(row, 12)).value_or(Instant{});
+  a.version = static_cast<int>(Integer(row, 13));
+  return a;
+}
+
+}  // namespace
+
+void SqlHubRepository::InsertAnnotation(const Annotation& a) {
+  const nlohmann::json j = ToJson(a);
+  const std::string pages = j["pages"].dump(), translations = j["translations"].dump(),
+                    created = ToIso(a.created_at), updated = ToIso(a.updated_at);
+  sql_ << "INSERT INTO hub_annotations (id, document_id, category, summary, language, "
+          "pages_json, article, translations_json, status, created_by, reviewed_by, created_at, "
+          "updated_at, version) VALUES (:id, :d, :c, :s, :l, :p, :a, :t, :st, :by, :rb, :ca, "
+          ":ua, :v)",
+      soci::use(a.id), soci::use(a.document_id), soci::use(a.category), soci::use(a.summary),
+      soci::use(a.language), soci::use(pages), soci::use(a.article), soci::use(translations),
+      soci::use(a.status), soci::use(a.created_by), soci::use(a.reviewed_by), soci::use(created),
+      soci::use(updated), soci::use(a.version);
+  Reindex(a.document_id);
+}
+
+bool SqlHubRepository::UpdateAnnotation(const Annotation& a, int expected_version) {
+  const nlohmann::json j = ToJson(a);
+  const std::string pages = j["pages"].dump(), translations = j["translations"].dump(),
+                    updated = ToIso(a.updated_at);
+  soci::statement st =
+      (sql_.prepare << "UPDATE hub_annotations SET category = :c, summary = :s, language = :l, "
+                       "pages_json = :p, article = :a, translations_json = :t, status = :st, "
+                       "reviewed_by = :rb, updated_at = :ua, version = :v WHERE id = :id AND "
+                       "version = :expected",
+       soci::use(a.category), soci::use(a.summary), soci::use(a.language), soci::use(pages),
+       soci::use(a.article), soci::use(translations), soci::use(a.status), soci::use(a.reviewed_by),
+       soci::use(updated), soci::use(a.version), soci::use(a.id), soci::use(expected_version));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  Reindex(a.document_id);
+  return true;
+}
+
+void SqlHubRepository::DeleteAnnotation(const std::string& id) {
+  const auto a = FindAnnotation(id);
+  if (!a) return;
+  sql_ << "DELETE FROM hub_annotations WHERE id = :id", soci::use(id);
+  Reindex(a->document_id);
+}
+
+std::optional<Annotation> SqlHubRepository::FindAnnotation(const std::string& id) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kAnnotationColumns) + "WHERE id = :id", soci::use(id));
+  for (const soci::row& row : rows) return AnnotationFromRow(row);
+  return std::nullopt;
+}
+
+std::vector<Annotation> SqlHubRepository::Annotations(const std::string& document_id) {
+  std::vector<Annotation> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kAnnotationColumns) +
+                           "WHERE document_id = :d ORDER BY created_at, id",
+       soci::use(document_id));
+  for (const soci::row& row : rows) out.push_back(AnnotationFromRow(row));
+  return out;
+}
+
+void SqlHubRepository::Reindex(const std::string& id) {
+  const auto d = FindDocument(id);
+  if (!d) return;
+  std::string annotations;
+  std::set<std::string> categories;
+  for (const Annotation& a : Annotations(id)) {
+    const AnnotationCategory* c = FindCategory(a.category);
+    annotations += (c ? c->label : a.category) + " " + a.summary + " " + a.article + "\n";
+    for (const auto& [lang, text] : a.translations) annotations += text + "\n";
+    categories.insert(a.category);
+  }
+  std::string body;
+  soci::rowset<std::string> texts =
+      (sql_.prepare << "SELECT text FROM hub_pages WHERE document_id = :d ORDER BY number",
+       soci::use(id));
+  for (const std::string& t : texts) body += t + "\n";
+  const std::string meta = MetaText(d->meta),
+                    categories_key = Key({categories.begin(), categories.end()});
+  sql_ << "UPDATE hub_documents SET categories_key = :k WHERE id = :id", soci::use(categories_key),
+      soci::use(id);
+  sql_ << "DELETE FROM hub_fts WHERE rowid = :seq", soci::use(d->seq);
+  sql_ << "INSERT INTO hub_fts (rowid, title, meta, annotations, body) VALUES (:seq, :t, :m, :a, "
+          ":b)",
+      soci::use(d->seq), soci::use(d->meta.title), soci::use(meta), soci::use(annotations),
+      soci::use(body);
+}
+
+HubResults SqlHubRepository::Search(const HubQuery& q) {
+  const std::string fts = FtsQuery(q.text);
+  std::vector<std::string> values;
+  auto bound = [&](const std::string& v) {
+    values.push_back(v);
+    return ":v" + std::to_string(values.size() - 1);
+  };
+  std::string sql =
+      "SELECT d.seq, d.id, " +
+      std::string(fts.empty() ? "0.0" : "bm25(hub_fts, 8.0, 4.0, 3.0, 1.0)") +
+      ", d.country, d.resources_key, d.contract_type, d.document_type, d.year, d.language, "
+      "d.companies_key, d.categories_key, d.title FROM ";
+  sql += fts.empty()
+             ? "hub_documents d WHERE 1 = 1"
+             : "hub_fts JOIN hub_documents d ON d.seq = hub_fts.rowid WHERE hub_fts MATCH " +
+                   bound(fts);
+  // Conditions are fixed texts; every value is bound.
+  if (q.public_only) sql += " AND d.status = 'published' AND d.confidential = 0";
+  if (!q.status.empty()) sql += " AND d.status = " + bound(q.status);
+  if (!q.kind.empty()) sql += " AND d.kind = " + bound(q.kind);
+  if (!q.country.empty()) sql += " AND d.country = " + bound(q.country);
+  if (!q.contract_type.empty()) sql += " AND d.contract_type = " + bound(q.contract_type);
+  if (!q.document_type.empty()) sql += " AND d.document_type = " + bound(q.document_type);
+  if (!q.language.empty()) sql += " AND d.language = " + bound(q.language);
+  if (q.year) sql += " AND d.year = " + bound(std::to_string(q.year));
+  if (!q.resource.empty()) sql += " AND d.resources_key LIKE " + bound("%|" + q.resource + "|%");
+  if (!q.category.empty()) {
+    sql += " AND d.categories_key LIKE " + bound("%|" + LikeEscaped(q.category) + "|%") +
+           " ESCAPE '\\'";
+  }
+  if (!q.company.empty()) {
+    sql +=
+        " AND d.companies_key LIKE " + bound("%" + LikeEscaped(q.company) + "%") + " ESCAPE '\\'";
+  }
+  struct Match {
+    long long seq;
+    std::string id;
+    double score;
+    int year;
+    std::string title;
+  };
+  std::vector<Match> matches;
+  std::map<std::string, std::map<std::string, int>> counts;
+  soci::statement st = sql_.prepare << sql;
+  soci::row row;
+  st.exchange(soci::into(row));
+  for (const std::string& v : values) st.exchange(soci::use(v));
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do {
+      const int year = static_cast<int>(Integer(row, 7));
+      matches.push_back({Integer(row, 0), Text(row, 1), Real(row, 2), year, Text(row, 11)});
+      Bump(counts["country"], Text(row, 3));
+      for (const std::string& r : Unkey(Text(row, 4))) Bump(counts["resource"], r);
+      Bump(counts["contract_type"], Text(row, 5));
+      Bump(counts["document_type"], Text(row, 6));
+      if (year) Bump(counts["year"], std::to_string(year));
+      Bump(counts["language"], Text(row, 8));
+      for (const std::string& c : Unkey(Text(row, 9))) Bump(counts["company"], c);
+      for (const std::string& c : Unkey(Text(row, 10))) Bump(counts["category"], c);
+    } while (st.fetch());
+  }
+  HubResults out;
+  out.total = static_cast<int>(matches.size());
+  for (const char* facet : {"country", "resource", "contract_type", "document_type", "year",
+                            "language", "company", "category"}) {
+    out.facets[facet] = Sorted(counts[facet], 50);
+  }
+  // Best first; without words, the newest signature first, then by title.
+  std::stable_sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+    if (!fts.empty() && a.score != b.score) return a.score < b.score;
+    if (fts.empty() && a.year != b.year) return a.year > b.year;
+    return a.title < b.title;
+  });
+  const size_t from = std::min(matches.size(), static_cast<size_t>(std::max(q.offset, 0)));
+  const size_t to =
+      q.limit > 0 ? std::min(matches.size(), from + static_cast<size_t>(q.limit)) : matches.size();
+  for (size_t i = from; i < to; ++i) {
+    HubHit hit{matches[i].id, matches[i].score, 0, {}};
+    if (!fts.empty() && q.limit > 0) {
+      // The best page of this document: its pages are one rowid range.
+      const long long lo = matches[i].seq * kPagesPerDocument, hi = lo + kPagesPerDocument - 1;
+      soci::rowset<soci::row> pages =
+          (sql_.prepare << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 16) "
+                           "FROM hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo "
+                           "AND :hi ORDER BY rank LIMIT 1",
+           soci::use(fts), soci::use(lo), soci::use(hi));
+      for (const soci::row& p : pages) {
+        hit.page = static_cast<int>(Integer(p, 0) - lo);
+        hit.snippet = Parts(Text(p, 1));
+      }
+    }
+    out.hits.push_back(std::move(hit));
+  }
+  return out;
+}
+
+std::vector<PageHit> SqlHubRepository::SearchPages(const HubDocument& d, const std::string& text,
+                                                   int limit) {
+  std::vector<PageHit> out;
+  const std::string fts = FtsQuery(text);
+  if (fts.empty()) return out;
+  const long long lo = d.seq * kPagesPerDocument, hi = lo + kPagesPerDocument - 1;
+  soci::rowset<soci::row> pages =
+      (sql_.prepare << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 24) FROM "
+                       "hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo AND :hi "
+                       "ORDER BY rank LIMIT :n",
+       soci::use(fts), soci::use(lo), soci::use(hi), soci::use(limit));
+  for (const soci::row& p : pages) {
+    out.push_back({static_cast<int>(Integer(p, 0) - lo), Parts(Text(p, 1))});
+  }
+  return out;
+}
+
+}  // namespace connex::store

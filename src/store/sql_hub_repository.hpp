@@ -1,0 +1,53 @@
+// SqlHubRepository: the resource hub over one transaction's session. Search
+// uses SQLite FTS5 with BM25 (hub_fts ranks documents; hub_page_fts finds the
+// pages and their snippets).
+//
+// Thread-safety: one instance per transaction.
+#pragma once
+
+#include <soci/soci.h>
+
+#include "domain/hub/hub_repository.hpp"
+
+namespace connex::store {
+
+class SqlHubRepository : public domain::HubRepository {
+ public:
+  explicit SqlHubRepository(soci::session& sql) : sql_(sql) {}
+
+  void InsertDocument(domain::HubDocument& d) override;
+  std::optional<domain::HubDocument> FindDocument(const std::string& id) override;
+  std::optional<domain::HubDocument> FindDocumentByFile(const std::string& sha256) override;
+  bool UpdateDocument(const domain::HubDocument& d, int expected_version) override;
+  std::vector<domain::HubDocument> Children(const std::string& id) override;
+  std::vector<domain::HubDocument> Documents() override;
+  void InsertStatusChange(const std::string& id, const std::string& from, const std::string& to,
+                          const std::string& actor, const std::string& reason, Instant at) override;
+  std::vector<StatusChange> StatusHistory(const std::string& id) override;
+  void ReplacePages(const domain::HubDocument& d,
+                    const std::vector<domain::HubPage>& pages) override;
+  std::vector<domain::HubPage> Pages(const std::string& id) override;
+  std::optional<domain::HubPage> Page(const std::string& id, int number) override;
+  void UpdatePage(const domain::HubDocument& d, const domain::HubPage& p) override;
+  void InsertAnnotation(const domain::Annotation& a) override;
+  bool UpdateAnnotation(const domain::Annotation& a, int expected_version) override;
+  void DeleteAnnotation(const std::string& id) override;
+  std::optional<domain::Annotation> FindAnnotation(const std::string& id) override;
+  std::vector<domain::Annotation> Annotations(const std::string& document_id) override;
+  domain::HubResults Search(const domain::HubQuery& q) override;
+  std::vector<domain::PageHit> SearchPages(const domain::HubDocument& d, const std::string& text,
+                                           int limit) override;
+
+ private:
+  // Rewrites the document's row of hub_fts and its annotation categories.
+  void Reindex(const std::string& id);
+  std::vector<domain::HubDocument> Select(const std::string& where, const std::string& value);
+  soci::session& sql_;
+};
+
+// The words and "quoted phrases" of `text` as an FTS5 query in which every
+// word must match; empty when `text` has no word. Operators and punctuation
+// typed by the user are never passed through.
+std::string FtsQuery(const std::string& text);
+
+}  // namespace connex::store
