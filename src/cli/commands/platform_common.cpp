@@ -39,12 +39,14 @@ void AddUserCommands(CLI::App& app, int& exit_code);
 void AddOrganisationCommands(CLI::App& app, int& exit_code);
 void AddAuditCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
+void AddHubCommands(CLI::App& app, int& exit_code);
 
 void AddPlatformCommands(CLI::App& app, int& exit_code) {
   AddUserCommands(app, exit_code);
   AddOrganisationCommands(app, exit_code);
   AddAuditCommands(app, exit_code);
   AddServeCommands(app, exit_code);
+  AddHubCommands(app, exit_code);
 }
 
 }  // namespace connex::cli

@@ -1,0 +1,168 @@
+// Ingestion of PDFs made here from known text with cairo: a text PDF, a
+// scanned one (the same text as an image only) read back by OCR, an
+// encrypted and a truncated file reported cleanly, and the child process
+// that contains a crashing or hanging reader.
+#include "ingest/pdf_text.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ingest/isolated_extract.hpp"
+
+namespace connex::ingest {
+namespace {
+
+const char* const kSentence = "The royalty rate is five percent of gross revenue.";
+
+cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Lines of text drawn on an A4 page (595 x 842 points) at `size` points.
+void DrawLines(cairo_t* cr, const std::vector<std::string>& lines, double size, double scale) {
+  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size(cr, size * scale);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  double y = 72 * scale;
+  for (const std::string& line : lines) {
+    cairo_move_to(cr, 60 * scale, y);
+    cairo_show_text(cr, line.c_str());
+    y += size * 1.6 * scale;
+  }
+}
+
+// A PDF with a text layer: `pages` pages of `lines`.
+std::string TextPdf(const std::vector<std::string>& lines, int pages) {
+  std::string out;
+  cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(Append, &out, 595, 842);
+  cairo_t* cr = cairo_create(pdf);
+  for (int p = 0; p < pages; ++p) {
+    DrawLines(cr, lines, 11, 1.0);
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(pdf);
+  cairo_surface_destroy(pdf);
+  return out;
+}
+
+// The same page as a scan: the text drawn into a 200 dpi image, and only
+// that image placed on the PDF page.
+std::string ScannedPdf(const std::vector<std::string>& lines) {
+  const double scale = 200.0 / 72.0;
+  cairo_surface_t* image = cairo_image_surface_create(
+      CAIRO_FORMAT_RGB24, static_cast<int>(595 * scale), static_cast<int>(842 * scale));
+  cairo_t* ic = cairo_create(image);
+  cairo_set_source_rgb(ic, 1, 1, 1);
+  cairo_paint(ic);
+  DrawLines(ic, lines, 14, scale);
+  cairo_destroy(ic);
+  std::string out;
+  cairo_surface_t* pdf = cairo_pdf_surface_create_for_stream(Append, &out, 595, 842);
+  cairo_t* cr = cairo_create(pdf);
+  cairo_scale(cr, 1 / scale, 1 / scale);
+  cairo_set_source_surface(cr, image, 0, 0);
+  cairo_paint(cr);
+  cairo_show_page(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(pdf);
+  cairo_surface_destroy(pdf);
+  cairo_surface_destroy(image);
+  return out;
+}
+
+std::vector<std::string> Contract() {
+  std::vector<std::string> lines = {"Article 12. Royalties.", kSentence};
+  for (int i = 0; i < 30; ++i) {
+    lines.push_back("Clause " + std::to_string(i + 1) +
+                    ": the holder shall pay the royalty each quarter to the treasury.");
+  }
+  return lines;
+}
+
+TEST(PdfText, ReadsTheTextLayerPageByPage) {
+  const auto r = ExtractPdf(TextPdf(Contract(), 3), {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_FALSE(r->ocr);
+  ASSERT_EQ(r->pages.size(), 3u);
+  EXPECT_EQ(r->pages[2].number, 3);
+  EXPECT_NE(r->pages[0].text.find(kSentence), std::string::npos);
+  EXPECT_EQ(r->pages[0].quality, "acceptable");
+  EXPECT_EQ(r->pages[0].source, "text");
+}
+
+TEST(PdfText, ReadsAScannedPageByOcr) {
+  const std::string pdf = ScannedPdf({"Article 12. Royalties.", kSentence});
+  const auto r = ExtractPdf(pdf, {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->ocr);
+  ASSERT_EQ(r->pages.size(), 1u);
+  EXPECT_EQ(r->pages[0].source, "ocr");
+  EXPECT_NE(r->pages[0].text.find(kSentence), std::string::npos) << r->pages[0].text;
+}
+
+TEST(PdfText, ReportsEncryptedTruncatedAndForeignFiles) {
+  // A standard security handler whose empty user password does not open it.
+  std::string encrypted = TextPdf({"secret"}, 1);
+  const size_t trailer = encrypted.rfind("trailer");
+  ASSERT_NE(trailer, std::string::npos);
+  encrypted.insert(trailer + 7 + 3,
+                   "/Encrypt << /Filter /Standard /V 1 /R 2 /P -4 /Length 40 "
+                   "/O <" +
+                       std::string(64, 'A') + "> /U <" + std::string(64, 'B') + "> >>\n");
+  const std::string doc_id =
+      "/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]\n";
+  encrypted.insert(trailer + 7 + 3, doc_id);
+  auto r = ExtractPdf(encrypted, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("encrypted"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().field, "file");
+
+  const std::string whole = TextPdf(Contract(), 2);
+  r = ExtractPdf(whole.substr(0, whole.size() / 3), {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("damaged"), std::string::npos) << r.error().message;
+
+  r = ExtractPdf("MZ\x90\x00 not a pdf", {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "is not a PDF file");
+}
+
+// A stand-in for the reader: a script that does `body`.
+std::string Script(const std::string& name, const std::string& body) {
+  const auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+  chmod(path.c_str(), 0755);
+  return path.string();
+}
+
+TEST(IsolatedExtract, ACrashingOrHangingReaderCostsOnlyItsProcess) {
+  IsolationLimits crash{Script("connex-reader-crash", "kill -SEGV $$"), std::chrono::seconds(30)};
+  auto r = ExtractIsolated("%PDF-1.4", "en", crash);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("signal 11"), std::string::npos) << r.error().message;
+
+  IsolationLimits hang{Script("connex-reader-hang", "exec sleep 30"), std::chrono::seconds(1)};
+  r = ExtractIsolated("%PDF-1.4", "en", hang);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("took longer than 1 s"), std::string::npos);
+
+  IsolationLimits answer{
+      Script(
+          "connex-reader-ok",
+          R"(echo '{"pages":[{"number":1,"text":"hello","quality":"acceptable","source":"text"}],"ocr":false}')"),
+      std::chrono::seconds(30)};
+  r = ExtractIsolated("%PDF-1.4", "en", answer);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->pages.size(), 1u);
+  EXPECT_EQ(r->pages[0].text, "hello");
+}
+
+}  // namespace
+}  // namespace connex::ingest
