@@ -9,26 +9,7 @@ namespace connex::api {
 
 using namespace domain;
 
-namespace {
-
-// Content-Disposition for a stored name: an ASCII fallback and the exact name
-// percent-encoded (RFC 6266), so no quote or newline reaches the header.
-std::string Disposition(const std::string& name) {
-  std::string ascii, encoded;
-  for (unsigned char c : name) {
-    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      encoded += hex;
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/documents", Access::kParticipant,

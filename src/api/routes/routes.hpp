@@ -23,6 +23,10 @@ Result<Reply> ReadJson(Services& s, F&& fn) {
   return Reply{200, std::move(*out)};
 }
 
+// Content-Disposition for a stored name: an ASCII fallback and the exact name
+// percent-encoded (RFC 6266), so no quote or newline reaches the header.
+std::string Disposition(const std::string& name);
+
 void AddHealthRoutes(std::vector<Route>& routes, Services& s);
 void AddSessionRoutes(std::vector<Route>& routes, Services& s);
 void AddUserRoutes(std::vector<Route>& routes, Services& s);
@@ -33,5 +37,6 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s);
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s);
 void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 void AddRosterRoutes(std::vector<Route>& routes, Services& s);
+void AddHubRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

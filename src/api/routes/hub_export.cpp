@@ -1,0 +1,147 @@
+#include "api/routes/hub_export.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "domain/roster/roster_csv.hpp"
+
+namespace connex::api {
+
+using namespace domain;
+
+namespace {
+
+std::string Joined(const std::vector<std::string>& v, const char* sep = "; ") {
+  std::string s;
+  for (const std::string& x : v) s += (s.empty() ? "" : sep) + x;
+  return s;
+}
+
+std::string Companies(const HubMetadata& m) {
+  std::vector<std::string> names;
+  for (const Company& c : m.companies) names.push_back(c.name);
+  return Joined(names);
+}
+
+std::string Pages(const std::vector<int>& pages) {
+  std::vector<std::string> v;
+  for (int p : pages) v.push_back(std::to_string(p));
+  return Joined(v, ", ");
+}
+
+// The columns of a comparison, one row per annotation.
+const std::vector<std::string> kCompareColumns = {
+    "document", "country", "year",    "resources",    "contract type", "companies",
+    "article",  "pages",   "summary", "translations", "reviewed"};
+
+std::vector<std::string> CompareRow(const ComparedClause& row) {
+  const auto& [d, a] = row;
+  std::vector<std::string> translations;
+  for (const auto& [lang, text] : a.translations) translations.push_back(lang + ": " + text);
+  const int year = SignatureYear(d.meta);
+  return {d.meta.title,
+          d.meta.country,
+          year ? std::to_string(year) : "",
+          Joined(d.meta.resources),
+          d.meta.contract_type,
+          Companies(d.meta),
+          a.article,
+          Pages(a.pages),
+          a.summary,
+          Joined(translations, " | "),
+          a.status == "reviewed" ? "yes" : "no"};
+}
+
+}  // namespace
+
+std::string SearchCsv(const std::vector<HubDocument>& documents, const std::vector<int>& pages) {
+  std::string out =
+      "id,title,kind,country,year,resources,contract_type,document_type,language,companies,"
+      "best_page\n";
+  for (size_t i = 0; i < documents.size(); ++i) {
+    const HubDocument& d = documents[i];
+    const int year = SignatureYear(d.meta);
+    const std::vector<std::string> cells = {
+        d.id,
+        d.meta.title,
+        d.meta.kind,
+        d.meta.country,
+        year ? std::to_string(year) : "",
+        Joined(d.meta.resources),
+        d.meta.contract_type,
+        d.meta.document_type,
+        d.meta.language,
+        Companies(d.meta),
+        i < pages.size() && pages[i] ? std::to_string(pages[i]) : ""};
+    for (size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + CsvCell(cells[c]);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string CompareCsv(const std::string& category, const std::vector<ComparedClause>& rows) {
+  std::string out = "category";
+  for (const std::string& c : kCompareColumns) out += "," + CsvCell(c);
+  out += "\n";
+  for (const ComparedClause& row : rows) {
+    out += CsvCell(category);
+    for (const std::string& cell : CompareRow(row)) out += "," + CsvCell(cell);
+    out += "\n";
+  }
+  return out;
+}
+
+Result<std::string> CompareXlsx(const std::string& category,
+                                const std::vector<ComparedClause>& rows) {
+  // libxlsxwriter writes files: a private temporary one, read back and removed.
+  char path[] = "/tmp/connex-compare-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return Error{ErrorCode::kIo, "cannot write the workbook", ""};
+  close(fd);
+  lxw_workbook* wb = workbook_new(path);
+  if (!wb) {
+    unlink(path);
+    return Error{ErrorCode::kIo, "cannot write the workbook", ""};
+  }
+  const AnnotationCategory* c = FindCategory(category);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Compare");
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_format* wrap = workbook_add_format(wb);
+  format_set_text_wrap(wrap);
+  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+  worksheet_write_string(ws, 0, 0, ("Clause: " + (c ? c->label : category)).c_str(), bold);
+  for (size_t i = 0; i < kCompareColumns.size(); ++i) {
+    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(i), kCompareColumns[i].c_str(), bold);
+  }
+  worksheet_set_column(ws, 0, 0, 40, nullptr);
+  worksheet_set_column(ws, 8, 9, 70, wrap);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto cells = CompareRow(rows[r]);
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const auto row = static_cast<lxw_row_t>(r + 3);
+      const auto col = static_cast<lxw_col_t>(i);
+      if (i == 2 && !cells[i].empty()) {
+        worksheet_write_number(ws, row, col, std::stod(cells[i]), nullptr);
+      } else {
+        worksheet_write_string(ws, row, col, cells[i].c_str(), i >= 8 ? wrap : nullptr);
+      }
+    }
+  }
+  worksheet_freeze_panes(ws, 3, 1);
+  const lxw_error err = workbook_close(wb);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  unlink(path);
+  if (err != LXW_NO_ERROR) {
+    return Error{ErrorCode::kIo, std::string("cannot write the workbook: ") + lxw_strerror(err),
+                 ""};
+  }
+  return bytes.str();
+}
+
+}  // namespace connex::api

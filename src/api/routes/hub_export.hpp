@@ -1,0 +1,22 @@
+// The hub's downloads: search results as CSV, and one annotation category
+// compared across contracts as CSV or xlsx (one row per annotation).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/hub/hub_document.hpp"
+
+namespace connex::api {
+
+using ComparedClause = std::pair<domain::HubDocument, domain::Annotation>;
+
+std::string SearchCsv(const std::vector<domain::HubDocument>& documents,
+                      const std::vector<int>& pages);
+std::string CompareCsv(const std::string& category, const std::vector<ComparedClause>& rows);
+Result<std::string> CompareXlsx(const std::string& category,
+                                const std::vector<ComparedClause>& rows);
+
+}  // namespace connex::api
