@@ -1,0 +1,239 @@
+// The resource hub over HTTP: what the public may see (published, not
+// confidential) in search, documents, exports and open data; the
+// publication workflow's second pair of eyes; a PDF read by the isolated
+// reader, a damaged one refused with the server still serving; OCDS
+// packages carrying the schema's required fields.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "server_process.hpp"
+
+namespace connex::testing {
+namespace {
+
+using nlohmann::json;
+
+int Status(const httplib::Result& r) { return r ? r->status : -1; }
+
+// A one-page PDF whose text layer holds `lines` (Helvetica, no compression).
+std::string TextPdf(const std::vector<std::string>& lines) {
+  std::string content = "BT /F1 11 Tf 60 780 Td 14 TL\n";
+  for (const std::string& l : lines) content += "(" + l + ") Tj T*\n";
+  content += "ET\n";
+  const std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
+      ">> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
+    pdf += line;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+class Hub : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess(); }
+  static void TearDownTestSuite() { delete server_; }
+  void SetUp() override {
+    ASSERT_TRUE(server_->ready());
+    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
+    ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
+    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
+  }
+  Client NewClient() const { return Client(server_->port()); }
+
+  // A contract added by the coordinator and, with `publish`, published by the admin.
+  json Contract(const std::string& title, bool publish, bool confidential = false) {
+    auto created = coordinator_.Send("POST", "/api/v1/hub/documents",
+                                     {{"title", title},
+                                      {"country", "GHA"},
+                                      {"resources", {"gold"}},
+                                      {"contract_type", "mining_convention"},
+                                      {"signature_date", "2018-03-01"},
+                                      {"government_entity", "Minerals Commission"},
+                                      {"companies", {{{"name", "Obuasi Gold Ltd"}, {"share", 90}}}},
+                                      {"confidential", confidential}});
+    EXPECT_EQ(Status(created), 201) << (created ? created->body : "");
+    json d = Json(created);
+    if (publish) {
+      const std::string path = "/api/v1/hub/documents/" + d["id"].get<std::string>();
+      EXPECT_EQ(Status(coordinator_.Send("POST", path + "/status", {{"to", "in_review"}})), 200);
+      // The one who sent it to review does not publish it.
+      EXPECT_EQ(Status(coordinator_.Send("POST", path + "/status", {{"to", "published"}})), 403);
+      auto published = admin_.Send("POST", path + "/status", {{"to", "published"}});
+      EXPECT_EQ(Status(published), 200);
+      d = Json(published);
+    }
+    return d;
+  }
+  static std::vector<std::string> Titles(const json& results) {
+    std::vector<std::string> out;
+    for (const json& h : results["items"]) out.push_back(h["title"]);
+    return out;
+  }
+
+  static ServerProcess* server_;
+  Client coordinator_ = NewClient(), admin_ = NewClient(), ghana_ = NewClient();
+};
+ServerProcess* Hub::server_ = nullptr;
+
+TEST_F(Hub, UnpublishedAndConfidentialDocumentsNeverReachThePublic) {
+  const json open = Contract("Obuasi zircon convention", true);
+  const json draft = Contract("Obuasi zircon draft", false);
+  const json secret = Contract("Obuasi zircon confidential", true, true);
+  Client visitor = NewClient();
+  for (Client* who : {&visitor, &ghana_}) {
+    const json found = Json(who->Get("/api/v1/hub/search?q=zircon"));
+    EXPECT_EQ(Titles(found), std::vector<std::string>{"Obuasi zircon convention"});
+    EXPECT_EQ(found["facets"]["country"][0]["count"], 1);
+    auto csv = who->Get("/api/v1/hub/search?q=zircon&format=csv");
+    ASSERT_EQ(Status(csv), 200);
+    EXPECT_NE(csv->body.find("Obuasi zircon convention"), std::string::npos);
+    EXPECT_EQ(csv->body.find("draft"), std::string::npos);
+    EXPECT_EQ(csv->body.find("confidential"), std::string::npos);
+    for (const json& hidden : {draft, secret}) {
+      const std::string id = hidden["id"];
+      EXPECT_EQ(Status(who->Get("/api/v1/hub/documents/" + id)), 404);
+      EXPECT_EQ(Status(who->Get("/api/v1/hub/documents/" + id + "/pages/1")), 404);
+      EXPECT_EQ(Status(who->Get("/api/v1/hub/documents/" + id + "/file")), 404);
+      EXPECT_EQ(Status(who->Get("/api/v1/hub/ocds/" + id)), 404);
+    }
+    const std::string bulk = who->Get("/api/v1/hub/ocds")->body;
+    EXPECT_NE(bulk.find(open["id"].get<std::string>()), std::string::npos);
+    EXPECT_EQ(bulk.find(draft["id"].get<std::string>()), std::string::npos);
+    EXPECT_EQ(bulk.find(secret["id"].get<std::string>()), std::string::npos);
+    // Only the Support Unit edits.
+    EXPECT_NE(Status(who->Send("POST", "/api/v1/hub/documents", {{"title", "x"}})), 201);
+  }
+  // The Support Unit finds all three; unpublishing takes the document out again.
+  EXPECT_EQ(Titles(Json(coordinator_.Get("/api/v1/hub/search?q=zircon"))).size(), 3u);
+  const std::string path = "/api/v1/hub/documents/" + open["id"].get<std::string>();
+  EXPECT_EQ(Status(admin_.Send("POST", path + "/status", {{"to", "unpublished"}})), 400);  // why?
+  ASSERT_EQ(Status(admin_.Send("POST", path + "/status",
+                               {{"to", "unpublished"}, {"reason", "Awaiting the amendment"}})),
+            200);
+  EXPECT_TRUE(Json(visitor.Get("/api/v1/hub/search?q=zircon"))["items"].empty());
+}
+
+TEST_F(Hub, APdfIsReadAndADamagedOneIsRefusedWhileTheServerServes) {
+  const json d = Contract("Tarkwa tantalum convention", true);
+  const std::string path = "/api/v1/hub/documents/" + d["id"].get<std::string>();
+  std::vector<std::string> lines = {"Article 9. Royalty.",
+                                    "The holder pays a tantalum royalty of five percent."};
+  for (int i = 0; i < 40; ++i)
+    lines.push_back("Clause on reporting duties number " + std::to_string(i));
+  const std::string pdf = TextPdf(lines);
+  auto attached = coordinator_.Raw("POST", path + "/file?name=tarkwa.pdf", pdf, "application/pdf");
+  ASSERT_EQ(Status(attached), 200) << attached->body;
+  EXPECT_EQ(Json(attached)["page_count"], 1);
+  EXPECT_EQ(Json(attached)["ocr"], false);
+  const json page = Json(ghana_.Get(path + "/pages/1"));
+  EXPECT_NE(page["text"].get<std::string>().find("tantalum royalty of five percent"),
+            std::string::npos);
+  EXPECT_EQ(page["quality"], "acceptable");
+  const json found =
+      Json(ghana_.Get("/api/v1/hub/search?q=tantalum+royalty&country=GHA&resource=gold"));
+  ASSERT_EQ(found["items"].size(), 1u);
+  EXPECT_EQ(found["items"][0]["page"], 1);
+  const json viewed = Json(ghana_.Get(path + "?q=royalty"));
+  ASSERT_FALSE(viewed["hits"].empty());
+  EXPECT_EQ(viewed["hits"][0]["page"], 1);
+  EXPECT_EQ(ghana_.Get(path + "/file")->body, pdf);
+
+  auto truncated = coordinator_.Raw("POST", path + "/file?name=broken.pdf",
+                                    pdf.substr(0, pdf.size() / 4), "application/pdf");
+  ASSERT_EQ(Status(truncated), 400);
+  EXPECT_EQ(Json(truncated)["error"]["field"], "file");
+  EXPECT_NE(Json(truncated)["error"]["message"].get<std::string>().find("damaged"),
+            std::string::npos);
+  EXPECT_EQ(Status(ghana_.Get("/healthz")), 200);
+  EXPECT_EQ(Json(ghana_.Get(path))["page_count"], 1);  // the earlier text stays
+}
+
+TEST_F(Hub, AnnotationsAreReviewedComparedAndExported) {
+  const json a = Contract("Ahafo stabilisation convention", true);
+  const json b = Contract("Akyem stabilisation convention", true);
+  const std::string category = "stabilization";
+  std::vector<std::string> ids;
+  for (const json& d : {a, b}) {
+    auto made = coordinator_.Send(
+        "POST", "/api/v1/hub/documents/" + d["id"].get<std::string>() + "/annotations",
+        {{"category", category},
+         {"summary", "Fiscal terms frozen for 15 years."},
+         {"article", "Art. 31"},
+         {"translations", {{{"language", "fr"}, {"summary", "Termes gelés 15 ans."}}}}});
+    ASSERT_EQ(Status(made), 201) << made->body;
+    ids.push_back(Json(made)["id"]);
+  }
+  auto bad = coordinator_.Send(
+      "POST", "/api/v1/hub/documents/" + a["id"].get<std::string>() + "/annotations",
+      {{"category", "astrology"}, {"pages", {0}}});
+  ASSERT_EQ(Status(bad), 400);
+  // Drafts are the Support Unit's; the public compares reviewed annotations.
+  Client visitor = NewClient();
+  const std::string compare = "/api/v1/hub/compare?category=" + category + "&country=GHA";
+  EXPECT_TRUE(Json(visitor.Get(compare))["items"].empty());
+  EXPECT_EQ(Status(coordinator_.Send("POST", "/api/v1/hub/annotations/" + ids[0] + "/review",
+                                     json::object())),
+            403);  // not by its author
+  for (const std::string& id : ids) {
+    ASSERT_EQ(
+        Status(admin_.Send("POST", "/api/v1/hub/annotations/" + id + "/review", json::object())),
+        200);
+  }
+  EXPECT_EQ(Json(visitor.Get(compare))["items"].size(), 2u);
+  auto csv = visitor.Get(compare + "&format=csv");
+  ASSERT_EQ(Status(csv), 200);
+  EXPECT_NE(csv->body.find("Termes gelés 15 ans."), std::string::npos);
+  auto xlsx = visitor.Get(compare + "&format=xlsx");
+  ASSERT_EQ(Status(xlsx), 200);
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip container
+  const json search = Json(visitor.Get("/api/v1/hub/search?category=" + category + "&country=GHA"));
+  EXPECT_EQ(search["total"], 2);
+}
+
+TEST_F(Hub, OcdsReleasesCarryTheRequiredFields) {
+  const json d = Contract("Damang gold convention", true);
+  const json package = Json(NewClient().Get("/api/v1/hub/ocds/" + d["id"].get<std::string>()));
+  // Release package schema 1.1: required uri, publisher (name), publishedDate, releases, version.
+  for (const char* field : {"uri", "publisher", "publishedDate", "releases", "version"}) {
+    EXPECT_TRUE(package.contains(field)) << field;
+  }
+  EXPECT_TRUE(package["publisher"].contains("name"));
+  ASSERT_EQ(package["releases"].size(), 1u);
+  const json& release = package["releases"][0];
+  // Release schema 1.1: required ocid, id, date, tag, initiationType.
+  for (const char* field : {"ocid", "id", "date", "tag", "initiationType"}) {
+    EXPECT_TRUE(release.contains(field)) << field;
+  }
+  EXPECT_EQ(release["ocid"].get<std::string>().rfind("ocds-", 0), 0u);
+  // Contract: id and awardID, the award it names exists; parties carry their roles.
+  const json& contract = release["contracts"][0];
+  EXPECT_EQ(contract["awardID"], release["awards"][0]["id"]);
+  EXPECT_EQ(contract["dateSigned"], "2018-03-01T00:00:00Z");
+  EXPECT_EQ(release["buyer"]["name"], "Minerals Commission");
+  bool supplier = false;
+  for (const json& p : release["parties"]) {
+    supplier = supplier || (p["name"] == "Obuasi Gold Ltd" && p["roles"][0] == "supplier");
+  }
+  EXPECT_TRUE(supplier);
+  for (const json& doc : contract["documents"]) EXPECT_TRUE(doc.contains("id"));
+}
+
+}  // namespace
+}  // namespace connex::testing
