@@ -105,20 +105,6 @@ std::string LikeEscaped(const std::string& s) {
   return out;
 }
 
-// A computed column (bm25) may come back typed or as text.
-double Real(const soci::row& row, int i) {
-  const size_t k = static_cast<size_t>(i);
-  if (row.get_indicator(k) == soci::i_null) return 0;
-  switch (row.get_properties(k).get_data_type()) {
-    case soci::dt_double:
-      return row.get<double>(k);
-    case soci::dt_string:
-      return std::stod(row.get<std::string>(k));
-    default:
-      return static_cast<double>(Integer(row, i));
-  }
-}
-
 void Bump(std::map<std::string, int>& m, const std::string& v) {
   if (!v.empty()) ++m[v];
 }

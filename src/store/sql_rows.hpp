@@ -33,6 +33,20 @@ inline long long Integer(const soci::row& row, int i) {
   }
 }
 
+// Real columns, computed ones (bm25) included, which SQLite may give as text.
+inline double Real(const soci::row& row, int i) {
+  const size_t k = static_cast<size_t>(i);
+  if (row.get_indicator(k) == soci::i_null) return 0;
+  switch (row.get_properties(k).get_data_type()) {
+    case soci::dt_double:
+      return row.get<double>(k);
+    case soci::dt_string:
+      return std::stod(row.get<std::string>(k));
+    default:
+      return static_cast<double>(Integer(row, i));
+  }
+}
+
 // A text bound as NULL when empty. SOCI binds the indicator by reference, so
 // it lives beside the value for the statement's lifetime.
 struct NullableText {

@@ -105,17 +105,6 @@ nlohmann::json Summary(const HubDocument& d) {
           {"page_count", d.page_count}};
 }
 
-// Annotations a caller may read: the Support Unit all, others the reviewed ones.
-std::vector<Annotation> Readable(RequestStores& st, const Principal& p, const std::string& id) {
-  std::vector<Annotation> out = st.hub.Annotations(id);
-  if (!IsStaff(p)) {
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [](const Annotation& a) { return a.status != "reviewed"; }),
-              out.end());
-  }
-  return out;
-}
-
 Reply Download(std::string bytes, const std::string& type, const std::string& name) {
   Reply reply{200, {}, {{"Content-Disposition", Disposition(name)}}};
   reply.raw = std::move(bytes);
@@ -217,7 +206,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
            }
            j["pages"] = pages;
            nlohmann::json annotations = nlohmann::json::array();
-           for (const Annotation& a : Readable(st, r.principal, d->id)) {
+           for (const Annotation& a : kHub.Annotations(st, r.principal, d->id)) {
              annotations.push_back(ToJson(a));
            }
            j["annotations"] = annotations;
@@ -419,14 +408,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          }
          if (!IsStaff(r.principal)) q->public_only = true;
          return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
-           auto rows = kHub.Compare(st, r.principal, category, *q);
-           // Readers outside the Support Unit compare reviewed annotations only.
-           if (!IsStaff(r.principal)) {
-             rows.erase(std::remove_if(
-                            rows.begin(), rows.end(),
-                            [](const ComparedClause& c) { return c.second.status != "reviewed"; }),
-                        rows.end());
-           }
+           const auto rows = kHub.Compare(st, r.principal, category, *q);
            if (format == "csv") {
              return Download(CompareCsv(category, rows), "text/csv; charset=utf-8",
                              "compare-" + category + ".csv");

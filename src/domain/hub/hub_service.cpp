@@ -243,6 +243,17 @@ Result<Done> HubService::DeleteAnnotation(RequestStores& s, const Principal& p,
   return Done{};
 }
 
+std::vector<Annotation> HubService::Annotations(RequestStores& s, const Principal& p,
+                                                const std::string& id) const {
+  std::vector<Annotation> out = s.hub.Annotations(id);
+  if (!IsStaff(p)) {
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [](const Annotation& a) { return a.status != "reviewed"; }),
+              out.end());
+  }
+  return out;
+}
+
 HubResults HubService::Search(RequestStores& s, const Principal& p, HubQuery q) const {
   if (!IsStaff(p)) {
     q.public_only = true;
@@ -262,7 +273,7 @@ std::vector<std::pair<HubDocument, Annotation>> HubService::Compare(RequestStore
   for (const HubHit& hit : Search(s, p, q).hits) {
     const auto d = s.hub.FindDocument(hit.id);
     if (!d) continue;
-    for (const Annotation& a : s.hub.Annotations(hit.id)) {
+    for (const Annotation& a : Annotations(s, p, hit.id)) {
       if (a.category == category) out.emplace_back(*d, a);
     }
   }

@@ -49,11 +49,17 @@ class HubService {
   Result<Done> DeleteAnnotation(RequestStores& s, const Principal& p,
                                 const std::string& annotation_id) const;
 
+  // The annotations of a document `p` may read: the Support Unit all, others
+  // the reviewed ones.
+  std::vector<Annotation> Annotations(RequestStores& s, const Principal& p,
+                                      const std::string& id) const;
+
   // Searches what `p` may see: everyone else is held to published, public documents.
   HubResults Search(RequestStores& s, const Principal& p, HubQuery q) const;
 
   // Every annotation of `category` across the documents matching `q`,
-  // side by side: (document, annotation), documents in search order.
+  // side by side: (document, annotation), documents in search order; outside
+  // the Support Unit, reviewed annotations only.
   std::vector<std::pair<HubDocument, Annotation>> Compare(RequestStores& s, const Principal& p,
                                                           const std::string& category,
                                                           HubQuery q) const;
