@@ -155,6 +155,11 @@ const nlohmann::json* BodyReader::Value(const std::string& field) const {
   return it == body_.end() || it->is_null() ? nullptr : &*it;
 }
 
+std::string QueryText(const Request& r, const std::string& name) {
+  const auto it = r.query.find(name);
+  return it == r.query.end() ? "" : it->second;
+}
+
 Result<int> QueryInt(const Request& r, const std::string& name, int fallback, int lo, int hi) {
   const auto it = r.query.find(name);
   if (it == r.query.end()) return fallback;

@@ -91,5 +91,7 @@ class BodyReader {
 
 // Parses a query parameter as an integer in [lo, hi], `fallback` when absent.
 Result<int> QueryInt(const Request& r, const std::string& name, int fallback, int lo, int hi);
+// The query parameter `name`, or "" when absent.
+std::string QueryText(const Request& r, const std::string& name);
 
 }  // namespace connex::api

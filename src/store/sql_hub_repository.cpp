@@ -420,6 +420,9 @@ void SqlHubRepository::Reindex(const std::string& id) {
   std::string annotations;
   std::set<std::string> categories;
   for (const Annotation& a : Annotations(id)) {
+    // Drafts are the Support Unit's work in progress: the index, which
+    // answers the public too, holds reviewed annotations only.
+    if (a.status != "reviewed") continue;
     const AnnotationCategory* c = FindCategory(a.category);
     annotations += (c ? c->label : a.category) + " " + a.summary + " " + a.article + "\n";
     for (const auto& [lang, text] : a.translations) annotations += text + "\n";

@@ -37,6 +37,12 @@ class SqlHubRepository : public domain::HubRepository {
   domain::HubResults Search(const domain::HubQuery& q) override;
   std::vector<domain::PageHit> SearchPages(const domain::HubDocument& d, const std::string& text,
                                            int limit) override;
+  // store/sql_provider_rows.cpp
+  void InsertProvider(const domain::SupportProvider& p) override;
+  bool UpdateProvider(const domain::SupportProvider& p, int expected_version) override;
+  void DeleteProvider(const std::string& id) override;
+  std::optional<domain::SupportProvider> FindProvider(const std::string& id) override;
+  std::vector<domain::SupportProvider> Providers() override;
 
  private:
   // Rewrites the document's row of hub_fts and its annotation categories.

@@ -186,8 +186,15 @@ TEST_F(Hub, AnnotationsAreReviewedComparedAndExported) {
   ASSERT_EQ(Status(bad), 400);
   // Drafts are the Support Unit's; the public compares reviewed annotations.
   Client visitor = NewClient();
+  // The demonstration content may already hold reviewed ones.
   const std::string compare = "/api/v1/hub/compare?category=" + category + "&country=GHA";
-  EXPECT_TRUE(Json(visitor.Get(compare))["items"].empty());
+  const json shown = Json(visitor.Get(compare))["items"];
+  for (const json& item : shown) {
+    EXPECT_EQ(std::count(ids.begin(), ids.end(), item["annotation"]["id"]), 0);
+  }
+  const size_t before = shown.size();
+  const int found =
+      Json(visitor.Get("/api/v1/hub/search?category=" + category + "&country=GHA"))["total"];
   EXPECT_EQ(Status(coordinator_.Send("POST", "/api/v1/hub/annotations/" + ids[0] + "/review",
                                      json::object())),
             403);  // not by its author
@@ -196,7 +203,7 @@ TEST_F(Hub, AnnotationsAreReviewedComparedAndExported) {
         Status(admin_.Send("POST", "/api/v1/hub/annotations/" + id + "/review", json::object())),
         200);
   }
-  EXPECT_EQ(Json(visitor.Get(compare))["items"].size(), 2u);
+  EXPECT_EQ(Json(visitor.Get(compare))["items"].size(), before + 2);
   auto csv = visitor.Get(compare + "&format=csv");
   ASSERT_EQ(Status(csv), 200);
   EXPECT_NE(csv->body.find("Termes gelés 15 ans."), std::string::npos);
@@ -204,7 +211,7 @@ TEST_F(Hub, AnnotationsAreReviewedComparedAndExported) {
   ASSERT_EQ(Status(xlsx), 200);
   EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip container
   const json search = Json(visitor.Get("/api/v1/hub/search?category=" + category + "&country=GHA"));
-  EXPECT_EQ(search["total"], 2);
+  EXPECT_EQ(search["total"], found + 2);
 }
 
 TEST_F(Hub, OcdsReleasesCarryTheRequiredFields) {
@@ -233,6 +240,93 @@ TEST_F(Hub, OcdsReleasesCarryTheRequiredFields) {
   }
   EXPECT_TRUE(supplier);
   for (const json& doc : contract["documents"]) EXPECT_TRUE(doc.contains("id"));
+}
+
+TEST_F(Hub, TheDemonstrationShowsSampleContractsGuidesAndProvidersOnFirstRun) {
+  Client visitor = NewClient();
+  // Reviewed royalty clauses of at least three sample contracts, side by side.
+  const json compare = Json(visitor.Get("/api/v1/hub/compare?category=royalties"));
+  ASSERT_GE(compare["items"].size(), 3u);
+  for (const json& item : compare["items"]) {
+    EXPECT_EQ(item["annotation"]["status"], "reviewed");
+    EXPECT_TRUE(item["document"]["sample"].get<bool>()) << item["document"]["title"];
+  }
+  const json found = Json(visitor.Get("/api/v1/hub/search?q=sliding+royalty&kind=guide"));
+  ASSERT_FALSE(found["items"].empty());
+  EXPECT_TRUE(found["items"][0]["sample"].get<bool>());
+  EXPECT_GT(found["items"][0]["page"].get<int>(), 0);
+  // Guides by roadmap stage, and providers serving it.
+  for (const char* stage : {"planning", "negotiating", "monitoring"}) {
+    EXPECT_FALSE(
+        Json(visitor.Get(std::string("/api/v1/hub/providers?stage=") + stage))["items"].empty())
+        << stage;
+  }
+}
+
+TEST_F(Hub, TheSupportUnitKeepsTheProviderDirectoryThatEveryoneReads) {
+  const json entry = {{"name", "Coastal States Negotiation Clinic"},
+                      {"kind", "academic"},
+                      {"description", "Reviews of draft petroleum agreements."},
+                      {"regions", {"africa", "latin_america_caribbean"}},
+                      {"sectors", {"oil_gas"}},
+                      {"expertise", {"legal", "fiscal_modelling"}},
+                      {"stages", {"negotiating"}},
+                      {"languages", {"en", "pt"}},
+                      {"assistance_criteria", "Ministries of coastal states."},
+                      {"cost", "free"},
+                      {"in_house_experts", 4},
+                      {"contact_email", "clinic@coastal.example"}};
+  // Outside the Support Unit nobody writes to it (the policy answers 404 to
+  // the signed-in, 401 to visitors).
+  EXPECT_EQ(Status(ghana_.Send("POST", "/api/v1/hub/providers", entry)), 404);
+  EXPECT_EQ(Status(NewClient().Send("POST", "/api/v1/hub/providers", entry)), 401);
+  // Every wrong field is named.
+  json bad = entry;
+  bad["regions"] = {"atlantis"};
+  bad["expertise"] = {"astrology"};
+  bad["in_house_experts"] = -1;
+  bad.erase("contact_email");
+  auto refused = coordinator_.Send("POST", "/api/v1/hub/providers", bad);
+  ASSERT_EQ(Status(refused), 400);
+  std::vector<std::string> fields;
+  const json errors = Json(refused)["errors"];
+  for (const json& e : errors) fields.push_back(e["field"]);
+  std::sort(fields.begin(), fields.end());
+  EXPECT_EQ(fields, (std::vector<std::string>{"contact_email", "in_house_experts", "regions[0]"}));
+  bad = entry;
+  bad["expertise"] = {"astrology"};  // a code, but not a discipline of the codelist
+  auto unknown = coordinator_.Send("POST", "/api/v1/hub/providers", bad);
+  ASSERT_EQ(Status(unknown), 400);
+  EXPECT_EQ(Json(unknown)["error"]["field"], "expertise[0]");
+
+  auto added = coordinator_.Send("POST", "/api/v1/hub/providers", entry);
+  ASSERT_EQ(Status(added), 201) << added->body;
+  const std::string path = "/api/v1/hub/providers/" + Json(added)["id"].get<std::string>();
+  // Everyone finds it by region, sector, expertise, stage and words.
+  Client visitor = NewClient();
+  auto names = [&](const std::string& query) {
+    std::vector<std::string> out;
+    const json items = Json(visitor.Get("/api/v1/hub/providers" + query))["items"];
+    for (const json& p : items) {
+      out.push_back(p["name"]);
+    }
+    return std::count(out.begin(), out.end(), "Coastal States Negotiation Clinic");
+  };
+  EXPECT_EQ(names("?region=latin_america_caribbean&sector=oil_gas&expertise=legal"), 1);
+  EXPECT_EQ(names("?stage=negotiating&q=petroleum%20agreements"), 1);
+  EXPECT_EQ(names("?region=asia_pacific"), 0);
+  EXPECT_EQ(names("?stage=monitoring"), 0);
+  EXPECT_EQ(Status(visitor.Get("/api/v1/hub/providers?region=atlantis")), 400);
+
+  json changed = entry;
+  changed["in_house_experts"] = 6;
+  changed["version"] = 1;
+  ASSERT_EQ(Status(admin_.Send("PUT", path, changed)), 200);
+  EXPECT_EQ(Status(coordinator_.Send("PUT", path, changed)), 409);  // version 1 is stale
+  EXPECT_EQ(Json(visitor.Get(path))["in_house_experts"], 6);
+  EXPECT_EQ(Status(ghana_.Send("DELETE", path, json::object())), 404);
+  EXPECT_EQ(Status(coordinator_.Send("DELETE", path, json::object())), 204);
+  EXPECT_EQ(Status(visitor.Get(path)), 404);
 }
 
 }  // namespace

@@ -19,8 +19,12 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
              });
          nlohmann::json items = nlohmann::json::array();
          for (const store::AuditRecord& e : *entries) {
+           // Entries hold JSON; any other text is answered as a string, so
+           // that one odd entry never makes the whole answer invalid.
            auto parse = [](const std::string& text) {
-             return text.empty() ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
+             if (text.empty()) return nlohmann::json();
+             nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+             return j.is_discarded() ? nlohmann::json(text) : j;
            };
            items.push_back({{"seq", e.seq},
                             {"at", e.at},

@@ -19,19 +19,14 @@ namespace {
 
 const HubService kHub;
 
-std::string Param(const Request& r, const std::string& name) {
-  const auto it = r.query.find(name);
-  return it == r.query.end() ? "" : it->second;
-}
-
 // The search filters of the query string, each checked against its codelist.
 Result<HubQuery> ReadQuery(const Request& r) {
   Errors errors;
   HubQuery q;
-  q.text = Param(r, "q");
+  q.text = QueryText(r, "q");
   if (q.text.size() > 500) errors.push_back({ErrorCode::kInvalidInput, "is too long", "q"});
   auto code = [&](const std::string& name, const std::vector<std::string>& codes) {
-    std::string v = Param(r, name);
+    std::string v = QueryText(r, name);
     if (!v.empty() && std::find(codes.begin(), codes.end(), v) == codes.end()) {
       errors.push_back({ErrorCode::kInvalidInput, "\"" + v + "\" is not a known code", name});
       v.clear();
@@ -44,15 +39,15 @@ Result<HubQuery> ReadQuery(const Request& r) {
   q.document_type = code("document_type", kHubDocumentTypes);
   q.language = code("language", kLanguages);
   q.status = code("status", kHubStatuses);
-  q.country = Param(r, "country");
+  q.country = QueryText(r, "country");
   if (!q.country.empty() &&
       (q.country.size() != 3 || !std::all_of(q.country.begin(), q.country.end(), ::isupper))) {
     errors.push_back({ErrorCode::kInvalidInput, "must be an ISO 3166-1 alpha-3 code", "country"});
   }
-  q.company = Param(r, "company");
+  q.company = QueryText(r, "company");
   if (q.company.size() > 200)
     errors.push_back({ErrorCode::kInvalidInput, "is too long", "company"});
-  q.category = Param(r, "category");
+  q.category = QueryText(r, "category");
   if (!q.category.empty() && !FindCategory(q.category)) {
     errors.push_back({ErrorCode::kInvalidInput, "is not an annotation category", "category"});
   }
@@ -68,7 +63,7 @@ Result<HubQuery> ReadQuery(const Request& r) {
   q.offset = number("offset", 0, 0, 100000);
   q.limit = number("limit", 20, 1, 100);
   // Staff see drafts and confidential documents unless they ask for the public view.
-  q.public_only = Param(r, "view") == "public";
+  q.public_only = QueryText(r, "view") == "public";
   if (!errors.empty()) return errors;
   return q;
 }
@@ -148,7 +143,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto q = ReadQuery(r);
          if (!q) return q.errors();
-         const bool csv = Param(r, "format") == "csv";
+         const bool csv = QueryText(r, "format") == "csv";
          if (csv) {
            q->offset = 0;
            q->limit = 0;
@@ -222,7 +217,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
            }
            j["related"] = related;
            nlohmann::json hits = nlohmann::json::array();
-           for (const PageHit& h : st.hub.SearchPages(*d, Param(r, "q"), 50)) {
+           for (const PageHit& h : st.hub.SearchPages(*d, QueryText(r, "q"), 50)) {
              hits.push_back({{"page", h.page}, {"snippet", Snippet(h.snippet)}});
            }
            j["hits"] = hits;
@@ -284,7 +279,8 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        "Attach the document's PDF (the raw body, ?name=) and read its text: per page, by OCR "
        "when scanned. Encrypted or damaged files answer 400 naming the problem",
        [&s](Request& r) -> Result<Reply> {
-         const std::string name = Param(r, "name").empty() ? "document.pdf" : Param(r, "name");
+         const std::string name =
+             QueryText(r, "name").empty() ? "document.pdf" : QueryText(r, "name");
          if (r.raw.size() > s.config.max_document) {
            return Error{ErrorCode::kTooLarge, "is larger than the limit", "file"};
          }
@@ -400,9 +396,9 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto q = ReadQuery(r);
          if (!q) return q.errors();
-         const std::string category = Param(r, "category");
+         const std::string category = QueryText(r, "category");
          if (category.empty()) return Error{ErrorCode::kInvalidInput, "is required", "category"};
-         const std::string format = Param(r, "format");
+         const std::string format = QueryText(r, "format");
          if (!format.empty() && format != "csv" && format != "xlsx") {
            return Error{ErrorCode::kInvalidInput, "must be csv or xlsx", "format"};
          }
@@ -461,7 +457,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
              releases.push_back(OcdsRelease(d, children, s.config.base_url));
            }
            Reply reply{200, OcdsPackage(releases, s.config.base_url + "/api/v1/hub/ocds", Now())};
-           if (Param(r, "download") == "1") {
+           if (QueryText(r, "download") == "1") {
              reply.headers.push_back(
                  {"Content-Disposition", Disposition("connex-contracts-ocds.json")});
            }

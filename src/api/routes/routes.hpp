@@ -38,5 +38,6 @@ void AddDocumentRoutes(std::vector<Route>& routes, Services& s);
 void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 void AddRosterRoutes(std::vector<Route>& routes, Services& s);
 void AddHubRoutes(std::vector<Route>& routes, Services& s);
+void AddProviderRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "api/server.hpp"
+#include "cli/commands/demo_hub.hpp"
 #include "cli/commands/platform_common.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/roster/roster_service.hpp"
@@ -147,6 +148,8 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
     if (!request) return request.errors();
     auto roster = DemoRoster(stores, people[0], people[4], people[5]);
     if (!roster) return roster.errors();
+    auto hub = DemoHub(stores, people[1], people[0]);
+    if (!hub) return hub.errors();
     seeded = true;
     return Done{};
   });
@@ -159,7 +162,8 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         << "  admin        admin@connex.example\n"
         << "  coordinator  coordinator@connex.example\n"
         << "  government   focal.ghana@connex.example, focal.senegal@connex.example\n"
-        << "  expert       fiscal.expert@connex.example, mining.engineer@connex.example\n";
+        << "  expert       fiscal.expert@connex.example, mining.engineer@connex.example\n"
+        << "Resource hub: sample contracts, guides and support providers, labelled as samples.\n";
   }
   return true;
 }

@@ -4,7 +4,8 @@
 //
 // REQUIRES: every call of one operation runs on the same transaction; the
 // implementation never commits. Changes to a document, its pages or its
-// annotations are in its search index when the transaction commits.
+// reviewed annotations are in its search index when the transaction commits;
+// draft annotations are never indexed (the index answers the public).
 #pragma once
 
 #include <map>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "domain/hub/hub_document.hpp"
+#include "domain/hub/support_provider.hpp"
 
 namespace connex::domain {
 
@@ -102,6 +104,13 @@ class HubRepository {
   // The pages of one document matching `text`, best first.
   virtual std::vector<PageHit> SearchPages(const HubDocument& d, const std::string& text,
                                            int limit) = 0;
+
+  // The support-provider directory, by name.
+  virtual void InsertProvider(const SupportProvider& p) = 0;
+  virtual bool UpdateProvider(const SupportProvider& p, int expected_version) = 0;
+  virtual void DeleteProvider(const std::string& id) = 0;
+  virtual std::optional<SupportProvider> FindProvider(const std::string& id) = 0;
+  virtual std::vector<SupportProvider> Providers() = 0;
 };
 
 }  // namespace connex::domain

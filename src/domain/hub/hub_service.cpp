@@ -110,7 +110,9 @@ Result<HubDocument> HubService::Move(RequestStores& s, const Principal& p, const
   d->updated_at = now;
   if (!s.hub.UpdateDocument(*d, d->version - 1)) return Stale(d->version);
   s.hub.InsertStatusChange(id, from, to, p.user_id, reason, now);
-  s.requests.Audit(p.user_id, "hub.status", "hub_document", id, from, to);
+  s.requests.Audit(p.user_id, "hub.status", "hub_document", id,
+                   nlohmann::json{{"status", from}}.dump(),
+                   nlohmann::json{{"status", to}, {"reason", reason}}.dump());
   return d;
 }
 
@@ -118,23 +120,39 @@ Result<HubDocument> HubService::AttachFile(RequestStores& s, const Principal& p,
                                            const std::string& id, const std::string& name,
                                            const std::string& bytes, const ExtractedText& text,
                                            Instant now) const {
+  const std::string sha = Sha256Hex(bytes);
+  return StoreText(s, p, id, text, now, [&](HubDocument& d) {
+    if (!s.requests.Blob(sha)) s.requests.PutBlob(sha, bytes);
+    d.file_sha256 = sha;
+    d.file_name = name;
+  });
+}
+
+Result<HubDocument> HubService::SetText(RequestStores& s, const Principal& p, const std::string& id,
+                                        const ExtractedText& text, Instant now) const {
+  return StoreText(s, p, id, text, now, [](HubDocument&) {});
+}
+
+Result<HubDocument> HubService::StoreText(RequestStores& s, const Principal& p,
+                                          const std::string& id, const ExtractedText& text,
+                                          Instant now,
+                                          const std::function<void(HubDocument&)>& file) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
   auto d = Visible(s, p, id);
   if (!d) return d;
-  const std::string sha = Sha256Hex(bytes);
-  if (!s.requests.Blob(sha)) s.requests.PutBlob(sha, bytes);
-  d->file_sha256 = sha;
-  d->file_name = name;
+  file(*d);
   d->page_count = static_cast<int>(text.pages.size());
   d->ocr = text.ocr;
   d->version += 1;
   d->updated_at = now;
   if (!s.hub.UpdateDocument(*d, d->version - 1)) return Stale(d->version);
   s.hub.ReplacePages(*d, text.pages);
-  s.requests.Audit(
-      p.user_id, "hub.file", "hub_document", id, "",
-      nlohmann::json{{"name", name}, {"sha256", sha}, {"pages", d->page_count}, {"ocr", d->ocr}}
-          .dump());
+  s.requests.Audit(p.user_id, "hub.text", "hub_document", id, "",
+                   nlohmann::json{{"file", d->file_name},
+                                  {"sha256", d->file_sha256},
+                                  {"pages", d->page_count},
+                                  {"ocr", d->ocr}}
+                       .dump());
   return d;
 }
 
@@ -228,7 +246,8 @@ Result<Annotation> HubService::ReviewAnnotation(RequestStores& s, const Principa
   if (!s.hub.UpdateAnnotation(*a, a->version - 1)) {
     return Error{ErrorCode::kConflict, "the annotation changed; reload it", "version"};
   }
-  s.requests.Audit(p.user_id, "hub.annotation.review", "hub_document", a->document_id, "", a->id);
+  s.requests.Audit(p.user_id, "hub.annotation.review", "hub_document", a->document_id, "",
+                   nlohmann::json{{"annotation", a->id}}.dump());
   return *a;
 }
 

@@ -8,6 +8,7 @@
 // Thread-safety: stateless; reentrant.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ class HubService {
   Result<HubDocument> AttachFile(RequestStores& s, const Principal& p, const std::string& id,
                                  const std::string& name, const std::string& bytes,
                                  const ExtractedText& text, Instant now) const;
+  // Replaces the text of a document that has no file: a guide written for
+  // the hub, a transcription typed in.
+  Result<HubDocument> SetText(RequestStores& s, const Principal& p, const std::string& id,
+                              const ExtractedText& text, Instant now) const;
   Result<HubPage> EditPage(RequestStores& s, const Principal& p, const std::string& id, int number,
                            const std::string& text, const std::string& quality) const;
 
@@ -63,6 +68,12 @@ class HubService {
   std::vector<std::pair<HubDocument, Annotation>> Compare(RequestStores& s, const Principal& p,
                                                           const std::string& category,
                                                           HubQuery q) const;
+
+ private:
+  // Stores `text` as the document's pages after `file` has set its file fields.
+  Result<HubDocument> StoreText(RequestStores& s, const Principal& p, const std::string& id,
+                                const ExtractedText& text, Instant now,
+                                const std::function<void(HubDocument&)>& file) const;
 };
 
 }  // namespace connex::domain

@@ -1,0 +1,28 @@
+// The support-provider directory as operations: everyone reads it; the
+// Support Unit keeps it. Expertise codes come from the disciplines codelist.
+//
+// Thread-safety: stateless; reentrant.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/hub/support_provider.hpp"
+#include "domain/requests/request_service.hpp"
+
+namespace connex::domain {
+
+class ProviderDirectory {
+ public:
+  // The providers matching `f`, by name.
+  std::vector<SupportProvider> List(RequestStores& s, const ProviderFilter& f) const;
+  Result<SupportProvider> Find(RequestStores& s, const std::string& id) const;
+  Result<SupportProvider> Add(RequestStores& s, const Principal& p, SupportProvider provider,
+                              Instant now) const;
+  // `provider.version` must be the stored one.
+  Result<SupportProvider> Change(RequestStores& s, const Principal& p, const std::string& id,
+                                 SupportProvider provider, Instant now) const;
+  Result<Done> Remove(RequestStores& s, const Principal& p, const std::string& id) const;
+};
+
+}  // namespace connex::domain
