@@ -4,30 +4,9 @@
 // the assigned expert, and only they, now see the engagement.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accounts, password, usePortal } from './harness.mjs';
+import { accounts, usePortal } from './harness.mjs';
 
 const portal = usePortal();
-
-// A signed-in API client for setting the scene quickly.
-async function apiAs(email) {
-  const res = await fetch(`${portal.base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = res.headers.get('set-cookie').split(';')[0];
-  const { csrf_token } = await res.json();
-  return async (method, path, body) => {
-    const r = await fetch(`${portal.base}${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = r.status === 204 ? null : await r.json();
-    assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
 
 test('a coordinator builds a team, sees the conflicted expert excluded, confirms the team; only the assigned expert sees the engagement', async () => {
   // The mining engineer declares past work for the counterparty, in the browser.
@@ -46,8 +25,8 @@ test('a coordinator builds a team, sees the conflicted expert excluded, confirms
   assert.deepEqual(eng.problems, []);
 
   // A Ghanaian request against ACME MINING LIMITED, approved and in scoping.
-  const gov = await apiAs(accounts.government);
-  const co = await apiAs(accounts.coordinator);
+  const gov = await portal.apiAs(accounts.government);
+  const co = await portal.apiAs(accounts.coordinator);
   let r = await gov('POST', '/api/v1/requests', {
     entity: 'Minerals Commission', focal_points: [{ name: 'Kwame Mensah' }], project_name: 'Obuasi gold lease',
     commodity: 'gold', counterparties: [{ name: 'ACME MINING LIMITED', affiliates: [] }],

@@ -9,6 +9,12 @@ import type { MessageKey } from './messages/en';
 import { Account } from './pages/account';
 import { Audit } from './pages/audit';
 import { Home } from './pages/home';
+import { HubCompare } from './pages/hub_compare';
+import { HubDocumentPage } from './pages/hub_document';
+import { HubSearch } from './pages/hub_search';
+import { HubUpload } from './pages/hub_upload';
+import { Providers } from './pages/providers';
+import { Roadmap } from './pages/roadmap';
 import { Invitation } from './pages/invitation';
 import { Enquiry } from './pages/enquiry';
 import { ExpertProfile } from './pages/expert_profile';
@@ -36,6 +42,9 @@ const staff: Role[] = ['coordinator', 'admin'];
 const signedIn: Role[] = ['government', 'expert', 'coordinator', 'admin'];
 export const navigation: NavItem[] = [
   { href: '/', label: 'nav.home', roles: ['public', ...signedIn] },
+  { href: '/hub', label: 'nav.hub', roles: ['public', ...signedIn] },
+  { href: '/roadmap', label: 'nav.roadmap', roles: ['public', ...signedIn] },
+  { href: '/providers', label: 'nav.providers', roles: ['public', ...signedIn] },
   { href: '/requests', label: 'nav.requests', roles: signedIn },
   { href: '/enquiry', label: 'nav.enquiry', roles: ['public'] },
   { href: '/profile', label: 'nav.profile', roles: ['expert'] },
@@ -60,6 +69,11 @@ function Page({ path, role }: { path: string; role: Role }) {
     if (request[1] !== 'new' && !request[2]) return <RequestDetail id={request[1]} />;
   }
   if (path === '/notifications' && role !== 'public') return <Notifications />;
+  // Hub pages: the server decides which documents each role sees.
+  const hubDocument = path.match(/^\/hub\/documents\/([A-Za-z0-9_]+)$/);
+  if (hubDocument) return <HubDocumentPage id={hubDocument[1]} />;
+  if (path === '/hub/compare') return <HubCompare />;
+  if (path === '/hub/new' && (role === 'coordinator' || role === 'admin')) return <HubUpload />;
   const expert = path.match(/^\/experts\/([A-Za-z0-9_]+)$/);
   if (expert && (role === 'coordinator' || role === 'admin')) return <ExpertProfile id={expert[1]} />;
   const item = navigation.find((n) => n.href === path);
@@ -91,6 +105,12 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <ExpertProfile />;
     case '/roster':
       return <Roster />;
+    case '/hub':
+      return <HubSearch />;
+    case '/roadmap':
+      return <Roadmap />;
+    case '/providers':
+      return <Providers />;
     case '/account':
       return <Account />;
     default:

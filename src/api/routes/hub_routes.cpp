@@ -94,6 +94,8 @@ nlohmann::json Summary(const HubDocument& d) {
           {"contract_type", d.meta.contract_type},
           {"document_type", d.meta.document_type},
           {"language", d.meta.language},
+          {"stage", d.meta.stage},
+          {"summary", d.meta.summary},
           {"status", d.status},
           {"confidential", d.meta.confidential},
           {"sample", d.meta.sample},
@@ -231,6 +233,11 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                                   {"at", ToIso(c.at)}});
              }
              j["history"] = history;
+             nlohmann::json moves = nlohmann::json::array();
+             for (const std::string& to : kHubStatuses) {
+               if (CanMoveHubDocument(d->status, to)) moves.push_back(to);
+             }
+             j["moves"] = moves;
            }
            return j;
          });

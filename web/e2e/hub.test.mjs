@@ -1,0 +1,170 @@
+// Browser tests of the resource hub on the demonstration content: a visitor
+// searches, opens a contract at the highlighted page and reads its clause
+// annotations, compares one clause category across three contracts and
+// downloads the xlsx (read back here); the Support Unit adds a document with
+// its PDF from the web and corrects a page; the roadmap and the provider
+// directory answer their filters.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
+import { accounts, usePortal } from './harness.mjs';
+
+const portal = usePortal();
+
+// The entries of a zip file (an xlsx), by name, inflated.
+function unzip(buffer) {
+  const entries = {};
+  // The end-of-central-directory record is in the last 64 kB.
+  let end = buffer.length - 22;
+  while (end >= 0 && buffer.readUInt32LE(end) !== 0x06054b50) end--;
+  assert.ok(end >= 0, 'not a zip file');
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    assert.equal(buffer.readUInt32LE(at), 0x02014b50);
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const extra = buffer.readUInt16LE(at + 30);
+    const comment = buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const data = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const raw = buffer.subarray(data, data + size);
+    entries[name] = (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+// A one-page PDF whose text layer holds `lines`.
+function textPdf(lines) {
+  const content = `BT /F1 11 Tf 60 780 Td 14 TL\n${lines.map((l) => `(${l}) Tj T*`).join('\n')}\nET\n`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+test('a visitor searches, opens a contract at the highlighted page, reads its annotations, compares royalties across three contracts and downloads the xlsx', async () => {
+  const { page, problems } = await portal.newPage();
+  await page.goto(`${portal.base}/`);
+  await page.locator('nav[aria-label] a', { hasText: 'Resource hub' }).click();
+  await page.getByLabel('Words or "exact phrase"').fill('royalty gold');
+  await page.getByRole('button', { name: 'Search' }).click();
+  const first = page.locator('ol.hits > li').first();
+  await first.locator('mark').first().waitFor();
+  assert.match(await first.locator('mark').first().textContent(), /^(royalt|gold)/i);
+  // Facet counts sit beside the results.
+  assert.match(await page.locator('.facets').textContent(), /Country \(ISO code\).*GHA\s*\(\d+\)/s);
+  await portal.shot(page, 'hub-search');
+
+  // The Ghanaian convention opens at its royalty page, the words marked there.
+  const ghana = page.locator('ol.hits > li', { hasText: 'Asante Ridge' });
+  assert.match(await ghana.locator('.page-ref').textContent(), /p\. 3/);
+  await ghana.getByRole('link').click();
+  await page.getByRole('heading', { name: 'Sample Mining Convention — Asante Ridge Gold Project' }).waitFor();
+  const shown = page.locator('article.page-text');
+  await shown.waitFor();
+  assert.equal(await shown.getAttribute('data-page'), '3');
+  assert.match(await shown.locator('mark').first().textContent(), /^royalt/i);
+  assert.match(await page.locator('.attention').textContent(), /Sample document/);
+  // Its annotations, reviewed; a page reference opens that page.
+  const royalty = page.locator('ul.annotations li[data-category="royalties"]');
+  assert.match(await royalty.textContent(), /Sliding-scale royalty.*3% below USD 1,300\/oz/);
+  const stability = page.locator('ul.annotations li[data-category="stabilization"]');
+  await stability.getByRole('button', { name: 'p. 4' }).click();
+  await page.locator('article.page-text[data-page="4"]').waitFor();
+  assert.match(await page.locator('article.page-text').textContent(), /Fiscal stability/);
+  await portal.shot(page, 'hub-document');
+
+  // Compare royalty clauses across the sample contracts.
+  await page.goto(`${portal.base}/hub/compare`);
+  await page.getByLabel('Clause category').selectOption('royalties');
+  const rows = page.locator('table.compare tbody tr');
+  await rows.first().waitFor();
+  assert.ok((await rows.count()) >= 3, `${await rows.count()} rows`);
+  const table = await page.locator('table.compare').textContent();
+  for (const title of ['Asante Ridge', 'Falémé', 'Kafue North']) assert.ok(table.includes(title), title);
+  await portal.shot(page, 'hub-compare');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download (xlsx)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'compare-royalties.xlsx');
+  const xlsx = unzip(readFileSync(await download.path()));
+  assert.ok(xlsx['xl/workbook.xml'], 'a workbook');
+  const cells = Object.entries(xlsx).filter(([name]) => name.startsWith('xl/')).map(([, text]) => text).join('\n');
+  assert.match(cells, /Sliding-scale royalty on gross revenue/);
+  assert.match(cells, /Price-linked royalty on the Norm Value/);
+  assert.deepEqual(problems, []);
+});
+
+test('the Support Unit adds a contract with its PDF from the web, finds its text and corrects a page', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/hub`);
+  await page.getByRole('link', { name: 'Add a document' }).click();
+  await page.getByLabel('Title').fill('Tarkwa tantalum licence');
+  await page.getByLabel('Country (ISO code)').fill('GHA');
+  await page.getByLabel('Contract type').selectOption('mining_licence');
+  await page.getByLabel('Signature date').fill('2024-02-01');
+  await page.getByLabel('PDF').setInputFiles({
+    name: 'tarkwa.pdf',
+    mimeType: 'application/pdf',
+    buffer: textPdf(['Article 7. Royalty.', 'The holder pays a tantalum royalty of six percent of gross revenue.', ...Array.from({ length: 40 }, (_, i) => `Reporting duty number ${i}`)]),
+  });
+  await page.getByRole('button', { name: 'Save the draft' }).click();
+  await page.getByRole('heading', { name: 'Tarkwa tantalum licence' }).waitFor();
+  await page.locator('article.page-text[data-page="1"]').waitFor();
+  assert.match(await page.locator('article.page-text').textContent(), /tantalum royalty of six percent/);
+  assert.match(await page.getByRole('region', { name: 'Publication' }).textContent(), /Now: Draft/);
+
+  await page.getByText('Correct this page’s text').click();
+  const text = page.getByLabel('Text of page 1');
+  await text.fill(`${await text.inputValue()}\nArticle 8. Stability for ten years.`);
+  await page.getByRole('button', { name: 'Save the page' }).click();
+  await page.getByText('Page saved.').waitFor();
+  await page.locator('article.page-text', { hasText: 'Stability for ten years' }).waitFor();
+  await portal.shot(page, 'hub-document-staff');
+
+  // Not published: the public does not find it.
+  const visitor = await portal.newPage();
+  await visitor.page.goto(`${portal.base}/hub?q=tantalum`);
+  await visitor.page.getByText('0 documents found.').waitFor();
+  assert.deepEqual(problems, []);
+  assert.deepEqual(visitor.problems, []);
+});
+
+test('the roadmap links guides and providers by stage; the directory filters by region and expertise', async () => {
+  const { page, problems } = await portal.newPage();
+  await page.goto(`${portal.base}/`);
+  await page.locator('nav[aria-label] a', { hasText: 'Roadmap' }).click();
+  const negotiating = page.locator('ol.roadmap > li#negotiating');
+  await negotiating.getByRole('link', { name: /Negotiating royalties/ }).waitFor();
+  assert.match(await page.locator('ol.roadmap > li#monitoring').textContent(), /Monitoring a signed contract/);
+  assert.match(await page.locator('ol.roadmap > li#planning').textContent(), /African Legal Support Facility/);
+  await portal.shot(page, 'roadmap');
+
+  await page.locator('nav[aria-label] a', { hasText: 'Support providers' }).click();
+  await page.getByText('5 providers.').waitFor();
+  await page.getByLabel('Region').selectOption('asia_pacific');
+  // Regional and global providers serve the Pacific.
+  await page.getByText('2 providers.').waitFor();
+  await page.getByLabel('Expertise').selectOption('geology');
+  await page.getByText('1 providers.').waitFor();
+  assert.match(await page.locator('article.provider h2').textContent(), /Pacific Resource Governance Centre/);
+  await portal.shot(page, 'providers');
+  assert.deepEqual(problems, []);
+});
