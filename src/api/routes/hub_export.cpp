@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "domain/roster/roster_csv.hpp"
+#include "domain/csv.hpp"
 
 namespace connex::api {
 

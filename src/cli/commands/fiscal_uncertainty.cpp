@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands/fiscal_common.hpp"
+#include "cli/commands/progress_bar.hpp"
 #include "fiscal/io/term.hpp"
 #include "fiscal/io/uncertainty_report.hpp"
 #include "fiscal/montecarlo.hpp"
@@ -42,41 +43,6 @@ class InterruptScope {
 
  private:
   void (*previous_)(int);
-};
-
-// Progress on stderr, only when it is a terminal: percentage, rate and ETA,
-// redrawn at most ten times a second.
-class ProgressBar {
- public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled), start_(Clock::now()) {}
-  void Update(std::int64_t done, std::int64_t total) {
-    if (!enabled_) return;
-    const auto now = Clock::now();
-    if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-    const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-    const int width = 30;
-    const int filled = total > 0 ? static_cast<int>(width * done / total) : width;
-    std::fprintf(stderr, "\r[%s%s] %3d%%  %lld/%lld scenarios  %.0f/s  ETA %.1fs ",
-                 std::string(static_cast<size_t>(filled), '#').c_str(),
-                 std::string(static_cast<size_t>(width - filled), '.').c_str(),
-                 total > 0 ? static_cast<int>(100 * done / total) : 100,
-                 static_cast<long long>(done), static_cast<long long>(total), rate, eta);
-    std::fflush(stderr);
-    drawn_ = true;
-  }
-  void Finish() {
-    if (drawn_) std::fputc('\n', stderr);
-  }
-
- private:
-  using Clock = std::chrono::steady_clock;
-  bool enabled_;
-  bool drawn_ = false;
-  Clock::time_point start_;
-  Clock::time_point last_{};
 };
 
 bool WriteBook(const OutputOptions& o, const fiscal::io::UncertaintyWorkbook& book) {
@@ -128,7 +94,7 @@ int MonteCarlo(const MonteCarloArgs& args) {
   options.threads = args.threads;
   options.government_pv_floor = args.floor ? args.floor : u.government_pv_floor;
   options.stop = &g_stop;
-  ProgressBar bar(!args.quiet && isatty(STDERR_FILENO));
+  ProgressBar bar(!args.quiet && isatty(STDERR_FILENO), "scenarios");
   options.progress = [&bar](std::int64_t done, std::int64_t total) { bar.Update(done, total); };
   fiscal::MonteCarloResult result;
   {

@@ -1,6 +1,7 @@
 // `connex hub extract FILE`: the text of one PDF as JSON on stdout, for the
 // server, which runs it as a child process so that a file that crashes the
 // PDF or OCR library costs this process only (ingest/isolated_extract.hpp).
+// `connex hub import FOLDER`: cli/commands/hub_import.cpp.
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -9,6 +10,8 @@
 #include "ingest/pdf_text.hpp"
 
 namespace connex::cli {
+
+void AddHubImportCommand(CLI::App& hub, int& exit_code);
 
 void AddHubCommands(CLI::App& app, int& exit_code) {
   CLI::App* hub = app.add_subcommand("hub", "The resource hub: read and import documents");
@@ -36,6 +39,7 @@ void AddHubCommands(CLI::App& app, int& exit_code) {
     std::cout << ingest::ToJson(text).dump() << "\n";
     if (!text) exit_code = kOperatorInvalid;
   });
+  AddHubImportCommand(*hub, exit_code);
 }
 
 }  // namespace connex::cli

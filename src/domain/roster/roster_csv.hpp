@@ -15,13 +15,6 @@
 
 namespace connex::domain {
 
-// Cells of each record; kInvalidInput naming the line of an unclosed quote.
-Result<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text);
-
-// One cell as CSV writes it: quoted when it holds a comma, quote or line break;
-// a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it.
-std::string CsvCell(const std::string& value);
-
 std::string RosterCsv(const std::vector<ExpertProfile>& profiles,
                       const std::vector<std::string>& emails);
 

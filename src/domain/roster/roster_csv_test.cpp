@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/csv.hpp"
+
 namespace {
 
 using namespace connex::domain;
