@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "store/sqlite_rank.hpp"
+
 namespace connex::store {
 
 Database::Database(Backend backend, std::string location, int pool_size)
@@ -27,6 +29,9 @@ Result<std::unique_ptr<Database>> Database::OpenSqlite(const std::string& path, 
       s << "PRAGMA synchronous=FULL";
       s << "PRAGMA foreign_keys=ON";
       s << "PRAGMA busy_timeout=10000";
+      if (!RegisterHubRank(s)) {
+        return Error{ErrorCode::kIo, "SQLite without FTS5 cannot search the hub: " + path, ""};
+      }
     }
   } catch (const soci::soci_error& e) {
     return Error{ErrorCode::kIo, "cannot open the database " + path + ": " + e.what(), ""};

@@ -6,7 +6,10 @@
 #include <algorithm>
 
 #include "domain/hub/hub_service.hpp"
+#include "store/sql_hub_repository.hpp"
 #include "store/sql_request_repository.hpp"
+#include "store/sql_rows.hpp"
+#include "store/sqlite_rank.hpp"
 #include "store/store_fixture.hpp"
 
 namespace connex::store {
@@ -193,6 +196,35 @@ TEST(FtsQuery, QuotesWordsAndPhrasesAndDropsOperators) {
   EXPECT_EQ(FtsQuery("\"unclosed phrase"), "\"unclosed phrase\"");
   EXPECT_EQ(FtsQuery("*** ()"), "");
   EXPECT_EQ(FtsQuery("redevance minière"), "\"redevance\" \"minière\"");
+}
+
+// hub_rank with the idf counted by the caller scores exactly as FTS5's bm25.
+TEST_F(HubStore, HubRankScoresAsFts5Bm25) {
+  Add("Royalty convention", "GHA", {"gold"}, {"royalty royalty on gross revenue", "tax"});
+  Add("Tax agreement", "GHA", {"gold"}, {"income tax at thirty per cent royalty", "gross"});
+  Add("Local content", "SEN", {"oil"}, {"training and procurement", "gross royalty of ten"});
+  Add("Unrelated", "SEN", {"oil"}, {"arbitration in Paris"});
+  auto compared = db_->Read([&](soci::session& sql) -> Result<int> {
+    long long documents = 0, royalty = 0, gross = 0;
+    sql << "SELECT count(*) FROM hub_documents", soci::into(documents);
+    sql << "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH '\"royalty\"'", soci::into(royalty);
+    sql << "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH '\"gross\"'", soci::into(gross);
+    const double a = Idf(documents, royalty), b = Idf(documents, gross);
+    soci::rowset<soci::row> rows =
+        (sql.prepare << "SELECT bm25(hub_fts, 8.0, 4.0, 3.0, 1.0), hub_rank(hub_fts, 8.0, 4.0, "
+                        "3.0, 1.0, :a, :b) FROM hub_fts WHERE hub_fts MATCH '\"royalty\" "
+                        "\"gross\"'",
+         soci::use(a), soci::use(b));
+    int n = 0;
+    for (const soci::row& row : rows) {
+      EXPECT_NEAR(Real(row, 0), Real(row, 1), 1e-9);
+      EXPECT_LT(Real(row, 1), 0.0);
+      ++n;
+    }
+    return n;
+  });
+  ASSERT_TRUE(compared.ok());
+  EXPECT_EQ(*compared, 3);
 }
 
 }  // namespace

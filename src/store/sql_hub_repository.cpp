@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 
 #include "store/sql_rows.hpp"
+#include "store/sqlite_rank.hpp"
 
 namespace connex::store {
 
@@ -120,7 +122,7 @@ std::vector<FacetCount> Sorted(const std::map<std::string, int>& counts, size_t 
 
 }  // namespace
 
-std::string FtsQuery(const std::string& text) {
+std::vector<std::string> FtsPhrases(const std::string& text) {
   std::vector<std::string> terms;
   std::string word;
   bool in_phrase = false;
@@ -148,8 +150,12 @@ std::string FtsQuery(const std::string& text) {
   }
   end_word();
   if (in_phrase && !phrase.empty()) terms.push_back("\"" + phrase + "\"");
+  return terms;
+}
+
+std::string FtsQuery(const std::string& text) {
   std::string q;
-  for (const std::string& t : terms) q += (q.empty() ? "" : " ") + t;
+  for (const std::string& t : FtsPhrases(text)) q += (q.empty() ? "" : " ") + t;
   return q;
 }
 
@@ -444,6 +450,24 @@ void SqlHubRepository::Reindex(const std::string& id) {
       soci::use(body);
 }
 
+std::string SqlHubRepository::IdfArguments(const std::string& text) {
+  // Pages of one document are ranked with the corpus' document frequencies:
+  // only the words' relative weight matters there, and counting over every
+  // page of the hub would cost more than the search itself.
+  long long documents = 0;
+  sql_ << "SELECT count(*) FROM hub_documents", soci::into(documents);
+  std::string out;
+  for (const std::string& phrase : FtsPhrases(text)) {
+    long long holding = 0;
+    sql_ << "SELECT count(*) FROM hub_fts WHERE hub_fts MATCH :p", soci::use(phrase),
+        soci::into(holding);
+    char idf[32];
+    std::snprintf(idf, sizeof idf, ", %.17g", Idf(documents, holding));
+    out += idf;
+  }
+  return out;
+}
+
 HubResults SqlHubRepository::Search(const HubQuery& q) {
   const std::string fts = FtsQuery(q.text);
   std::vector<std::string> values;
@@ -451,17 +475,32 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
     values.push_back(v);
     return ":v" + std::to_string(values.size() - 1);
   };
+  // BM25 weighted 8/4/3/1 (title, metadata, annotations, body).
+  const std::string idfs = fts.empty() ? "" : IdfArguments(q.text);
+  const std::string rank =
+      fts.empty() ? "0.0" : "hub_rank(hub_fts, 8.0, 4.0, 3.0, 1.0" + idfs + ")";
   std::string sql =
-      "SELECT d.seq, d.id, " +
-      std::string(fts.empty() ? "0.0" : "bm25(hub_fts, 8.0, 4.0, 3.0, 1.0)") +
+      "SELECT d.seq, d.id, " + rank +
       ", d.country, d.resources_key, d.contract_type, d.document_type, d.year, d.language, "
       "d.companies_key, d.categories_key, d.title FROM ";
-  sql += fts.empty()
-             ? "hub_documents d WHERE 1 = 1"
-             : "hub_fts JOIN hub_documents d ON d.seq = hub_fts.rowid WHERE hub_fts MATCH " +
-                   bound(fts);
+  // With a selective filter, start from the documents passing it and look
+  // each up in the index by rowid: ranking every match of common words first
+  // costs a BM25 per document of the corpus (ADR 007).
+  const bool selective = !q.country.empty() || !q.contract_type.empty() || q.year ||
+                         !q.resource.empty() || !q.company.empty() || !q.category.empty();
+  if (fts.empty()) {
+    sql += "hub_documents d WHERE 1 = 1";
+  } else if (selective) {
+    sql += "hub_documents d CROSS JOIN hub_fts ON hub_fts.rowid = d.seq WHERE hub_fts MATCH " +
+           bound(fts);
+  } else {
+    sql +=
+        "hub_fts JOIN hub_documents d ON d.seq = hub_fts.rowid WHERE hub_fts MATCH " + bound(fts);
+  }
   // Conditions are fixed texts; every value is bound.
-  if (q.public_only) sql += " AND d.status = 'published' AND d.confidential = 0";
+  // Unary + keeps the planner off the status index, which every public
+  // document shares, so that a selective filter's index is used instead.
+  if (q.public_only) sql += " AND +d.status = 'published' AND +d.confidential = 0";
   if (!q.status.empty()) sql += " AND d.status = " + bound(q.status);
   if (!q.kind.empty()) sql += " AND d.kind = " + bound(q.kind);
   if (!q.country.empty()) sql += " AND d.country = " + bound(q.country);
@@ -527,9 +566,13 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
       // The best page of this document: its pages are one rowid range.
       const long long lo = matches[i].seq * kPagesPerDocument, hi = lo + kPagesPerDocument - 1;
       soci::rowset<soci::row> pages =
-          (sql_.prepare << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 16) "
-                           "FROM hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo "
-                           "AND :hi ORDER BY rank LIMIT 1",
+          (sql_.prepare
+               << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 16), "
+                  "hub_rank(hub_page_fts, 1.0" +
+                      idfs +
+                      ") AS r "
+                      "FROM hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo "
+                      "AND :hi ORDER BY r LIMIT 1",
            soci::use(fts), soci::use(lo), soci::use(hi));
       for (const soci::row& p : pages) {
         hit.page = static_cast<int>(Integer(p, 0) - lo);
@@ -548,9 +591,12 @@ std::vector<PageHit> SqlHubRepository::SearchPages(const HubDocument& d, const s
   if (fts.empty()) return out;
   const long long lo = d.seq * kPagesPerDocument, hi = lo + kPagesPerDocument - 1;
   soci::rowset<soci::row> pages =
-      (sql_.prepare << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 24) FROM "
-                       "hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo AND :hi "
-                       "ORDER BY rank LIMIT :n",
+      (sql_.prepare << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 24), "
+                       "hub_rank(hub_page_fts, 1.0" +
+                           IdfArguments(text) +
+                           ") AS r FROM "
+                           "hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo AND :hi "
+                           "ORDER BY r LIMIT :n",
        soci::use(fts), soci::use(lo), soci::use(hi), soci::use(limit));
   for (const soci::row& p : pages) {
     out.push_back({static_cast<int>(Integer(p, 0) - lo), Parts(Text(p, 1))});

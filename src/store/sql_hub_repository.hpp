@@ -45,6 +45,8 @@ class SqlHubRepository : public domain::HubRepository {
   std::vector<domain::SupportProvider> Providers() override;
 
  private:
+  // ", idf1, idf2, ..." for hub_rank: each phrase of `text` over the documents.
+  std::string IdfArguments(const std::string& text);
   // Rewrites the document's row of hub_fts and its annotation categories.
   void Reindex(const std::string& id);
   std::vector<domain::HubDocument> Select(const std::string& where, const std::string& value);
@@ -55,5 +57,7 @@ class SqlHubRepository : public domain::HubRepository {
 // word must match; empty when `text` has no word. Operators and punctuation
 // typed by the user are never passed through.
 std::string FtsQuery(const std::string& text);
+// The same as a list of quoted phrases, in order.
+std::vector<std::string> FtsPhrases(const std::string& text);
 
 }  // namespace connex::store

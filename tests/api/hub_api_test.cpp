@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "server_process.hpp"
+#include "support/text_pdf.hpp"
 
 namespace connex::testing {
 namespace {
@@ -16,34 +17,8 @@ using nlohmann::json;
 
 int Status(const httplib::Result& r) { return r ? r->status : -1; }
 
-// A one-page PDF whose text layer holds `lines` (Helvetica, no compression).
-std::string TextPdf(const std::vector<std::string>& lines) {
-  std::string content = "BT /F1 11 Tf 60 780 Td 14 TL\n";
-  for (const std::string& l : lines) content += "(" + l + ") Tj T*\n";
-  content += "ET\n";
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R "
-      ">> >> /Contents 5 0 R >>",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream"};
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t o : offsets) {
-    char line[32];
-    std::snprintf(line, sizeof line, "%010zu 00000 n \n", o);
-    pdf += line;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
+// A one-page PDF whose text layer holds `lines`.
+std::string TextPdf(const std::vector<std::string>& lines) { return testing::TextPdf({lines}); }
 
 class Hub : public ::testing::Test {
  protected:
