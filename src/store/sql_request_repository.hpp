@@ -9,6 +9,7 @@
 #include "domain/requests/request_service.hpp"
 #include "store/database.hpp"
 #include "store/sql_account_repository.hpp"
+#include "store/sql_fiscal_model_repository.hpp"
 #include "store/sql_hub_repository.hpp"
 #include "store/sql_roster_repository.hpp"
 
@@ -70,7 +71,8 @@ auto WithStores(soci::session& sql, F&& fn) {
   SqlAccountRepository accounts(sql);
   SqlRosterRepository roster(sql);
   SqlHubRepository hub(sql);
-  domain::RequestStores stores{requests, accounts, roster, hub};
+  SqlFiscalModelRepository fiscal(sql);
+  domain::RequestStores stores{requests, accounts, roster, hub, fiscal};
   return fn(stores);
 }
 

@@ -34,6 +34,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddRosterRoutes(routes, s);
   AddHubRoutes(routes, s);
   AddProviderRoutes(routes, s);
+  AddFiscalModelRoutes(routes, s);
   routes.push_back({"GET", "/api/v1/openapi.json", domain::Access::kPublic,
                     "This API as an OpenAPI 3 document", nullptr});
   // The document lists every route, this one included, and never changes.

@@ -39,5 +39,6 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 void AddRosterRoutes(std::vector<Route>& routes, Services& s);
 void AddHubRoutes(std::vector<Route>& routes, Services& s);
 void AddProviderRoutes(std::vector<Route>& routes, Services& s);
+void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

@@ -19,6 +19,7 @@
 
 #include "domain/accounts/account_repository.hpp"
 #include "domain/hub/hub_repository.hpp"
+#include "domain/models/fiscal_model.hpp"
 #include "domain/policy/policy.hpp"
 #include "domain/requests/request_repository.hpp"
 #include "domain/roster/roster_repository.hpp"
@@ -31,6 +32,7 @@ struct RequestStores {
   AccountRepository& accounts;
   RosterRepository& roster;
   HubRepository& hub;
+  FiscalModelRepository& fiscal;
 };
 
 struct MoveRequest {

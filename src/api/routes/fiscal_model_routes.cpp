@@ -1,0 +1,216 @@
+// Fiscal models in the portal: a user's workspace or an engagement's
+// (confidential to the request's participants), versions, and their results
+// (analysis of every term sheet, comparison of two), kept per version so a
+// model read again is not computed again.
+#include <functional>
+#include <sstream>
+
+#include "api/routes/routes.hpp"
+#include "domain/models/fiscal_model_service.hpp"
+#include "fiscal/analysis.hpp"
+#include "fiscal/io/model_reader.hpp"
+#include "fiscal/io/report.hpp"
+
+namespace connex::api {
+
+using namespace domain;
+
+namespace {
+
+const FiscalModelService kModels;
+
+// The "model" member validated as "connex.fiscal/1"; errors name "model.<path>".
+Result<std::string> ReadModelMember(const nlohmann::json& body) {
+  if (!body.is_object() || !body.contains("model") || !body["model"].is_object()) {
+    return Error{ErrorCode::kInvalidInput, "is required: the project and its term sheets", "model"};
+  }
+  const std::string text = body["model"].dump();
+  auto model = fiscal::io::ReadModel(text);
+  if (!model) {
+    Errors errors;
+    for (const Error& e : model.errors()) {
+      errors.push_back({e.code, e.message, e.field.empty() ? "model" : "model." + e.field});
+    }
+    return errors;
+  }
+  return text;
+}
+
+nlohmann::json Summary(const FiscalModel& m) {
+  return {{"id", m.id},
+          {"name", m.name},
+          {"owner_id", m.owner_id},
+          {"request_id", m.request_id.empty() ? nlohmann::json() : nlohmann::json(m.request_id)},
+          {"version", m.version},
+          {"created_at", ToIso(m.created_at)},
+          {"updated_at", ToIso(m.updated_at)}};
+}
+
+// The results asked for (`key`) of one version (0: the current one),
+// computed once and then kept.
+Result<Reply> Results(Services& s, Request& r, int version, const std::string& key,
+                      const std::function<Result<std::string>(const fiscal::Model&)>& compute) {
+  auto stored = store::ReadRequests(
+      s.db,
+      [&](RequestStores& st) -> Result<std::pair<FiscalModelVersion, std::optional<std::string>>> {
+        auto v = kModels.Version(st, r.principal, r.params[0], version);
+        if (!v) return v.errors();
+        return std::make_pair(*v, st.fiscal.Result(v->model_id, v->version, key));
+      });
+  if (!stored) return stored.errors();
+  const FiscalModelVersion& v = stored->first;
+  if (stored->second) {
+    return Reply{200,
+                 {{"version", v.version},
+                  {"cached", true},
+                  {"result", nlohmann::json::parse(*stored->second)}}};
+  }
+  auto model = fiscal::io::ReadModel(v.model_json);
+  if (!model) return model.errors();
+  auto result = compute(*model);
+  if (!result) return result.errors();
+  // Kept in its own transaction: two readers computing at once store the same text.
+  auto kept = store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Done> {
+    st.fiscal.KeepResult(v.model_id, v.version, key, *result);
+    return Done{};
+  });
+  if (!kept) return kept.errors();
+  return Reply{
+      200, {{"version", v.version}, {"cached", false}, {"result", nlohmann::json::parse(*result)}}};
+}
+
+const fiscal::Regime* FindRegime(const fiscal::Model& m, const std::string& name) {
+  for (const auto& r : m.regimes) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
+  routes.push_back({"GET", "/api/v1/fiscal/models", Access::kSignedIn,
+                    "The fiscal models you may open: your workspace's and those of the "
+                    "engagements you take part in, newest first",
+                    [&s](Request& r) -> Result<Reply> {
+                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const FiscalModel& m : kModels.List(st, r.principal)) {
+                          items.push_back(Summary(m));
+                        }
+                        return nlohmann::json{{"items", items}};
+                      });
+                    }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models", Access::kSignedIn,
+       "Keep a fiscal model (name, model in the connex.fiscal/1 format, request_id to attach it "
+       "to an engagement: then only the request's participants see it)",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"name", "request_id", "model"});
+         const std::string name = body.Text("name", true, 200);
+         const std::string request_id = body.Text("request_id", false, 100);
+         auto model = ReadModelMember(r.body);
+         if (!model) body.Add(model.errors());
+         if (!body.errors().empty()) return body.errors();
+         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto m = kModels.Create(st, r.principal, name, request_id, *model, Now());
+           if (!m) return m.errors();
+           return Summary(*m);
+         });
+       }});
+  routes.push_back(
+      {"GET", "/api/v1/fiscal/models/{id}", Access::kParticipant,
+       "One model: its current version (or ?version=), the model and every version's note",
+       [&s](Request& r) -> Result<Reply> {
+         auto version = QueryInt(r, "version", 0, 0, 1000000);
+         if (!version) return version.errors();
+         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto m = FiscalModelService::Visible(st, r.principal, r.params[0]);
+           if (!m) return m.errors();
+           auto v = kModels.Version(st, r.principal, m->id, *version);
+           if (!v) return v.errors();
+           nlohmann::json j = Summary(*m);
+           j["shown_version"] = v->version;
+           j["model"] = nlohmann::json::parse(v->model_json);
+           nlohmann::json versions = nlohmann::json::array();
+           for (const FiscalModelVersion& x : st.fiscal.Versions(m->id)) {
+             versions.push_back({{"version", x.version},
+                                 {"note", x.note},
+                                 {"created_by", x.created_by},
+                                 {"created_at", ToIso(x.created_at)}});
+           }
+           j["versions"] = versions;
+           return j;
+         });
+       }});
+  routes.push_back(
+      {"PUT", "/api/v1/fiscal/models/{id}", Access::kParticipant,
+       "Save a new version (version read, name, model, note)", [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"version", "name", "model", "note"});
+         const std::string name = body.Text("name", true, 200);
+         const std::string note = body.Text("note", false, 2000);
+         const int version = body.Integer("version", true, 1, 1000000);
+         auto model = ReadModelMember(r.body);
+         if (!model) body.Add(model.errors());
+         if (!body.errors().empty()) return body.errors();
+         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto m = kModels.Save(st, r.principal, r.params[0], version, name, *model, note, Now());
+           if (!m) return m.errors();
+           return Summary(*m);
+         });
+       }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/run", Access::kParticipant,
+       "Analyse every term sheet of a version (version; the current one by default): ledgers, "
+       "metrics, breakevens, progressivity. Kept per version",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"version"});
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         if (!body.errors().empty()) return body.errors();
+         return Results(s, r, version, "run", [](const fiscal::Model& m) -> Result<std::string> {
+           const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
+           std::vector<fiscal::Analysis> analyses;
+           for (const auto& regime : m.regimes) {
+             analyses.push_back(fiscal::Analyze(series, regime, m.discounting, m.sweep));
+           }
+           std::ostringstream out;
+           fiscal::io::WriteRun(out, m, analyses, fiscal::io::Format::kJson);
+           return out.str();
+         });
+       }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/compare", Access::kParticipant,
+       "Compare two term sheets of a version (from, to: their names; version): what the "
+       "second gives the state and the investor against the first, year by year. Kept per "
+       "version",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"from", "to", "version"});
+         const std::string from = body.Text("from", true, 200);
+         const std::string to = body.Text("to", true, 200);
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         if (!body.errors().empty()) return body.errors();
+         return Results(
+             s, r, version, "compare:" + from + "\n" + to,
+             [&](const fiscal::Model& m) -> Result<std::string> {
+               const fiscal::Regime* a = FindRegime(m, from);
+               const fiscal::Regime* b = FindRegime(m, to);
+               Errors wrong;
+               if (!a)
+                 wrong.push_back(
+                     {ErrorCode::kInvalidInput, "is not a term sheet of the model", "from"});
+               if (!b)
+                 wrong.push_back(
+                     {ErrorCode::kInvalidInput, "is not a term sheet of the model", "to"});
+               if (!wrong.empty()) return wrong;
+               const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
+               const fiscal::Analysis x = fiscal::Analyze(series, *a, m.discounting, m.sweep);
+               const fiscal::Analysis y = fiscal::Analyze(series, *b, m.discounting, m.sweep);
+               const fiscal::Comparison c = fiscal::Compare(series, x, y);
+               std::ostringstream out;
+               fiscal::io::WriteComparison(out, m, x, y, c, fiscal::io::Format::kJson);
+               return out.str();
+             });
+       }});
+}
+
+}  // namespace connex::api

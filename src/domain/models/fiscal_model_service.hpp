@@ -1,0 +1,34 @@
+// Fiscal models as operations. A workspace model is its owner's alone; a
+// model attached to a request is read and changed by whoever may see that
+// request (its government, its team, the Support Unit) and by nobody else.
+// Whatever a caller may not see answers kNotFound. The model text arrives
+// validated (fiscal/io/model_reader.hpp); this service keeps its versions.
+//
+// Thread-safety: stateless; reentrant.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "domain/requests/request_service.hpp"
+
+namespace connex::domain {
+
+class FiscalModelService {
+ public:
+  static Result<FiscalModel> Visible(RequestStores& s, const Principal& p, const std::string& id);
+  // Every model `p` may see, newest first.
+  std::vector<FiscalModel> List(RequestStores& s, const Principal& p) const;
+  Result<FiscalModel> Create(RequestStores& s, const Principal& p, const std::string& name,
+                             const std::string& request_id, const std::string& model_json,
+                             Instant now) const;
+  // A new version; `version` is the one the caller read.
+  Result<FiscalModel> Save(RequestStores& s, const Principal& p, const std::string& id, int version,
+                           const std::string& name, const std::string& model_json,
+                           const std::string& note, Instant now) const;
+  // One version (0: the current one).
+  Result<FiscalModelVersion> Version(RequestStores& s, const Principal& p, const std::string& id,
+                                     int version) const;
+};
+
+}  // namespace connex::domain

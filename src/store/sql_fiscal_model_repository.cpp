@@ -1,0 +1,124 @@
+#include "store/sql_fiscal_model_repository.hpp"
+
+#include "store/sql_rows.hpp"
+
+namespace connex::store {
+
+using namespace domain;
+
+namespace {
+
+constexpr const char* kModelColumns =
+    "SELECT id, name, owner_id, request_id, version, created_by, created_at, updated_at FROM "
+    "fiscal_models ";
+
+FiscalModel ModelFromRow(const soci::row& row) {
+  FiscalModel m;
+  m.id = Text(row, 0);
+  m.name = Text(row, 1);
+  m.owner_id = Text(row, 2);
+  m.request_id = Text(row, 3);
+  m.version = static_cast<int>(Integer(row, 4));
+  m.created_by = Text(row, 5);
+  m.created_at = ParseIso(Text(row, 6)).value_or(Instant{});
+  m.updated_at = ParseIso(Text(row, 7)).value_or(Instant{});
+  return m;
+}
+
+}  // namespace
+
+void SqlFiscalModelRepository::InsertModel(const FiscalModel& m) {
+  const std::string created = ToIso(m.created_at), updated = ToIso(m.updated_at);
+  sql_ << "INSERT INTO fiscal_models (id, name, owner_id, request_id, version, created_by, "
+          "created_at, updated_at) VALUES (:id, :n, :o, :r, :v, :by, :ca, :ua)",
+      soci::use(m.id), soci::use(m.name), soci::use(m.owner_id), soci::use(m.request_id),
+      soci::use(m.version), soci::use(m.created_by), soci::use(created), soci::use(updated);
+}
+
+bool SqlFiscalModelRepository::UpdateModel(const FiscalModel& m, int expected_version) {
+  const std::string updated = ToIso(m.updated_at);
+  soci::statement st = (sql_.prepare << "UPDATE fiscal_models SET name = :n, version = :v, "
+                                        "updated_at = :ua WHERE id = :id AND version = :expected",
+                        soci::use(m.name), soci::use(m.version), soci::use(updated),
+                        soci::use(m.id), soci::use(expected_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::vector<FiscalModel> SqlFiscalModelRepository::Select(const std::string& where,
+                                                          const std::string& value) {
+  std::vector<FiscalModel> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kModelColumns) + where, soci::use(value));
+  for (const soci::row& row : rows) out.push_back(ModelFromRow(row));
+  return out;
+}
+
+std::optional<FiscalModel> SqlFiscalModelRepository::FindModel(const std::string& id) {
+  auto found = Select("WHERE id = :v", id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<FiscalModel> SqlFiscalModelRepository::Workspace(const std::string& owner_id) {
+  return Select("WHERE owner_id = :v AND request_id = '' ORDER BY updated_at DESC", owner_id);
+}
+
+std::vector<FiscalModel> SqlFiscalModelRepository::Attached() {
+  return Select("WHERE request_id <> :v ORDER BY updated_at DESC", "");
+}
+
+void SqlFiscalModelRepository::InsertVersion(const FiscalModelVersion& v) {
+  const std::string at = ToIso(v.created_at);
+  sql_ << "INSERT INTO fiscal_model_versions (model_id, version, model_json, note, created_by, "
+          "created_at) VALUES (:m, :v, :j, :n, :by, :at)",
+      soci::use(v.model_id), soci::use(v.version), soci::use(v.model_json), soci::use(v.note),
+      soci::use(v.created_by), soci::use(at);
+}
+
+std::optional<FiscalModelVersion> SqlFiscalModelRepository::Version(const std::string& model_id,
+                                                                    int version) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT model_json, note, created_by, created_at FROM "
+                       "fiscal_model_versions WHERE model_id = :m AND version = :v",
+       soci::use(model_id), soci::use(version));
+  for (const soci::row& row : rows) {
+    return FiscalModelVersion{model_id,     version,
+                              Text(row, 0), Text(row, 1),
+                              Text(row, 2), ParseIso(Text(row, 3)).value_or(Instant{})};
+  }
+  return std::nullopt;
+}
+
+std::vector<FiscalModelVersion> SqlFiscalModelRepository::Versions(const std::string& model_id) {
+  std::vector<FiscalModelVersion> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT version, note, created_by, created_at FROM fiscal_model_versions "
+                       "WHERE model_id = :m ORDER BY version",
+       soci::use(model_id));
+  for (const soci::row& row : rows) {
+    out.push_back({model_id, static_cast<int>(Integer(row, 0)), "", Text(row, 1), Text(row, 2),
+                   ParseIso(Text(row, 3)).value_or(Instant{})});
+  }
+  return out;
+}
+
+std::optional<std::string> SqlFiscalModelRepository::Result(const std::string& model_id,
+                                                            int version, const std::string& key) {
+  soci::rowset<std::string> rows =
+      (sql_.prepare << "SELECT result_json FROM fiscal_results WHERE model_id = :m AND version = "
+                       ":v AND result_key = :k",
+       soci::use(model_id), soci::use(version), soci::use(key));
+  for (const std::string& json : rows) return json;
+  return std::nullopt;
+}
+
+void SqlFiscalModelRepository::KeepResult(const std::string& model_id, int version,
+                                          const std::string& key, const std::string& json) {
+  sql_ << "INSERT INTO fiscal_results (model_id, version, result_key, result_json) VALUES (:m, "
+          ":v, :k, :j) ON CONFLICT (model_id, version, result_key) DO UPDATE SET result_json = "
+          "excluded.result_json",
+      soci::use(model_id), soci::use(version), soci::use(key), soci::use(json);
+}
+
+}  // namespace connex::store

@@ -1,0 +1,156 @@
+// Fiscal models over HTTP: a workspace model is its owner's alone; a model
+// attached to an engagement is seen by the request's participants and by
+// nobody else (404); model errors are named by their path under "model";
+// versions; results kept per version.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "server_process.hpp"
+
+namespace connex::testing {
+namespace {
+
+using nlohmann::json;
+
+int Status(const httplib::Result& r) { return r ? r->status : -1; }
+
+json Example(const std::string& name) {
+  std::ifstream in(std::string(CONNEX_SOURCE_DIR) + "/examples/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return json::parse(text.str());
+}
+
+class FiscalModels : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess(); }
+  static void TearDownTestSuite() { delete server_; }
+  void SetUp() override {
+    ASSERT_TRUE(server_->ready());
+    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
+    ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
+    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
+    ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
+  }
+  Client NewClient() const { return Client(server_->port()); }
+  static ServerProcess* server_;
+  Client coordinator_ = NewClient(), senegal_ = NewClient(), ghana_ = NewClient(),
+         expert_ = NewClient();
+};
+ServerProcess* FiscalModels::server_ = nullptr;
+
+TEST_F(FiscalModels, AnEngagementModelIsSeenByTheRequestsParticipantsOnly) {
+  const json requests = Json(senegal_.Get("/api/v1/requests"))["items"];
+  ASSERT_FALSE(requests.empty());
+  const std::string request = requests[0]["id"];
+  // Nobody attaches a model to a request they do not take part in.
+  auto outside = ghana_.Send(
+      "POST", "/api/v1/fiscal/models",
+      {{"name", "Block SN-7"}, {"request_id", request}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(outside), 400);
+  EXPECT_EQ(Json(outside)["error"]["field"], "request_id");
+
+  auto made = senegal_.Send(
+      "POST", "/api/v1/fiscal/models",
+      {{"name", "Block SN-7 terms"}, {"request_id", request}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(made), 201) << made->body;
+  const std::string path = "/api/v1/fiscal/models/" + Json(made)["id"].get<std::string>();
+  EXPECT_EQ(Status(coordinator_.Get(path)), 200);  // the Support Unit
+  Client visitor = NewClient();
+  for (Client* other : {&ghana_, &expert_, &visitor}) {
+    EXPECT_EQ(Status(other->Get(path)), 404);
+    EXPECT_EQ(Status(other->Send("POST", path + "/run", json::object())), 404);
+    EXPECT_EQ(
+        Status(other->Send("PUT", path,
+                           {{"version", 1}, {"name", "x"}, {"model", Example("oil_psc.json")}})),
+        404);
+  }
+  for (Client* other : {&ghana_, &expert_}) {
+    const json listed = Json(other->Get("/api/v1/fiscal/models"))["items"];
+    for (const json& m : listed) {
+      EXPECT_NE(m["request_id"], request);
+    }
+  }
+  // A workspace model is its owner's alone, the Support Unit included.
+  auto mine = ghana_.Send("POST", "/api/v1/fiscal/models",
+                          {{"name", "My copper test"}, {"model", Example("copper_mine.json")}});
+  ASSERT_EQ(Status(mine), 201);
+  const std::string mine_path = "/api/v1/fiscal/models/" + Json(mine)["id"].get<std::string>();
+  EXPECT_EQ(Status(ghana_.Get(mine_path)), 200);
+  EXPECT_EQ(Status(coordinator_.Get(mine_path)), 404);
+  EXPECT_EQ(Status(senegal_.Get(mine_path)), 404);
+}
+
+TEST_F(FiscalModels, ModelErrorsAreNamedByTheirPath) {
+  json model = Example("oil_psc.json");
+  model["regimes"][0]["instruments"][1]["rate"] = -0.05;
+  model["discounting"]["rate"] = "ten percent";
+  model["surprise"] = true;
+  auto refused = expert_.Send("POST", "/api/v1/fiscal/models", {{"name", ""}, {"model", model}});
+  ASSERT_EQ(Status(refused), 400);
+  std::set<std::string> fields;
+  const json errors = Json(refused)["errors"];
+  for (const json& e : errors) fields.insert(e["field"].get<std::string>());
+  EXPECT_TRUE(fields.count("name"));
+  EXPECT_TRUE(fields.count("model.regimes[0].instruments[1].rate")) << Json(refused).dump();
+  EXPECT_TRUE(fields.count("model.discounting.rate")) << Json(refused).dump();
+  EXPECT_TRUE(fields.count("model.surprise")) << Json(refused).dump();
+  auto missing = expert_.Send("POST", "/api/v1/fiscal/models", {{"name", "No model"}});
+  ASSERT_EQ(Status(missing), 400);
+  EXPECT_EQ(Json(missing)["error"]["field"], "model");
+}
+
+TEST_F(FiscalModels, VersionsAndResultsKeptPerVersion) {
+  json model = Example("oil_psc.json");
+  json negotiated = Example("oil_psc_negotiated.json");
+  model["regimes"].push_back(negotiated["regimes"][0]);
+  auto made =
+      expert_.Send("POST", "/api/v1/fiscal/models", {{"name", "SN-7 rounds"}, {"model", model}});
+  ASSERT_EQ(Status(made), 201) << made->body;
+  const std::string path = "/api/v1/fiscal/models/" + Json(made)["id"].get<std::string>();
+  auto run = expert_.Send("POST", path + "/run", json::object());
+  ASSERT_EQ(Status(run), 200) << run->body;
+  EXPECT_EQ(Json(run)["cached"], false);
+  EXPECT_EQ(Json(run)["version"], 1);
+  ASSERT_EQ(Json(run)["result"]["regimes"].size(), 2u);
+  const json again = Json(expert_.Send("POST", path + "/run", json::object()));
+  EXPECT_EQ(again["cached"], true);
+  EXPECT_EQ(again["result"], Json(run)["result"]);
+
+  auto compared = expert_.Send("POST", path + "/compare",
+                               {{"from", "Proposed terms"}, {"to", "Negotiated terms"}});
+  ASSERT_EQ(Status(compared), 200) << compared->body;
+  EXPECT_TRUE(Json(compared)["result"].contains("delta"));
+  auto unknown =
+      expert_.Send("POST", path + "/compare", {{"from", "Proposed terms"}, {"to", "Dreams"}});
+  ASSERT_EQ(Status(unknown), 400);
+  EXPECT_EQ(Json(unknown)["error"]["field"], "to");
+
+  // A new version: the old one stays readable; results are computed afresh.
+  model["regimes"][0]["instruments"][1]["rate"] = 0.08;
+  auto saved = expert_.Send("PUT", path,
+                            {{"version", 1},
+                             {"name", "SN-7 rounds"},
+                             {"model", model},
+                             {"note", "royalty 8% as proposed by the ministry"}});
+  ASSERT_EQ(Status(saved), 200) << saved->body;
+  EXPECT_EQ(Json(saved)["version"], 2);
+  EXPECT_EQ(
+      Status(expert_.Send("PUT", path, {{"version", 1}, {"name", "stale"}, {"model", model}})),
+      409);
+  const json v2 = Json(expert_.Send("POST", path + "/run", json::object()));
+  EXPECT_EQ(v2["version"], 2);
+  EXPECT_EQ(v2["cached"], false);
+  EXPECT_NE(v2["result"], Json(run)["result"]);
+  const json shown = Json(expert_.Get(path + "?version=1"));
+  EXPECT_EQ(shown["shown_version"], 1);
+  EXPECT_EQ(shown["model"]["regimes"][0]["instruments"][1]["rate"], 0.05);
+  ASSERT_EQ(shown["versions"].size(), 2u);
+  EXPECT_EQ(shown["versions"][1]["note"], "royalty 8% as proposed by the ministry");
+}
+
+}  // namespace
+}  // namespace connex::testing
