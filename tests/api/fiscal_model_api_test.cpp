@@ -152,5 +152,43 @@ TEST_F(FiscalModels, VersionsAndResultsKeptPerVersion) {
   EXPECT_EQ(shown["versions"][1]["note"], "royalty 8% as proposed by the ministry");
 }
 
+TEST_F(FiscalModels, WhatIfAnswersTheChangeAgainstTheStoredTermsWithoutSavingIt) {
+  auto made = expert_.Send("POST", "/api/v1/fiscal/models",
+                           {{"name", "SN-7 what-if"}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(made), 201);
+  const std::string path = "/api/v1/fiscal/models/" + Json(made)["id"].get<std::string>();
+  const std::string royalty = "regimes[0].instruments[1].rate";
+  auto higher =
+      expert_.Send("POST", path + "/whatif", {{"changes", {{{"path", royalty}, {"value", 0.08}}}}});
+  ASSERT_EQ(Status(higher), 200) << higher->body;
+  const json delta = Json(higher)["result"]["delta"];
+  EXPECT_GT(delta["government_receipts"].get<double>(), 0) << delta.dump();
+  // The same change twice answers the same; the model is unchanged.
+  const json again = Json(expert_.Send("POST", path + "/whatif",
+                                       {{"changes", {{{"path", royalty}, {"value", 0.08}}}}}));
+  EXPECT_EQ(again["result"]["delta"], delta);
+  EXPECT_EQ(Json(expert_.Get(path))["version"], 1);
+  // Wrong changes are named: the project is not a term; a path must name a number.
+  auto project = expert_.Send("POST", path + "/whatif",
+                              {{"changes",
+                                {{{"path", royalty}, {"value", 0.06}},
+                                 {{"path", "project.capex[0].amount"}, {"value", 1}}}}});
+  ASSERT_EQ(Status(project), 400);
+  EXPECT_EQ(Json(project)["error"]["field"], "changes[1].path");
+  auto nothing = expert_.Send(
+      "POST", path + "/whatif",
+      {{"changes",
+        {{{"path", royalty}, {"value", 0.06}}, {{"path", "regimes[0].nothing"}, {"value", 1}}}}});
+  ASSERT_EQ(Status(nothing), 400);
+  EXPECT_EQ(Json(nothing)["error"]["field"], "changes[1].path");
+  auto negative =
+      expert_.Send("POST", path + "/whatif", {{"changes", {{{"path", royalty}, {"value", -1}}}}});
+  ASSERT_EQ(Status(negative), 400);
+  EXPECT_EQ(Json(negative)["error"]["field"], royalty);
+  EXPECT_EQ(Status(ghana_.Send("POST", path + "/whatif",
+                               {{"changes", {{{"path", royalty}, {"value", 0.08}}}}})),
+            404);
+}
+
 }  // namespace
 }  // namespace connex::testing

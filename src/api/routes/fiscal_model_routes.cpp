@@ -10,6 +10,7 @@
 #include "fiscal/analysis.hpp"
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/io/report.hpp"
+#include "fiscal/io/term.hpp"
 
 namespace connex::api {
 
@@ -210,6 +211,68 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                fiscal::io::WriteComparison(out, m, x, y, c, fiscal::io::Format::kJson);
                return out.str();
              });
+       }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/whatif", Access::kParticipant,
+       "What if some terms changed (changes: [{path, value}], paths into the term sheets such "
+       "as regimes[0].instruments[1].rate; regime: the one compared, the first by default; "
+       "version): the changed terms against the stored ones, year by year and in total. "
+       "Nothing is saved",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"version", "regime", "changes"});
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         const std::string regime = body.Text("regime", false, 200);
+         std::vector<fiscal::io::TermChange> changes;
+         const nlohmann::json* list = body.Value("changes");
+         if (!list || !list->is_array() || list->empty() || list->size() > 20) {
+           body.Add({{ErrorCode::kInvalidInput, "must list 1 to 20 changes: [{path, value}]",
+                      "changes"}});
+         } else {
+           for (size_t i = 0; i < list->size(); ++i) {
+             const nlohmann::json& c = (*list)[i];
+             const std::string at = "changes[" + std::to_string(i) + "]";
+             if (!c.is_object() || !c.contains("path") || !c["path"].is_string() ||
+                 !c.contains("value") || !c["value"].is_number() || c.size() != 2) {
+               body.Add({{ErrorCode::kInvalidInput, "must be {path, value} with a number", at}});
+               continue;
+             }
+             const std::string path = c["path"];
+             // The project is the model's; what-if moves the terms.
+             if (path.rfind("regimes", 0) != 0 && path.rfind("/regimes", 0) != 0) {
+               body.Add({{ErrorCode::kInvalidInput,
+                          "changes the terms only (regimes[...]); edit the project in the model",
+                          at + ".path"}});
+               continue;
+             }
+             changes.push_back({path, c["value"].get<double>()});
+           }
+         }
+         if (!body.errors().empty()) return body.errors();
+         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
+           return kModels.Version(st, r.principal, r.params[0], version);
+         });
+         if (!v) return v.errors();
+         auto changed_text = fiscal::io::ChangeTerms(v->model_json, changes);
+         if (!changed_text) return changed_text.errors();
+         auto base = fiscal::io::ReadModel(v->model_json);
+         auto changed = fiscal::io::ReadModel(*changed_text);
+         if (!base) return base.errors();
+         if (!changed) return changed.errors();
+         auto index = fiscal::io::FindRegime(*base, regime);
+         if (!index) return index.errors();
+         const auto i = static_cast<size_t>(*index);
+         const fiscal::ProjectSeries series = fiscal::Resolve(base->project);
+         const fiscal::Analysis a =
+             fiscal::Analyze(series, base->regimes[i], base->discounting, base->sweep);
+         const fiscal::Analysis b =
+             fiscal::Analyze(series, changed->regimes[i], changed->discounting, changed->sweep);
+         const fiscal::Comparison c = fiscal::Compare(series, a, b);
+         std::ostringstream out;
+         fiscal::io::WriteComparison(out, *base, a, b, c, fiscal::io::Format::kJson);
+         return Reply{200,
+                      {{"version", v->version},
+                       {"regime", base->regimes[i].name},
+                       {"result", nlohmann::json::parse(out.str())}}};
        }});
 }
 

@@ -46,7 +46,64 @@ Error TermError(const std::string& path, const std::string& why) {
   return Error{ErrorCode::kInvalidInput, why, path};
 }
 
+// The pointer to the number at `path` in `doc`, or why there is none.
+Result<json::json_pointer> NumberAt(const json& doc, const std::string& path) {
+  const std::optional<std::string> pointer = ToPointer(path);
+  if (!pointer) {
+    return TermError(path,
+                     "is not a term path: write it as the model's errors do, e.g. "
+                     "regimes[0].instruments[1].rate, or as a JSON Pointer");
+  }
+  json::json_pointer ptr;
+  try {
+    ptr = json::json_pointer(*pointer);
+  } catch (const json::exception&) {
+    return TermError(path, "is not a valid JSON Pointer");
+  }
+  if (!doc.contains(ptr)) return TermError(path, "names nothing in the model file");
+  const json& at = doc[ptr];
+  if (!at.is_number()) {
+    return TermError(path, "must name a number (a rate, a share, an amount), but holds " +
+                               std::string(at.type_name()));
+  }
+  return ptr;
+}
+
 }  // namespace
+
+Result<std::string> ChangeTerms(std::string_view model_text,
+                                const std::vector<TermChange>& changes) {
+  json doc;
+  try {
+    doc = json::parse(model_text.begin(), model_text.end());
+  } catch (const json::exception& e) {
+    return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
+  }
+  Errors errors;
+  std::ostringstream tried;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    auto ptr = NumberAt(doc, changes[i].path);
+    if (!ptr) {
+      for (Error e : ptr.errors()) {
+        e.field = "changes[" + std::to_string(i) + "].path";
+        e.message = changes[i].path + " " + e.message;
+        errors.push_back(e);
+      }
+      continue;
+    }
+    doc[*ptr] = changes[i].value;
+    tried << (tried.tellp() > 0 ? ", " : "") << changes[i].path << " = " << changes[i].value;
+  }
+  if (!errors.empty()) return errors;
+  std::string text = doc.dump();
+  Result<Model> model = ReadModel(text);
+  if (!model.ok()) {
+    Errors wrong = model.errors();
+    for (Error& e : wrong) e.message += " (with " + tried.str() + ")";
+    return wrong;
+  }
+  return text;
+}
 
 Result<int> FindRegime(const Model& model, const std::string& name) {
   if (name.empty()) return 0;
@@ -66,27 +123,12 @@ Result<Term> BindTerm(std::string_view model_text, const std::string& path,
   } catch (const json::exception& e) {
     return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
   }
-  const std::optional<std::string> pointer = ToPointer(path);
-  if (!pointer) {
-    return TermError(path,
-                     "is not a term path: write it as the model's errors do, e.g. "
-                     "regimes[0].instruments[1].rate, or as a JSON Pointer");
-  }
-  json::json_pointer ptr;
-  try {
-    ptr = json::json_pointer(*pointer);
-  } catch (const json::exception&) {
-    return TermError(path, "is not a valid JSON Pointer");
-  }
-  if (!doc->contains(ptr)) return TermError(path, "names nothing in the model file");
-  const json& at = (*doc)[ptr];
-  if (!at.is_number()) {
-    return TermError(path, "must name a number (a rate, a share, an amount), but holds " +
-                               std::string(at.type_name()));
-  }
+  auto found = NumberAt(*doc, path);
+  if (!found) return found.errors();
+  const json::json_pointer ptr = *found;
   Term term;
   term.path = path;
-  term.base = at.get<double>();
+  term.base = (*doc)[ptr].get<double>();
   term.evaluate = [doc, ptr, path, regime, target](double value) -> Result<Metric> {
     json changed = *doc;
     changed[ptr] = value;

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "fiscal/model.hpp"
@@ -29,6 +30,16 @@ struct Term {
 // `regime` empty: the model's first regime.
 Result<Term> BindTerm(std::string_view model_text, const std::string& path,
                       const std::string& regime, Target target);
+
+// The model text with each (path, value) set, the result read and checked
+// like a file: errors name the change ("changes[1]") or the model's path, with
+// the value tried. Only numbers already in the file may change.
+struct TermChange {
+  std::string path;
+  double value = 0;
+};
+Result<std::string> ChangeTerms(std::string_view model_text,
+                                const std::vector<TermChange>& changes);
 
 // The index of the regime named `name` (empty: 0), or an error listing the names.
 Result<int> FindRegime(const Model& model, const std::string& name);
