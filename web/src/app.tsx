@@ -9,6 +9,8 @@ import type { MessageKey } from './messages/en';
 import { Account } from './pages/account';
 import { Audit } from './pages/audit';
 import { Home } from './pages/home';
+import { ModelDetailPage } from './pages/model_detail';
+import { Models } from './pages/models';
 import { HubCompare } from './pages/hub_compare';
 import { HubDocumentPage } from './pages/hub_document';
 import { HubSearch } from './pages/hub_search';
@@ -46,6 +48,7 @@ export const navigation: NavItem[] = [
   { href: '/roadmap', label: 'nav.roadmap', roles: ['public', ...signedIn] },
   { href: '/providers', label: 'nav.providers', roles: ['public', ...signedIn] },
   { href: '/requests', label: 'nav.requests', roles: signedIn },
+  { href: '/models', label: 'nav.models', roles: signedIn },
   { href: '/enquiry', label: 'nav.enquiry', roles: ['public'] },
   { href: '/profile', label: 'nav.profile', roles: ['expert'] },
   { href: '/roster', label: 'nav.roster', roles: staff },
@@ -73,6 +76,9 @@ function Page({ path, role }: { path: string; role: Role }) {
   const hubDocument = path.match(/^\/hub\/documents\/([A-Za-z0-9_]+)$/);
   if (hubDocument) return <HubDocumentPage id={hubDocument[1]} />;
   if (path === '/hub/compare') return <HubCompare />;
+  // Fiscal models: the server answers 404 for a model the user may not open.
+  const fiscalModel = path.match(/^\/models\/([A-Za-z0-9_]+)$/);
+  if (fiscalModel && role !== 'public') return <ModelDetailPage id={fiscalModel[1]} />;
   if (path === '/hub/new' && (role === 'coordinator' || role === 'admin')) return <HubUpload />;
   const expert = path.match(/^\/experts\/([A-Za-z0-9_]+)$/);
   if (expert && (role === 'coordinator' || role === 'admin')) return <ExpertProfile id={expert[1]} />;
@@ -107,6 +113,8 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <Roster />;
     case '/hub':
       return <HubSearch />;
+    case '/models':
+      return <Models />;
     case '/roadmap':
       return <Roadmap />;
     case '/providers':

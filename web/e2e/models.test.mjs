@@ -1,0 +1,56 @@
+// Browser test of fiscal models: an expert keeps a model from a model file,
+// reads what each term sheet gives the state, moves the royalty slider and
+// sees the delta card and the chart of the change; a model with an error is
+// refused with the error at its path.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { accounts, usePortal } from './harness.mjs';
+
+const portal = usePortal();
+const example = resolve('../examples/oil_psc.json');
+
+test('an expert keeps a model, reads its results and moves the royalty to see what it adds', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.expert);
+  await page.locator('nav[aria-label] a', { hasText: 'Fiscal models' }).click();
+  await page.getByRole('heading', { name: 'Fiscal models' }).waitFor();
+
+  // A model with an error is refused, the error named by its path.
+  const broken = JSON.parse(readFileSync(example, 'utf8'));
+  broken.regimes[0].instruments[1].rate = -0.05;
+  await page.getByLabel('Name').fill('Block SN-7');
+  await page.getByLabel('Or paste the model').fill(JSON.stringify(broken));
+  await page.getByRole('button', { name: 'Keep the model' }).click();
+  await page.getByText(/model\.regimes\[0\]\.instruments\[1\]\.rate/).waitFor();
+  problems.splice(0); // the refusal's 400 in the console is expected
+
+  await page.getByLabel('Model file (connex.fiscal/1 JSON)').setInputFiles(example);
+  await page.getByRole('button', { name: 'Keep the model' }).click();
+  await page.getByRole('heading', { name: 'Block SN-7' }).waitFor();
+  const summary = page.locator('table.summary');
+  await summary.waitFor();
+  assert.match(await summary.textContent(), /State receipts, project life.*million/s);
+  assert.equal(await page.locator('figure.chart').count(), 1);
+  await portal.shot(page, 'model-results');
+
+  const slider = page.getByLabel(/royalty rate/);
+  await slider.evaluate((el) => {
+    el.value = '0.08';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const card = page.locator('.delta-card');
+  await card.waitFor();
+  assert.match(await card.textContent(), /^\+USD [\d,.]+ million to the state over the project life, PV 10%: \+USD [\d,.]+ million$/);
+  assert.equal(await page.locator('figure.chart').count(), 2);
+  const first = await card.textContent();
+  await slider.evaluate((el) => {
+    el.value = '0.1';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction((before) => document.querySelector('.delta-card')?.textContent !== before, first);
+  assert.notEqual(await card.textContent(), first);
+  await portal.shot(page, 'model-whatif');
+  assert.deepEqual(problems, []);
+});

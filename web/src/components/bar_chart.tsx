@@ -1,0 +1,45 @@
+// Bars per year for one or two series, drawn as SVG (no chart library: the
+// analysis pages stay light on slow connections). Negative values go below
+// the axis. The figure is labelled; each bar's title gives its year and value.
+import { t } from '../i18n';
+interface Series {
+  label: string;
+  values: number[];
+  colour: string;
+}
+
+export function BarChart({ title, years, series }: { title: string; years: number[]; series: Series[] }) {
+  const width = 720, height = 240, left = 56, bottom = 24, top = 12;
+  const all = series.flatMap((s) => s.values);
+  const max = Math.max(0, ...all), min = Math.min(0, ...all);
+  const span = max - min || 1;
+  const y = (v: number) => top + ((max - v) / span) * (height - top - bottom);
+  const slot = (width - left) / Math.max(1, years.length);
+  const bar = Math.max(1, (slot * 0.8) / series.length);
+  const ticks = [max, 0, min].filter((v, i, a) => a.indexOf(v) === i);
+  return (
+    <figure class="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+        <title>{title}</title>
+        {ticks.map((v) => (
+          <g key={v}>
+            <line x1={left} x2={width} y1={y(v)} y2={y(v)} stroke="#d9e1e8" />
+            <text x={left - 4} y={y(v) + 4} text-anchor="end" font-size="10">{(v / 1e6).toFixed(0)}</text>
+          </g>
+        ))}
+        <line x1={left} x2={width} y1={y(0)} y2={y(0)} stroke="#5b6b7c" />
+        {series.map((s, k) =>
+          s.values.map((v, i) => (
+            <rect key={`${k}-${i}`} x={left + i * slot + slot * 0.1 + k * bar} y={Math.min(y(v), y(0))} width={bar} height={Math.max(0.5, Math.abs(y(v) - y(0)))} fill={s.colour}>
+              <title>{`${years[i]} ${s.label}: ${(v / 1e6).toFixed(1)} million`}</title>
+            </rect>
+          )),
+        )}
+        {years.map((yr, i) => (i % Math.ceil(years.length / 10) === 0 ? <text key={yr} x={left + i * slot + slot / 2} y={height - 6} text-anchor="middle" font-size="10">{yr}</text> : null))}
+      </svg>
+      <figcaption>
+        {title}, {t('chart.millions')}: {series.map((s) => <span key={s.label} class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill={s.colour} /></svg> {s.label}</span>)}
+      </figcaption>
+    </figure>
+  );
+}

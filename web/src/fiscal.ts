@@ -1,0 +1,88 @@
+// Types of the fiscal model API (docs/api.md, "Fiscal models") and helpers
+// shared by the model pages: money in millions, the key terms of a model
+// that the what-if panel offers as sliders.
+export interface ModelSummary {
+  id: string;
+  name: string;
+  owner_id: string;
+  request_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface ModelDetail extends ModelSummary {
+  shown_version: number;
+  model: FiscalModelJson;
+  versions: { version: number; note: string; created_by: string; created_at: string }[];
+}
+export interface Instrument {
+  type: string;
+  name?: string;
+  [field: string]: unknown;
+}
+export interface FiscalModelJson {
+  name?: string;
+  currency?: string;
+  regimes: { name: string; instruments: Instrument[] }[];
+  [field: string]: unknown;
+}
+export interface Conventions {
+  currency: string;
+  discount_rate: number;
+}
+export interface RegimeResult {
+  regime: string;
+  metrics: Record<string, unknown>;
+  ledger: Record<string, number[]>;
+}
+export interface RunResult {
+  conventions: Conventions;
+  regimes: RegimeResult[];
+}
+export interface ComparisonResult {
+  conventions: Conventions;
+  from: string;
+  to: string;
+  delta: Record<string, number | null>;
+  per_year: { year: number[]; government_receipts: number[]; pv_government_receipts: number[]; investor_cash_flow: number[] };
+  regimes: RegimeResult[];
+}
+
+// 312_400_000 -> "312 million"; with `sign`, "+USD 312 million" / "−USD 41.5 million".
+export function millions(value: number, sign = false, currency = ''): string {
+  const m = value / 1e6;
+  const digits = Math.abs(m) >= 100 ? 0 : 1;
+  const text = Math.abs(m).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const prefix = m < 0 ? '−' : sign ? '+' : '';
+  return `${prefix}${currency ? `${currency} ` : ''}${text} million`;
+}
+export const percent = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
+
+// A number of the term sheets a negotiator moves: rates, ceilings and shares
+// held directly by an instrument.
+export interface KeyTerm {
+  path: string;
+  label: string;
+  value: number;
+  max: number;
+}
+const termFields = ['rate', 'ceiling', 'share', 'state_share', 'participation', 'carried_share'];
+export function keyTerms(model: FiscalModelJson, regime: number): KeyTerm[] {
+  const out: KeyTerm[] = [];
+  const r = model.regimes[regime];
+  if (!r) return out;
+  r.instruments.forEach((instrument, i) => {
+    for (const field of termFields) {
+      const v = instrument[field];
+      if (typeof v !== 'number') continue;
+      const what = instrument.name || instrument.type.replace(/_/g, ' ');
+      out.push({
+        path: `regimes[${regime}].instruments[${i}].${field}`,
+        label: field === 'rate' ? `${what} rate` : `${what} ${field.replace(/_/g, ' ')}`,
+        value: v,
+        max: v <= 1 ? Math.min(1, Math.max(0.3, v * 3)) : v * 3,
+      });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,131 @@
+// One fiscal model: what each term sheet gives the state and the investor
+// (summary and cash flows by year), and the what-if panel: move a key term
+// and see at once what it adds to the state against the stored terms.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { call } from '../api';
+import { BarChart } from '../components/bar_chart';
+import { Link } from '../components/link';
+import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions, percent } from '../fiscal';
+import { t } from '../i18n';
+
+export function ModelDetailPage({ id }: { id: string }) {
+  const [model, setModel] = useState<ModelDetail | null | undefined>(undefined);
+  const [run, setRun] = useState<RunResult | null>(null);
+  const [error, setError] = useState('');
+  const base = `/api/v1/fiscal/models/${id}`;
+  useEffect(() => {
+    call<ModelDetail>('GET', base).then((r) => setModel(r.data));
+    call<{ result: RunResult }>('POST', `${base}/run`, {}).then((r) => {
+      if (r.data) setRun(r.data.result);
+      else setError(r.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || t('error.network'));
+    });
+  }, [id]);
+  if (model === undefined) return <p class="loading">{t('common.loading')}</p>;
+  if (model === null) {
+    return (
+      <div>
+        <h1>{t('notFound.title')}</h1>
+        <p>{t('notFound.body')}</p>
+      </div>
+    );
+  }
+  const currency = run?.conventions.currency || model.model.currency || '';
+  const rate = run ? `${(run.conventions.discount_rate * 100).toFixed(0)}%` : '';
+  return (
+    <div>
+      <p class="crumbs"><Link href="/models">{t('models.title')}</Link></p>
+      <h1>{model.name}</h1>
+      <p class="muted">{t('models.versionOf', { version: model.version })}{model.request_id ? ` · ${t('models.confidential')}` : ''}</p>
+      {error && <p class="form-error" role="alert">{error}</p>}
+      {run && (
+        <>
+          <table class="summary">
+            <thead>
+              <tr><th>{t('models.termSheet')}</th>{run.regimes.map((r) => <th key={r.regime}>{r.regime}</th>)}</tr>
+            </thead>
+            <tbody>
+              <tr><th>{t('models.stateTotal', { currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.government_receipts as number)}</td>)}</tr>
+              <tr><th>{t('models.statePv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.pv_government_receipts as number)}</td>)}</tr>
+              <tr><th>{t('models.investorNpv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.investor_npv as number)}</td>)}</tr>
+              <tr><th>{t('models.take')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.government_take)}</td>)}</tr>
+              <tr><th>{t('models.aetr', { rate })}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.aetr)}</td>)}</tr>
+              <tr><th>{t('models.irr')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.investor_irr)}</td>)}</tr>
+            </tbody>
+          </table>
+          {run.regimes.slice(0, 1).map((r) => (
+            <BarChart key={r.regime} title={t('models.cashFlows', { regime: r.regime })} years={r.ledger.year}
+              series={[{ label: t('models.state'), values: r.ledger.government_receipts, colour: '#0b5c8a' }, { label: t('models.investor'), values: r.ledger.investor_cash_flow, colour: '#c2873a' }]} />
+          ))}
+          <WhatIf base={base} model={model} currency={currency} rate={rate} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function WhatIf({ base, model, currency, rate }: { base: string; model: ModelDetail; currency: string; rate: string }) {
+  const [regime, setRegime] = useState(0);
+  const terms = keyTerms(model.model, regime);
+  const [values, setValues] = useState<Record<string, number>>({});
+  const [answer, setAnswer] = useState<ComparisonResult | null>(null);
+  const [error, setError] = useState('');
+  const asked = useRef(0);
+  const changes = terms.filter((k) => values[k.path] !== undefined && values[k.path] !== k.value).map((k) => ({ path: k.path, value: values[k.path] }));
+  useEffect(() => {
+    if (changes.length === 0) return setAnswer(null);
+    // Only the latest answer is shown, however the replies arrive.
+    const mine = ++asked.current;
+    const timer = setTimeout(() => {
+      call<{ result: ComparisonResult }>('POST', `${base}/whatif`, { regime: model.model.regimes[regime].name, changes }).then((r) => {
+        if (mine !== asked.current) return;
+        setError(r.data ? '' : r.errors.map((e) => e.message).join('; ') || t('error.network'));
+        setAnswer(r.data ? r.data.result : null);
+      });
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [JSON.stringify(changes), regime]);
+  if (terms.length === 0) return null;
+  const delta = answer?.delta;
+  return (
+    <section class="panel whatif" aria-label={t('models.whatIf')}>
+      <h2>{t('models.whatIf')}</h2>
+      {model.model.regimes.length > 1 && (
+        <div class="field">
+          <label for="whatif-regime">{t('models.termSheet')}</label>
+          <select id="whatif-regime" value={regime} onChange={(e) => { setRegime(Number((e.currentTarget as HTMLSelectElement).value)); setValues({}); }}>
+            {model.model.regimes.map((r, i) => <option key={r.name} value={i}>{r.name}</option>)}
+          </select>
+        </div>
+      )}
+      <div class="grid">
+        {terms.map((k: KeyTerm) => {
+          const v = values[k.path] ?? k.value;
+          const shown = k.max <= 1 ? `${(v * 100).toFixed(2)}%` : v.toLocaleString();
+          return (
+            <div class="field" key={k.path}>
+              <label for={`term-${k.path}`}>{k.label}: <output>{shown}</output></label>
+              <input id={`term-${k.path}`} type="range" min={0} max={k.max} step={k.max <= 1 ? 0.0025 : k.max / 200} value={v}
+                onInput={(e) => setValues({ ...values, [k.path]: Number((e.currentTarget as HTMLInputElement).value) })} />
+              <span class="muted">{t('models.stored')} {k.max <= 1 ? `${(k.value * 100).toFixed(2)}%` : k.value.toLocaleString()}</span>
+            </div>
+          );
+        })}
+      </div>
+      {error && <p class="form-error" role="alert">{error}</p>}
+      {delta && answer && (
+        <>
+          <p class={`delta-card ${(delta.government_receipts ?? 0) >= 0 ? 'up' : 'down'}`} role="status">
+            {t('models.delta', {
+              total: millions(delta.government_receipts ?? 0, true, currency),
+              rate,
+              pv: millions(delta.pv_government_receipts ?? 0, true, currency),
+            })}
+          </p>
+          <BarChart title={t('models.deltaChart')} years={answer.per_year.year}
+            series={[{ label: t('models.state'), values: answer.per_year.government_receipts, colour: '#1f6b36' }, { label: t('models.investor'), values: answer.per_year.investor_cash_flow, colour: '#a32020' }]} />
+        </>
+      )}
+      {!delta && <p class="muted">{t('models.moveATerm')}</p>}
+    </section>
+  );
+}
