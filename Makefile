@@ -35,11 +35,12 @@ fuzz: setup
 	./scripts/run-fuzz build/fuzz/fuzz/request_body_fuzz fuzz/corpus/request_body $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/request_form_fuzz fuzz/corpus/request_form $(FUZZ_SECONDS)
 
-bench: setup
+bench: setup web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	./build/release/bench/connex_bench --benchmark_counters_tabular=true
 	./scripts/load-bench build/release/connex
+	@echo "web app, JavaScript and CSS gzipped: $$(cat web/dist/assets/*.js web/dist/assets/*.css | gzip -9 | wc -c) bytes"
 
 format:
 	find src apps tests bench fuzz -name '*.cpp' -o -name '*.hpp' -o -name '*.inl' | xargs clang-format -i

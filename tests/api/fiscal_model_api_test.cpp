@@ -150,6 +150,17 @@ TEST_F(FiscalModels, VersionsAndResultsKeptPerVersion) {
   EXPECT_EQ(shown["model"]["regimes"][0]["instruments"][1]["rate"], 0.05);
   ASSERT_EQ(shown["versions"].size(), 2u);
   EXPECT_EQ(shown["versions"][1]["note"], "royalty 8% as proposed by the ministry");
+
+  // The analysis goes to Excel and CSV; others cannot fetch it.
+  auto xlsx = expert_.Get(path + "/export?format=xlsx&version=1");
+  ASSERT_EQ(Status(xlsx), 200) << xlsx->body;
+  EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip container
+  EXPECT_NE(xlsx->get_header_value("Content-Disposition").find("-v1.xlsx"), std::string::npos);
+  auto csv = expert_.Get(path + "/export?format=csv");
+  ASSERT_EQ(Status(csv), 200);
+  EXPECT_NE(csv->body.find("Negotiated terms"), std::string::npos);
+  EXPECT_EQ(Status(expert_.Get(path + "/export?format=pdf")), 400);
+  EXPECT_EQ(Status(ghana_.Get(path + "/export?format=xlsx")), 404);
 }
 
 TEST_F(FiscalModels, WhatIfAnswersTheChangeAgainstTheStoredTermsWithoutSavingIt) {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { accounts, usePortal } from './harness.mjs';
+import { accounts, unzip, usePortal } from './harness.mjs';
 
 const portal = usePortal();
 const example = resolve('../examples/oil_psc.json');
@@ -52,5 +52,12 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   await page.waitForFunction((before) => document.querySelector('.delta-card')?.textContent !== before, first);
   assert.notEqual(await card.textContent(), first);
   await portal.shot(page, 'model-whatif');
+
+  // The analysis in Excel, read back.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the analysis (xlsx)' }).click()]);
+  assert.match(download.suggestedFilename(), /^model-fm_[0-9a-f]+-v1\.xlsx$/);
+  const book = unzip(readFileSync(await download.path()));
+  assert.ok(book['xl/workbook.xml'], 'a workbook');
+  assert.match(Object.values(book).join('\n'), /Proposed terms/);
   assert.deepEqual(problems, []);
 });

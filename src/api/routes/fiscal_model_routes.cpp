@@ -3,6 +3,7 @@
 // (analysis of every term sheet, comparison of two), kept per version so a
 // model read again is not computed again.
 #include <functional>
+#include <optional>
 #include <sstream>
 
 #include "api/routes/routes.hpp"
@@ -273,6 +274,51 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                       {{"version", v->version},
                        {"regime", base->regimes[i].name},
                        {"result", nlohmann::json::parse(out.str())}}};
+       }});
+  routes.push_back(
+      {"GET", "/api/v1/fiscal/models/{id}/export", Access::kParticipant,
+       "Every term sheet of a version analysed, as a workbook (format=xlsx: summary, a ledger "
+       "sheet per term sheet, the comparison of the first two with its chart) or as CSV; "
+       "?version=",
+       [&s](Request& r) -> Result<Reply> {
+         const std::string format = QueryText(r, "format");
+         if (format != "xlsx" && format != "csv") {
+           return Error{ErrorCode::kInvalidInput, "must be xlsx or csv", "format"};
+         }
+         auto version = QueryInt(r, "version", 0, 0, 1000000);
+         if (!version) return version.errors();
+         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
+           return kModels.Version(st, r.principal, r.params[0], *version);
+         });
+         if (!v) return v.errors();
+         auto model = fiscal::io::ReadModel(v->model_json);
+         if (!model) return model.errors();
+         const fiscal::ProjectSeries series = fiscal::Resolve(model->project);
+         std::vector<fiscal::Analysis> analyses;
+         for (const auto& regime : model->regimes) {
+           analyses.push_back(fiscal::Analyze(series, regime, model->discounting, model->sweep));
+         }
+         const std::string name = "model-" + v->model_id + "-v" + std::to_string(v->version);
+         if (format == "csv") {
+           std::ostringstream out;
+           fiscal::io::WriteRun(out, *model, analyses, fiscal::io::Format::kCsv);
+           return Download(out.str(), "text/csv; charset=utf-8", name + ".csv");
+         }
+         std::optional<fiscal::Comparison> comparison;
+         if (analyses.size() > 1) comparison = fiscal::Compare(series, analyses[0], analyses[1]);
+         fiscal::io::Workbook book;
+         book.model = &*model;
+         for (const auto& a : analyses) book.analyses.push_back(&a);
+         if (comparison) book.comparison = &*comparison;
+         auto bytes = WrittenFile([&](const std::string& path) -> Result<Done> {
+           auto written = fiscal::io::WriteXlsx(path, book);
+           if (!written) return written.errors();
+           return Done{};
+         });
+         if (!bytes) return bytes.errors();
+         return Download(std::move(*bytes),
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         name + ".xlsx");
        }});
 }
 

@@ -1,11 +1,8 @@
 #include "api/routes/hub_export.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "api/routes/routes.hpp"
 #include "domain/csv.hpp"
 
 namespace connex::api {
@@ -96,52 +93,42 @@ std::string CompareCsv(const std::string& category, const std::vector<ComparedCl
 
 Result<std::string> CompareXlsx(const std::string& category,
                                 const std::vector<ComparedClause>& rows) {
-  // libxlsxwriter writes files: a private temporary one, read back and removed.
-  char path[] = "/tmp/connex-compare-XXXXXX";
-  const int fd = mkstemp(path);
-  if (fd < 0) return Error{ErrorCode::kIo, "cannot write the workbook", ""};
-  close(fd);
-  lxw_workbook* wb = workbook_new(path);
-  if (!wb) {
-    unlink(path);
-    return Error{ErrorCode::kIo, "cannot write the workbook", ""};
-  }
-  const AnnotationCategory* c = FindCategory(category);
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "Compare");
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* wrap = workbook_add_format(wb);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-  worksheet_write_string(ws, 0, 0, ("Clause: " + (c ? c->label : category)).c_str(), bold);
-  for (size_t i = 0; i < kCompareColumns.size(); ++i) {
-    worksheet_write_string(ws, 2, static_cast<lxw_col_t>(i), kCompareColumns[i].c_str(), bold);
-  }
-  worksheet_set_column(ws, 0, 0, 40, nullptr);
-  worksheet_set_column(ws, 8, 9, 70, wrap);
-  for (size_t r = 0; r < rows.size(); ++r) {
-    const auto cells = CompareRow(rows[r]);
-    for (size_t i = 0; i < cells.size(); ++i) {
-      const auto row = static_cast<lxw_row_t>(r + 3);
-      const auto col = static_cast<lxw_col_t>(i);
-      if (i == 2 && !cells[i].empty()) {
-        worksheet_write_number(ws, row, col, std::stod(cells[i]), nullptr);
-      } else {
-        worksheet_write_string(ws, row, col, cells[i].c_str(), i >= 8 ? wrap : nullptr);
+  return WrittenFile([&](const std::string& path) -> Result<Done> {
+    lxw_workbook* wb = workbook_new(path.c_str());
+    if (!wb) return Error{ErrorCode::kIo, "cannot write the workbook", ""};
+    const AnnotationCategory* c = FindCategory(category);
+    lxw_worksheet* ws = workbook_add_worksheet(wb, "Compare");
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    lxw_format* wrap = workbook_add_format(wb);
+    format_set_text_wrap(wrap);
+    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+    worksheet_write_string(ws, 0, 0, ("Clause: " + (c ? c->label : category)).c_str(), bold);
+    for (size_t i = 0; i < kCompareColumns.size(); ++i) {
+      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(i), kCompareColumns[i].c_str(), bold);
+    }
+    worksheet_set_column(ws, 0, 0, 40, nullptr);
+    worksheet_set_column(ws, 8, 9, 70, wrap);
+    for (size_t r = 0; r < rows.size(); ++r) {
+      const auto cells = CompareRow(rows[r]);
+      for (size_t i = 0; i < cells.size(); ++i) {
+        const auto row = static_cast<lxw_row_t>(r + 3);
+        const auto col = static_cast<lxw_col_t>(i);
+        if (i == 2 && !cells[i].empty()) {
+          worksheet_write_number(ws, row, col, std::stod(cells[i]), nullptr);
+        } else {
+          worksheet_write_string(ws, row, col, cells[i].c_str(), i >= 8 ? wrap : nullptr);
+        }
       }
     }
-  }
-  worksheet_freeze_panes(ws, 3, 1);
-  const lxw_error err = workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  unlink(path);
-  if (err != LXW_NO_ERROR) {
-    return Error{ErrorCode::kIo, std::string("cannot write the workbook: ") + lxw_strerror(err),
-                 ""};
-  }
-  return bytes.str();
+    worksheet_freeze_panes(ws, 3, 1);
+    const lxw_error err = workbook_close(wb);
+    if (err != LXW_NO_ERROR) {
+      return Error{ErrorCode::kIo, std::string("cannot write the workbook: ") + lxw_strerror(err),
+                   ""};
+    }
+    return Done{};
+  });
 }
 
 }  // namespace connex::api

@@ -102,13 +102,6 @@ nlohmann::json Summary(const HubDocument& d) {
           {"page_count", d.page_count}};
 }
 
-Reply Download(std::string bytes, const std::string& type, const std::string& name) {
-  Reply reply{200, {}, {{"Content-Disposition", Disposition(name)}}};
-  reply.raw = std::move(bytes);
-  reply.raw_type = type;
-  return reply;
-}
-
 }  // namespace
 
 void AddHubRoutes(std::vector<Route>& routes, Services& s) {

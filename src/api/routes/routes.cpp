@@ -1,9 +1,34 @@
 #include "api/routes/routes.hpp"
 
+#include <unistd.h>
+
 #include <cctype>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 namespace connex::api {
+
+Reply Download(std::string bytes, const std::string& type, const std::string& name) {
+  Reply reply{200, {}, {{"Content-Disposition", Disposition(name)}}};
+  reply.raw = std::move(bytes);
+  reply.raw_type = type;
+  return reply;
+}
+
+Result<std::string> WrittenFile(const std::function<Result<Done>(const std::string& path)>& write) {
+  char path[] = "/tmp/connex-download-XXXXXX";
+  const int fd = mkstemp(path);
+  if (fd < 0) return Error{ErrorCode::kIo, "cannot write the file", ""};
+  close(fd);
+  auto written = write(path);
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  unlink(path);
+  if (!written) return written.errors();
+  return bytes.str();
+}
 
 std::string Disposition(const std::string& name) {
   std::string ascii, encoded;

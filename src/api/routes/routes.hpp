@@ -1,6 +1,7 @@
 // Route groups, one file each; ApiRoutes() lists them all.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "api/server.hpp"
@@ -26,6 +27,11 @@ Result<Reply> ReadJson(Services& s, F&& fn) {
 // Content-Disposition for a stored name: an ASCII fallback and the exact name
 // percent-encoded (RFC 6266), so no quote or newline reaches the header.
 std::string Disposition(const std::string& name);
+// A file to download, named `name`.
+Reply Download(std::string bytes, const std::string& type, const std::string& name);
+// The bytes a library that writes only files (xlsx) wrote: `write` gets a
+// private temporary path, which is read back and removed.
+Result<std::string> WrittenFile(const std::function<Result<Done>(const std::string& path)>& write);
 
 void AddHealthRoutes(std::vector<Route>& routes, Services& s);
 void AddSessionRoutes(std::vector<Route>& routes, Services& s);

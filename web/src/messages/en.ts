@@ -602,6 +602,8 @@ export const en = {
   'models.deltaChart': 'Change by year against the stored terms',
   'models.moveATerm': 'Move a term to see what it changes for the state.',
   'chart.millions': 'millions',
+  'models.exportXlsx': 'Download the analysis (xlsx)',
+  'models.exportCsv': 'Download the analysis (CSV)',
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

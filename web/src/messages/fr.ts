@@ -602,4 +602,6 @@ export const fr: Messages = {
   'models.deltaChart': 'Écart par année par rapport aux termes enregistrés',
   'models.moveATerm': "Déplacez un terme pour voir ce qu'il change pour l'État.",
   'chart.millions': 'millions',
+  'models.exportXlsx': "Télécharger l'analyse (xlsx)",
+  'models.exportCsv': "Télécharger l'analyse (CSV)",
 };

@@ -36,6 +36,10 @@ export function ModelDetailPage({ id }: { id: string }) {
       <p class="crumbs"><Link href="/models">{t('models.title')}</Link></p>
       <h1>{model.name}</h1>
       <p class="muted">{t('models.versionOf', { version: model.version })}{model.request_id ? ` · ${t('models.confidential')}` : ''}</p>
+      <p class="buttons">
+        <a href={`${base}/export?format=xlsx`} download>{t('models.exportXlsx')}</a>
+        <a href={`${base}/export?format=csv`} download>{t('models.exportCsv')}</a>
+      </p>
       {error && <p class="form-error" role="alert">{error}</p>}
       {run && (
         <>
