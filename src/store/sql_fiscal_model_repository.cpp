@@ -121,4 +121,42 @@ void SqlFiscalModelRepository::KeepResult(const std::string& model_id, int versi
       soci::use(model_id), soci::use(version), soci::use(key), soci::use(json);
 }
 
+void SqlFiscalModelRepository::InsertValueAdded(const ValueAdded& v) {
+  const std::string at = ToIso(v.recorded_at);
+  sql_ << "INSERT INTO request_value_added (id, request_id, model_id, version, from_terms, "
+          "to_terms, currency, government_total, government_pv, discount_rate, recorded_by, "
+          "recorded_at) VALUES (:id, :r, :m, :v, :f, :t, :c, :g, :pv, :d, :by, :at)",
+      soci::use(v.id), soci::use(v.request_id), soci::use(v.model_id), soci::use(v.version),
+      soci::use(v.from_terms), soci::use(v.to_terms), soci::use(v.currency),
+      soci::use(v.government_total), soci::use(v.government_pv), soci::use(v.discount_rate),
+      soci::use(v.recorded_by), soci::use(at);
+}
+
+std::vector<ValueAdded> SqlFiscalModelRepository::ValueAddedOf(const std::string& request_id) {
+  std::vector<ValueAdded> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT id, model_id, version, from_terms, to_terms, currency, "
+                       "government_total, government_pv, discount_rate, recorded_by, recorded_at "
+                       "FROM request_value_added WHERE request_id = :r ORDER BY recorded_at DESC, "
+                       "id DESC",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    ValueAdded v;
+    v.id = Text(row, 0);
+    v.request_id = request_id;
+    v.model_id = Text(row, 1);
+    v.version = static_cast<int>(Integer(row, 2));
+    v.from_terms = Text(row, 3);
+    v.to_terms = Text(row, 4);
+    v.currency = Text(row, 5);
+    v.government_total = Real(row, 6);
+    v.government_pv = Real(row, 7);
+    v.discount_rate = Real(row, 8);
+    v.recorded_by = Text(row, 9);
+    v.recorded_at = ParseIso(Text(row, 10)).value_or(Instant{});
+    out.push_back(v);
+  }
+  return out;
+}
+
 }  // namespace connex::store

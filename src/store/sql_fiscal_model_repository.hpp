@@ -27,6 +27,8 @@ class SqlFiscalModelRepository : public domain::FiscalModelRepository {
                                     const std::string& key) override;
   void KeepResult(const std::string& model_id, int version, const std::string& key,
                   const std::string& json) override;
+  void InsertValueAdded(const domain::ValueAdded& v) override;
+  std::vector<domain::ValueAdded> ValueAddedOf(const std::string& request_id) override;
 
  private:
   std::vector<domain::FiscalModel> Select(const std::string& where, const std::string& value);

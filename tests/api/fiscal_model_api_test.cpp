@@ -201,5 +201,42 @@ TEST_F(FiscalModels, WhatIfAnswersTheChangeAgainstTheStoredTermsWithoutSavingIt)
             404);
 }
 
+TEST_F(FiscalModels, TheAdditionalRevenueOfAComparisonIsRecordedOnTheEngagement) {
+  const json requests = Json(senegal_.Get("/api/v1/requests"))["items"];
+  ASSERT_FALSE(requests.empty());
+  const std::string request = requests[0]["id"];
+  json model = Example("oil_psc.json");
+  model["regimes"].push_back(Example("oil_psc_negotiated.json")["regimes"][0]);
+  auto made =
+      senegal_.Send("POST", "/api/v1/fiscal/models",
+                    {{"name", "SN-7 negotiated"}, {"request_id", request}, {"model", model}});
+  ASSERT_EQ(Status(made), 201) << made->body;
+  const std::string path = "/api/v1/fiscal/models/" + Json(made)["id"].get<std::string>();
+  const json terms = {{"from", "Proposed terms"}, {"to", "Negotiated terms"}};
+  // The government whose contract it is does not rate its advisers' value.
+  EXPECT_EQ(Status(senegal_.Send("POST", path + "/value-added", terms)), 403);
+  EXPECT_EQ(Status(ghana_.Send("POST", path + "/value-added", terms)), 404);
+  auto recorded = coordinator_.Send("POST", path + "/value-added", terms);
+  ASSERT_EQ(Status(recorded), 201) << recorded->body;
+  const json delta = Json(coordinator_.Send("POST", path + "/compare", terms))["result"]["delta"];
+  EXPECT_DOUBLE_EQ(Json(recorded)["government_total"].get<double>(),
+                   delta["government_receipts"].get<double>());
+  EXPECT_DOUBLE_EQ(Json(recorded)["government_pv"].get<double>(),
+                   delta["pv_government_receipts"].get<double>());
+  EXPECT_EQ(Json(recorded)["currency"], "USD");
+  const json listed = Json(senegal_.Get("/api/v1/requests/" + request + "/value-added"));
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(listed["items"][0]["id"], Json(recorded)["id"]);
+  EXPECT_EQ(Status(ghana_.Get("/api/v1/requests/" + request + "/value-added")), 404);
+  // A workspace model has no engagement to record it on.
+  auto mine = expert_.Send("POST", "/api/v1/fiscal/models", {{"name", "Mine"}, {"model", model}});
+  ASSERT_EQ(Status(mine), 201);
+  auto refused = expert_.Send(
+      "POST", "/api/v1/fiscal/models/" + Json(mine)["id"].get<std::string>() + "/value-added",
+      terms);
+  ASSERT_EQ(Status(refused), 400);
+  EXPECT_EQ(Json(refused)["error"]["field"], "request_id");
+}
+
 }  // namespace
 }  // namespace connex::testing

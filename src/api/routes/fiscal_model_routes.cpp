@@ -38,6 +38,21 @@ Result<std::string> ReadModelMember(const nlohmann::json& body) {
   return text;
 }
 
+nlohmann::json ToJson(const ValueAdded& v) {
+  return {{"id", v.id},
+          {"request_id", v.request_id},
+          {"model_id", v.model_id},
+          {"version", v.version},
+          {"from", v.from_terms},
+          {"to", v.to_terms},
+          {"currency", v.currency},
+          {"government_total", v.government_total},
+          {"government_pv", v.government_pv},
+          {"discount_rate", v.discount_rate},
+          {"recorded_by", v.recorded_by},
+          {"recorded_at", ToIso(v.recorded_at)}};
+}
+
 nlohmann::json Summary(const FiscalModel& m) {
   return {{"id", m.id},
           {"name", m.name},
@@ -86,6 +101,27 @@ const fiscal::Regime* FindRegime(const fiscal::Model& m, const std::string& name
     if (r.name == name) return &r;
   }
   return nullptr;
+}
+
+// The term sheets `from` and `to` of `m` analysed and compared.
+struct Compared {
+  fiscal::Analysis a, b;
+  fiscal::Comparison c;
+};
+Result<Compared> CompareTerms(const fiscal::Model& m, const std::string& from,
+                              const std::string& to) {
+  const fiscal::Regime* a = FindRegime(m, from);
+  const fiscal::Regime* b = FindRegime(m, to);
+  Errors wrong;
+  if (!a) wrong.push_back({ErrorCode::kInvalidInput, "is not a term sheet of the model", "from"});
+  if (!b) wrong.push_back({ErrorCode::kInvalidInput, "is not a term sheet of the model", "to"});
+  if (!wrong.empty()) return wrong;
+  const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
+  Compared out{fiscal::Analyze(series, *a, m.discounting, m.sweep),
+               fiscal::Analyze(series, *b, m.discounting, m.sweep),
+               {}};
+  out.c = fiscal::Compare(series, out.a, out.b);
+  return out;
 }
 
 }  // namespace
@@ -191,27 +227,15 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const std::string to = body.Text("to", true, 200);
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
-         return Results(
-             s, r, version, "compare:" + from + "\n" + to,
-             [&](const fiscal::Model& m) -> Result<std::string> {
-               const fiscal::Regime* a = FindRegime(m, from);
-               const fiscal::Regime* b = FindRegime(m, to);
-               Errors wrong;
-               if (!a)
-                 wrong.push_back(
-                     {ErrorCode::kInvalidInput, "is not a term sheet of the model", "from"});
-               if (!b)
-                 wrong.push_back(
-                     {ErrorCode::kInvalidInput, "is not a term sheet of the model", "to"});
-               if (!wrong.empty()) return wrong;
-               const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
-               const fiscal::Analysis x = fiscal::Analyze(series, *a, m.discounting, m.sweep);
-               const fiscal::Analysis y = fiscal::Analyze(series, *b, m.discounting, m.sweep);
-               const fiscal::Comparison c = fiscal::Compare(series, x, y);
-               std::ostringstream out;
-               fiscal::io::WriteComparison(out, m, x, y, c, fiscal::io::Format::kJson);
-               return out.str();
-             });
+         return Results(s, r, version, "compare:" + from + "\n" + to,
+                        [&](const fiscal::Model& m) -> Result<std::string> {
+                          auto compared = CompareTerms(m, from, to);
+                          if (!compared) return compared.errors();
+                          std::ostringstream out;
+                          fiscal::io::WriteComparison(out, m, compared->a, compared->b, compared->c,
+                                                      fiscal::io::Format::kJson);
+                          return out.str();
+                        });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/whatif", Access::kParticipant,
@@ -320,6 +344,50 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          name + ".xlsx");
        }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/value-added", Access::kParticipant,
+       "Record on the engagement what the terms `to` add for the state against `from` (their "
+       "comparison on this model's version): by its advisers or the Support Unit",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"from", "to", "version"});
+         const std::string from = body.Text("from", true, 200);
+         const std::string to = body.Text("to", true, 200);
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         if (!body.errors().empty()) return body.errors();
+         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
+           return kModels.Version(st, r.principal, r.params[0], version);
+         });
+         if (!v) return v.errors();
+         auto model = fiscal::io::ReadModel(v->model_json);
+         if (!model) return model.errors();
+         auto compared = CompareTerms(*model, from, to);
+         if (!compared) return compared.errors();
+         ValueAdded added;
+         added.version = v->version;
+         added.from_terms = from;
+         added.to_terms = to;
+         added.currency = model->currency;
+         added.government_total = compared->c.government_total_delta;
+         added.government_pv = compared->c.government_pv_delta_total;
+         added.discount_rate = model->discounting.rate;
+         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+           auto recorded = kModels.RecordValueAdded(st, r.principal, r.params[0], added, Now());
+           if (!recorded) return recorded.errors();
+           return ToJson(*recorded);
+         });
+       }});
+  routes.push_back({"GET", "/api/v1/requests/{id}/value-added", Access::kParticipant,
+                    "The estimates of value added recorded on a request, newest first (the first "
+                    "is the current one)",
+                    [&s](Request& r) -> Result<Reply> {
+                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                        auto list = kModels.ValueAddedOf(st, r.principal, r.params[0]);
+                        if (!list) return list.errors();
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const ValueAdded& v : *list) items.push_back(ToJson(v));
+                        return nlohmann::json{{"items", items}};
+                      });
+                    }});
 }
 
 }  // namespace connex::api

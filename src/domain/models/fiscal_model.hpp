@@ -35,6 +35,22 @@ struct FiscalModelVersion {
   Instant created_at{};
 };
 
+// What the negotiated terms add for the state against the first ones, from a
+// comparison of one model version, recorded on the engagement.
+struct ValueAdded {
+  std::string id;
+  std::string request_id;
+  std::string model_id;
+  int version = 0;
+  std::string from_terms, to_terms;  // term sheet names
+  std::string currency;
+  double government_total = 0;  // nominal, project life
+  double government_pv = 0;     // at discount_rate
+  double discount_rate = 0;
+  std::string recorded_by;
+  Instant recorded_at{};
+};
+
 class FiscalModelRepository {
  public:
   virtual ~FiscalModelRepository() = default;
@@ -54,6 +70,9 @@ class FiscalModelRepository {
                                             const std::string& key) = 0;
   virtual void KeepResult(const std::string& model_id, int version, const std::string& key,
                           const std::string& json) = 0;
+  virtual void InsertValueAdded(const ValueAdded& v) = 0;
+  // Newest first.
+  virtual std::vector<ValueAdded> ValueAddedOf(const std::string& request_id) = 0;
 };
 
 }  // namespace connex::domain

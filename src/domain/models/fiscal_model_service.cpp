@@ -108,4 +108,40 @@ Result<FiscalModelVersion> FiscalModelService::Version(RequestStores& s, const P
   return *v;
 }
 
+Result<ValueAdded> FiscalModelService::RecordValueAdded(RequestStores& s, const Principal& p,
+                                                        const std::string& id, ValueAdded v,
+                                                        Instant now) const {
+  auto m = Visible(s, p, id);
+  if (!m) return m.errors();
+  if (m->request_id.empty()) {
+    return Error{ErrorCode::kInvalidInput,
+                 "attach the model to the engagement first: a workspace model has no engagement",
+                 "request_id"};
+  }
+  if (p.role != Role::kCoordinator && p.role != Role::kAdmin && p.role != Role::kExpert) {
+    return Error{ErrorCode::kForbidden,
+                 "the engagement's advisers and the Support Unit record the value added", ""};
+  }
+  v.id = NewId("va");
+  v.request_id = m->request_id;
+  v.model_id = m->id;
+  v.recorded_by = p.user_id;
+  v.recorded_at = now;
+  s.fiscal.InsertValueAdded(v);
+  s.requests.Audit(p.user_id, "request.value_added", "request", m->request_id, "",
+                   nlohmann::json{{"model_id", v.model_id},
+                                  {"version", v.version},
+                                  {"government_total", v.government_total},
+                                  {"government_pv", v.government_pv}}
+                       .dump());
+  return v;
+}
+
+Result<std::vector<ValueAdded>> FiscalModelService::ValueAddedOf(
+    RequestStores& s, const Principal& p, const std::string& request_id) const {
+  auto r = RequestService::Visible(s, p, request_id);
+  if (!r) return r.errors();
+  return s.fiscal.ValueAddedOf(request_id);
+}
+
 }  // namespace connex::domain

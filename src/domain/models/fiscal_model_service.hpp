@@ -29,6 +29,14 @@ class FiscalModelService {
   // One version (0: the current one).
   Result<FiscalModelVersion> Version(RequestStores& s, const Principal& p, const std::string& id,
                                      int version) const;
+  // Records `v` (the figures of a comparison of the model's version) on the
+  // engagement the model is attached to: by its advisers or the Support
+  // Unit, not by the government whose contract it is.
+  Result<ValueAdded> RecordValueAdded(RequestStores& s, const Principal& p, const std::string& id,
+                                      ValueAdded v, Instant now) const;
+  // The estimates recorded on a request, newest first.
+  Result<std::vector<ValueAdded>> ValueAddedOf(RequestStores& s, const Principal& p,
+                                               const std::string& request_id) const;
 };
 
 }  // namespace connex::domain
