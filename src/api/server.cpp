@@ -246,8 +246,11 @@ class ClockWatch {
 }  // namespace
 
 int Serve(const ServerConfig& config, store::Database& db) {
-  Services services{db, domain::AccountService(config.rules),
-                    domain::RequestService(config.max_document), config};
+  Services services{db,
+                    domain::AccountService(config.rules),
+                    domain::RequestService(config.max_document),
+                    config,
+                    {}};
   // Registered handlers refer to these routes: the vector is not touched again.
   const std::vector<Route> routes = ApiRoutes(services);
   httplib::Server server;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "api/fiscal_jobs.hpp"
 #include "api/http.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/requests/request_service.hpp"
@@ -54,6 +55,7 @@ struct Services {
   domain::AccountService accounts;
   domain::RequestService requests;
   const ServerConfig& config;
+  FiscalJobs jobs;  // long fiscal runs of this process
 };
 
 // Every API route, in the order the OpenAPI document lists them.

@@ -4,9 +4,12 @@
 // versions; results kept per version.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "server_process.hpp"
 
@@ -236,6 +239,60 @@ TEST_F(FiscalModels, TheAdditionalRevenueOfAComparisonIsRecordedOnTheEngagement)
       terms);
   ASSERT_EQ(Status(refused), 400);
   EXPECT_EQ(Json(refused)["error"]["field"], "request_id");
+}
+
+// Polls a job until `until` holds or 60 s pass; the last view.
+json Poll(Client& c, const std::string& job, const std::function<bool(const json&)>& until) {
+  json view;
+  for (int i = 0; i < 1200; ++i) {
+    view = Json(c.Get("/api/v1/fiscal/jobs/" + job));
+    if (until(view)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return view;
+}
+
+TEST_F(FiscalModels, ALongMonteCarloRunReportsProgressAndCanBeCancelled) {
+  auto made = expert_.Send("POST", "/api/v1/fiscal/models",
+                           {{"name", "SN-7 risk"}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(made), 201);
+  const std::string path = "/api/v1/fiscal/models/" + Json(made)["id"].get<std::string>();
+  auto started = expert_.Send("POST", path + "/montecarlo", {{"scenarios", 1000000}, {"seed", 7}});
+  ASSERT_EQ(Status(started), 202) << started->body;
+  const std::string job = Json(started)["job"];
+  const json moving =
+      Poll(expert_, job, [](const json& v) { return v["done"].get<long long>() > 0; });
+  EXPECT_EQ(moving["total"], 1000000);
+  EXPECT_GT(moving["done"].get<long long>(), 0);
+  // Only its starter sees or stops it.
+  EXPECT_EQ(Status(ghana_.Get("/api/v1/fiscal/jobs/" + job)), 404);
+  EXPECT_EQ(Status(ghana_.Send("DELETE", "/api/v1/fiscal/jobs/" + job, json::object())), 404);
+  ASSERT_EQ(Status(expert_.Send("DELETE", "/api/v1/fiscal/jobs/" + job, json::object())), 202);
+  const json stopped = Poll(expert_, job, [](const json& v) { return v["status"] != "running"; });
+  ASSERT_EQ(stopped["status"], "cancelled");
+  EXPECT_TRUE(stopped["result"]["partial"].get<bool>());
+  EXPECT_GT(stopped["result"]["scenarios"].get<long long>(), 0);
+  EXPECT_LT(stopped["result"]["scenarios"].get<long long>(), 1000000);
+
+  // A short run completes.
+  auto small = expert_.Send("POST", path + "/montecarlo", {{"scenarios", 5000}});
+  ASSERT_EQ(Status(small), 202);
+  const json done =
+      Poll(expert_, Json(small)["job"], [](const json& v) { return v["status"] != "running"; });
+  ASSERT_EQ(done["status"], "done");
+  EXPECT_FALSE(done["result"]["partial"].get<bool>());
+  EXPECT_EQ(done["result"]["scenarios"], 5000);
+  // A model without an uncertainty section cannot run one.
+  json plain = Example("oil_psc.json");
+  plain.erase("uncertainty");
+  auto no_risk =
+      expert_.Send("POST", "/api/v1/fiscal/models", {{"name", "Plain"}, {"model", plain}});
+  ASSERT_EQ(Status(no_risk), 201);
+  auto refused = expert_.Send(
+      "POST", "/api/v1/fiscal/models/" + Json(no_risk)["id"].get<std::string>() + "/montecarlo",
+      json::object());
+  ASSERT_EQ(Status(refused), 400);
+  EXPECT_EQ(Json(refused)["error"]["field"], "model.uncertainty");
 }
 
 }  // namespace

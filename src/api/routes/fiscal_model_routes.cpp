@@ -12,6 +12,8 @@
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/io/report.hpp"
 #include "fiscal/io/term.hpp"
+#include "fiscal/io/uncertainty_report.hpp"
+#include "fiscal/montecarlo.hpp"
 
 namespace connex::api {
 
@@ -387,6 +389,91 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                         for (const ValueAdded& v : *list) items.push_back(ToJson(v));
                         return nlohmann::json{{"items", items}};
                       });
+                    }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/montecarlo", Access::kParticipant,
+       "Start a Monte Carlo run over the model's uncertainty section (scenarios: 1 to "
+       "1,000,000, the model's by default; seed; regime; version). Answers 202 with the job "
+       "to poll (GET /api/v1/fiscal/jobs/{job}) or cancel (DELETE)",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"scenarios", "seed", "regime", "version"});
+         const int scenarios = body.Integer("scenarios", false, 1, 1000000, 0);
+         const int seed = body.Integer("seed", false, 0, 2147483647, -1);
+         const std::string regime = body.Text("regime", false, 200);
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         if (!body.errors().empty()) return body.errors();
+         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
+           return kModels.Version(st, r.principal, r.params[0], version);
+         });
+         if (!v) return v.errors();
+         auto model = fiscal::io::ReadModel(v->model_json);
+         if (!model) return model.errors();
+         if (!model->uncertainty) {
+           return Error{ErrorCode::kInvalidInput,
+                        "is required for a Monte Carlo run: price processes, multipliers, "
+                        "correlation (docs/fiscal-model-format.md)",
+                        "model.uncertainty"};
+         }
+         auto index = fiscal::io::FindRegime(*model, regime);
+         if (!index) return index.errors();
+         auto shared = std::make_shared<fiscal::Model>(std::move(*model));
+         fiscal::MonteCarloOptions options;
+         options.scenarios = scenarios > 0 ? scenarios : shared->uncertainty->scenarios;
+         options.seed = seed >= 0 ? static_cast<std::uint64_t>(seed) : shared->uncertainty->seed;
+         options.threads = 1;  // one core per run: the portal keeps answering
+         options.government_pv_floor = shared->uncertainty->government_pv_floor;
+         const auto i = static_cast<size_t>(*index);
+         auto job = s.jobs.Start(
+             r.principal.user_id, v->model_id, v->version,
+             [shared, options, i](const std::atomic<bool>& stop,
+                                  const FiscalJobs::Progress& progress) mutable {
+               const fiscal::ProjectSeries series = fiscal::Resolve(shared->project);
+               const fiscal::Sampler sampler(*shared->uncertainty, series.years, series.products());
+               options.stop = &stop;
+               options.progress = progress;
+               const fiscal::MonteCarloResult result = fiscal::RunMonteCarlo(
+                   series, shared->regimes[i], shared->discounting, sampler, options);
+               std::ostringstream out;
+               fiscal::io::WriteMonteCarlo(out, *shared, shared->regimes[i].name, result,
+                                           fiscal::io::Format::kJson);
+               return nlohmann::json::parse(out.str());
+             });
+         if (!job) return job.errors();
+         return Reply{202, {{"job", *job}, {"status", "running"}}};
+       }});
+  // A job is its starter's, while they may still open the model.
+  auto mine = [&s](Request& r) -> Result<FiscalJobs::View> {
+    auto job = s.jobs.Find(r.params[0]);
+    if (!job || job->owner != r.principal.user_id) {
+      return Error{ErrorCode::kNotFound, "no such job", "id"};
+    }
+    auto visible = store::ReadRequests(s.db, [&](RequestStores& st) {
+      return FiscalModelService::Visible(st, r.principal, job->model_id);
+    });
+    if (!visible) return Error{ErrorCode::kNotFound, "no such job", "id"};
+    return *job;
+  };
+  auto view = [](const FiscalJobs::View& j) {
+    return nlohmann::json{{"job", j.id},        {"model_id", j.model_id}, {"version", j.version},
+                          {"status", j.status}, {"done", j.done},         {"total", j.total},
+                          {"result", j.result}};
+  };
+  routes.push_back({"GET", "/api/v1/fiscal/jobs/{id}", Access::kSignedIn,
+                    "A long run's progress (done of total scenarios) and, once finished or "
+                    "cancelled, its result",
+                    [mine, view](Request& r) -> Result<Reply> {
+                      auto job = mine(r);
+                      if (!job) return job.errors();
+                      return Reply{200, view(*job)};
+                    }});
+  routes.push_back({"DELETE", "/api/v1/fiscal/jobs/{id}", Access::kSignedIn,
+                    "Cancel a long run: the scenarios done so far are kept, the result says it "
+                    "is partial",
+                    [&s, mine, view](Request& r) -> Result<Reply> {
+                      auto job = mine(r);
+                      if (!job) return job.errors();
+                      s.jobs.Cancel(job->id);
+                      return Reply{202, view(*s.jobs.Find(job->id))};
                     }});
 }
 
