@@ -61,3 +61,37 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   assert.match(Object.values(book).join('\n'), /Proposed terms/);
   assert.deepEqual(problems, []);
 });
+
+test('the Support Unit compares proposed and negotiated terms, records the value added on the engagement, and runs a Monte Carlo it can cancel', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  const model = JSON.parse(readFileSync(example, 'utf8'));
+  model.regimes.push(JSON.parse(readFileSync(resolve('../examples/oil_psc_negotiated.json'), 'utf8')).regimes[0]);
+  await page.goto(`${portal.base}/models`);
+  await page.getByLabel('Name').fill('SN-7 rounds');
+  await page.getByLabel('Keep it in').selectOption({ index: 1 });
+  await page.getByLabel('Or paste the model').fill(JSON.stringify(model));
+  await page.getByRole('button', { name: 'Keep the model' }).click();
+  await page.getByRole('heading', { name: 'SN-7 rounds' }).waitFor();
+  assert.match(await page.locator('p.muted').first().textContent(), /confidential to the engagement/);
+
+  const compare = page.getByRole('region', { name: 'Compare term sheets' });
+  await compare.locator('.delta-card').waitFor();
+  assert.match(await compare.locator('.delta-card').textContent(), /USD [\d,.]+ million to the state over the project life/);
+  await compare.getByRole('button', { name: "Record as the engagement's estimated value added" }).click();
+  await compare.getByText('Recorded on the engagement.').waitFor();
+
+  const risk = page.getByRole('region', { name: 'Risk: Monte Carlo' });
+  await risk.getByRole('spinbutton', { name: 'Scenarios' }).fill('1000000');
+  await risk.getByRole('button', { name: 'Run' }).click();
+  await risk.getByRole('button', { name: 'Cancel' }).click();
+  await risk.getByText(/^Cancelled: the figures cover the first [\d,]+ scenarios\.$/).waitFor({ timeout: 60000 });
+  await risk.getByRole('spinbutton', { name: 'Scenarios' }).fill('5000');
+  await risk.getByRole('button', { name: 'Run' }).click();
+  await risk.getByText(/^Cancelled/).waitFor({ state: 'detached' });
+  await risk.getByText(/Chance that the investor loses money/).waitFor({ timeout: 60000 });
+  assert.equal(await risk.getByText(/^Cancelled/).count(), 0);
+  assert.match(await risk.locator('table.summary').textContent(), /P50/);
+  await portal.shot(page, 'model-compare-risk');
+  assert.deepEqual(problems, []);
+});

@@ -8,7 +8,8 @@ interface Series {
   colour: string;
 }
 
-export function BarChart({ title, years, series }: { title: string; years: number[]; series: Series[] }) {
+// `years` label the bars (years, or a histogram's bins); values are shown divided by `divisor`.
+export function BarChart({ title, years, series, divisor = 1e6, unit }: { title: string; years: (number | string)[]; series: Series[]; divisor?: number; unit?: string }) {
   const width = 720, height = 240, left = 56, bottom = 24, top = 12;
   const all = series.flatMap((s) => s.values);
   const max = Math.max(0, ...all), min = Math.min(0, ...all);
@@ -24,21 +25,21 @@ export function BarChart({ title, years, series }: { title: string; years: numbe
         {ticks.map((v) => (
           <g key={v}>
             <line x1={left} x2={width} y1={y(v)} y2={y(v)} stroke="#d9e1e8" />
-            <text x={left - 4} y={y(v) + 4} text-anchor="end" font-size="10">{(v / 1e6).toFixed(0)}</text>
+            <text x={left - 4} y={y(v) + 4} text-anchor="end" font-size="10">{(v / divisor).toFixed(0)}</text>
           </g>
         ))}
         <line x1={left} x2={width} y1={y(0)} y2={y(0)} stroke="#5b6b7c" />
         {series.map((s, k) =>
           s.values.map((v, i) => (
             <rect key={`${k}-${i}`} x={left + i * slot + slot * 0.1 + k * bar} y={Math.min(y(v), y(0))} width={bar} height={Math.max(0.5, Math.abs(y(v) - y(0)))} fill={s.colour}>
-              <title>{`${years[i]} ${s.label}: ${(v / 1e6).toFixed(1)} million`}</title>
+              <title>{`${years[i]} ${s.label}: ${(v / divisor).toFixed(1)} ${unit ?? t('chart.millions')}`}</title>
             </rect>
           )),
         )}
-        {years.map((yr, i) => (i % Math.ceil(years.length / 10) === 0 ? <text key={yr} x={left + i * slot + slot / 2} y={height - 6} text-anchor="middle" font-size="10">{yr}</text> : null))}
+        {years.map((yr, i) => (i % Math.ceil(years.length / 10) === 0 ? <text key={i} x={left + i * slot + slot / 2} y={height - 6} text-anchor="middle" font-size="10">{yr}</text> : null))}
       </svg>
       <figcaption>
-        {title}, {t('chart.millions')}: {series.map((s) => <span key={s.label} class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill={s.colour} /></svg> {s.label}</span>)}
+        {title}, {unit ?? t('chart.millions')}: {series.map((s) => <span key={s.label} class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill={s.colour} /></svg> {s.label}</span>)}
       </figcaption>
     </figure>
   );

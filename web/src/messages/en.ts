@@ -604,6 +604,21 @@ export const en = {
   'chart.millions': 'millions',
   'models.exportXlsx': 'Download the analysis (xlsx)',
   'models.exportCsv': 'Download the analysis (CSV)',
+  'models.compare': 'Compare term sheets',
+  'models.from': 'Against',
+  'models.to': 'Terms',
+  'models.compareChart': '{to} against {from}, change by year',
+  'models.recordValue': "Record as the engagement's estimated value added",
+  'models.recorded': 'Recorded on the engagement.',
+  'models.risk': 'Risk: Monte Carlo',
+  'models.scenarios': 'Scenarios',
+  'models.runRisk': 'Run',
+  'models.cancel': 'Cancel',
+  'models.progress': '{done} of {total} scenarios',
+  'models.partial': 'Cancelled: the figures cover the first {count} scenarios.',
+  'models.lossChance': 'Chance that the investor loses money (NPV below zero): {p}',
+  'models.histogram': 'State receipts PV across scenarios (bins in millions)',
+  'models.scenariosUnit': 'scenarios',
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

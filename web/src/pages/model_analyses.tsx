@@ -1,0 +1,140 @@
+// The model page's longer analyses: two term sheets compared (what the
+// second adds for the state, recorded on the engagement as its estimated
+// value added), and a Monte Carlo run over the model's uncertainty, followed
+// while it runs and cancellable.
+import { useEffect, useState } from 'preact/hooks';
+import { call, currentUser } from '../api';
+import { BarChart } from '../components/bar_chart';
+import { type ComparisonResult, type ModelDetail, millions, percent } from '../fiscal';
+import { t } from '../i18n';
+import { useSignal } from '../state';
+
+export function CompareTerms({ base, model, currency, rate }: { base: string; model: ModelDetail; currency: string; rate: string }) {
+  const user = useSignal(currentUser);
+  const names = model.model.regimes.map((r) => r.name);
+  const [from, setFrom] = useState(names[0]);
+  const [to, setTo] = useState(names[1]);
+  const [answer, setAnswer] = useState<ComparisonResult | null>(null);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  useEffect(() => {
+    setNotice('');
+    call<{ result: ComparisonResult }>('POST', `${base}/compare`, { from, to }).then((r) => {
+      setError(r.data ? '' : r.errors.map((e) => e.message).join('; ') || t('error.network'));
+      setAnswer(r.data ? r.data.result : null);
+    });
+  }, [from, to]);
+  async function record() {
+    const r = await call('POST', `${base}/value-added`, { from, to });
+    setError(r.status === 201 ? '' : r.errors.map((e) => e.message).join('; ') || t('error.network'));
+    if (r.status === 201) setNotice(t('models.recorded'));
+  }
+  const pick = (id: string, label: string, value: string, set: (v: string) => void) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => set((e.currentTarget as HTMLSelectElement).value)}>
+        {names.map((n) => <option key={n} value={n}>{n}</option>)}
+      </select>
+    </div>
+  );
+  const adviser = user && user.role !== 'government' && model.request_id;
+  return (
+    <section class="panel" aria-label={t('models.compare')}>
+      <h2>{t('models.compare')}</h2>
+      <div class="row">
+        {pick('compare-from', t('models.from'), from, setFrom)}
+        {pick('compare-to', t('models.to'), to, setTo)}
+      </div>
+      {error && <p class="form-error" role="alert">{error}</p>}
+      {answer && (
+        <>
+          <p class={`delta-card ${(answer.delta.government_receipts ?? 0) >= 0 ? 'up' : 'down'}`}>
+            {t('models.delta', { total: millions(answer.delta.government_receipts ?? 0, true, currency), rate, pv: millions(answer.delta.pv_government_receipts ?? 0, true, currency) })}
+          </p>
+          <BarChart title={t('models.compareChart', { to, from })} years={answer.per_year.year}
+            series={[{ label: t('models.state'), values: answer.per_year.government_receipts, colour: '#1f6b36' }, { label: t('models.investor'), values: answer.per_year.investor_cash_flow, colour: '#a32020' }]} />
+          {adviser && <button type="button" class="secondary" onClick={record}>{t('models.recordValue')}</button>}
+          {notice && <p class="notice" role="status">{notice}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+interface Outcome {
+  count: number;
+  p5?: number;
+  p50?: number;
+  p95?: number;
+  histogram?: { from: number; to: number; counts: number[] };
+}
+interface JobView {
+  job: string;
+  status: string;
+  done: number;
+  total: number;
+  result: null | { scenarios: number; partial: boolean; outcomes: Record<string, Outcome>; probability_investor_npv_negative: { value: number } };
+}
+
+export function MonteCarlo({ base, currency, rate }: { base: string; currency: string; rate: string }) {
+  const [scenarios, setScenarios] = useState(10000);
+  const [job, setJob] = useState<JobView | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    if (!job || job.status !== 'running') return;
+    const timer = setTimeout(() => {
+      call<JobView>('GET', `/api/v1/fiscal/jobs/${job.job}`).then((r) => r.data && setJob(r.data));
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [job]);
+  async function start() {
+    setJob(null);
+    const r = await call<JobView>('POST', `${base}/montecarlo`, { scenarios });
+    setError(r.data ? '' : r.errors.map((e) => e.message).join('; ') || t('error.network'));
+    if (r.data) setJob({ ...r.data, done: 0, total: scenarios, result: null });
+  }
+  async function cancel() {
+    if (job) await call('DELETE', `/api/v1/fiscal/jobs/${job.job}`);
+  }
+  const result = job?.result;
+  const pv = result?.outcomes.government_pv;
+  const npv = result?.outcomes.investor_npv;
+  const bins = pv?.histogram;
+  return (
+    <section class="panel" aria-label={t('models.risk')}>
+      <h2>{t('models.risk')}</h2>
+      <div class="row">
+        <div class="field">
+          <label for="mc-scenarios">{t('models.scenarios')}</label>
+          <input id="mc-scenarios" type="number" min={1} max={1000000} value={scenarios} onInput={(e) => setScenarios(Number((e.currentTarget as HTMLInputElement).value))} />
+        </div>
+        <div class="buttons">
+          <button type="button" disabled={job?.status === 'running'} onClick={start}>{t('models.runRisk')}</button>
+          {job?.status === 'running' && <button type="button" class="secondary" onClick={cancel}>{t('models.cancel')}</button>}
+        </div>
+      </div>
+      {error && <p class="form-error" role="alert">{error}</p>}
+      {job?.status === 'running' && (
+        <p role="status"><progress value={job.done} max={job.total || scenarios} /> {t('models.progress', { done: job.done.toLocaleString(), total: (job.total || scenarios).toLocaleString() })}</p>
+      )}
+      {result && pv && npv && (
+        <>
+          {result.partial && <p class="attention">{t('models.partial', { count: result.scenarios.toLocaleString() })}</p>}
+          <table class="summary">
+            <thead><tr><th /><th>P5</th><th>P50</th><th>P95</th></tr></thead>
+            <tbody>
+              <tr><th>{t('models.statePv', { rate, currency })}</th><td>{millions(pv.p5 ?? 0)}</td><td>{millions(pv.p50 ?? 0)}</td><td>{millions(pv.p95 ?? 0)}</td></tr>
+              <tr><th>{t('models.investorNpv', { rate, currency })}</th><td>{millions(npv.p5 ?? 0)}</td><td>{millions(npv.p50 ?? 0)}</td><td>{millions(npv.p95 ?? 0)}</td></tr>
+            </tbody>
+          </table>
+          <p>{t('models.lossChance', { p: percent(result.probability_investor_npv_negative.value) })}</p>
+          {bins && (
+            <BarChart title={t('models.histogram')} unit={t('models.scenariosUnit')} divisor={1}
+              years={bins.counts.map((_, i) => `${((bins.from + ((bins.to - bins.from) * (i + 0.5)) / bins.counts.length) / 1e6).toFixed(0)}`)}
+              series={[{ label: t('models.state'), values: bins.counts, colour: '#0b5c8a' }]} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
