@@ -127,6 +127,17 @@ TEST_F(FiscalModels, VersionsAndResultsKeptPerVersion) {
                                {{"from", "Proposed terms"}, {"to", "Negotiated terms"}});
   ASSERT_EQ(Status(compared), 200) << compared->body;
   EXPECT_TRUE(Json(compared)["result"].contains("delta"));
+  // The terms over a range of prices: AETR at each, for each term sheet.
+  auto sweep = expert_.Send("POST", path + "/sweep", {{"from", 50}, {"to", 150}, {"step", 25}});
+  ASSERT_EQ(Status(sweep), 200) << sweep->body;
+  const json swept = Json(sweep)["result"]["regimes"];
+  ASSERT_EQ(swept.size(), 2u);
+  ASSERT_EQ(swept[0]["points"].size(), 5u);
+  EXPECT_DOUBLE_EQ(swept[0]["points"][2]["price_factor"].get<double>(), 1.0);
+  EXPECT_TRUE(swept[0]["points"][2]["aetr"].is_number());
+  auto backwards = expert_.Send("POST", path + "/sweep", {{"from", 150}, {"to", 50}});
+  ASSERT_EQ(Status(backwards), 400);
+  EXPECT_EQ(Json(backwards)["error"]["field"], "from");
   auto unknown =
       expert_.Send("POST", path + "/compare", {{"from", "Proposed terms"}, {"to", "Dreams"}});
   ASSERT_EQ(Status(unknown), 400);

@@ -32,7 +32,11 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   const summary = page.locator('table.summary');
   await summary.waitFor();
   assert.match(await summary.textContent(), /State receipts, project life.*million/s);
-  assert.equal(await page.locator('figure.chart').count(), 1);
+  // Results, cash flows by year and the AETR against the price.
+  const progressivity = page.getByRole('region', { name: 'Progressivity' });
+  await progressivity.locator('figure.chart').waitFor();
+  assert.match(await progressivity.textContent(), /Proposed terms: (progressive|regressive|neutral|not determined)/);
+  assert.equal(await page.locator('figure.chart').count(), 2);
   await portal.shot(page, 'model-results');
 
   const slider = page.getByLabel(/royalty rate/);
@@ -43,7 +47,7 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   const card = page.locator('.delta-card');
   await card.waitFor();
   assert.match(await card.textContent(), /^\+USD [\d,.]+ million to the state over the project life, PV 10%: \+USD [\d,.]+ million$/);
-  assert.equal(await page.locator('figure.chart').count(), 2);
+  assert.equal(await page.locator('figure.chart').count(), 3);
   const first = await card.textContent();
   await slider.evaluate((el) => {
     el.value = '0.1';

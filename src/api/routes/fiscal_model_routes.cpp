@@ -219,6 +219,43 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          });
        }});
   routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/sweep", Access::kParticipant,
+       "Every term sheet over a range of prices (from, to, step: factors of the model's "
+       "prices, the model's sweep by default; version): state PV, investor NPV, government "
+       "take and AETR at each price, the progressivity of the terms. Kept per version",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"from", "to", "step", "version"});
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         // Percent of the model's prices, as whole numbers: 50 to 200 by 10.
+         const int from = body.Integer("from", false, 1, 1000, 0);
+         const int to = body.Integer("to", false, 1, 1000, 0);
+         const int step = body.Integer("step", false, 1, 100, 0);
+         if (from && to && from >= to) {
+           body.Add({{ErrorCode::kInvalidInput, "must be below to", "from"}});
+         }
+         if (!body.errors().empty()) return body.errors();
+         const std::string key = "sweep:" + std::to_string(from) + ":" + std::to_string(to) + ":" +
+                                 std::to_string(step);
+         return Results(s, r, version, key, [&](const fiscal::Model& m) -> Result<std::string> {
+           fiscal::SweepOptions range = m.sweep;
+           if (from) range.from = from / 100.0;
+           if (to) range.to = to / 100.0;
+           if (step) range.step = step / 100.0;
+           if (range.from >= range.to) {
+             return Error{ErrorCode::kInvalidInput, "must be below to", "from"};
+           }
+           const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
+           std::vector<fiscal::io::SweepSeries> sweeps;
+           for (const auto& regime : m.regimes) {
+             sweeps.push_back(
+                 {regime.name, fiscal::PriceSweep(series, regime, m.discounting, range)});
+           }
+           std::ostringstream out;
+           fiscal::io::WriteSweep(out, m, sweeps, fiscal::io::Format::kJson);
+           return out.str();
+         });
+       }});
+  routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/compare", Access::kParticipant,
        "Compare two term sheets of a version (from, to: their names; version): what the "
        "second gives the state and the investor against the first, year by year. Kept per "

@@ -11,7 +11,8 @@ interface Series {
 // `years` label the bars (years, or a histogram's bins); values are shown divided by `divisor`.
 export function BarChart({ title, years, series, divisor = 1e6, unit }: { title: string; years: (number | string)[]; series: Series[]; divisor?: number; unit?: string }) {
   const width = 720, height = 240, left = 56, bottom = 24, top = 12;
-  const all = series.flatMap((s) => s.values);
+  // A value that is not a number (a rate undefined at that price) has no bar.
+  const all = series.flatMap((s) => s.values).filter(Number.isFinite);
   const max = Math.max(0, ...all), min = Math.min(0, ...all);
   const span = max - min || 1;
   const y = (v: number) => top + ((max - v) / span) * (height - top - bottom);
@@ -30,7 +31,7 @@ export function BarChart({ title, years, series, divisor = 1e6, unit }: { title:
         ))}
         <line x1={left} x2={width} y1={y(0)} y2={y(0)} stroke="#5b6b7c" />
         {series.map((s, k) =>
-          s.values.map((v, i) => (
+          s.values.map((v, i) => !Number.isFinite(v) ? null : (
             <rect key={`${k}-${i}`} x={left + i * slot + slot * 0.1 + k * bar} y={Math.min(y(v), y(0))} width={bar} height={Math.max(0.5, Math.abs(y(v) - y(0)))} fill={s.colour}>
               <title>{`${years[i]} ${s.label}: ${(v / divisor).toFixed(1)} ${unit ?? t('chart.millions')}`}</title>
             </rect>

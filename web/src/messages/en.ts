@@ -619,6 +619,13 @@ export const en = {
   'models.lossChance': 'Chance that the investor loses money (NPV below zero): {p}',
   'models.histogram': 'State receipts PV across scenarios (bins in millions)',
   'models.scenariosUnit': 'scenarios',
+  'models.progressivity': 'Progressivity',
+  'models.verdict': '{regime}: {verdict}.',
+  'models.aetrByPrice': 'Average effective tax rate at each price (percent of the model’s prices)',
+  'verdict.progressive': 'progressive — the state’s share rises with the price',
+  'verdict.regressive': 'regressive — the state’s share falls as the price rises',
+  'verdict.neutral': 'neutral — the state’s share stays the same',
+  'verdict.undetermined': 'not determined at these prices',
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

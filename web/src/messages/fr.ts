@@ -619,4 +619,11 @@ export const fr: Messages = {
   'models.lossChance': "Probabilité que l'investisseur perde de l'argent (VAN négative) : {p}",
   'models.histogram': "VA des recettes de l'État selon les scénarios (classes en millions)",
   'models.scenariosUnit': 'scénarios',
+  'models.progressivity': 'Progressivité',
+  'models.verdict': '{regime} : {verdict}.',
+  'models.aetrByPrice': "Taux effectif moyen d'imposition selon le prix (pourcentage des prix du modèle)",
+  'verdict.progressive': "progressif — la part de l'État augmente avec le prix",
+  'verdict.regressive': "régressif — la part de l'État baisse quand le prix monte",
+  'verdict.neutral': "neutre — la part de l'État reste stable",
+  'verdict.undetermined': 'indéterminé à ces prix',
 };

@@ -7,6 +7,7 @@ import { call, currentUser } from '../api';
 import { BarChart } from '../components/bar_chart';
 import { type ComparisonResult, type ModelDetail, millions, percent } from '../fiscal';
 import { t } from '../i18n';
+import type { MessageKey } from '../messages/en';
 import { useSignal } from '../state';
 
 export function CompareTerms({ base, model, currency, rate }: { base: string; model: ModelDetail; currency: string; rate: string }) {
@@ -135,6 +136,30 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
           )}
         </>
       )}
+    </section>
+  );
+}
+
+interface SweepResult {
+  regimes: { regime: string; points: { price_factor: number; aetr: number | null; government_take: number | null }[] }[];
+}
+
+// The average effective tax rate at prices from half to twice the model's:
+// terms are progressive when the state's share rises with the price.
+export function Progressivity({ base, verdicts }: { base: string; verdicts: Record<string, string> }) {
+  const [sweep, setSweep] = useState<SweepResult | null>(null);
+  useEffect(() => {
+    call<{ result: SweepResult }>('POST', `${base}/sweep`, {}).then((r) => r.data && setSweep(r.data.result));
+  }, [base]);
+  if (!sweep || sweep.regimes.length === 0) return null;
+  const colours = ['#0b5c8a', '#c2873a', '#1f6b36', '#7a3fa0'];
+  return (
+    <section class="panel" aria-label={t('models.progressivity')}>
+      <h2>{t('models.progressivity')}</h2>
+      <p>{sweep.regimes.map((r) => t('models.verdict', { regime: r.regime, verdict: t(`verdict.${verdicts[r.regime] || 'undetermined'}` as MessageKey) })).join(' ')}</p>
+      <BarChart title={t('models.aetrByPrice')} unit="%" divisor={0.01}
+        years={sweep.regimes[0].points.map((p) => `${Math.round(p.price_factor * 100)}%`)}
+        series={sweep.regimes.map((r, i) => ({ label: r.regime, values: r.points.map((p) => p.aetr ?? NaN), colour: colours[i % colours.length] }))} />
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../api';
 import { BarChart } from '../components/bar_chart';
 import { Link } from '../components/link';
-import { CompareTerms, MonteCarlo } from './model_analyses';
+import { CompareTerms, MonteCarlo, Progressivity } from './model_analyses';
 import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions, percent } from '../fiscal';
 import { t } from '../i18n';
 
@@ -61,6 +61,7 @@ export function ModelDetailPage({ id }: { id: string }) {
             <BarChart key={r.regime} title={t('models.cashFlows', { regime: r.regime })} years={r.ledger.year}
               series={[{ label: t('models.state'), values: r.ledger.government_receipts, colour: '#0b5c8a' }, { label: t('models.investor'), values: r.ledger.investor_cash_flow, colour: '#c2873a' }]} />
           ))}
+          <Progressivity base={base} verdicts={Object.fromEntries(run.regimes.map((r) => [r.regime, String((r.metrics.progressivity as { verdict?: string } | undefined)?.verdict ?? 'undetermined')]))} />
           <WhatIf base={base} model={model} currency={currency} rate={rate} />
           {model.model.regimes.length > 1 && <CompareTerms base={base} model={model} currency={currency} rate={rate} />}
           {model.model.uncertainty !== undefined && <MonteCarlo base={base} currency={currency} rate={rate} />}
