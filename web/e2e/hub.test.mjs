@@ -141,3 +141,17 @@ test('the roadmap links guides and providers by stage; the directory filters by 
   await portal.shot(page, 'providers');
   assert.deepEqual(problems, []);
 });
+
+test('the Support Unit changes a provider of the directory', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/providers?q=Pacific`);
+  const entry = page.locator('article.provider', { hasText: 'Pacific Resource Governance Centre' });
+  await entry.getByRole('button', { name: 'Change' }).click();
+  await page.getByRole('heading', { name: /^Change Pacific Resource Governance Centre/ }).waitFor();
+  await page.getByLabel('In-house experts').fill('15');
+  await page.getByRole('button', { name: 'Save the changes' }).click();
+  await page.getByText('Provider saved.').waitFor();
+  await entry.getByText('15', { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+});

@@ -626,6 +626,11 @@ export const en = {
   'verdict.regressive': 'regressive — the state’s share falls as the price rises',
   'verdict.neutral': 'neutral — the state’s share stays the same',
   'verdict.undetermined': 'not determined at these prices',
+  'providers.edit': 'Change',
+  'providers.editing': 'Change {name}',
+  'providers.save': 'Save the changes',
+  'providers.saved': 'Provider saved.',
+  'models.print': 'Print the report',
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

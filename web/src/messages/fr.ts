@@ -626,4 +626,9 @@ export const fr: Messages = {
   'verdict.regressive': "régressif — la part de l'État baisse quand le prix monte",
   'verdict.neutral': "neutre — la part de l'État reste stable",
   'verdict.undetermined': 'indéterminé à ces prix',
+  'providers.edit': 'Modifier',
+  'providers.editing': 'Modifier {name}',
+  'providers.save': 'Enregistrer les modifications',
+  'providers.saved': 'Fournisseur enregistré.',
+  'models.print': 'Imprimer le rapport',
 };

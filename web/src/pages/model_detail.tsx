@@ -40,6 +40,7 @@ export function ModelDetailPage({ id }: { id: string }) {
       <p class="buttons">
         <a href={`${base}/export?format=xlsx`} download>{t('models.exportXlsx')}</a>
         <a href={`${base}/export?format=csv`} download>{t('models.exportCsv')}</a>
+        <button type="button" class="link" onClick={() => window.print()}>{t('models.print')}</button>
       </p>
       {error && <p class="form-error" role="alert">{error}</p>}
       {run && (

@@ -21,6 +21,8 @@ export function Providers() {
   const [codelists, setCodelists] = useState<Codelists | null>(null);
   const [reloads, setReloads] = useState(0);
   const [error, setError] = useState('');
+  const [editing, setEditing] = useState<Provider | null>(null);
+  const [saved, setSaved] = useState('');
   const staff = !!user && (user.role === 'coordinator' || user.role === 'admin');
   useEffect(() => void loadCodelists().then(setCodelists), []);
   useEffect(() => {
@@ -66,6 +68,7 @@ export function Providers() {
         </div>
       </div>
       <FormError message={error} />
+      {saved && <p class="notice" role="status">{saved}</p>}
       <p aria-live="polite">{t('providers.count', { count: list.items.length })}</p>
       {list.items.map((p) => (
         <article key={p.id} id={p.id} class="panel provider">
@@ -88,19 +91,31 @@ export function Providers() {
               {p.website && <a href={p.website} rel="noopener noreferrer">{p.website}</a>}
             </dd>
           </dl>
-          {staff && <button type="button" class="secondary" onClick={() => remove(p)}>{t('providers.remove')}</button>}
+          {staff && (
+            <div class="buttons">
+              <button type="button" class="secondary" onClick={() => setEditing(p)}>{t('providers.edit')}</button>
+              <button type="button" class="secondary" onClick={() => remove(p)}>{t('providers.remove')}</button>
+            </div>
+          )}
         </article>
       ))}
-      {staff && <ProviderForm list={list} codelists={codelists} onAdded={() => setReloads(reloads + 1)} />}
+      {staff && (
+        <ProviderForm key={editing ? `${editing.id}-${editing.version}` : 'new'} list={list} codelists={codelists} editing={editing}
+          onSaved={(message) => { setEditing(null); setSaved(message); setReloads(reloads + 1); }} onCancel={() => setEditing(null)} />
+      )}
     </div>
   );
 }
 
-function ProviderForm({ list, codelists, onAdded }: { list: ProviderList; codelists: Codelists; onAdded: () => void }) {
+// Adds a provider, or changes `editing` (with the version read: a change made
+// by someone else in between is refused, not overwritten).
+function ProviderForm({ list, codelists, editing, onSaved, onCancel }: { list: ProviderList; codelists: Codelists; editing: Provider | null; onSaved: (message: string) => void; onCancel: () => void }) {
   const blank = { name: '', kind: '', description: '', regions: [] as string[], sectors: [] as string[], expertise: [] as string[], stages: [] as string[], languages: [] as string[], assistance_criteria: '', cost: '', in_house_experts: 0, contact_email: '', website: '' };
-  const [form, setForm] = useState(blank);
+  const initial = editing
+    ? { name: editing.name, kind: editing.kind, description: editing.description, regions: editing.regions, sectors: editing.sectors, expertise: editing.expertise, stages: editing.stages, languages: editing.languages, assistance_criteria: editing.assistance_criteria, cost: editing.cost, in_house_experts: editing.in_house_experts, contact_email: editing.contact_email, website: editing.website }
+    : blank;
+  const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState('');
   const text = (name: 'name' | 'description' | 'assistance_criteria' | 'contact_email' | 'website', long = false) => (
     <div class="field">
       <label for={`new-${name}`}>{t(`providers.field.${name}` as MessageKey)}</label>
@@ -133,19 +148,19 @@ function ProviderForm({ list, codelists, onAdded }: { list: ProviderList; codeli
   };
   async function add(e: Event) {
     e.preventDefault();
-    const r = await call('POST', '/api/v1/hub/providers', form);
-    if (r.status !== 201) {
-      setNotice('');
+    const r = editing
+      ? await call('PUT', `/api/v1/hub/providers/${editing.id}`, { ...form, version: editing.version })
+      : await call('POST', '/api/v1/hub/providers', form);
+    if (r.status !== 201 && r.status !== 200) {
       return setErrors(r.status === 0 ? { '': t('error.network') } : byField(r.errors));
     }
     setErrors({});
     setForm(blank);
-    setNotice(t('providers.added'));
-    onAdded();
+    onSaved(editing ? t('providers.saved') : t('providers.added'));
   }
   return (
     <form class="panel wide" onSubmit={add}>
-      <h2>{t('providers.add')}</h2>
+      <h2>{editing ? t('providers.editing', { name: editing.name }) : t('providers.add')}</h2>
       <FormError message={errors['']} />
       {text('name')}
       <div class="field">
@@ -179,8 +194,10 @@ function ProviderForm({ list, codelists, onAdded }: { list: ProviderList; codeli
       </div>
       {text('contact_email')}
       {text('website')}
-      <button type="submit">{t('providers.add')}</button>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      <div class="buttons">
+        <button type="submit">{editing ? t('providers.save') : t('providers.add')}</button>
+        {editing && <button type="button" class="secondary" onClick={onCancel}>{t('models.cancel')}</button>}
+      </div>
     </form>
   );
 }
