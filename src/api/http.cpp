@@ -160,6 +160,16 @@ std::string QueryText(const Request& r, const std::string& name) {
   return it == r.query.end() ? "" : it->second;
 }
 
+std::string QueryCode(const Request& r, const std::string& name,
+                      const std::vector<std::string>& codes, Errors& errors) {
+  std::string v = QueryText(r, name);
+  if (!v.empty() && std::find(codes.begin(), codes.end(), v) == codes.end()) {
+    errors.push_back({ErrorCode::kInvalidInput, "\"" + v + "\" is not a known code", name});
+    v.clear();
+  }
+  return v;
+}
+
 Result<int> QueryInt(const Request& r, const std::string& name, int fallback, int lo, int hi) {
   const auto it = r.query.find(name);
   if (it == r.query.end()) return fallback;

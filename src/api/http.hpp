@@ -93,5 +93,9 @@ class BodyReader {
 Result<int> QueryInt(const Request& r, const std::string& name, int fallback, int lo, int hi);
 // The query parameter `name`, or "" when absent.
 std::string QueryText(const Request& r, const std::string& name);
+// The query parameter `name` if it is one of `codes`, or "" (absent, or not a
+// code: then an error naming it is added to `errors`).
+std::string QueryCode(const Request& r, const std::string& name,
+                      const std::vector<std::string>& codes, Errors& errors);
 
 }  // namespace connex::api

@@ -105,6 +105,31 @@ const fiscal::Regime* FindRegime(const fiscal::Model& m, const std::string& name
   return nullptr;
 }
 
+// Every term sheet of `m` analysed on its project.
+std::vector<fiscal::Analysis> AnalyzeAll(const fiscal::Model& m) {
+  const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
+  std::vector<fiscal::Analysis> out;
+  for (const auto& regime : m.regimes) {
+    out.push_back(fiscal::Analyze(series, regime, m.discounting, m.sweep));
+  }
+  return out;
+}
+
+// One version the caller may open (0: the current one), and its model read.
+struct Loaded {
+  FiscalModelVersion version;
+  fiscal::Model model;
+};
+Result<Loaded> LoadVersion(Services& s, const Request& r, int version) {
+  auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
+    return kModels.Version(st, r.principal, r.params[0], version);
+  });
+  if (!v) return v.errors();
+  auto model = fiscal::io::ReadModel(v->model_json);
+  if (!model) return model.errors();
+  return Loaded{std::move(*v), std::move(*model)};
+}
+
 // The term sheets `from` and `to` of `m` analysed and compared.
 struct Compared {
   fiscal::Analysis a, b;
@@ -208,13 +233,8 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
          return Results(s, r, version, "run", [](const fiscal::Model& m) -> Result<std::string> {
-           const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
-           std::vector<fiscal::Analysis> analyses;
-           for (const auto& regime : m.regimes) {
-             analyses.push_back(fiscal::Analyze(series, regime, m.discounting, m.sweep));
-           }
            std::ostringstream out;
-           fiscal::io::WriteRun(out, m, analyses, fiscal::io::Format::kJson);
+           fiscal::io::WriteRun(out, m, AnalyzeAll(m), fiscal::io::Format::kJson);
            return out.str();
          });
        }});
@@ -312,15 +332,13 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
            }
          }
          if (!body.errors().empty()) return body.errors();
-         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
-           return kModels.Version(st, r.principal, r.params[0], version);
-         });
-         if (!v) return v.errors();
+         auto loaded = LoadVersion(s, r, version);
+         if (!loaded) return loaded.errors();
+         const FiscalModelVersion* v = &loaded->version;
+         const fiscal::Model* base = &loaded->model;
          auto changed_text = fiscal::io::ChangeTerms(v->model_json, changes);
          if (!changed_text) return changed_text.errors();
-         auto base = fiscal::io::ReadModel(v->model_json);
          auto changed = fiscal::io::ReadModel(*changed_text);
-         if (!base) return base.errors();
          if (!changed) return changed.errors();
          auto index = fiscal::io::FindRegime(*base, regime);
          if (!index) return index.errors();
@@ -350,17 +368,11 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          }
          auto version = QueryInt(r, "version", 0, 0, 1000000);
          if (!version) return version.errors();
-         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
-           return kModels.Version(st, r.principal, r.params[0], *version);
-         });
-         if (!v) return v.errors();
-         auto model = fiscal::io::ReadModel(v->model_json);
-         if (!model) return model.errors();
-         const fiscal::ProjectSeries series = fiscal::Resolve(model->project);
-         std::vector<fiscal::Analysis> analyses;
-         for (const auto& regime : model->regimes) {
-           analyses.push_back(fiscal::Analyze(series, regime, model->discounting, model->sweep));
-         }
+         auto loaded = LoadVersion(s, r, *version);
+         if (!loaded) return loaded.errors();
+         const FiscalModelVersion* v = &loaded->version;
+         const fiscal::Model* model = &loaded->model;
+         const std::vector<fiscal::Analysis> analyses = AnalyzeAll(*model);
          const std::string name = "model-" + v->model_id + "-v" + std::to_string(v->version);
          if (format == "csv") {
            std::ostringstream out;
@@ -368,9 +380,11 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
            return Download(out.str(), "text/csv; charset=utf-8", name + ".csv");
          }
          std::optional<fiscal::Comparison> comparison;
-         if (analyses.size() > 1) comparison = fiscal::Compare(series, analyses[0], analyses[1]);
+         if (analyses.size() > 1) {
+           comparison = fiscal::Compare(fiscal::Resolve(model->project), analyses[0], analyses[1]);
+         }
          fiscal::io::Workbook book;
-         book.model = &*model;
+         book.model = model;
          for (const auto& a : analyses) book.analyses.push_back(&a);
          if (comparison) book.comparison = &*comparison;
          auto bytes = WrittenFile([&](const std::string& path) -> Result<Done> {
@@ -393,12 +407,10 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const std::string to = body.Text("to", true, 200);
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
-         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
-           return kModels.Version(st, r.principal, r.params[0], version);
-         });
-         if (!v) return v.errors();
-         auto model = fiscal::io::ReadModel(v->model_json);
-         if (!model) return model.errors();
+         auto loaded = LoadVersion(s, r, version);
+         if (!loaded) return loaded.errors();
+         const FiscalModelVersion* v = &loaded->version;
+         fiscal::Model* model = &loaded->model;
          auto compared = CompareTerms(*model, from, to);
          if (!compared) return compared.errors();
          ValueAdded added;
@@ -439,12 +451,10 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const std::string regime = body.Text("regime", false, 200);
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
-         auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
-           return kModels.Version(st, r.principal, r.params[0], version);
-         });
-         if (!v) return v.errors();
-         auto model = fiscal::io::ReadModel(v->model_json);
-         if (!model) return model.errors();
+         auto loaded = LoadVersion(s, r, version);
+         if (!loaded) return loaded.errors();
+         const FiscalModelVersion* v = &loaded->version;
+         fiscal::Model* model = &loaded->model;
          if (!model->uncertainty) {
            return Error{ErrorCode::kInvalidInput,
                         "is required for a Monte Carlo run: price processes, multipliers, "

@@ -26,12 +26,7 @@ Result<HubQuery> ReadQuery(const Request& r) {
   q.text = QueryText(r, "q");
   if (q.text.size() > 500) errors.push_back({ErrorCode::kInvalidInput, "is too long", "q"});
   auto code = [&](const std::string& name, const std::vector<std::string>& codes) {
-    std::string v = QueryText(r, name);
-    if (!v.empty() && std::find(codes.begin(), codes.end(), v) == codes.end()) {
-      errors.push_back({ErrorCode::kInvalidInput, "\"" + v + "\" is not a known code", name});
-      v.clear();
-    }
-    return v;
+    return QueryCode(r, name, codes, errors);
   };
   q.kind = code("kind", kHubKinds);
   q.resource = code("resource", kCommodities);

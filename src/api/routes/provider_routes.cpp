@@ -18,12 +18,7 @@ Result<ProviderFilter> ReadFilter(const Request& r) {
   Errors errors;
   ProviderFilter f;
   auto code = [&](const std::string& name, const std::vector<std::string>& codes) {
-    std::string v = QueryText(r, name);
-    if (!v.empty() && std::find(codes.begin(), codes.end(), v) == codes.end()) {
-      errors.push_back({ErrorCode::kInvalidInput, "\"" + v + "\" is not a known code", name});
-      v.clear();
-    }
-    return v;
+    return QueryCode(r, name, codes, errors);
   };
   f.region = code("region", kRegions);
   f.sector = code("sector", kSectors);
