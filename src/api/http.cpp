@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace connex::api {
 
@@ -147,6 +148,20 @@ int BodyReader::Integer(const std::string& field, bool required, int lo, int hi,
     return fallback;
   }
   return v->get<int>();
+}
+
+double BodyReader::Number(const std::string& field, bool required, double fallback) {
+  const nlohmann::json* v = Value(field);
+  if (!v) {
+    if (required) errors_.push_back({ErrorCode::kInvalidInput, "is required", field});
+    return fallback;
+  }
+  // JSON has no infinities; a number too large for a double parses as one.
+  if (!v->is_number() || !std::isfinite(v->get<double>())) {
+    errors_.push_back({ErrorCode::kInvalidInput, "must be a number", field});
+    return fallback;
+  }
+  return v->get<double>();
 }
 
 const nlohmann::json* BodyReader::Value(const std::string& field) const {

@@ -77,6 +77,8 @@ class BodyReader {
   std::string Text(const std::string& field, bool required, size_t max_length = 1000);
   // A whole number in [lo, hi] (or absent and not required: `fallback`).
   int Integer(const std::string& field, bool required, int lo, int hi, int fallback = 0);
+  // A finite number (or absent and not required: `fallback`).
+  double Number(const std::string& field, bool required, double fallback = 0);
   // A nested value as sent (nullptr when absent or null), for readers of their own.
   const nlohmann::json* Value(const std::string& field) const;
   // Adds errors found by another reader of this body.

@@ -215,6 +215,106 @@ TEST_F(FiscalModels, WhatIfAnswersTheChangeAgainstTheStoredTermsWithoutSavingIt)
             404);
 }
 
+// The fields of every error of a refused request.
+std::set<std::string> ErrorFields(const httplib::Result& r) {
+  std::set<std::string> out;
+  const json body = Json(r);
+  for (const json& e : body["errors"]) out.insert(e["field"].get<std::string>());
+  return out;
+}
+
+TEST_F(FiscalModels, TornadoAndSolveForAnswerFromTheStoredTerms) {
+  auto made = expert_.Send("POST", "/api/v1/fiscal/models",
+                           {{"name", "SN-7 sensitivity"}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(made), 201);
+  const std::string path = "/api/v1/fiscal/models/" + Json(made)["id"].get<std::string>();
+  const std::string royalty = "regimes[0].instruments[1].rate";
+
+  // The usual tornado: price, capex, opex, production, largest swing first.
+  auto usual = expert_.Send("POST", path + "/tornado", json::object());
+  ASSERT_EQ(Status(usual), 200) << usual->body;
+  const json bars = Json(usual)["result"]["bars"];
+  ASSERT_EQ(bars.size(), 4u);
+  std::set<std::string> inputs;
+  for (size_t i = 0; i < bars.size(); ++i) {
+    inputs.insert(bars[i]["input"].get<std::string>());
+    if (i > 0) {
+      EXPECT_GE(bars[i - 1]["swing"].get<double>(), bars[i]["swing"].get<double>());
+    }
+  }
+  EXPECT_EQ(inputs, (std::set<std::string>{"price", "capex", "opex", "production"}));
+  EXPECT_EQ(bars[0]["input"], "price");
+  EXPECT_EQ(Json(expert_.Send("POST", path + "/tornado", json::object()))["cached"], true);
+
+  // A term in the tornado: its ends are what the what-if of that value gives.
+  auto term = expert_.Send("POST", path + "/tornado",
+                           {{"metric", "government_pv"},
+                            {"inputs", {{{"name", royalty}, {"low", 0.03}, {"high", 0.1}}}}});
+  ASSERT_EQ(Status(term), 200) << term->body;
+  const json bar = Json(term)["result"]["bars"][0];
+  const json at_high = Json(
+      expert_.Send("POST", path + "/whatif", {{"changes", {{{"path", royalty}, {"value", 0.1}}}}}));
+  const json base = Json(expert_.Send("POST", path + "/run", json::object()));
+  const double stored_pv =
+      base["result"]["regimes"][0]["metrics"]["pv_government_receipts"].get<double>();
+  EXPECT_NEAR(bar["at_high"].get<double>(),
+              stored_pv + at_high["result"]["delta"]["pv_government_receipts"].get<double>(), 1);
+
+  // Every wrong input is named.
+  auto wrong =
+      expert_.Send("POST", path + "/tornado",
+                   {{"metric", "take"},
+                    {"inputs",
+                     {{{"name", "price"}, {"low", 1.3}, {"high", 0.7}},
+                      {{"name", royalty}, {"low", "low"}, {"high", 0.1}},
+                      {{"name", "regimes[0].instruments[42].rate"}, {"low", 0}, {"high", 1}},
+                      7}}});
+  ASSERT_EQ(Status(wrong), 400);
+  EXPECT_EQ(ErrorFields(wrong), (std::set<std::string>{"metric", "inputs[1].low", "inputs[3]"}));
+  auto unbound =
+      expert_.Send("POST", path + "/tornado",
+                   {{"inputs",
+                     {{{"name", "price"}, {"low", 1.3}, {"high", 0.7}},
+                      {{"name", "regimes[0].instruments[42].rate"}, {"low", 0}, {"high", 1}}}}});
+  ASSERT_EQ(Status(unbound), 400);
+  EXPECT_EQ(ErrorFields(unbound), (std::set<std::string>{"inputs[0]", "inputs[1]"}));
+
+  // Solve-for: the royalty that gives an AETR of 85%, checked by running it.
+  auto solved = expert_.Send(
+      "POST", path + "/solve",
+      {{"term", royalty}, {"metric", "aetr"}, {"target", 0.85}, {"lo", 0}, {"hi", 0.5}});
+  ASSERT_EQ(Status(solved), 200) << solved->body;
+  const json answer = Json(solved)["result"];
+  ASSERT_EQ(answer["found"], true) << answer.dump();
+  EXPECT_EQ(answer["current_value"], 0.05);
+  const double rate = answer["value"];
+  const json check = Json(expert_.Send("POST", path + "/whatif",
+                                       {{"changes", {{{"path", royalty}, {"value", rate}}}}}));
+  const json regimes = check["result"]["regimes"];
+  ASSERT_EQ(regimes.size(), 2u) << check.dump();
+  EXPECT_NEAR(regimes[1]["metrics"]["aetr"].get<double>(), 0.85, 1e-6);
+  // Out of reach (the AETR is above 50% even without a royalty): said plainly, not an error.
+  auto unreachable = expert_.Send(
+      "POST", path + "/solve",
+      {{"term", royalty}, {"metric", "aetr"}, {"target", 0.5}, {"lo", 0}, {"hi", 0.2}});
+  ASSERT_EQ(Status(unreachable), 200);
+  EXPECT_EQ(Json(unreachable)["result"]["found"], false);
+  EXPECT_FALSE(Json(unreachable)["result"]["reason"].get<std::string>().empty());
+  auto refused =
+      expert_.Send("POST", path + "/solve",
+                   {{"term", "regimes[0].name"}, {"metric", "aetr"}, {"lo", 1}, {"hi", 0}});
+  ASSERT_EQ(Status(refused), 400);
+  EXPECT_EQ(ErrorFields(refused), (std::set<std::string>{"target", "hi"}));
+  auto not_a_number = expert_.Send(
+      "POST", path + "/solve", {{"term", "regimes[0].name"}, {"metric", "aetr"}, {"target", 0.5}});
+  ASSERT_EQ(Status(not_a_number), 400);
+  EXPECT_EQ(ErrorFields(not_a_number), (std::set<std::string>{"term"}));
+  EXPECT_EQ(Status(ghana_.Send("POST", path + "/tornado", json::object())), 404);
+  EXPECT_EQ(Status(ghana_.Send("POST", path + "/solve",
+                               {{"term", royalty}, {"metric", "aetr"}, {"target", 0.6}})),
+            404);
+}
+
 TEST_F(FiscalModels, TheAdditionalRevenueOfAComparisonIsRecordedOnTheEngagement) {
   const json requests = Json(senegal_.Get("/api/v1/requests"))["items"];
   ASSERT_FALSE(requests.empty());

@@ -11,6 +11,7 @@
 #include "fiscal/analysis.hpp"
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/io/report.hpp"
+#include "fiscal/io/sensitivity_input.hpp"
 #include "fiscal/io/term.hpp"
 #include "fiscal/io/uncertainty_report.hpp"
 #include "fiscal/montecarlo.hpp"
@@ -67,8 +68,10 @@ nlohmann::json Summary(const FiscalModel& m) {
 
 // The results asked for (`key`) of one version (0: the current one),
 // computed once and then kept.
+// `compute` reads the model and its file's text (terms are bound by path in the text).
+using Compute = std::function<Result<std::string>(const fiscal::Model&, std::string_view text)>;
 Result<Reply> Results(Services& s, Request& r, int version, const std::string& key,
-                      const std::function<Result<std::string>(const fiscal::Model&)>& compute) {
+                      const Compute& compute) {
   auto stored = store::ReadRequests(
       s.db,
       [&](RequestStores& st) -> Result<std::pair<FiscalModelVersion, std::optional<std::string>>> {
@@ -86,7 +89,7 @@ Result<Reply> Results(Services& s, Request& r, int version, const std::string& k
   }
   auto model = fiscal::io::ReadModel(v.model_json);
   if (!model) return model.errors();
-  auto result = compute(*model);
+  auto result = compute(*model, v.model_json);
   if (!result) return result.errors();
   // Kept in its own transaction: two readers computing at once store the same text.
   auto kept = store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Done> {
@@ -232,11 +235,12 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          BodyReader body(r.body, {"version"});
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
-         return Results(s, r, version, "run", [](const fiscal::Model& m) -> Result<std::string> {
-           std::ostringstream out;
-           fiscal::io::WriteRun(out, m, AnalyzeAll(m), fiscal::io::Format::kJson);
-           return out.str();
-         });
+         return Results(s, r, version, "run",
+                        [](const fiscal::Model& m, std::string_view) -> Result<std::string> {
+                          std::ostringstream out;
+                          fiscal::io::WriteRun(out, m, AnalyzeAll(m), fiscal::io::Format::kJson);
+                          return out.str();
+                        });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/sweep", Access::kParticipant,
@@ -256,24 +260,26 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!body.errors().empty()) return body.errors();
          const std::string key = "sweep:" + std::to_string(from) + ":" + std::to_string(to) + ":" +
                                  std::to_string(step);
-         return Results(s, r, version, key, [&](const fiscal::Model& m) -> Result<std::string> {
-           fiscal::SweepOptions range = m.sweep;
-           if (from) range.from = from / 100.0;
-           if (to) range.to = to / 100.0;
-           if (step) range.step = step / 100.0;
-           if (range.from >= range.to) {
-             return Error{ErrorCode::kInvalidInput, "must be below to", "from"};
-           }
-           const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
-           std::vector<fiscal::io::SweepSeries> sweeps;
-           for (const auto& regime : m.regimes) {
-             sweeps.push_back(
-                 {regime.name, fiscal::PriceSweep(series, regime, m.discounting, range)});
-           }
-           std::ostringstream out;
-           fiscal::io::WriteSweep(out, m, sweeps, fiscal::io::Format::kJson);
-           return out.str();
-         });
+         return Results(
+             s, r, version, key,
+             [&](const fiscal::Model& m, std::string_view) -> Result<std::string> {
+               fiscal::SweepOptions range = m.sweep;
+               if (from) range.from = from / 100.0;
+               if (to) range.to = to / 100.0;
+               if (step) range.step = step / 100.0;
+               if (range.from >= range.to) {
+                 return Error{ErrorCode::kInvalidInput, "must be below to", "from"};
+               }
+               const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
+               std::vector<fiscal::io::SweepSeries> sweeps;
+               for (const auto& regime : m.regimes) {
+                 sweeps.push_back(
+                     {regime.name, fiscal::PriceSweep(series, regime, m.discounting, range)});
+               }
+               std::ostringstream out;
+               fiscal::io::WriteSweep(out, m, sweeps, fiscal::io::Format::kJson);
+               return out.str();
+             });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/compare", Access::kParticipant,
@@ -287,12 +293,113 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
          return Results(s, r, version, "compare:" + from + "\n" + to,
-                        [&](const fiscal::Model& m) -> Result<std::string> {
+                        [&](const fiscal::Model& m, std::string_view) -> Result<std::string> {
                           auto compared = CompareTerms(m, from, to);
                           if (!compared) return compared.errors();
                           std::ostringstream out;
                           fiscal::io::WriteComparison(out, m, compared->a, compared->b, compared->c,
                                                       fiscal::io::Format::kJson);
+                          return out.str();
+                        });
+       }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/tornado", Access::kParticipant,
+       "Move each input to its low and high value, one at a time, and rank the inputs by how far "
+       "the metric swings (metric: government_pv by default; inputs: [{name, low, high}], name "
+       "a multiplier (price, capex, opex, production) or a term path, price 0.7-1.3 and costs "
+       "and production 0.8-1.2 by default; regime; version). Kept per version",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"metric", "inputs", "regime", "version"});
+         const std::string metric = body.Text("metric", false, 50);
+         const std::string regime = body.Text("regime", false, 200);
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         auto target = fiscal::io::ParseTarget(metric.empty() ? "government_pv" : metric, "metric");
+         if (!target) body.Add(target.errors());
+         std::vector<fiscal::io::InputRange> ranges;
+         const nlohmann::json* list = body.Value("inputs");
+         if (!list) {
+           ranges = fiscal::io::DefaultInputs();
+         } else if (!list->is_array() || list->empty() || list->size() > 20) {
+           body.Add({{ErrorCode::kInvalidInput, "must list 1 to 20 inputs: [{name, low, high}]",
+                      "inputs"}});
+         } else {
+           for (size_t i = 0; i < list->size(); ++i) {
+             const std::string at = "inputs[" + std::to_string(i) + "]";
+             if (!(*list)[i].is_object()) {
+               body.Add({{ErrorCode::kInvalidInput, "must be {name, low, high}", at}});
+               continue;
+             }
+             BodyReader in((*list)[i], {"name", "low", "high"});
+             const std::string name = in.Text("name", true, 300);
+             const double low = in.Number("low", true);
+             const double high = in.Number("high", true);
+             for (Error e : in.errors()) {
+               e.field = at + "." + e.field;
+               body.Add({e});
+             }
+             ranges.push_back({name, low, high, at});
+           }
+         }
+         if (!body.errors().empty()) return body.errors();
+         const std::string key = "tornado:" + regime + "\n" + fiscal::ToString(*target) + "\n" +
+                                 (list ? list->dump() : std::string("default"));
+         return Results(s, r, version, key,
+                        [&](const fiscal::Model& m, std::string_view text) -> Result<std::string> {
+                          auto index = fiscal::io::FindRegime(m, regime);
+                          if (!index) return index.errors();
+                          auto t = fiscal::io::TornadoOf(text, m, *index, *target, ranges);
+                          if (!t) return t.errors();
+                          std::ostringstream out;
+                          fiscal::io::WriteTornado(out, m,
+                                                   m.regimes[static_cast<size_t>(*index)].name, *t,
+                                                   fiscal::io::Format::kJson);
+                          return out.str();
+                        });
+       }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/models/{id}/solve", Access::kParticipant,
+       "The value of one term that brings a metric to a target, e.g. the royalty rate that "
+       "gives an AETR of 60% (term: its path; metric; target: the value sought; lo, hi: the "
+       "range searched, 0 to 1 by default; regime; version). Says why when no value in the "
+       "range reaches it. Kept per version",
+       [&s](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"term", "metric", "target", "lo", "hi", "regime", "version"});
+         fiscal::io::SolveRequest q;
+         q.term = body.Text("term", true, 300);
+         const std::string metric = body.Text("metric", true, 50);
+         q.target_value = body.Number("target", true);
+         q.lo = body.Number("lo", false, 0);
+         q.hi = body.Number("hi", false, 1);
+         const std::string regime = body.Text("regime", false, 200);
+         const int version = body.Integer("version", false, 1, 1000000, 0);
+         if (!metric.empty()) {
+           auto target = fiscal::io::ParseTarget(metric, "metric");
+           if (target)
+             q.target = *target;
+           else
+             body.Add(target.errors());
+         }
+         if (!(q.hi > q.lo)) body.Add({{ErrorCode::kInvalidInput, "must be above lo", "hi"}});
+         if (!body.errors().empty()) return body.errors();
+         std::ostringstream key;
+         key.precision(17);
+         key << "solve:" << regime << '\n'
+             << q.term << '\n'
+             << metric << '\n'
+             << q.target_value << '\n'
+             << q.lo << '\n'
+             << q.hi;
+         return Results(s, r, version, key.str(),
+                        [&](const fiscal::Model& m, std::string_view text) -> Result<std::string> {
+                          auto index = fiscal::io::FindRegime(m, regime);
+                          if (!index) return index.errors();
+                          fiscal::io::SolveRequest asked = q;
+                          auto solution = fiscal::io::SolveTerm(text, m, *index, asked);
+                          if (!solution) return solution.errors();
+                          std::ostringstream out;
+                          fiscal::io::WriteSolution(out, m,
+                                                    m.regimes[static_cast<size_t>(*index)].name,
+                                                    asked, *solution, fiscal::io::Format::kJson);
                           return out.str();
                         });
        }});

@@ -14,6 +14,7 @@
 
 #include "cli/commands/fiscal_common.hpp"
 #include "cli/commands/progress_bar.hpp"
+#include "fiscal/io/sensitivity_input.hpp"
 #include "fiscal/io/term.hpp"
 #include "fiscal/io/uncertainty_report.hpp"
 #include "fiscal/montecarlo.hpp"
@@ -127,62 +128,14 @@ struct SensitivityArgs {
   OutputOptions out;
 };
 
-// The default tornado and spider: the four project multipliers.
-const char* const kDefaultInputs[] = {"price=0.7:1.3", "capex=0.8:1.2", "opex=0.8:1.2",
-                                      "production=0.8:1.2"};
-
-// "NAME=LOW:HIGH": a multiplier (price, capex, opex, production) or a term path.
-Result<fiscal::SensitivityInput> ParseInput(const std::string& spec, const std::string& text,
-                                            const fiscal::ProjectSeries& series, const Model& model,
-                                            const fiscal::Regime& regime,
-                                            const std::string& regime_name, Target target) {
-  const size_t eq = spec.rfind('=');
-  const size_t colon = spec.rfind(':');
-  auto bad = [&spec](const std::string& why) {
-    return Error{ErrorCode::kInvalidInput, why + ", got \"" + spec + "\"", "--input"};
-  };
-  if (eq == std::string::npos || colon == std::string::npos || colon < eq || eq == 0) {
-    return bad("must be NAME=LOW:HIGH (NAME: price, capex, opex, production or a term path)");
-  }
-  fiscal::SensitivityInput in;
-  in.name = spec.substr(0, eq);
-  char* end = nullptr;
-  const std::string low = spec.substr(eq + 1, colon - eq - 1), high = spec.substr(colon + 1);
-  in.low = std::strtod(low.c_str(), &end);
-  if (low.empty() || *end != '\0') return bad("LOW must be a number");
-  in.high = std::strtod(high.c_str(), &end);
-  if (high.empty() || *end != '\0') return bad("HIGH must be a number");
-  if (!(in.high > in.low)) return bad("HIGH must be above LOW");
-  if (fiscal::IsMultiplierName(in.name)) {
-    if (in.low < 0) return bad("a multiplier must be >= 0");
-    in.base = 1;
-    in.evaluate = fiscal::MultiplierInput(series, regime, model.discounting, target, in.name);
-    return in;
-  }
-  Result<fiscal::io::Term> term = fiscal::io::BindTerm(text, in.name, regime_name, target);
-  if (!term.ok()) return term.errors();
-  in.base = term.value().base;
-  in.evaluate = term.value().evaluate;
-  return in;
-}
-
 // Everything tornado and spider share: the model, regime, target and inputs.
 struct Prepared {
   std::unique_ptr<Model> model;
-  const fiscal::Regime* regime = nullptr;
-  fiscal::ProjectSeries series;
+  std::string text;
+  int regime = 0;
   Target target = Target::kGovernmentPv;
-  std::vector<fiscal::SensitivityInput> inputs;
+  std::vector<fiscal::io::InputRange> ranges;
 };
-
-std::optional<Target> ParseTarget(const std::string& name, const char* option) {
-  std::optional<Target> t = fiscal::TargetFromName(name);
-  if (!t) {
-    std::cerr << option << ": must be one of " << fiscal::TargetNames() << ", got \"" << name
-              << "\"\n";
-  }
-  return t;
-}
 
 std::optional<Prepared> Prepare(const SensitivityArgs& args) {
   Prepared p;
@@ -193,46 +146,49 @@ std::optional<Prepared> Prepare(const SensitivityArgs& args) {
     PrintErrors(args.model, index.errors());
     return std::nullopt;
   }
-  p.regime = &p.model->regimes[static_cast<size_t>(index.value())];
-  const std::optional<Target> target = ParseTarget(args.metric, "--metric");
-  if (!target) return std::nullopt;
-  p.target = *target;
-  p.series = fiscal::Resolve(p.model->project);
+  p.regime = index.value();
+  Result<Target> target = fiscal::io::ParseTarget(args.metric, "--metric");
+  if (!target.ok()) {
+    PrintErrors(args.model, target.errors());
+    return std::nullopt;
+  }
+  p.target = target.value();
   const std::optional<std::string> text = ReadText(args.model);
   if (!text) {
     std::cerr << args.model << ": cannot read the model file\n";
     return std::nullopt;
   }
-  std::vector<std::string> specs = args.inputs;
-  if (specs.empty()) specs.assign(std::begin(kDefaultInputs), std::end(kDefaultInputs));
-  for (const std::string& spec : specs) {
-    Result<fiscal::SensitivityInput> in =
-        ParseInput(spec, *text, p.series, *p.model, *p.regime, args.regime, p.target);
-    if (!in.ok()) {
-      PrintErrors(args.model, in.errors());
+  p.text = *text;
+  if (args.inputs.empty()) p.ranges = fiscal::io::DefaultInputs();
+  for (const std::string& spec : args.inputs) {
+    Result<fiscal::io::InputRange> range = fiscal::io::ParseInputSpec(spec, "--input");
+    if (!range.ok()) {
+      PrintErrors(args.model, range.errors());
       return std::nullopt;
     }
-    p.inputs.push_back(std::move(in).value());
+    p.ranges.push_back(std::move(range).value());
   }
   return p;
+}
+
+const std::string& RegimeName(const Prepared& p) {
+  return p.model->regimes[static_cast<size_t>(p.regime)].name;
 }
 
 int TornadoCommand(const SensitivityArgs& args) {
   std::optional<Prepared> p = Prepare(args);
   if (!p) return kInvalidInput;
-  fiscal::Ledger ledger;
-  fiscal::Evaluate(p->series, *p->regime, ledger);
-  const fiscal::Metric base = fiscal::Measure(p->series, ledger, p->model->discounting, p->target);
-  Result<fiscal::Tornado> tornado = fiscal::RunTornado(p->target, base, p->inputs);
+  Result<fiscal::Tornado> tornado =
+      fiscal::io::TornadoOf(p->text, *p->model, p->regime, p->target, p->ranges);
   if (!tornado.ok()) {
     PrintErrors(args.model, tornado.errors());
     return kInvalidInput;
   }
   std::ostringstream text;
-  fiscal::io::WriteTornado(text, *p->model, p->regime->name, tornado.value(), args.out.format());
+  fiscal::io::WriteTornado(text, *p->model, RegimeName(*p), tornado.value(), args.out.format());
   fiscal::io::UncertaintyWorkbook book;
   book.model = p->model.get();
-  book.regime = p->regime->name;
+  book.regime = RegimeName(*p);
   book.tornado = &tornado.value();
   if (!WriteBook(args.out, book)) return kOutputFailed;
   std::cout << text.str() << std::flush;
@@ -242,17 +198,22 @@ int TornadoCommand(const SensitivityArgs& args) {
 int SpiderCommand(const SensitivityArgs& args) {
   std::optional<Prepared> p = Prepare(args);
   if (!p) return kInvalidInput;
-  Result<std::vector<fiscal::SpiderLine>> lines = fiscal::RunSpider(p->inputs, args.points);
+  auto inputs = fiscal::io::BindInputs(p->text, *p->model, p->regime, p->target, p->ranges);
+  if (!inputs.ok()) {
+    PrintErrors(args.model, inputs.errors());
+    return kInvalidInput;
+  }
+  Result<std::vector<fiscal::SpiderLine>> lines = fiscal::RunSpider(inputs.value(), args.points);
   if (!lines.ok()) {
     PrintErrors(args.model, lines.errors());
     return kInvalidInput;
   }
   std::ostringstream text;
-  fiscal::io::WriteSpider(text, *p->model, p->regime->name, p->target, lines.value(),
+  fiscal::io::WriteSpider(text, *p->model, RegimeName(*p), p->target, lines.value(),
                           args.out.format());
   fiscal::io::UncertaintyWorkbook book;
   book.model = p->model.get();
-  book.regime = p->regime->name;
+  book.regime = RegimeName(*p);
   book.spider = &lines.value();
   book.spider_target = p->target;
   if (!WriteBook(args.out, book)) return kOutputFailed;
@@ -285,9 +246,12 @@ int SolveCommand(const SolveArgs& args) {
     std::cerr << "--target: must be METRIC=VALUE (e.g. aetr=0.6), got \"" << args.target << "\"\n";
     return kInvalidInput;
   }
-  const std::optional<Target> target = ParseTarget(args.target.substr(0, eq), "--target");
-  if (!target) return kInvalidInput;
-  q.target = *target;
+  Result<Target> target = fiscal::io::ParseTarget(args.target.substr(0, eq), "--target");
+  if (!target.ok()) {
+    PrintErrors(args.model, target.errors());
+    return kInvalidInput;
+  }
+  q.target = target.value();
   char* end = nullptr;
   const std::string value = args.target.substr(eq + 1);
   q.target_value = std::strtod(value.c_str(), &end);
@@ -310,13 +274,7 @@ int SolveCommand(const SolveArgs& args) {
     std::cerr << args.model << ": cannot read the model file\n";
     return kInvalidInput;
   }
-  Result<fiscal::io::Term> term = fiscal::io::BindTerm(*text, args.term, args.regime, q.target);
-  if (!term.ok()) {
-    PrintErrors(args.model, term.errors());
-    return kInvalidInput;
-  }
-  q.current = term.value().base;
-  Result<fiscal::Solution> s = fiscal::SolveFor(term.value().evaluate, q.target_value, q.lo, q.hi);
+  Result<fiscal::Solution> s = fiscal::io::SolveTerm(*text, *model, index.value(), q);
   if (!s.ok()) {
     PrintErrors(args.model, s.errors());
     return kInvalidInput;
