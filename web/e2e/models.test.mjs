@@ -34,10 +34,31 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   assert.match(await summary.textContent(), /State receipts, project life.*million/s);
   // Results, cash flows by year and the AETR against the price.
   const progressivity = page.getByRole('region', { name: 'Progressivity' });
-  await progressivity.locator('figure.chart').waitFor();
+  await progressivity.locator('figure.chart').first().waitFor();
   assert.match(await progressivity.textContent(), /Proposed terms: (progressive|regressive|neutral|not determined)/);
-  assert.equal(await page.locator('figure.chart').count(), 2);
+  assert.equal(await progressivity.locator('figure.chart').count(), 2); // AETR, and PVs with the breakeven
+  assert.match(await summary.textContent(), /Breakeven price for the investor \(after tax\)\s*[\d.]+% of the model’s prices \(oil [\d.]+ USD\/bbl, gas [\d.]+ USD\/mcf\)/);
+  // Cash flows: the state's receipts stacked by instrument beside the investor's.
+  assert.match(await page.locator('figure.chart').first().locator('figcaption').textContent(), /Royalty.*Income tax.*Investor/s);
   await portal.shot(page, 'model-results');
+
+  // Which input matters most, and the royalty that gives an AETR of 85%.
+  const sensitivity = page.getByRole('region', { name: 'Sensitivity' });
+  await sensitivity.locator('figure.chart rect').first().waitFor();
+  // Four project inputs and six key terms: royalty, FTP, ceiling, state share, tax and withholding rates.
+  assert.equal(await sensitivity.locator('figure.chart g').count(), 4 + 6);
+  assert.match(await sensitivity.locator('figure.chart g text').first().textContent(), /^Prices ×0.7 to ×1.3$/);
+  await sensitivity.getByLabel('Metric').first().selectOption({ label: 'Average effective tax rate' });
+  await sensitivity.locator('figcaption', { hasText: /^Average effective tax rate at the low and high end/ }).waitFor();
+  await sensitivity.getByLabel('Term', { exact: true }).selectOption({ label: 'royalty rate' });
+  await sensitivity.getByLabel('Target (%)').fill('85');
+  await sensitivity.getByLabel('to %').fill('50');
+  await sensitivity.getByRole('button', { name: 'Find the value' }).click();
+  await sensitivity.getByText(/^royalty rate of [\d.]+% gives Average effective tax rate of 85\.0% \(stored terms: 5\.00%\)\.$/).waitFor();
+  await sensitivity.getByLabel('Target (%)').fill('40');
+  await sensitivity.getByRole('button', { name: 'Find the value' }).click();
+  await sensitivity.getByText(/^No value found: no value in \[0, 0\.5\] reaches 0\.4/).waitFor();
+  await portal.shot(page, 'model-sensitivity');
 
   const slider = page.getByLabel(/royalty rate/);
   await slider.evaluate((el) => {
@@ -47,7 +68,7 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   const card = page.locator('.delta-card');
   await card.waitFor();
   assert.match(await card.textContent(), /^\+USD [\d,.]+ million to the state over the project life, PV 10%: \+USD [\d,.]+ million$/);
-  assert.equal(await page.locator('figure.chart').count(), 3);
+  assert.equal(await page.getByRole('region', { name: 'What if' }).locator('figure.chart').count(), 1);
   const first = await card.textContent();
   await slider.evaluate((el) => {
     el.value = '0.1';

@@ -11,6 +11,7 @@ import { Audit } from './pages/audit';
 import { Home } from './pages/home';
 import { ModelDetailPage } from './pages/model_detail';
 import { Models } from './pages/models';
+import { ModelEditor } from './pages/model_editor';
 import { HubCompare } from './pages/hub_compare';
 import { HubDocumentPage } from './pages/hub_document';
 import { HubSearch } from './pages/hub_search';
@@ -77,8 +78,9 @@ function Page({ path, role }: { path: string; role: Role }) {
   if (hubDocument) return <HubDocumentPage id={hubDocument[1]} />;
   if (path === '/hub/compare') return <HubCompare />;
   // Fiscal models: the server answers 404 for a model the user may not open.
-  const fiscalModel = path.match(/^\/models\/([A-Za-z0-9_]+)$/);
-  if (fiscalModel && role !== 'public') return <ModelDetailPage id={fiscalModel[1]} />;
+  if (path === '/models/new' && role !== 'public') return <ModelEditor />;
+  const fiscalModel = path.match(/^\/models\/([A-Za-z0-9_]+)(\/edit)?$/);
+  if (fiscalModel && role !== 'public') return fiscalModel[2] ? <ModelEditor id={fiscalModel[1]} /> : <ModelDetailPage id={fiscalModel[1]} />;
   if (path === '/hub/new' && (role === 'coordinator' || role === 'admin')) return <HubUpload />;
   const expert = path.match(/^\/experts\/([A-Za-z0-9_]+)$/);
   if (expert && (role === 'coordinator' || role === 'admin')) return <ExpertProfile id={expert[1]} />;

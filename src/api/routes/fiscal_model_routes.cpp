@@ -186,6 +186,16 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
            return Summary(*m);
          });
        }});
+  routes.push_back({"POST", "/api/v1/fiscal/check", Access::kSignedIn,
+                    "Check a model (model) as the model editor fills it in: 200 when it reads, "
+                    "else every error named by its path under \"model\". Nothing is kept",
+                    [](Request& r) -> Result<Reply> {
+                      BodyReader body(r.body, {"model"});
+                      auto model = ReadModelMember(r.body);
+                      if (!model) body.Add(model.errors());
+                      if (!body.errors().empty()) return body.errors();
+                      return Reply{200, {{"valid", true}}};
+                    }});
   routes.push_back(
       {"GET", "/api/v1/fiscal/models/{id}", Access::kParticipant,
        "One model: its current version (or ?version=), the model and every version's note",

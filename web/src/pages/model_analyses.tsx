@@ -141,7 +141,7 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
 }
 
 interface SweepResult {
-  regimes: { regime: string; points: { price_factor: number; aetr: number | null; government_take: number | null }[] }[];
+  regimes: { regime: string; points: { price_factor: number; aetr: number | null; government_take: number | null; pv_government_receipts: number; investor_npv: number }[] }[];
 }
 
 // The average effective tax rate at prices from half to twice the model's:
@@ -153,6 +153,10 @@ export function Progressivity({ base, verdicts }: { base: string; verdicts: Reco
   }, [base]);
   if (!sweep || sweep.regimes.length === 0) return null;
   const colours = ['#0b5c8a', '#c2873a', '#1f6b36', '#7a3fa0'];
+  const first = sweep.regimes[0];
+  // Where the investor's NPV crosses zero between two prices of the sweep.
+  const crossing = first.points.findIndex((p, i) => i > 0 && first.points[i - 1].investor_npv < 0 && p.investor_npv >= 0);
+  const breakevens = crossing > 0 ? t('models.breakevenBetween', { from: percent(first.points[crossing - 1].price_factor), to: percent(first.points[crossing].price_factor) }) : '';
   return (
     <section class="panel" aria-label={t('models.progressivity')}>
       <h2>{t('models.progressivity')}</h2>
@@ -160,6 +164,10 @@ export function Progressivity({ base, verdicts }: { base: string; verdicts: Reco
       <BarChart title={t('models.aetrByPrice')} unit="%" divisor={0.01}
         years={sweep.regimes[0].points.map((p) => `${Math.round(p.price_factor * 100)}%`)}
         series={sweep.regimes.map((r, i) => ({ label: r.regime, values: r.points.map((p) => p.aetr ?? NaN), colour: colours[i % colours.length] }))} />
+      <BarChart title={t('models.npvByPrice', { regime: first.regime })}
+        years={first.points.map((p) => `${Math.round(p.price_factor * 100)}%`)}
+        series={[{ label: t('models.state'), values: first.points.map((p) => p.pv_government_receipts), colour: '#0b5c8a' }, { label: t('models.investor'), values: first.points.map((p) => p.investor_npv), colour: '#c2873a' }]} />
+      <p>{breakevens}</p>
     </section>
   );
 }

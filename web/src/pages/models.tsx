@@ -61,6 +61,7 @@ export function Models() {
           </tbody>
         </table>
       )}
+      <p class="buttons"><Link href="/models/new">{t('editor.build')}</Link></p>
       <form class="panel wide" onSubmit={create}>
         <h2>{t('models.new')}</h2>
         <FormError message={fields['']} />

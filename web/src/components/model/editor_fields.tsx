@@ -1,0 +1,160 @@
+// The model editor's inputs. Each one edits one path of the model through
+// the editor context and shows the message for that path: the server's
+// (the model reader's, named by path) or its own when the text is not a
+// number. Text that is not a number is kept as typed, never sent.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { getAt, parseNumber, showPercent } from '../../model_form';
+
+export interface EditorState {
+  model: unknown;
+  set: (path: string, value: unknown) => void;
+  // Text typed that is not a number yet, by path.
+  drafts: Record<string, string>;
+  setDraft: (path: string, text: string | undefined) => void;
+  // The server's messages by path (without the "model." prefix).
+  errors: Record<string, string>;
+  notANumber: string;
+}
+export const Editor = createContext<EditorState>(null as unknown as EditorState);
+
+// The element id of the input for `path` (errors link to it).
+export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+function Message({ path }: { path: string }) {
+  const e = useContext(Editor);
+  const message = e.drafts[path] !== undefined ? e.notANumber : e.errors[path];
+  return message ? <span class="field-error" id={`${fieldId(path)}-error`}>{message}</span> : null;
+}
+
+function invalid(e: EditorState, path: string) {
+  return e.drafts[path] !== undefined || e.errors[path] !== undefined ? 'true' : undefined;
+}
+
+// A number; `percent` shows and reads a rate in percent (0.05 as "5").
+export function NumberInput({ path, label, percent = false, hint }: { path: string; label: string; percent?: boolean; hint?: string }) {
+  const e = useContext(Editor);
+  const v = getAt(e.model, path);
+  const shown = e.drafts[path] ?? (percent ? showPercent(v) : typeof v === 'number' ? String(v) : '');
+  return (
+    <div class="field">
+      <label for={fieldId(path)}>{label}{percent ? ' (%)' : ''}</label>
+      <input id={fieldId(path)} inputMode="decimal" value={shown} aria-invalid={invalid(e, path)} aria-describedby={invalid(e, path) ? `${fieldId(path)}-error` : undefined}
+        onInput={(ev) => {
+          const text = (ev.currentTarget as HTMLInputElement).value;
+          if (text.trim() === '') {
+            e.setDraft(path, undefined);
+            return e.set(path, undefined);
+          }
+          const n = parseNumber(text, percent);
+          if (n === null) return e.setDraft(path, text);
+          e.setDraft(path, undefined);
+          e.set(path, n);
+        }} />
+      {hint && <span class="muted">{hint}</span>}
+      <Message path={path} />
+    </div>
+  );
+}
+
+export function TextInput({ path, label, size }: { path: string; label: string; size?: number }) {
+  const e = useContext(Editor);
+  const v = getAt(e.model, path);
+  return (
+    <div class="field">
+      <label for={fieldId(path)}>{label}</label>
+      <input id={fieldId(path)} size={size} value={typeof v === 'string' ? v : ''} aria-invalid={invalid(e, path)}
+        onInput={(ev) => {
+          const text = (ev.currentTarget as HTMLInputElement).value;
+          e.set(path, text === '' ? undefined : text);
+        }} />
+      <Message path={path} />
+    </div>
+  );
+}
+
+// One of `options` (value, label); `blank` offers "not set" (the file's default).
+export function SelectInput({ path, label, options, blank, fallback }: { path: string; label: string; options: [string, string][]; blank?: string; fallback?: string }) {
+  const e = useContext(Editor);
+  const v = getAt(e.model, path);
+  return (
+    <div class="field">
+      <label for={fieldId(path)}>{label}</label>
+      <select id={fieldId(path)} value={typeof v === 'string' ? v : fallback ?? ''} aria-invalid={invalid(e, path)}
+        onChange={(ev) => {
+          const value = (ev.currentTarget as HTMLSelectElement).value;
+          e.set(path, value === '' ? undefined : value);
+        }}>
+        {blank !== undefined && <option value="">{blank}</option>}
+        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+      </select>
+      <Message path={path} />
+    </div>
+  );
+}
+
+export function CheckInput({ path, label, fallback }: { path: string; label: string; fallback: boolean }) {
+  const e = useContext(Editor);
+  const v = getAt(e.model, path);
+  return (
+    <div class="field check">
+      <label>
+        <input type="checkbox" id={fieldId(path)} checked={typeof v === 'boolean' ? v : fallback} onChange={(ev) => e.set(path, (ev.currentTarget as HTMLInputElement).checked)} /> {label}
+      </label>
+      <Message path={path} />
+    </div>
+  );
+}
+
+// A small table of rows (bonus payments, tiers): each column a number,
+// percent or text of the row's object; rows added and removed.
+export interface Column {
+  key: string;
+  label: string;
+  kind: 'number' | 'percent' | 'text';
+}
+export function RowsInput({ path, label, columns, addLabel, removeLabel }: { path: string; label: string; columns: Column[]; addLabel: string; removeLabel: string }) {
+  const e = useContext(Editor);
+  const rows = (getAt(e.model, path) as Record<string, unknown>[] | undefined) ?? [];
+  return (
+    <fieldset class="rows">
+      <legend>{label}</legend>
+      <Message path={path} />
+      {rows.length > 0 && (
+        <table>
+          <thead><tr>{columns.map((c) => <th key={c.key}>{c.label}{c.kind === 'percent' ? ' (%)' : ''}</th>)}<th /></tr></thead>
+          <tbody>
+            {rows.map((_, i) => (
+              <tr key={i}>
+                {columns.map((c) => {
+                  const at = `${path}[${i}].${c.key}`;
+                  const v = getAt(e.model, at);
+                  const shown = e.drafts[at] ?? (c.kind === 'percent' ? showPercent(v) : v === undefined ? '' : String(v));
+                  return (
+                    <td key={c.key}>
+                      <input id={fieldId(at)} aria-label={`${label} ${i + 1}: ${c.label}`} value={shown} aria-invalid={invalid(e, at)} inputMode={c.kind === 'text' ? undefined : 'decimal'}
+                        onInput={(ev) => {
+                          const text = (ev.currentTarget as HTMLInputElement).value;
+                          if (c.kind === 'text' || text.trim() === '') {
+                            e.setDraft(at, undefined);
+                            return e.set(at, text.trim() === '' ? undefined : text);
+                          }
+                          const n = parseNumber(text, c.kind === 'percent');
+                          if (n === null) return e.setDraft(at, text);
+                          e.setDraft(at, undefined);
+                          e.set(at, n);
+                        }} />
+                      <Message path={at} />
+                    </td>
+                  );
+                })}
+                <td><button type="button" class="link" onClick={() => e.set(path, rows.filter((__, k) => k !== i))}>{removeLabel}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <button type="button" class="secondary" onClick={() => e.set(path, [...rows, {}])}>{addLabel}</button>
+    </fieldset>
+  );
+}

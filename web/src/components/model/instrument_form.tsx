@@ -1,0 +1,233 @@
+// The form of one instrument of a term sheet, by its type (the fields of
+// docs/fiscal-model-format.md "Instruments"). A field the form does not
+// show is kept as the file has it.
+import { useContext } from 'preact/hooks';
+import type { Instrument } from '../../fiscal';
+import { t } from '../../i18n';
+import type { MessageKey } from '../../messages/en';
+import { getAt } from '../../model_form';
+import { CheckInput, Editor, NumberInput, RowsInput, SelectInput, TextInput, fieldId } from './editor_fields';
+
+export const instrumentTypes = [
+  'bonus', 'surface_rent', 'royalty', 'first_tranche_petroleum', 'cost_recovery', 'profit_split',
+  'domestic_market_obligation', 'state_participation', 'income_tax', 'resource_rent_tax', 'windfall_tax', 'dividend_withholding',
+] as const;
+
+const label = (key: string) => t(`field.${key}` as MessageKey);
+const options = (group: string, values: string[]): [string, string][] => values.map((v) => [v, t(`${group}.${v}` as MessageKey)]);
+
+function Products({ path, allLabel }: { path: string; allLabel?: string }) {
+  const e = useContext(Editor);
+  const products = ((getAt(e.model, 'project.products') as { name?: string }[] | undefined) ?? []).map((p) => p.name ?? '').filter(Boolean);
+  return <SelectInput path={path} label={label('product')} options={products.map((p) => [p, p])} blank={allLabel ?? ''} />;
+}
+
+// A rate: one number, or tiers on a driver (a sliding scale). A schedule by
+// year, which the forms do not edit, is kept and said so.
+function RateInput({ path, name, percent = true }: { path: string; name: string; percent?: boolean }) {
+  const e = useContext(Editor);
+  const v = getAt(e.model, path);
+  const kind = v && typeof v === 'object' ? ('schedule' in (v as object) ? 'schedule' : 'tiers') : 'fixed';
+  return (
+    <div class="rate">
+      <div class="field">
+        <label for={`${path}-kind`}>{name}</label>
+        <select id={`${path}-kind`} value={kind} onChange={(ev) => {
+          const to = (ev.currentTarget as HTMLSelectElement).value;
+          e.set(path, to === 'tiers' ? { driver: 'price', mode: 'stepped', tiers: [{ from: 0 }] } : undefined);
+        }}>
+          <option value="fixed">{t('rate.fixed')}</option>
+          <option value="tiers">{t('rate.tiers')}</option>
+          {kind === 'schedule' && <option value="schedule">{t('rate.schedule')}</option>}
+        </select>
+      </div>
+      {kind === 'fixed' && <NumberInput path={path} label={name} percent={percent} />}
+      {kind === 'tiers' && (
+        <div class="row">
+          <SelectInput path={`${path}.driver`} label={label('driver')} options={options('driver', ['price', 'daily_production', 'cumulative_production', 'r_factor', 'investor_irr', 'profitability'])} />
+          {['price', 'daily_production', 'cumulative_production'].includes(String(getAt(e.model, `${path}.driver`))) && <Products path={`${path}.product`} allLabel={t('field.firstProduct')} />}
+          <SelectInput path={`${path}.mode`} label={label('mode')} options={options('tierMode', ['stepped', 'incremental'])} fallback="stepped" />
+          <RowsInput path={`${path}.tiers`} label={t('field.tiers')} addLabel={t('editor.addTier')} removeLabel={t('editor.remove')}
+            columns={[{ key: 'from', label: t('field.from'), kind: 'number' }, { key: 'to', label: t('field.to'), kind: 'number' }, { key: 'rate', label: name, kind: percent ? 'percent' : 'number' }]} />
+        </div>
+      )}
+      {kind === 'schedule' && <p class="muted">{t('rate.scheduleKept')}</p>}
+    </div>
+  );
+}
+
+// Depreciation: one method for every class of capital cost, or one per class.
+function Depreciation({ path }: { path: string }) {
+  const e = useContext(Editor);
+  const v = getAt(e.model, path) as Record<string, unknown> | undefined;
+  const byClass = !!v && !('method' in v);
+  const classes = byClass ? ['exploration', 'development', 'sustaining'].map((c) => `${path}.${c}`) : [path];
+  return (
+    <fieldset class="rows">
+      <legend>{label('depreciation')}</legend>
+      <CheckInputLocal checked={byClass} label={t('field.byClass')} onChange={(on) => e.set(path, on ? { exploration: v ?? { method: 'straight_line', years: 5 }, development: v ?? { method: 'straight_line', years: 5 }, sustaining: v ?? { method: 'straight_line', years: 5 } } : (v?.development ?? undefined))} />
+      {classes.map((at) => {
+        const method = String(getAt(e.model, `${at}.method`) ?? '');
+        return (
+          <div class="row" key={at}>
+            <MethodInput path={at} label={byClass ? t(`class.${at.split('.').pop()}` as MessageKey) : label('method')} />
+            {method === 'straight_line' && <NumberInput path={`${at}.years`} label={label('years')} />}
+            {method === 'declining_balance' && <NumberInput path={`${at}.rate`} label={label('rate')} percent />}
+            {method === 'units_of_production' && <Products path={`${at}.product`} />}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+// A depreciation method: changing it starts the method's object afresh, so
+// the years of a straight line do not linger on an immediate write-off.
+function MethodInput({ path, label: text }: { path: string; label: string }) {
+  const e = useContext(Editor);
+  const method = String(getAt(e.model, `${path}.method`) ?? '');
+  return (
+    <div class="field">
+      <label for={fieldId(`${path}.method`)}>{text}</label>
+      <select id={fieldId(`${path}.method`)} value={method} onChange={(ev) => {
+        const to = (ev.currentTarget as HTMLSelectElement).value;
+        e.set(path, to ? { method: to } : undefined);
+      }}>
+        <option value="">{t('field.defaultDepreciation')}</option>
+        {options('method', ['straight_line', 'declining_balance', 'units_of_production', 'immediate']).map(([value, name]) => <option key={value} value={value}>{name}</option>)}
+      </select>
+      {e.errors[`${path}.method`] && <span class="field-error">{e.errors[`${path}.method`]}</span>}
+    </div>
+  );
+}
+
+function CheckInputLocal({ checked, label: text, onChange }: { checked: boolean; label: string; onChange: (on: boolean) => void }) {
+  return <label class="check"><input type="checkbox" checked={checked} onChange={(ev) => onChange((ev.currentTarget as HTMLInputElement).checked)} /> {text}</label>;
+}
+
+// Losses: carried forward without limit (the default), not at all, for some years, or capped.
+function Losses({ path }: { path: string }) {
+  const e = useContext(Editor);
+  const v = getAt(e.model, path);
+  const kind = v === 'none' ? 'none' : String((v as Record<string, unknown> | undefined)?.carry_forward ?? 'unlimited');
+  return (
+    <div class="row">
+      <div class="field">
+        <label for={`${path}-kind`}>{label('losses')}</label>
+        <select id={`${path}-kind`} value={kind} onChange={(ev) => {
+          const to = (ev.currentTarget as HTMLSelectElement).value;
+          e.set(path, to === 'none' ? 'none' : { carry_forward: to });
+        }}>
+          {options('losses', ['unlimited', 'none', 'limited_years', 'capped_share']).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        </select>
+      </div>
+      {kind === 'limited_years' && <NumberInput path={`${path}.years`} label={label('years')} />}
+      {kind === 'capped_share' && <NumberInput path={`${path}.cap`} label={label('cap')} percent />}
+    </div>
+  );
+}
+
+export function InstrumentForm({ path, instrument }: { path: string; instrument: Instrument }) {
+  const at = (key: string) => `${path}.${key}`;
+  switch (instrument.type) {
+    case 'bonus':
+      return (
+        <>
+          <RowsInput path={at('signature')} label={t('field.signature')} addLabel={t('editor.addRow')} removeLabel={t('editor.remove')}
+            columns={[{ key: 'year', label: t('field.year'), kind: 'number' }, { key: 'amount', label: t('field.amount'), kind: 'number' }]} />
+          <RowsInput path={at('production')} label={t('field.productionBonus')} addLabel={t('editor.addRow')} removeLabel={t('editor.remove')}
+            columns={[{ key: 'product', label: t('field.product'), kind: 'text' }, { key: 'cumulative', label: t('field.cumulative'), kind: 'number' }, { key: 'amount', label: t('field.amount'), kind: 'number' }]} />
+          <CheckInput path={at('deductible')} label={t('field.deductible')} fallback={false} />
+        </>
+      );
+    case 'surface_rent':
+      return (
+        <div class="row">
+          <NumberInput path={at('area_km2')} label={label('area_km2')} />
+          <RateInput path={at('rate_per_km2')} name={label('rate_per_km2')} percent={false} />
+          <CheckInput path={at('deductible')} label={t('field.deductible')} fallback />
+        </div>
+      );
+    case 'royalty':
+      return (
+        <div class="row">
+          <TextInput path={at('name')} label={label('name')} />
+          <Products path={at('product')} allLabel={t('field.allProducts')} />
+          <SelectInput path={at('base')} label={label('base')} options={options('base', ['gross_value', 'net_smelter_return', 'volume'])} fallback="gross_value" />
+          <RateInput path={at('rate')} name={label('rate')} percent={instrument.base !== 'volume'} />
+          <CheckInput path={at('deductible')} label={t('field.deductible')} fallback />
+        </div>
+      );
+    case 'first_tranche_petroleum':
+      return (
+        <div class="row">
+          <NumberInput path={at('rate')} label={label('rate')} percent />
+          <CheckInput path={at('shared')} label={t('field.shared')} fallback />
+        </div>
+      );
+    case 'cost_recovery':
+      return (
+        <div class="row">
+          <NumberInput path={at('ceiling')} label={label('ceiling')} percent />
+          <SelectInput path={at('ceiling_base')} label={label('ceiling_base')} options={options('base', ['gross_value', 'net_of_royalty_and_ftp'])} fallback="gross_value" />
+          <NumberInput path={at('capex_recovery_years')} label={label('capex_recovery_years')} />
+          <NumberInput path={at('uplift')} label={label('uplift')} percent />
+        </div>
+      );
+    case 'profit_split':
+      return <RateInput path={at('state_share')} name={label('state_share')} />;
+    case 'domestic_market_obligation':
+      return (
+        <div class="row">
+          <NumberInput path={at('share')} label={label('share')} percent />
+          <NumberInput path={at('price_fraction')} label={label('price_fraction')} percent />
+          <NumberInput path={at('holiday_years')} label={label('holiday_years')} />
+        </div>
+      );
+    case 'state_participation':
+      return (
+        <div class="row">
+          <NumberInput path={at('share')} label={label('share')} percent />
+          <SelectInput path={at('mode')} label={label('mode')} options={options('participation', ['paid', 'carried', 'free'])} blank="" />
+          {instrument.mode === 'carried' && <NumberInput path={at('carry_interest')} label={label('carry_interest')} percent />}
+        </div>
+      );
+    case 'income_tax':
+      return (
+        <>
+          <div class="row">
+            <RateInput path={at('rate')} name={label('rate')} />
+            <NumberInput path={at('minimum_tax_on_turnover')} label={label('minimum_tax_on_turnover')} percent />
+            <SelectInput path={at('depreciation_start')} label={label('depreciation_start')} options={options('start', ['when_incurred', 'first_production'])} fallback="when_incurred" />
+            <CheckInput path={at('deduct_closure')} label={t('field.deduct_closure')} fallback />
+          </div>
+          <Depreciation path={at('depreciation')} />
+          <Losses path={at('losses')} />
+        </>
+      );
+    case 'resource_rent_tax':
+      return (
+        <>
+          <RowsInput path={at('tiers')} label={t('field.tiers')} addLabel={t('editor.addTier')} removeLabel={t('editor.remove')}
+            columns={[{ key: 'threshold', label: t('field.threshold'), kind: 'percent' }, { key: 'rate', label: label('rate'), kind: 'percent' }]} />
+          <div class="row">
+            <SelectInput path={at('base')} label={label('base')} options={options('rrtBase', ['pre_income_tax', 'post_income_tax'])} fallback="pre_income_tax" />
+            <CheckInput path={at('deductible_for_income_tax')} label={t('field.deductible')} fallback={false} />
+          </div>
+        </>
+      );
+    case 'windfall_tax':
+      return (
+        <div class="row">
+          <SelectInput path={at('base')} label={label('base')} options={options('windfallBase', ['price', 'profit'])} fallback="price" />
+          {instrument.base !== 'profit' && <Products path={at('product')} />}
+          <NumberInput path={at('trigger')} label={label('trigger')} />
+          <NumberInput path={at('rate')} label={label('rate')} percent />
+        </div>
+      );
+    case 'dividend_withholding':
+      return <NumberInput path={at('rate')} label={label('rate')} percent />;
+    default:
+      return <p class="muted">{t('editor.keptAsIs')}</p>;
+  }
+}

@@ -1,0 +1,81 @@
+// The project's yearly series as one table, a row per year and a column per
+// series (production of each product, a price deck, capital and operating
+// costs, closure), that takes a block pasted from a spreadsheet: the cells
+// fill from the one pasted into, rightwards and down; a single copied row
+// (years across, as many models lay them out) fills down the column.
+// Cells that are not numbers keep their text and say so.
+import { useContext } from 'preact/hooks';
+import { getAt, parseGrid, parseNumber } from '../../model_form';
+import { Editor, fieldId } from './editor_fields';
+
+export interface YearColumn {
+  path: string;
+  label: string;
+}
+
+export function YearTable({ columns, firstYear, years, caption, pasteHint }: { columns: YearColumn[]; firstYear: number; years: number; caption: string; pasteHint: string }) {
+  const e = useContext(Editor);
+  const cell = (c: number, row: number) => `${columns[c].path}[${row}]`;
+  function put(updates: [string, string][]) {
+    // One model update for the whole block: each column written once.
+    const byColumn = new Map<string, number[]>();
+    for (const [at, text] of updates) {
+      const m = at.match(/^(.*)\[(\d+)\]$/);
+      if (!m) continue;
+      const n = parseNumber(text);
+      if (n === null) {
+        e.setDraft(at, text);
+        continue;
+      }
+      e.setDraft(at, undefined);
+      const series = byColumn.get(m[1]) ?? [...((getAt(e.model, m[1]) as number[] | undefined) ?? Array.from({ length: years }, () => 0))];
+      series[Number(m[2])] = n;
+      byColumn.set(m[1], series);
+    }
+    for (const [path, series] of byColumn) e.set(path, series);
+  }
+  function onPaste(ev: ClipboardEvent, c: number, row: number) {
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    let grid = parseGrid(text);
+    if (grid.length === 1 && grid[0].length === 1) return; // one value: the input takes it
+    ev.preventDefault();
+    if (grid.length === 1) grid = grid[0].map((v) => [v]);
+    const updates: [string, string][] = [];
+    grid.forEach((cells, i) => cells.forEach((v, j) => {
+      if (row + i < years && c + j < columns.length) updates.push([cell(c + j, row + i), v]);
+    }));
+    put(updates);
+  }
+  return (
+    <div class="year-table">
+      <p class="muted">{pasteHint}</p>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr><th scope="col" /> {columns.map((c) => <th scope="col" key={c.path}>{c.label}</th>)}</tr>
+        </thead>
+        <tbody>
+          {Array.from({ length: years }, (_, row) => (
+            <tr key={row}>
+              <th scope="row">{firstYear + row}</th>
+              {columns.map((c, k) => {
+                const at = cell(k, row);
+                const v = getAt(e.model, at);
+                const message = e.drafts[at] !== undefined ? e.notANumber : e.errors[at];
+                return (
+                  <td key={c.path}>
+                    <input id={fieldId(at)} inputMode="decimal" aria-label={`${c.label} ${firstYear + row}`} value={e.drafts[at] ?? (typeof v === 'number' ? String(v) : '')}
+                      aria-invalid={message ? 'true' : undefined} title={message}
+                      onPaste={(ev) => onPaste(ev, k, row)}
+                      onInput={(ev) => put([[at, (ev.currentTarget as HTMLInputElement).value || '0']])} />
+                    {message && <span class="field-error">{message}</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// The model editor's view of a model file: every form field reads and writes
+// one path of the model JSON ("project.products[0].production[3]"), the
+// same paths the server's errors name, so each error lands at its field and
+// anything the forms do not show (a rate schedule, an uncertainty section)
+// is kept as it was.
+import type { FiscalModelJson } from './fiscal';
+
+type Key = string | number;
+type Node = Record<string, unknown> | unknown[];
+
+export function parsePath(path: string): Key[] {
+  const out: Key[] = [];
+  for (const part of path.split('.')) {
+    const m = part.match(/^([^[\]]*)((?:\[\d+\])*)$/);
+    if (!m) return [];
+    if (m[1]) out.push(m[1]);
+    for (const index of m[2].matchAll(/\[(\d+)\]/g)) out.push(Number(index[1]));
+  }
+  return out;
+}
+
+export function getAt(root: unknown, path: string): unknown {
+  let node = root;
+  for (const key of parsePath(path)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<Key, unknown>)[key];
+  }
+  return node;
+}
+
+// A copy of `root` with `value` at `path` (undefined removes it); the
+// objects and arrays along the path are created when missing.
+export function setAt<T>(root: T, path: string, value: unknown): T {
+  const keys = parsePath(path);
+  const put = (node: unknown, i: number): unknown => {
+    const key = keys[i];
+    const copy: Node = Array.isArray(node) ? [...node] : node && typeof node === 'object' ? { ...(node as Record<string, unknown>) } : typeof key === 'number' ? [] : {};
+    const slot = copy as Record<Key, unknown>;
+    if (i === keys.length - 1) {
+      if (value === undefined && !Array.isArray(copy)) delete slot[key];
+      else slot[key] = value;
+    } else {
+      slot[key] = put(slot[key], i + 1);
+    }
+    return copy;
+  };
+  return keys.length === 0 ? root : (put(root, 0) as T);
+}
+
+// A number as typed or pasted from a spreadsheet: "1,234,567.5", "12 000",
+// "5%" (as 0.05 when `percent`), "(300)" for -300. Null when it is not one.
+export function parseNumber(text: string, percent = false): number | null {
+  let s = text.trim().replace(/[\s\u00a0\u202f,]/g, '');
+  let sign = 1;
+  if (/^\(.*\)$/.test(s)) {
+    sign = -1;
+    s = s.slice(1, -1);
+  }
+  const pct = s.endsWith('%');
+  if (pct) s = s.slice(0, -1);
+  if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
+  const v = sign * Number(s);
+  return percent && !pct ? v / 100 : pct ? v / 100 : v;
+}
+
+// A rate shown in percent without the float noise of v x 100 (0.07 -> "7").
+export function showPercent(v: unknown): string {
+  return typeof v === 'number' ? String(Number((v * 100).toPrecision(12))) : '';
+}
+
+// Rows and cells of text copied from a spreadsheet (tabs between cells).
+export function parseGrid(text: string): string[][] {
+  const rows = text.replace(/\r\n?/g, '\n').split('\n');
+  while (rows.length && rows[rows.length - 1].trim() === '') rows.pop();
+  return rows.map((r) => r.split('\t'));
+}
+
+// Resizes every yearly series of the project to `years` (zeros added at the end).
+export function resizeSeries(model: FiscalModelJson, years: number): FiscalModelJson {
+  const fit = (s: unknown) => (Array.isArray(s) ? Array.from({ length: years }, (_, i) => (typeof s[i] === 'number' ? s[i] : 0)) : s);
+  let out = model;
+  for (const path of seriesPaths(model)) out = setAt(out, path, fit(getAt(out, path) ?? []));
+  return out;
+}
+
+// The yearly series the project table shows, in its column order.
+export function seriesPaths(model: FiscalModelJson): string[] {
+  const products = (getAt(model, 'project.products') as unknown[] | undefined) ?? [];
+  const out: string[] = [];
+  products.forEach((p, i) => {
+    out.push(`project.products[${i}].production`);
+    if (Array.isArray((p as Record<string, unknown>)?.price && ((p as Record<string, Record<string, unknown>>).price.deck))) out.push(`project.products[${i}].price.deck`);
+  });
+  return [...out, ...costSeries];
+}
+export const costSeries = ['project.capex.exploration', 'project.capex.development', 'project.capex.sustaining', 'project.fixed_opex', 'project.closure'];
+
+export function emptyModel(): FiscalModelJson {
+  const years = 10, first = new Date().getFullYear();
+  const zeros = () => Array.from({ length: years }, () => 0);
+  return {
+    schema: 'connex.fiscal/1',
+    currency: 'USD',
+    project: {
+      first_year: first,
+      years,
+      inflation: 0,
+      cost_base_year: first,
+      products: [{ name: '', unit: '', production: zeros(), price: { unit: '', base: undefined, escalation: 0 } }],
+      capex: { exploration: zeros(), development: zeros(), sustaining: zeros() },
+      fixed_opex: zeros(),
+      closure: zeros(),
+    },
+    discounting: { rate: 0.1, valuation_year: first, timing: 'end_of_year' },
+    regimes: [{ name: '', instruments: [] }],
+  };
+}
