@@ -44,6 +44,10 @@ struct Reply {
   // When set, sent as is with `raw_type` instead of `body` as JSON (downloads).
   std::optional<std::string> raw;
   std::string raw_type;
+  // When set, the body is streamed with `raw_type` (server-sent events): each
+  // call answers the next chunk, blocking until there is one, or nullopt at
+  // the end. Runs on the connection's worker thread after the handler returns.
+  std::function<std::optional<std::string>()> stream;
 };
 
 using Handler = std::function<Result<Reply>(Request&)>;

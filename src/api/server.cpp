@@ -97,7 +97,17 @@ class Dispatcher {
     for (const auto& [k, v] : reply.headers) hres.set_header(k, v);
     hres.set_header("X-Request-Id", req.request_id);
     hres.set_header("Cache-Control", "no-store");
-    if (reply.raw) {
+    if (reply.stream) {
+      hres.set_chunked_content_provider(
+          reply.raw_type, [next = std::move(reply.stream)](size_t, httplib::DataSink& sink) {
+            std::optional<std::string> chunk = next();
+            if (!chunk) {
+              sink.done();
+              return true;
+            }
+            return sink.write(chunk->data(), chunk->size());  // false: the client left
+          });
+    } else if (reply.raw) {
       hres.set_content(std::move(*reply.raw), reply.raw_type);
     } else if (reply.status != 204) {
       hres.set_content(BodyText(reply.body), "application/json");

@@ -58,8 +58,11 @@ struct BlockStats {
   std::int64_t losses = 0;
   std::int64_t below_floor = 0;
   YearMeans means;
+  // Per year, when asked: each scenario's government receipts.
+  std::vector<Moments> year_moments;
+  std::vector<std::vector<std::uint32_t>> year_buckets;
 
-  void Reset(int years) {
+  void Reset(int years, bool by_year) {
     for (int o = 0; o < kOutcomeCount; ++o) {
       moments[o] = {};
       undefined[o] = 0;
@@ -67,6 +70,9 @@ struct BlockStats {
     }
     scenarios = losses = below_floor = 0;
     means.Reset(years);
+    year_moments.assign(by_year ? static_cast<size_t>(years) : 0, Moments{});
+    year_buckets.resize(year_moments.size());
+    for (auto& b : year_buckets) b.clear();
   }
   void Record(Outcome o, bool defined, double x) {
     const int i = static_cast<int>(o);
@@ -87,12 +93,18 @@ struct Totals {
   std::int64_t losses = 0;
   std::int64_t below_floor = 0;
   YearMeans means;
+  std::vector<Moments> year_moments;
+  std::vector<QuantileSketch> year_sketches;
 
   void Fold(const BlockStats& b) {
     for (int o = 0; o < kOutcomeCount; ++o) {
       moments[o].Merge(b.moments[o]);
       undefined[o] += b.undefined[o];
       for (std::uint32_t k : b.buckets[o]) sketches[o].AddBucket(k);
+    }
+    for (size_t t = 0; t < b.year_moments.size(); ++t) {
+      year_moments[t].Merge(b.year_moments[t]);
+      for (std::uint32_t k : b.year_buckets[t]) year_sketches[t].AddBucket(k);
     }
     scenarios += b.scenarios;
     losses += b.losses;
@@ -116,7 +128,7 @@ class BlockEvaluator {
         schedules_(ScheduleCapex(s, regime)) {}
 
   void Run(std::int64_t block, BlockStats& out) {
-    out.Reset(s_.years);
+    out.Reset(s_.years, options_.year_percentiles);
     const std::int64_t first = block * kBlockScenarios;
     const std::int64_t count = std::min(kBlockScenarios, options_.scenarios - first);
     for (std::int64_t b = 0; b < count; b += kLanes) {
@@ -161,6 +173,11 @@ class BlockEvaluator {
         m.investor[t] += (ledger_.Lane(kInvestorCashFlow, t, lane) - m.investor[t]) * weight;
         m.pretax[t] += (ledger_.Lane(kPretaxCashFlow, t, lane) - m.pretax[t]) * weight;
       }
+      for (size_t t = 0; t < out.year_moments.size(); ++t) {
+        const double g = ledger_.Lane(kGovernmentReceipts, static_cast<int>(t), lane);
+        out.year_moments[t].Add(g);
+        out.year_buckets[t].push_back(QuantileSketch::Bucket(g));
+      }
     }
   }
 
@@ -195,6 +212,10 @@ MonteCarloResult RunMonteCarlo(const ProjectSeries& s, const Regime& regime, con
   std::vector<bool> ready(static_cast<size_t>(ring), false);
   Totals totals;
   totals.means.Reset(s.years);
+  if (options.year_percentiles) {
+    totals.year_moments.assign(static_cast<size_t>(s.years), Moments{});
+    totals.year_sketches.resize(static_cast<size_t>(s.years));
+  }
   std::mutex mu;
   std::condition_variable cv;
   std::int64_t next = 0, folded = 0;
@@ -237,6 +258,15 @@ MonteCarloResult RunMonteCarlo(const ProjectSeries& s, const Regime& regime, con
   result.investor_loss = ProbabilityOf(totals.losses, totals.scenarios);
   if (options.government_pv_floor) {
     result.government_below_floor = ProbabilityOf(totals.below_floor, totals.scenarios);
+  }
+  for (size_t t = 0; t < totals.year_moments.size(); ++t) {
+    const Moments& m = totals.year_moments[t];
+    std::vector<double> at(kPercentileCount, 0.0);
+    for (int i = 0; m.count > 0 && i < kPercentileCount; ++i) {
+      at[static_cast<size_t>(i)] =
+          totals.year_sketches[t].Quantile(kPercentiles[i] / 100, m.min, m.max);
+    }
+    result.government_by_year.push_back(std::move(at));
   }
   result.mean_government = std::move(totals.means.government);
   result.mean_investor = std::move(totals.means.investor);

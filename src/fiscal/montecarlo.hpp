@@ -34,6 +34,9 @@ struct MonteCarloOptions {
   std::optional<double> government_pv_floor;
   const std::atomic<bool>* stop = nullptr;
   std::function<void(std::int64_t done, std::int64_t total)> progress;
+  // Also the percentiles of each year's government receipts (a fan chart);
+  // off by default: it costs a quantile sketch update per scenario and year.
+  bool year_percentiles = false;
 };
 
 // The four distributions a Monte Carlo run reports, in this order.
@@ -53,6 +56,9 @@ struct MonteCarloResult {
   Probability government_below_floor;  // P(PV(G) < floor), when a floor is set
   // Mean across scenarios, per year: government receipts, investor and pre-tax cash flow.
   std::vector<double> mean_government, mean_investor, mean_pretax;
+  // With year_percentiles: government receipts of each year at kPercentiles
+  // (government_by_year[t][i] is year t at kPercentiles[i]); else empty.
+  std::vector<std::vector<double>> government_by_year;
 };
 
 // REQUIRES: the sampler's model matches `series` (same years and products).

@@ -47,13 +47,15 @@ Uncertainty Volatile(double sd) {
   return u;
 }
 
-MonteCarloResult Simulate(const Case& c, const Uncertainty& u, std::int64_t n, int threads) {
+MonteCarloResult Simulate(const Case& c, const Uncertainty& u, std::int64_t n, int threads,
+                          bool by_year = false) {
   const Sampler sampler(u, c.series.years, c.series.products());
   MonteCarloOptions o;
   o.scenarios = n;
   o.seed = 99;
   o.threads = threads;
   o.government_pv_floor = 1000;
+  o.year_percentiles = by_year;
   return RunMonteCarlo(c.series, c.regime, c.discounting, sampler, o);
 }
 
@@ -78,6 +80,33 @@ TEST(MonteCarlo, ZeroVolatilityReproducesTheDeterministicRunExactly) {
     EXPECT_EQ(r.mean_investor[t], ledger.at(kInvestorCashFlow, t));
   }
   EXPECT_EQ(r.investor_loss.value, m.investor_npv < 0 ? 1.0 : 0.0);
+}
+
+TEST(MonteCarlo, YearPercentilesFanOutAroundTheDeterministicYearOnlyWhenAsked) {
+  const Case c;
+  EXPECT_TRUE(Simulate(c, Volatile(0.3), 1000, 1).government_by_year.empty());
+  // No uncertainty: every percentile of every year is that year's receipts.
+  const MonteCarloResult flat = Simulate(c, Volatile(0), 1000, 1, true);
+  Ledger ledger;
+  Evaluate(c.series, c.regime, ledger);
+  ASSERT_EQ(flat.government_by_year.size(), 10u);
+  for (int t = 0; t < 10; ++t) {
+    for (double p : flat.government_by_year[static_cast<size_t>(t)]) {
+      EXPECT_EQ(p, ledger.at(kGovernmentReceipts, t)) << t;
+    }
+  }
+  // Uncertain prices: the band widens in producing years, in order, and is
+  // the same on any number of threads.
+  const std::int64_t n = 2 * kBlockScenarios + 5;
+  const MonteCarloResult fan = Simulate(c, Volatile(0.3), n, 1, true);
+  EXPECT_EQ(fan.government_by_year, Simulate(c, Volatile(0.3), n, 2, true).government_by_year);
+  for (int t = 2; t < 10; ++t) {
+    const std::vector<double>& p = fan.government_by_year[static_cast<size_t>(t)];
+    for (size_t i = 1; i < p.size(); ++i) EXPECT_LE(p[i - 1], p[i]) << t;
+    EXPECT_LT(p.front(), p.back()) << t;
+    EXPECT_LT(p.front(), fan.mean_government[static_cast<size_t>(t)]);
+    EXPECT_GT(p.back(), fan.mean_government[static_cast<size_t>(t)]);
+  }
 }
 
 TEST(MonteCarlo, SameSeedGivesIdenticalBitsOnOneTwoAndThreeThreads) {

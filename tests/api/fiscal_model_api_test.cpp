@@ -393,6 +393,33 @@ TEST_F(FiscalModels, ALongMonteCarloRunReportsProgressAndCanBeCancelled) {
   ASSERT_EQ(done["status"], "done");
   EXPECT_FALSE(done["result"]["partial"].get<bool>());
   EXPECT_EQ(done["result"]["scenarios"], 5000);
+  // Progress streamed as server-sent events, ending with the job as GET answers it,
+  // and the receipts of each year at their percentiles (the fan chart).
+  auto streamed = expert_.Send("POST", path + "/montecarlo", {{"scenarios", 40000}});
+  ASSERT_EQ(Status(streamed), 202);
+  const std::string events =
+      "/api/v1/fiscal/jobs/" + Json(streamed)["job"].get<std::string>() + "/events";
+  EXPECT_EQ(Status(ghana_.Get(events)), 404);
+  std::string stream;
+  for (int i = 0; i < 30 && stream.find("event: done") == std::string::npos; ++i) {
+    auto part = expert_.Get(events);  // a connection lasts 10 s at most; then again
+    ASSERT_EQ(Status(part), 200);
+    EXPECT_EQ(part->get_header_value("Content-Type"), "text/event-stream");
+    stream += part->body;
+  }
+  ASSERT_NE(stream.find("event: progress\ndata: {"), std::string::npos) << stream;
+  const size_t at = stream.find("event: done\ndata: ");
+  ASSERT_NE(at, std::string::npos) << stream;
+  const size_t from = at + std::string("event: done\ndata: ").size();
+  const json finished = json::parse(stream.substr(from, stream.find("\n\n", from) - from));
+  ASSERT_EQ(finished["status"], "done");
+  EXPECT_EQ(finished["result"]["scenarios"], 40000);
+  const json year = finished["result"]["mean_cash_flow"][10];
+  const json bands = year["government_receipts_percentiles"];
+  EXPECT_LT(bands["p5"].get<double>(), bands["p50"].get<double>()) << year.dump();
+  EXPECT_LT(bands["p50"].get<double>(), bands["p95"].get<double>()) << year.dump();
+  EXPECT_LT(bands["p5"].get<double>(), year["mean_government_receipts"].get<double>());
+
   // A model without an uncertainty section cannot run one.
   json plain = Example("oil_psc.json");
   plain.erase("uncertainty");

@@ -117,6 +117,11 @@ test('the Support Unit compares proposed and negotiated terms, records the value
   await risk.getByText(/Chance that the investor loses money/).waitFor({ timeout: 60000 });
   assert.equal(await risk.getByText(/^Cancelled/).count(), 0);
   assert.match(await risk.locator('table.summary').textContent(), /P50/);
+  // The fan of each year's receipts: bands and the median line.
+  const fan = risk.getByRole('img', { name: 'State receipts by year across scenarios' });
+  await fan.waitFor();
+  assert.equal(await fan.locator('polygon').count(), 2);
+  assert.equal(await fan.locator('polyline').count(), 1);
   await portal.shot(page, 'model-compare-risk');
   assert.deepEqual(problems, []);
 });

@@ -2,9 +2,12 @@
 // (confidential to the request's participants), versions, and their results
 // (analysis of every term sheet, comparison of two), kept per version so a
 // model read again is not computed again.
+#include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "api/routes/routes.hpp"
 #include "domain/models/fiscal_model_service.hpp"
@@ -586,6 +589,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          options.seed = seed >= 0 ? static_cast<std::uint64_t>(seed) : shared->uncertainty->seed;
          options.threads = 1;  // one core per run: the portal keeps answering
          options.government_pv_floor = shared->uncertainty->government_pv_floor;
+         options.year_percentiles = true;  // the page's fan chart
          const auto i = static_cast<size_t>(*index);
          auto job = s.jobs.Start(
              r.principal.user_id, v->model_id, v->version,
@@ -630,6 +634,49 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                       if (!job) return job.errors();
                       return Reply{200, view(*job)};
                     }});
+  routes.push_back(
+      {"GET", "/api/v1/fiscal/jobs/{id}/events", Access::kSignedIn,
+       "A long run's progress as server-sent events: \"progress\" (done of total) as it "
+       "moves, then \"done\" with the job as GET answers it. A connection lasts at most 10 "
+       "seconds; the browser's EventSource reconnects at once",
+       [&s, mine, view](Request& r) -> Result<Reply> {
+         auto job = mine(r);
+         if (!job) return job.errors();
+         Reply reply;
+         reply.raw_type = "text/event-stream";
+         const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+         auto last = std::make_shared<std::int64_t>(-1);
+         auto ended = std::make_shared<bool>(false);
+         reply.stream = [&s, id = job->id, view, until, last,
+                         ended]() -> std::optional<std::string> {
+           if (*ended) return std::nullopt;
+           for (;;) {
+             auto now = s.jobs.Find(id);
+             if (!now) {
+               *ended = true;
+               return std::nullopt;
+             }
+             if (now->status != "running") {
+               *ended = true;
+               return "event: done\ndata: " + view(*now).dump() + "\n\n";
+             }
+             if (*last < 0 || now->done != *last) {
+               const bool first = *last < 0;
+               *last = now->done;
+               nlohmann::json progress = view(*now);
+               progress.erase("result");
+               return std::string(first ? "retry: 200\n" : "") +
+                      "event: progress\ndata: " + progress.dump() + "\n\n";
+             }
+             if (std::chrono::steady_clock::now() >= until) {
+               *ended = true;
+               return std::nullopt;
+             }
+             std::this_thread::sleep_for(std::chrono::milliseconds(100));
+           }
+         };
+         return reply;
+       }});
   routes.push_back({"DELETE", "/api/v1/fiscal/jobs/{id}", Access::kSignedIn,
                     "Cancel a long run: the scenarios done so far are kept, the result says it "
                     "is partial",

@@ -101,10 +101,19 @@ void WriteMonteCarlo(std::ostream& out, const Model& model, const std::string& r
     }
     ordered_json years = ordered_json::array();
     for (size_t t = 0; t < r.mean_government.size(); ++t) {
-      years.push_back({{"year", model.project.first_year + static_cast<int>(t)},
-                       {"mean_government_receipts", r.mean_government[t]},
-                       {"mean_investor_cash_flow", r.mean_investor[t]},
-                       {"mean_pretax_cash_flow", r.mean_pretax[t]}});
+      ordered_json year = {{"year", model.project.first_year + static_cast<int>(t)},
+                           {"mean_government_receipts", r.mean_government[t]},
+                           {"mean_investor_cash_flow", r.mean_investor[t]},
+                           {"mean_pretax_cash_flow", r.mean_pretax[t]}};
+      if (t < r.government_by_year.size()) {
+        ordered_json bands;
+        for (int i = 0; i < kPercentileCount; ++i) {
+          bands["p" + std::to_string(static_cast<int>(kPercentiles[i]))] =
+              r.government_by_year[t][static_cast<size_t>(i)];
+        }
+        year["government_receipts_percentiles"] = bands;
+      }
+      years.push_back(year);
     }
     j["mean_cash_flow"] = years;
     out << j.dump(2) << '\n';

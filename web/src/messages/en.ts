@@ -815,6 +815,8 @@ export const en = {
   'editor.keptAsIs': "This instrument is kept as the model file has it.",
   'editor.build': "Build a model with forms",
   'editor.change': "Change the model",
+  'models.fan': "State receipts by year across scenarios",
+  'chart.fanLegend': "the line is the median; the bands hold the middle 80% and 90% of scenarios",
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -815,4 +815,6 @@ export const fr: Messages = {
   'editor.keptAsIs': "Cet instrument est conservé tel que dans le fichier.",
   'editor.build': "Construire un modèle avec des formulaires",
   'editor.change': "Modifier le modèle",
+  'models.fan': "Recettes de l'État par année selon les scénarios",
+  'chart.fanLegend': "la ligne est la médiane ; les bandes contiennent 80 % et 90 % des scénarios du milieu",
 };

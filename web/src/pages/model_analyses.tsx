@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, currentUser } from '../api';
 import { BarChart } from '../components/bar_chart';
+import { type Band, FanChart } from '../components/fan_chart';
 import { type ComparisonResult, type ModelDetail, millions, percent } from '../fiscal';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
@@ -74,20 +75,39 @@ interface JobView {
   status: string;
   done: number;
   total: number;
-  result: null | { scenarios: number; partial: boolean; outcomes: Record<string, Outcome>; probability_investor_npv_negative: { value: number } };
+  result: null | {
+    scenarios: number;
+    partial: boolean;
+    outcomes: Record<string, Outcome>;
+    probability_investor_npv_negative: { value: number };
+    mean_cash_flow: { year: number; government_receipts_percentiles?: Band }[];
+  };
 }
 
 export function MonteCarlo({ base, currency, rate }: { base: string; currency: string; rate: string }) {
   const [scenarios, setScenarios] = useState(10000);
   const [job, setJob] = useState<JobView | null>(null);
   const [error, setError] = useState('');
+  // Progress arrives as server-sent events; the browser reconnects when the
+  // server closes a connection, until the "done" event.
+  const running = job?.status === 'running' ? job.job : '';
   useEffect(() => {
-    if (!job || job.status !== 'running') return;
-    const timer = setTimeout(() => {
-      call<JobView>('GET', `/api/v1/fiscal/jobs/${job.job}`).then((r) => r.data && setJob(r.data));
-    }, 400);
-    return () => clearTimeout(timer);
-  }, [job]);
+    if (!running) return;
+    const events = new EventSource(`/api/v1/fiscal/jobs/${running}/events`);
+    events.addEventListener('progress', (e) => {
+      const p = JSON.parse((e as MessageEvent).data) as JobView;
+      setJob((j) => (j && j.job === p.job ? { ...j, done: p.done, total: p.total } : j));
+    });
+    events.addEventListener('done', (e) => {
+      events.close();
+      setJob(JSON.parse((e as MessageEvent).data) as JobView);
+    });
+    events.onerror = () => {
+      // Closed for good (the job is gone, the session ended): ask once.
+      if (events.readyState === EventSource.CLOSED) call<JobView>('GET', `/api/v1/fiscal/jobs/${running}`).then((r) => r.data && setJob(r.data));
+    };
+    return () => events.close();
+  }, [running]);
   async function start() {
     setJob(null);
     const r = await call<JobView>('POST', `${base}/montecarlo`, { scenarios });
@@ -101,6 +121,7 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
   const pv = result?.outcomes.government_pv;
   const npv = result?.outcomes.investor_npv;
   const bins = pv?.histogram;
+  const fan = (result?.mean_cash_flow ?? []).flatMap((y) => (y.government_receipts_percentiles ? [y.government_receipts_percentiles] : []));
   return (
     <section class="panel" aria-label={t('models.risk')}>
       <h2>{t('models.risk')}</h2>
@@ -134,6 +155,7 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
               years={bins.counts.map((_, i) => `${((bins.from + ((bins.to - bins.from) * (i + 0.5)) / bins.counts.length) / 1e6).toFixed(0)}`)}
               series={[{ label: t('models.state'), values: bins.counts, colour: '#0b5c8a' }]} />
           )}
+          {fan.length > 0 && <FanChart title={t('models.fan')} years={result.mean_cash_flow.map((y) => y.year)} bands={fan} />}
         </>
       )}
     </section>
