@@ -165,6 +165,13 @@ test('an analyst builds the example PSC from empty forms and gets the results of
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the analysis (xlsx)' }).click()]);
   const book = unzip(readFileSync(await download.path()));
   assert.match(Object.values(book).join('\n'), /Proposed terms/);
+  // The ledger sheet's charts: receipts stacked by instrument (seven of them
+  // pay), then the state beside the investor.
+  const stacked = book['xl/charts/chart1.xml'], beside = book['xl/charts/chart2.xml'];
+  assert.ok(stacked && beside, 'two charts in the workbook');
+  assert.match(stacked, /<c:grouping val="stacked"\/>/);
+  assert.equal(stacked.match(/<c:ser>/g).length, 7);
+  assert.equal(beside.match(/<c:ser>/g).length, 2);
 
   // Changing it later opens the same forms, filled.
   await page.getByRole('link', { name: 'Change the model' }).click();

@@ -33,6 +33,37 @@ void WriteIrr(lxw_worksheet* ws, int row, int col, const Irr& irr, lxw_format* f
   }
 }
 
+// On a ledger sheet (years down, line l in column l + 1), below the table:
+// the state's receipts stacked by instrument, then the state's receipts
+// beside the investor's cash flow.
+void InsertCashFlowCharts(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet,
+                          const Analysis& a, int years) {
+  const auto last = static_cast<lxw_row_t>(years);
+  auto add = [&](lxw_chart* chart, Line line) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    const auto col = static_cast<lxw_col_t>(static_cast<int>(line) + 1);
+    chart_series_set_categories(series, sheet.c_str(), 1, 0, last, 0);
+    chart_series_set_values(series, sheet.c_str(), 1, col, last, col);
+    chart_series_set_name_range(series, sheet.c_str(), 0, col);
+  };
+  lxw_chart_options at = {};
+  at.x_scale = 2;
+  at.y_scale = 1.5;
+  lxw_chart* receipts = workbook_add_chart(wb, LXW_CHART_COLUMN_STACKED);
+  for (int i = 0; i < kInstrumentCount; ++i) {
+    if (a.metrics.by_instrument[static_cast<size_t>(i)].total != 0) {
+      add(receipts, kGovernmentLines[i]);
+    }
+  }
+  chart_title_set_name(receipts, ("State receipts by instrument: " + a.regime).c_str());
+  worksheet_insert_chart_opt(ws, last + 3, 1, receipts, &at);
+  lxw_chart* split = workbook_add_chart(wb, LXW_CHART_COLUMN);
+  add(split, kGovernmentReceipts);
+  add(split, kInvestorCashFlow);
+  chart_title_set_name(split, ("State receipts and investor cash flow: " + a.regime).c_str());
+  worksheet_insert_chart_opt(ws, last + 27, 1, split, &at);
+}
+
 }  // namespace
 
 Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
@@ -136,6 +167,7 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
                                a.ledger.at(static_cast<Line>(l), t), money);
       }
     }
+    InsertCashFlowCharts(wb.get(), ws, SheetName("Ledger ", a.regime, k), a, n);
   }
 
   // --- Comparison with a chart of the per-year difference ---
