@@ -123,5 +123,20 @@ test('the Support Unit compares proposed and negotiated terms, records the value
   assert.equal(await fan.locator('polygon').count(), 2);
   assert.equal(await fan.locator('polyline').count(), 1);
   await portal.shot(page, 'model-compare-risk');
+
+  // The report for printing: every term sheet, what the negotiated terms add, the charts and the terms.
+  await page.getByRole('link', { name: 'Report for printing' }).click();
+  await page.getByRole('heading', { name: 'Fiscal analysis: SN-7 rounds' }).waitFor();
+  const adds = page.getByRole('region', { name: 'What the terms add for the state' });
+  await adds.locator('.delta-card').waitFor();
+  assert.match(await adds.textContent(), /Negotiated terms against Proposed terms:.*\+USD [\d,.]+ million to the state over the project life/s);
+  await page.getByRole('region', { name: 'Which input matters most for the state' }).locator('figure.chart').waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Cash flows by year' }).locator('figure.chart').count(), 2);
+  const terms = await page.getByRole('region', { name: 'The terms', exact: true }).textContent();
+  assert.match(terms, /royalty rate\s*5\.00%\s*\d+\.\d\d%/);
+  assert.equal(await page.getByRole('combobox').count(), 0); // nothing to fill in on a report
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: 'Print the report' }).isVisible(), false);
+  await portal.shot(page, 'model-report');
   assert.deepEqual(problems, []);
 });

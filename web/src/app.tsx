@@ -12,6 +12,7 @@ import { Home } from './pages/home';
 import { ModelDetailPage } from './pages/model_detail';
 import { Models } from './pages/models';
 import { ModelEditor } from './pages/model_editor';
+import { ModelReport } from './pages/model_report';
 import { HubCompare } from './pages/hub_compare';
 import { HubDocumentPage } from './pages/hub_document';
 import { HubSearch } from './pages/hub_search';
@@ -79,8 +80,12 @@ function Page({ path, role }: { path: string; role: Role }) {
   if (path === '/hub/compare') return <HubCompare />;
   // Fiscal models: the server answers 404 for a model the user may not open.
   if (path === '/models/new' && role !== 'public') return <ModelEditor />;
-  const fiscalModel = path.match(/^\/models\/([A-Za-z0-9_]+)(\/edit)?$/);
-  if (fiscalModel && role !== 'public') return fiscalModel[2] ? <ModelEditor id={fiscalModel[1]} /> : <ModelDetailPage id={fiscalModel[1]} />;
+  const fiscalModel = path.match(/^\/models\/([A-Za-z0-9_]+)(\/edit|\/report)?$/);
+  if (fiscalModel && role !== 'public') {
+    if (fiscalModel[2] === '/edit') return <ModelEditor id={fiscalModel[1]} />;
+    if (fiscalModel[2] === '/report') return <ModelReport id={fiscalModel[1]} />;
+    return <ModelDetailPage id={fiscalModel[1]} />;
+  }
   if (path === '/hub/new' && (role === 'coordinator' || role === 'admin')) return <HubUpload />;
   const expert = path.match(/^\/experts\/([A-Za-z0-9_]+)$/);
   if (expert && (role === 'coordinator' || role === 'admin')) return <ExpertProfile id={expert[1]} />;

@@ -29,6 +29,7 @@ export interface FiscalModelJson {
 export interface Conventions {
   currency: string;
   discount_rate: number;
+  valuation_year: number;
 }
 export interface RegimeResult {
   regime: string;

@@ -817,6 +817,17 @@ export const en = {
   'editor.change': "Change the model",
   'models.fan': "State receipts by year across scenarios",
   'chart.fanLegend': "the line is the median; the bands hold the middle 80% and 90% of scenarios",
+  'report.open': "Report for printing",
+  'report.title': "Fiscal analysis: {name}",
+  'report.version': "Version {version}, prepared {date}",
+  'report.conventions': "Amounts in {currency}, nominal; present values at {rate} a year to {year}.",
+  'report.gives': "What each term sheet gives",
+  'report.adds': "What the terms add for the state",
+  'report.addsIntro': "{to} against {from}:",
+  'report.cashFlows': "Cash flows by year",
+  'report.sensitivity': "Which input matters most for the state",
+  'report.terms': "The terms",
+  'report.footer': "Prepared with the CONNEX fiscal engine (docs/fiscal-methodology.md). Figures are estimates on the model’s assumptions, not forecasts.",
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, currentUser } from '../api';
 import { BarChart } from '../components/bar_chart';
 import { type Band, FanChart } from '../components/fan_chart';
+import { ComparisonView } from '../components/model/results';
 import { type ComparisonResult, type ModelDetail, millions, percent } from '../fiscal';
 import { t } from '../i18n';
 import type { MessageKey } from '../messages/en';
@@ -50,11 +51,7 @@ export function CompareTerms({ base, model, currency, rate }: { base: string; mo
       {error && <p class="form-error" role="alert">{error}</p>}
       {answer && (
         <>
-          <p class={`delta-card ${(answer.delta.government_receipts ?? 0) >= 0 ? 'up' : 'down'}`}>
-            {t('models.delta', { total: millions(answer.delta.government_receipts ?? 0, true, currency), rate, pv: millions(answer.delta.pv_government_receipts ?? 0, true, currency) })}
-          </p>
-          <BarChart title={t('models.compareChart', { to, from })} years={answer.per_year.year}
-            series={[{ label: t('models.state'), values: answer.per_year.government_receipts, colour: '#1f6b36' }, { label: t('models.investor'), values: answer.per_year.investor_cash_flow, colour: '#a32020' }]} />
+          <ComparisonView answer={answer} currency={currency} rate={rate} />
           {adviser && <button type="button" class="secondary" onClick={record}>{t('models.recordValue')}</button>}
           {notice && <p class="notice" role="status">{notice}</p>}
         </>

@@ -5,10 +5,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../api';
 import { BarChart } from '../components/bar_chart';
 import { Link } from '../components/link';
+import { CashFlows, SummaryTable } from '../components/model/results';
 import { CompareTerms, MonteCarlo, Progressivity } from './model_analyses';
 import { Sensitivity } from './model_sensitivity';
-import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, instrumentColours, keyTerms, stateInstruments, millions, percent } from '../fiscal';
-import type { MessageKey } from '../messages/en';
+import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions } from '../fiscal';
 import { t } from '../i18n';
 
 export function ModelDetailPage({ id }: { id: string }) {
@@ -41,6 +41,7 @@ export function ModelDetailPage({ id }: { id: string }) {
       <p class="muted">{t('models.versionOf', { version: model.version })}{model.request_id ? ` · ${t('models.confidential')}` : ''}</p>
       <p class="buttons">
         <Link href={`/models/${id}/edit`}>{t('editor.change')}</Link>
+        <Link href={`/models/${id}/report`}>{t('report.open')}</Link>
         <a href={`${base}/export?format=xlsx`} download>{t('models.exportXlsx')}</a>
         <a href={`${base}/export?format=csv`} download>{t('models.exportCsv')}</a>
         <button type="button" class="link" onClick={() => window.print()}>{t('models.print')}</button>
@@ -48,20 +49,7 @@ export function ModelDetailPage({ id }: { id: string }) {
       {error && <p class="form-error" role="alert">{error}</p>}
       {run && (
         <>
-          <table class="summary">
-            <thead>
-              <tr><th>{t('models.termSheet')}</th>{run.regimes.map((r) => <th key={r.regime}>{r.regime}</th>)}</tr>
-            </thead>
-            <tbody>
-              <tr><th>{t('models.stateTotal', { currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.government_receipts as number)}</td>)}</tr>
-              <tr><th>{t('models.statePv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.pv_government_receipts as number)}</td>)}</tr>
-              <tr><th>{t('models.investorNpv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.investor_npv as number)}</td>)}</tr>
-              <tr><th>{t('models.take')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.government_take)}</td>)}</tr>
-              <tr><th>{t('models.aetr', { rate })}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.aetr)}</td>)}</tr>
-              <tr><th>{t('models.irr')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.investor_irr)}</td>)}</tr>
-              <tr><th>{t('models.breakeven')}</th>{run.regimes.map((r) => <td key={r.regime}>{breakeven(r.metrics.breakeven_post_tax, model)}</td>)}</tr>
-            </tbody>
-          </table>
+          <SummaryTable run={run} model={model} />
           {run.regimes.slice(0, 1).map((r) => <CashFlows key={r.regime} result={r} />)}
           <Progressivity base={base} verdicts={Object.fromEntries(run.regimes.map((r) => [r.regime, String((r.metrics.progressivity as { verdict?: string } | undefined)?.verdict ?? 'undetermined')]))} />
           <WhatIf base={base} model={model} currency={currency} rate={rate} />
@@ -72,27 +60,6 @@ export function ModelDetailPage({ id }: { id: string }) {
       )}
     </div>
   );
-}
-
-// The state's receipts stacked by instrument beside the investor's cash flow.
-function CashFlows({ result }: { result: RunResult['regimes'][number] }) {
-  const paid = stateInstruments.filter((k) => result.by_instrument[k] && result.by_instrument[k].total !== 0 && result.ledger[k]);
-  return (
-    <BarChart title={t('models.cashFlows', { regime: result.regime })} years={result.ledger.year}
-      series={[
-        ...paid.map((k, i) => ({ label: t(`instrument.${k}` as MessageKey), values: result.ledger[k], colour: instrumentColours[i % instrumentColours.length], stack: 'state' })),
-        { label: t('models.investor'), values: result.ledger.investor_cash_flow, colour: '#c2873a' },
-      ]} />
-  );
-}
-
-// "72% of the model's prices (oil 54.46 USD/bbl, gas 4.67 USD/mcf)".
-function breakeven(value: unknown, model: ModelDetail): string {
-  const b = value as { price_factor?: number; first_production_year_price?: number[] } | null | undefined;
-  if (!b || typeof b.price_factor !== 'number') return t('models.noBreakeven');
-  const products = ((model.model.project as { products?: { name: string; price?: { unit?: string } }[] } | undefined)?.products) ?? [];
-  const prices = (b.first_production_year_price ?? []).map((p, i) => `${products[i]?.name ?? ''} ${p.toFixed(2)} ${products[i]?.price?.unit ?? ''}`.trim());
-  return t('models.breakevenValue', { factor: percent(b.price_factor), prices: prices.join(', ') });
 }
 
 function WhatIf({ base, model, currency, rate }: { base: string; model: ModelDetail; currency: string; rate: string }) {

@@ -59,11 +59,14 @@ function inputsOf(terms: KeyTerm[]) {
   return [...project, ...moved].slice(0, 20);
 }
 
+// An input of the tornado as people read it: the key term's label or the project multiplier's.
+export const inputLabel = (terms: KeyTerm[]) => (input: string) => terms.find((k) => k.path === input)?.label ?? t(`input.${input}` as MessageKey);
+
 export function Sensitivity({ base, model }: { base: string; model: ModelDetail }) {
   const [regime, setRegime] = useState(0);
   const name = model.model.regimes[regime]?.name ?? '';
   const terms = keyTerms(model.model, regime);
-  const label = (input: string) => terms.find((k) => k.path === input)?.label ?? t(`input.${input}` as MessageKey);
+  const label = inputLabel(terms);
   return (
     <section class="panel" aria-label={t('models.sensitivity')}>
       <h2>{t('models.sensitivity')}</h2>
@@ -81,7 +84,8 @@ export function Sensitivity({ base, model }: { base: string; model: ModelDetail 
   );
 }
 
-function Tornado({ base, regime, terms, label }: { base: string; regime: string; terms: KeyTerm[]; label: (input: string) => string }) {
+// The tornado of one term sheet; `choose` offers the metric (the report shows the state's PV).
+export function Tornado({ base, regime, terms, label, choose = true }: { base: string; regime: string; terms: KeyTerm[]; label: (input: string) => string; choose?: boolean }) {
   const [metric, setMetric] = useState<Metric>('government_pv');
   const [answer, setAnswer] = useState<TornadoResult | null>(null);
   const [error, setError] = useState('');
@@ -102,7 +106,7 @@ function Tornado({ base, regime, terms, label }: { base: string; regime: string;
   return (
     <div class="tornado">
       <h3>{t('models.tornado')}</h3>
-      <MetricPick id="tornado-metric" value={metric} set={setMetric} />
+      {choose && <MetricPick id="tornado-metric" value={metric} set={setMetric} />}
       {error && <p class="form-error" role="alert">{error}</p>}
       {answer && (
         <figure class="chart">

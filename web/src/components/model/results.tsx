@@ -1,0 +1,65 @@
+// What a model's term sheets give, as the model page and its report show
+// it: the summary of every term sheet side by side, the cash flows by year
+// (the state's receipts stacked by instrument beside the investor's), and
+// a comparison of two term sheets with its change by year.
+import { BarChart } from '../bar_chart';
+import { type ComparisonResult, type ModelDetail, type RunResult, instrumentColours, millions, percent, stateInstruments } from '../../fiscal';
+import { t } from '../../i18n';
+import type { MessageKey } from '../../messages/en';
+
+// "10%": the discount rate of a run, as labels show it.
+export const rateOf = (run: { conventions: { discount_rate: number } }) => `${(run.conventions.discount_rate * 100).toFixed(0)}%`;
+
+export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetail }) {
+  const currency = run.conventions.currency;
+  const rate = rateOf(run);
+  return (
+    <table class="summary">
+      <thead>
+        <tr><th>{t('models.termSheet')}</th>{run.regimes.map((r) => <th key={r.regime}>{r.regime}</th>)}</tr>
+      </thead>
+      <tbody>
+        <tr><th>{t('models.stateTotal', { currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.government_receipts as number)}</td>)}</tr>
+        <tr><th>{t('models.statePv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.pv_government_receipts as number)}</td>)}</tr>
+        <tr><th>{t('models.investorNpv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.investor_npv as number)}</td>)}</tr>
+        <tr><th>{t('models.take')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.government_take)}</td>)}</tr>
+        <tr><th>{t('models.aetr', { rate })}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.aetr)}</td>)}</tr>
+        <tr><th>{t('models.irr')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.investor_irr)}</td>)}</tr>
+        <tr><th>{t('models.breakeven')}</th>{run.regimes.map((r) => <td key={r.regime}>{breakeven(r.metrics.breakeven_post_tax, model)}</td>)}</tr>
+      </tbody>
+    </table>
+  );
+}
+
+// The state's receipts stacked by instrument beside the investor's cash flow.
+export function CashFlows({ result }: { result: RunResult['regimes'][number] }) {
+  const paid = stateInstruments.filter((k) => result.by_instrument[k] && result.by_instrument[k].total !== 0 && result.ledger[k]);
+  return (
+    <BarChart title={t('models.cashFlows', { regime: result.regime })} years={result.ledger.year}
+      series={[
+        ...paid.map((k, i) => ({ label: t(`instrument.${k}` as MessageKey), values: result.ledger[k], colour: instrumentColours[i % instrumentColours.length], stack: 'state' })),
+        { label: t('models.investor'), values: result.ledger.investor_cash_flow, colour: '#c2873a' },
+      ]} />
+  );
+}
+
+// "72% of the model's prices (oil 54.46 USD/bbl, gas 4.67 USD/mcf)".
+function breakeven(value: unknown, model: ModelDetail): string {
+  const b = value as { price_factor?: number; first_production_year_price?: number[] } | null | undefined;
+  if (!b || typeof b.price_factor !== 'number') return t('models.noBreakeven');
+  const products = ((model.model.project as { products?: { name: string; price?: { unit?: string } }[] } | undefined)?.products) ?? [];
+  const prices = (b.first_production_year_price ?? []).map((p, i) => `${products[i]?.name ?? ''} ${p.toFixed(2)} ${products[i]?.price?.unit ?? ''}`.trim());
+  return t('models.breakevenValue', { factor: percent(b.price_factor), prices: prices.join(', ') });
+}
+
+export function ComparisonView({ answer, currency, rate }: { answer: ComparisonResult; currency: string; rate: string }) {
+  return (
+    <>
+      <p class={`delta-card ${(answer.delta.government_receipts ?? 0) >= 0 ? 'up' : 'down'}`}>
+        {t('models.delta', { total: millions(answer.delta.government_receipts ?? 0, true, currency), rate, pv: millions(answer.delta.pv_government_receipts ?? 0, true, currency) })}
+      </p>
+      <BarChart title={t('models.compareChart', { to: answer.to, from: answer.from })} years={answer.per_year.year}
+        series={[{ label: t('models.state'), values: answer.per_year.government_receipts, colour: '#1f6b36' }, { label: t('models.investor'), values: answer.per_year.investor_cash_flow, colour: '#a32020' }]} />
+    </>
+  );
+}
