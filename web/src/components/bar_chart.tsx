@@ -4,6 +4,7 @@
 // cash flow): positive parts pile up from the axis, negative parts down.
 // The figure is labelled; each bar's title gives its year and value.
 import { t } from '../i18n';
+import { ValueAxis, YearLabels } from './chart_axes';
 export interface Series {
   label: string;
   values: number[];
@@ -34,17 +35,11 @@ export function BarChart({ title, years, series, divisor = 1e6, unit }: { title:
   const y = (v: number) => top + ((max - v) / span) * (height - top - bottom);
   const slot = (width - left) / Math.max(1, years.length);
   const bar = Math.max(1, (slot * 0.8) / groups.length);
-  const ticks = [max, 0, min].filter((v, i, a) => a.indexOf(v) === i);
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <title>{title}</title>
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={left} x2={width} y1={y(v)} y2={y(v)} stroke="#d9e1e8" />
-            <text x={left - 4} y={y(v) + 4} text-anchor="end" font-size="10">{(v / divisor).toFixed(0)}</text>
-          </g>
-        ))}
+        <ValueAxis max={max} min={min} y={y} left={left} width={width} divisor={divisor} />
         <line x1={left} x2={width} y1={y(0)} y2={y(0)} stroke="#5b6b7c" />
         {bars.map((values, k) =>
           values.map((b, i) => !b ? null : (
@@ -53,7 +48,7 @@ export function BarChart({ title, years, series, divisor = 1e6, unit }: { title:
             </rect>
           )),
         )}
-        {years.map((yr, i) => (i % Math.ceil(years.length / 10) === 0 ? <text key={i} x={left + i * slot + slot / 2} y={height - 6} text-anchor="middle" font-size="10">{yr}</text> : null))}
+        <YearLabels years={years} x={(i) => left + i * slot + slot / 2} y={height - 6} />
       </svg>
       <figcaption>
         {title}, {unit ?? t('chart.millions')}: {series.map((s) => <span key={s.label} class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill={s.colour} /></svg> {s.label}</span>)}

@@ -2,6 +2,7 @@
 // percentile, the 10th to 90th inside it, and the median as a line, so a
 // reader sees how wide the outcomes of each year are, not only their mean.
 import { t } from '../i18n';
+import { ValueAxis, YearLabels } from './chart_axes';
 
 export interface Band {
   p5: number;
@@ -20,17 +21,11 @@ export function FanChart({ title, years, bands, divisor = 1e6 }: { title: string
   const x = (i: number) => left + ((i + 0.5) * (width - left)) / Math.max(1, years.length);
   const area = (lo: keyof Band, hi: keyof Band) =>
     [...bands.map((b, i) => `${x(i)},${y(b[hi])}`), ...bands.map((b, i) => `${x(i)},${y(b[lo])}`).reverse()].join(' ');
-  const ticks = [max, 0, min].filter((v, i, a) => a.indexOf(v) === i);
   return (
     <figure class="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <title>{title}</title>
-        {ticks.map((v) => (
-          <g key={v}>
-            <line x1={left} x2={width} y1={y(v)} y2={y(v)} stroke="#d9e1e8" />
-            <text x={left - 4} y={y(v) + 4} text-anchor="end" font-size="10">{(v / divisor).toFixed(0)}</text>
-          </g>
-        ))}
+        <ValueAxis max={max} min={min} y={y} left={left} width={width} divisor={divisor} />
         <polygon points={area('p5', 'p95')} fill="#0b5c8a" fill-opacity="0.18" />
         <polygon points={area('p10', 'p90')} fill="#0b5c8a" fill-opacity="0.3" />
         <polyline points={bands.map((b, i) => `${x(i)},${y(b.p50)}`).join(' ')} fill="none" stroke="#0b5c8a" stroke-width="2" />
@@ -39,7 +34,7 @@ export function FanChart({ title, years, bands, divisor = 1e6 }: { title: string
             <title>{`${years[i]}: P5 ${(b.p5 / divisor).toFixed(1)}, P50 ${(b.p50 / divisor).toFixed(1)}, P95 ${(b.p95 / divisor).toFixed(1)} ${t('chart.millions')}`}</title>
           </rect>
         ))}
-        {years.map((yr, i) => (i % Math.ceil(years.length / 10) === 0 ? <text key={i} x={x(i)} y={height - 6} text-anchor="middle" font-size="10">{yr}</text> : null))}
+        <YearLabels years={years} x={x} y={height - 6} />
       </svg>
       <figcaption>{title}, {t('chart.millions')}: {t('chart.fanLegend')}</figcaption>
     </figure>
