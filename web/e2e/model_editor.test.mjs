@@ -31,6 +31,8 @@ test('an analyst builds the example PSC from empty forms and gets the results of
   const { page, problems } = await portal.newPage();
   await portal.signIn(page, accounts.expert);
   await page.goto(`${portal.base}/models`);
+  await page.getByRole('link', { name: 'Build a model with forms' }).waitFor();
+  await portal.shot(page, 'models');
   await page.getByRole('link', { name: 'Build a model with forms' }).click();
   await page.getByRole('heading', { name: 'Build a model' }).waitFor();
 

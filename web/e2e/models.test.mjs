@@ -40,6 +40,14 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   assert.match(await summary.textContent(), /Breakeven price for the investor \(after tax\)\s*[\d.]+% of the model’s prices \(oil [\d.]+ USD\/bbl, gas [\d.]+ USD\/mcf\)/);
   // Cash flows: the state's receipts stacked by instrument beside the investor's.
   assert.match(await page.locator('figure.chart').first().locator('figcaption').textContent(), /Royalty.*Income tax.*Investor/s);
+  // The ledger, a row per year, opened on demand.
+  await page.getByText('Ledger by year — Proposed terms (millions)').click();
+  const ledger = page.locator('details.ledger table');
+  assert.equal(await ledger.locator('tbody tr').count(), 30);
+  assert.match(await ledger.locator('thead').textContent(), /Gross revenue.*Royalty.*Income tax.*State receipts.*Investor cash flow/s);
+  // Government take against the price, in place of the AETR.
+  await progressivity.getByLabel("The state's share shown").selectOption({ label: 'Government take' });
+  await progressivity.locator('figcaption', { hasText: /^Government take at each price/ }).waitFor();
   await portal.shot(page, 'model-results');
 
   // Which input matters most, and the royalty that gives an AETR of 85%.
@@ -134,9 +142,10 @@ test('the Support Unit compares proposed and negotiated terms, records the value
   assert.equal(await page.getByRole('region', { name: 'Cash flows by year' }).locator('figure.chart').count(), 2);
   const terms = await page.getByRole('region', { name: 'The terms', exact: true }).textContent();
   assert.match(terms, /royalty rate\s*5\.00%\s*\d+\.\d\d%/);
-  assert.equal(await page.getByRole('combobox').count(), 0); // nothing to fill in on a report
+  // Printed, nothing to fill in or press remains.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.getByRole('button', { name: 'Print the report' }).isVisible(), false);
+  assert.equal(await page.locator('select, input, button').evaluateAll((els) => els.filter((el) => el.offsetParent !== null).length), 0);
   await portal.shot(page, 'model-report');
   assert.deepEqual(problems, []);
 });

@@ -828,6 +828,16 @@ export const en = {
   'report.sensitivity': "Which input matters most for the state",
   'report.terms': "The terms",
   'report.footer': "Prepared with the CONNEX fiscal engine (docs/fiscal-methodology.md). Figures are estimates on the model’s assumptions, not forecasts.",
+  'models.shareShown': "The state's share shown",
+  'models.takeByPrice': "Government take at each price (percent of the model’s prices)",
+  'models.ledger': "Ledger by year — {regime} (millions)",
+  'ledger.gross_revenue': "Gross revenue",
+  'ledger.opex': "Operating costs",
+  'ledger.capex': "Capital costs",
+  'ledger.closure': "Closure",
+  'ledger.pretax_cash_flow': "Pre-tax cash flow",
+  'ledger.government_receipts': "State receipts",
+  'ledger.investor_cash_flow': "Investor cash flow",
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -163,10 +163,12 @@ interface SweepResult {
   regimes: { regime: string; points: { price_factor: number; aetr: number | null; government_take: number | null; pv_government_receipts: number; investor_npv: number }[] }[];
 }
 
-// The average effective tax rate at prices from half to twice the model's:
-// terms are progressive when the state's share rises with the price.
+// The state's share (average effective tax rate, or government take) at
+// prices from half to twice the model's: terms are progressive when it rises
+// with the price.
 export function Progressivity({ base, verdicts }: { base: string; verdicts: Record<string, string> }) {
   const [sweep, setSweep] = useState<SweepResult | null>(null);
+  const [share, setShare] = useState<'aetr' | 'government_take'>('aetr');
   useEffect(() => {
     call<{ result: SweepResult }>('POST', `${base}/sweep`, {}).then((r) => r.data && setSweep(r.data.result));
   }, [base]);
@@ -180,9 +182,18 @@ export function Progressivity({ base, verdicts }: { base: string; verdicts: Reco
     <section class="panel" aria-label={t('models.progressivity')}>
       <h2>{t('models.progressivity')}</h2>
       <p>{sweep.regimes.map((r) => t('models.verdict', { regime: r.regime, verdict: t(`verdict.${verdicts[r.regime] || 'undetermined'}` as MessageKey) })).join(' ')}</p>
-      <BarChart title={t('models.aetrByPrice')} unit="%" divisor={0.01}
+      <form class="no-print" onSubmit={(e) => e.preventDefault()}>
+        <div class="field">
+          <label for="progressivity-share">{t('models.shareShown')}</label>
+          <select id="progressivity-share" value={share} onChange={(e) => setShare((e.currentTarget as HTMLSelectElement).value as 'aetr' | 'government_take')}>
+            <option value="aetr">{t('metric.aetr')}</option>
+            <option value="government_take">{t('metric.government_take')}</option>
+          </select>
+        </div>
+      </form>
+      <BarChart title={t(share === 'aetr' ? 'models.aetrByPrice' : 'models.takeByPrice')} unit="%" divisor={0.01}
         years={sweep.regimes[0].points.map((p) => `${Math.round(p.price_factor * 100)}%`)}
-        series={sweep.regimes.map((r, i) => ({ label: r.regime, values: r.points.map((p) => p.aetr ?? NaN), colour: colours[i % colours.length] }))} />
+        series={sweep.regimes.map((r, i) => ({ label: r.regime, values: r.points.map((p) => p[share] ?? NaN), colour: colours[i % colours.length] }))} />
       <BarChart title={t('models.npvByPrice', { regime: first.regime })}
         years={first.points.map((p) => `${Math.round(p.price_factor * 100)}%`)}
         series={[{ label: t('models.state'), values: first.points.map((p) => p.pv_government_receipts), colour: '#0b5c8a' }, { label: t('models.investor'), values: first.points.map((p) => p.investor_npv), colour: '#c2873a' }]} />

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../api';
 import { BarChart } from '../components/bar_chart';
 import { Link } from '../components/link';
-import { CashFlows, SummaryTable } from '../components/model/results';
+import { CashFlows, LedgerTable, SummaryTable } from '../components/model/results';
 import { CompareTerms, MonteCarlo, Progressivity } from './model_analyses';
 import { Sensitivity } from './model_sensitivity';
 import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions } from '../fiscal';
@@ -51,6 +51,7 @@ export function ModelDetailPage({ id }: { id: string }) {
         <>
           <SummaryTable run={run} model={model} />
           {run.regimes.slice(0, 1).map((r) => <CashFlows key={r.regime} result={r} />)}
+          {run.regimes.map((r) => <LedgerTable key={r.regime} result={r} />)}
           <Progressivity base={base} verdicts={Object.fromEntries(run.regimes.map((r) => [r.regime, String((r.metrics.progressivity as { verdict?: string } | undefined)?.verdict ?? 'undetermined')]))} />
           <WhatIf base={base} model={model} currency={currency} rate={rate} />
           <Sensitivity base={base} model={model} />

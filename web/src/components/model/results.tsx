@@ -63,3 +63,31 @@ export function ComparisonView({ answer, currency, rate }: { answer: ComparisonR
     </>
   );
 }
+
+// The ledger lines a reader checks, in the engine's order; a line that is
+// zero in every year is left out.
+const ledgerLines = ['gross_revenue', 'opex', 'capex', 'closure', 'pretax_cash_flow', ...stateInstruments, 'government_receipts', 'investor_cash_flow'];
+
+// The ledger of one term sheet, a row per year, in millions.
+export function LedgerTable({ result }: { result: RunResult['regimes'][number] }) {
+  const lines = ledgerLines.filter((l) => result.ledger[l]?.some((v) => v !== 0));
+  const name = (l: string) => t((stateInstruments.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
+  return (
+    <details class="ledger">
+      <summary>{t('models.ledger', { regime: result.regime })}</summary>
+      <div class="year-table">
+        <table>
+          <thead><tr><th scope="col">{t('field.year')}</th>{lines.map((l) => <th scope="col" key={l}>{name(l)}</th>)}</tr></thead>
+          <tbody>
+            {result.ledger.year.map((year, i) => (
+              <tr key={year}>
+                <th scope="row">{year}</th>
+                {lines.map((l) => <td key={l} class="number">{(result.ledger[l][i] / 1e6).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
