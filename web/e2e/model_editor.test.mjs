@@ -149,7 +149,7 @@ test('an analyst builds the example PSC from empty forms and gets the results of
   }
 
   // What if the royalty were 8%: the card and the chart of the change.
-  const slider = page.getByLabel(/royalty rate/);
+  const slider = page.getByRole('slider', { name: /^royalty rate:/ });
   await slider.evaluate((el) => {
     el.value = '0.08';
     el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -163,6 +163,11 @@ test('an analyst builds the example PSC from empty forms and gets the results of
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await page.waitForFunction((html) => document.querySelector('[aria-label="What if"] figure.chart')?.innerHTML !== html, before);
+  // A tier of the profit split, typed exactly: the state's share at an R-factor of 1 to 1.5 at 45%.
+  const card = await whatIf.locator('.delta-card').textContent();
+  await whatIf.getByLabel('profit split state share, tier 2 (1–1.5), exact value %').fill('45');
+  await page.waitForFunction((text) => document.querySelector('[aria-label="What if"] .delta-card')?.textContent !== text, card);
+  assert.match(await whatIf.locator('label', { hasText: /^profit split state share, tier 2 \(1–1\.5\):/ }).textContent(), /45\.00%/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the analysis (xlsx)' }).click()]);
   const book = unzip(readFileSync(await download.path()));

@@ -53,8 +53,9 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   // Which input matters most, and the royalty that gives an AETR of 85%.
   const sensitivity = page.getByRole('region', { name: 'Sensitivity' });
   await sensitivity.locator('figure.chart rect').first().waitFor();
-  // Four project inputs and six key terms: royalty, FTP, ceiling, state share, tax and withholding rates.
-  assert.equal(await sensitivity.locator('figure.chart g').count(), 4 + 6);
+  // Four project inputs, six key terms (royalty, FTP, ceiling, state share, tax
+  // and withholding rates) and the four tiers of the profit split.
+  assert.equal(await sensitivity.locator('figure.chart g').count(), 4 + 6 + 4);
   assert.match(await sensitivity.locator('figure.chart g text').first().textContent(), /^Prices ×0.7 to ×1.3$/);
   await sensitivity.getByLabel('Metric').first().selectOption({ label: 'Average effective tax rate' });
   await sensitivity.locator('figcaption', { hasText: /^Average effective tax rate at the low and high end/ }).waitFor();
@@ -68,7 +69,7 @@ test('an expert keeps a model, reads its results and moves the royalty to see wh
   await sensitivity.getByText(/^No value found: no value in \[0, 0\.5\] reaches 0\.4/).waitFor();
   await portal.shot(page, 'model-sensitivity');
 
-  const slider = page.getByLabel(/royalty rate/);
+  const slider = page.getByRole('slider', { name: /^royalty rate:/ });
   await slider.evaluate((el) => {
     el.value = '0.08';
     el.dispatchEvent(new Event('input', { bubbles: true }));

@@ -65,7 +65,8 @@ export function millions(value: number, sign = false, currency = ''): string {
 export const percent = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
 
 // A number of the term sheets a negotiator moves: rates, ceilings and shares
-// held directly by an instrument.
+// held by an instrument, and each tier's rate of a sliding scale (the profit
+// split by R-factor, a royalty by price).
 export interface KeyTerm {
   path: string;
   label: string;
@@ -73,21 +74,30 @@ export interface KeyTerm {
   max: number;
 }
 const termFields = ['rate', 'ceiling', 'share', 'state_share', 'participation', 'carried_share'];
+interface Tier {
+  from?: number;
+  to?: number;
+  rate?: unknown;
+}
 export function keyTerms(model: FiscalModelJson, regime: number): KeyTerm[] {
   const out: KeyTerm[] = [];
   const r = model.regimes[regime];
   if (!r) return out;
+  const add = (path: string, label: string, v: number) => out.push({ path, label, value: v, max: v <= 1 ? Math.min(1, Math.max(0.3, v * 3)) : v * 3 });
   r.instruments.forEach((instrument, i) => {
+    const what = instrument.name || instrument.type.replace(/_/g, ' ');
     for (const field of termFields) {
       const v = instrument[field];
-      if (typeof v !== 'number') continue;
-      const what = instrument.name || instrument.type.replace(/_/g, ' ');
-      out.push({
-        path: `regimes[${regime}].instruments[${i}].${field}`,
-        label: field === 'rate' ? `${what} rate` : `${what} ${field.replace(/_/g, ' ')}`,
-        value: v,
-        max: v <= 1 ? Math.min(1, Math.max(0.3, v * 3)) : v * 3,
-      });
+      const name = field === 'rate' ? `${what} rate` : `${what} ${field.replace(/_/g, ' ')}`;
+      const at = `regimes[${regime}].instruments[${i}].${field}`;
+      if (typeof v === 'number') add(at, name, v);
+      const tiers = (v as { tiers?: Tier[] } | null)?.tiers;
+      if (Array.isArray(tiers)) {
+        tiers.forEach((tier, k) => {
+          const range = `${tier.from ?? 0}${tier.to === undefined ? '+' : `–${tier.to}`}`;
+          if (typeof tier.rate === 'number') add(`${at}.tiers[${k}].rate`, `${name}, tier ${k + 1} (${range})`, tier.rate);
+        });
+      }
     }
   });
   return out;

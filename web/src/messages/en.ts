@@ -838,6 +838,7 @@ export const en = {
   'ledger.pretax_cash_flow': "Pre-tax cash flow",
   'ledger.government_receipts': "State receipts",
   'ledger.investor_cash_flow': "Investor cash flow",
+  'models.exact': "{term}, exact value {unit}",
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

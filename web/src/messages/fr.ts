@@ -838,4 +838,5 @@ export const fr: Messages = {
   'ledger.pretax_cash_flow': "Flux avant impôts",
   'ledger.government_receipts': "Recettes de l'État",
   'ledger.investor_cash_flow': "Flux de l'investisseur",
+  'models.exact': "{term}, valeur exacte {unit}",
 };

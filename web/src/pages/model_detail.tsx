@@ -10,6 +10,7 @@ import { CompareTerms, MonteCarlo, Progressivity } from './model_analyses';
 import { Sensitivity } from './model_sensitivity';
 import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions } from '../fiscal';
 import { t } from '../i18n';
+import { parseNumber, showPercent } from '../model_form';
 
 export function ModelDetailPage({ id }: { id: string }) {
   const [model, setModel] = useState<ModelDetail | null | undefined>(undefined);
@@ -63,6 +64,24 @@ export function ModelDetailPage({ id }: { id: string }) {
   );
 }
 
+// The term typed exactly (a rate in percent): a value the slider's steps miss.
+// Text that is not a number is left as typed and not sent.
+function ExactInput({ term, value, set }: { term: KeyTerm; value: number; set: (v: number) => void }) {
+  const rate = term.max <= 1;
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? (rate ? showPercent(value) : String(value));
+  return (
+    <input class="short" inputMode="decimal" aria-label={t('models.exact', { term: term.label, unit: rate ? '%' : '' }).trim()} value={shown}
+      aria-invalid={text !== null && parseNumber(text, rate) === null ? 'true' : undefined}
+      onInput={(e) => {
+        const typed = (e.currentTarget as HTMLInputElement).value;
+        const n = parseNumber(typed, rate);
+        setText(n === null ? typed : null);
+        if (n !== null) set(n);
+      }} />
+  );
+}
+
 function WhatIf({ base, model, currency, rate }: { base: string; model: ModelDetail; currency: string; rate: string }) {
   const [regime, setRegime] = useState(0);
   const terms = keyTerms(model.model, regime);
@@ -106,6 +125,7 @@ function WhatIf({ base, model, currency, rate }: { base: string; model: ModelDet
               <label for={`term-${k.path}`}>{k.label}: <output>{shown}</output></label>
               <input id={`term-${k.path}`} type="range" min={0} max={k.max} step={k.max <= 1 ? 0.0025 : k.max / 200} value={v}
                 onInput={(e) => setValues({ ...values, [k.path]: Number((e.currentTarget as HTMLInputElement).value) })} />
+              <ExactInput term={k} value={v} set={(n) => setValues({ ...values, [k.path]: n })} />
               <span class="muted">{t('models.stored')} {k.max <= 1 ? `${(k.value * 100).toFixed(2)}%` : k.value.toLocaleString()}</span>
             </div>
           );
