@@ -104,6 +104,22 @@ TEST_F(FiscalModels, ModelErrorsAreNamedByTheirPath) {
   auto missing = expert_.Send("POST", "/api/v1/fiscal/models", {{"name", "No model"}});
   ASSERT_EQ(Status(missing), 400);
   EXPECT_EQ(Json(missing)["error"]["field"], "model");
+
+  // The editor's check as the user types: the same errors, nothing kept.
+  const size_t before = Json(expert_.Get("/api/v1/fiscal/models"))["items"].size();
+  auto checked = expert_.Send("POST", "/api/v1/fiscal/check", {{"model", model}});
+  ASSERT_EQ(Status(checked), 400);
+  std::set<std::string> check_fields;
+  const json check_errors = Json(checked)["errors"];
+  for (const json& e : check_errors) check_fields.insert(e["field"].get<std::string>());
+  fields.erase("name");
+  EXPECT_EQ(check_fields, fields);
+  auto fine = expert_.Send("POST", "/api/v1/fiscal/check", {{"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(fine), 200);
+  EXPECT_EQ(Json(fine)["valid"], true);
+  EXPECT_EQ(Json(expert_.Get("/api/v1/fiscal/models"))["items"].size(), before);
+  Client visitor = NewClient();
+  EXPECT_EQ(Status(visitor.Send("POST", "/api/v1/fiscal/check", {{"model", model}}, false)), 401);
 }
 
 TEST_F(FiscalModels, VersionsAndResultsKeptPerVersion) {
