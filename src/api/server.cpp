@@ -18,6 +18,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "domain/requests/feedback.hpp"
 #include "store/sql_account_repository.hpp"
 #include "store/sql_request_repository.hpp"
 
@@ -213,7 +214,8 @@ class StopOnSignal {
 };
 
 // Every minute, tells coordinators about clocks that reached their warning
-// share or their target (each once). Stops with the server.
+// share or their target, and governments about feedback awaited on closed
+// engagements (each once). Stops with the server.
 class ClockWatch {
  public:
   explicit ClockWatch(Services& s) : s_(s), thread_([this] { Loop(); }) {}
@@ -236,7 +238,9 @@ class ClockWatch {
           const domain::SlaPolicy policy = st.requests.CurrentPolicy();
           auto calendar = domain::Calendar::Build(policy.calendar);
           if (!calendar) return calendar.errors();
-          return s_.requests.NotifyClockRisks(st, *calendar, policy, Now());
+          const Instant now = Now();
+          const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
+          return warned + domain::FeedbackService().SendReminders(st, now);
         });
       } catch (const std::exception& e) {
         Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});

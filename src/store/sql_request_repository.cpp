@@ -233,6 +233,45 @@ void SqlRequestRepository::SaveDueDiligence(const DueDiligence& d) {
       soci::use(at.value, at.ind), soci::use(d.version);
 }
 
+void SqlRequestRepository::InsertFeedback(const Feedback& f) {
+  // The estimate is NULL when the government gave none.
+  double estimate = f.estimated_added_value.value_or(0);
+  soci::indicator estimate_ind = f.estimated_added_value ? soci::i_ok : soci::i_null;
+  const std::string at = ToIso(f.answered_at);
+  sql_ << "INSERT INTO request_feedback (request_id, quality, timeliness, independence, "
+          "multidisciplinarity, capacity_built, value_added, comments, estimated_added_value, "
+          "currency, value_added_id, answered_by, answered_at) VALUES (:r, :q, :t, :i, :m, :c, "
+          ":v, :comments, :e, :currency, :va, :by, :at)",
+      soci::use(f.request_id), soci::use(f.quality), soci::use(f.timeliness),
+      soci::use(f.independence), soci::use(f.multidisciplinarity), soci::use(f.capacity_built),
+      soci::use(f.value_added), soci::use(f.comments), soci::use(estimate, estimate_ind),
+      soci::use(f.currency), soci::use(f.value_added_id), soci::use(f.answered_by), soci::use(at);
+}
+
+std::optional<Feedback> SqlRequestRepository::FindFeedback(const std::string& request_id) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT quality, timeliness, independence, multidisciplinarity, "
+                       "capacity_built, value_added, comments, estimated_added_value, currency, "
+                       "value_added_id, answered_by, answered_at FROM request_feedback "
+                       "WHERE request_id = :r",
+       soci::use(request_id));
+  for (const soci::row& row : rows) {
+    Feedback f;
+    f.request_id = request_id;
+    int* ratings[] = {&f.quality,        &f.timeliness, &f.independence, &f.multidisciplinarity,
+                      &f.capacity_built, &f.value_added};
+    for (int i = 0; i < 6; ++i) *ratings[i] = static_cast<int>(Integer(row, i));
+    f.comments = Text(row, 6);
+    if (row.get_indicator(7) != soci::i_null) f.estimated_added_value = Real(row, 7);
+    f.currency = Text(row, 8);
+    f.value_added_id = Text(row, 9);
+    f.answered_by = Text(row, 10);
+    f.answered_at = At(row, 11);
+    return f;
+  }
+  return std::nullopt;
+}
+
 void SqlRequestRepository::InsertScopeVersion(const ScopeVersion& v) {
   const std::string at = ToIso(v.at), scope = ToJson(v.scope).dump();
   sql_ << "INSERT INTO scope_versions (request_id, number, author_id, at, reason, scope_json) "

@@ -31,6 +31,8 @@ class SqlRequestRepository : public domain::RequestRepository {
   void CorrectStateChange(const std::string& request_id, int seq, Instant at) override;
   std::optional<domain::DueDiligence> FindDueDiligence(const std::string& request_id) override;
   void SaveDueDiligence(const domain::DueDiligence& d) override;
+  void InsertFeedback(const domain::Feedback& f) override;
+  std::optional<domain::Feedback> FindFeedback(const std::string& request_id) override;
   void InsertScopeVersion(const domain::ScopeVersion& v) override;
   std::vector<domain::ScopeVersion> ScopeVersions(const std::string& request_id) override;
   std::vector<domain::TeamMember> Team(const std::string& request_id) override;

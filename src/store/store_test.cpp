@@ -6,6 +6,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/requests/feedback.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -292,6 +293,67 @@ TEST_F(Store, ClockRisksAreNotifiedOnce) {
   for (const Notification& n : *notes) kinds.push_back(n.kind);
   EXPECT_EQ(kinds,
             (std::vector<std::string>{"clock_breached", "clock_warning", "request_submitted"}));
+}
+
+// Reminders of the feedback survey: 7, 14 and 28 days after the close, each
+// sent once, the latest only when the watcher was away; none once answered.
+TEST_F(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
+  using namespace domain;
+  const Instant closed = *ParseIso("2026-03-31T17:00:00Z");
+  auto id = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
+    auto org = service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
+                                        "Ministry", "GHA");
+    auto gov = service_.AddUser(st.accounts, "cli:test", "g@example.org", "G", Role::kGovernment,
+                                org->id, "a long enough passphrase");
+    if (!gov) return gov.errors();
+    RequestForm f;
+    f.project_name = "Ahafo";
+    auto r = RequestService().CreateDraft(st, {Role::kGovernment, gov->id, org->id}, f, closed);
+    if (!r) return r.errors();
+    // Straight to closed: the sweep reads the state and when it was entered.
+    SupportRequest at_close = *r;
+    at_close.position.state = RequestState::kClosed;
+    at_close.version = 2;
+    st.requests.UpdateRequest(at_close, 1);
+    st.requests.InsertStateChange(
+        {r->id, 1, RequestState::kActive, RequestState::kClosed, gov->id, closed, closed, ""});
+    return r->id;
+  });
+  ASSERT_TRUE(id.ok()) << id.error().ToString();
+  const FeedbackService feedback;
+  auto sweep = [&](const char* now) {
+    return *WriteRequests(*db_, [&](RequestStores& st) -> Result<int> {
+      return feedback.SendReminders(st, *ParseIso(now));
+    });
+  };
+  EXPECT_EQ(sweep("2026-04-07T16:59:59Z"), 0);  // 6 days 23:59:59
+  EXPECT_EQ(sweep("2026-04-07T17:00:00Z"), 1);  // 7 days: the first
+  EXPECT_EQ(sweep("2026-04-10T09:00:00Z"), 0);  // sent already
+  EXPECT_EQ(sweep("2026-05-20T09:00:00Z"), 1);  // away past 14 and 28 days: the third only
+  EXPECT_EQ(sweep("2026-06-20T09:00:00Z"), 0);  // three at most
+  auto texts = ReadRequests(*db_, [&](RequestStores& st) -> Result<std::vector<std::string>> {
+    std::vector<std::string> out;
+    for (const Notification& n :
+         st.requests.Notifications(st.accounts.FindUserByEmail("g@example.org")->id, 50)) {
+      out.push_back(n.kind + ": " + n.text.substr(n.text.find("(")));
+    }
+    return out;
+  });
+  EXPECT_EQ(*texts, (std::vector<std::string>{"feedback_reminder: (reminder 3 of 3)",
+                                              "feedback_reminder: (reminder 1 of 3)"}));
+}
+
+TEST(FeedbackReminderDue, CountsWholeDaysFromTheClose) {
+  using domain::FeedbackReminderDue;
+  const Instant closed = *ParseIso("2026-01-31T23:30:00Z");
+  EXPECT_EQ(FeedbackReminderDue(closed, closed), 0);
+  EXPECT_EQ(FeedbackReminderDue(closed, *ParseIso("2026-02-07T23:29:59Z")), 0);
+  EXPECT_EQ(FeedbackReminderDue(closed, *ParseIso("2026-02-07T23:30:00Z")), 1);
+  EXPECT_EQ(FeedbackReminderDue(closed, *ParseIso("2026-02-14T23:30:00Z")), 2);
+  EXPECT_EQ(FeedbackReminderDue(closed, *ParseIso("2026-02-28T23:29:59Z")), 2);
+  EXPECT_EQ(FeedbackReminderDue(closed, *ParseIso("2026-02-28T23:30:00Z")), 3);
+  EXPECT_EQ(FeedbackReminderDue(closed, *ParseIso("2027-01-31T00:00:00Z")), 3);
+  EXPECT_EQ(FeedbackReminderDue(closed, *ParseIso("2026-01-01T00:00:00Z")), 0);  // clock skew
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 // versions from two coordinators at once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -77,6 +78,32 @@ class Requests : public ::testing::Test {
   }
   std::string Path(const json& request, const std::string& tail = "") {
     return "/api/v1/requests/" + request["id"].get<std::string>() + tail;
+  }
+  // A request through the whole process to a closed engagement, expert_ on its team.
+  json Closed() {
+    json r = Submitted();
+    r = Move(coordinator_, r, "acknowledged");
+    r = Move(coordinator_, r, "under_review");
+    EXPECT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"),
+                                       {{"human_rights", "low"},
+                                        {"environmental", "low"},
+                                        {"legal", "low"},
+                                        {"reputational", "low"},
+                                        {"decision", "approve"},
+                                        {"version", 0}})),
+              200);
+    r = Move(coordinator_, r, "approved", "Eligible",
+             {{"scope", {{"summary", "Fiscal review of the draft lease"}}}});
+    r = Move(coordinator_, r, "scoping");
+    EXPECT_EQ(
+        Status(coordinator_.Send("POST", Path(r, "/team"),
+                                 {{"user_id", UserId(expert_)}, {"role", "fiscal modeller"}})),
+        201);
+    r = Json(coordinator_.Get(Path(r)));
+    r = Move(coordinator_, r, "team_proposed");
+    r = Move(ghana_, r, "team_confirmed");
+    r = Move(coordinator_, r, "active");
+    return Move(coordinator_, r, "closed");
   }
   std::string UserId(Client& c) { return Json(c.Get("/api/v1/session"))["user"]["id"]; }
 
@@ -434,6 +461,80 @@ TEST_F(Requests, PublicEnquiriesAreRateLimited) {
   EXPECT_EQ(Status(limited), 429);
   EXPECT_EQ(Json(coordinator_.Get("/api/v1/enquiries"))["items"].size(), 5u);
   EXPECT_EQ(Status(visitor.Get("/api/v1/enquiries")), 401);
+}
+
+// The feedback fields of every error of a refused request.
+std::set<std::string> FieldsOf(const httplib::Result& r) {
+  std::set<std::string> out;
+  const json body = Json(r);
+  for (const json& e : body["errors"]) out.insert(e["field"].get<std::string>());
+  return out;
+}
+
+TEST_F(Requests, TheGovernmentAnswersTheSurveyOnceTheEngagementClosesAndOnlyItAndTheUnitReadIt) {
+  json r = Closed();
+  // The government is asked as the engagement closes.
+  const json notes = Json(ghana_.Get("/api/v1/notifications"))["items"];
+  EXPECT_TRUE(std::any_of(notes.begin(), notes.end(), [&](const json& n) {
+    return n["kind"] == "feedback_requested" && n["request_id"] == r["id"];
+  })) << notes.dump();
+  EXPECT_EQ(Json(ghana_.Get(Path(r, "/feedback")))["feedback"], nullptr);
+  // Evaluated only through the survey.
+  auto skip = ghana_.Send("POST", Path(r, "/transitions"),
+                          {{"to", "evaluated"}, {"version", r["version"]}});
+  ASSERT_EQ(Status(skip), 409);
+  EXPECT_EQ(Error(skip)["field"], "feedback");
+
+  json answer = {{"version", r["version"]},
+                 {"quality", 5},
+                 {"timeliness", 4},
+                 {"independence", 5},
+                 {"multidisciplinarity", 4},
+                 {"capacity_built", 3},
+                 {"value_added", 5},
+                 {"comments", "The fiscal model changed the royalty discussion."},
+                 {"estimated_added_value", 120000000}};
+  json wrong = answer;
+  wrong["quality"] = 0;
+  wrong["timeliness"] = "fast";
+  wrong.erase("value_added");
+  wrong["estimated_added_value"] = -5;
+  wrong["value_added_id"] = "va_nothing";
+  auto refused = ghana_.Send("POST", Path(r, "/feedback"), wrong);
+  ASSERT_EQ(Status(refused), 400);
+  EXPECT_EQ(FieldsOf(refused), (std::set<std::string>{"quality", "timeliness", "value_added"}));
+  wrong = answer;
+  wrong["estimated_added_value"] = -5;
+  wrong["value_added_id"] = "va_nothing";
+  refused = ghana_.Send("POST", Path(r, "/feedback"), wrong);
+  ASSERT_EQ(Status(refused), 400);
+  EXPECT_EQ(FieldsOf(refused), (std::set<std::string>{"estimated_added_value", "value_added_id"}));
+  // The team does not answer for the government, nor read its answer; others do not see it.
+  EXPECT_EQ(Status(expert_.Send("POST", Path(r, "/feedback"), answer)), 403);
+  EXPECT_EQ(Status(senegal_.Send("POST", Path(r, "/feedback"), answer)), 404);
+
+  auto given = ghana_.Send("POST", Path(r, "/feedback"), answer);
+  ASSERT_EQ(Status(given), 201) << given->body;
+  EXPECT_EQ(Json(ghana_.Get(Path(r)))["state"], "evaluated");
+  const json read = Json(coordinator_.Get(Path(r, "/feedback")))["feedback"];
+  EXPECT_EQ(read["quality"], 5);
+  EXPECT_EQ(read["capacity_built"], 3);
+  EXPECT_EQ(read["estimated_added_value"], 120000000.0);
+  EXPECT_EQ(read["comments"], "The fiscal model changed the royalty discussion.");
+  EXPECT_EQ(read["answered_by"], UserId(ghana_));
+  EXPECT_EQ(Status(expert_.Get(Path(r, "/feedback"))), 404);
+  EXPECT_EQ(Status(senegal_.Get(Path(r, "/feedback"))), 404);
+  EXPECT_EQ(Status(outsider_.Get(Path(r, "/feedback"))), 404);
+  // Once only.
+  answer["version"] = Json(ghana_.Get(Path(r)))["version"];
+  auto again = ghana_.Send("POST", Path(r, "/feedback"), answer);
+  ASSERT_EQ(Status(again), 409);
+  // Before the close there is no survey.
+  const json open = Submitted();
+  answer["version"] = open["version"];
+  auto early = ghana_.Send("POST", Path(open, "/feedback"), answer);
+  ASSERT_EQ(Status(early), 409);
+  EXPECT_EQ(Error(early)["field"], "state");
 }
 
 }  // namespace

@@ -46,5 +46,6 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s);
 void AddHubRoutes(std::vector<Route>& routes, Services& s);
 void AddProviderRoutes(std::vector<Route>& routes, Services& s);
 void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s);
+void AddFeedbackRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

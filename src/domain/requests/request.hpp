@@ -98,6 +98,26 @@ struct DueDiligence {
 };
 extern const std::vector<std::string> kRiskLevels;
 
+// The government's feedback on an engagement once it closes: six ratings
+// from 1 (poor) to 5 (excellent), comments, and its own estimate of the
+// revenue the support added, optionally resting on a fiscal comparison
+// recorded on the engagement (request_value_added).
+struct Feedback {
+  std::string request_id;
+  int quality = 0;
+  int timeliness = 0;
+  int independence = 0;
+  int multidisciplinarity = 0;
+  int capacity_built = 0;
+  int value_added = 0;
+  std::string comments;
+  std::optional<double> estimated_added_value;  // in `currency`
+  std::string currency;
+  std::string value_added_id;  // the comparison it rests on, or empty
+  std::string answered_by;
+  Instant answered_at{};
+};
+
 struct Scope {
   std::string summary;
   std::vector<std::string> disciplines;

@@ -51,6 +51,9 @@ class RequestRepository {
   virtual std::optional<DueDiligence> FindDueDiligence(const std::string& request_id) = 0;
   virtual void SaveDueDiligence(const DueDiligence& d) = 0;
 
+  virtual void InsertFeedback(const Feedback& f) = 0;
+  virtual std::optional<Feedback> FindFeedback(const std::string& request_id) = 0;
+
   virtual void InsertScopeVersion(const ScopeVersion& v) = 0;
   virtual std::vector<ScopeVersion> ScopeVersions(const std::string& request_id) = 0;
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/crypto.hpp"
+#include "domain/requests/recipients.hpp"
 #include "domain/requests/sniff.hpp"
 #include "domain/roster/roster_service.hpp"
 
@@ -40,28 +41,6 @@ nlohmann::json Snapshot(const SupportRequest& r) {
           {"form", ToJson(r.form)}};
 }
 
-std::vector<std::string> GovernmentUsers(RequestStores& s, const SupportRequest& r) {
-  std::vector<std::string> ids;
-  for (const User& u : s.accounts.ListUsers(1000, "", r.organisation_id)) {
-    if (!u.disabled) ids.push_back(u.id);
-  }
-  return ids;
-}
-
-std::vector<std::string> Coordinators(RequestStores& s) {
-  std::vector<std::string> ids;
-  std::string after;
-  for (;;) {
-    const std::vector<User> page = s.accounts.ListUsers(500, after, std::nullopt);
-    for (const User& u : page) {
-      if (u.role == Role::kCoordinator && !u.disabled) ids.push_back(u.id);
-    }
-    if (page.size() < 500) break;
-    after = page.back().email;
-  }
-  return ids;
-}
-
 // Everyone who may see the request, but the one who acted.
 std::vector<std::string> Watchers(RequestStores& s, const SupportRequest& r,
                                   const std::string& actor) {
@@ -75,17 +54,6 @@ std::vector<std::string> Watchers(RequestStores& s, const SupportRequest& r,
   }
   ids.erase(actor);
   return {ids.begin(), ids.end()};
-}
-
-void Notify(RequestStores& s, const std::vector<std::string>& users, const std::string& kind,
-            const SupportRequest& r, const std::string& text, Instant now) {
-  for (const std::string& u : users) {
-    s.requests.InsertNotification({NewId("ntf"), u, kind, r.id, text, now, std::nullopt});
-  }
-}
-
-std::string Title(const SupportRequest& r) {
-  return r.reference + " " + (r.form.project_name.empty() ? "(untitled)" : r.form.project_name);
 }
 
 // The form with the country of the government's organisation when it names none.
@@ -252,6 +220,10 @@ Result<SupportRequest> RequestService::Transition(RequestStores& s, const Princi
                  "declining",
                  "due_diligence"};
   }
+  if (move.to == S::kEvaluated && !s.requests.FindFeedback(id)) {
+    return Error{ErrorCode::kConflict,
+                 "answer the feedback survey: it moves the request to evaluated", "feedback"};
+  }
   if (move.to == S::kTeamProposed) {
     if (s.requests.Team(id).empty()) {
       return Error{ErrorCode::kConflict, "add at least one expert to the team first", "team"};
@@ -292,6 +264,11 @@ Result<SupportRequest> RequestService::Transition(RequestStores& s, const Princi
     Notify(s, colleagues, "state_changed", *r, text, now);
   } else {
     Notify(s, Watchers(s, *r, p.user_id), "state_changed", *r, text, now);
+  }
+  if (move.to == S::kClosed) {
+    Notify(s, GovernmentUsers(s, *r), "feedback_requested", *r,
+           Title(*r) + ": the engagement is closed; tell the Support Unit how the support went",
+           now);
   }
   return r;
 }

@@ -12,6 +12,7 @@ import type { MessageKey } from '../messages/en';
 import { clockLabel, disciplineLabel, stateLabel, when, type Detail } from '../requests';
 import { useSignal } from '../state';
 import { ApprovalPanel, DeliverablesPanel, ScopePanel, TeamPanel } from './request_panels';
+import { FeedbackPanel } from './request_feedback';
 import { DocumentsPanel, LetterPanel, MessagesPanel } from './request_thread';
 
 // Moves that must say why; the server refuses them without a reason.
@@ -69,7 +70,8 @@ export function RequestDetail({ id }: { id: string }) {
     setErrors({ '': res.errors[0]?.message || t('detail.stale') });
   }
 
-  const moves = r.allowed.filter((s) => s !== 'approved');
+  // Approval has its panel; evaluation comes from the feedback survey.
+  const moves = r.allowed.filter((s) => s !== 'approved' && s !== 'evaluated');
   const editable = me.role === 'government' && (r.state === 'draft' || r.state === 'awaiting_information');
   return (
     <div class="request">
@@ -180,6 +182,7 @@ export function RequestDetail({ id }: { id: string }) {
       <DocumentsPanel request={r} />
       <MessagesPanel request={r} />
       {me.role !== 'expert' && <LetterPanel request={r} />}
+      {me.role !== 'expert' && <FeedbackPanel request={r} government={me.role === 'government'} onAnswered={load} />}
 
       <section>
         <h2>{t('detail.timeline')}</h2>

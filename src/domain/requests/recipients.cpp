@@ -1,0 +1,40 @@
+#include "domain/requests/recipients.hpp"
+
+#include "core/crypto.hpp"
+
+namespace connex::domain {
+
+std::vector<std::string> GovernmentUsers(RequestStores& s, const SupportRequest& r) {
+  std::vector<std::string> ids;
+  for (const User& u : s.accounts.ListUsers(1000, "", r.organisation_id)) {
+    if (!u.disabled) ids.push_back(u.id);
+  }
+  return ids;
+}
+
+std::vector<std::string> Coordinators(RequestStores& s) {
+  std::vector<std::string> ids;
+  std::string after;
+  for (;;) {
+    const std::vector<User> page = s.accounts.ListUsers(500, after, std::nullopt);
+    for (const User& u : page) {
+      if (u.role == Role::kCoordinator && !u.disabled) ids.push_back(u.id);
+    }
+    if (page.size() < 500) break;
+    after = page.back().email;
+  }
+  return ids;
+}
+
+void Notify(RequestStores& s, const std::vector<std::string>& users, const std::string& kind,
+            const SupportRequest& r, const std::string& text, Instant now) {
+  for (const std::string& u : users) {
+    s.requests.InsertNotification({NewId("ntf"), u, kind, r.id, text, now, std::nullopt});
+  }
+}
+
+std::string Title(const SupportRequest& r) {
+  return r.reference + " " + (r.form.project_name.empty() ? "(untitled)" : r.form.project_name);
+}
+
+}  // namespace connex::domain

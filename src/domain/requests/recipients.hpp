@@ -1,0 +1,25 @@
+// Who is told about a request, and how: the users of its government, the
+// coordinators, and a notification per user. Shared by the operations on
+// requests (request_service) and on their feedback (feedback).
+//
+// Thread-safety: functions of the caller's transaction.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "domain/requests/request_service.hpp"
+
+namespace connex::domain {
+
+// The enabled users of the request's government.
+std::vector<std::string> GovernmentUsers(RequestStores& s, const SupportRequest& r);
+// The enabled coordinators of the Support Unit.
+std::vector<std::string> Coordinators(RequestStores& s);
+void Notify(RequestStores& s, const std::vector<std::string>& users, const std::string& kind,
+            const SupportRequest& r, const std::string& text, Instant now);
+// "CNX-2026-0001 Block SN-7": how notifications name a request.
+std::string Title(const SupportRequest& r);
+
+}  // namespace connex::domain

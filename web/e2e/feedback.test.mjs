@@ -1,0 +1,70 @@
+// Browser test of the feedback survey: an engagement closes; the Ghanaian
+// focal point is asked, sees each missing rating named, answers, and the
+// request is evaluated; the Support Unit reads the answer on the request.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accounts, usePortal } from './harness.mjs';
+
+const portal = usePortal();
+
+test('a government answers the feedback survey of a closed engagement and the Support Unit reads it', async () => {
+  // A request through the whole process to a closed engagement (through the API).
+  const gov = await portal.apiAs(accounts.government);
+  const co = await portal.apiAs(accounts.coordinator);
+  const expert = await portal.apiAs(accounts.expert);
+  let r = await gov('POST', '/api/v1/requests', {
+    entity: 'Minerals Commission', focal_points: [{ name: 'Kwame Mensah' }], project_name: 'Tarkwa gold lease',
+    commodity: 'gold', counterparties: [{ name: 'Golden Hill Resources', affiliates: [] }],
+    disciplines: ['fiscal_modelling'], phase: 'negotiation', language: 'en', background: 'Royalty terms',
+  });
+  const move = async (who, to, extra = {}) => (r = await who('POST', `/api/v1/requests/${r.id}/transitions`, { to, version: r.version, ...extra }));
+  await move(gov, 'submitted');
+  await move(co, 'acknowledged');
+  await move(co, 'under_review');
+  await co('PUT', `/api/v1/requests/${r.id}/due-diligence`, { human_rights: 'low', environmental: 'low', legal: 'low', reputational: 'low', decision: 'approve', version: 0 });
+  await move(co, 'approved', { scope: { summary: 'Fiscal review of the royalty terms' } });
+  await move(co, 'scoping');
+  const { user } = await expert('GET', '/api/v1/session');
+  await co('POST', `/api/v1/requests/${r.id}/team`, { user_id: user.id, role: 'fiscal modeller' });
+  r = await co('GET', `/api/v1/requests/${r.id}`);
+  await move(co, 'team_proposed');
+  await move(gov, 'team_confirmed');
+  await move(co, 'active');
+  await move(co, 'closed');
+
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.government);
+  await page.goto(`${portal.base}/requests/${r.id}`);
+  const survey = page.getByRole('region', { name: 'Feedback on the support' });
+  await survey.getByRole('button', { name: 'Send the feedback' }).waitFor();
+  // Evaluation comes from the survey, not from a button of its own.
+  assert.equal(await page.getByRole('button', { name: 'Move to: Evaluated' }).count(), 0);
+  // Unanswered ratings are named where they are.
+  await survey.getByRole('group', { name: 'Quality of the advice' }).getByLabel('5 — excellent').check();
+  await survey.getByRole('button', { name: 'Send the feedback' }).click();
+  await survey.getByRole('group', { name: 'Timeliness' }).locator('.field-error').waitFor();
+  assert.equal(await survey.locator('fieldset.rating .field-error').count(), 5);
+  problems.splice(0); // the refusal's 400 in the console is expected
+  const scores = { Timeliness: '4', 'Independence of the advisers': '5 — excellent', 'Range of expertise': '4', 'Capacity built in your team': '3', 'Value added to the contract': '5 — excellent' };
+  for (const [question, score] of Object.entries(scores)) {
+    await survey.getByRole('group', { name: question }).getByLabel(score, { exact: true }).check();
+  }
+  await survey.getByLabel('Comments').fill('The fiscal model changed the royalty discussion.');
+  await survey.getByLabel('Estimated added revenue for the state, in millions (optional)').fill('120');
+  await portal.shot(page, 'feedback-survey');
+  await survey.getByRole('button', { name: 'Send the feedback' }).click();
+  await page.locator('dd.state[data-state="evaluated"]').waitFor();
+  await survey.getByText('The fiscal model changed the royalty discussion.').waitFor();
+  assert.match(await survey.locator('table').textContent(), /Quality of the advice\s*5 out of 5.*Capacity built in your team\s*3 out of 5.*Estimated added revenue\s*USD 120 million/s);
+  assert.deepEqual(problems, []);
+
+  // The Support Unit reads the answer on the request.
+  const desk = await portal.newPage();
+  await portal.signIn(desk.page, accounts.coordinator);
+  await desk.page.goto(`${portal.base}/requests/${r.id}`);
+  const read = desk.page.getByRole('region', { name: 'Feedback on the support' });
+  await read.getByText('The fiscal model changed the royalty discussion.').waitFor();
+  assert.match(await read.textContent(), /Timeliness\s*4 out of 5/);
+  await portal.shot(desk.page, 'feedback-read-by-the-unit');
+  assert.deepEqual(desk.problems, []);
+});
