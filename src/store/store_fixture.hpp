@@ -9,6 +9,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/policy/policy.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_account_repository.hpp"
@@ -32,6 +33,18 @@ class Store : public ::testing::Test {
   template <typename F>
   auto Accounts(F&& fn) {
     return WriteAccounts(*db_, std::forward<F>(fn));
+  }
+
+  // A government organisation of `country` and its user g@example.org, as the one who acts.
+  Result<domain::Principal> GovernmentUser(domain::AccountRepository& accounts,
+                                           const std::string& country) {
+    auto org = service_.AddOrganisation(accounts, "cli:test", domain::OrganisationKind::kGovernment,
+                                        "Ministry", country);
+    if (!org) return org.errors();
+    auto gov = service_.AddUser(accounts, "cli:test", "g@example.org", "G",
+                                domain::Role::kGovernment, org->id, "a long enough passphrase");
+    if (!gov) return gov.errors();
+    return domain::Principal{domain::Role::kGovernment, gov->id, org->id};
   }
 
   std::filesystem::path dir_;

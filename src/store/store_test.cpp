@@ -251,10 +251,7 @@ TEST_F(Store, ClockRisksAreNotifiedOnce) {
   const RequestService service;
   const Instant monday = *ParseIso("2026-11-23T09:00:00Z");
   auto id = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
-    auto org = service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
-                                        "Ministry", "SEN");
-    auto gov = service_.AddUser(st.accounts, "cli:test", "g@example.org", "G", Role::kGovernment,
-                                org->id, "a long enough passphrase");
+    auto gov = GovernmentUser(st.accounts, "SEN");
     auto co = service_.AddUser(st.accounts, "cli:test", "c@example.org", "C", Role::kCoordinator,
                                "", "a long enough passphrase");
     if (!gov || !co) return Error{ErrorCode::kInvalidInput, "setup", ""};
@@ -268,7 +265,7 @@ TEST_F(Store, ClockRisksAreNotifiedOnce) {
     f.phase = "negotiation";
     f.language = "fr";
     f.background = "B";
-    const Principal p{Role::kGovernment, gov->id, org->id};
+    const Principal p = *gov;
     auto r = service.CreateDraft(st, p, f, monday);
     auto moved = service.Transition(st, p, r->id, {RequestState::kSubmitted, 1, "", {}}, monday);
     if (!moved) return moved.errors();
@@ -301,14 +298,11 @@ TEST_F(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
   using namespace domain;
   const Instant closed = *ParseIso("2026-03-31T17:00:00Z");
   auto id = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
-    auto org = service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
-                                        "Ministry", "GHA");
-    auto gov = service_.AddUser(st.accounts, "cli:test", "g@example.org", "G", Role::kGovernment,
-                                org->id, "a long enough passphrase");
+    auto gov = GovernmentUser(st.accounts, "GHA");
     if (!gov) return gov.errors();
     RequestForm f;
     f.project_name = "Ahafo";
-    auto r = RequestService().CreateDraft(st, {Role::kGovernment, gov->id, org->id}, f, closed);
+    auto r = RequestService().CreateDraft(st, *gov, f, closed);
     if (!r) return r.errors();
     // Straight to closed: the sweep reads the state and when it was entered.
     SupportRequest at_close = *r;
@@ -316,7 +310,7 @@ TEST_F(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
     at_close.version = 2;
     st.requests.UpdateRequest(at_close, 1);
     st.requests.InsertStateChange(
-        {r->id, 1, RequestState::kActive, RequestState::kClosed, gov->id, closed, closed, ""});
+        {r->id, 1, RequestState::kActive, RequestState::kClosed, gov->user_id, closed, closed, ""});
     return r->id;
   });
   ASSERT_TRUE(id.ok()) << id.error().ToString();

@@ -231,14 +231,6 @@ TEST_F(FiscalModels, WhatIfAnswersTheChangeAgainstTheStoredTermsWithoutSavingIt)
             404);
 }
 
-// The fields of every error of a refused request.
-std::set<std::string> ErrorFields(const httplib::Result& r) {
-  std::set<std::string> out;
-  const json body = Json(r);
-  for (const json& e : body["errors"]) out.insert(e["field"].get<std::string>());
-  return out;
-}
-
 TEST_F(FiscalModels, TornadoAndSolveForAnswerFromTheStoredTerms) {
   auto made = expert_.Send("POST", "/api/v1/fiscal/models",
                            {{"name", "SN-7 sensitivity"}, {"model", Example("oil_psc.json")}});

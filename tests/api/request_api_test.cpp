@@ -21,13 +21,6 @@ int Status(const httplib::Result& r) { return r ? r->status : -1; }
 json Error(const httplib::Result& r) { return Json(r)["error"]; }
 
 // The fields an error reply names.
-std::set<std::string> Fields(const httplib::Result& r) {
-  const json errors = Json(r)["errors"];
-  std::set<std::string> out;
-  for (const json& e : errors) out.insert(e["field"].get<std::string>());
-  return out;
-}
-
 const char kPdf[] =
     "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
@@ -124,7 +117,7 @@ TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
   auto refused =
       ghana_.Send("POST", Path(r, "/transitions"), {{"to", "submitted"}, {"version", 1}});
   ASSERT_EQ(Status(refused), 400);
-  EXPECT_EQ(Fields(refused),
+  EXPECT_EQ(ErrorFields(refused),
             (std::set<std::string>{"entity", "focal_points", "commodity", "counterparties",
                                    "disciplines", "phase", "language", "background"}));
   // Drafts are the government's alone.
@@ -356,7 +349,7 @@ TEST_F(Requests, BadFormsNameEachField) {
                           {"disciplines", {"Astrology!"}},
                           {"colour", "blue"}});
   ASSERT_EQ(Status(bad), 400);
-  EXPECT_EQ(Fields(bad),
+  EXPECT_EQ(ErrorFields(bad),
             (std::set<std::string>{"colour", "country", "commodity", "deadline", "disciplines[0]",
                                    "focal_points[0].name", "focal_points[0].email"}));
   // Only a government's users write requests.
@@ -370,7 +363,7 @@ TEST_F(Requests, AdminsKeepTheDisciplinesCodelist) {
   EXPECT_EQ(Status(coordinator_.Send("PUT", "/api/v1/disciplines/hydrogeology", hydro)), 404);
   auto bad = admin_.Send("PUT", "/api/v1/disciplines/Hydro%20Geology", {{"active", "yes"}});
   ASSERT_EQ(Status(bad), 400);
-  EXPECT_EQ(Fields(bad), (std::set<std::string>{"code", "label_en", "label_fr", "active"}));
+  EXPECT_EQ(ErrorFields(bad), (std::set<std::string>{"code", "label_en", "label_fr", "active"}));
   // A discipline no one offers yet is refused where it is named.
   json form = CompleteForm();
   form["disciplines"] = {"legal", "hydrogeology"};
@@ -439,7 +432,7 @@ TEST_F(Requests, AdminsChangeTheSlaPolicyAndTheClocksFollow) {
   bad["warning_share"] = 2;
   auto refused = admin_.Send("PUT", "/api/v1/sla-policy", bad);
   ASSERT_EQ(Status(refused), 400);
-  EXPECT_EQ(Fields(refused),
+  EXPECT_EQ(ErrorFields(refused),
             (std::set<std::string>{"calendar.day_end", "calendar.timezone", "warning_share"}));
   // A stale version is refused too; then the standard policy comes back.
   EXPECT_EQ(Status(admin_.Send("PUT", "/api/v1/sla-policy", all_day)), 409);
@@ -461,14 +454,6 @@ TEST_F(Requests, PublicEnquiriesAreRateLimited) {
   EXPECT_EQ(Status(limited), 429);
   EXPECT_EQ(Json(coordinator_.Get("/api/v1/enquiries"))["items"].size(), 5u);
   EXPECT_EQ(Status(visitor.Get("/api/v1/enquiries")), 401);
-}
-
-// The feedback fields of every error of a refused request.
-std::set<std::string> FieldsOf(const httplib::Result& r) {
-  std::set<std::string> out;
-  const json body = Json(r);
-  for (const json& e : body["errors"]) out.insert(e["field"].get<std::string>());
-  return out;
 }
 
 TEST_F(Requests, TheGovernmentAnswersTheSurveyOnceTheEngagementClosesAndOnlyItAndTheUnitReadIt) {
@@ -502,13 +487,14 @@ TEST_F(Requests, TheGovernmentAnswersTheSurveyOnceTheEngagementClosesAndOnlyItAn
   wrong["value_added_id"] = "va_nothing";
   auto refused = ghana_.Send("POST", Path(r, "/feedback"), wrong);
   ASSERT_EQ(Status(refused), 400);
-  EXPECT_EQ(FieldsOf(refused), (std::set<std::string>{"quality", "timeliness", "value_added"}));
+  EXPECT_EQ(ErrorFields(refused), (std::set<std::string>{"quality", "timeliness", "value_added"}));
   wrong = answer;
   wrong["estimated_added_value"] = -5;
   wrong["value_added_id"] = "va_nothing";
   refused = ghana_.Send("POST", Path(r, "/feedback"), wrong);
   ASSERT_EQ(Status(refused), 400);
-  EXPECT_EQ(FieldsOf(refused), (std::set<std::string>{"estimated_added_value", "value_added_id"}));
+  EXPECT_EQ(ErrorFields(refused),
+            (std::set<std::string>{"estimated_added_value", "value_added_id"}));
   // The team does not answer for the government, nor read its answer; others do not see it.
   EXPECT_EQ(Status(expert_.Send("POST", Path(r, "/feedback"), answer)), 403);
   EXPECT_EQ(Status(senegal_.Send("POST", Path(r, "/feedback"), answer)), 404);

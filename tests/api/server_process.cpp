@@ -140,4 +140,11 @@ nlohmann::json Json(const httplib::Result& r) {
   return nlohmann::json::parse(r->body, nullptr, false);
 }
 
+std::set<std::string> ErrorFields(const httplib::Result& r) {
+  const nlohmann::json errors = Json(r)["errors"];
+  std::set<std::string> out;
+  for (const nlohmann::json& e : errors) out.insert(e["field"].get<std::string>());
+  return out;
+}
+
 }  // namespace connex::testing

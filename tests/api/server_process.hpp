@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,5 +57,7 @@ class Client {
 };
 
 nlohmann::json Json(const httplib::Result& r);
+// The fields named by the errors of a refused request.
+std::set<std::string> ErrorFields(const httplib::Result& r);
 
 }  // namespace connex::testing

@@ -111,6 +111,18 @@ const fiscal::Regime* FindRegime(const fiscal::Model& m, const std::string& name
   return nullptr;
 }
 
+// What `write` reports on the term sheet named `regime` (the first when
+// empty), as text; an unknown name is an error on "regime".
+Result<std::string> OnRegime(const fiscal::Model& m, const std::string& regime,
+                             const std::function<Result<Done>(int index, std::ostream&)>& write) {
+  auto index = fiscal::io::FindRegime(m, regime);
+  if (!index) return index.errors();
+  std::ostringstream out;
+  auto written = write(*index, out);
+  if (!written) return written.errors();
+  return out.str();
+}
+
 // Every term sheet of `m` analysed on its project.
 std::vector<fiscal::Analysis> AnalyzeAll(const fiscal::Model& m) {
   const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
@@ -356,18 +368,15 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!body.errors().empty()) return body.errors();
          const std::string key = "tornado:" + regime + "\n" + fiscal::ToString(*target) + "\n" +
                                  (list ? list->dump() : std::string("default"));
-         return Results(s, r, version, key,
-                        [&](const fiscal::Model& m, std::string_view text) -> Result<std::string> {
-                          auto index = fiscal::io::FindRegime(m, regime);
-                          if (!index) return index.errors();
-                          auto t = fiscal::io::TornadoOf(text, m, *index, *target, ranges);
-                          if (!t) return t.errors();
-                          std::ostringstream out;
-                          fiscal::io::WriteTornado(out, m,
-                                                   m.regimes[static_cast<size_t>(*index)].name, *t,
-                                                   fiscal::io::Format::kJson);
-                          return out.str();
-                        });
+         return Results(s, r, version, key, [&](const fiscal::Model& m, std::string_view text) {
+           return OnRegime(m, regime, [&](int i, std::ostream& out) -> Result<Done> {
+             auto t = fiscal::io::TornadoOf(text, m, i, *target, ranges);
+             if (!t) return t.errors();
+             fiscal::io::WriteTornado(out, m, m.regimes[static_cast<size_t>(i)].name, *t,
+                                      fiscal::io::Format::kJson);
+             return Done{};
+           });
+         });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/solve", Access::kParticipant,
@@ -402,19 +411,17 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
              << q.target_value << '\n'
              << q.lo << '\n'
              << q.hi;
-         return Results(s, r, version, key.str(),
-                        [&](const fiscal::Model& m, std::string_view text) -> Result<std::string> {
-                          auto index = fiscal::io::FindRegime(m, regime);
-                          if (!index) return index.errors();
-                          fiscal::io::SolveRequest asked = q;
-                          auto solution = fiscal::io::SolveTerm(text, m, *index, asked);
-                          if (!solution) return solution.errors();
-                          std::ostringstream out;
-                          fiscal::io::WriteSolution(out, m,
-                                                    m.regimes[static_cast<size_t>(*index)].name,
-                                                    asked, *solution, fiscal::io::Format::kJson);
-                          return out.str();
-                        });
+         return Results(
+             s, r, version, key.str(), [&](const fiscal::Model& m, std::string_view text) {
+               return OnRegime(m, regime, [&](int i, std::ostream& out) -> Result<Done> {
+                 fiscal::io::SolveRequest asked = q;
+                 auto solution = fiscal::io::SolveTerm(text, m, i, asked);
+                 if (!solution) return solution.errors();
+                 fiscal::io::WriteSolution(out, m, m.regimes[static_cast<size_t>(i)].name, asked,
+                                           *solution, fiscal::io::Format::kJson);
+                 return Done{};
+               });
+             });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/whatif", Access::kParticipant,
