@@ -8,6 +8,14 @@
 
 namespace connex::store {
 
+const char* ToString(Backend backend) {
+  switch (backend) {
+    case Backend::kSqlite:
+      return "sqlite";
+  }
+  return "sqlite";
+}
+
 Database::Database(Backend backend, std::string location, int pool_size)
     : backend_(backend), location_(std::move(location)), pool_(static_cast<size_t>(pool_size)) {}
 
@@ -44,6 +52,42 @@ void Database::Begin(soci::session& sql, bool write) {
     sql << (write ? "BEGIN IMMEDIATE" : "BEGIN");
   } else {
     sql << "BEGIN";
+  }
+}
+
+Result<bool> Database::WriteSchema(const std::function<Result<bool>(soci::session&)>& fn) {
+  soci::session sql(pool_);
+  // The pragma is a no-op inside a transaction, so it comes first, and it is
+  // restored whatever happens: this session goes back to the pool.
+  sql << "PRAGMA foreign_keys=OFF";
+  struct Restore {
+    soci::session& sql;
+    ~Restore() {
+      try {
+        sql << "PRAGMA foreign_keys=ON";
+      } catch (const soci::soci_error&) {
+        // The connection itself failed; its next user gets that error.
+      }
+    }
+  } restore{sql};
+  Begin(sql, true);
+  try {
+    Result<bool> result = fn(sql);
+    if (result.ok()) {
+      std::string table;
+      soci::indicator ind = soci::i_null;
+      sql << "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1", soci::into(table, ind);
+      if (sql.got_data()) {
+        RollbackQuietly(sql);
+        return Error{ErrorCode::kConflict,
+                     "the schema change leaves rows of " + table + " pointing at nothing", ""};
+      }
+    }
+    sql << (result.ok() ? "COMMIT" : "ROLLBACK");
+    return result;
+  } catch (...) {
+    RollbackQuietly(sql);
+    throw;
   }
 }
 

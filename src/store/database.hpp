@@ -14,6 +14,7 @@
 
 #include <soci/soci.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -23,6 +24,7 @@
 namespace connex::store {
 
 enum class Backend { kSqlite };
+const char* ToString(Backend backend);  // "sqlite", as migration file names say it
 
 class Database {
  public:
@@ -43,6 +45,13 @@ class Database {
   auto Read(F&& fn) -> decltype(fn(std::declval<soci::session&>())) {
     return Run(false, std::forward<F>(fn));
   }
+
+  // The same for a schema change (a migration). SQLite cannot alter a
+  // constraint in place; it rebuilds the table, which needs foreign keys off
+  // while it runs (sqlite.org/lang_altertable.html, "other kinds of table
+  // schema changes"); they are checked before the commit, so a change that
+  // leaves a dangling reference is rolled back with an error.
+  Result<bool> WriteSchema(const std::function<Result<bool>(soci::session&)>& fn);
 
   // A consistent copy of the live database to `target` (which must not exist),
   // taken while requests keep running.

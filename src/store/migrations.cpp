@@ -34,12 +34,17 @@ void EnsureTable(soci::session& sql) {
          "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 }
 
+bool AppliesTo(const Migration& m, const Database& db) {
+  return m.backend.empty() || m.backend == ToString(db.backend());
+}
+
 }  // namespace
 
 Result<int> ApplyMigrations(Database& db) {
   int applied = 0;
   for (const Migration& m : Migrations()) {
-    Result<bool> ran = db.Write([&](soci::session& sql) -> Result<bool> {
+    if (!AppliesTo(m, db)) continue;
+    Result<bool> ran = db.WriteSchema([&](soci::session& sql) -> Result<bool> {
       EnsureTable(sql);
       int count = 0;
       sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m.version),
@@ -61,6 +66,7 @@ Result<std::vector<MigrationStatus>> ListMigrations(Database& db) {
   return db.Read([&](soci::session& sql) -> Result<std::vector<MigrationStatus>> {
     std::vector<MigrationStatus> out;
     for (const Migration& m : Migrations()) {
+      if (!AppliesTo(m, db)) continue;
       std::string applied_at;
       soci::indicator ind = soci::i_null;
       sql << "SELECT applied_at FROM schema_migrations WHERE version = :v", soci::use(m.version),

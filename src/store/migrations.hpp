@@ -17,7 +17,8 @@ class Database;
 struct Migration {
   int version;
   std::string name;
-  std::string sql;  // statements end with ';' at the end of a line
+  std::string backend;  // "" for every backend, else the one that applies it ("sqlite")
+  std::string sql;      // statements end with ';' at the end of a line
 };
 
 const std::vector<Migration>& Migrations();
@@ -28,7 +29,8 @@ struct MigrationStatus {
   std::string applied_at;  // empty when pending
 };
 
-// Applies every pending migration, each in its own transaction; returns how many ran.
+// Applies every pending migration of the database's backend, each in its own
+// schema-change transaction (Database::WriteSchema); returns how many ran.
 Result<int> ApplyMigrations(Database& db);
 Result<std::vector<MigrationStatus>> ListMigrations(Database& db);
 
