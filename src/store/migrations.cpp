@@ -40,10 +40,10 @@ bool AppliesTo(const Migration& m, const Database& db) {
 
 }  // namespace
 
-Result<int> ApplyMigrations(Database& db) {
+Result<int> ApplyMigrations(Database& db, int through) {
   int applied = 0;
   for (const Migration& m : Migrations()) {
-    if (!AppliesTo(m, db)) continue;
+    if (!AppliesTo(m, db) || m.version > through) continue;
     Result<bool> ran = db.WriteSchema([&](soci::session& sql) -> Result<bool> {
       EnsureTable(sql);
       int count = 0;

@@ -5,6 +5,7 @@
 // Thread-safety: Migrations() is immutable; ApplyMigrations() takes the write lock.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,8 @@ struct MigrationStatus {
 
 // Applies every pending migration of the database's backend, each in its own
 // schema-change transaction (Database::WriteSchema); returns how many ran.
-Result<int> ApplyMigrations(Database& db);
+// `through`: the last version to apply (tests of an upgrade stop before a change).
+Result<int> ApplyMigrations(Database& db, int through = std::numeric_limits<int>::max());
 Result<std::vector<MigrationStatus>> ListMigrations(Database& db);
 
 // The statements of one migration file, split at ';' ending a line, comments dropped.

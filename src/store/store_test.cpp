@@ -30,6 +30,51 @@ TEST_F(Store, MigrationsApplyOnceAndAreListed) {
   EXPECT_FALSE(list->front().applied_at.empty());
 }
 
+TEST_F(Store, TheFunderRoleUpgradeKeepsUsersAndEveryReferenceToThem) {
+  // A database as it was before the funder role, with a user and a session.
+  const auto old_dir = dir_ / "before-funders";
+  auto opened = Database::OpenSqlite((old_dir / "connex.db").string(), 2);
+  ASSERT_TRUE(opened.ok());
+  Database& db = **opened;
+  ASSERT_EQ(*ApplyMigrations(db, 10), 10);
+  std::string id;
+  ASSERT_TRUE(WriteAccounts(db, [&](domain::AccountRepository& repo) -> Result<Done> {
+                auto gov = GovernmentUser(repo, "GHA");
+                if (!gov) return gov.errors();
+                id = gov->user_id;
+                return Done{};
+              }).ok());
+  auto signed_in = WriteAccounts(db, [&](domain::AccountRepository& repo) {
+    return service_.SignIn(repo, "g@example.org", "a long enough passphrase", "10.0.0.1");
+  });
+  ASSERT_TRUE(signed_in.ok() && signed_in->session);
+  const std::string token = signed_in->session->token;
+
+  ASSERT_EQ(*ApplyMigrations(db), 1);
+  // The user and the session made before are intact.
+  EXPECT_TRUE(WriteAccounts(db, [&](domain::AccountRepository& repo) -> Result<Done> {
+                EXPECT_EQ(repo.FindUserByEmail("g@example.org")->id, id);
+                auto funder = service_.AddUser(repo, "cli:test", "f@example.org", "F",
+                                               domain::Role::kFunder, "", "a long enough passphrase");
+                EXPECT_TRUE(funder.ok());
+                EXPECT_EQ(repo.FindUserByEmail("f@example.org")->role, domain::Role::kFunder);
+                return Done{};
+              }).ok());
+  auto who = WriteAccounts(
+      db, [&](domain::AccountRepository& repo) { return service_.Authenticate(repo, token); });
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->user.id, id);
+  // Foreign keys are on again on every pooled session and still point at users.
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_THROW(db.Write([](soci::session& sql) -> Result<Done> {
+      sql << "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, "
+             "expires_at) VALUES ('x', 'usr_nobody', 'c', 'a', 'a', 'a')";
+      return Done{};
+    }),
+                 soci::soci_error);
+  }
+}
+
 TEST_F(Store, SplitStatementsDropsCommentsAndSplitsAtLineEndSemicolons) {
   const auto s = SplitStatements("-- note\nCREATE TABLE a (x TEXT);\n\nCREATE INDEX i ON a (x);\n");
   ASSERT_EQ(s.size(), 2u);

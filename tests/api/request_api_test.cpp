@@ -523,5 +523,150 @@ TEST_F(Requests, TheGovernmentAnswersTheSurveyOnceTheEngagementClosesAndOnlyItAn
   EXPECT_EQ(Error(early)["field"], "state");
 }
 
+// Impact reports on a server of their own, so the counts are known: the demo
+// data's one request from Senegal (gas, acknowledged at once) and what each
+// test adds.
+class Impact : public Requests {
+ protected:
+  static void SetUpTestSuite() { server_ = new ServerProcess(); }
+  void SetUp() override {
+    Requests::SetUp();
+    ASSERT_TRUE(funder_.SignIn("funder@connex.example"));
+  }
+  json Report(Client& who, const std::string& query = "") {
+    auto r = who.Get("/api/v1/reports/impact" + query);
+    EXPECT_EQ(Status(r), 200) << (r ? r->body : "");
+    return Json(r);
+  }
+  json Answer(const json& closed, int quality, double estimate) {
+    json answer = {{"version", closed["version"]},
+                   {"quality", quality},
+                   {"timeliness", 4},
+                   {"independence", 5},
+                   {"multidisciplinarity", 4},
+                   {"capacity_built", 3},
+                   {"value_added", quality},
+                   {"estimated_added_value", estimate}};
+    auto r = ghana_.Send("POST", Path(closed, "/feedback"), answer);
+    EXPECT_EQ(Status(r), 201) << (r ? r->body : "");
+    return Json(r);
+  }
+  static json Row(const json& rows, const std::string& key) {
+    for (const json& row : rows) {
+      if (row["key"] == key) return row;
+    }
+    return nullptr;
+  }
+  Client funder_ = NewClient();
+};
+
+TEST_F(Impact, TheReportCountsKnownRequestsAndHidesWhatRestsOnFewerThanThree) {
+  // One request (the demo's): nothing is shown.
+  json report = Report(coordinator_);
+  EXPECT_TRUE(report["suppressed"].get<bool>());
+  EXPECT_TRUE(report["requests"].is_null());
+
+  const json a = Closed(), b = Closed(), c = Closed();
+  Answer(a, 5, 100e6);
+  Answer(b, 4, 50e6);
+  report = Report(funder_);
+  EXPECT_FALSE(report["suppressed"].get<bool>());
+  EXPECT_EQ(report["requests"], 4);
+  EXPECT_EQ(report["engagements"], 3);
+  EXPECT_EQ(report["closed"], 3);
+  EXPECT_EQ(report["answered"], 2);
+  // Two answers: no mean is shown yet.
+  EXPECT_TRUE(report["satisfaction"]["suppressed"].get<bool>());
+  EXPECT_TRUE(report["satisfaction"]["mean"]["quality"].is_null());
+  // Ghana 3 and Senegal 1: Senegal alone would be the total minus Ghana.
+  EXPECT_TRUE(Row(report["by_country"], "GHA")["suppressed"].get<bool>());
+  EXPECT_TRUE(Row(report["by_country"], "SEN")["suppressed"].get<bool>());
+  EXPECT_TRUE(Row(report["by_region"], "africa")["requests"] == 4);
+  // legal 4, fiscal_modelling 4 shown; petroleum_engineering 1 hidden with
+  // the smallest other, mining_engineering 3.
+  EXPECT_EQ(Row(report["by_discipline"], "legal")["requests"], 4);
+  EXPECT_EQ(Row(report["by_discipline"], "fiscal_modelling")["engagements"], 3);
+  EXPECT_TRUE(Row(report["by_discipline"], "mining_engineering")["suppressed"].get<bool>());
+  EXPECT_TRUE(Row(report["by_discipline"], "petroleum_engineering")["requests"].is_null());
+  // Every request was acknowledged and decided at once: all met.
+  const json ack = report["response_times"][0];
+  EXPECT_EQ(ack["clock"], "acknowledge");
+  EXPECT_EQ(ack["target_hours"], 8);
+  EXPECT_EQ(ack["measured"], 4);
+  EXPECT_EQ(ack["share_met"], 1.0);
+  EXPECT_EQ(report["response_times"][1]["measured"], 3);
+  EXPECT_FALSE(report["durations"]["suppressed"].get<bool>());
+  EXPECT_EQ(report["durations"]["closed"], 3);
+
+  // The third answer makes satisfaction and revenue visible.
+  Answer(c, 3, 30e6);
+  report = Report(coordinator_);
+  EXPECT_EQ(report["satisfaction"]["answers"], 3);
+  EXPECT_DOUBLE_EQ(report["satisfaction"]["mean"]["quality"].get<double>(), 4.0);
+  EXPECT_DOUBLE_EQ(report["satisfaction"]["mean"]["capacity_built"].get<double>(), 3.0);
+  ASSERT_EQ(report["added_revenue"].size(), 1u);
+  EXPECT_EQ(report["added_revenue"][0]["currency"], "USD");
+  EXPECT_DOUBLE_EQ(report["added_revenue"][0]["total"].get<double>(), 180e6);
+  EXPECT_DOUBLE_EQ(report["added_revenue"][0]["median"].get<double>(), 50e6);
+
+  // Filters: Ghana alone has 3; Senegal alone is hidden whole.
+  EXPECT_EQ(Report(admin_, "?country=GHA")["requests"], 3);
+  EXPECT_TRUE(Report(admin_, "?country=SEN&interval=month")["suppressed"].get<bool>());
+  auto wrong = coordinator_.Get("/api/v1/reports/impact?from=2026-13&interval=week&page=2");
+  ASSERT_EQ(Status(wrong), 400);
+  EXPECT_EQ(ErrorFields(wrong), (std::set<std::string>{"from", "interval", "page"}));
+  EXPECT_EQ(ErrorFields(coordinator_.Get("/api/v1/reports/impact?format=pdf")),
+            (std::set<std::string>{"format"}));
+
+  // The same figures as CSV and xlsx.
+  auto csv = funder_.Get("/api/v1/reports/impact?format=csv");
+  ASSERT_EQ(Status(csv), 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv->body.find("total,,requests,4,\r\n"), std::string::npos);
+  EXPECT_NE(csv->body.find("satisfaction,quality,mean rating (1-5),4,\r\n"), std::string::npos);
+  EXPECT_NE(csv->body.find("country,SEN,requests,,suppressed"), std::string::npos);
+  auto xlsx = funder_.Get("/api/v1/reports/impact?format=xlsx");
+  ASSERT_EQ(Status(xlsx), 200);
+  EXPECT_EQ(xlsx->body.rfind("PK", 0), 0u);
+  // No name, project or comment of any request reaches the report.
+  EXPECT_EQ(csv->body.find("Ahafo"), std::string::npos);
+  EXPECT_EQ(Report(funder_).dump().find("Ahafo"), std::string::npos);
+}
+
+TEST_F(Impact, AFunderReadsReportsAndNoRequestEngagementOrDocument) {
+  const json r = Closed();
+  const std::string id = r["id"];
+  auto upload =
+      coordinator_.Raw("POST", Path(r, "/documents?name=brief.pdf"), kPdf, "application/pdf");
+  ASSERT_EQ(Status(upload), 201) << (upload ? upload->body : "");
+  const std::string doc = Json(upload)["id"];
+  // Routes a role may not use answer a signed-in user as if they did not exist.
+  EXPECT_EQ(Status(funder_.Get("/api/v1/requests")), 404);
+  EXPECT_EQ(Status(funder_.Send("POST", "/api/v1/requests", CompleteForm())), 404);
+  for (const std::string& tail : std::vector<std::string>{"", "/documents", "/documents/" + doc, "/messages", "/team", "/scope", "/deliverables",
+        "/due-diligence", "/feedback", "/value-added", "/letter", "/appraisals"}) {
+    EXPECT_EQ(Status(funder_.Get("/api/v1/requests/" + id + tail)), 404) << tail;
+  }
+  EXPECT_EQ(Status(funder_.Send("POST", Path(r, "/messages"), {{"body", "hello"}})), 404);
+  EXPECT_EQ(Status(funder_.Get("/api/v1/experts")), 404);
+  EXPECT_EQ(Status(funder_.Get("/api/v1/enquiries")), 404);
+  EXPECT_EQ(Json(funder_.Get("/api/v1/fiscal/models"))["items"], json::array());
+  // Reports are for the Support Unit and funders only.
+  EXPECT_EQ(Status(ghana_.Get("/api/v1/reports/impact")), 404);
+  EXPECT_EQ(Status(expert_.Get("/api/v1/reports/impact")), 404);
+  EXPECT_EQ(Status(NewClient().Get("/api/v1/reports/impact")), 401);
+  // Only an admin makes a funder's account.
+  auto invite = coordinator_.Send("POST", "/api/v1/invitations",
+                                  {{"email", "board@funder.example"},
+                                   {"name", "Board Member"},
+                                   {"role", "funder"}});
+  EXPECT_EQ(Status(invite), 403);
+  invite = admin_.Send("POST", "/api/v1/invitations",
+                       {{"email", "board@funder.example"},
+                        {"name", "Board Member"},
+                        {"role", "funder"}});
+  EXPECT_EQ(Status(invite), 201) << (invite ? invite->body : "");
+}
+
 }  // namespace
 }  // namespace connex::testing

@@ -12,10 +12,6 @@ namespace {
 
 const FeedbackService kFeedback;
 
-const char* const kRatings[] = {"quality",        "timeliness",
-                                "independence",   "multidisciplinarity",
-                                "capacity_built", "value_added"};
-
 nlohmann::json ToJson(const Feedback& f) {
   nlohmann::json j = {
       {"request_id", f.request_id},
@@ -29,7 +25,7 @@ nlohmann::json ToJson(const Feedback& f) {
       {"answered_at", ToIso(f.answered_at)}};
   const int values[] = {f.quality,        f.timeliness, f.independence, f.multidisciplinarity,
                         f.capacity_built, f.value_added};
-  for (int i = 0; i < 6; ++i) j[kRatings[i]] = values[i];
+  for (int i = 0; i < 6; ++i) j[kFeedbackRatings[i]] = values[i];
   return j;
 }
 
@@ -61,7 +57,7 @@ void AddFeedbackRoutes(std::vector<Route>& routes, Services& s) {
          int* ratings[] = {&f.quality,        &f.timeliness,
                            &f.independence,   &f.multidisciplinarity,
                            &f.capacity_built, &f.value_added};
-         for (int i = 0; i < 6; ++i) *ratings[i] = body.Integer(kRatings[i], true, 1, 5);
+         for (int i = 0; i < 6; ++i) *ratings[i] = body.Integer(kFeedbackRatings[i], true, 1, 5);
          f.comments = body.Text("comments", false, 5000);
          if (body.Value("estimated_added_value")) {
            f.estimated_added_value = body.Number("estimated_added_value", false);

@@ -51,7 +51,7 @@ std::vector<RequestState> ParseStates(const std::string& text, Errors& errors) {
 
 void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back(
-      {"GET", "/api/v1/requests", Access::kSignedIn,
+      {"GET", "/api/v1/requests", Access::kCaseWork,
        "Requests the caller may see: a government its own, an expert those of its teams, the "
        "Support Unit all submitted ones sorted by SLA risk (?state=a,b ?country= ?commodity= "
        "?risk=breached|warning)",
@@ -105,7 +105,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
          });
        }});
   routes.push_back(
-      {"POST", "/api/v1/requests", Access::kSignedIn,
+      {"POST", "/api/v1/requests", Access::kCaseWork,
        "A government starts a request as a draft (the form's fields; any may be "
        "left for later)",
        [&s](Request& r) -> Result<Reply> {

@@ -47,5 +47,6 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s);
 void AddProviderRoutes(std::vector<Route>& routes, Services& s);
 void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s);
 void AddFeedbackRoutes(std::vector<Route>& routes, Services& s);
+void AddImpactRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

@@ -135,6 +135,7 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         {"focal.senegal@connex.example", "Aminata Diop", domain::Role::kGovernment, 2},
         {"fiscal.expert@connex.example", "Elena Fiscal", domain::Role::kExpert, -1},
         {"mining.engineer@connex.example", "Tom Engineer", domain::Role::kExpert, -1},
+        {"funder@connex.example", "Fatima Funder", domain::Role::kFunder, -1},
     };
     std::vector<domain::Principal> people;
     for (const DemoAccount& a : accounts) {
@@ -163,6 +164,7 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         << "  coordinator  coordinator@connex.example\n"
         << "  government   focal.ghana@connex.example, focal.senegal@connex.example\n"
         << "  expert       fiscal.expert@connex.example, mining.engineer@connex.example\n"
+        << "  funder       funder@connex.example (impact reports only)\n"
         << "Resource hub: sample contracts, guides and support providers, labelled as samples.\n";
   }
   return true;

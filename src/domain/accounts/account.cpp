@@ -17,6 +17,8 @@ const char* ToString(Role role) {
       return "coordinator";
     case Role::kAdmin:
       return "admin";
+    case Role::kFunder:
+      return "funder";
   }
   return "public";
 }

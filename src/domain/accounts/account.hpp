@@ -12,9 +12,10 @@
 
 namespace connex::domain {
 
-enum class Role { kPublic, kGovernment, kExpert, kCoordinator, kAdmin };
+// A funder reads impact reports (aggregates) and nothing of any request.
+enum class Role { kPublic, kGovernment, kExpert, kCoordinator, kAdmin, kFunder };
 inline constexpr Role kAccountRoles[] = {Role::kGovernment, Role::kExpert, Role::kCoordinator,
-                                         Role::kAdmin};
+                                         Role::kAdmin, Role::kFunder};
 const char* ToString(Role role);
 // Roles an account can hold ("public" is nobody's account).
 std::optional<Role> ParseAccountRole(std::string_view name);

@@ -10,8 +10,12 @@ const char* ToString(Access access) {
       return "signed_in";
     case Access::kParticipant:
       return "participant";
+    case Access::kCaseWork:
+      return "case_work";
     case Access::kStaff:
       return "staff";
+    case Access::kReports:
+      return "reports";
     case Access::kAdmin:
       return "admin";
   }
@@ -27,8 +31,13 @@ bool Allows(Access access, const Principal& p) {
       return true;
     case Access::kSignedIn:
       return p.role != Role::kPublic && !p.user_id.empty();
+    case Access::kCaseWork:
+      return !p.user_id.empty() &&
+             (p.role == Role::kGovernment || p.role == Role::kExpert || IsStaff(p));
     case Access::kStaff:
       return IsStaff(p);
+    case Access::kReports:
+      return !p.user_id.empty() && (IsStaff(p) || p.role == Role::kFunder);
     case Access::kAdmin:
       return p.role == Role::kAdmin;
   }

@@ -27,7 +27,11 @@ enum class Access {
   // whoever is not a participant (a request's government, team, Support Unit),
   // so a visitor learns no more than a signed-in outsider.
   kParticipant,
-  kStaff,  // coordinators and admins (the Support Unit)
+  // Those who take part in requests: governments, experts, the Support Unit.
+  // A funder does not, whatever the object rules would say.
+  kCaseWork,
+  kStaff,    // coordinators and admins (the Support Unit)
+  kReports,  // the Support Unit and funders: aggregates only
   kAdmin,  // admins only
 };
 const char* ToString(Access access);

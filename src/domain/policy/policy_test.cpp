@@ -19,7 +19,22 @@ TEST(Policy, RouteRulesByRole) {
   EXPECT_TRUE(Allows(Access::kStaff, coord));
   EXPECT_FALSE(Allows(Access::kAdmin, coord));
   EXPECT_TRUE(Allows(Access::kAdmin, admin));
+  // A funder reads reports and takes part in no request; so do coordinators.
+  const Principal funder{Role::kFunder, "usr_f", ""};
+  EXPECT_TRUE(Allows(Access::kSignedIn, funder));
+  EXPECT_FALSE(Allows(Access::kCaseWork, funder));
+  EXPECT_FALSE(Allows(Access::kStaff, funder));
+  EXPECT_TRUE(Allows(Access::kReports, funder));
+  EXPECT_TRUE(Allows(Access::kReports, coord));
+  EXPECT_TRUE(Allows(Access::kReports, admin));
+  EXPECT_FALSE(Allows(Access::kReports, gov));
+  EXPECT_FALSE(Allows(Access::kReports, expert));
+  EXPECT_TRUE(Allows(Access::kCaseWork, gov));
+  EXPECT_TRUE(Allows(Access::kCaseWork, expert));
+  EXPECT_TRUE(Allows(Access::kCaseWork, coord));
+  EXPECT_FALSE(Allows(Access::kCaseWork, visitor));
   // A role without a user id is not signed in, whatever it claims.
+  EXPECT_FALSE(Allows(Access::kReports, Principal{Role::kFunder, "", ""}));
   EXPECT_FALSE(Allows(Access::kSignedIn, Principal{Role::kGovernment, "", "org_a"}));
 }
 

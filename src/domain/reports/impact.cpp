@@ -326,7 +326,7 @@ nlohmann::json ToJson(const ImpactReport& r) {
                     {"mean_days", Shown(ds, r.mean_days)}};
   const bool ss = s || r.satisfaction_suppressed;
   nlohmann::json ratings = nlohmann::json::object();
-  for (size_t i = 0; i < 6; ++i) ratings[kRatingNames[i]] = Shown(ss, r.mean_ratings[i]);
+  for (size_t i = 0; i < 6; ++i) ratings[kFeedbackRatings[i]] = Shown(ss, r.mean_ratings[i]);
   j["satisfaction"] = {{"suppressed", ss}, {"answers", Shown(ss, r.answered)}, {"mean", ratings}};
   nlohmann::json revenue = nlohmann::json::array();
   for (const RevenueFigures& f : r.added_revenue) {
@@ -394,7 +394,7 @@ std::string ImpactCsv(const ImpactReport& r) {
   const bool ss = s || r.satisfaction_suppressed;
   line("satisfaction", "", "answers", shown(ss, r.answered));
   for (size_t i = 0; i < 6; ++i) {
-    line("satisfaction", kRatingNames[i], "mean rating (1-5)", shown(ss, r.mean_ratings[i]));
+    line("satisfaction", kFeedbackRatings[i], "mean rating (1-5)", shown(ss, r.mean_ratings[i]));
   }
   for (const RevenueFigures& f : r.added_revenue) {
     line("estimated added revenue", f.currency, "estimates", shown(f.suppressed, f.estimates));

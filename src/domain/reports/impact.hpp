@@ -82,10 +82,6 @@ struct ClockFigures {
   std::optional<double> median_hours;  // business hours of the stopped clocks
 };
 
-inline constexpr const char* kRatingNames[] = {"quality",        "timeliness",
-                                               "independence",   "multidisciplinarity",
-                                               "capacity_built", "value_added"};
-
 struct RevenueFigures {
   std::string currency;
   bool suppressed = false;
@@ -108,7 +104,7 @@ struct ImpactReport {
   int durations = 0;
   double median_days = 0;
   double mean_days = 0;
-  // Mean of each rating (kRatingNames order) over the answered surveys.
+  // Mean of each rating (kFeedbackRatings order) over the answered surveys.
   bool satisfaction_suppressed = false;
   std::array<double, 6> mean_ratings{};
   std::vector<RevenueFigures> added_revenue;  // per currency

@@ -55,6 +55,8 @@ Errors Validate(RequestStores& s, const std::string& id, Feedback& f) {
                         "value_added_id"});
     }
   }
+  // An estimate the government types is in US dollars, as the survey asks.
+  if (f.estimated_added_value && f.currency.empty()) f.currency = "USD";
   return errors;
 }
 

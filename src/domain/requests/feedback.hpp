@@ -30,8 +30,8 @@ class FeedbackService {
   // The government answers once, while the engagement is closed; `version`
   // is the request's as read. Every wrong field is named: the six ratings
   // (whole numbers 1 to 5), comments (at most 5,000 characters),
-  // estimated_added_value (>= 0), value_added_id (a comparison recorded on
-  // this request; its currency becomes the answer's).
+  // estimated_added_value (>= 0, in US dollars), value_added_id (a
+  // comparison recorded on this request; its currency becomes the answer's).
   Result<Feedback> Answer(RequestStores& s, const Principal& p, const std::string& id, int version,
                           Feedback answer, Instant now) const;
   // The answer, or nullopt while none is given.

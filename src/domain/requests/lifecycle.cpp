@@ -58,6 +58,7 @@ unsigned ActorOf(Role role) {
       return kSupportUnit;
     case Role::kExpert:
     case Role::kPublic:
+    case Role::kFunder:
       return 0;
   }
   return 0;

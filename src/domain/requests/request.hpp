@@ -117,6 +117,10 @@ struct Feedback {
   std::string answered_by;
   Instant answered_at{};
 };
+// The ratings' names, in the order of Feedback's fields.
+inline constexpr const char* kFeedbackRatings[] = {"quality",        "timeliness",
+                                                   "independence",   "multidisciplinarity",
+                                                   "capacity_built", "value_added"};
 
 struct Scope {
   std::string summary;

@@ -88,6 +88,7 @@ bool RequestService::CanSee(const Principal& p, const SupportRequest& r,
     case Role::kExpert:
       return TeamMaySee(r.position.state) && IsMember(team, p.user_id);
     case Role::kPublic:
+    case Role::kFunder:
       return false;
   }
   return false;
