@@ -18,6 +18,7 @@ export const accounts = {
   government: 'focal.ghana@connex.example',
   expert: 'fiscal.expert@connex.example',
   coordinator: 'coordinator@connex.example',
+  funder: 'funder@connex.example',
   admin: 'admin@connex.example',
 };
 

@@ -6,7 +6,7 @@ export interface User {
   id: string;
   email: string;
   name: string;
-  role: 'government' | 'expert' | 'coordinator' | 'admin';
+  role: 'government' | 'expert' | 'coordinator' | 'admin' | 'funder';
   organisation_id: string | null;
   language: string;
 }

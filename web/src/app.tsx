@@ -9,6 +9,7 @@ import type { MessageKey } from './messages/en';
 import { Account } from './pages/account';
 import { Audit } from './pages/audit';
 import { Home } from './pages/home';
+import { Impact } from './pages/impact';
 import { ModelDetailPage } from './pages/model_detail';
 import { Models } from './pages/models';
 import { ModelEditor } from './pages/model_editor';
@@ -44,11 +45,14 @@ interface NavItem {
 }
 const staff: Role[] = ['coordinator', 'admin'];
 const signedIn: Role[] = ['government', 'expert', 'coordinator', 'admin'];
+// Funders read impact reports and nothing of any request.
+const reports: Role[] = ['coordinator', 'admin', 'funder'];
+const anyone: Role[] = ['public', ...signedIn, 'funder'];
 export const navigation: NavItem[] = [
-  { href: '/', label: 'nav.home', roles: ['public', ...signedIn] },
-  { href: '/hub', label: 'nav.hub', roles: ['public', ...signedIn] },
-  { href: '/roadmap', label: 'nav.roadmap', roles: ['public', ...signedIn] },
-  { href: '/providers', label: 'nav.providers', roles: ['public', ...signedIn] },
+  { href: '/', label: 'nav.home', roles: anyone },
+  { href: '/hub', label: 'nav.hub', roles: anyone },
+  { href: '/roadmap', label: 'nav.roadmap', roles: anyone },
+  { href: '/providers', label: 'nav.providers', roles: anyone },
   { href: '/requests', label: 'nav.requests', roles: signedIn },
   { href: '/models', label: 'nav.models', roles: signedIn },
   { href: '/enquiry', label: 'nav.enquiry', roles: ['public'] },
@@ -57,9 +61,10 @@ export const navigation: NavItem[] = [
   { href: '/organisations', label: 'nav.organisations', roles: signedIn },
   { href: '/people', label: 'nav.people', roles: staff },
   { href: '/sla-policy', label: 'nav.slaPolicy', roles: staff },
+  { href: '/impact', label: 'nav.impact', roles: reports },
   { href: '/disciplines', label: 'nav.disciplines', roles: ['admin'] },
   { href: '/audit', label: 'nav.audit', roles: ['admin'] },
-  { href: '/account', label: 'nav.account', roles: signedIn },
+  { href: '/account', label: 'nav.account', roles: [...signedIn, 'funder'] },
 ];
 
 function Page({ path, role }: { path: string; role: Role }) {
@@ -128,6 +133,8 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <Providers />;
     case '/account':
       return <Account />;
+    case '/impact':
+      return <Impact />;
     default:
       return <Home />;
   }

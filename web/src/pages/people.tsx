@@ -30,7 +30,7 @@ export function People() {
   const orgName = (id: string | null) =>
     (id && organisations?.find((o) => o.id === id)?.name) || t('people.noOrganisation');
   // Coordinators invite governments and experts; admins anyone (the server enforces it too).
-  const roles = me.role === 'admin' ? ['government', 'expert', 'coordinator', 'admin'] : ['government', 'expert'];
+  const roles = me.role === 'admin' ? ['government', 'expert', 'coordinator', 'admin', 'funder'] : ['government', 'expert'];
 
   return (
     <div>
