@@ -54,8 +54,9 @@ TEST_F(Store, TheFunderRoleUpgradeKeepsUsersAndEveryReferenceToThem) {
   // The user and the session made before are intact.
   EXPECT_TRUE(WriteAccounts(db, [&](domain::AccountRepository& repo) -> Result<Done> {
                 EXPECT_EQ(repo.FindUserByEmail("g@example.org")->id, id);
-                auto funder = service_.AddUser(repo, "cli:test", "f@example.org", "F",
-                                               domain::Role::kFunder, "", "a long enough passphrase");
+                auto funder =
+                    service_.AddUser(repo, "cli:test", "f@example.org", "F", domain::Role::kFunder,
+                                     "", "a long enough passphrase");
                 EXPECT_TRUE(funder.ok());
                 EXPECT_EQ(repo.FindUserByEmail("f@example.org")->role, domain::Role::kFunder);
                 return Done{};

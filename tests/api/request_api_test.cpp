@@ -643,8 +643,9 @@ TEST_F(Impact, AFunderReadsReportsAndNoRequestEngagementOrDocument) {
   // Routes a role may not use answer a signed-in user as if they did not exist.
   EXPECT_EQ(Status(funder_.Get("/api/v1/requests")), 404);
   EXPECT_EQ(Status(funder_.Send("POST", "/api/v1/requests", CompleteForm())), 404);
-  for (const std::string& tail : std::vector<std::string>{"", "/documents", "/documents/" + doc, "/messages", "/team", "/scope", "/deliverables",
-        "/due-diligence", "/feedback", "/value-added", "/letter", "/appraisals"}) {
+  for (const std::string& tail : std::vector<std::string>{
+           "", "/documents", "/documents/" + doc, "/messages", "/team", "/scope", "/deliverables",
+           "/due-diligence", "/feedback", "/value-added", "/letter", "/appraisals"}) {
     EXPECT_EQ(Status(funder_.Get("/api/v1/requests/" + id + tail)), 404) << tail;
   }
   EXPECT_EQ(Status(funder_.Send("POST", Path(r, "/messages"), {{"body", "hello"}})), 404);
@@ -656,15 +657,13 @@ TEST_F(Impact, AFunderReadsReportsAndNoRequestEngagementOrDocument) {
   EXPECT_EQ(Status(expert_.Get("/api/v1/reports/impact")), 404);
   EXPECT_EQ(Status(NewClient().Get("/api/v1/reports/impact")), 401);
   // Only an admin makes a funder's account.
-  auto invite = coordinator_.Send("POST", "/api/v1/invitations",
-                                  {{"email", "board@funder.example"},
-                                   {"name", "Board Member"},
-                                   {"role", "funder"}});
+  auto invite = coordinator_.Send(
+      "POST", "/api/v1/invitations",
+      {{"email", "board@funder.example"}, {"name", "Board Member"}, {"role", "funder"}});
   EXPECT_EQ(Status(invite), 403);
-  invite = admin_.Send("POST", "/api/v1/invitations",
-                       {{"email", "board@funder.example"},
-                        {"name", "Board Member"},
-                        {"role", "funder"}});
+  invite = admin_.Send(
+      "POST", "/api/v1/invitations",
+      {{"email", "board@funder.example"}, {"name", "Board Member"}, {"role", "funder"}});
   EXPECT_EQ(Status(invite), 201) << (invite ? invite->body : "");
 }
 

@@ -63,10 +63,13 @@ Result<std::string> ImpactXlsx(const ImpactReport& r) {
     Sheet totals = Add(wb, bold, "Summary");
     worksheet_write_string(totals.ws, totals.row++, 0, "CONNEX impact report", bold);
     const ImpactQuery& q = r.query;
-    const std::pair<const char*, std::string> filters[] = {
-        {"From (month)", q.from},       {"To (month)", q.to},   {"Country", q.country},
-        {"Region", q.region},           {"Commodity", q.commodity},
-        {"Discipline", q.discipline},   {"Interval", ToString(q.interval)}};
+    const std::pair<const char*, std::string> filters[] = {{"From (month)", q.from},
+                                                           {"To (month)", q.to},
+                                                           {"Country", q.country},
+                                                           {"Region", q.region},
+                                                           {"Commodity", q.commodity},
+                                                           {"Discipline", q.discipline},
+                                                           {"Interval", ToString(q.interval)}};
     for (const auto& [label, value] : filters) {
       totals.Text(0, label);
       totals.Text(1, value.empty() ? "all" : value);

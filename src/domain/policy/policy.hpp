@@ -32,7 +32,7 @@ enum class Access {
   kCaseWork,
   kStaff,    // coordinators and admins (the Support Unit)
   kReports,  // the Support Unit and funders: aggregates only
-  kAdmin,  // admins only
+  kAdmin,    // admins only
 };
 const char* ToString(Access access);
 

@@ -41,8 +41,8 @@ bool Matches(const ImpactRecord& r, const ImpactQuery& q) {
   if (!q.country.empty() && r.country != q.country) return false;
   if (!q.region.empty() && RegionOf(r.country) != q.region) return false;
   if (!q.commodity.empty() && r.commodity != q.commodity) return false;
-  if (!q.discipline.empty() && std::find(r.disciplines.begin(), r.disciplines.end(),
-                                         q.discipline) == r.disciplines.end()) {
+  if (!q.discipline.empty() &&
+      std::find(r.disciplines.begin(), r.disciplines.end(), q.discipline) == r.disciplines.end()) {
     return false;
   }
   return true;
@@ -214,11 +214,11 @@ ImpactReport BuildImpactReport(const std::vector<ImpactRecord>& all, const Impac
   }
   out.answered = static_cast<int>(answers.size());
 
-  out.over_time = Breakdown(records, [&](const ImpactRecord& r) {
-    return One(PeriodOf(r.submitted, q.interval));
-  });
+  out.over_time = Breakdown(
+      records, [&](const ImpactRecord& r) { return One(PeriodOf(r.submitted, q.interval)); });
   out.by_country = Breakdown(records, [](const ImpactRecord& r) { return One(r.country); });
-  out.by_region = Breakdown(records, [](const ImpactRecord& r) { return One(RegionOf(r.country)); });
+  out.by_region =
+      Breakdown(records, [](const ImpactRecord& r) { return One(RegionOf(r.country)); });
   out.by_commodity = Breakdown(records, [](const ImpactRecord& r) { return One(r.commodity); });
   out.by_discipline = Breakdown(records, [](const ImpactRecord& r) { return r.disciplines; });
 
@@ -236,8 +236,9 @@ ImpactReport BuildImpactReport(const std::vector<ImpactRecord>& all, const Impac
   out.satisfaction_suppressed = out.answered < kMinimumGroup;
   if (!out.satisfaction_suppressed) {
     for (const Feedback* f : answers) {
-      const int ratings[] = {f->quality,        f->timeliness,     f->independence,
-                             f->multidisciplinarity, f->capacity_built, f->value_added};
+      const int ratings[] = {f->quality,        f->timeliness,
+                             f->independence,   f->multidisciplinarity,
+                             f->capacity_built, f->value_added};
       for (size_t i = 0; i < 6; ++i) out.mean_ratings[i] += ratings[i];
     }
     for (double& m : out.mean_ratings) m /= out.answered;
@@ -268,10 +269,12 @@ nlohmann::json Rows(const std::vector<GroupRow>& rows) {
   nlohmann::json out = nlohmann::json::array();
   for (const GroupRow& r : rows) {
     if (r.suppressed) {
-      out.push_back({{"key", r.key}, {"suppressed", true}, {"requests", nullptr},
-                     {"engagements", nullptr}});
+      out.push_back(
+          {{"key", r.key}, {"suppressed", true}, {"requests", nullptr}, {"engagements", nullptr}});
     } else {
-      out.push_back({{"key", r.key}, {"suppressed", false}, {"requests", r.requests},
+      out.push_back({{"key", r.key},
+                     {"suppressed", false},
+                     {"requests", r.requests},
                      {"engagements", r.engagements}});
     }
   }
@@ -283,10 +286,15 @@ nlohmann::json Shown(bool suppressed, double value) {
 }
 
 nlohmann::json QueryJson(const ImpactQuery& q) {
-  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
-  return {{"from", or_null(q.from)},           {"to", or_null(q.to)},
-          {"interval", ToString(q.interval)},  {"country", or_null(q.country)},
-          {"region", or_null(q.region)},       {"commodity", or_null(q.commodity)},
+  auto or_null = [](const std::string& s) {
+    return s.empty() ? nlohmann::json() : nlohmann::json(s);
+  };
+  return {{"from", or_null(q.from)},
+          {"to", or_null(q.to)},
+          {"interval", ToString(q.interval)},
+          {"country", or_null(q.country)},
+          {"region", or_null(q.region)},
+          {"commodity", or_null(q.commodity)},
           {"discipline", or_null(q.discipline)}};
 }
 
@@ -308,15 +316,15 @@ nlohmann::json ToJson(const ImpactReport& r) {
   j["by_discipline"] = Rows(r.by_discipline);
   nlohmann::json clocks = nlohmann::json::array();
   for (const ClockFigures& c : r.response_times) {
-    clocks.push_back({{"clock", ToString(c.kind)},
-                      {"target_hours", c.target_hours},
-                      {"suppressed", c.suppressed},
-                      {"measured", Shown(c.suppressed, c.measured)},
-                      {"met", Shown(c.suppressed, c.met)},
-                      {"share_met", Shown(c.suppressed, c.share_met)},
-                      {"median_hours", c.median_hours && !c.suppressed
-                                           ? nlohmann::json(*c.median_hours)
-                                           : nlohmann::json()}});
+    clocks.push_back(
+        {{"clock", ToString(c.kind)},
+         {"target_hours", c.target_hours},
+         {"suppressed", c.suppressed},
+         {"measured", Shown(c.suppressed, c.measured)},
+         {"met", Shown(c.suppressed, c.met)},
+         {"share_met", Shown(c.suppressed, c.share_met)},
+         {"median_hours",
+          c.median_hours && !c.suppressed ? nlohmann::json(*c.median_hours) : nlohmann::json()}});
   }
   j["response_times"] = clocks;
   const bool ds = s || r.durations_suppressed;

@@ -146,11 +146,11 @@ TEST(ImpactReport, DurationsSatisfactionAndRevenueNeedThreeEach) {
   EXPECT_DOUBLE_EQ(r.median_days, 20);
   EXPECT_NEAR(r.mean_days, 70.0 / 3, 1e-12);
   EXPECT_FALSE(r.satisfaction_suppressed);
-  EXPECT_DOUBLE_EQ(r.mean_ratings[0], 4.0);        // quality 5, 4, 3
-  EXPECT_DOUBLE_EQ(r.mean_ratings[1], 3.0);        // timeliness 4, 3, 2
-  EXPECT_DOUBLE_EQ(r.mean_ratings[2], 5.0);        // independence
-  EXPECT_DOUBLE_EQ(r.mean_ratings[4], 3.0);        // capacity built
-  ASSERT_EQ(r.added_revenue.size(), 1u);           // two estimates in USD: hidden
+  EXPECT_DOUBLE_EQ(r.mean_ratings[0], 4.0);  // quality 5, 4, 3
+  EXPECT_DOUBLE_EQ(r.mean_ratings[1], 3.0);  // timeliness 4, 3, 2
+  EXPECT_DOUBLE_EQ(r.mean_ratings[2], 5.0);  // independence
+  EXPECT_DOUBLE_EQ(r.mean_ratings[4], 3.0);  // capacity built
+  ASSERT_EQ(r.added_revenue.size(), 1u);     // two estimates in USD: hidden
   EXPECT_TRUE(r.added_revenue[0].suppressed);
   EXPECT_EQ(r.added_revenue[0].total, 0);
 
