@@ -93,9 +93,7 @@ std::string CompareCsv(const std::string& category, const std::vector<ComparedCl
 
 Result<std::string> CompareXlsx(const std::string& category,
                                 const std::vector<ComparedClause>& rows) {
-  return WrittenFile([&](const std::string& path) -> Result<Done> {
-    lxw_workbook* wb = workbook_new(path.c_str());
-    if (!wb) return Error{ErrorCode::kIo, "cannot write the workbook", ""};
+  return WrittenWorkbook([&](lxw_workbook* wb) {
     const AnnotationCategory* c = FindCategory(category);
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Compare");
     lxw_format* bold = workbook_add_format(wb);
@@ -122,12 +120,6 @@ Result<std::string> CompareXlsx(const std::string& category,
       }
     }
     worksheet_freeze_panes(ws, 3, 1);
-    const lxw_error err = workbook_close(wb);
-    if (err != LXW_NO_ERROR) {
-      return Error{ErrorCode::kIo, std::string("cannot write the workbook: ") + lxw_strerror(err),
-                   ""};
-    }
-    return Done{};
   });
 }
 

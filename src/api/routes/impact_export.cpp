@@ -54,9 +54,7 @@ void Rows(lxw_workbook* wb, lxw_format* bold, const char* name, const std::vecto
 }  // namespace
 
 Result<std::string> ImpactXlsx(const ImpactReport& r) {
-  return WrittenFile([&](const std::string& path) -> Result<Done> {
-    lxw_workbook* wb = workbook_new(path.c_str());
-    if (!wb) return Error{ErrorCode::kIo, "cannot write the workbook", ""};
+  return WrittenWorkbook([&](lxw_workbook* wb) {
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
 
@@ -128,13 +126,6 @@ Result<std::string> ImpactXlsx(const ImpactReport& r) {
       if (c.median_hours) sla.Figure(5, c.suppressed, *c.median_hours, 6);
       ++sla.row;
     }
-
-    const lxw_error err = workbook_close(wb);
-    if (err != LXW_NO_ERROR) {
-      return Error{ErrorCode::kIo, std::string("cannot write the workbook: ") + lxw_strerror(err),
-                   ""};
-    }
-    return Done{};
   });
 }
 

@@ -1,6 +1,7 @@
 #include "api/routes/routes.hpp"
 
 #include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <cctype>
 #include <cstdio>
@@ -28,6 +29,20 @@ Result<std::string> WrittenFile(const std::function<Result<Done>(const std::stri
   unlink(path);
   if (!written) return written.errors();
   return bytes.str();
+}
+
+Result<std::string> WrittenWorkbook(const std::function<void(lxw_workbook*)>& fill) {
+  return WrittenFile([&](const std::string& path) -> Result<Done> {
+    lxw_workbook* wb = workbook_new(path.c_str());
+    if (!wb) return Error{ErrorCode::kIo, "cannot write the workbook", ""};
+    fill(wb);
+    const lxw_error err = workbook_close(wb);
+    if (err != LXW_NO_ERROR) {
+      return Error{ErrorCode::kIo, std::string("cannot write the workbook: ") + lxw_strerror(err),
+                   ""};
+    }
+    return Done{};
+  });
 }
 
 std::string Disposition(const std::string& name) {

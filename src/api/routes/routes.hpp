@@ -7,6 +7,8 @@
 #include "api/server.hpp"
 #include "store/sql_request_repository.hpp"
 
+struct lxw_workbook;  // xlsxwriter.h, for the units that write workbooks
+
 namespace connex::api {
 
 // fn(domain::RequestStores&) -> Result<json> in one write (read) transaction,
@@ -32,6 +34,9 @@ Reply Download(std::string bytes, const std::string& type, const std::string& na
 // The bytes a library that writes only files (xlsx) wrote: `write` gets a
 // private temporary path, which is read back and removed.
 Result<std::string> WrittenFile(const std::function<Result<Done>(const std::string& path)>& write);
+// The bytes of an xlsx workbook that `fill` writes (lxw_workbook*, from
+// xlsxwriter.h); closed exactly once, a failure to write is a kIo error.
+Result<std::string> WrittenWorkbook(const std::function<void(lxw_workbook*)>& fill);
 
 void AddHealthRoutes(std::vector<Route>& routes, Services& s);
 void AddSessionRoutes(std::vector<Route>& routes, Services& s);
