@@ -201,15 +201,18 @@ TEST_F(Api, AuthorizationMatrixOverEveryRouteAndRole) {
   ASSERT_TRUE(doc["paths"].is_object());
   const std::string some_user = Json(admin.Get("/api/v1/users?limit=1"))["items"][0]["id"];
   const std::map<std::string, std::vector<std::string>> allowed = {
-      {"public", {"public", "government", "expert", "coordinator", "admin"}},
-      {"participant", {"public", "government", "expert", "coordinator", "admin"}},
-      {"signed_in", {"government", "expert", "coordinator", "admin"}},
+      {"public", {"public", "government", "expert", "coordinator", "admin", "funder"}},
+      {"participant", {"public", "government", "expert", "coordinator", "admin", "funder"}},
+      {"signed_in", {"government", "expert", "coordinator", "admin", "funder"}},
+      {"case_work", {"government", "expert", "coordinator", "admin"}},
       {"staff", {"coordinator", "admin"}},
+      {"reports", {"coordinator", "admin", "funder"}},
       {"admin", {"admin"}}};
   const std::map<std::string, std::string> logins = {{"government", "focal.senegal@connex.example"},
                                                      {"expert", "fiscal.expert@connex.example"},
                                                      {"coordinator", "coordinator@connex.example"},
-                                                     {"admin", "admin@connex.example"}};
+                                                     {"admin", "admin@connex.example"},
+                                                     {"funder", "funder@connex.example"}};
   int checked = 0;
   for (const auto& [path, ops] : doc["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
@@ -221,7 +224,8 @@ TEST_F(Api, AuthorizationMatrixOverEveryRouteAndRole) {
       std::string upper = method;
       for (char& ch : upper) ch = static_cast<char>(std::toupper(ch));
       if (path == "/api/v1/session" && upper == "DELETE") continue;  // would end the session
-      for (const std::string role : {"public", "government", "expert", "coordinator", "admin"}) {
+      for (const std::string role :
+           {"public", "government", "expert", "coordinator", "admin", "funder"}) {
         Client c = NewClient();
         if (role != "public") {
           ASSERT_TRUE(c.SignIn(logins.at(role)));
