@@ -11,6 +11,7 @@
 #include "store/sql_account_repository.hpp"
 #include "store/sql_fiscal_model_repository.hpp"
 #include "store/sql_hub_repository.hpp"
+#include "store/sql_obligation_repository.hpp"
 #include "store/sql_roster_repository.hpp"
 
 namespace connex::store {
@@ -74,7 +75,8 @@ auto WithStores(soci::session& sql, F&& fn) {
   SqlRosterRepository roster(sql);
   SqlHubRepository hub(sql);
   SqlFiscalModelRepository fiscal(sql);
-  domain::RequestStores stores{requests, accounts, roster, hub, fiscal};
+  SqlObligationRepository obligations(sql);
+  domain::RequestStores stores{requests, accounts, roster, hub, fiscal, obligations};
   return fn(stores);
 }
 

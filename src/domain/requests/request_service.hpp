@@ -20,6 +20,7 @@
 #include "domain/accounts/account_repository.hpp"
 #include "domain/hub/hub_repository.hpp"
 #include "domain/models/fiscal_model.hpp"
+#include "domain/obligations/obligation_repository.hpp"
 #include "domain/policy/policy.hpp"
 #include "domain/requests/request_repository.hpp"
 #include "domain/roster/roster_repository.hpp"
@@ -33,6 +34,7 @@ struct RequestStores {
   RosterRepository& roster;
   HubRepository& hub;
   FiscalModelRepository& fiscal;
+  ObligationRepository& obligations;
 };
 
 struct MoveRequest {

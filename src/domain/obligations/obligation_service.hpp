@@ -1,0 +1,82 @@
+// The obligations register as operations. A government's users register and
+// follow their own contracts; the Support Unit sees and helps with every
+// government's. To anyone else (other governments, experts, funders) a
+// contract and its obligations do not exist (kNotFound).
+//
+// Reminders: the government's users are told once when a due date comes
+// within its obligation's remind_days, and once when it is overdue.
+//
+// Thread-safety: stateless; reentrant.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/requests/request_service.hpp"
+
+namespace connex::domain {
+
+// A prefilled obligation drawn from one annotation of the contract's hub
+// record: the user completes the schedule and adds it to the register.
+struct ObligationSuggestion {
+  std::string annotation_id;
+  std::string category;
+  std::string category_label;
+  Obligation draft;  // type (maybe empty), title, description, clause
+  bool registered = false;  // an obligation was already drawn from it
+};
+
+// What a calendar or overdue list covers.
+struct OccurrenceQuery {
+  std::string from, to;  // YYYY-MM-DD, inclusive
+  std::string contract_id;  // empty: every visible contract
+  std::string state;        // empty: any
+};
+
+class ObligationService {
+ public:
+  static bool CanSee(const Principal& p, const MonitoredContract& c);
+  static Result<MonitoredContract> VisibleContract(RequestStores& s, const Principal& p,
+                                                   const std::string& id);
+
+  std::vector<MonitoredContract> Contracts(RequestStores& s, const Principal& p) const;
+  // A government registers its own contract; the Support Unit names the
+  // government (organisation_id). A hub record must be a contract `p` may read.
+  Result<MonitoredContract> CreateContract(RequestStores& s, const Principal& p,
+                                           MonitoredContract c, Instant now) const;
+  Result<MonitoredContract> UpdateContract(RequestStores& s, const Principal& p,
+                                           const std::string& id, int version,
+                                           MonitoredContract c, Instant now) const;
+
+  Result<std::vector<Obligation>> Obligations(RequestStores& s, const Principal& p,
+                                              const std::string& contract_id) const;
+  // An annotation source must be an annotation of the contract's hub record.
+  Result<Obligation> AddObligation(RequestStores& s, const Principal& p,
+                                   const std::string& contract_id, Obligation o,
+                                   Instant now) const;
+  Result<Obligation> UpdateObligation(RequestStores& s, const Principal& p,
+                                      const std::string& id, int version, Obligation o,
+                                      Instant now) const;
+  // Records what happened on one of the obligation's due dates.
+  Result<Fulfilment> Record(RequestStores& s, const Principal& p, const std::string& id,
+                            Fulfilment f, Instant now) const;
+  Result<std::vector<Fulfilment>> Fulfilments(RequestStores& s, const Principal& p,
+                                              const std::string& id) const;
+
+  // One suggestion per annotation of the contract's hub record that `p` may read.
+  Result<std::vector<ObligationSuggestion>> Suggestions(RequestStores& s, const Principal& p,
+                                                        const std::string& contract_id) const;
+
+  // The due dates of active obligations within the query, with their state
+  // at `now`, by due date; kNotFound for a contract `p` may not see.
+  Result<std::vector<Occurrence>> Occurrences(RequestStores& s, const Principal& p,
+                                              const OccurrenceQuery& q, Instant now) const;
+  // Every due date still open after its day, oldest first.
+  std::vector<Occurrence> Overdue(RequestStores& s, const Principal& p, Instant now) const;
+
+  // Sends due reminders and overdue notices, each once; returns how many went out.
+  int SendReminders(RequestStores& s, Instant now) const;
+};
+
+}  // namespace connex::domain
