@@ -18,6 +18,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "domain/obligations/obligation_service.hpp"
 #include "domain/requests/feedback.hpp"
 #include "store/sql_account_repository.hpp"
 #include "store/sql_request_repository.hpp"
@@ -240,7 +241,8 @@ class ClockWatch {
           if (!calendar) return calendar.errors();
           const Instant now = Now();
           const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
-          return warned + domain::FeedbackService().SendReminders(st, now);
+          return warned + domain::FeedbackService().SendReminders(st, now) +
+                 domain::ObligationService().SendReminders(st, now);
         });
       } catch (const std::exception& e) {
         Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});

@@ -179,8 +179,8 @@ void SqlObligationRepository::SaveFulfilment(const Fulfilment& f) {
       soci::use(f.obligation_id), soci::use(f.due_date);
   sql_ << "INSERT INTO obligation_fulfilments (obligation_id, due_date, status, evidence, "
           "recorded_by, recorded_at) VALUES (:o, :d, :s, :e, :by, :at)",
-      soci::use(f.obligation_id), soci::use(f.due_date), soci::use(f.status),
-      soci::use(f.evidence), soci::use(f.recorded_by), soci::use(at);
+      soci::use(f.obligation_id), soci::use(f.due_date), soci::use(f.status), soci::use(f.evidence),
+      soci::use(f.recorded_by), soci::use(at);
 }
 
 std::vector<Fulfilment> SqlObligationRepository::Fulfilments(const std::string& obligation_id) {
@@ -191,8 +191,8 @@ std::vector<Fulfilment> SqlObligationRepository::Fulfilments(const std::string& 
                        "ORDER BY due_date",
        soci::use(obligation_id));
   for (const soci::row& row : rows) {
-    out.push_back({Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4),
-                   At(row, 5)});
+    out.push_back(
+        {Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4), At(row, 5)});
   }
   return out;
 }

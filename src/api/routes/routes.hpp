@@ -53,5 +53,6 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s);
 void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s);
 void AddFeedbackRoutes(std::vector<Route>& routes, Services& s);
 void AddImpactRoutes(std::vector<Route>& routes, Services& s);
+void AddObligationRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

@@ -17,7 +17,8 @@ const std::vector<std::string> kFulfilmentStatuses = {"met", "partly_met", "waiv
 namespace {
 
 bool IsCurrency(const std::string& s) {
-  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return s.size() == 3 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 std::string Required(ObjectReader& r, const std::string& field, size_t max,
@@ -84,7 +85,8 @@ Result<Obligation> ReadObligation(const nlohmann::json& j) {
   if (!o.schedule.first_due.empty()) {
     for (const Error& e : CheckSchedule(o.schedule)) r.Fail(e.field, e.message);
   }
-  o.remind_days = j.is_object() && j.contains("remind_days") ? r.Integer("remind_days", 0, 365) : 14;
+  o.remind_days =
+      j.is_object() && j.contains("remind_days") ? r.Integer("remind_days", 0, 365) : 14;
   o.clause = r.Text("clause", 300);
   o.source_annotation_id = r.Text("source_annotation_id", 100);
   o.status = r.Text("status", 20, &kObligationStatuses);
@@ -149,9 +151,12 @@ nlohmann::json ToJson(const Obligation& o) {
 }
 
 nlohmann::json ToJson(const Fulfilment& f) {
-  return {{"obligation_id", f.obligation_id}, {"due_date", f.due_date},
-          {"status", f.status},               {"evidence", f.evidence},
-          {"recorded_by", f.recorded_by},     {"recorded_at", ToIso(f.recorded_at)}};
+  return {{"obligation_id", f.obligation_id},
+          {"due_date", f.due_date},
+          {"status", f.status},
+          {"evidence", f.evidence},
+          {"recorded_by", f.recorded_by},
+          {"recorded_at", ToIso(f.recorded_at)}};
 }
 
 nlohmann::json ToJson(const Occurrence& o) {

@@ -27,9 +27,9 @@ struct MonitoredContract {
   std::string id;
   std::string organisation_id;  // the government that monitors it
   std::string title;
-  std::string hub_document_id;  // empty: not in the hub
-  std::string counterparty;     // the company or consortium
-  std::string signed_on;        // YYYY-MM-DD, may be empty
+  std::string hub_document_id;   // empty: not in the hub
+  std::string counterparty;      // the company or consortium
+  std::string signed_on;         // YYYY-MM-DD, may be empty
   std::string timezone = "UTC";  // where due dates are read
   std::string notes;
   std::string created_by;
@@ -49,8 +49,8 @@ struct Obligation {
   std::string currency;  // with an amount: ISO 4217
   std::string target;    // what must be reached ("60% national staff by year 3")
   Schedule schedule;
-  int remind_days = 14;  // how many days before a due date its reminder goes out
-  std::string clause;    // where the contract says so ("Art. 12.3, p. 41")
+  int remind_days = 14;              // how many days before a due date its reminder goes out
+  std::string clause;                // where the contract says so ("Art. 12.3, p. 41")
   std::string source_annotation_id;  // the hub annotation it was drawn from
   std::string status = "active";     // suspended and ended ones fall due no more
   std::string created_by;
@@ -63,7 +63,7 @@ struct Obligation {
 struct Fulfilment {
   std::string obligation_id;
   std::string due_date;
-  std::string status;  // kFulfilmentStatuses
+  std::string status;    // kFulfilmentStatuses
   std::string evidence;  // what shows it: a receipt number, a report's reference
   std::string recorded_by;
   Instant recorded_at{};

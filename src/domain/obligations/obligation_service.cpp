@@ -1,6 +1,7 @@
 #include "domain/obligations/obligation_service.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/crypto.hpp"
 #include "domain/hub/hub_service.hpp"
@@ -30,7 +31,8 @@ Result<Obligation> VisibleObligation(RequestStores& s, const Principal& p, const
 Errors CheckHubDocument(RequestStores& s, const Principal& p, const std::string& id) {
   if (id.empty()) return {};
   auto d = HubService::Visible(s, p, id);
-  if (!d) return {{ErrorCode::kInvalidInput, "is not a hub document you may read", "hub_document_id"}};
+  if (!d)
+    return {{ErrorCode::kInvalidInput, "is not a hub document you may read", "hub_document_id"}};
   if (d->meta.kind != "contract") {
     return {{ErrorCode::kInvalidInput, "must be a contract of the hub, not a " + d->meta.kind,
              "hub_document_id"}};
@@ -42,8 +44,8 @@ Errors CheckSource(RequestStores& s, const Principal& p, const MonitoredContract
                    const std::string& annotation_id) {
   if (annotation_id.empty()) return {};
   auto a = s.hub.FindAnnotation(annotation_id);
-  const bool readable = a && a->document_id == c.hub_document_id &&
-                        (IsStaff(p) || a->status == "reviewed");
+  const bool readable =
+      a && a->document_id == c.hub_document_id && (IsStaff(p) || a->status == "reviewed");
   if (!readable) {
     return {{ErrorCode::kInvalidInput, "is not an annotation of this contract's hub record",
              "source_annotation_id"}};
@@ -74,7 +76,8 @@ void AppendOccurrences(RequestStores& s, const MonitoredContract& c, const Occur
 
 void SortByDueDate(std::vector<Occurrence>& v) {
   std::stable_sort(v.begin(), v.end(), [](const Occurrence& a, const Occurrence& b) {
-    return a.due_date < b.due_date;
+    return std::tie(a.due_date, a.contract_title, a.obligation.title) <
+           std::tie(b.due_date, b.contract_title, b.obligation.title);
   });
 }
 
@@ -111,12 +114,11 @@ Result<MonitoredContract> ObligationService::CreateContract(RequestStores& s, co
     return Error{ErrorCode::kForbidden, "governments and the Support Unit keep registers", ""};
   }
   Errors errors = CheckHubDocument(s, p, c.hub_document_id);
-  const auto org = c.organisation_id.empty()
-                       ? std::nullopt
-                       : s.accounts.FindOrganisation(c.organisation_id);
+  const auto org =
+      c.organisation_id.empty() ? std::nullopt : s.accounts.FindOrganisation(c.organisation_id);
   if (!org || org->kind != OrganisationKind::kGovernment) {
-    errors.push_back({ErrorCode::kInvalidInput, "must name a government organisation",
-                      "organisation_id"});
+    errors.push_back(
+        {ErrorCode::kInvalidInput, "must name a government organisation", "organisation_id"});
   }
   if (!errors.empty()) return errors;
   c.id = NewId("ctr");
@@ -192,8 +194,8 @@ Result<Obligation> ObligationService::UpdateObligation(RequestStores& s, const P
     return Error{ErrorCode::kConflict, "the obligation was changed meanwhile; reload it",
                  "version"};
   }
-  s.requests.Audit(p.user_id, "obligation.update", "obligation", o.id,
-                   Snapshot(ToJson(*before)), Snapshot(ToJson(o)));
+  s.requests.Audit(p.user_id, "obligation.update", "obligation", o.id, Snapshot(ToJson(*before)),
+                   Snapshot(ToJson(o)));
   return o;
 }
 
@@ -203,8 +205,7 @@ Result<Fulfilment> ObligationService::Record(RequestStores& s, const Principal& 
   auto o = VisibleObligation(s, p, id);
   if (!o) return o.errors();
   if (!IsDueDate(o->schedule, f.due_date)) {
-    return Error{ErrorCode::kInvalidInput, "is not one of this obligation's due dates",
-                 "due_date"};
+    return Error{ErrorCode::kInvalidInput, "is not one of this obligation's due dates", "due_date"};
   }
   std::string before;
   for (const Fulfilment& old : s.obligations.Fulfilments(id)) {
@@ -214,13 +215,11 @@ Result<Fulfilment> ObligationService::Record(RequestStores& s, const Principal& 
   f.recorded_by = p.user_id;
   f.recorded_at = now;
   s.obligations.SaveFulfilment(f);
-  s.requests.Audit(p.user_id, "obligation.record", "obligation", id, before,
-                   Snapshot(ToJson(f)));
+  s.requests.Audit(p.user_id, "obligation.record", "obligation", id, before, Snapshot(ToJson(f)));
   return f;
 }
 
-Result<std::vector<Fulfilment>> ObligationService::Fulfilments(RequestStores& s,
-                                                               const Principal& p,
+Result<std::vector<Fulfilment>> ObligationService::Fulfilments(RequestStores& s, const Principal& p,
                                                                const std::string& id) const {
   auto o = VisibleObligation(s, p, id);
   if (!o) return o.errors();
@@ -252,16 +251,14 @@ Result<std::vector<ObligationSuggestion>> ObligationService::Suggestions(
     }
     g.draft.party = c->counterparty;
     g.draft.source_annotation_id = a.id;
-    g.registered = std::any_of(registered.begin(), registered.end(), [&](const Obligation& o) {
-      return o.source_annotation_id == a.id;
-    });
+    g.registered = std::any_of(registered.begin(), registered.end(),
+                               [&](const Obligation& o) { return o.source_annotation_id == a.id; });
     out.push_back(std::move(g));
   }
   return out;
 }
 
-Result<std::vector<Occurrence>> ObligationService::Occurrences(RequestStores& s,
-                                                               const Principal& p,
+Result<std::vector<Occurrence>> ObligationService::Occurrences(RequestStores& s, const Principal& p,
                                                                const OccurrenceQuery& q,
                                                                Instant now) const {
   std::vector<Occurrence> out;
@@ -307,8 +304,8 @@ int ObligationService::SendReminders(RequestStores& s, Instant now) const {
     for (const Occurrence& o : due) {
       if (o.state != "due_soon" && o.state != "overdue") continue;
       if (!s.obligations.MarkReminded(o.obligation.id, o.due_date, o.state, now)) continue;
-      const std::string text =
-          c.title + ": " + o.obligation.title + (o.state == "overdue" ? " is overdue since " : " is due on ") + o.due_date;
+      const std::string text = c.title + ": " + o.obligation.title +
+                               (o.state == "overdue" ? " was due on " : " is due on ") + o.due_date;
       for (const std::string& u : users) {
         s.requests.InsertNotification(
             {NewId("ntf"), u, "obligation_" + o.state, "", text, now, std::nullopt});

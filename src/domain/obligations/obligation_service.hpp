@@ -23,13 +23,13 @@ struct ObligationSuggestion {
   std::string annotation_id;
   std::string category;
   std::string category_label;
-  Obligation draft;  // type (maybe empty), title, description, clause
+  Obligation draft;         // type (maybe empty), title, description, clause
   bool registered = false;  // an obligation was already drawn from it
 };
 
 // What a calendar or overdue list covers.
 struct OccurrenceQuery {
-  std::string from, to;  // YYYY-MM-DD, inclusive
+  std::string from, to;     // YYYY-MM-DD, inclusive
   std::string contract_id;  // empty: every visible contract
   std::string state;        // empty: any
 };
@@ -46,18 +46,16 @@ class ObligationService {
   Result<MonitoredContract> CreateContract(RequestStores& s, const Principal& p,
                                            MonitoredContract c, Instant now) const;
   Result<MonitoredContract> UpdateContract(RequestStores& s, const Principal& p,
-                                           const std::string& id, int version,
-                                           MonitoredContract c, Instant now) const;
+                                           const std::string& id, int version, MonitoredContract c,
+                                           Instant now) const;
 
   Result<std::vector<Obligation>> Obligations(RequestStores& s, const Principal& p,
                                               const std::string& contract_id) const;
   // An annotation source must be an annotation of the contract's hub record.
   Result<Obligation> AddObligation(RequestStores& s, const Principal& p,
-                                   const std::string& contract_id, Obligation o,
-                                   Instant now) const;
-  Result<Obligation> UpdateObligation(RequestStores& s, const Principal& p,
-                                      const std::string& id, int version, Obligation o,
-                                      Instant now) const;
+                                   const std::string& contract_id, Obligation o, Instant now) const;
+  Result<Obligation> UpdateObligation(RequestStores& s, const Principal& p, const std::string& id,
+                                      int version, Obligation o, Instant now) const;
   // Records what happened on one of the obligation's due dates.
   Result<Fulfilment> Record(RequestStores& s, const Principal& p, const std::string& id,
                             Fulfilment f, Instant now) const;
@@ -69,7 +67,7 @@ class ObligationService {
                                                         const std::string& contract_id) const;
 
   // The due dates of active obligations within the query, with their state
-  // at `now`, by due date; kNotFound for a contract `p` may not see.
+  // at `now`, by due date, contract and title; kNotFound for a contract `p` may not see.
   Result<std::vector<Occurrence>> Occurrences(RequestStores& s, const Principal& p,
                                               const OccurrenceQuery& q, Instant now) const;
   // Every due date still open after its day, oldest first.

@@ -62,8 +62,8 @@ Errors CheckSchedule(const Schedule& s) {
                       "end_of_month"});
   }
   if (s.end_of_month && s.recurrence == "once") {
-    errors.push_back({ErrorCode::kInvalidInput, "applies to recurring obligations only",
-                      "end_of_month"});
+    errors.push_back(
+        {ErrorCode::kInvalidInput, "applies to recurring obligations only", "end_of_month"});
   }
   if (!s.until.empty()) {
     if (!Parse(s.until)) {
@@ -89,8 +89,8 @@ std::string NthDue(const Schedule& s, int n) {
   return due;
 }
 
-std::vector<std::string> DueDates(const Schedule& s, const std::string& from,
-                                  const std::string& to, size_t limit) {
+std::vector<std::string> DueDates(const Schedule& s, const std::string& from, const std::string& to,
+                                  size_t limit) {
   std::vector<std::string> out;
   for (int n = 0; out.size() < limit; ++n) {
     const std::string due = NthDue(s, n);

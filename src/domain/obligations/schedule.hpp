@@ -43,8 +43,8 @@ Errors CheckSchedule(const Schedule& s);
 std::string NthDue(const Schedule& s, int n);
 // The due dates within [from, to] (YYYY-MM-DD, inclusive), oldest first, at
 // most `limit` of them.
-std::vector<std::string> DueDates(const Schedule& s, const std::string& from,
-                                  const std::string& to, size_t limit = 2000);
+std::vector<std::string> DueDates(const Schedule& s, const std::string& from, const std::string& to,
+                                  size_t limit = 2000);
 // Whether `date` is one of the schedule's due dates.
 bool IsDueDate(const Schedule& s, const std::string& date);
 

@@ -1,10 +1,11 @@
 // Due dates of contract obligations: recurrence from the first due date with
 // the end-of-month cases a treasury meets, and overdue detection read in each
 // contract's own time zone.
+#include "domain/obligations/schedule.hpp"
+
 #include <gtest/gtest.h>
 
 #include "domain/obligations/obligation.hpp"
-#include "domain/obligations/schedule.hpp"
 
 namespace {
 
@@ -21,9 +22,9 @@ Schedule Every(const std::string& recurrence, const std::string& first, bool eom
 
 TEST(ObligationSchedule, MonthlyFromThe31stFallsOnEachMonthsLastDayWhenShorterAndReturns) {
   const Schedule s = Every("monthly", "2027-01-31");
-  EXPECT_EQ(DueDates(s, "2027-01-01", "2027-06-30"),
-            (Dates{"2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31",
-                   "2027-06-30"}));
+  EXPECT_EQ(
+      DueDates(s, "2027-01-01", "2027-06-30"),
+      (Dates{"2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31", "2027-06-30"}));
   // A leap February keeps its 29th.
   EXPECT_EQ(DueDates(Every("monthly", "2028-01-30"), "2028-02-01", "2028-03-31"),
             (Dates{"2028-02-29", "2028-03-30"}));
@@ -106,10 +107,8 @@ TEST(ObligationOverdue, DaylightSavingMovesTheDeadlineWithTheWallClock) {
   // Santiago springs forward at local midnight (first Sunday of September):
   // 2026-09-06 00:00 does not exist, the day starts at 01:00 -03 = 04:00 UTC.
   EXPECT_EQ(DueEnd("2026-09-05", santiago), At("2026-09-06T04:00:00Z"));
-  EXPECT_EQ(OccurrenceState("2026-09-05", santiago, 0, "", At("2026-09-06T03:59:59Z")),
-            "due_soon");
-  EXPECT_EQ(OccurrenceState("2026-09-05", santiago, 0, "", At("2026-09-06T04:00:00Z")),
-            "overdue");
+  EXPECT_EQ(OccurrenceState("2026-09-05", santiago, 0, "", At("2026-09-06T03:59:59Z")), "due_soon");
+  EXPECT_EQ(OccurrenceState("2026-09-05", santiago, 0, "", At("2026-09-06T04:00:00Z")), "overdue");
 }
 
 TEST(ObligationOverdue, RemindersStartRemindDaysBeforeAndRecordsCloseADueDate) {
@@ -138,8 +137,8 @@ TEST(ObligationRecord, ReadingAnObligationNamesEveryWrongField) {
   ASSERT_FALSE(read);
   std::vector<std::string> fields;
   for (const Error& e : read.errors()) fields.push_back(e.field);
-  for (const char* f : {"colour", "type", "title", "party", "amount", "currency", "end_of_month",
-                        "remind_days"}) {
+  for (const char* f :
+       {"colour", "type", "title", "party", "amount", "currency", "end_of_month", "remind_days"}) {
     EXPECT_NE(std::find(fields.begin(), fields.end(), f), fields.end()) << f;
   }
   auto ok = ReadObligation(nlohmann::json{{"type", "payment"},
