@@ -10,6 +10,8 @@ import { Account } from './pages/account';
 import { Audit } from './pages/audit';
 import { Home } from './pages/home';
 import { Impact } from './pages/impact';
+import { MonitoredContractPage } from './pages/monitored_contract';
+import { Monitoring } from './pages/monitoring';
 import { ModelDetailPage } from './pages/model_detail';
 import { Models } from './pages/models';
 import { ModelEditor } from './pages/model_editor';
@@ -48,6 +50,8 @@ const signedIn: Role[] = ['government', 'expert', 'coordinator', 'admin'];
 // Funders read impact reports and nothing of any request.
 const reports: Role[] = ['coordinator', 'admin', 'funder'];
 const anyone: Role[] = ['public', ...signedIn, 'funder'];
+// Registers of signed contracts: governments their own, the Support Unit all.
+const monitoring: Role[] = ['government', 'coordinator', 'admin'];
 export const navigation: NavItem[] = [
   { href: '/', label: 'nav.home', roles: anyone },
   { href: '/hub', label: 'nav.hub', roles: anyone },
@@ -55,6 +59,7 @@ export const navigation: NavItem[] = [
   { href: '/providers', label: 'nav.providers', roles: anyone },
   { href: '/requests', label: 'nav.requests', roles: signedIn },
   { href: '/models', label: 'nav.models', roles: signedIn },
+  { href: '/monitoring', label: 'nav.monitoring', roles: monitoring },
   { href: '/enquiry', label: 'nav.enquiry', roles: ['public'] },
   { href: '/profile', label: 'nav.profile', roles: ['expert'] },
   { href: '/roster', label: 'nav.roster', roles: staff },
@@ -91,6 +96,8 @@ function Page({ path, role }: { path: string; role: Role }) {
     if (fiscalModel[2] === '/report') return <ModelReport id={fiscalModel[1]} />;
     return <ModelDetailPage id={fiscalModel[1]} />;
   }
+  const monitored = path.match(/^\/monitoring\/contracts\/([A-Za-z0-9_]+)$/);
+  if (monitored && monitoring.includes(role)) return <MonitoredContractPage id={monitored[1]} />;
   if (path === '/hub/new' && (role === 'coordinator' || role === 'admin')) return <HubUpload />;
   const expert = path.match(/^\/experts\/([A-Za-z0-9_]+)$/);
   if (expert && (role === 'coordinator' || role === 'admin')) return <ExpertProfile id={expert[1]} />;
@@ -135,6 +142,8 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <Account />;
     case '/impact':
       return <Impact />;
+    case '/monitoring':
+      return <Monitoring />;
     default:
       return <Home />;
   }

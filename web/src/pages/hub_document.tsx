@@ -93,6 +93,7 @@ export function HubDocumentPage({ id }: { id: string }) {
         {doc.file && <a href={`${base}/file`} download={doc.file.name}>{t('hub.downloadPdf')}</a>}
         {doc.ocid && <a href={`/api/v1/hub/ocds/${doc.id}`}>{t('hub.ocds')}</a>}
         {doc.source_url && <a href={doc.source_url} rel="noopener noreferrer">{t('hub.source')}</a>}
+        {doc.kind === 'contract' && user && ['government', 'coordinator', 'admin'].includes(user.role) && <Link href={`/monitoring?hub=${doc.id}`}>{t('monitoring.monitorThis')}</Link>}
       </p>
       {(doc.parent || doc.related.length > 0) && (
         <section>

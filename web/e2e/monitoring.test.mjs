@@ -1,0 +1,102 @@
+// Browser test of the obligations register: a Ghanaian official starts from
+// the published contract in the hub, registers it for monitoring, draws the
+// royalty obligation from its annotations, sees the past due dates overdue,
+// records one with its evidence, and finds the rest on the overdue list and
+// the calendar. Another government does not find the contract at all.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accounts, usePortal } from './harness.mjs';
+
+const portal = usePortal();
+
+// YYYY-MM-DD of the last day of the month `offset` months from this one.
+function monthEnd(offset) {
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth() + offset + 1, 0);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// Waits until an input holds `expected` (forms fill after their data arrives); its value.
+async function valueOf(input, expected, ms = 5000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await input.inputValue();
+    if (expected instanceof RegExp ? expected.test(value) : value === expected) return value;
+    if (Date.now() > until) assert.fail(`input holds "${value}", not ${expected}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+test('a government registers a published contract, draws an obligation from its annotations and records a payment', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.government);
+  await page.goto(`${portal.base}/hub?q=Asante%20Ridge`);
+  await page.locator('ol.hits > li a', { hasText: 'Asante Ridge' }).first().click();
+  await page.getByRole('link', { name: "Monitor this contract's obligations" }).click();
+
+  // The register form arrives filled from the hub record.
+  const form = page.getByRole('form', { name: 'Register a signed contract' });
+  await form.getByText('Linked to the published contract').waitFor();
+  assert.match(await valueOf(form.getByLabel('Title'), /Asante Ridge/), /Asante Ridge/);
+  await form.getByLabel('Time zone of the due dates').fill('Africa/Atlantis');
+  await form.getByRole('button', { name: 'Register the contract' }).click();
+  await form.getByText('is not a time zone of the tz database').waitFor();
+  assert.equal(problems.splice(0).length, 1); // the refusal's 400 in the console is expected
+  await form.getByLabel('Time zone of the due dates').fill('Africa/Accra');
+  await form.getByRole('button', { name: 'Register the contract' }).click();
+  await page.getByRole('heading', { level: 1, name: /Asante Ridge/ }).waitFor();
+  const contractUrl = page.url();
+
+  // The royalty clause, from the hub annotations, fills the obligation form.
+  const suggestions = page.getByRole('region', { name: "From the contract's annotations" });
+  await suggestions.getByRole('button', { name: 'Add Royalties' }).click();
+  const add = page.getByRole('form', { name: 'Add an obligation' });
+  await valueOf(add.getByLabel('Title'), 'Royalties');
+  assert.equal(await add.getByLabel('Type').inputValue(), 'payment');
+  await add.getByLabel('Amount').fill('1,250,000');
+  await add.getByLabel('Currency (ISO code, e.g. USD)').fill('usd');
+  await add.getByLabel('First due date').fill(monthEnd(-2));
+  await add.getByLabel('Recurs').selectOption('monthly');
+  await add.getByLabel('Always on the last day of the month').check();
+  await add.getByRole('button', { name: 'Add the obligation' }).click();
+  await page.getByRole('region', { name: 'Obligations' }).getByRole('cell', { name: 'USD 1,250,000' }).waitFor();
+  await suggestions.getByText('In the register').waitFor();
+
+  // Two month ends have passed: both overdue; the first is recorded as paid.
+  const dues = page.getByRole('region', { name: 'Due dates' });
+  await dues.getByRole('row', { name: new RegExp(monthEnd(-2)) }).getByText('Overdue').waitFor();
+  assert.equal(await dues.getByText('Overdue', { exact: true }).count(), 2);
+  const record = dues.getByRole('form', { name: `Record Royalties due on ${monthEnd(-2)}` });
+  await record.getByRole('button', { name: 'Save' }).click();
+  await record.getByText('is required: say what shows it').waitFor();
+  assert.equal(problems.splice(0).length, 1);
+  await record.getByLabel('Evidence').fill('GRA receipt 2026-118');
+  await record.getByRole('button', { name: 'Save' }).click();
+  await dues.getByRole('row', { name: new RegExp(monthEnd(-2)) }).locator('.badge', { hasText: 'Met' }).waitFor();
+  assert.equal(await dues.getByText('Overdue', { exact: true }).count(), 1);
+  await portal.shot(page, 'monitoring-contract');
+
+  // The overview: one overdue payment, this month's due date on the calendar.
+  await page.getByRole('link', { name: '← All monitored contracts' }).click();
+  const overdue = page.getByRole('region', { name: 'Overdue' });
+  await overdue.getByRole('cell', { name: monthEnd(-1), exact: false }).waitFor();
+  assert.equal(await overdue.locator('tbody tr').count(), 1);
+  const calendar = page.getByRole('region', { name: 'Calendar' });
+  await calendar.getByRole('link', { name: /Royalties/ }).waitFor();
+  await calendar.getByRole('button', { name: '← Previous month' }).click();
+  await calendar.getByRole('link', { name: /Royalties — .*Overdue/ }).waitFor();
+  const [ics] = await Promise.all([page.waitForEvent('download'), calendar.getByRole('link', { name: /\.ics/ }).click()]);
+  const text = await (await ics.createReadStream()).toArray();
+  assert.match(Buffer.concat(text).toString(), new RegExp(`DTSTART;VALUE=DATE:${monthEnd(-1).replaceAll('-', '')}`));
+  await portal.shot(page, 'monitoring-overview');
+  assert.deepEqual(problems, []);
+
+  // Senegal's official: no such contract, nothing overdue.
+  const other = await portal.newPage();
+  await portal.signIn(other.page, 'focal.senegal@connex.example');
+  await other.page.goto(contractUrl);
+  await other.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  await other.page.goto(`${portal.base}/monitoring`);
+  await other.page.getByText('Nothing is overdue.').waitFor();
+  await other.page.getByText('No contract is registered yet.').waitFor();
+});
