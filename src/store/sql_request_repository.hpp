@@ -13,6 +13,7 @@
 #include "store/sql_hub_repository.hpp"
 #include "store/sql_obligation_repository.hpp"
 #include "store/sql_roster_repository.hpp"
+#include "store/sql_training_repository.hpp"
 
 namespace connex::store {
 
@@ -76,7 +77,8 @@ auto WithStores(soci::session& sql, F&& fn) {
   SqlHubRepository hub(sql);
   SqlFiscalModelRepository fiscal(sql);
   SqlObligationRepository obligations(sql);
-  domain::RequestStores stores{requests, accounts, roster, hub, fiscal, obligations};
+  SqlTrainingRepository training(sql);
+  domain::RequestStores stores{requests, accounts, roster, hub, fiscal, obligations, training};
   return fn(stores);
 }
 

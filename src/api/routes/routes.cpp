@@ -78,6 +78,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddFeedbackRoutes(routes, s);
   AddImpactRoutes(routes, s);
   AddObligationRoutes(routes, s);
+  AddTrainingRoutes(routes, s);
   routes.push_back({"GET", "/api/v1/openapi.json", domain::Access::kPublic,
                     "This API as an OpenAPI 3 document", nullptr});
   // The document lists every route, this one included, and never changes.

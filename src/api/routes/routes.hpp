@@ -54,5 +54,6 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s);
 void AddFeedbackRoutes(std::vector<Route>& routes, Services& s);
 void AddImpactRoutes(std::vector<Route>& routes, Services& s);
 void AddObligationRoutes(std::vector<Route>& routes, Services& s);
+void AddTrainingRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

@@ -24,6 +24,7 @@
 #include "domain/policy/policy.hpp"
 #include "domain/requests/request_repository.hpp"
 #include "domain/roster/roster_repository.hpp"
+#include "domain/training/training_repository.hpp"
 
 namespace connex::domain {
 
@@ -35,6 +36,7 @@ struct RequestStores {
   HubRepository& hub;
   FiscalModelRepository& fiscal;
   ObligationRepository& obligations;
+  TrainingRepository& training;
 };
 
 struct MoveRequest {
