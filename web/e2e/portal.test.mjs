@@ -8,12 +8,12 @@ import { accounts, shots, usePortal } from './harness.mjs';
 
 // What each role's navigation must show, in order.
 const navigation = {
-  public: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Ask for support'],
-  government: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Requests', 'Fiscal models', 'Monitoring', 'Organisations', 'My account'],
-  expert: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Requests', 'Fiscal models', 'My profile', 'Organisations', 'My account'],
-  coordinator: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Requests', 'Fiscal models', 'Monitoring', 'Roster', 'Organisations', 'People', 'Response times', 'Impact', 'My account'],
-  admin: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Requests', 'Fiscal models', 'Monitoring', 'Roster', 'Organisations', 'People', 'Response times', 'Impact', 'Disciplines', 'Audit log', 'My account'],
-  funder: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Impact', 'My account'],
+  public: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Ask for support'],
+  government: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'Monitoring', 'Organisations', 'My account'],
+  expert: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'My profile', 'Organisations', 'My account'],
+  coordinator: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'Monitoring', 'Roster', 'Organisations', 'People', 'Response times', 'Impact', 'My account'],
+  admin: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'Monitoring', 'Roster', 'Organisations', 'People', 'Response times', 'Impact', 'Disciplines', 'Audit log', 'My account'],
+  funder: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Impact', 'My account'],
 };
 
 const portal = usePortal();
@@ -79,7 +79,7 @@ test('the language switch turns the whole page French, and it is remembered', as
   await signIn(page, accounts.coordinator);
   await page.getByRole('button', { name: 'Lire en français' }).click();
   await page.getByRole('heading', { name: 'De meilleurs contrats pour les gouvernements' }).waitFor();
-  assert.deepEqual(await navLabels(page), ['Accueil', 'Centre de ressources', 'Feuille de route', "Fournisseurs d'appui", 'Demandes', 'Modèles fiscaux', 'Suivi', "Fichier d'experts", 'Organisations', 'Personnes', 'Délais de réponse', 'Impact', 'Mon compte']);
+  assert.deepEqual(await navLabels(page), ['Accueil', 'Centre de ressources', 'Feuille de route', "Fournisseurs d'appui", 'Formation', 'Demandes', 'Modèles fiscaux', 'Suivi', "Fichier d'experts", 'Organisations', 'Personnes', 'Délais de réponse', 'Impact', 'Mon compte']);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   assert.match(await page.title(), /Appui aux négociations/);
   await page.screenshot({ path: join(shots, 'coordinator-home-fr.png'), fullPage: true });

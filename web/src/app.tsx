@@ -12,6 +12,9 @@ import { Home } from './pages/home';
 import { Impact } from './pages/impact';
 import { MonitoredContractPage } from './pages/monitored_contract';
 import { Monitoring } from './pages/monitoring';
+import { CertificatePage } from './pages/certificate';
+import { TrainingCatalog } from './pages/training';
+import { TrainingCoursePage } from './pages/training_course';
 import { ModelDetailPage } from './pages/model_detail';
 import { Models } from './pages/models';
 import { ModelEditor } from './pages/model_editor';
@@ -57,6 +60,7 @@ export const navigation: NavItem[] = [
   { href: '/hub', label: 'nav.hub', roles: anyone },
   { href: '/roadmap', label: 'nav.roadmap', roles: anyone },
   { href: '/providers', label: 'nav.providers', roles: anyone },
+  { href: '/training', label: 'nav.training', roles: anyone },
   { href: '/requests', label: 'nav.requests', roles: signedIn },
   { href: '/models', label: 'nav.models', roles: signedIn },
   { href: '/monitoring', label: 'nav.monitoring', roles: monitoring },
@@ -96,6 +100,11 @@ function Page({ path, role }: { path: string; role: Role }) {
     if (fiscalModel[2] === '/report') return <ModelReport id={fiscalModel[1]} />;
     return <ModelDetailPage id={fiscalModel[1]} />;
   }
+  // Training: the server decides which courses each role sees; certificates are read by link.
+  const course = path.match(/^\/training\/courses\/([A-Za-z0-9_]+)$/);
+  if (course) return <TrainingCoursePage id={course[1]} />;
+  const certificate = path.match(/^\/training\/certificates\/([A-Za-z0-9_]+)$/);
+  if (certificate) return <CertificatePage id={certificate[1]} />;
   const monitored = path.match(/^\/monitoring\/contracts\/([A-Za-z0-9_]+)$/);
   if (monitored && monitoring.includes(role)) return <MonitoredContractPage id={monitored[1]} />;
   if (path === '/hub/new' && (role === 'coordinator' || role === 'admin')) return <HubUpload />;
@@ -144,6 +153,8 @@ function Page({ path, role }: { path: string; role: Role }) {
       return <Impact />;
     case '/monitoring':
       return <Monitoring />;
+    case '/training':
+      return <TrainingCatalog />;
     default:
       return <Home />;
   }
