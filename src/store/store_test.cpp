@@ -50,7 +50,7 @@ TEST_F(Store, TheFunderRoleUpgradeKeepsUsersAndEveryReferenceToThem) {
   ASSERT_TRUE(signed_in.ok() && signed_in->session);
   const std::string token = signed_in->session->token;
 
-  ASSERT_EQ(*ApplyMigrations(db), 1);
+  ASSERT_EQ(*ApplyMigrations(db, 11), 1);
   // The user and the session made before are intact.
   EXPECT_TRUE(WriteAccounts(db, [&](domain::AccountRepository& repo) -> Result<Done> {
                 EXPECT_EQ(repo.FindUserByEmail("g@example.org")->id, id);

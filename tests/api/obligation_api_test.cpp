@@ -85,7 +85,8 @@ TEST_F(Obligations, GovernmentsSeeOnlyTheirOwnContractsAndObligations) {
                           {"recurrence", "once"}});
   const json gh_royalty = Created(ghana_, gh_path + "/obligations", from_annotation);
   EXPECT_EQ(gh_royalty["source_annotation_id"], royalty["annotation_id"]);
-  for (const json& s : Json(ghana_.Get(gh_path + "/suggestions"))["items"]) {
+  const json after = Json(ghana_.Get(gh_path + "/suggestions"))["items"];
+  for (const json& s : after) {
     EXPECT_EQ(s["registered"].get<bool>(), s["annotation_id"] == royalty["annotation_id"]);
   }
   Created(ghana_, gh_path + "/obligations",
