@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "api/server.hpp"
+#include "cli/commands/demo_after_support.hpp"
 #include "cli/commands/demo_hub.hpp"
 #include "cli/commands/platform_common.hpp"
 #include "domain/accounts/account_service.hpp"
@@ -151,6 +152,10 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
     if (!roster) return roster.errors();
     auto hub = DemoHub(stores, people[1], people[0]);
     if (!hub) return hub.errors();
+    auto monitoring = DemoMonitoring(stores, people[2], Now());
+    if (!monitoring) return monitoring.errors();
+    auto training = DemoTraining(stores, people[1], people[2], Now());
+    if (!training) return training.errors();
     seeded = true;
     return Done{};
   });
@@ -165,7 +170,9 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         << "  government   focal.ghana@connex.example, focal.senegal@connex.example\n"
         << "  expert       fiscal.expert@connex.example, mining.engineer@connex.example\n"
         << "  funder       funder@connex.example (impact reports only)\n"
-        << "Resource hub: sample contracts, guides and support providers, labelled as samples.\n";
+        << "Resource hub: sample contracts, guides and support providers, labelled as samples.\n"
+        << "Monitoring: Ghana's register of the Asante Ridge sample contract.\n"
+        << "Training: a published course with two sessions.\n";
   }
   return true;
 }

@@ -1,0 +1,19 @@
+// Demonstration content for what follows the support: Ghana's register of the
+// Asante Ridge sample contract (obligations drawn from its annotations, one
+// payment recorded, one overdue) and a published course with two sessions,
+// one official nominated. Dates are set from `now`, so the demo shows due,
+// overdue and upcoming items on the day it is first started.
+// Internal to the CLI.
+#pragma once
+
+#include "domain/requests/request_service.hpp"
+
+namespace connex::cli {
+
+// REQUIRES: the demo hub is seeded (DemoHub) in the same transaction.
+Result<Done> DemoMonitoring(domain::RequestStores& stores, const domain::Principal& government,
+                            Instant now);
+Result<Done> DemoTraining(domain::RequestStores& stores, const domain::Principal& coordinator,
+                          const domain::Principal& government, Instant now);
+
+}  // namespace connex::cli
