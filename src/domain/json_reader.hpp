@@ -22,6 +22,13 @@ inline bool IsCodeWord(const std::string& s) {
   });
 }
 
+// Three capital letters A-Z: the shape of an ISO 3166-1 alpha-3 country code
+// (GHA) and of an ISO 4217 currency code (USD).
+inline bool IsThreeLetterCode(const std::string& s) {
+  return s.size() == 3 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // Strict reading of one JSON object: known fields only, each of its type and
 // within bounds, every problem named with its path.
 class ObjectReader {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.hpp"
+#include "domain/json_reader.hpp"
 
 namespace connex::domain {
 
@@ -253,9 +254,7 @@ Result<Organisation> AccountService::AddOrganisation(AccountRepository& repo,
                                                      OrganisationKind kind, const std::string& name,
                                                      const std::string& country) const {
   if (name.empty() || name.size() > 200) return Invalid("must be 1 to 200 characters", "name");
-  const bool code = country.size() == 3 && std::all_of(country.begin(), country.end(),
-                                                       [](char c) { return c >= 'A' && c <= 'Z'; });
-  if (!country.empty() && !code) {
+  if (!country.empty() && !IsThreeLetterCode(country)) {
     return Invalid("\"" + country + "\" is not an ISO 3166-1 alpha-3 code such as GHA", "country");
   }
   if (kind == OrganisationKind::kGovernment && country.empty()) {

@@ -59,8 +59,7 @@ Result<HubMetadata> ReadHubMetadata(const nlohmann::json& j) {
   if (m.title.empty()) r.Fail("title", "is required");
   m.identifier = r.Text("identifier", 100);
   m.country = r.Text("country", 3);
-  if (!m.country.empty() &&
-      (m.country.size() != 3 || !std::all_of(m.country.begin(), m.country.end(), ::isupper))) {
+  if (!m.country.empty() && !IsThreeLetterCode(m.country)) {
     r.Fail("country", "must be an ISO 3166-1 alpha-3 code such as GHA");
   }
   m.resources = r.Codes("resources", kCommodities);

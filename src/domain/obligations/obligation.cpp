@@ -16,11 +16,6 @@ const std::vector<std::string> kFulfilmentStatuses = {"met", "partly_met", "waiv
 
 namespace {
 
-bool IsCurrency(const std::string& s) {
-  return s.size() == 3 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 std::string Required(ObjectReader& r, const std::string& field, size_t max,
                      const std::vector<std::string>* codes = nullptr) {
   std::string s = r.Text(field, max, codes);
@@ -73,7 +68,7 @@ Result<Obligation> ReadObligation(const nlohmann::json& j) {
   }
   o.currency = r.Text("currency", 3);
   if (o.amount && o.currency.empty()) r.Fail("currency", "is required with an amount");
-  if (!o.currency.empty() && !IsCurrency(o.currency)) {
+  if (!o.currency.empty() && !IsThreeLetterCode(o.currency)) {
     r.Fail("currency", "must be an ISO 4217 code such as USD");
   }
   o.target = r.Text("target", 500);

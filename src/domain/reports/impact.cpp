@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "domain/csv.hpp"
+#include "domain/json_reader.hpp"
 #include "domain/reports/regions.hpp"
 
 namespace connex::domain {
@@ -138,10 +139,7 @@ Result<ImpactQuery> ReadImpactQuery(const std::map<std::string, std::string>& pa
         q.interval = static_cast<Interval>(it - std::begin(kIntervals));
       }
     } else if (name == "country") {
-      const bool code = value.size() == 3 && std::all_of(value.begin(), value.end(), [](char c) {
-                          return c >= 'A' && c <= 'Z';
-                        });
-      if (!code) fail(name, "must be an ISO 3166-1 alpha-3 code such as GHA");
+      if (!IsThreeLetterCode(value)) fail(name, "must be an ISO 3166-1 alpha-3 code such as GHA");
       q.country = value;
     } else if (name == "region") {
       const auto& regions = ReportRegions();

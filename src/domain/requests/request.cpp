@@ -48,8 +48,7 @@ Result<RequestForm> ReadForm(const nlohmann::json& j, bool complete) {
        "disciplines", "phase", "timeline", "deadline", "language", "background"},
       errors);
   f.country = r.Text("country", 3);
-  if (!f.country.empty() &&
-      (f.country.size() != 3 || !std::all_of(f.country.begin(), f.country.end(), ::isupper))) {
+  if (!f.country.empty() && !IsThreeLetterCode(f.country)) {
     r.Fail("country", "must be an ISO 3166-1 alpha-3 code such as GHA");
   }
   f.entity = r.Text("entity", 200);
