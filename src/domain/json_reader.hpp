@@ -66,6 +66,15 @@ class ObjectReader {
     return s;
   }
 
+  // Text(), and "is required" when absent or empty (one error per field).
+  std::string RequiredText(const std::string& f, size_t max,
+                           const std::vector<std::string>* codes = nullptr) {
+    const size_t before = errors_.size();
+    std::string s = Text(f, max, codes);
+    if (s.empty() && errors_.size() == before) Fail(f, "is required");
+    return s;
+  }
+
   std::vector<std::string> Codes(const std::string& f, const std::vector<std::string>& codes) {
     std::vector<std::string> out;
     if (!j_.is_object() || !j_.contains(f) || j_[f].is_null()) return out;

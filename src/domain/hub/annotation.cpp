@@ -65,10 +65,8 @@ Result<Annotation> ReadAnnotation(const nlohmann::json& j, int page_count) {
     for (size_t i = 0; i < list->size(); ++i) {
       ObjectReader t((*list)[i], "translations[" + std::to_string(i) + "]", {"language", "summary"},
                      errors);
-      const std::string lang = t.Text("language", 2, &kLanguages);
-      const std::string text = t.Text("summary", 5000);
-      if (lang.empty()) t.Fail("language", "is required");
-      if (text.empty()) t.Fail("summary", "is required");
+      const std::string lang = t.RequiredText("language", 2, &kLanguages);
+      const std::string text = t.RequiredText("summary", 5000);
       if (lang == a.language && !lang.empty()) t.Fail("language", "is the summary's own language");
       a.translations.emplace_back(lang, text);
     }

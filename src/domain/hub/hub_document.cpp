@@ -55,8 +55,7 @@ Result<HubMetadata> ReadHubMetadata(const nlohmann::json& j) {
       errors);
   m.kind = r.Text("kind", 20, &kHubKinds);
   if (m.kind.empty()) m.kind = "contract";
-  m.title = r.Text("title", 300);
-  if (m.title.empty()) r.Fail("title", "is required");
+  m.title = r.RequiredText("title", 300);
   m.identifier = r.Text("identifier", 100);
   m.country = r.Text("country", 3);
   if (!m.country.empty() && !IsThreeLetterCode(m.country)) {
@@ -79,8 +78,7 @@ Result<HubMetadata> ReadHubMetadata(const nlohmann::json& j) {
                      {"name", "share", "jurisdiction", "registration_id", "parent", "operator"},
                      errors);
       Company co;
-      co.name = c.Text("name", 300);
-      if (co.name.empty()) c.Fail("name", "is required");
+      co.name = c.RequiredText("name", 300);
       co.share = c.Number("share", 0, 100);
       co.jurisdiction = c.Text("jurisdiction", 100);
       co.registration_id = c.Text("registration_id", 100);

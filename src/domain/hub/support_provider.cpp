@@ -60,10 +60,8 @@ Result<SupportProvider> ReadSupportProvider(const nlohmann::json& j) {
                   "website", "sample", "version"},
                  errors);
   SupportProvider p;
-  p.name = r.Text("name", 200);
-  if (p.name.empty()) r.Fail("name", "is required");
-  p.kind = r.Text("kind", 40, &kProviderKinds);
-  if (p.kind.empty()) r.Fail("kind", "is required");
+  p.name = r.RequiredText("name", 200);
+  p.kind = r.RequiredText("kind", 40, &kProviderKinds);
   p.description = r.Text("description", 5000);
   // At least one region and sector; a wrong code is named by its position.
   auto absent = [&](const char* f) { return !j.contains(f) || j[f].empty(); };

@@ -14,17 +14,6 @@ const std::vector<std::string> kObligationTypes = {"payment", "local_content", "
 const std::vector<std::string> kObligationStatuses = {"active", "suspended", "ended"};
 const std::vector<std::string> kFulfilmentStatuses = {"met", "partly_met", "waived"};
 
-namespace {
-
-std::string Required(ObjectReader& r, const std::string& field, size_t max,
-                     const std::vector<std::string>* codes = nullptr) {
-  std::string s = r.Text(field, max, codes);
-  if (s.empty()) r.Fail(field, "is required");
-  return s;
-}
-
-}  // namespace
-
 Result<MonitoredContract> ReadMonitoredContract(const nlohmann::json& j) {
   Errors errors;
   MonitoredContract c;
@@ -32,14 +21,14 @@ Result<MonitoredContract> ReadMonitoredContract(const nlohmann::json& j) {
                  {"title", "hub_document_id", "counterparty", "signed_on", "timezone", "notes",
                   "organisation_id", "version"},
                  errors);
-  c.title = Required(r, "title", 300);
+  c.title = r.RequiredText("title", 300);
   c.hub_document_id = r.Text("hub_document_id", 100);
   c.counterparty = r.Text("counterparty", 300);
   c.signed_on = r.Text("signed_on", 10);
   if (!c.signed_on.empty() && !IsDate(c.signed_on)) {
     r.Fail("signed_on", "must be a date (YYYY-MM-DD)");
   }
-  c.timezone = Required(r, "timezone", 64);
+  c.timezone = r.RequiredText("timezone", 64);
   if (!c.timezone.empty() && !FindZone(c.timezone)) {
     r.Fail("timezone", "\"" + c.timezone +
                            "\" is not a time zone of the tz database (write it as Africa/Accra)");
@@ -59,10 +48,10 @@ Result<Obligation> ReadObligation(const nlohmann::json& j) {
                   "first_due", "recurrence", "end_of_month", "until", "remind_days", "clause",
                   "source_annotation_id", "status", "version"},
                  errors);
-  o.type = Required(r, "type", 20, &kObligationTypes);
-  o.title = Required(r, "title", 300);
+  o.type = r.RequiredText("type", 20, &kObligationTypes);
+  o.title = r.RequiredText("title", 300);
   o.description = r.Text("description", 5000);
-  o.party = Required(r, "party", 200);
+  o.party = r.RequiredText("party", 200);
   if (j.is_object() && j.contains("amount") && !j["amount"].is_null()) {
     o.amount = r.Number("amount", 0, 1e15);
   }
@@ -72,7 +61,7 @@ Result<Obligation> ReadObligation(const nlohmann::json& j) {
     r.Fail("currency", "must be an ISO 4217 code such as USD");
   }
   o.target = r.Text("target", 500);
-  o.schedule.first_due = Required(r, "first_due", 10);
+  o.schedule.first_due = r.RequiredText("first_due", 10);
   o.schedule.recurrence = r.Text("recurrence", 20, &kRecurrences);
   if (o.schedule.recurrence.empty()) o.schedule.recurrence = "once";
   o.schedule.end_of_month = r.Bool("end_of_month", false);
@@ -95,9 +84,9 @@ Result<Fulfilment> ReadFulfilment(const nlohmann::json& j) {
   Errors errors;
   Fulfilment f;
   ObjectReader r(j, "", {"due_date", "status", "evidence"}, errors);
-  f.due_date = Required(r, "due_date", 10);
+  f.due_date = r.RequiredText("due_date", 10);
   if (!f.due_date.empty() && !IsDate(f.due_date)) r.Fail("due_date", "must be a date (YYYY-MM-DD)");
-  f.status = Required(r, "status", 20, &kFulfilmentStatuses);
+  f.status = r.RequiredText("status", 20, &kFulfilmentStatuses);
   f.evidence = r.Text("evidence", 5000);
   if (f.status != "waived" && !f.status.empty() && f.evidence.empty()) {
     r.Fail("evidence", "is required: say what shows it (a receipt, a report's reference)");

@@ -29,9 +29,7 @@ Result<ExpertProfile> ReadProfile(const nlohmann::json& j) {
                  {"seniority", "disciplines", "languages", "countries", "commodities", "day_rate",
                   "readiness", "bio", "unavailable", "version"},
                  errors);
-  const size_t before = errors.size();
-  p.seniority = r.Text("seniority", 20, &kSeniorities);
-  if (p.seniority.empty() && errors.size() == before) r.Fail("seniority", "is required");
+  p.seniority = r.RequiredText("seniority", 20, &kSeniorities);
   // "Required" only when nothing else was said about the field.
   size_t mark = errors.size();
   p.disciplines = r.CodeWords("disciplines", 20);
@@ -77,11 +75,9 @@ Result<Declaration> ReadDeclaration(const nlohmann::json& j) {
   Errors errors;
   Declaration d;
   ObjectReader r(j, "", {"entity", "affiliates", "relation", "start", "end", "evidence"}, errors);
-  d.entity = r.Text("entity", 200);
-  if (d.entity.empty()) r.Fail("entity", "is required");
+  d.entity = r.RequiredText("entity", 200);
   d.affiliates = r.Texts("affiliates", 50, 200);
-  d.relation = r.Text("relation", 20, &kRelations);
-  if (d.relation.empty()) r.Fail("relation", "is required");
+  d.relation = r.RequiredText("relation", 20, &kRelations);
   Period(r, "start", "end", d.start, d.end, false);
   d.evidence = r.Text("evidence", 5000);
   if (!errors.empty()) return errors;

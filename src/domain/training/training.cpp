@@ -11,23 +11,6 @@ namespace connex::domain {
 const std::vector<std::string> kSessionModes = {"in_person", "online", "hybrid"};
 const std::vector<std::string> kSessionStatuses = {"planned", "held", "cancelled"};
 
-namespace {
-
-std::string Required(ObjectReader& r, const std::string& field, size_t max,
-                     const std::vector<std::string>* codes = nullptr) {
-  std::string s = r.Text(field, max, codes);
-  if (s.empty()) r.Fail(field, "is required");
-  return s;
-}
-
-nlohmann::json Strings(const std::vector<std::string>& v) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const std::string& s : v) out.push_back(s);
-  return out;
-}
-
-}  // namespace
-
 int SessionDays(const TrainingSession& s) {
   int days = 1;
   while (AddDays(s.starts_on, days - 1) < s.ends_on && days < 366) ++days;
@@ -40,7 +23,7 @@ Result<Course> ReadCourse(const nlohmann::json& j) {
   ObjectReader r(j, "",
                  {"title", "summary", "audience", "hours", "materials", "published", "version"},
                  errors);
-  c.title = Required(r, "title", 300);
+  c.title = r.RequiredText("title", 300);
   c.summary = r.Text("summary", 5000);
   c.audience = r.Text("audience", 500);
   c.hours = r.Number("hours", 0, 1000);
@@ -58,7 +41,7 @@ Result<TrainingSession> ReadSession(const nlohmann::json& j) {
                  {"starts_on", "ends_on", "mode", "place", "language", "trainers", "capacity",
                   "status", "version"},
                  errors);
-  s.starts_on = Required(r, "starts_on", 10);
+  s.starts_on = r.RequiredText("starts_on", 10);
   if (!s.starts_on.empty() && !IsDate(s.starts_on))
     r.Fail("starts_on", "must be a date (YYYY-MM-DD)");
   s.ends_on = r.Text("ends_on", 10);
@@ -92,7 +75,7 @@ Result<Participant> ReadParticipant(const nlohmann::json& j) {
   ObjectReader r(
       j, "", {"name", "email", "position", "organisation", "attended_days", "completed", "version"},
       errors);
-  p.name = Required(r, "name", 200);
+  p.name = r.RequiredText("name", 200);
   p.email = r.Text("email", 254);
   if (!p.email.empty() &&
       (p.email.find('@') == std::string::npos || p.email.find(' ') != std::string::npos)) {
@@ -114,7 +97,7 @@ nlohmann::json ToJson(const Course& c) {
           {"summary", c.summary},
           {"audience", c.audience},
           {"hours", c.hours},
-          {"materials", Strings(c.materials)},
+          {"materials", nlohmann::json(c.materials)},
           {"published", c.published},
           {"created_at", ToIso(c.created_at)},
           {"updated_at", ToIso(c.updated_at)},
@@ -130,7 +113,7 @@ nlohmann::json ToJson(const TrainingSession& s) {
           {"mode", s.mode},
           {"place", s.place},
           {"language", s.language},
-          {"trainers", Strings(s.trainers)},
+          {"trainers", nlohmann::json(s.trainers)},
           {"capacity", s.capacity},
           {"status", s.status},
           {"version", s.version}};
