@@ -45,27 +45,21 @@ bool SqlFiscalModelRepository::UpdateModel(const FiscalModel& m, int expected_ve
   return st.get_affected_rows() == 1;
 }
 
-std::vector<FiscalModel> SqlFiscalModelRepository::Select(const std::string& where,
-                                                          const std::string& value) {
-  std::vector<FiscalModel> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kModelColumns) + where, soci::use(value));
-  for (const soci::row& row : rows) out.push_back(ModelFromRow(row));
-  return out;
-}
-
 std::optional<FiscalModel> SqlFiscalModelRepository::FindModel(const std::string& id) {
-  auto found = Select("WHERE id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kModelColumns) + "WHERE id = :v", id, ModelFromRow);
 }
 
 std::vector<FiscalModel> SqlFiscalModelRepository::Workspace(const std::string& owner_id) {
-  return Select("WHERE owner_id = :v AND request_id = '' ORDER BY updated_at DESC", owner_id);
+  return SelectRows(sql_,
+                    std::string(kModelColumns) +
+                        "WHERE owner_id = :v AND request_id = '' ORDER BY updated_at DESC",
+                    owner_id, ModelFromRow);
 }
 
 std::vector<FiscalModel> SqlFiscalModelRepository::Attached() {
-  return Select("WHERE request_id <> :v ORDER BY updated_at DESC", "");
+  return SelectRows(sql_,
+                    std::string(kModelColumns) + "WHERE request_id <> :v ORDER BY updated_at DESC",
+                    "", ModelFromRow);
 }
 
 void SqlFiscalModelRepository::InsertVersion(const FiscalModelVersion& v) {

@@ -31,7 +31,6 @@ class SqlFiscalModelRepository : public domain::FiscalModelRepository {
   std::vector<domain::ValueAdded> ValueAddedOf(const std::string& request_id) override;
 
  private:
-  std::vector<domain::FiscalModel> Select(const std::string& where, const std::string& value);
   soci::session& sql_;
 };
 

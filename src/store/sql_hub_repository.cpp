@@ -184,25 +184,14 @@ void SqlHubRepository::InsertDocument(HubDocument& d) {
   Reindex(d.id);
 }
 
-std::vector<HubDocument> SqlHubRepository::Select(const std::string& where,
-                                                  const std::string& value) {
-  std::vector<HubDocument> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kDocumentColumns) + where, soci::use(value));
-  for (const soci::row& row : rows) out.push_back(DocumentFromRow(row));
-  return out;
-}
-
 std::optional<HubDocument> SqlHubRepository::FindDocument(const std::string& id) {
-  auto found = Select("WHERE id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kDocumentColumns) + "WHERE id = :v", id, DocumentFromRow);
 }
 
 std::optional<HubDocument> SqlHubRepository::FindDocumentByFile(const std::string& sha256) {
-  auto found = Select("WHERE file_sha256 = :v ORDER BY seq LIMIT 1", sha256);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_,
+                     std::string(kDocumentColumns) + "WHERE file_sha256 = :v ORDER BY seq LIMIT 1",
+                     sha256, DocumentFromRow);
 }
 
 bool SqlHubRepository::UpdateDocument(const HubDocument& d, int expected_version) {
@@ -232,7 +221,8 @@ bool SqlHubRepository::UpdateDocument(const HubDocument& d, int expected_version
 }
 
 std::vector<HubDocument> SqlHubRepository::Children(const std::string& id) {
-  return Select("WHERE parent_id = :v ORDER BY year, seq", id);
+  return SelectRows(sql_, std::string(kDocumentColumns) + "WHERE parent_id = :v ORDER BY year, seq",
+                    id, DocumentFromRow);
 }
 
 std::vector<HubDocument> SqlHubRepository::Documents() {

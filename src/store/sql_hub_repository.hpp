@@ -49,7 +49,6 @@ class SqlHubRepository : public domain::HubRepository {
   std::string IdfArguments(const std::string& text);
   // Rewrites the document's row of hub_fts and its annotation categories.
   void Reindex(const std::string& id);
-  std::vector<domain::HubDocument> Select(const std::string& where, const std::string& value);
   soci::session& sql_;
 };
 

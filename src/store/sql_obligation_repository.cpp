@@ -90,28 +90,20 @@ bool SqlObligationRepository::UpdateContract(const MonitoredContract& c, int exp
   return st.get_affected_rows() == 1;
 }
 
-std::vector<MonitoredContract> SqlObligationRepository::SelectContracts(const std::string& where,
-                                                                        const std::string& value) {
-  std::vector<MonitoredContract> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kContractColumns) + where, soci::use(value));
-  for (const soci::row& row : rows) out.push_back(ContractFromRow(row));
-  return out;
-}
-
 std::optional<MonitoredContract> SqlObligationRepository::FindContract(const std::string& id) {
-  auto found = SelectContracts("WHERE id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kContractColumns) + "WHERE id = :v", id, ContractFromRow);
 }
 
 std::vector<MonitoredContract> SqlObligationRepository::Contracts(
     const std::optional<std::string>& organisation_id) {
   if (organisation_id) {
-    return SelectContracts("WHERE organisation_id = :v ORDER BY title, id", *organisation_id);
+    return SelectRows(
+        sql_, std::string(kContractColumns) + "WHERE organisation_id = :v ORDER BY title, id",
+        *organisation_id, ContractFromRow);
   }
   // Every id differs from "": the shared select wants one bound value.
-  return SelectContracts("WHERE id <> :v ORDER BY title, id", "");
+  return SelectRows(sql_, std::string(kContractColumns) + "WHERE id <> :v ORDER BY title, id", "",
+                    ContractFromRow);
 }
 
 void SqlObligationRepository::InsertObligation(const Obligation& o) {
@@ -154,23 +146,16 @@ bool SqlObligationRepository::UpdateObligation(const Obligation& o, int expected
   return st.get_affected_rows() == 1;
 }
 
-std::vector<Obligation> SqlObligationRepository::SelectObligations(const std::string& where,
-                                                                   const std::string& value) {
-  std::vector<Obligation> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kObligationColumns) + where, soci::use(value));
-  for (const soci::row& row : rows) out.push_back(ObligationFromRow(row));
-  return out;
-}
-
 std::optional<Obligation> SqlObligationRepository::FindObligation(const std::string& id) {
-  auto found = SelectObligations("WHERE id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kObligationColumns) + "WHERE id = :v", id,
+                     ObligationFromRow);
 }
 
 std::vector<Obligation> SqlObligationRepository::Obligations(const std::string& contract_id) {
-  return SelectObligations("WHERE contract_id = :v ORDER BY first_due, title, id", contract_id);
+  return SelectRows(
+      sql_,
+      std::string(kObligationColumns) + "WHERE contract_id = :v ORDER BY first_due, title, id",
+      contract_id, ObligationFromRow);
 }
 
 void SqlObligationRepository::SaveFulfilment(const Fulfilment& f) {

@@ -32,10 +32,6 @@ class SqlObligationRepository : public domain::ObligationRepository {
                     const std::string& kind, Instant at) override;
 
  private:
-  std::vector<domain::MonitoredContract> SelectContracts(const std::string& where,
-                                                         const std::string& value);
-  std::vector<domain::Obligation> SelectObligations(const std::string& where,
-                                                    const std::string& value);
   soci::session& sql_;
 };
 

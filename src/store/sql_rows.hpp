@@ -4,7 +4,10 @@
 
 #include <soci/soci.h>
 
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace connex::store {
 
@@ -55,5 +58,22 @@ struct NullableText {
   std::string value;
   soci::indicator ind;
 };
+
+// The rows of `query` (whose one parameter is bound to `value`), each read by
+// `from_row`; and the first of them, if any.
+template <typename FromRow>
+auto SelectRows(soci::session& sql, const std::string& query, const std::string& value,
+                FromRow from_row) {
+  std::vector<decltype(from_row(std::declval<const soci::row&>()))> out;
+  soci::rowset<soci::row> rows = (sql.prepare << query, soci::use(value));
+  for (const soci::row& row : rows) out.push_back(from_row(row));
+  return out;
+}
+template <typename FromRow>
+auto SelectFirst(soci::session& sql, const std::string& query, const std::string& value,
+                 FromRow from_row) {
+  auto rows = SelectRows(sql, query, value, from_row);
+  return rows.empty() ? std::nullopt : std::optional(std::move(rows.front()));
+}
 
 }  // namespace connex::store

@@ -108,24 +108,14 @@ bool SqlTrainingRepository::UpdateCourse(const Course& c, int expected_version) 
   return st.get_affected_rows() == 1;
 }
 
-std::vector<Course> SqlTrainingRepository::SelectCourses(const std::string& where,
-                                                         const std::string& value) {
-  std::vector<Course> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kCourseColumns) + where, soci::use(value));
-  for (const soci::row& row : rows) out.push_back(CourseFromRow(row));
-  return out;
-}
-
 std::optional<Course> SqlTrainingRepository::FindCourse(const std::string& id) {
-  auto found = SelectCourses("WHERE id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kCourseColumns) + "WHERE id = :v", id, CourseFromRow);
 }
 
 std::vector<Course> SqlTrainingRepository::Courses() {
   // Every id differs from "": the shared select wants one bound value.
-  return SelectCourses("WHERE id <> :v ORDER BY title, id", "");
+  return SelectRows(sql_, std::string(kCourseColumns) + "WHERE id <> :v ORDER BY title, id", "",
+                    CourseFromRow);
 }
 
 void SqlTrainingRepository::InsertSession(const TrainingSession& s) {
@@ -151,23 +141,14 @@ bool SqlTrainingRepository::UpdateSession(const TrainingSession& s, int expected
   return st.get_affected_rows() == 1;
 }
 
-std::vector<TrainingSession> SqlTrainingRepository::SelectSessions(const std::string& where,
-                                                                   const std::string& value) {
-  std::vector<TrainingSession> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kSessionColumns) + where, soci::use(value));
-  for (const soci::row& row : rows) out.push_back(SessionFromRow(row));
-  return out;
-}
-
 std::optional<TrainingSession> SqlTrainingRepository::FindSession(const std::string& id) {
-  auto found = SelectSessions("WHERE id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kSessionColumns) + "WHERE id = :v", id, SessionFromRow);
 }
 
 std::vector<TrainingSession> SqlTrainingRepository::Sessions(const std::string& course_id) {
-  return SelectSessions("WHERE course_id = :v ORDER BY starts_on, id", course_id);
+  return SelectRows(sql_,
+                    std::string(kSessionColumns) + "WHERE course_id = :v ORDER BY starts_on, id",
+                    course_id, SessionFromRow);
 }
 
 void SqlTrainingRepository::InsertParticipant(const Participant& p) {
@@ -202,29 +183,20 @@ bool SqlTrainingRepository::UpdateParticipant(const Participant& p, int expected
   return st.get_affected_rows() == 1;
 }
 
-std::vector<Participant> SqlTrainingRepository::SelectParticipants(const std::string& where,
-                                                                   const std::string& value) {
-  std::vector<Participant> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << std::string(kParticipantColumns) + where, soci::use(value));
-  for (const soci::row& row : rows) out.push_back(ParticipantFromRow(row));
-  return out;
-}
-
 std::optional<Participant> SqlTrainingRepository::FindParticipant(const std::string& id) {
-  auto found = SelectParticipants("WHERE id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kParticipantColumns) + "WHERE id = :v", id,
+                     ParticipantFromRow);
 }
 
 std::optional<Participant> SqlTrainingRepository::FindCertificate(const std::string& id) {
-  auto found = SelectParticipants("WHERE certificate_id = :v", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return SelectFirst(sql_, std::string(kParticipantColumns) + "WHERE certificate_id = :v", id,
+                     ParticipantFromRow);
 }
 
 std::vector<Participant> SqlTrainingRepository::Participants(const std::string& session_id) {
-  return SelectParticipants("WHERE session_id = :v ORDER BY name, id", session_id);
+  return SelectRows(sql_,
+                    std::string(kParticipantColumns) + "WHERE session_id = :v ORDER BY name, id",
+                    session_id, ParticipantFromRow);
 }
 
 }  // namespace connex::store

@@ -31,11 +31,6 @@ class SqlTrainingRepository : public domain::TrainingRepository {
   std::vector<domain::Participant> Participants(const std::string& session_id) override;
 
  private:
-  std::vector<domain::Course> SelectCourses(const std::string& where, const std::string& value);
-  std::vector<domain::TrainingSession> SelectSessions(const std::string& where,
-                                                      const std::string& value);
-  std::vector<domain::Participant> SelectParticipants(const std::string& where,
-                                                      const std::string& value);
   soci::session& sql_;
 };
 
