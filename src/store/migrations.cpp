@@ -63,7 +63,9 @@ Result<int> ApplyMigrations(Database& db, int through) {
 }
 
 Result<std::vector<MigrationStatus>> ListMigrations(Database& db) {
-  return db.Read([&](soci::session& sql) -> Result<std::vector<MigrationStatus>> {
+  // A write: a database no migration has touched gets its empty bookkeeping table.
+  return db.Write([&](soci::session& sql) -> Result<std::vector<MigrationStatus>> {
+    EnsureTable(sql);
     std::vector<MigrationStatus> out;
     for (const Migration& m : Migrations()) {
       if (!AppliesTo(m, db)) continue;

@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
 # The operator commands on a fresh data directory: organisations, accounts,
-# the audit chain (intact, then tampered with), backups.
+# the audit chain (intact, then tampered with), migrations, backups and restores.
 # Usage: platform_cli_test.sh CONNEX_BINARY SOURCE_DIR
 set -uo pipefail
 connex=$1
 cd "$2"
 source tests/cli/check.sh
 data=$tmp/var
+
+"$connex" migrate status --data "$tmp/fresh" >"$tmp/m1"; rc=$?
+check "migrate status exits 0" test $rc -eq 0
+check "a fresh database has every migration pending" contains "$tmp/m1" "1 accounts pending"
+"$connex" migrate up --data "$tmp/fresh" --to 2 >"$tmp/m2"; rc=$?
+check "migrate up --to exits 0" test $rc -eq 0
+check "migrate up --to applies as far as asked" contains "$tmp/m2" "applied 2 migration(s)"
+"$connex" migrate status --data "$tmp/fresh" >"$tmp/m3"
+check "migrate status shows the applied ones" grep -q "^2 requests applied 20" "$tmp/m3"
+check "migrate status shows the pending ones" contains "$tmp/m3" "3 roster pending"
+"$connex" migrate up --data "$tmp/fresh" >"$tmp/m4"
+"$connex" migrate status --data "$tmp/fresh" >"$tmp/m5"
+check "migrate up applies the rest" contains "$tmp/m5" "0 pending"
 
 org=$("$connex" organisation add --data "$data" --kind government --name "Ministry of Mines" --country GHA); rc=$?
 check "organisation add exits 0" test $rc -eq 0
@@ -45,6 +58,18 @@ check "backup exits 0" test $rc -eq 0
 check "the backup holds the accounts" test "$(sqlite3 "$tmp/copy.db" 'SELECT COUNT(*) FROM users')" = 1
 "$connex" backup --data "$data" "$tmp/copy.db" >/dev/null 2>"$tmp/e6"; rc=$?
 check "backup refuses to overwrite" test $rc -eq 2
+
+# A restore puts the backup in place: the user added after it is gone.
+echo "a long enough secret" | "$connex" user add --data "$data" --email later@y.org --name Later --role expert >/dev/null
+"$connex" restore --data "$data" "$tmp/copy.db" >/dev/null 2>"$tmp/e7"; rc=$?
+check "restore refuses to overwrite without --replace" test $rc -eq 2
+"$connex" restore --data "$data" --replace "$tmp/copy.db" >"$tmp/r1"; rc=$?
+check "restore --replace exits 0" test $rc -eq 0
+check "the restored database holds what the backup held" test "$(sqlite3 "$data/connex.db" 'SELECT COUNT(*) FROM users')" = 1
+echo "not a database" >"$tmp/junk.db"
+"$connex" restore --data "$data" --replace "$tmp/junk.db" >/dev/null 2>"$tmp/e8"; rc=$?
+check "restoring a file that is not a backup exits 2" test $rc -eq 2
+check "the database survives a refused restore" test "$(sqlite3 "$data/connex.db" 'SELECT COUNT(*) FROM users')" = 1
 
 sqlite3 "$data/connex.db" "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2"
 "$connex" audit verify --data "$data" >"$tmp/v2"; rc=$?

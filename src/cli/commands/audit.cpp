@@ -1,5 +1,5 @@
-// `connex audit verify` and `connex backup FILE`: checks and copies an
-// operator runs against a live data directory.
+// `connex audit verify`: the check of the audit log an operator runs against
+// a live data directory.
 #include <iostream>
 
 #include "cli/commands/platform_common.hpp"
@@ -26,22 +26,6 @@ void AddAuditCommands(CLI::App& app, int& exit_code) {
       return void(exit_code = kOperatorFailed);
     }
     std::cout << "audit chain intact: " << v->entries << " entries\n";
-  });
-
-  auto target = std::make_shared<std::string>();
-  CLI::App* backup = app.add_subcommand(
-      "backup", "Write a consistent copy of the database while the portal keeps running");
-  AddDataOption(backup, *data);
-  backup->add_option("file", *target, "New file to write (must not exist)")->required();
-  backup->callback([data, target, &exit_code] {
-    auto db = OpenData(*data);
-    if (!db) return void(exit_code = kOperatorFailed);
-    if (auto r = db->Backup(*target); !r) {
-      std::cerr << "error: " << r.error().ToString() << "\n";
-      return void(exit_code = r.error().code == ErrorCode::kInvalidInput ? kOperatorInvalid
-                                                                         : kOperatorFailed);
-    }
-    std::cout << "backup written to " << *target << "\n";
   });
 }
 

@@ -13,7 +13,7 @@ void AddDataOption(CLI::App* cmd, std::string& data_dir) {
       ->type_name("DIR");
 }
 
-std::unique_ptr<store::Database> OpenData(const std::string& data_dir) {
+std::unique_ptr<store::Database> OpenData(const std::string& data_dir, bool migrate) {
   if (!InitCrypto()) {
     std::cerr << "error: libsodium could not start\n";
     return nullptr;
@@ -23,6 +23,7 @@ std::unique_ptr<store::Database> OpenData(const std::string& data_dir) {
     std::cerr << "error: " << db.error().ToString() << "\n";
     return nullptr;
   }
+  if (!migrate) return std::move(db).value();
   if (auto applied = store::ApplyMigrations(**db); !applied.ok()) {
     std::cerr << "error: migrating " << data_dir << "/connex.db: " << applied.error().ToString()
               << "\n";
@@ -38,6 +39,7 @@ namespace connex::cli {
 void AddUserCommands(CLI::App& app, int& exit_code);
 void AddOrganisationCommands(CLI::App& app, int& exit_code);
 void AddAuditCommands(CLI::App& app, int& exit_code);
+void AddDatabaseCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
 void AddHubCommands(CLI::App& app, int& exit_code);
 
@@ -45,6 +47,7 @@ void AddPlatformCommands(CLI::App& app, int& exit_code) {
   AddUserCommands(app, exit_code);
   AddOrganisationCommands(app, exit_code);
   AddAuditCommands(app, exit_code);
+  AddDatabaseCommands(app, exit_code);
   AddServeCommands(app, exit_code);
   AddHubCommands(app, exit_code);
 }

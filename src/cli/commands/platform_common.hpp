@@ -17,11 +17,12 @@ inline constexpr int kOperatorFailed = 1;   // the database could not be used, o
 
 // Adds --data DIR (default "var"): where connex.db lives.
 void AddDataOption(CLI::App* cmd, std::string& data_dir);
-// Opens DIR/connex.db, applying pending migrations; prints why and returns
-// null when it cannot.
-std::unique_ptr<store::Database> OpenData(const std::string& data_dir);
+// Opens DIR/connex.db, applying pending migrations unless `migrate` is false;
+// prints why and returns null when it cannot.
+std::unique_ptr<store::Database> OpenData(const std::string& data_dir, bool migrate = true);
 
-// `connex user`, `connex organisation`, `connex audit`, `connex backup`.
+// `connex user`, `connex organisation`, `connex audit`, `connex migrate`,
+// `connex backup`, `connex restore`.
 void AddPlatformCommands(CLI::App& app, int& exit_code);
 
 }  // namespace connex::cli
