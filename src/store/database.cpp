@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <filesystem>
@@ -12,6 +13,8 @@ const char* ToString(Backend backend) {
   switch (backend) {
     case Backend::kSqlite:
       return "sqlite";
+    case Backend::kPostgresql:
+      return "postgresql";
   }
   return "sqlite";
 }
@@ -47,15 +50,40 @@ Result<std::unique_ptr<Database>> Database::OpenSqlite(const std::string& path, 
   return db;
 }
 
+Result<std::unique_ptr<Database>> Database::OpenPostgresql(const std::string& url, int pool_size) {
+  if (pool_size < 1) return Error{ErrorCode::kInvalidInput, "must be at least 1", "pool_size"};
+  std::unique_ptr<Database> db(new Database(Backend::kPostgresql, url, pool_size));
+  try {
+    for (int i = 0; i < pool_size; ++i) {
+      soci::session& s = db->pool_.at(static_cast<size_t>(i));
+      s.open(soci::postgresql, url);
+      // Notices (CREATE ... IF NOT EXISTS skipping) are not the operator's business.
+      s << "SET client_min_messages TO WARNING";
+    }
+  } catch (const soci::soci_error& e) {
+    return Error{ErrorCode::kIo, std::string("cannot connect to PostgreSQL: ") + e.what(), ""};
+  }
+  return db;
+}
+
 void Database::Begin(soci::session& sql, bool write) {
   if (backend_ == Backend::kSqlite) {
     sql << (write ? "BEGIN IMMEDIATE" : "BEGIN");
+  } else if (write) {
+    // Read committed: every write of the platform checks the version it read
+    // in its UPDATE ... WHERE version = :expected, so a concurrent change is
+    // caught there, not by serialization failures.
+    sql << "BEGIN ISOLATION LEVEL READ COMMITTED";
   } else {
-    sql << "BEGIN";
+    sql << "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";  // one snapshot per read
   }
 }
 
 Result<bool> Database::WriteSchema(const std::function<Result<bool>(soci::session&)>& fn) {
+  if (backend_ == Backend::kPostgresql) {
+    // PostgreSQL alters constraints in place, in a transaction, with foreign keys on.
+    return Run(true, fn);
+  }
   soci::session sql(pool_);
   // The pragma is a no-op inside a transaction, so it comes first, and it is
   // restored whatever happens: this session goes back to the pool.
@@ -100,6 +128,10 @@ void Database::RollbackQuietly(soci::session& sql) {
 }
 
 Result<Done> Database::Backup(const std::string& target) {
+  if (backend_ == Backend::kPostgresql) {
+    return Error{ErrorCode::kUnavailable,
+                 "a PostgreSQL database is copied with pg_dump (docs/deploy.md)", "file"};
+  }
   if (std::filesystem::exists(target)) {
     return Error{ErrorCode::kInvalidInput, "already exists; choose a new file name", "file"};
   }

@@ -23,13 +23,17 @@
 
 namespace connex::store {
 
-enum class Backend { kSqlite };
-const char* ToString(Backend backend);  // "sqlite", as migration file names say it
+enum class Backend { kSqlite, kPostgresql };
+// "sqlite", "postgresql": as migration file names say it.
+const char* ToString(Backend backend);
 
 class Database {
  public:
   // Opens (creating if absent) the SQLite database at `path` with `pool_size` sessions.
   static Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_size);
+  // Connects `pool_size` sessions to PostgreSQL (`url`: postgresql://user@host:port/db
+  // or a libpq keyword string).
+  static Result<std::unique_ptr<Database>> OpenPostgresql(const std::string& url, int pool_size);
 
   Backend backend() const { return backend_; }
   const std::string& location() const { return location_; }

@@ -17,7 +17,7 @@ namespace {
 
 using namespace domain;
 
-class HubStore : public Store {
+class HubStore : public SqliteStore {
  protected:
   // Adds a document with `pages` of text, in `status`.
   std::string Add(const std::string& title, const std::string& country,

@@ -70,7 +70,7 @@ Obligation Royalty(const std::string& first_due, const std::string& recurrence) 
   return o;
 }
 
-TEST_F(Register, RemindersAndOverdueNoticesGoOutOnceAndStopOnceRecorded) {
+TEST_P(Register, RemindersAndOverdueNoticesGoOutOnceAndStopOnceRecorded) {
   const auto [ghana, royalty] =
       Monitored("official@mof.gov.gh", "GHA", "Africa/Accra", Royalty("2027-01-31", "monthly"));
   EXPECT_EQ(Sweep("2027-01-23T23:59:59Z"), 0);  // 8 days before
@@ -101,7 +101,7 @@ TEST_F(Register, RemindersAndOverdueNoticesGoOutOnceAndStopOnceRecorded) {
   EXPECT_EQ(wrong.error().field, "due_date");
 }
 
-TEST_F(Register, TheOverdueListReadsEachContractInItsZoneAndOnlyForItsGovernment) {
+TEST_P(Register, TheOverdueListReadsEachContractInItsZoneAndOnlyForItsGovernment) {
   const auto [png, a] = Monitored("official@treasury.gov.pg", "PNG", "Pacific/Port_Moresby",
                                   Royalty("2027-03-31", "quarterly"));
   const auto [peru, b] =
@@ -138,6 +138,8 @@ TEST_F(Register, TheOverdueListReadsEachContractInItsZoneAndOnlyForItsGovernment
   ASSERT_TRUE(own.ok());
   EXPECT_EQ(own->size(), 1u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Register, ::testing::ValuesIn(TestBackends()), BackendName);
 
 }  // namespace
 }  // namespace connex::store

@@ -1,9 +1,16 @@
-// The fixture of the persistence tests: a fresh, migrated database file in a
-// temporary directory per test.
+// The fixtures of the persistence tests: a fresh, migrated database per test.
+// `Store` tests run once per backend of TestBackends(): SQLite always (a file
+// in a temporary directory), PostgreSQL when CONNEX_TEST_POSTGRESQL names a
+// server as libpq keywords ("host=/tmp/pg port=5433 user=connex
+// dbname=postgres"; tests/pg/with-cluster.sh starts a throwaway one): a
+// database created for the test and dropped after it. `SqliteStore` tests
+// are about SQLite itself (its schema rebuilds, its full-text index).
 #pragma once
 
 #include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -16,19 +23,45 @@
 
 namespace connex::store {
 
-class Store : public ::testing::Test {
+inline std::vector<Backend> TestBackends() {
+  std::vector<Backend> out = {Backend::kSqlite};
+  if (std::getenv("CONNEX_TEST_POSTGRESQL")) out.push_back(Backend::kPostgresql);
+  return out;
+}
+
+inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return ToString(info.param);
+}
+
+class StoreBase : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void Open(Backend backend) {
     ASSERT_TRUE(InitCrypto());
     dir_ = std::filesystem::temp_directory_path() / ("connex-store-" + RandomToken(8));
-    auto db = Database::OpenSqlite((dir_ / "connex.db").string(), 2);
+    std::filesystem::create_directories(dir_);
+    Result<std::unique_ptr<Database>> db = Error{ErrorCode::kIo, "no backend", ""};
+    if (backend == Backend::kSqlite) {
+      db = Database::OpenSqlite((dir_ / "connex.db").string(), 2);
+    } else {
+      const std::string server = std::getenv("CONNEX_TEST_POSTGRESQL");
+      pg_database_ = "connex_test_" + RandomToken(6);
+      for (char& c : pg_database_) c = static_cast<char>(std::tolower(c == '-' ? '_' : c));
+      soci::session admin(soci::postgresql, server);
+      admin << "CREATE DATABASE " + pg_database_;
+      db = Database::OpenPostgresql(server + " dbname=" + pg_database_, 2);
+    }
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(db).value();
-    ASSERT_TRUE(ApplyMigrations(*db_).ok());
+    auto applied = ApplyMigrations(*db_);
+    ASSERT_TRUE(applied.ok()) << applied.error().ToString();
   }
   void TearDown() override {
     db_.reset();
     std::filesystem::remove_all(dir_);
+    if (!pg_database_.empty()) {
+      soci::session admin(soci::postgresql, std::getenv("CONNEX_TEST_POSTGRESQL"));
+      admin << "DROP DATABASE IF EXISTS " + pg_database_;
+    }
   }
   template <typename F>
   auto Accounts(F&& fn) {
@@ -48,8 +81,19 @@ class Store : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  std::string pg_database_;
   std::unique_ptr<Database> db_;
   domain::AccountService service_{domain::AccountRules{}};
+};
+
+class Store : public StoreBase, public ::testing::WithParamInterface<Backend> {
+ protected:
+  void SetUp() override { Open(GetParam()); }
+};
+
+class SqliteStore : public StoreBase {
+ protected:
+  void SetUp() override { Open(Backend::kSqlite); }
 };
 
 }  // namespace connex::store
