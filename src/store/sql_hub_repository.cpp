@@ -246,7 +246,8 @@ std::vector<HubRepository::StatusChange> SqlHubRepository::StatusHistory(const s
   std::vector<StatusChange> out;
   soci::rowset<soci::row> rows =
       (sql_.prepare << "SELECT from_status, to_status, actor, reason, at FROM hub_status_changes "
-                       "WHERE document_id = :d ORDER BY rowid",
+                       "WHERE document_id = :d ORDER BY " +
+                           std::string(IsPostgresql(sql_) ? "seq" : "rowid"),
        soci::use(id));
   for (const soci::row& row : rows) {
     out.push_back({Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3),
@@ -256,10 +257,13 @@ std::vector<HubRepository::StatusChange> SqlHubRepository::StatusHistory(const s
 }
 
 void SqlHubRepository::ReplacePages(const HubDocument& d, const std::vector<HubPage>& pages) {
+  const bool pg = IsPostgresql(sql_);
   // External-content FTS5: the old texts leave the index before the rows go.
-  sql_ << "INSERT INTO hub_page_fts (hub_page_fts, rowid, text) SELECT 'delete', id, text FROM "
-          "hub_pages WHERE document_id = :d",
-      soci::use(d.id);
+  if (!pg) {
+    sql_ << "INSERT INTO hub_page_fts (hub_page_fts, rowid, text) SELECT 'delete', id, text FROM "
+            "hub_pages WHERE document_id = :d",
+        soci::use(d.id);
+  }
   sql_ << "DELETE FROM hub_pages WHERE document_id = :d", soci::use(d.id);
   for (const HubPage& p : pages) {
     const long long id = d.seq * kPagesPerDocument + p.number;
@@ -268,9 +272,15 @@ void SqlHubRepository::ReplacePages(const HubDocument& d, const std::vector<HubP
         soci::use(id), soci::use(d.id), soci::use(p.number), soci::use(p.text),
         soci::use(p.quality), soci::use(p.source), soci::use(p.edited_by);
   }
-  sql_ << "INSERT INTO hub_page_fts (rowid, text) SELECT id, text FROM hub_pages WHERE "
-          "document_id = :d",
-      soci::use(d.id);
+  if (pg) {
+    sql_ << "UPDATE hub_pages SET search = to_tsvector('english', unaccent(text)) WHERE "
+            "document_id = :d",
+        soci::use(d.id);
+  } else {
+    sql_ << "INSERT INTO hub_page_fts (rowid, text) SELECT id, text FROM hub_pages WHERE "
+            "document_id = :d",
+        soci::use(d.id);
+  }
   Reindex(d.id);
 }
 
@@ -301,15 +311,23 @@ std::optional<HubPage> SqlHubRepository::Page(const std::string& id, int number)
 
 void SqlHubRepository::UpdatePage(const HubDocument& d, const HubPage& p) {
   const long long id = d.seq * kPagesPerDocument + p.number;
-  sql_ << "INSERT INTO hub_page_fts (hub_page_fts, rowid, text) SELECT 'delete', id, text FROM "
-          "hub_pages WHERE id = :id",
-      soci::use(id);
+  const bool pg = IsPostgresql(sql_);
+  if (!pg) {
+    sql_ << "INSERT INTO hub_page_fts (hub_page_fts, rowid, text) SELECT 'delete', id, text FROM "
+            "hub_pages WHERE id = :id",
+        soci::use(id);
+  }
   sql_ << "UPDATE hub_pages SET text = :t, quality = :q, source = :s, edited_by = :by WHERE id = "
           ":id",
       soci::use(p.text), soci::use(p.quality), soci::use(p.source), soci::use(p.edited_by),
       soci::use(id);
-  sql_ << "INSERT INTO hub_page_fts (rowid, text) VALUES (:id, :t)", soci::use(id),
-      soci::use(p.text);
+  if (pg) {
+    sql_ << "UPDATE hub_pages SET search = to_tsvector('english', unaccent(text)) WHERE id = :id",
+        soci::use(id);
+  } else {
+    sql_ << "INSERT INTO hub_page_fts (rowid, text) VALUES (:id, :t)", soci::use(id),
+        soci::use(p.text);
+  }
   Reindex(d.id);
 }
 
@@ -433,6 +451,17 @@ void SqlHubRepository::Reindex(const std::string& id) {
                     categories_key = Key({categories.begin(), categories.end()});
   sql_ << "UPDATE hub_documents SET categories_key = :k WHERE id = :id", soci::use(categories_key),
       soci::use(id);
+  if (IsPostgresql(sql_)) {
+    // The same four fields as FTS5's columns, weighted as Search ranks them.
+    sql_ << "UPDATE hub_documents SET search = setweight(to_tsvector('english', unaccent(:t)), "
+            "'A') || "
+            "setweight(to_tsvector('english', unaccent(:m)), 'B') || "
+            "setweight(to_tsvector('english', unaccent(:a)), 'C') || "
+            "setweight(to_tsvector('english', unaccent(:b)), 'D') WHERE id = :id",
+        soci::use(d->meta.title), soci::use(meta), soci::use(annotations), soci::use(body),
+        soci::use(id);
+    return;
+  }
   sql_ << "DELETE FROM hub_fts WHERE rowid = :seq", soci::use(d->seq);
   sql_ << "INSERT INTO hub_fts (rowid, title, meta, annotations, body) VALUES (:seq, :t, :m, :a, "
           ":b)",
@@ -460,15 +489,19 @@ std::string SqlHubRepository::IdfArguments(const std::string& text) {
 
 HubResults SqlHubRepository::Search(const HubQuery& q) {
   const std::string fts = FtsQuery(q.text);
+  const bool pg = IsPostgresql(sql_);
   std::vector<std::string> values;
   auto bound = [&](const std::string& v) {
     values.push_back(v);
     return ":v" + std::to_string(values.size() - 1);
   };
-  // BM25 weighted 8/4/3/1 (title, metadata, annotations, body).
-  const std::string idfs = fts.empty() ? "" : IdfArguments(q.text);
-  const std::string rank =
-      fts.empty() ? "0.0" : "hub_rank(hub_fts, 8.0, 4.0, 3.0, 1.0" + idfs + ")";
+  // BM25 weighted 8/4/3/1 (title, metadata, annotations, body); on
+  // PostgreSQL ts_rank with the same weights (D, C, B, A), negated so that
+  // lower is better on both backends.
+  const std::string idfs = fts.empty() || pg ? "" : IdfArguments(q.text);
+  const std::string rank = fts.empty() ? "0.0"
+                           : pg        ? "-ts_rank('{0.125, 0.375, 0.5, 1.0}', d.search, query)"
+                                       : "hub_rank(hub_fts, 8.0, 4.0, 3.0, 1.0" + idfs + ")";
   std::string sql =
       "SELECT d.seq, d.id, " + rank +
       ", d.country, d.resources_key, d.contract_type, d.document_type, d.year, d.language, "
@@ -480,6 +513,9 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
                          !q.resource.empty() || !q.company.empty() || !q.category.empty();
   if (fts.empty()) {
     sql += "hub_documents d WHERE 1 = 1";
+  } else if (pg) {
+    sql += "hub_documents d, websearch_to_tsquery('english', unaccent(" + bound(fts) +
+           ")) query WHERE d.search @@ query";
   } else if (selective) {
     sql += "hub_documents d CROSS JOIN hub_fts ON hub_fts.rowid = d.seq WHERE hub_fts MATCH " +
            bound(fts);
@@ -490,7 +526,10 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
   // Conditions are fixed texts; every value is bound.
   // Unary + keeps the planner off the status index, which every public
   // document shares, so that a selective filter's index is used instead.
-  if (q.public_only) sql += " AND +d.status = 'published' AND +d.confidential = 0";
+  if (q.public_only) {
+    sql += pg ? " AND d.status = 'published' AND d.confidential = 0"
+              : " AND +d.status = 'published' AND +d.confidential = 0";
+  }
   if (!q.status.empty()) sql += " AND d.status = " + bound(q.status);
   if (!q.kind.empty()) sql += " AND d.kind = " + bound(q.kind);
   if (!q.country.empty()) sql += " AND d.country = " + bound(q.country);
@@ -504,8 +543,9 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
            " ESCAPE '\\'";
   }
   if (!q.company.empty()) {
-    sql +=
-        " AND d.companies_key LIKE " + bound("%" + LikeEscaped(q.company) + "%") + " ESCAPE '\\'";
+    // Any case: SQLite's LIKE ignores ASCII case, PostgreSQL's needs ILIKE.
+    sql += std::string(pg ? " AND d.companies_key ILIKE " : " AND d.companies_key LIKE ") +
+           bound("%" + LikeEscaped(q.company) + "%") + " ESCAPE '\\'";
   }
   struct Match {
     long long seq;
@@ -554,19 +594,10 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
     HubHit hit{matches[i].id, matches[i].score, 0, {}};
     if (!fts.empty() && q.limit > 0) {
       // The best page of this document: its pages are one rowid range.
-      const long long lo = matches[i].seq * kPagesPerDocument, hi = lo + kPagesPerDocument - 1;
-      soci::rowset<soci::row> pages =
-          (sql_.prepare
-               << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 16), "
-                  "hub_rank(hub_page_fts, 1.0" +
-                      idfs +
-                      ") AS r "
-                      "FROM hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo "
-                      "AND :hi ORDER BY r LIMIT 1",
-           soci::use(fts), soci::use(lo), soci::use(hi));
-      for (const soci::row& p : pages) {
-        hit.page = static_cast<int>(Integer(p, 0) - lo);
-        hit.snippet = Parts(Text(p, 1));
+      const long long lo = matches[i].seq * kPagesPerDocument;
+      for (PageHit& best : BestPages(lo, fts, idfs, 16, 1)) {
+        hit.page = best.page;
+        hit.snippet = std::move(best.snippet);
       }
     }
     out.hits.push_back(std::move(hit));
@@ -576,18 +607,32 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
 
 std::vector<PageHit> SqlHubRepository::SearchPages(const HubDocument& d, const std::string& text,
                                                    int limit) {
-  std::vector<PageHit> out;
   const std::string fts = FtsQuery(text);
-  if (fts.empty()) return out;
-  const long long lo = d.seq * kPagesPerDocument, hi = lo + kPagesPerDocument - 1;
+  if (fts.empty()) return {};
+  return BestPages(d.seq * kPagesPerDocument, fts, IsPostgresql(sql_) ? "" : IdfArguments(text), 24,
+                   limit);
+}
+
+std::vector<PageHit> SqlHubRepository::BestPages(long long lo, const std::string& fts,
+                                                 const std::string& idfs, int words, int limit) {
+  const long long hi = lo + kPagesPerDocument - 1;
+  // Both mark matches with \x02 ... \x03, which Parts() reads.
+  const std::string sql =
+      IsPostgresql(sql_)
+          ? "SELECT id, ts_headline('english', text, query, 'StartSel=' || chr(2) || "
+            "', StopSel=' || chr(3) || ', MinWords=" +
+                std::to_string(words / 2) + ", MaxWords=" + std::to_string(words) +
+                "'), ts_rank(search, query) AS r FROM hub_pages, websearch_to_tsquery('english', "
+                "unaccent(:q)) query WHERE search @@ query AND id BETWEEN :lo AND :hi ORDER BY r "
+                "DESC, id "
+                "LIMIT :n"
+          : "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', " +
+                std::to_string(words) + "), hub_rank(hub_page_fts, 1.0" + idfs +
+                ") AS r FROM hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo AND "
+                ":hi ORDER BY r LIMIT :n";
+  std::vector<PageHit> out;
   soci::rowset<soci::row> pages =
-      (sql_.prepare << "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', 24), "
-                       "hub_rank(hub_page_fts, 1.0" +
-                           IdfArguments(text) +
-                           ") AS r FROM "
-                           "hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo AND :hi "
-                           "ORDER BY r LIMIT :n",
-       soci::use(fts), soci::use(lo), soci::use(hi), soci::use(limit));
+      (sql_.prepare << sql, soci::use(fts), soci::use(lo), soci::use(hi), soci::use(limit));
   for (const soci::row& p : pages) {
     out.push_back({static_cast<int>(Integer(p, 0) - lo), Parts(Text(p, 1))});
   }

@@ -47,6 +47,10 @@ class SqlHubRepository : public domain::HubRepository {
  private:
   // ", idf1, idf2, ..." for hub_rank: each phrase of `text` over the documents.
   std::string IdfArguments(const std::string& text);
+  // The best pages of the document whose pages start at id `lo` for the
+  // query `fts`, with snippets of about `words` words, best first.
+  std::vector<domain::PageHit> BestPages(long long lo, const std::string& fts,
+                                         const std::string& idfs, int words, int limit);
   // Rewrites the document's row of hub_fts and its annotation categories.
   void Reindex(const std::string& id);
   soci::session& sql_;

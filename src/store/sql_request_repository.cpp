@@ -395,8 +395,6 @@ namespace {
 
 // PostgreSQL's bytea travels as hex text (encode/decode): SOCI's soci::blob
 // speaks large objects there, not bytea.
-bool OnPostgresql(soci::session& sql) { return sql.get_backend_name() == "postgresql"; }
-
 std::string ToHex(const std::string& bytes) {
   static const char kDigits[] = "0123456789abcdef";
   std::string out(bytes.size() * 2, '0');
@@ -424,7 +422,7 @@ void SqlRequestRepository::PutBlob(const std::string& sha256, const std::string&
   sql_ << "SELECT COUNT(*) FROM blobs WHERE sha256 = :h", soci::into(present), soci::use(sha256);
   if (present) return;
   const long long size = static_cast<long long>(bytes.size());
-  if (OnPostgresql(sql_)) {
+  if (IsPostgresql(sql_)) {
     const std::string hex = ToHex(bytes);
     sql_ << "INSERT INTO blobs (sha256, size, content) VALUES (:h, :s, decode(:c, 'hex'))",
         soci::use(sha256), soci::use(size), soci::use(hex);
@@ -437,7 +435,7 @@ void SqlRequestRepository::PutBlob(const std::string& sha256, const std::string&
 }
 
 std::optional<std::string> SqlRequestRepository::Blob(const std::string& sha256) {
-  if (OnPostgresql(sql_)) {
+  if (IsPostgresql(sql_)) {
     std::string hex;
     soci::indicator ind = soci::i_null;
     sql_ << "SELECT encode(content, 'hex') FROM blobs WHERE sha256 = :h", soci::into(hex, ind),

@@ -50,6 +50,10 @@ inline double Real(const soci::row& row, int i) {
   }
 }
 
+// Whether the session speaks to PostgreSQL (else SQLite): for the few
+// statements the two dialects say differently.
+inline bool IsPostgresql(soci::session& sql) { return sql.get_backend_name() == "postgresql"; }
+
 // A text bound as NULL when empty. SOCI binds the indicator by reference, so
 // it lives beside the value for the statement's lifetime.
 struct NullableText {
