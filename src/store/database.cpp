@@ -50,9 +50,33 @@ Result<std::unique_ptr<Database>> Database::OpenSqlite(const std::string& path, 
   return db;
 }
 
+namespace {
+
+// The connection string without its password, for logs and messages:
+// postgresql://user:secret@host/db -> postgresql://user:***@host/db, and
+// "password=secret" -> "password=***".
+std::string WithoutPassword(std::string url) {
+  const size_t scheme = url.find("://");
+  if (scheme != std::string::npos) {
+    const size_t at = url.find('@', scheme), colon = url.find(':', scheme + 3);
+    if (at != std::string::npos && colon != std::string::npos && colon < at) {
+      url.replace(colon + 1, at - colon - 1, "***");
+    }
+    return url;
+  }
+  const size_t key = url.find("password=");
+  if (key != std::string::npos) {
+    const size_t end = url.find(' ', key);
+    url.replace(key + 9, (end == std::string::npos ? url.size() : end) - key - 9, "***");
+  }
+  return url;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::OpenPostgresql(const std::string& url, int pool_size) {
   if (pool_size < 1) return Error{ErrorCode::kInvalidInput, "must be at least 1", "pool_size"};
-  std::unique_ptr<Database> db(new Database(Backend::kPostgresql, url, pool_size));
+  std::unique_ptr<Database> db(new Database(Backend::kPostgresql, WithoutPassword(url), pool_size));
   try {
     for (int i = 0; i < pool_size; ++i) {
       soci::session& s = db->pool_.at(static_cast<size_t>(i));
@@ -61,7 +85,8 @@ Result<std::unique_ptr<Database>> Database::OpenPostgresql(const std::string& ur
       s << "SET client_min_messages TO WARNING";
     }
   } catch (const soci::soci_error& e) {
-    return Error{ErrorCode::kIo, std::string("cannot connect to PostgreSQL: ") + e.what(), ""};
+    return Error{ErrorCode::kIo,
+                 "cannot connect to PostgreSQL at " + db->location_ + ": " + e.what(), ""};
   }
   return db;
 }

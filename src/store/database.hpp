@@ -36,6 +36,7 @@ class Database {
   static Result<std::unique_ptr<Database>> OpenPostgresql(const std::string& url, int pool_size);
 
   Backend backend() const { return backend_; }
+  // The file, or the server's address without its password: safe to log.
   const std::string& location() const { return location_; }
 
   // fn(soci::session&) -> Result<T>, in one write transaction: committed when

@@ -8,7 +8,7 @@
 namespace connex::cli {
 
 void AddAuditCommands(CLI::App& app, int& exit_code) {
-  auto data = std::make_shared<std::string>();
+  auto data = std::make_shared<DataOptions>();
   CLI::App* audit = app.add_subcommand("audit", "Check the audit log");
   audit->require_subcommand(1);
   CLI::App* verify = audit->add_subcommand(

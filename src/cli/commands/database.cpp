@@ -18,7 +18,7 @@ int LatestVersion() {
 }
 
 void MigrateCommands(CLI::App& app, int& exit_code) {
-  auto data = std::make_shared<std::string>();
+  auto data = std::make_shared<DataOptions>();
   CLI::App* migrate = app.add_subcommand("migrate", "Show or apply the schema migrations");
   migrate->require_subcommand(1);
   CLI::App* status = migrate->add_subcommand("status", "List each migration, applied or pending");
@@ -57,7 +57,7 @@ void MigrateCommands(CLI::App& app, int& exit_code) {
 }
 
 void BackupCommands(CLI::App& app, int& exit_code) {
-  auto data = std::make_shared<std::string>();
+  auto data = std::make_shared<DataOptions>();
   auto file = std::make_shared<std::string>();
   CLI::App* backup = app.add_subcommand(
       "backup", "Write a consistent copy of the database while the portal keeps running");
@@ -84,7 +84,11 @@ void BackupCommands(CLI::App& app, int& exit_code) {
   restore->add_flag("--replace", *replace, "Replace an existing database");
   restore->callback([data, file, replace, &exit_code] {
     namespace fs = std::filesystem;
-    const fs::path target = fs::path(*data) / "connex.db";
+    if (!data->db.empty()) {
+      std::cerr << "error: a PostgreSQL database is restored with pg_restore (docs/deploy.md)\n";
+      return void(exit_code = kOperatorInvalid);
+    }
+    const fs::path target = fs::path(data->dir) / "connex.db";
     if (fs::exists(target) && !*replace) {
       std::cerr << "error: " << target.string()
                 << " exists; stop the portal and add --replace to overwrite it\n";
@@ -92,9 +96,9 @@ void BackupCommands(CLI::App& app, int& exit_code) {
     }
     // Checked on a private copy first, so a damaged or newer backup leaves
     // the current database untouched.
-    const fs::path staged = fs::path(*data) / "connex.db.restoring";
+    const fs::path staged = fs::path(data->dir) / "connex.db.restoring";
     std::error_code ec;
-    fs::create_directories(*data, ec);
+    fs::create_directories(data->dir, ec);
     fs::remove(staged, ec);
     fs::copy_file(*file, staged, ec);
     if (ec) {

@@ -26,7 +26,7 @@ struct ImportArgs {
   std::string folder;
   std::string csv = "metadata.csv";
   std::string as;
-  std::string data = "var";
+  DataOptions data;
   bool check = false;
 };
 

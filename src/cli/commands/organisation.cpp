@@ -9,7 +9,8 @@ namespace connex::cli {
 
 void AddOrganisationCommands(CLI::App& app, int& exit_code) {
   struct Args {
-    std::string data, kind, name, country;
+    DataOptions data;
+    std::string kind, name, country;
   };
   auto args = std::make_shared<Args>();
   CLI::App* org = app.add_subcommand("organisation", "Add or list organisations");

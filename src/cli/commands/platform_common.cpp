@@ -7,25 +7,34 @@
 
 namespace connex::cli {
 
-void AddDataOption(CLI::App* cmd, std::string& data_dir) {
-  cmd->add_option("--data", data_dir, "Data directory holding connex.db")
+void AddDataOption(CLI::App* cmd, DataOptions& data) {
+  cmd->add_option("--data", data.dir, "Data directory holding connex.db")
       ->default_val("var")
       ->type_name("DIR");
+  cmd->add_option("--db", data.db,
+                  "A PostgreSQL database instead of connex.db (postgresql://user@host:port/name)")
+      ->type_name("URL")
+      ->check([](const std::string& url) -> std::string {
+        return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0
+                   ? ""
+                   : "must start with postgresql://";
+      });
 }
 
-std::unique_ptr<store::Database> OpenData(const std::string& data_dir, bool migrate) {
+std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate, int pool) {
   if (!InitCrypto()) {
     std::cerr << "error: libsodium could not start\n";
     return nullptr;
   }
-  auto db = store::Database::OpenSqlite(data_dir + "/connex.db", 1);
+  auto db = data.db.empty() ? store::Database::OpenSqlite(data.dir + "/connex.db", pool)
+                            : store::Database::OpenPostgresql(data.db, pool);
   if (!db.ok()) {
     std::cerr << "error: " << db.error().ToString() << "\n";
     return nullptr;
   }
   if (!migrate) return std::move(db).value();
   if (auto applied = store::ApplyMigrations(**db); !applied.ok()) {
-    std::cerr << "error: migrating " << data_dir << "/connex.db: " << applied.error().ToString()
+    std::cerr << "error: migrating " << (*db)->location() << ": " << applied.error().ToString()
               << "\n";
     return nullptr;
   }

@@ -15,11 +15,19 @@ namespace connex::cli {
 inline constexpr int kOperatorInvalid = 2;  // bad arguments or refused input
 inline constexpr int kOperatorFailed = 1;   // the database could not be used, or a check failed
 
-// Adds --data DIR (default "var"): where connex.db lives.
-void AddDataOption(CLI::App* cmd, std::string& data_dir);
-// Opens DIR/connex.db, applying pending migrations unless `migrate` is false;
-// prints why and returns null when it cannot.
-std::unique_ptr<store::Database> OpenData(const std::string& data_dir, bool migrate = true);
+// Where the data is: the embedded database DIR/connex.db, or a PostgreSQL
+// server when `db` is set.
+struct DataOptions {
+  std::string dir = "var";
+  std::string db;  // postgresql://user@host:port/database; empty: SQLite in `dir`
+};
+
+// Adds --data DIR (default "var") and --db URL.
+void AddDataOption(CLI::App* cmd, DataOptions& data);
+// Opens the database with `pool` sessions, applying pending migrations unless
+// `migrate` is false; prints why and returns null when it cannot.
+std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate = true,
+                                          int pool = 1);
 
 // `connex user`, `connex organisation`, `connex audit`, `connex migrate`,
 // `connex backup`, `connex restore`.

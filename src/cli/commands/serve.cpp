@@ -181,7 +181,7 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
 
 void AddServeCommands(CLI::App& app, int& exit_code) {
   struct Args {
-    std::string data;
+    DataOptions data;
     api::ServerConfig config;
     int lifetime = 12 * 3600, idle = 2 * 3600;
     bool demo = false;
@@ -227,19 +227,14 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_flag("--secure-cookies", c.secure_cookies, "Mark cookies Secure (behind TLS)");
   serve->add_flag("--demo", args->demo, "Create the demonstration accounts if there are no users");
   serve->callback([args, &exit_code] {
-    auto db = OpenData(args->data);
+    // One pooled session per worker, and one for the probes.
+    auto db = OpenData(args->data, true, args->config.threads + 1);
     if (!db) return void(exit_code = kOperatorFailed);
     if (args->demo && !SeedDemo(*db, std::cout)) return void(exit_code = kOperatorFailed);
     std::cout.flush();
     args->config.rules.session_lifetime = std::chrono::seconds(args->lifetime);
     args->config.rules.session_idle = std::chrono::seconds(args->idle);
-    // One pooled session per worker, and one for the probes.
-    auto pooled = store::Database::OpenSqlite(args->data + "/connex.db", args->config.threads + 1);
-    if (!pooled) {
-      std::cerr << "error: " << pooled.error().ToString() << "\n";
-      return void(exit_code = kOperatorFailed);
-    }
-    exit_code = api::Serve(args->config, **pooled) == 0 ? 0 : kOperatorFailed;
+    exit_code = api::Serve(args->config, *db) == 0 ? 0 : kOperatorFailed;
   });
 
   CLI::App* demo = app.add_subcommand(

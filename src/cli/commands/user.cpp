@@ -37,7 +37,8 @@ int Refused(const Result<Done>& r) {
 }
 
 struct UserArgs {
-  std::string data, email, name, role, organisation, base_url;
+  DataOptions data;
+  std::string email, name, role, organisation, base_url;
 };
 
 // The options naming a new account, shared by add and invite.
