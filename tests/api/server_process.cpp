@@ -7,7 +7,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <map>
 #include <random>
+#include <sstream>
 #include <thread>
 
 namespace connex::testing {
@@ -44,6 +47,24 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, std::string data_di
       CONNEX_BINARY, "serve",     "--data", data_dir_, "--port", std::to_string(port_),
       "--demo",      "--threads", "4",      "--web",   ""};
   args.insert(args.end(), extra_.begin(), extra_.end());
+  if (const char* server = std::getenv("CONNEX_TEST_POSTGRESQL")) {
+    // On PostgreSQL (tests/pg/with-cluster.sh): one database per data
+    // directory, so a server restarted on the same directory finds its data.
+    const std::string name =
+        "connex_" + std::to_string(std::hash<std::string>{}(data_dir_) % 1000000000000ULL);
+    const std::string create =
+        "psql -q \"" + std::string(server) + "\" -c 'CREATE DATABASE " + name + "' >/dev/null 2>&1";
+    if (std::system(create.c_str()) == -1) return;
+    std::map<std::string, std::string> kv;
+    std::istringstream words(server);
+    for (std::string w; words >> w;) {
+      const size_t eq = w.find('=');
+      if (eq != std::string::npos) kv[w.substr(0, eq)] = w.substr(eq + 1);
+    }
+    args.push_back("--db");
+    args.push_back("postgresql://" + kv["user"] + "@localhost/" + name + "?host=" + kv["host"] +
+                   "&port=" + kv["port"]);
+  }
   pid_ = fork();
   if (pid_ == 0) {
     // The server's logs go to a file in its data directory, not the test output.

@@ -47,6 +47,12 @@ class Client {
   bool SignIn(const std::string& email, const std::string& password = "connex-demo-2026");
   const std::string& csrf() const { return csrf_; }
   void set_csrf(std::string csrf) { csrf_ = std::move(csrf); }
+  // Uses `other`'s session (cookie and CSRF token), as a browser whose
+  // requests a proxy sends to another instance.
+  void AdoptSession(const Client& other) {
+    cookie_ = other.cookie_;
+    csrf_ = other.csrf_;
+  }
 
  private:
   httplib::Headers Headers(bool with_csrf) const;
