@@ -128,6 +128,10 @@ std::string AddDays(const std::string& d, int days) {
   return Format(date::year_month_day{date::sys_days{*Parse(d)} + date::days{days}});
 }
 
+int DaysBetween(const std::string& from, const std::string& to) {
+  return static_cast<int>((date::sys_days{*Parse(to)} - date::sys_days{*Parse(from)}).count());
+}
+
 std::string OccurrenceState(const std::string& due_date, const date::time_zone* zone,
                             int remind_days, const std::string& recorded_status, Instant now) {
   if (recorded_status == "met" || recorded_status == "waived") return recorded_status;

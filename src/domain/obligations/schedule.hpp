@@ -56,6 +56,8 @@ std::string LocalDate(Instant now, const date::time_zone* zone);
 Instant DueEnd(const std::string& due_date, const date::time_zone* zone);
 // `date` moved by `days` (may be negative).
 std::string AddDays(const std::string& date, int days);
+// Days from `from` to `to` (negative when `to` is earlier). REQUIRES: valid dates.
+int DaysBetween(const std::string& from, const std::string& to);
 
 // Where one due date stands at `now`: met or waived once recorded so;
 // otherwise overdue from the local day after it, due_soon from `remind_days`

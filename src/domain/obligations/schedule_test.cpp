@@ -122,6 +122,8 @@ TEST(ObligationOverdue, RemindersStartRemindDaysBeforeAndRecordsCloseADueDate) {
   EXPECT_EQ(OccurrenceState("2027-03-31", accra, 14, "partly_met", At("2027-05-01T00:00:00Z")),
             "overdue");
   EXPECT_EQ(AddDays("2027-03-01", -1), "2027-02-28");
+  EXPECT_EQ(DaysBetween("2028-02-28", "2028-03-01"), 2);
+  EXPECT_EQ(DaysBetween("2027-03-01", "2027-02-28"), -1);
   EXPECT_EQ(FindZone("Mars/Olympus_Mons"), nullptr);
 }
 

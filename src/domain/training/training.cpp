@@ -11,11 +11,7 @@ namespace connex::domain {
 const std::vector<std::string> kSessionModes = {"in_person", "online", "hybrid"};
 const std::vector<std::string> kSessionStatuses = {"planned", "held", "cancelled"};
 
-int SessionDays(const TrainingSession& s) {
-  int days = 1;
-  while (AddDays(s.starts_on, days - 1) < s.ends_on && days < 366) ++days;
-  return days;
-}
+int SessionDays(const TrainingSession& s) { return DaysBetween(s.starts_on, s.ends_on) + 1; }
 
 Result<Course> ReadCourse(const nlohmann::json& j) {
   Errors errors;
