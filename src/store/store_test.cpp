@@ -385,6 +385,35 @@ TEST_P(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
                                               "feedback_reminder: (reminder 1 of 3)"}));
 }
 
+// Money keeps every digit on every backend (PostgreSQL's REAL is 4 bytes:
+// 014_double_precision makes the columns 8-byte floats there).
+TEST_P(Store, AnAmountComesBackWithEveryDigit) {
+  using namespace domain;
+  const Instant at = *ParseIso("2026-03-31T17:00:00Z");
+  const double amount = 1234567890.12;
+  auto stored = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::optional<Feedback>> {
+    auto gov = GovernmentUser(st.accounts, "GHA");
+    if (!gov) return gov.errors();
+    RequestForm f;
+    f.project_name = "Ahafo";
+    auto r = RequestService().CreateDraft(st, *gov, f, at);
+    if (!r) return r.errors();
+    Feedback fb;
+    fb.request_id = r->id;
+    fb.quality = fb.timeliness = fb.independence = fb.multidisciplinarity = fb.capacity_built =
+        fb.value_added = 5;
+    fb.estimated_added_value = amount;
+    fb.currency = "USD";
+    fb.answered_by = gov->user_id;
+    fb.answered_at = at;
+    st.requests.InsertFeedback(fb);
+    return st.requests.FindFeedback(r->id);
+  });
+  ASSERT_TRUE(stored.ok()) << stored.error().ToString();
+  ASSERT_TRUE(stored->has_value() && (*stored)->estimated_added_value);
+  EXPECT_EQ(*(*stored)->estimated_added_value, amount);
+}
+
 TEST(FeedbackReminderDue, CountsWholeDaysFromTheClose) {
   using domain::FeedbackReminderDue;
   const Instant closed = *ParseIso("2026-01-31T23:30:00Z");
