@@ -428,6 +428,19 @@ std::vector<Annotation> SqlHubRepository::Annotations(const std::string& documen
   return out;
 }
 
+long long SqlHubRepository::RebuildSearchIndex() {
+  if (IsPostgresql(sql_)) {
+    sql_ << "UPDATE hub_pages SET search = to_tsvector('english', unaccent(text))";
+  } else {
+    sql_ << "INSERT INTO hub_page_fts (hub_page_fts) VALUES ('rebuild')";
+  }
+  std::vector<std::string> ids;
+  soci::rowset<std::string> rows = (sql_.prepare << "SELECT id FROM hub_documents ORDER BY seq");
+  for (const std::string& id : rows) ids.push_back(id);
+  for (const std::string& id : ids) Reindex(id);
+  return static_cast<long long>(ids.size());
+}
+
 void SqlHubRepository::Reindex(const std::string& id) {
   const auto d = FindDocument(id);
   if (!d) return;

@@ -37,6 +37,10 @@ class SqlHubRepository : public domain::HubRepository {
   domain::HubResults Search(const domain::HubQuery& q) override;
   std::vector<domain::PageHit> SearchPages(const domain::HubDocument& d, const std::string& text,
                                            int limit) override;
+  // Rebuilds the full-text index of every page and document from the stored
+  // rows (after `connex db copy` wrote them without it); returns the number of
+  // documents.
+  long long RebuildSearchIndex();
   // store/sql_provider_rows.cpp
   void InsertProvider(const domain::SupportProvider& p) override;
   bool UpdateProvider(const domain::SupportProvider& p, int expected_version) override;
