@@ -1,9 +1,16 @@
-// `connex migrate status|up`, `connex backup FILE`, `connex restore FILE`: the
-// schema and the copies of a data directory's database, for the operator.
+// `connex migrate status|up`, `connex backup FILE`, `connex restore FILE`,
+// `connex db copy`: the schema, the copies of the database (SQLite's own
+// online backup; pg_dump and pg_restore for PostgreSQL) and the move from the
+// embedded database to PostgreSQL, for the operator.
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
+#include "cli/commands/pg_tools.hpp"
 #include "cli/commands/platform_common.hpp"
+#include "store/database_copy.hpp"
 #include "store/migrations.hpp"
 
 namespace connex::cli {
@@ -56,6 +63,87 @@ void MigrateCommands(CLI::App& app, int& exit_code) {
   });
 }
 
+// pg_dump's custom format: compressed, consistent (one snapshot), and
+// restorable table by table.
+int PgDump(const std::string& url, const std::string& file) {
+  if (std::filesystem::exists(file)) {
+    std::cerr << "error: file: already exists; choose a new file name\n";
+    return kOperatorInvalid;
+  }
+  if (RunPgTool("pg_dump", url, {"--format=custom", "--no-owner", "--file=" + file}) != 0) {
+    std::cerr << "error: pg_dump could not write " << file << "\n";
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    return kOperatorFailed;
+  }
+  std::cout << "backup written to " << file << " (pg_dump custom format)\n";
+  return 0;
+}
+
+// The newest schema version in a pg_dump archive (its schema_migrations rows),
+// or -1 when the archive holds none: read before anything is restored.
+int ArchiveSchemaVersion(const std::string& file) {
+  std::string rows;
+  if (RunPgTool("pg_restore", "", {"--data-only", "--table=schema_migrations", "--file=-", file},
+                &rows) != 0) {
+    return -1;
+  }
+  int newest = -1;
+  bool in_copy = false;
+  std::istringstream lines(rows);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("COPY ", 0) == 0) {
+      in_copy = true;
+    } else if (line == "\\.") {
+      in_copy = false;
+    } else if (in_copy) {
+      newest = std::max(newest, std::atoi(line.c_str()));
+    }
+  }
+  return newest;
+}
+
+int PgRestore(const std::string& url, const std::string& file, bool replace) {
+  const int version = ArchiveSchemaVersion(file);
+  if (version < 0 || version > LatestVersion()) {
+    std::cerr << "error: " << file << " is not a backup this version can restore: "
+              << (version < 0 ? "not a pg_dump archive of a CONNEX database"
+                              : "its schema version " + std::to_string(version) +
+                                    " is newer than " + std::to_string(LatestVersion()))
+              << "\n";
+    return kOperatorInvalid;
+  }
+  auto db = OpenData({.dir = "", .db = url}, false);
+  if (!db) return kOperatorFailed;
+  auto tables = db->Read([](soci::session& sql) -> Result<long long> {
+    long long n = 0;
+    sql << "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+        soci::into(n);
+    return n;
+  });
+  db.reset();
+  if (!tables) {
+    std::cerr << "error: " << tables.error().ToString() << "\n";
+    return kOperatorFailed;
+  }
+  if (*tables > 0 && !replace) {
+    std::cerr << "error: the database holds tables; stop the portal and add --replace to "
+                 "overwrite them\n";
+    return kOperatorInvalid;
+  }
+  // One transaction: a restore that fails half-way leaves the database as it was.
+  std::vector<std::string> args = {"--no-owner", "--single-transaction", "--exit-on-error"};
+  if (replace) args.insert(args.end(), {"--clean", "--if-exists"});
+  args.push_back(file);
+  if (RunPgTool("pg_restore", url, args) != 0) {
+    std::cerr << "error: pg_restore failed; the database is unchanged\n";
+    return kOperatorFailed;
+  }
+  std::cout << "restored " << file << " (schema version " << version
+            << "; newer migrations apply when the portal starts)\n";
+  return 0;
+}
+
 void BackupCommands(CLI::App& app, int& exit_code) {
   auto data = std::make_shared<DataOptions>();
   auto file = std::make_shared<std::string>();
@@ -64,6 +152,7 @@ void BackupCommands(CLI::App& app, int& exit_code) {
   AddDataOption(backup, *data);
   backup->add_option("file", *file, "New file to write (must not exist)")->required();
   backup->callback([data, file, &exit_code] {
+    if (!data->db.empty()) return void(exit_code = PgDump(data->db, *file));
     auto db = OpenData(*data);
     if (!db) return void(exit_code = kOperatorFailed);
     if (auto r = db->Backup(*file); !r) {
@@ -76,7 +165,7 @@ void BackupCommands(CLI::App& app, int& exit_code) {
 
   auto replace = std::make_shared<bool>(false);
   CLI::App* restore = app.add_subcommand(
-      "restore", "Put a backup in place of the data directory's database (stop the portal first)");
+      "restore", "Put a backup in place of the database (stop the portal first)");
   AddDataOption(restore, *data);
   restore->add_option("file", *file, "A file written by connex backup")
       ->required()
@@ -84,10 +173,7 @@ void BackupCommands(CLI::App& app, int& exit_code) {
   restore->add_flag("--replace", *replace, "Replace an existing database");
   restore->callback([data, file, replace, &exit_code] {
     namespace fs = std::filesystem;
-    if (!data->db.empty()) {
-      std::cerr << "error: a PostgreSQL database is restored with pg_restore (docs/deploy.md)\n";
-      return void(exit_code = kOperatorInvalid);
-    }
+    if (!data->db.empty()) return void(exit_code = PgRestore(data->db, *file, *replace));
     const fs::path target = fs::path(data->dir) / "connex.db";
     if (fs::exists(target) && !*replace) {
       std::cerr << "error: " << target.string()
@@ -147,9 +233,59 @@ void BackupCommands(CLI::App& app, int& exit_code) {
 
 }  // namespace
 
+void CopyCommand(CLI::App& app, int& exit_code) {
+  auto data = std::make_shared<DataOptions>();
+  auto to = std::make_shared<std::string>();
+  CLI::App* db = app.add_subcommand("db", "Move the data between database backends");
+  db->require_subcommand(1);
+  CLI::App* copy = db->add_subcommand(
+      "copy",
+      "Copy the embedded database into an empty PostgreSQL database (stop the portal first)");
+  copy->add_option("--data", data->dir, "Data directory holding connex.db")
+      ->default_val("var")
+      ->type_name("DIR");
+  copy->add_option("--to", *to, "The PostgreSQL database (postgresql://user@host:port/name)")
+      ->required()
+      ->type_name("URL")
+      ->check(PostgresqlUrl);
+  copy->callback([data, to, &exit_code] {
+    const std::string file = data->dir + "/connex.db";
+    if (!std::filesystem::exists(file)) {
+      std::cerr << "error: --data: " << file << " does not exist\n";
+      return void(exit_code = kOperatorInvalid);
+    }
+    auto from = OpenData(*data);
+    if (!from) return void(exit_code = kOperatorFailed);
+    auto target = OpenData({.dir = "", .db = *to}, false);
+    if (!target) return void(exit_code = kOperatorFailed);
+    const auto start = std::chrono::steady_clock::now();
+    auto report = store::CopyDatabase(*from, *target, [](const std::string& step, long long n) {
+      if (step == "search index") {
+        std::cout << "search index built for " << n << " documents\n";
+      } else {
+        std::cout << step << " " << n << " rows\n" << std::flush;
+      }
+    });
+    if (!report) {
+      std::cerr << "error: " << report.error().ToString()
+                << "\nnothing was copied; the target is unchanged\n";
+      return void(exit_code = report.error().code == ErrorCode::kInvalidInput ? kOperatorInvalid
+                                                                              : kOperatorFailed);
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    char took[64];
+    std::snprintf(took, sizeof took, "%.1f", seconds);
+    std::cout << "copied " << report->rows << " rows of " << report->tables.size() << " tables to "
+              << target->location() << " in " << took
+              << " s; start the portal with --db to serve from it\n";
+  });
+}
+
 void AddDatabaseCommands(CLI::App& app, int& exit_code) {
   MigrateCommands(app, exit_code);
   BackupCommands(app, exit_code);
+  CopyCommand(app, exit_code);
 }
 
 }  // namespace connex::cli

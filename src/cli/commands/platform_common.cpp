@@ -14,11 +14,13 @@ void AddDataOption(CLI::App* cmd, DataOptions& data) {
   cmd->add_option("--db", data.db,
                   "A PostgreSQL database instead of connex.db (postgresql://user@host:port/name)")
       ->type_name("URL")
-      ->check([](const std::string& url) -> std::string {
-        return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0
-                   ? ""
-                   : "must start with postgresql://";
-      });
+      ->check(PostgresqlUrl);
+}
+
+std::string PostgresqlUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0
+             ? ""
+             : "must start with postgresql://";
 }
 
 std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate, int pool) {

@@ -22,6 +22,8 @@ struct DataOptions {
   std::string db;  // postgresql://user@host:port/database; empty: SQLite in `dir`
 };
 
+// "" for a PostgreSQL URL, else why not (a CLI11 check).
+std::string PostgresqlUrl(const std::string& url);
 // Adds --data DIR (default "var") and --db URL.
 void AddDataOption(CLI::App* cmd, DataOptions& data);
 // Opens the database with `pool` sessions, applying pending migrations unless
@@ -30,7 +32,7 @@ std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate 
                                           int pool = 1);
 
 // `connex user`, `connex organisation`, `connex audit`, `connex migrate`,
-// `connex backup`, `connex restore`.
+// `connex backup`, `connex restore`, `connex db copy`.
 void AddPlatformCommands(CLI::App& app, int& exit_code);
 
 }  // namespace connex::cli

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# The operator commands on PostgreSQL, in the cluster tests/pg/with-cluster.sh
+# starts: `db copy` of a demo data directory, then the portal serving the copy;
+# `backup` (pg_dump) and `restore` (pg_restore) with their refusals.
+# Usage: with-cluster.sh postgresql_cli_test.sh CONNEX_BINARY SOURCE_DIR
+set -uo pipefail
+connex=$1
+cd "$2"
+source tests/cli/check.sh
+: "${CONNEX_TEST_POSTGRESQL:?run under tests/pg/with-cluster.sh}"
+pg_host=$(sed -n 's/.*host=\([^ ]*\).*/\1/p' <<<"$CONNEX_TEST_POSTGRESQL")
+pg_port=$(sed -n 's/.*port=\([^ ]*\).*/\1/p' <<<"$CONNEX_TEST_POSTGRESQL")
+url() { echo "postgresql://connex@/$1?host=$pg_host&port=$pg_port"; }
+psql_in() { psql "$(url "$1")" -Atc "$2"; }
+for name in copied restored; do psql "$CONNEX_TEST_POSTGRESQL" -qc "CREATE DATABASE $name"; done
+data=$tmp/var
+"$connex" demo --data "$data" >/dev/null || exit 1
+
+"$connex" db copy --data "$data" --to "$(url copied)" >"$tmp/copy" 2>&1; rc=$?
+check "db copy exits 0" test $rc -eq 0
+check "db copy reports each table" grep -q "^hub_pages [1-9][0-9]* rows$" "$tmp/copy"
+check "db copy builds the search index" grep -q "^search index built for [1-9][0-9]* documents$" "$tmp/copy"
+check "db copy reports the total" grep -q "^copied [0-9]* rows of [0-9]* tables to postgresql://connex@" "$tmp/copy"
+for table in organisations users audit_log requests hub_documents hub_pages hub_annotations obligations courses; do
+  check "$table has as many rows as in SQLite" test \
+    "$(psql_in copied "SELECT count(*) FROM $table")" = "$(sqlite3 "$data/connex.db" "SELECT count(*) FROM $table")"
+done
+check "the hub's text arrives byte for byte" test \
+  "$(psql_in copied "SELECT md5(string_agg(text, '|' ORDER BY id)) FROM hub_pages")" = \
+  "$(sqlite3 "$data/connex.db" "SELECT group_concat(text, '|') FROM (SELECT text FROM hub_pages ORDER BY id)" | head -c -1 | md5sum | cut -d' ' -f1)"
+"$connex" audit verify --data "$data" >"$tmp/v-lite"
+"$connex" audit verify --db "$(url copied)" >"$tmp/v-pg"; rc=$?
+check "the copied audit chain verifies" test $rc -eq 0
+check "the copied audit chain has every entry" cmp -s "$tmp/v-lite" "$tmp/v-pg"
+"$connex" db copy --data "$data" --to "$(url copied)" >/dev/null 2>"$tmp/e1"; rc=$?
+check "a second copy into a used database exits 2" test $rc -eq 2
+check "a second copy says why" contains "$tmp/e1" "holds data already"
+check "a second copy changes nothing" test "$(psql_in copied "SELECT count(*) FROM users")" = \
+  "$(sqlite3 "$data/connex.db" "SELECT count(*) FROM users")"
+"$connex" db copy --data "$data" --to "mysql://x/y" >/dev/null 2>"$tmp/e2"; rc=$?
+check "a target that is not PostgreSQL exits 2" test $rc -eq 2
+check "a target that is not PostgreSQL is named" contains "$tmp/e2" "must start with postgresql://"
+"$connex" db copy --data "$tmp/nowhere" --to "$(url copied)" >/dev/null 2>"$tmp/e3"; rc=$?
+check "a missing source exits 2" test $rc -eq 2
+check "a missing source is named" contains "$tmp/e3" "--data: $tmp/nowhere/connex.db does not exist"
+
+# The portal on the copy: the demo accounts sign in and the hub finds its documents.
+port=$((20000 + RANDOM % 20000))
+"$connex" serve --db "$(url copied)" --data "$tmp/serve" --port "$port" --web "" >"$tmp/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/v1/session" \
+  -H 'Content-Type: application/json' -d '{"email":"coordinator@connex.example","password":"connex-demo-2026"}')
+check "a demo account signs in on the copy" test "$status" = 201
+curl -s "http://127.0.0.1:$port/api/v1/hub/search?q=royalty" >"$tmp/search"
+check "the copy's hub search finds documents" grep -q '"total":[1-9]' "$tmp/search"
+kill $pid; wait $pid 2>/dev/null
+
+"$connex" backup --db "$(url copied)" "$tmp/pg.dump" >"$tmp/b1" 2>&1; rc=$?
+check "backup through pg_dump exits 0" test $rc -eq 0
+check "backup names its file" contains "$tmp/b1" "backup written to $tmp/pg.dump"
+"$connex" backup --db "$(url copied)" "$tmp/pg.dump" >/dev/null 2>"$tmp/e4"; rc=$?
+check "backup refuses to overwrite" test $rc -eq 2
+"$connex" restore --db "$(url restored)" "$tmp/pg.dump" >"$tmp/r1" 2>&1; rc=$?
+check "restore through pg_restore exits 0" test $rc -eq 0
+check "restore names the schema version" grep -q "schema version [0-9]*;" "$tmp/r1"
+"$connex" audit verify --db "$(url copied)" >"$tmp/v-dumped"
+"$connex" audit verify --db "$(url restored)" >"$tmp/v-restored"
+check "the restored audit chain has every entry" cmp -s "$tmp/v-dumped" "$tmp/v-restored"
+"$connex" restore --db "$(url restored)" "$tmp/pg.dump" >/dev/null 2>"$tmp/e5"; rc=$?
+check "restore over a database with tables exits 2" test $rc -eq 2
+check "restore over a database with tables says --replace" contains "$tmp/e5" "add --replace"
+psql_in restored "DELETE FROM hub_annotations" >/dev/null
+"$connex" restore --replace --db "$(url restored)" "$tmp/pg.dump" >/dev/null 2>&1; rc=$?
+check "restore --replace exits 0" test $rc -eq 0
+check "restore --replace brings the backup's rows back" test \
+  "$(psql_in restored "SELECT count(*) FROM hub_annotations")" = "$(psql_in copied "SELECT count(*) FROM hub_annotations")"
+echo "not a dump" >"$tmp/garbage"
+"$connex" restore --replace --db "$(url restored)" "$tmp/garbage" >/dev/null 2>"$tmp/e6"; rc=$?
+check "restore of a file that is no archive exits 2" test $rc -eq 2
+check "restore of a file that is no archive says so" contains "$tmp/e6" "not a pg_dump archive of a CONNEX database"
+check "a refused restore leaves the database as it was" test \
+  "$(psql_in restored "SELECT count(*) FROM users")" = "$(psql_in copied "SELECT count(*) FROM users")"
+finish
