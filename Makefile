@@ -39,7 +39,8 @@ bench: setup web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	./build/release/bench/connex_bench --benchmark_counters_tabular=true
-	./scripts/load-bench build/release/connex
+	CONNEX_PG_FSYNC=on ./tests/pg/with-cluster.sh ./scripts/load-bench build/release/connex \
+	  build/release/bench/connex_bench_corpus
 	@echo "web app, JavaScript and CSS gzipped: $$(cat web/dist/assets/*.js web/dist/assets/*.css | gzip -9 | wc -c) bytes"
 
 format:
