@@ -235,14 +235,20 @@ class ClockWatch {
     while (!stop_) {
       lock.unlock();
       try {
-        store::WriteRequests(s_.db, [&](domain::RequestStores& st) -> Result<int> {
-          const domain::SlaPolicy policy = st.requests.CurrentPolicy();
-          auto calendar = domain::Calendar::Build(policy.calendar);
-          if (!calendar) return calendar.errors();
-          const Instant now = Now();
-          const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
-          return warned + domain::FeedbackService().SendReminders(st, now) +
-                 domain::ObligationService().SendReminders(st, now);
+        s_.db.Write([&](soci::session& sql) -> Result<int> {
+          // Instances sharing one database sweep one at a time; the others
+          // skip this minute. A sweep looks for an earlier notice before it
+          // sends one, which two overlapping sweeps could both miss.
+          if (!store::TryLockForTransaction(sql, "clock-sweep")) return 0;
+          return store::WithStores(sql, [&](domain::RequestStores& st) -> Result<int> {
+            const domain::SlaPolicy policy = st.requests.CurrentPolicy();
+            auto calendar = domain::Calendar::Build(policy.calendar);
+            if (!calendar) return calendar.errors();
+            const Instant now = Now();
+            const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
+            return warned + domain::FeedbackService().SendReminders(st, now) +
+                   domain::ObligationService().SendReminders(st, now);
+          });
         });
       } catch (const std::exception& e) {
         Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});

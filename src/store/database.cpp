@@ -170,6 +170,14 @@ Result<Done> Database::Backup(const std::string& target) {
   return Done{};
 }
 
+bool TryLockForTransaction(soci::session& sql, const std::string& name) {
+  if (sql.get_backend_name() != "postgresql") return true;
+  int taken = 0;
+  sql << "SELECT CASE WHEN pg_try_advisory_xact_lock(hashtext(:n)) THEN 1 ELSE 0 END",
+      soci::use(name), soci::into(taken);
+  return taken == 1;
+}
+
 bool Database::Ping() {
   try {
     soci::session sql(pool_);

@@ -93,4 +93,10 @@ class Database {
   soci::connection_pool pool_;
 };
 
+// For work that one instance at a time should do (the minute's sweep of
+// clocks and reminders): true when this transaction holds the lock `name`
+// until it ends, false when another transaction holds it. SQLite's write
+// transactions already run one at a time: always true there.
+bool TryLockForTransaction(soci::session& sql, const std::string& name);
+
 }  // namespace connex::store

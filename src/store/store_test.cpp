@@ -414,6 +414,25 @@ TEST_P(Store, AnAmountComesBackWithEveryDigit) {
   EXPECT_EQ(*(*stored)->estimated_added_value, amount);
 }
 
+// Two instances' minute sweeps never overlap: the second finds the lock
+// taken and skips; the lock goes with the transaction.
+TEST_P(Store, OneSweepAtATimeAcrossInstances) {
+  const auto try_lock = [&](const std::string& name) {
+    return *db_->Write(
+        [&](soci::session& sql) -> Result<bool> { return TryLockForTransaction(sql, name); });
+  };
+  auto outer = db_->Write([&](soci::session& sql) -> Result<Done> {
+    EXPECT_TRUE(TryLockForTransaction(sql, "clock-sweep"));
+    if (GetParam() == Backend::kPostgresql) {  // SQLite runs one write transaction at a time
+      EXPECT_FALSE(try_lock("clock-sweep"));   // another instance, meanwhile
+      EXPECT_TRUE(try_lock("another task"));
+    }
+    return Done{};
+  });
+  ASSERT_TRUE(outer.ok());
+  EXPECT_TRUE(try_lock("clock-sweep"));
+}
+
 TEST(FeedbackReminderDue, CountsWholeDaysFromTheClose) {
   using domain::FeedbackReminderDue;
   const Instant closed = *ParseIso("2026-01-31T23:30:00Z");
