@@ -11,14 +11,14 @@
 #include "domain/requests/request_service.hpp"
 #include "hub_corpus.hpp"
 #include "store/migrations.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 using namespace connex;
 
 namespace {
 
 Result<int> AddRequests(store::Database& db, int count) {
-  return store::WriteRequests(db, [&](domain::RequestStores& st) -> Result<int> {
+  return store::WriteStores(db, [&](domain::Stores& st) -> Result<int> {
     const domain::RequestService service;
     const auto user = st.accounts.FindUserByEmail("focal.senegal@connex.example");
     if (!user) return Error{ErrorCode::kNotFound, "no demo account; run connex demo first", ""};

@@ -17,7 +17,7 @@
 #include "ingest/pdf_text.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 #include "support/text_pdf.hpp"
 
 namespace {
@@ -112,8 +112,8 @@ void Searches(benchmark::State& state, bool filtered) {
         q.contract_type = kContractTypes[static_cast<size_t>(i) % 6];
       }
       const auto start = std::chrono::steady_clock::now();
-      auto r = store::ReadRequests(
-          *corpus.db, [&](RequestStores& s) -> Result<HubResults> { return s.hub.Search(q); });
+      auto r = store::ReadStores(*corpus.db,
+                                 [&](Stores& s) -> Result<HubResults> { return s.hub.Search(q); });
       ms.push_back(
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
               .count());

@@ -5,8 +5,8 @@
 #include <random>
 
 #include "domain/hub/hub_document.hpp"
-#include "domain/requests/request.hpp"
-#include "store/sql_request_repository.hpp"
+#include "domain/shared/vocabulary.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::bench {
 
@@ -64,7 +64,7 @@ void AddGeneratedDocuments(store::Database& db, int documents, int pages) {
   Prose prose(rng);
   const int batch = 200;
   for (int first = 0; first < documents; first += batch) {
-    (void)store::WriteRequests(db, [&](RequestStores& s) -> Result<Done> {
+    (void)store::WriteStores(db, [&](Stores& s) -> Result<Done> {
       for (int i = first; i < first + batch; ++i) {
         HubDocument d;
         d.id = "hub_bench_" + std::to_string(i);

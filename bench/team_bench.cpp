@@ -5,8 +5,8 @@
 
 #include <random>
 
-#include "domain/requests/request.hpp"
 #include "domain/roster/team_proposal.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace {
 

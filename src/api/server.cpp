@@ -21,7 +21,7 @@
 #include "domain/obligations/obligation_service.hpp"
 #include "domain/requests/feedback.hpp"
 #include "store/sql_account_repository.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -240,8 +240,8 @@ class ClockWatch {
           // skip this minute. A sweep looks for an earlier notice before it
           // sends one, which two overlapping sweeps could both miss.
           if (!store::TryLockForTransaction(sql, "clock-sweep")) return 0;
-          return store::WithStores(sql, [&](domain::RequestStores& st) -> Result<int> {
-            const domain::SlaPolicy policy = st.requests.CurrentPolicy();
+          return store::WithStores(sql, [&](domain::Stores& st) -> Result<int> {
+            const domain::SlaPolicy policy = st.sla_policy.Current();
             auto calendar = domain::Calendar::Build(policy.calendar);
             if (!calendar) return calendar.errors();
             const Instant now = Now();

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "domain/audit/audit_log.hpp"
 
 namespace connex::store {
 
@@ -54,5 +55,19 @@ AuditVerdict VerifyAuditChain(soci::session& sql);
 
 // The newest entries first, at most `limit`, starting below `before_seq` (0: the newest).
 std::vector<AuditRecord> ListAudit(soci::session& sql, int limit, std::int64_t before_seq);
+
+// The domain's audit log over one transaction's session (AppendAudit).
+class SqlAuditLog : public domain::AuditLog {
+ public:
+  explicit SqlAuditLog(soci::session& sql) : sql_(sql) {}
+  void Record(const std::string& actor, const std::string& action, const std::string& object_type,
+              const std::string& object_id, const std::string& before_json,
+              const std::string& after_json) override {
+    AppendAudit(sql_, {actor, action, object_type, object_id, before_json, after_json});
+  }
+
+ private:
+  soci::session& sql_;
+};
 
 }  // namespace connex::store

@@ -10,7 +10,7 @@
 
 #include "domain/requests/request_service.hpp"
 #include "store/audit_log.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 #include "store/store_fixture.hpp"
 
 namespace connex::store {
@@ -42,7 +42,7 @@ class CopyIntoPostgresql : public StoreBase {
   // A government's request with feedback, a stored file, and a published
   // hub document with a status change: one row or more in most tables.
   void Fill() {
-    auto filled = WriteRequests(*source_, [&](RequestStores& st) -> Result<Done> {
+    auto filled = WriteStores(*source_, [&](Stores& st) -> Result<Done> {
       auto gov = GovernmentUser(st.accounts, "GHA");
       if (!gov) return gov.errors();
       const Instant at = *ParseIso("2026-03-31T17:00:00Z");
@@ -61,7 +61,7 @@ class CopyIntoPostgresql : public StoreBase {
       fb.answered_by = gov->user_id;
       fb.answered_at = at;
       st.requests.InsertFeedback(fb);
-      st.requests.PutBlob("every-byte", bytes_);
+      st.blobs.Put("every-byte", bytes_);
       HubDocument d;
       d.id = "hub_copied";
       d.meta.title = "Mining convention Tarkwa";
@@ -111,14 +111,14 @@ TEST_F(CopyIntoPostgresql, EveryValueArrivesAndTheDatabaseWorksOn) {
   EXPECT_EQ(users, 1);
   EXPECT_EQ(TargetRows("users"), 1);
 
-  auto read = ReadRequests(*db_, [&](RequestStores& st) -> Result<Done> {
+  auto read = ReadStores(*db_, [&](Stores& st) -> Result<Done> {
     const auto fb = st.requests.FindFeedback(request_id_);
     EXPECT_TRUE(fb.has_value());
     if (fb) {
       EXPECT_EQ(fb->comments, kComments);
       EXPECT_EQ(*fb->estimated_added_value, 1234567890.12);
     }
-    EXPECT_EQ(st.requests.Blob("every-byte"), bytes_);
+    EXPECT_EQ(st.blobs.Get("every-byte"), bytes_);
     HubQuery q;
     q.text = "stabilisation";
     const HubResults found = st.hub.Search(q);
@@ -138,7 +138,7 @@ TEST_F(CopyIntoPostgresql, EveryValueArrivesAndTheDatabaseWorksOn) {
   EXPECT_FALSE(copied.first_broken) << copied.reason;
 
   // Numbering continues after the copied rows.
-  auto added = WriteRequests(*db_, [&](RequestStores& st) -> Result<long long> {
+  auto added = WriteStores(*db_, [&](Stores& st) -> Result<long long> {
     HubDocument d;
     d.id = "hub_after_copy";
     d.meta.title = "Petroleum agreement";

@@ -8,8 +8,8 @@
 
 #include "domain/hub/hub_service.hpp"
 #include "store/sql_hub_repository.hpp"
-#include "store/sql_request_repository.hpp"
 #include "store/sql_rows.hpp"
+#include "store/sql_stores.hpp"
 #include "store/sqlite_rank.hpp"
 #include "store/store_fixture.hpp"
 
@@ -26,7 +26,7 @@ class HubFixture : public Base {
                   std::vector<std::string> resources, const std::vector<std::string>& pages,
                   const std::string& status = "published", bool confidential = false,
                   const std::string& company = "") {
-    auto r = WriteRequests(*this->db_, [&](RequestStores& s) -> Result<std::string> {
+    auto r = WriteStores(*this->db_, [&](Stores& s) -> Result<std::string> {
       HubDocument d;
       d.id = NewId("hub");
       d.meta.title = title;
@@ -49,8 +49,8 @@ class HubFixture : public Base {
     return *r;
   }
   HubResults Find(HubQuery q) {
-    return *ReadRequests(*this->db_,
-                         [&](RequestStores& s) -> Result<HubResults> { return s.hub.Search(q); });
+    return *ReadStores(*this->db_,
+                       [&](Stores& s) -> Result<HubResults> { return s.hub.Search(q); });
   }
   static std::vector<std::string> Ids(const HubResults& r) {
     std::vector<std::string> out;
@@ -151,7 +151,7 @@ TEST_P(HubStore, ReviewedAnnotationsAreSearchedAndFilterByCategory) {
   a.summary = "Fiscal terms are frozen for fifteen years from first production.";
   a.translations = {{"fr", "Les termes fiscaux sont gelés pendant quinze ans."}};
   a.pages = {2};
-  WriteRequests(*db_, [&](RequestStores& s) -> Result<Done> {
+  WriteStores(*db_, [&](Stores& s) -> Result<Done> {
     s.hub.InsertAnnotation(a);
     return Done{};
   });
@@ -163,7 +163,7 @@ TEST_P(HubStore, ReviewedAnnotationsAreSearchedAndFilterByCategory) {
   q.category = "stabilization";
   EXPECT_EQ(Find(q).total, 0);
   q.category.clear();
-  WriteRequests(*db_, [&](RequestStores& s) -> Result<Done> {
+  WriteStores(*db_, [&](Stores& s) -> Result<Done> {
     a.status = "reviewed";
     a.version = 2;
     EXPECT_TRUE(s.hub.UpdateAnnotation(a, 1));
@@ -182,7 +182,7 @@ TEST_P(HubStore, ReviewedAnnotationsAreSearchedAndFilterByCategory) {
 
 TEST_P(HubStore, EditedPagesAreSearchedByTheirNewText) {
   const std::string id = Add("Scanned convention", "MLI", {"gold"}, {"Illegible scan"});
-  WriteRequests(*db_, [&](RequestStores& s) -> Result<Done> {
+  WriteStores(*db_, [&](Stores& s) -> Result<Done> {
     auto d = s.hub.FindDocument(id);
     s.hub.UpdatePage(*d, {1, "Corrected text about bauxite", "acceptable", "edited", "u1"});
     return Done{};

@@ -3,7 +3,7 @@
 // records close a due date, and the overdue list reads each contract in its
 // own time zone and shows a government only its own contracts.
 #include "domain/obligations/obligation_service.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 #include "store/store_fixture.hpp"
 
 namespace connex::store {
@@ -19,37 +19,34 @@ class Register : public Store {
   // with one obligation; returns (principal, obligation id).
   std::pair<Principal, std::string> Monitored(const std::string& email, const std::string& country,
                                               const std::string& zone, Obligation o) {
-    auto made =
-        WriteRequests(*db_, [&](RequestStores& st) -> Result<std::pair<Principal, std::string>> {
-          auto org =
-              service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
-                                       "Ministry " + country, country);
-          if (!org) return org.errors();
-          auto user = service_.AddUser(st.accounts, "cli:test", email, "Official",
-                                       Role::kGovernment, org->id, "a long enough passphrase");
-          if (!user) return user.errors();
-          const Principal p{Role::kGovernment, user->id, org->id};
-          MonitoredContract c;
-          c.title = "Mining convention " + country;
-          c.counterparty = "Company " + country;
-          c.timezone = zone;
-          auto contract = register_.CreateContract(st, p, c, At("2026-11-01T00:00:00Z"));
-          if (!contract) return contract.errors();
-          auto added = register_.AddObligation(st, p, contract->id, o, At("2026-11-01T00:00:00Z"));
-          if (!added) return added.errors();
-          return std::pair{p, added->id};
-        });
+    auto made = WriteStores(*db_, [&](Stores& st) -> Result<std::pair<Principal, std::string>> {
+      auto org = service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
+                                          "Ministry " + country, country);
+      if (!org) return org.errors();
+      auto user = service_.AddUser(st.accounts, "cli:test", email, "Official", Role::kGovernment,
+                                   org->id, "a long enough passphrase");
+      if (!user) return user.errors();
+      const Principal p{Role::kGovernment, user->id, org->id};
+      MonitoredContract c;
+      c.title = "Mining convention " + country;
+      c.counterparty = "Company " + country;
+      c.timezone = zone;
+      auto contract = register_.CreateContract(st, p, c, At("2026-11-01T00:00:00Z"));
+      if (!contract) return contract.errors();
+      auto added = register_.AddObligation(st, p, contract->id, o, At("2026-11-01T00:00:00Z"));
+      if (!added) return added.errors();
+      return std::pair{p, added->id};
+    });
     EXPECT_TRUE(made.ok()) << made.error().ToString();
     return *made;
   }
   int Sweep(const char* now) {
-    return *WriteRequests(*db_, [&](RequestStores& st) -> Result<int> {
-      return register_.SendReminders(st, At(now));
-    });
+    return *WriteStores(
+        *db_, [&](Stores& st) -> Result<int> { return register_.SendReminders(st, At(now)); });
   }
   std::vector<std::string> Texts(const std::string& user_id) {
-    auto notes = ReadRequests(*db_, [&](RequestStores& st) -> Result<std::vector<Notification>> {
-      return st.requests.Notifications(user_id, 50);
+    auto notes = ReadStores(*db_, [&](Stores& st) -> Result<std::vector<Notification>> {
+      return st.notifications.ForUser(user_id, 50);
     });
     std::vector<std::string> out;
     for (const Notification& n : *notes) out.push_back(n.kind + " " + n.text);
@@ -84,7 +81,7 @@ TEST_P(Register, RemindersAndOverdueNoticesGoOutOnceAndStopOnceRecorded) {
                 "obligation_due_soon Mining convention GHA: Royalty is due on 2027-01-31"}));
 
   // Recording the February payment before its reminder silences it.
-  auto recorded = WriteRequests(*db_, [&](RequestStores& st) {
+  auto recorded = WriteStores(*db_, [&](Stores& st) {
     return register_.Record(st, ghana, royalty,
                             {"", "2027-02-28", "met", "Receipt GRA-0228", "", {}},
                             At("2027-02-15T09:00:00Z"));
@@ -93,7 +90,7 @@ TEST_P(Register, RemindersAndOverdueNoticesGoOutOnceAndStopOnceRecorded) {
   EXPECT_EQ(Sweep("2027-02-21T00:00:00Z"), 0);
   EXPECT_EQ(Sweep("2027-03-01T00:00:00Z"), 0);
   // A date that is not one of its due dates is refused, naming the field.
-  auto wrong = WriteRequests(*db_, [&](RequestStores& st) {
+  auto wrong = WriteStores(*db_, [&](Stores& st) {
     return register_.Record(st, ghana, royalty, {"", "2027-02-27", "met", "x", "", {}},
                             At("2027-02-15T09:00:00Z"));
   });
@@ -108,7 +105,7 @@ TEST_P(Register, TheOverdueListReadsEachContractInItsZoneAndOnlyForItsGovernment
       Monitored("official@mef.gob.pe", "PER", "America/Lima", Royalty("2027-03-31", "quarterly"));
   const Principal staff{Role::kCoordinator, "", ""};
   auto overdue = [&](const Principal& p, const char* now) {
-    return *ReadRequests(*db_, [&](RequestStores& st) -> Result<std::vector<std::string>> {
+    return *ReadStores(*db_, [&](Stores& st) -> Result<std::vector<std::string>> {
       std::vector<std::string> out;
       for (const Occurrence& o : register_.Overdue(st, p, At(now))) {
         out.push_back(o.contract_title + " " + o.due_date);
@@ -127,12 +124,12 @@ TEST_P(Register, TheOverdueListReadsEachContractInItsZoneAndOnlyForItsGovernment
   // Next quarter's due date joins on 1 July, local.
   EXPECT_EQ(overdue(peru, "2027-07-01T05:00:00Z").size(), 2u);
   // Another government asking for the contract gets "no such contract".
-  auto seen = ReadRequests(*db_, [&](RequestStores& st) {
+  auto seen = ReadStores(*db_, [&](Stores& st) {
     return register_.Obligations(st, peru, st.obligations.FindObligation(a)->contract_id);
   });
   ASSERT_FALSE(seen.ok());
   EXPECT_EQ(seen.error().code, ErrorCode::kNotFound);
-  auto own = ReadRequests(*db_, [&](RequestStores& st) {
+  auto own = ReadStores(*db_, [&](Stores& st) {
     return register_.Obligations(st, peru, st.obligations.FindObligation(b)->contract_id);
   });
   ASSERT_TRUE(own.ok());

@@ -17,8 +17,6 @@ constexpr const char* kObligationColumns =
     "first_due, recurrence, end_of_month, until_date, remind_days, clause, source_annotation_id, "
     "status, created_by, created_at, updated_at, version FROM obligations ";
 
-Instant At(const soci::row& row, int i) { return ParseIso(Text(row, i)).value_or(Instant{}); }
-
 MonitoredContract ContractFromRow(const soci::row& row) {
   MonitoredContract c;
   c.id = Text(row, 0);

@@ -1,7 +1,5 @@
 #include "store/sql_request_repository.hpp"
 
-#include "domain/sla/policy_json.hpp"
-#include "store/audit_log.hpp"
 #include "store/sql_rows.hpp"
 
 namespace connex::store {
@@ -13,12 +11,6 @@ namespace {
 constexpr const char* kRequestColumns =
     "SELECT id, reference, organisation_id, created_by, form_json, state, paused_from, "
     "engagement_phase, version, created_at, updated_at FROM requests ";
-
-Instant At(const soci::row& row, int i) { return ParseIso(Text(row, i)).value_or(Instant{}); }
-
-std::optional<Instant> MaybeAt(const soci::row& row, int i) { return ParseIso(Text(row, i)); }
-
-std::string IsoOrEmpty(const std::optional<Instant>& t) { return t ? ToIso(*t) : ""; }
 
 SupportRequest RequestFromRow(const soci::row& row) {
   SupportRequest r;
@@ -42,35 +34,6 @@ std::string PausedFrom(const SupportRequest& r) {
 }
 
 }  // namespace
-
-std::vector<Discipline> SqlRequestRepository::Disciplines() {
-  std::vector<Discipline> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT code, label_en, label_fr, active, position, updated_at, "
-                       "updated_by FROM disciplines ORDER BY position, code");
-  for (const soci::row& row : rows) {
-    Discipline d;
-    d.code = Text(row, 0);
-    d.label_en = Text(row, 1);
-    d.label_fr = Text(row, 2);
-    d.active = Integer(row, 3) != 0;
-    d.position = static_cast<int>(Integer(row, 4));
-    d.updated_at = At(row, 5);
-    d.updated_by = Text(row, 6);
-    out.push_back(std::move(d));
-  }
-  return out;
-}
-
-void SqlRequestRepository::SaveDiscipline(const Discipline& d) {
-  const int active = d.active ? 1 : 0;
-  const std::string at = ToIso(d.updated_at);
-  sql_ << "DELETE FROM disciplines WHERE code = :c", soci::use(d.code);
-  sql_ << "INSERT INTO disciplines (code, label_en, label_fr, active, position, updated_at, "
-          "updated_by) VALUES (:c, :en, :fr, :a, :p, :at, :by)",
-      soci::use(d.code), soci::use(d.label_en), soci::use(d.label_fr), soci::use(active),
-      soci::use(d.position), soci::use(at), soci::use(d.updated_by);
-}
 
 void SqlRequestRepository::InsertRequest(const SupportRequest& r) {
   const std::string form = ToJson(r.form).dump(), state = ToString(r.position.state);
@@ -391,68 +354,6 @@ std::vector<Message> SqlRequestRepository::Messages(const std::string& request_i
   return out;
 }
 
-namespace {
-
-// PostgreSQL's bytea travels as hex text (encode/decode): SOCI's soci::blob
-// speaks large objects there, not bytea.
-std::string ToHex(const std::string& bytes) {
-  static const char kDigits[] = "0123456789abcdef";
-  std::string out(bytes.size() * 2, '0');
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    out[2 * i] = kDigits[b >> 4];
-    out[2 * i + 1] = kDigits[b & 15];
-  }
-  return out;
-}
-
-std::string FromHex(const std::string& hex) {
-  auto value = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-  std::string out(hex.size() / 2, '\0');
-  for (size_t i = 0; i < out.size(); ++i) {
-    out[i] = static_cast<char>(value(hex[2 * i]) * 16 + value(hex[2 * i + 1]));
-  }
-  return out;
-}
-
-}  // namespace
-
-void SqlRequestRepository::PutBlob(const std::string& sha256, const std::string& bytes) {
-  int present = 0;
-  sql_ << "SELECT COUNT(*) FROM blobs WHERE sha256 = :h", soci::into(present), soci::use(sha256);
-  if (present) return;
-  const long long size = static_cast<long long>(bytes.size());
-  if (IsPostgresql(sql_)) {
-    const std::string hex = ToHex(bytes);
-    sql_ << "INSERT INTO blobs (sha256, size, content) VALUES (:h, :s, decode(:c, 'hex'))",
-        soci::use(sha256), soci::use(size), soci::use(hex);
-    return;
-  }
-  soci::blob content(sql_);
-  content.write(0, bytes.data(), bytes.size());
-  sql_ << "INSERT INTO blobs (sha256, size, content) VALUES (:h, :s, :c)", soci::use(sha256),
-      soci::use(size), soci::use(content);
-}
-
-std::optional<std::string> SqlRequestRepository::Blob(const std::string& sha256) {
-  if (IsPostgresql(sql_)) {
-    std::string hex;
-    soci::indicator ind = soci::i_null;
-    sql_ << "SELECT encode(content, 'hex') FROM blobs WHERE sha256 = :h", soci::into(hex, ind),
-        soci::use(sha256);
-    if (!sql_.got_data() || ind == soci::i_null) return std::nullopt;
-    return FromHex(hex);
-  }
-  soci::blob content(sql_);
-  soci::indicator ind = soci::i_null;
-  sql_ << "SELECT content FROM blobs WHERE sha256 = :h", soci::into(content, ind),
-      soci::use(sha256);
-  if (!sql_.got_data() || ind == soci::i_null) return std::nullopt;
-  std::string bytes(content.get_len(), '\0');
-  if (!bytes.empty()) content.read(0, bytes.data(), bytes.size());
-  return bytes;
-}
-
 void SqlRequestRepository::InsertDocument(const Document& d) {
   const std::string at = ToIso(d.uploaded_at);
   sql_ << "INSERT INTO documents (id, request_id, name, media_type, sha256, size, uploaded_by, "
@@ -472,111 +373,6 @@ std::vector<Document> SqlRequestRepository::Documents(const std::string& request
                    Integer(row, 4), Text(row, 5), At(row, 6)});
   }
   return out;
-}
-
-void SqlRequestRepository::InsertNotification(const Notification& n) {
-  const std::string at = ToIso(n.at);
-  NullableText request(n.request_id), read(IsoOrEmpty(n.read_at));
-  sql_ << "INSERT INTO notifications (id, user_id, kind, request_id, text, at, read_at) "
-          "VALUES (:id, :u, :k, :r, :t, :at, :read)",
-      soci::use(n.id), soci::use(n.user_id), soci::use(n.kind),
-      soci::use(request.value, request.ind), soci::use(n.text), soci::use(at),
-      soci::use(read.value, read.ind);
-}
-
-bool SqlRequestRepository::HasNotification(const std::string& request_id, const std::string& kind,
-                                           const std::string& text) {
-  int n = 0;
-  sql_ << "SELECT COUNT(*) FROM notifications WHERE request_id = :r AND kind = :k AND text = :t",
-      soci::into(n), soci::use(request_id), soci::use(kind), soci::use(text);
-  return n > 0;
-}
-
-std::vector<Notification> SqlRequestRepository::Notifications(const std::string& user_id,
-                                                              int limit) {
-  std::vector<Notification> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT id, kind, request_id, text, at, read_at FROM notifications "
-                       "WHERE user_id = :u ORDER BY at DESC, id LIMIT " +
-                           std::to_string(limit),
-       soci::use(user_id));
-  for (const soci::row& row : rows) {
-    out.push_back({Text(row, 0), user_id, Text(row, 1), Text(row, 2), Text(row, 3), At(row, 4),
-                   MaybeAt(row, 5)});
-  }
-  return out;
-}
-
-void SqlRequestRepository::MarkNotificationsRead(const std::string& user_id,
-                                                 const std::vector<std::string>& ids, Instant at) {
-  const std::string when = ToIso(at);
-  for (const std::string& id : ids) {
-    sql_ << "UPDATE notifications SET read_at = :at WHERE id = :id AND user_id = :u "
-            "AND read_at IS NULL",
-        soci::use(when), soci::use(id), soci::use(user_id);
-  }
-}
-
-SlaPolicy SqlRequestRepository::CurrentPolicy() {
-  std::string id, json;
-  int version = 1;
-  sql_ << "SELECT id, policy_json, version FROM sla_policies WHERE id = 'standard'", soci::into(id),
-      soci::into(json), soci::into(version);
-  auto p = PolicyFromJson(nlohmann::json::parse(json, nullptr, false));
-  SlaPolicy policy = p ? *p : SlaPolicy{};
-  policy.id = id;
-  policy.version = version;
-  if (policy.name.empty()) policy.name = "Standard response times";
-  return policy;
-}
-
-bool SqlRequestRepository::UpdatePolicy(const SlaPolicy& p, int expected_version) {
-  nlohmann::json j = ToJson(p);
-  j.erase("id");
-  j.erase("version");
-  const std::string json = j.dump(), now = ToIso(Now());
-  soci::statement st =
-      (sql_.prepare << "UPDATE sla_policies SET name = :n, policy_json = :j, version = :v, "
-                       "updated_at = :at WHERE id = 'standard' AND version = :expected",
-       soci::use(p.name), soci::use(json), soci::use(p.version), soci::use(now),
-       soci::use(expected_version));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
-}
-
-void SqlRequestRepository::InsertEnquiry(const Enquiry& e) {
-  const std::string at = ToIso(e.at);
-  sql_ << "INSERT INTO enquiries (id, name, email, organisation, country, message, client, at) "
-          "VALUES (:id, :n, :e, :o, :c, :m, :cl, :at)",
-      soci::use(e.id), soci::use(e.name), soci::use(e.email), soci::use(e.organisation),
-      soci::use(e.country), soci::use(e.message), soci::use(e.client), soci::use(at);
-}
-
-int SqlRequestRepository::CountEnquiriesFrom(const std::string& client, Instant since) {
-  int n = 0;
-  const std::string at = ToIso(since);
-  sql_ << "SELECT COUNT(*) FROM enquiries WHERE client = :c AND at >= :at", soci::into(n),
-      soci::use(client), soci::use(at);
-  return n;
-}
-
-std::vector<Enquiry> SqlRequestRepository::Enquiries(int limit) {
-  std::vector<Enquiry> out;
-  soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT id, name, email, organisation, country, message, client, at "
-                       "FROM enquiries ORDER BY at DESC, id LIMIT " +
-                           std::to_string(limit));
-  for (const soci::row& row : rows) {
-    out.push_back({Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4),
-                   Text(row, 5), Text(row, 6), At(row, 7)});
-  }
-  return out;
-}
-
-void SqlRequestRepository::Audit(const std::string& actor, const std::string& action,
-                                 const std::string& object_type, const std::string& object_id,
-                                 const std::string& before_json, const std::string& after_json) {
-  AppendAudit(sql_, {actor, action, object_type, object_id, before_json, after_json});
 }
 
 }  // namespace connex::store

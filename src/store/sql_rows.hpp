@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/clock.hpp"
+
 namespace connex::store {
 
 inline std::string Text(const soci::row& row, int i) {
@@ -35,6 +37,16 @@ inline long long Integer(const soci::row& row, int i) {
       return row.get<int>(k);
   }
 }
+
+// Instants are stored as ISO 8601 texts; an empty or unreadable one reads as
+// the epoch (At) or as none (MaybeAt).
+inline Instant At(const soci::row& row, int i) {
+  return ParseIso(Text(row, i)).value_or(Instant{});
+}
+inline std::optional<Instant> MaybeAt(const soci::row& row, int i) {
+  return ParseIso(Text(row, i));
+}
+inline std::string IsoOrEmpty(const std::optional<Instant>& t) { return t ? ToIso(*t) : ""; }
 
 // Real columns, computed ones (bm25) included, which SQLite may give as text.
 inline double Real(const soci::row& row, int i) {

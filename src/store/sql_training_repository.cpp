@@ -21,8 +21,6 @@ constexpr const char* kParticipantColumns =
     "attended_days, completed, certificate_id, completed_at, created_at, version FROM "
     "training_participants ";
 
-Instant At(const soci::row& row, int i) { return ParseIso(Text(row, i)).value_or(Instant{}); }
-
 std::vector<std::string> List(const std::string& json) {
   return nlohmann::json::parse(json).get<std::vector<std::string>>();
 }

@@ -12,7 +12,7 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_account_repository.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 #include "store/store_fixture.hpp"
 
 namespace connex::store {
@@ -219,7 +219,7 @@ TEST_P(Store, RequestsPersistWithTheirHistoryDocumentsAndVersions) {
   using namespace domain;
   const RequestService service(1 << 20);
   const Instant t0 = *ParseIso("2026-11-23T09:00:00Z");
-  auto made = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
+  auto made = WriteStores(*db_, [&](Stores& st) -> Result<std::string> {
     auto org = service_.AddOrganisation(st.accounts, "cli:test", OrganisationKind::kGovernment,
                                         "Ministry of Mines", "GHA");
     auto gov = service_.AddUser(st.accounts, "cli:test", "gov@example.org", "Gov",
@@ -250,7 +250,7 @@ TEST_P(Store, RequestsPersistWithTheirHistoryDocumentsAndVersions) {
     return r->id;
   });
   ASSERT_TRUE(made.ok()) << made.error().ToString();
-  auto check = ReadRequests(*db_, [&](RequestStores& st) -> Result<Done> {
+  auto check = ReadStores(*db_, [&](Stores& st) -> Result<Done> {
     const auto r = st.requests.FindRequest(*made);
     EXPECT_EQ(r->position.state, RequestState::kSubmitted);
     EXPECT_EQ(r->version, 2);
@@ -262,7 +262,7 @@ TEST_P(Store, RequestsPersistWithTheirHistoryDocumentsAndVersions) {
     EXPECT_EQ(h[0].at, t0);
     const auto docs = st.requests.Documents(*made);
     EXPECT_EQ(docs.size(), 2u);
-    const auto blob = st.requests.Blob(docs[0].sha256);
+    const auto blob = st.blobs.Get(docs[0].sha256);
     EXPECT_EQ(blob->size(), 9u + 256u);
     EXPECT_EQ(static_cast<unsigned char>((*blob)[9]), 0u);
     EXPECT_EQ(static_cast<unsigned char>(blob->back()), 255u);
@@ -273,7 +273,7 @@ TEST_P(Store, RequestsPersistWithTheirHistoryDocumentsAndVersions) {
     open.states = {};
     open.country = "SEN";
     EXPECT_TRUE(st.requests.ListRequests(open).empty());
-    EXPECT_EQ(st.requests.CurrentPolicy().target_hours[0], 8.0);
+    EXPECT_EQ(st.sla_policy.Current().target_hours[0], 8.0);
     return Done{};
   });
   ASSERT_TRUE(check.ok());
@@ -284,7 +284,7 @@ TEST_P(Store, RequestsPersistWithTheirHistoryDocumentsAndVersions) {
   });
   EXPECT_EQ(blobs, 1);
   // A write from a stale version changes nothing.
-  auto stale = WriteRequests(*db_, [&](RequestStores& st) -> Result<bool> {
+  auto stale = WriteStores(*db_, [&](Stores& st) -> Result<bool> {
     SupportRequest r = *st.requests.FindRequest(*made);
     r.version = 2;
     return st.requests.UpdateRequest(r, 1);
@@ -298,7 +298,7 @@ TEST_P(Store, ClockRisksAreNotifiedOnce) {
   using namespace domain;
   const RequestService service;
   const Instant monday = *ParseIso("2026-11-23T09:00:00Z");
-  auto id = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
+  auto id = WriteStores(*db_, [&](Stores& st) -> Result<std::string> {
     auto gov = GovernmentUser(st.accounts, "SEN");
     auto co = service_.AddUser(st.accounts, "cli:test", "c@example.org", "C", Role::kCoordinator,
                                "", "a long enough passphrase");
@@ -321,8 +321,8 @@ TEST_P(Store, ClockRisksAreNotifiedOnce) {
   });
   ASSERT_TRUE(id.ok()) << id.error().ToString();
   auto sweep = [&](Instant now) {
-    return *WriteRequests(*db_, [&](RequestStores& st) -> Result<int> {
-      const SlaPolicy policy = st.requests.CurrentPolicy();
+    return *WriteStores(*db_, [&](Stores& st) -> Result<int> {
+      const SlaPolicy policy = st.sla_policy.Current();
       return service.NotifyClockRisks(st, *Calendar::Build(policy.calendar), policy, now);
     });
   };
@@ -331,8 +331,8 @@ TEST_P(Store, ClockRisksAreNotifiedOnce) {
   EXPECT_EQ(sweep(*ParseIso("2026-11-23T15:30:00Z")), 0);
   // Tuesday 10:00: acknowledge breached.
   EXPECT_EQ(sweep(*ParseIso("2026-11-24T10:00:00Z")), 1);
-  auto notes = ReadRequests(*db_, [&](RequestStores& st) -> Result<std::vector<Notification>> {
-    return st.requests.Notifications(st.accounts.FindUserByEmail("c@example.org")->id, 50);
+  auto notes = ReadStores(*db_, [&](Stores& st) -> Result<std::vector<Notification>> {
+    return st.notifications.ForUser(st.accounts.FindUserByEmail("c@example.org")->id, 50);
   });
   std::vector<std::string> kinds;
   for (const Notification& n : *notes) kinds.push_back(n.kind);
@@ -345,7 +345,7 @@ TEST_P(Store, ClockRisksAreNotifiedOnce) {
 TEST_P(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
   using namespace domain;
   const Instant closed = *ParseIso("2026-03-31T17:00:00Z");
-  auto id = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::string> {
+  auto id = WriteStores(*db_, [&](Stores& st) -> Result<std::string> {
     auto gov = GovernmentUser(st.accounts, "GHA");
     if (!gov) return gov.errors();
     RequestForm f;
@@ -364,7 +364,7 @@ TEST_P(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
   ASSERT_TRUE(id.ok()) << id.error().ToString();
   const FeedbackService feedback;
   auto sweep = [&](const char* now) {
-    return *WriteRequests(*db_, [&](RequestStores& st) -> Result<int> {
+    return *WriteStores(*db_, [&](Stores& st) -> Result<int> {
       return feedback.SendReminders(st, *ParseIso(now));
     });
   };
@@ -373,10 +373,10 @@ TEST_P(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
   EXPECT_EQ(sweep("2026-04-10T09:00:00Z"), 0);  // sent already
   EXPECT_EQ(sweep("2026-05-20T09:00:00Z"), 1);  // away past 14 and 28 days: the third only
   EXPECT_EQ(sweep("2026-06-20T09:00:00Z"), 0);  // three at most
-  auto texts = ReadRequests(*db_, [&](RequestStores& st) -> Result<std::vector<std::string>> {
+  auto texts = ReadStores(*db_, [&](Stores& st) -> Result<std::vector<std::string>> {
     std::vector<std::string> out;
     for (const Notification& n :
-         st.requests.Notifications(st.accounts.FindUserByEmail("g@example.org")->id, 50)) {
+         st.notifications.ForUser(st.accounts.FindUserByEmail("g@example.org")->id, 50)) {
       out.push_back(n.kind + ": " + n.text.substr(n.text.find("(")));
     }
     return out;
@@ -391,7 +391,7 @@ TEST_P(Store, AnAmountComesBackWithEveryDigit) {
   using namespace domain;
   const Instant at = *ParseIso("2026-03-31T17:00:00Z");
   const double amount = 1234567890.12;
-  auto stored = WriteRequests(*db_, [&](RequestStores& st) -> Result<std::optional<Feedback>> {
+  auto stored = WriteStores(*db_, [&](Stores& st) -> Result<std::optional<Feedback>> {
     auto gov = GovernmentUser(st.accounts, "GHA");
     if (!gov) return gov.errors();
     RequestForm f;

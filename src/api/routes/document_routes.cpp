@@ -3,7 +3,8 @@
 // list, download. Every download is recorded in the audit log.
 #include "api/routes/request_views.hpp"
 #include "api/routes/routes.hpp"
-#include "store/sql_request_repository.hpp"
+#include "domain/policy/request_access.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -14,17 +15,16 @@ namespace {}  // namespace
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/documents", Access::kParticipant,
                     "The request's confidential documents", [&s](Request& r) -> Result<Reply> {
-                      auto out = store::ReadRequests(
-                          s.db, [&](RequestStores& st) -> Result<nlohmann::json> {
-                            auto req = RequestService::Visible(st, r.principal, r.params[0]);
-                            if (!req) return req.errors();
-                            Names names(st.accounts);
-                            nlohmann::json items = nlohmann::json::array();
-                            for (const Document& d : st.requests.Documents(req->id)) {
-                              items.push_back(DocumentView(d, names));
-                            }
-                            return nlohmann::json{{"items", items}};
-                          });
+                      auto out = store::ReadStores(s.db, [&](Stores& st) -> Result<nlohmann::json> {
+                        auto req = VisibleRequest(st, r.principal, r.params[0]);
+                        if (!req) return req.errors();
+                        Names names(st.accounts);
+                        nlohmann::json items = nlohmann::json::array();
+                        for (const Document& d : st.requests.Documents(req->id)) {
+                          items.push_back(DocumentView(d, names));
+                        }
+                        return nlohmann::json{{"items", items}};
+                      });
                       if (!out) return out.errors();
                       return Reply{200, *out, {}};
                     }});
@@ -34,7 +34,7 @@ void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
        "(checked against the content)",
        [&s](Request& r) -> Result<Reply> {
          const std::string name = r.query.count("name") ? r.query.at("name") : "";
-         auto out = store::WriteRequests(s.db, [&](RequestStores& st) -> Result<nlohmann::json> {
+         auto out = store::WriteStores(s.db, [&](Stores& st) -> Result<nlohmann::json> {
            auto d =
                s.requests.Upload(st, r.principal, r.params[0], name, r.content_type, r.raw, Now());
            if (!d) return d.errors();
@@ -49,7 +49,7 @@ void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
                     "Download a document (recorded in the audit log)",
                     [&s](Request& r) -> Result<Reply> {
                       // A write transaction: the audit entry is part of the download.
-                      auto got = store::WriteRequests(s.db, [&](RequestStores& st) {
+                      auto got = store::WriteStores(s.db, [&](Stores& st) {
                         return s.requests.Download(st, r.principal, r.params[0], r.params[1]);
                       });
                       if (!got) return got.errors();

@@ -3,8 +3,9 @@
 // milestones, the engagement's phase, the message thread and the letters.
 #include "api/routes/request_views.hpp"
 #include "api/routes/routes.hpp"
+#include "domain/policy/request_access.hpp"
 #include "domain/roster/roster_service.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -27,7 +28,7 @@ std::string Risk(BodyReader& body, const std::string& field) {
 void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/due-diligence", Access::kStaff,
                     "The due diligence checklist and decision", [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto d = s.requests.ReadDueDiligence(st, r.principal, r.params[0]);
                         if (!d) return d.errors();
                         return DueDiligenceView(*d);
@@ -56,7 +57,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          d.reasons = body.Text("reasons", false, 20000);
          d.version = body.Integer("version", true, 0, 1 << 30);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto saved = s.requests.SaveDueDiligence(st, r.principal, r.params[0], d, Now());
            if (!saved) return saved.errors();
            return DueDiligenceView(*saved);
@@ -66,8 +67,8 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/requests/{id}/scope", Access::kParticipant,
        "Every version of the scope: who, when, why, and what changed",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
-           auto req = RequestService::Visible(st, r.principal, r.params[0]);
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
+           auto req = VisibleRequest(st, r.principal, r.params[0]);
            if (!req) return req.errors();
            Names names(st.accounts);
            return nlohmann::json{
@@ -85,7 +86,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          auto scope = ReadScope(raw ? *raw : nlohmann::json());
          if (!scope) body.Add(scope.errors());
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto v = s.requests.AddScope(st, r.principal, r.params[0], *scope, reason, Now());
            if (!v) return v.errors();
            Names names(st.accounts);
@@ -106,11 +107,11 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          m.days = body.Integer("days", false, 0, 1000, 0);
          if (!body.errors().empty()) return body.errors();
          const Instant now = Now();
-         auto screened = store::WriteRequests(s.db, [&](RequestStores& st) {
+         auto screened = store::WriteStores(s.db, [&](Stores& st) {
            return KeepAssignmentScreening(st, r.principal, r.params[0], m.user_id, now);
          });
          if (!screened) return screened.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto added = s.requests.AddMember(st, r.principal, r.params[0], m, Now());
            if (!added) return added.errors();
            Names names(st.accounts);
@@ -119,7 +120,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back({"DELETE", "/api/v1/requests/{id}/team/{user_id}", Access::kStaff,
                     "Take an expert off the team", [&s](Request& r) -> Result<Reply> {
-                      auto done = store::WriteRequests(s.db, [&](RequestStores& st) {
+                      auto done = store::WriteStores(s.db, [&](Stores& st) {
                         return s.requests.RemoveMember(st, r.principal, r.params[0], r.params[1]);
                       });
                       if (!done) return done.errors();
@@ -148,7 +149,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
            body.Add({{ErrorCode::kInvalidInput, "must be a date (YYYY-MM-DD)", "due_date"}});
          }
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto added = s.requests.AddDeliverable(st, r.principal, r.params[0], d);
            if (!added) return added.errors();
            return DeliverableView(*added);
@@ -163,7 +164,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          const std::string status = body.Text("status", true, 20);
          const int version = body.Integer("version", true, 1, 1 << 30);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto d = s.requests.UpdateDeliverableStatus(st, r.principal, r.params[0], r.params[1],
                                                        version, status, Now());
            if (!d) return d.errors();
@@ -178,7 +179,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
          const std::string phase = body.Text("phase", true, 20);
          const int version = body.Integer("version", true, 1, 1 << 30);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto req =
                s.requests.SetEngagementPhase(st, r.principal, r.params[0], version, phase, Now());
            if (!req) return req.errors();
@@ -188,8 +189,8 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/messages", Access::kParticipant,
                     "The request's message thread, oldest first",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
-                        auto req = RequestService::Visible(st, r.principal, r.params[0]);
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
+                        auto req = VisibleRequest(st, r.principal, r.params[0]);
                         if (!req) return req.errors();
                         Names names(st.accounts);
                         nlohmann::json items = nlohmann::json::array();
@@ -204,7 +205,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
                       BodyReader body(r.body, {"body"});
                       const std::string text = body.Text("body", true, 20000);
                       if (!body.errors().empty()) return body.errors();
-                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
                         auto m = s.requests.PostMessage(st, r.principal, r.params[0], text, Now());
                         if (!m) return m.errors();
                         Names names(st.accounts);
@@ -214,7 +215,7 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/letter", Access::kParticipant,
                     "The approval or decline letter, generated from the record",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto text = s.requests.Letter(st, r.principal, r.params[0]);
                         if (!text) return text.errors();
                         return nlohmann::json{{"text", *text}};

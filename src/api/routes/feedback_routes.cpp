@@ -36,7 +36,7 @@ void AddFeedbackRoutes(std::vector<Route>& routes, Services& s) {
                     "The government's feedback on the engagement (null while not given): for "
                     "the government and the Support Unit",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto f = kFeedback.Read(st, r.principal, r.params[0]);
                         if (!f) return f.errors();
                         return nlohmann::json{{"feedback", *f ? ToJson(**f) : nlohmann::json()}};
@@ -64,7 +64,7 @@ void AddFeedbackRoutes(std::vector<Route>& routes, Services& s) {
          }
          f.value_added_id = body.Text("value_added_id", false, 100);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto answered = kFeedback.Answer(st, r.principal, r.params[0], version, f, Now());
            if (!answered) return answered.errors();
            return ToJson(*answered);

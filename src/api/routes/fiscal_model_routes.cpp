@@ -75,9 +75,8 @@ nlohmann::json Summary(const FiscalModel& m) {
 using Compute = std::function<Result<std::string>(const fiscal::Model&, std::string_view text)>;
 Result<Reply> Results(Services& s, Request& r, int version, const std::string& key,
                       const Compute& compute) {
-  auto stored = store::ReadRequests(
-      s.db,
-      [&](RequestStores& st) -> Result<std::pair<FiscalModelVersion, std::optional<std::string>>> {
+  auto stored = store::ReadStores(
+      s.db, [&](Stores& st) -> Result<std::pair<FiscalModelVersion, std::optional<std::string>>> {
         auto v = kModels.Version(st, r.principal, r.params[0], version);
         if (!v) return v.errors();
         return std::make_pair(*v, st.fiscal.Result(v->model_id, v->version, key));
@@ -95,7 +94,7 @@ Result<Reply> Results(Services& s, Request& r, int version, const std::string& k
   auto result = compute(*model, v.model_json);
   if (!result) return result.errors();
   // Kept in its own transaction: two readers computing at once store the same text.
-  auto kept = store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Done> {
+  auto kept = store::WriteStores(s.db, [&](Stores& st) -> Result<Done> {
     st.fiscal.KeepResult(v.model_id, v.version, key, *result);
     return Done{};
   });
@@ -139,9 +138,8 @@ struct Loaded {
   fiscal::Model model;
 };
 Result<Loaded> LoadVersion(Services& s, const Request& r, int version) {
-  auto v = store::ReadRequests(s.db, [&](RequestStores& st) {
-    return kModels.Version(st, r.principal, r.params[0], version);
-  });
+  auto v = store::ReadStores(
+      s.db, [&](Stores& st) { return kModels.Version(st, r.principal, r.params[0], version); });
   if (!v) return v.errors();
   auto model = fiscal::io::ReadModel(v->model_json);
   if (!model) return model.errors();
@@ -176,7 +174,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                     "The fiscal models you may open: your workspace's and those of the "
                     "engagements you take part in, newest first",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
                         for (const FiscalModel& m : kModels.List(st, r.principal)) {
                           items.push_back(Summary(m));
@@ -195,7 +193,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          auto model = ReadModelMember(r.body);
          if (!model) body.Add(model.errors());
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto m = kModels.Create(st, r.principal, name, request_id, *model, Now());
            if (!m) return m.errors();
            return Summary(*m);
@@ -217,7 +215,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto version = QueryInt(r, "version", 0, 0, 1000000);
          if (!version) return version.errors();
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            auto m = FiscalModelService::Visible(st, r.principal, r.params[0]);
            if (!m) return m.errors();
            auto v = kModels.Version(st, r.principal, m->id, *version);
@@ -246,7 +244,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          auto model = ReadModelMember(r.body);
          if (!model) body.Add(model.errors());
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto m = kModels.Save(st, r.principal, r.params[0], version, name, *model, note, Now());
            if (!m) return m.errors();
            return Summary(*m);
@@ -548,7 +546,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          added.government_total = compared->c.government_total_delta;
          added.government_pv = compared->c.government_pv_delta_total;
          added.discount_rate = model->discounting.rate;
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto recorded = kModels.RecordValueAdded(st, r.principal, r.params[0], added, Now());
            if (!recorded) return recorded.errors();
            return ToJson(*recorded);
@@ -558,7 +556,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                     "The estimates of value added recorded on a request, newest first (the first "
                     "is the current one)",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto list = kModels.ValueAddedOf(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
@@ -622,7 +620,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
     if (!job || job->owner != r.principal.user_id) {
       return Error{ErrorCode::kNotFound, "no such job", "id"};
     }
-    auto visible = store::ReadRequests(s.db, [&](RequestStores& st) {
+    auto visible = store::ReadStores(s.db, [&](Stores& st) {
       return FiscalModelService::Visible(st, r.principal, job->model_id);
     });
     if (!visible) return Error{ErrorCode::kNotFound, "no such job", "id"};

@@ -3,7 +3,7 @@
 #include <xlsxwriter.h>
 
 #include "api/routes/routes.hpp"
-#include "domain/csv.hpp"
+#include "domain/shared/csv.hpp"
 
 namespace connex::api {
 

@@ -8,7 +8,7 @@
 #include "api/routes/routes.hpp"
 #include "domain/hub/hub_service.hpp"
 #include "domain/hub/ocds.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/vocabulary.hpp"
 #include "ingest/isolated_extract.hpp"
 
 namespace connex::api {
@@ -139,7 +139,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
            q->limit = 0;
          }
          if (!IsStaff(r.principal)) q->public_only = true;
-         return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            const HubResults results = kHub.Search(st, r.principal, *q);
            std::vector<HubDocument> docs;
            std::vector<int> pages;
@@ -167,7 +167,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto meta = ReadHubMetadata(r.body);
          if (!meta) return meta.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto d = kHub.Create(st, r.principal, *meta, Now());
            if (!d) return d.errors();
            return ToJson(*d);
@@ -178,7 +178,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        "One document: metadata, pages (number, quality, source, length), annotations, related "
        "documents; with ?q= the pages matching the words",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            auto d = HubService::Visible(st, r.principal, r.params[0]);
            if (!d) return d.errors();
            nlohmann::json j = ToJson(*d);
@@ -248,7 +248,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                       if (!meta)
                         errors.insert(errors.end(), meta.errors().begin(), meta.errors().end());
                       if (!errors.empty()) return errors;
-                      return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
                         auto d = kHub.Update(st, r.principal, r.params[0], version, *meta, Now());
                         if (!d) return d.errors();
                         return ToJson(*d);
@@ -263,7 +263,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          const std::string to = body.Text("to", true, 20);
          const std::string reason = body.Text("reason", false, 2000);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto d = kHub.Move(st, r.principal, r.params[0], to, reason, Now());
            if (!d) return d.errors();
            return ToJson(*d);
@@ -279,14 +279,13 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          if (r.raw.size() > s.config.max_document) {
            return Error{ErrorCode::kTooLarge, "is larger than the limit", "file"};
          }
-         auto d = store::ReadRequests(s.db, [&](RequestStores& st) {
-           return HubService::Visible(st, r.principal, r.params[0]);
-         });
+         auto d = store::ReadStores(
+             s.db, [&](Stores& st) { return HubService::Visible(st, r.principal, r.params[0]); });
          if (!d) return d.errors();
          // Outside any transaction: reading a long scan takes minutes.
          auto text = ingest::ExtractIsolated(r.raw, d->meta.language);
          if (!text) return text.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto attached = kHub.AttachFile(st, r.principal, r.params[0], name, r.raw, *text, Now());
            if (!attached) return attached.errors();
            return ToJson(*attached);
@@ -295,12 +294,11 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        true});
   routes.push_back({"GET", "/api/v1/hub/documents/{id}/file", Access::kPublic, "The document's PDF",
                     [&s](Request& r) -> Result<Reply> {
-                      return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+                      return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
                         auto d = HubService::Visible(st, r.principal, r.params[0]);
                         if (!d) return d.errors();
-                        const auto bytes = d->file_sha256.empty()
-                                               ? std::nullopt
-                                               : st.requests.Blob(d->file_sha256);
+                        const auto bytes =
+                            d->file_sha256.empty() ? std::nullopt : st.blobs.Get(d->file_sha256);
                         if (!bytes)
                           return Error{ErrorCode::kNotFound, "the document has no file", "file"};
                         return Download(*bytes, "application/pdf", d->file_name);
@@ -308,7 +306,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                     }});
   routes.push_back({"GET", "/api/v1/hub/documents/{id}/pages/{number}", Access::kPublic,
                     "One page's text, quality and source", [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto d = HubService::Visible(st, r.principal, r.params[0]);
                         if (!d) return d.errors();
                         const int number = std::atoi(r.params[1].c_str());
@@ -328,7 +326,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          const std::string text = body.Text("text", true, 200000);
          const std::string quality = body.Text("quality", false, 30);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto p = kHub.EditPage(st, r.principal, r.params[0], std::atoi(r.params[1].c_str()),
                                   text, quality);
            if (!p) return p.errors();
@@ -343,7 +341,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        "Annotate a clause (category from the codelist, summary, language, pages, article, "
        "translations)",
        [&s](Request& r) -> Result<Reply> {
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto d = HubService::Visible(st, r.principal, r.params[0]);
            if (!d) return d.errors();
            auto a = ReadAnnotation(r.body, d->page_count);
@@ -356,7 +354,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"PUT", "/api/v1/hub/annotations/{id}", Access::kStaff,
                     "Change an annotation (its fields and the version read); it is reviewed again",
                     [&s](Request& r) -> Result<Reply> {
-                      return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
                         const auto before = st.hub.FindAnnotation(r.params[0]);
                         if (!before) return Error{ErrorCode::kNotFound, "no such annotation", "id"};
                         const auto d = st.hub.FindDocument(before->document_id);
@@ -370,7 +368,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"POST", "/api/v1/hub/annotations/{id}/review", Access::kStaff,
                     "Mark an annotation reviewed (by someone other than its author)",
                     [&s](Request& r) -> Result<Reply> {
-                      return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
                         auto a = kHub.ReviewAnnotation(st, r.principal, r.params[0], Now());
                         if (!a) return a.errors();
                         return ToJson(*a);
@@ -378,7 +376,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                     }});
   routes.push_back({"DELETE", "/api/v1/hub/annotations/{id}", Access::kStaff,
                     "Delete an annotation", [&s](Request& r) -> Result<Reply> {
-                      auto done = store::WriteRequests(s.db, [&](RequestStores& st) {
+                      auto done = store::WriteStores(s.db, [&](Stores& st) {
                         return kHub.DeleteAnnotation(st, r.principal, r.params[0]);
                       });
                       if (!done) return done.errors();
@@ -398,7 +396,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
            return Error{ErrorCode::kInvalidInput, "must be csv or xlsx", "format"};
          }
          if (!IsStaff(r.principal)) q->public_only = true;
-         return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            const auto rows = kHub.Compare(st, r.principal, category, *q);
            if (format == "csv") {
              return Download(CompareCsv(category, rows), "text/csv; charset=utf-8",
@@ -422,7 +420,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/hub/ocds/{id}", Access::kPublic,
                     "A published contract as an Open Contracting (OCDS 1.1) release package",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         const auto d = st.hub.FindDocument(r.params[0]);
                         // Open data holds public contracts only, whoever asks.
                         if (!d || !IsPublic(*d) || d->ocid.empty()) {
@@ -440,7 +438,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/hub/ocds", Access::kPublic,
        "Every published contract as one OCDS 1.1 release package (bulk download)",
        [&s](Request& r) -> Result<Reply> {
-         return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            std::vector<nlohmann::json> releases;
            const std::vector<HubDocument> all = st.hub.Documents();
            for (const HubDocument& d : all) {

@@ -22,9 +22,9 @@ void AddImpactRoutes(std::vector<Route>& routes, Services& s) {
          if (format != "json" && format != "csv" && format != "xlsx") {
            return Error{ErrorCode::kInvalidInput, "must be json, csv or xlsx", "format"};
          }
-         return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            std::vector<std::string> disciplines;
-           for (const Discipline& d : st.requests.Disciplines()) disciplines.push_back(d.code);
+           for (const Discipline& d : st.disciplines.All()) disciplines.push_back(d.code);
            auto q = ReadImpactQuery(r.query, disciplines);
            if (!q) return q.errors();
            const ClockContext clocks = ClockContext::Load(st, Now());

@@ -3,7 +3,7 @@
 // route is case work, so funders get 404 and visitors 401 before any handler.
 #include "api/routes/routes.hpp"
 #include "domain/obligations/obligation_service.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::api {
 
@@ -87,7 +87,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        "The signed contracts whose obligations you monitor: a government its own, "
        "the Support Unit every government's",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            return nlohmann::json{{"items", List(kRegister.Contracts(st, r.principal))}};
          });
        }});
@@ -99,7 +99,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto c = ReadMonitoredContract(r.body);
          if (!c) return c.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto made = kRegister.CreateContract(st, r.principal, *c, Now());
            if (!made) return made.errors();
            return ToJson(*made);
@@ -107,7 +107,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back({"GET", "/api/v1/monitoring/contracts/{id}", Access::kCaseWork,
                     "A monitored contract and its obligations", [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto c = ObligationService::VisibleContract(st, r.principal, r.params[0]);
                         if (!c) return c.errors();
                         auto obligations = kRegister.Obligations(st, r.principal, c->id);
@@ -124,7 +124,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          auto c = ReadMonitoredContract(r.body);
          if (!c) return c.errors();
          if (c->version == 0) return Error{ErrorCode::kInvalidInput, "is required", "version"};
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto changed =
                kRegister.UpdateContract(st, r.principal, r.params[0], c->version, *c, Now());
            if (!changed) return changed.errors();
@@ -139,7 +139,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto o = ReadObligation(r.body);
          if (!o) return o.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto added = kRegister.AddObligation(st, r.principal, r.params[0], *o, Now());
            if (!added) return added.errors();
            return ToJson(*added);
@@ -149,7 +149,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/monitoring/contracts/{id}/suggestions", Access::kCaseWork,
        "Obligations drawn from the annotations of the contract's hub record, to complete and add",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            auto found = kRegister.Suggestions(st, r.principal, r.params[0]);
            if (!found) return found.errors();
            nlohmann::json items = nlohmann::json::array();
@@ -177,7 +177,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          auto o = ReadObligation(r.body);
          if (!o) return o.errors();
          if (o->version == 0) return Error{ErrorCode::kInvalidInput, "is required", "version"};
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto changed =
                kRegister.UpdateObligation(st, r.principal, r.params[0], o->version, *o, Now());
            if (!changed) return changed.errors();
@@ -187,7 +187,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/monitoring/obligations/{id}/records", Access::kCaseWork,
                     "What was recorded against the obligation's due dates",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto got = kRegister.Fulfilments(st, r.principal, r.params[0]);
                         if (!got) return got.errors();
                         return nlohmann::json{{"items", List(*got)}};
@@ -200,7 +200,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto f = ReadFulfilment(r.body);
          if (!f) return f.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto done = kRegister.Record(st, r.principal, r.params[0], *f, Now());
            if (!done) return done.errors();
            return ToJson(*done);
@@ -218,7 +218,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          if (format != "json" && format != "ics") {
            return Error{ErrorCode::kInvalidInput, "must be json or ics", "format"};
          }
-         return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            auto items = kRegister.Occurrences(st, r.principal, *q, Now());
            if (!items) return items.errors();
            if (format == "ics")
@@ -232,7 +232,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        "Every due date still open after its day in its contract's time zone, "
        "oldest first",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            return nlohmann::json{{"items", List(kRegister.Overdue(st, r.principal, Now()))}};
          });
        }});

@@ -4,7 +4,7 @@
 
 #include "api/routes/routes.hpp"
 #include "domain/hub/provider_directory.hpp"
-#include "domain/json_reader.hpp"
+#include "domain/shared/json_reader.hpp"
 
 namespace connex::api {
 
@@ -43,7 +43,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                     [&s](Request& r) -> Result<Reply> {
                       auto f = ReadFilter(r);
                       if (!f) return f.errors();
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
                         for (const SupportProvider& p : kDirectory.List(st, *f)) {
                           items.push_back(ToJson(p));
@@ -57,7 +57,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                     }});
   routes.push_back({"GET", "/api/v1/hub/providers/{id}", Access::kPublic, "One support provider",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto p = kDirectory.Find(st, r.params[0]);
                         if (!p) return p.errors();
                         return ToJson(*p);
@@ -70,7 +70,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                     [&s](Request& r) -> Result<Reply> {
                       auto p = ReadSupportProvider(r.body);
                       if (!p) return p.errors();
-                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
                         auto added = kDirectory.Add(st, r.principal, *p, Now());
                         if (!added) return added.errors();
                         return ToJson(*added);
@@ -84,7 +84,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                       if (p->version == 0) {
                         return Error{ErrorCode::kInvalidInput, "is required", "version"};
                       }
-                      return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
                         auto changed = kDirectory.Change(st, r.principal, r.params[0], *p, Now());
                         if (!changed) return changed.errors();
                         return ToJson(*changed);
@@ -92,7 +92,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                     }});
   routes.push_back({"DELETE", "/api/v1/hub/providers/{id}", Access::kStaff,
                     "Remove a support provider", [&s](Request& r) -> Result<Reply> {
-                      auto done = store::WriteRequests(s.db, [&](RequestStores& st) {
+                      auto done = store::WriteStores(s.db, [&](Stores& st) {
                         return kDirectory.Remove(st, r.principal, r.params[0]);
                       });
                       if (!done) return done.errors();

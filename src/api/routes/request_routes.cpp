@@ -6,7 +6,8 @@
 
 #include "api/routes/request_views.hpp"
 #include "api/routes/routes.hpp"
-#include "store/sql_request_repository.hpp"
+#include "domain/policy/request_access.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -79,7 +80,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
            default:
              break;
          }
-         return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            const ClockContext context = ClockContext::Load(st, Now());
            nlohmann::json items = nlohmann::json::array();
            for (const SupportRequest& req : st.requests.ListRequests(f)) {
@@ -111,7 +112,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto form = ReadForm(r.body, false);
          if (!form) return form.errors();
-         return store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::WriteStores(s.db, [&](Stores& st) -> Result<Reply> {
            auto created = s.requests.CreateDraft(st, r.principal, *form, Now());
            if (!created) return created.errors();
            return Reply{
@@ -122,8 +123,8 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/requests/{id}", Access::kParticipant,
        "One request with its history, clocks, team, scope, deliverables and timeline",
        [&s](Request& r) -> Result<Reply> {
-         return store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
-           auto req = RequestService::Visible(st, r.principal, r.params[0]);
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
+           auto req = VisibleRequest(st, r.principal, r.params[0]);
            if (!req) return req.errors();
            return Reply{200, DetailView(st, *req, r.principal, ClockContext::Load(st, Now())), {}};
          });
@@ -145,7 +146,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
          auto form = ReadForm(Without(r.body, {"version"}), false);
          if (!form) errors.insert(errors.end(), form.errors().begin(), form.errors().end());
          if (!errors.empty()) return errors;
-         return store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+         return store::WriteStores(s.db, [&](Stores& st) -> Result<Reply> {
            auto updated =
                s.requests.UpdateForm(st, r.principal, r.params[0], version, *form, Now());
            if (!updated) return updated.errors();
@@ -184,7 +185,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
          }
          if (!errors.empty()) return errors;
          move.to = *to;
-         auto moved = store::WriteRequests(s.db, [&](RequestStores& st) -> Result<nlohmann::json> {
+         auto moved = store::WriteStores(s.db, [&](Stores& st) -> Result<nlohmann::json> {
            auto m = s.requests.Transition(st, r.principal, r.params[0], move, Now());
            if (!m) return m.errors();
            return DetailView(st, *m, r.principal, ClockContext::Load(st, Now()));
@@ -195,8 +196,8 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
              (first.field == "state" || first.field == "version")) {
            // Say where the request stands now and what the caller may do from there.
            nlohmann::json reply = ErrorBody(moved.errors());
-           store::ReadRequests(s.db, [&](RequestStores& st) -> Result<Done> {
-             auto req = RequestService::Visible(st, r.principal, r.params[0]);
+           store::ReadStores(s.db, [&](Stores& st) -> Result<Done> {
+             auto req = VisibleRequest(st, r.principal, r.params[0]);
              if (!req) return req.errors();
              nlohmann::json allowed = nlohmann::json::array();
              for (RequestState next : AllowedNext(req->position, r.principal.role)) {
@@ -230,7 +231,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
                         errors.push_back({ErrorCode::kNotFound, "no such transition", "seq"});
                       }
                       if (!errors.empty()) return errors;
-                      return store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Reply> {
+                      return store::WriteStores(s.db, [&](Stores& st) -> Result<Reply> {
                         auto c = s.requests.CorrectTransition(st, r.principal, r.params[0], seq,
                                                               *at, reason);
                         if (!c) return c.errors();

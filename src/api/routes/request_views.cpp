@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "api/routes/views.hpp"
+#include "domain/accounts/account_repository.hpp"
+#include "domain/sla/sla_policy_repository.hpp"
 
 namespace connex::api {
 
@@ -31,16 +33,16 @@ const std::string& Names::Of(const std::string& user_id) {
   return cache_[user_id] = u ? u->name : "";
 }
 
-ClockContext ClockContext::Load(RequestStores& s, Instant now) {
+ClockContext ClockContext::Load(Stores& s, Instant now) {
   ClockContext c;
-  c.policy = s.requests.CurrentPolicy();
+  c.policy = s.sla_policy.Current();
   auto calendar = Calendar::Build(c.policy.calendar);
   if (calendar) c.calendar = std::move(*calendar);
   c.now = now;
   return c;
 }
 
-std::vector<ClockReading> ClockContext::Read(RequestStores& s, const SupportRequest& r) const {
+std::vector<ClockReading> ClockContext::Read(Stores& s, const SupportRequest& r) const {
   if (!calendar || r.position.state == RequestState::kDraft) return {};
   return ReadClocks(RequestService::ClockHistory(s.requests.History(r.id)),
                     RequestService::FirstDelivery(s.requests.Deliverables(r.id)), policy, *calendar,
@@ -133,7 +135,7 @@ nlohmann::json ScopeVersionsView(const std::vector<ScopeVersion>& versions, Name
   return out;
 }
 
-nlohmann::json DetailView(RequestStores& s, const SupportRequest& r, const Principal& viewer,
+nlohmann::json DetailView(Stores& s, const SupportRequest& r, const Principal& viewer,
                           const ClockContext& context) {
   Names names(s.accounts);
   const std::vector<ClockReading> readings = context.Read(s, r);

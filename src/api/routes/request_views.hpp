@@ -29,9 +29,8 @@ struct ClockContext {
   domain::SlaPolicy policy;
   std::optional<domain::Calendar> calendar;  // empty if the stored calendar is unusable
   Instant now;
-  static ClockContext Load(domain::RequestStores& s, Instant now);
-  std::vector<domain::ClockReading> Read(domain::RequestStores& s,
-                                         const domain::SupportRequest& r) const;
+  static ClockContext Load(domain::Stores& s, Instant now);
+  std::vector<domain::ClockReading> Read(domain::Stores& s, const domain::SupportRequest& r) const;
 };
 
 nlohmann::json ClockView(const domain::ClockReading& c);
@@ -39,7 +38,7 @@ nlohmann::json SummaryView(const domain::SupportRequest& r, const domain::Princi
                            const std::vector<domain::ClockReading>& clocks);
 // Everything on the request's workspace page: the form, history, clocks,
 // what is needed from the government, team, scope, deliverables, timeline.
-nlohmann::json DetailView(domain::RequestStores& s, const domain::SupportRequest& r,
+nlohmann::json DetailView(domain::Stores& s, const domain::SupportRequest& r,
                           const domain::Principal& viewer, const ClockContext& clocks);
 nlohmann::json DocumentView(const domain::Document& d, Names& names);
 nlohmann::json MessageView(const domain::Message& m, Names& names);

@@ -2,8 +2,9 @@
 // Support Unit all), the Code of Conduct, and on a request the screenings,
 // waivers and team proposals of the Support Unit.
 #include "api/routes/routes.hpp"
+#include "domain/policy/request_access.hpp"
 #include "domain/roster/roster_service.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -85,7 +86,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     "Search the roster (?discipline= ?language= ?q= in names and biographies)",
                     [&s](Request& r) -> Result<Reply> {
                       auto q = [&](const char* k) { return r.query.count(k) ? r.query.at(k) : ""; };
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
                         for (const ExpertProfile& e :
                              kRoster.Search(st, q("discipline"), q("language"), q("q"))) {
@@ -97,8 +98,8 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back(
       {"GET", "/api/v1/experts/export.csv", Access::kStaff,
        "The roster as CSV (lists within a cell separated by ;)", [&s](Request& r) -> Result<Reply> {
-         auto csv = store::ReadRequests(
-             s.db, [&](RequestStores& st) { return kRoster.ExportRoster(st, r.principal); });
+         auto csv = store::ReadStores(
+             s.db, [&](Stores& st) { return kRoster.ExportRoster(st, r.principal); });
          if (!csv) return csv.errors();
          Reply reply{200, {}, {{"Content-Disposition", "attachment; filename=\"roster.csv\""}}};
          reply.raw = std::move(*csv);
@@ -111,7 +112,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        "nothing is imported (400 listing every row's errors) unless ?valid_only=true",
        [&s](Request& r) -> Result<Reply> {
          const bool valid_only = r.query.count("valid_only") && r.query.at("valid_only") == "true";
-         auto report = store::WriteRequests(s.db, [&](RequestStores& st) {
+         auto report = store::WriteStores(s.db, [&](Stores& st) {
            return kRoster.ImportRoster(st, r.principal, r.raw, valid_only, Now());
          });
          if (!report) return report.errors();
@@ -133,7 +134,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/experts/{id}/profile", Access::kSignedIn,
                     "An expert's profile: the expert's own, or anyone's for the Support Unit",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto p = kRoster.Profile(st, r.principal, r.params[0]);
                         if (!p) return p.errors();
                         return ToJson(*p);
@@ -146,7 +147,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto profile = ReadProfile(r.body);
          if (!profile) return profile.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto saved = kRoster.SaveProfile(st, r.principal, r.params[0], *profile, Now());
            if (!saved) return saved.errors();
            return ToJson(*saved);
@@ -154,7 +155,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back({"GET", "/api/v1/experts/{id}/declarations", Access::kSignedIn,
                     "An expert's declarations of interests", [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto list = kRoster.Declarations(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
@@ -167,7 +168,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     [&s](Request& r) -> Result<Reply> {
                       auto d = ReadDeclaration(r.body);
                       if (!d) return d.errors();
-                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
                         auto saved = kRoster.Declare(st, r.principal, r.params[0], *d, Now());
                         if (!saved) return saved.errors();
                         return ToJson(*saved);
@@ -177,7 +178,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/experts/{id}/deployments", Access::kSignedIn,
        "The expert's engagements (role, dates, days): the expert's own, or anyone's for staff",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            auto list = kRoster.Deployments(st, r.principal, r.params[0]);
            if (!list) return list.errors();
            nlohmann::json items = nlohmann::json::array();
@@ -197,7 +198,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/experts/{id}/appraisals", Access::kStaff,
                     "The Support Unit's appraisals of an expert, newest first",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto list = kRoster.Appraisals(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
@@ -221,7 +222,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
          a.rating = body.Integer("rating", true, 1, 5);
          a.comments = body.Text("comments", false, 5000);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto saved = kRoster.Appraise(st, r.principal, r.params[0], a, Now());
            if (!saved) return saved.errors();
            return nlohmann::json{{"user_id", saved->user_id}, {"rating", saved->rating}};
@@ -231,7 +232,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/conduct-code", Access::kSignedIn,
        "The Code of Conduct in force, and whether the caller attested it",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            const auto c = st.roster.CurrentCode();
            if (!c) return nlohmann::json{{"version", nullptr}, {"text", ""}, {"attested", false}};
            return nlohmann::json{
@@ -247,7 +248,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       BodyReader body(r.body, {"text"});
                       const std::string text = body.Text("text", true, 100000);
                       if (!body.errors().empty()) return body.errors();
-                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
                         auto c = kRoster.PublishCode(st, r.principal, text, Now());
                         if (!c) return c.errors();
                         return nlohmann::json{{"version", c->version}};
@@ -256,7 +257,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"POST", "/api/v1/conduct-code/attestation", Access::kSignedIn,
                     "An expert attests the Code of Conduct in force",
                     [&s](Request& r) -> Result<Reply> {
-                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
                         auto c = kRoster.Attest(st, r.principal, Now());
                         if (!c) return c.errors();
                         return nlohmann::json{{"version", c->version}, {"attested", true}};
@@ -265,8 +266,8 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/screenings", Access::kStaff,
                     "Every screening of experts against the request's counterparties, oldest first",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
-                        auto req = RequestService::Visible(st, r.principal, r.params[0]);
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
+                        auto req = VisibleRequest(st, r.principal, r.params[0]);
                         if (!req) return req.errors();
                         nlohmann::json items = nlohmann::json::array();
                         for (const ScreeningRecord& rec : st.roster.Screenings(req->id)) {
@@ -283,7 +284,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       const Waiver w{body.Text("declaration_id", true, 100),
                                      body.Text("consent_document_id", true, 100)};
                       if (!body.errors().empty()) return body.errors();
-                      return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
                         auto saved = kRoster.RecordWaiver(st, r.principal, r.params[0], w, Now());
                         if (!saved) return saved.errors();
                         return nlohmann::json{{"declaration_id", saved->declaration_id},
@@ -302,7 +303,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
          const TeamSpec spec = ReadSpec(body);
          const int lookback = body.Integer("lookback_years", false, 0, 30, 3);
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto p = kRoster.Propose(st, r.principal, r.params[0], spec, lookback, Now());
            if (!p) return p.errors();
            auto name = [&](const std::string& id) {

@@ -5,23 +5,23 @@
 #include <vector>
 
 #include "api/server.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 struct lxw_workbook;  // xlsxwriter.h, for the units that write workbooks
 
 namespace connex::api {
 
-// fn(domain::RequestStores&) -> Result<json> in one write (read) transaction,
+// fn(domain::Stores&) -> Result<json> in one write (read) transaction,
 // answered with `status` (200).
 template <typename F>
 Result<Reply> WriteJson(Services& s, int status, F&& fn) {
-  auto out = store::WriteRequests(s.db, std::forward<F>(fn));
+  auto out = store::WriteStores(s.db, std::forward<F>(fn));
   if (!out) return out.errors();
   return Reply{status, std::move(*out)};
 }
 template <typename F>
 Result<Reply> ReadJson(Services& s, F&& fn) {
-  auto out = store::ReadRequests(s.db, std::forward<F>(fn));
+  auto out = store::ReadStores(s.db, std::forward<F>(fn));
   if (!out) return out.errors();
   return Reply{200, std::move(*out)};
 }

@@ -3,7 +3,7 @@
 #include "api/routes/routes.hpp"
 #include "core/crypto.hpp"
 #include "domain/sla/policy_json.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -21,10 +21,10 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/notifications", Access::kSignedIn,
        "The caller's notifications, newest first, with the unread count",
        [&s](Request& r) -> Result<Reply> {
-         auto list = store::ReadRequests(s.db, [&](RequestStores& st) -> Result<nlohmann::json> {
+         auto list = store::ReadStores(s.db, [&](Stores& st) -> Result<nlohmann::json> {
            nlohmann::json items = nlohmann::json::array();
            int unread = 0;
-           for (const Notification& n : st.requests.Notifications(r.principal.user_id, 100)) {
+           for (const Notification& n : st.notifications.ForUser(r.principal.user_id, 100)) {
              if (!n.read_at) ++unread;
              items.push_back({{"id", n.id},
                               {"kind", n.kind},
@@ -53,8 +53,8 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
            }
          }
          if (!body.errors().empty()) return body.errors();
-         store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Done> {
-           st.requests.MarkNotificationsRead(r.principal.user_id, ids, Now());
+         store::WriteStores(s.db, [&](Stores& st) -> Result<Done> {
+           st.notifications.MarkRead(r.principal.user_id, ids, Now());
            return Done{};
          });
          return Reply{204, {}, {}};
@@ -62,10 +62,9 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/sla-policy", Access::kStaff,
                     "The response-time policy in force: calendar, targets, warning share",
                     [&s](Request&) -> Result<Reply> {
-                      auto p =
-                          store::ReadRequests(s.db, [&](RequestStores& st) -> Result<SlaPolicy> {
-                            return st.requests.CurrentPolicy();
-                          });
+                      auto p = store::ReadStores(s.db, [&](Stores& st) -> Result<SlaPolicy> {
+                        return st.sla_policy.Current();
+                      });
                       return Reply{200, ToJson(*p), {}};
                     }});
   routes.push_back(
@@ -81,18 +80,18 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
          }
          SlaPolicy policy = *read;
          const int expected = v->get<int>();
-         auto saved = store::WriteRequests(s.db, [&](RequestStores& st) -> Result<SlaPolicy> {
-           const SlaPolicy before = st.requests.CurrentPolicy();
+         auto saved = store::WriteStores(s.db, [&](Stores& st) -> Result<SlaPolicy> {
+           const SlaPolicy before = st.sla_policy.Current();
            policy.id = before.id;
            policy.version = expected + 1;
-           if (!st.requests.UpdatePolicy(policy, expected)) {
+           if (!st.sla_policy.Update(policy, expected)) {
              return Error{ErrorCode::kConflict,
                           "the policy changed since you read it (version " +
                               std::to_string(before.version) + "); reload it",
                           "version"};
            }
-           st.requests.Audit(r.principal.user_id, "sla_policy.update", "sla_policy", policy.id,
-                             ToJson(before).dump(), ToJson(policy).dump());
+           st.audit.Record(r.principal.user_id, "sla_policy.update", "sla_policy", policy.id,
+                           ToJson(before).dump(), ToJson(policy).dump());
            return policy;
          });
          if (!saved) return saved.errors();
@@ -118,20 +117,20 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
          e.id = NewId("enq");
          e.client = r.client;
          e.at = Now();
-         auto done = store::WriteRequests(s.db, [&](RequestStores& st) -> Result<Done> {
-           if (st.requests.CountEnquiriesFrom(e.client, e.at - std::chrono::hours(1)) >=
+         auto done = store::WriteStores(s.db, [&](Stores& st) -> Result<Done> {
+           if (st.enquiries.CountFrom(e.client, e.at - std::chrono::hours(1)) >=
                kEnquiriesPerHour) {
              return Error{ErrorCode::kRateLimited,
                           "too many enquiries from this address; try again in an hour", ""};
            }
-           st.requests.InsertEnquiry(e);
-           st.requests.Audit("public", "enquiry.create", "enquiry", e.id, "",
-                             nlohmann::json{{"organisation", e.organisation}}.dump());
+           st.enquiries.Insert(e);
+           st.audit.Record("public", "enquiry.create", "enquiry", e.id, "",
+                           nlohmann::json{{"organisation", e.organisation}}.dump());
            for (const User& u : st.accounts.ListUsers(1000, "", std::nullopt)) {
              if (u.role == Role::kCoordinator && !u.disabled) {
-               st.requests.InsertNotification(
-                   {NewId("ntf"), u.id, "enquiry", "",
-                    "Enquiry from " + e.name + " (" + e.organisation + ")", e.at, std::nullopt});
+               st.notifications.Insert({NewId("ntf"), u.id, "enquiry", "",
+                                        "Enquiry from " + e.name + " (" + e.organisation + ")",
+                                        e.at, std::nullopt});
              }
            }
            return Done{};
@@ -141,10 +140,10 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back({"GET", "/api/v1/enquiries", Access::kStaff, "Enquiries, newest first",
                     [&s](Request&) -> Result<Reply> {
-                      auto list = store::ReadRequests(
-                          s.db, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      auto list =
+                          store::ReadStores(s.db, [&](Stores& st) -> Result<nlohmann::json> {
                             nlohmann::json items = nlohmann::json::array();
-                            for (const Enquiry& e : st.requests.Enquiries(200)) {
+                            for (const Enquiry& e : st.enquiries.List(200)) {
                               items.push_back({{"id", e.id},
                                                {"name", e.name},
                                                {"email", e.email},
@@ -162,14 +161,14 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
        "Codes the forms offer: disciplines (with the labels of every discipline, retired ones "
        "too), commodities, phases, languages, states",
        [&s](Request&) -> Result<Reply> {
-         return ReadJson(s, [](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [](Stores& st) -> Result<nlohmann::json> {
            nlohmann::json states = nlohmann::json::array();
            for (int i = 0; i < kRequestStateCount; ++i) {
              states.push_back(ToString(static_cast<RequestState>(i)));
            }
            nlohmann::json offered = nlohmann::json::array();
            nlohmann::json labels = nlohmann::json::object();
-           for (const Discipline& d : st.requests.Disciplines()) {
+           for (const Discipline& d : st.disciplines.All()) {
              if (d.active) offered.push_back(d.code);
              labels[d.code] = {{"en", d.label_en}, {"fr", d.label_fr}};
            }
@@ -181,9 +180,9 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/disciplines", Access::kPublic,
                     "The disciplines codelist in its order, retired entries included",
                     [&s](Request&) -> Result<Reply> {
-                      return ReadJson(s, [](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
-                        for (const Discipline& d : st.requests.Disciplines()) {
+                        for (const Discipline& d : st.disciplines.All()) {
                           items.push_back(ToJson(d));
                         }
                         return nlohmann::json{{"items", items}};
@@ -196,7 +195,7 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto d = ReadDiscipline(r.params[0], r.body);
          if (!d) return d.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto saved = s.requests.SaveDiscipline(st, r.principal, *d, Now());
            if (!saved) return saved.errors();
            return ToJson(*saved);

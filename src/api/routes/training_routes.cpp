@@ -15,7 +15,7 @@ namespace {
 const TrainingService kTraining;
 
 // A course with its sessions and the hub materials the reader may open.
-nlohmann::json CourseView(RequestStores& st, const Principal& p, const Course& c) {
+nlohmann::json CourseView(Stores& st, const Principal& p, const Course& c) {
   nlohmann::json out = ToJson(c);
   nlohmann::json sessions = nlohmann::json::array();
   for (const TrainingSession& t : st.training.Sessions(c.id)) sessions.push_back(ToJson(t));
@@ -36,7 +36,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                     "The training catalog: published courses with their sessions and materials "
                     "(the Support Unit also sees unpublished ones)",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
                         for (const Course& c : kTraining.Catalog(st, r.principal)) {
                           items.push_back(CourseView(st, r.principal, c));
@@ -47,7 +47,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/training/courses/{id}", Access::kPublic,
                     "A course of the catalog, its sessions and materials",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto c = TrainingService::VisibleCourse(st, r.principal, r.params[0]);
                         if (!c) return c.errors();
                         return CourseView(st, r.principal, *c);
@@ -60,7 +60,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto c = ReadCourse(r.body);
          if (!c) return c.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto made = kTraining.CreateCourse(st, r.principal, *c, Now());
            if (!made) return made.errors();
            return CourseView(st, r.principal, *made);
@@ -73,7 +73,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                       if (!c) return c.errors();
                       if (c->version == 0)
                         return Error{ErrorCode::kInvalidInput, "is required", "version"};
-                      return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
                         auto changed = kTraining.UpdateCourse(st, r.principal, r.params[0],
                                                               c->version, *c, Now());
                         if (!changed) return changed.errors();
@@ -87,7 +87,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          auto t = ReadSession(r.body);
          if (!t) return t.errors();
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto added = kTraining.AddSession(st, r.principal, r.params[0], *t, Now());
            if (!added) return added.errors();
            return ToJson(*added);
@@ -100,7 +100,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                       if (!t) return t.errors();
                       if (t->version == 0)
                         return Error{ErrorCode::kInvalidInput, "is required", "version"};
-                      return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
                         auto changed =
                             kTraining.UpdateSession(st, r.principal, r.params[0], t->version, *t);
                         if (!changed) return changed.errors();
@@ -111,7 +111,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                     "The session's participants: all for the Support Unit, a government's own "
                     "nominees for it",
                     [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto people = kTraining.Participants(st, r.principal, r.params[0]);
                         if (!people) return people.errors();
                         nlohmann::json items = nlohmann::json::array();
@@ -131,7 +131,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                         "is recorded by the Support Unit after the session",
                         x->completed ? "completed" : "attended_days"};
          }
-         return WriteJson(s, 201, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
            auto added = kTraining.Enrol(st, r.principal, r.params[0], *x, Now());
            if (!added) return added.errors();
            return ToJson(*added);
@@ -150,7 +150,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
            body.Add({{ErrorCode::kInvalidInput, "must be true or false", "completed"}});
          }
          if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 200, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto done = kTraining.RecordAttendance(st, r.principal, r.params[0], version, days,
                                                   completed && completed->get<bool>(), Now());
            if (!done) return done.errors();
@@ -162,7 +162,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
        "A certificate of completion, for whoever holds its link: the participant's name, "
        "position and organisation, the course, its hours, the session's dates, place and trainers",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](RequestStores& st) -> Result<nlohmann::json> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            auto c = TrainingService::FindCertificate(st, r.params[0]);
            if (!c) return c.errors();
            return nlohmann::json{

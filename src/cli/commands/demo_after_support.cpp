@@ -11,7 +11,7 @@ namespace connex::cli {
 namespace {
 
 // The id of the first public hub document matching `words`.
-Result<std::string> HubDocument(domain::RequestStores& stores, const domain::Principal& p,
+Result<std::string> HubDocument(domain::Stores& stores, const domain::Principal& p,
                                 const std::string& words) {
   domain::HubQuery q;
   q.text = words;
@@ -33,7 +33,7 @@ std::string MonthEnd(Instant now, int offset) {
 
 }  // namespace
 
-Result<Done> DemoMonitoring(domain::RequestStores& stores, const domain::Principal& government,
+Result<Done> DemoMonitoring(domain::Stores& stores, const domain::Principal& government,
                             Instant now) {
   const domain::ObligationService service;
   auto hub = HubDocument(stores, government, "Asante Ridge");
@@ -76,7 +76,7 @@ Result<Done> DemoMonitoring(domain::RequestStores& stores, const domain::Princip
   return Done{};
 }
 
-Result<Done> DemoTraining(domain::RequestStores& stores, const domain::Principal& coordinator,
+Result<Done> DemoTraining(domain::Stores& stores, const domain::Principal& coordinator,
                           const domain::Principal& government, Instant now) {
   const domain::TrainingService service;
   auto guide = HubDocument(stores, coordinator, "\"Negotiating royalties\"");

@@ -6,14 +6,17 @@
 // Internal to the CLI.
 #pragma once
 
-#include "domain/requests/request_service.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "domain/policy/policy.hpp"
+#include "domain/shared/stores.hpp"
 
 namespace connex::cli {
 
 // REQUIRES: the demo hub is seeded (DemoHub) in the same transaction.
-Result<Done> DemoMonitoring(domain::RequestStores& stores, const domain::Principal& government,
+Result<Done> DemoMonitoring(domain::Stores& stores, const domain::Principal& government,
                             Instant now);
-Result<Done> DemoTraining(domain::RequestStores& stores, const domain::Principal& coordinator,
+Result<Done> DemoTraining(domain::Stores& stores, const domain::Principal& coordinator,
                           const domain::Principal& government, Instant now);
 
 }  // namespace connex::cli

@@ -14,7 +14,7 @@ namespace connex::cli {
 namespace {
 
 // One sample document: created, given its text and annotations, reviewed and published.
-Result<std::string> DemoDocument(domain::RequestStores& stores, const domain::Principal& editor,
+Result<std::string> DemoDocument(domain::Stores& stores, const domain::Principal& editor,
                                  const domain::Principal& reviewer, const nlohmann::json& entry,
                                  const std::map<std::string, std::string>& ids) {
   const domain::HubService hub;
@@ -52,7 +52,7 @@ Result<std::string> DemoDocument(domain::RequestStores& stores, const domain::Pr
 
 }  // namespace
 
-Result<Done> DemoHub(domain::RequestStores& stores, const domain::Principal& editor,
+Result<Done> DemoHub(domain::Stores& stores, const domain::Principal& editor,
                      const domain::Principal& reviewer) {
   const nlohmann::json demo = nlohmann::json::parse(kDemoHubJson);
   std::map<std::string, std::string> ids;  // ref -> document id

@@ -4,13 +4,15 @@
 // Internal to the CLI.
 #pragma once
 
-#include "domain/requests/request_service.hpp"
+#include "core/result.hpp"
+#include "domain/policy/policy.hpp"
+#include "domain/shared/stores.hpp"
 
 namespace connex::cli {
 
 // `editor` writes and sends to review; `reviewer`, another member of the
 // Support Unit, reviews and publishes. Every record is marked as a sample.
-Result<Done> DemoHub(domain::RequestStores& stores, const domain::Principal& editor,
+Result<Done> DemoHub(domain::Stores& stores, const domain::Principal& editor,
                      const domain::Principal& reviewer);
 
 }  // namespace connex::cli

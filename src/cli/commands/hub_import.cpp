@@ -16,7 +16,7 @@
 #include "cli/commands/progress_bar.hpp"
 #include "core/crypto.hpp"
 #include "ingest/isolated_extract.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::cli {
 
@@ -65,7 +65,7 @@ int RunImport(const ImportArgs& args) {
   auto db = OpenData(args.data);
   if (!db) return kOperatorFailed;
   // Whoever imports is recorded as the editor; publication still needs a second person.
-  auto who = store::ReadRequests(*db, [&](domain::RequestStores& s) -> Result<domain::Principal> {
+  auto who = store::ReadStores(*db, [&](domain::Stores& s) -> Result<domain::Principal> {
     const auto user = s.accounts.FindUserByEmail(domain::NormaliseEmail(args.as));
     if (!user || (user->role != domain::Role::kCoordinator && user->role != domain::Role::kAdmin)) {
       return Error{ErrorCode::kInvalidInput, "must be the email of a coordinator or administrator",
@@ -90,7 +90,7 @@ int RunImport(const ImportArgs& args) {
       continue;
     }
     const std::string sha = Sha256Hex(*bytes);
-    auto earlier = store::ReadRequests(*db, [&](domain::RequestStores& s) -> Result<std::string> {
+    auto earlier = store::ReadStores(*db, [&](domain::Stores& s) -> Result<std::string> {
       const auto d = s.hub.FindDocumentByFile(sha);
       return d ? d->id : std::string();
     });
@@ -104,12 +104,11 @@ int RunImport(const ImportArgs& args) {
       ++failed;
       continue;
     }
-    auto made =
-        store::WriteRequests(*db, [&](domain::RequestStores& s) -> Result<domain::HubDocument> {
-          auto d = hub.Create(s, *who, row.meta, Now());
-          if (!d) return d.errors();
-          return hub.AttachFile(s, *who, d->id, row.file, *bytes, *text, Now());
-        });
+    auto made = store::WriteStores(*db, [&](domain::Stores& s) -> Result<domain::HubDocument> {
+      auto d = hub.Create(s, *who, row.meta, Now());
+      if (!d) return d.errors();
+      return hub.AttachFile(s, *who, d->id, row.file, *bytes, *text, Now());
+    });
     if (!made) {
       for (const Error& e : made.errors()) Report(row.line, e.field, e.message);
       ++failed;

@@ -8,7 +8,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/roster/roster_service.hpp"
 #include "store/sql_account_repository.hpp"
-#include "store/sql_request_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::cli {
 
@@ -25,7 +25,7 @@ struct DemoAccount {
 
 // A request from the Senegalese ministry, submitted and acknowledged, so the
 // coordinator's inbox and the ministry's list have something to show.
-Result<Done> DemoRequest(domain::RequestStores& stores, const domain::Principal& coordinator,
+Result<Done> DemoRequest(domain::Stores& stores, const domain::Principal& coordinator,
                          const domain::Principal& senegal) {
   const domain::RequestService service;
   auto form = domain::ReadForm(
@@ -62,7 +62,7 @@ Result<Done> DemoRequest(domain::RequestStores& stores, const domain::Principal&
 }
 
 // The Code of Conduct, attested by both demo experts, and their profiles.
-Result<Done> DemoRoster(domain::RequestStores& stores, const domain::Principal& admin,
+Result<Done> DemoRoster(domain::Stores& stores, const domain::Principal& admin,
                         const domain::Principal& fiscal, const domain::Principal& mining) {
   const domain::RosterService roster;
   const Instant now = Now();
@@ -111,7 +111,7 @@ Result<Done> DemoRoster(domain::RequestStores& stores, const domain::Principal& 
 bool SeedDemo(store::Database& db, std::ostream& out) {
   const domain::AccountService service{domain::AccountRules{}};
   bool seeded = false;
-  auto r = store::WriteRequests(db, [&](domain::RequestStores& stores) -> Result<Done> {
+  auto r = store::WriteStores(db, [&](domain::Stores& stores) -> Result<Done> {
     domain::AccountRepository& repo = stores.accounts;
     if (!repo.ListUsers(1, "", std::nullopt).empty()) return Done{};
     const struct {

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.hpp"
-#include "domain/json_reader.hpp"
+#include "domain/shared/json_reader.hpp"
 
 namespace connex::domain {
 

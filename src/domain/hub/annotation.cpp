@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "domain/hub/hub_document.hpp"
-#include "domain/json_reader.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex {
 extern const char* const kAnnotationCategoriesJson;  // data/annotation-categories.json

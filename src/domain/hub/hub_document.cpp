@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "domain/json_reader.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

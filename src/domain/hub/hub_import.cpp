@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "domain/csv.hpp"
+#include "domain/shared/csv.hpp"
 
 namespace connex::domain {
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/crypto.hpp"
+#include "domain/audit/audit_log.hpp"
+#include "domain/shared/blob_store.hpp"
 
 namespace connex::domain {
 
@@ -23,8 +25,7 @@ Error Stale(int current) {
 }
 
 // The parent named by `meta` must exist and be a main document.
-std::optional<Error> CheckParent(RequestStores& s, const HubMetadata& meta,
-                                 const std::string& self) {
+std::optional<Error> CheckParent(Stores& s, const HubMetadata& meta, const std::string& self) {
   if (meta.parent_id.empty()) return std::nullopt;
   const auto parent = s.hub.FindDocument(meta.parent_id);
   if (!parent || parent->id == self || !parent->meta.parent_id.empty()) {
@@ -35,15 +36,14 @@ std::optional<Error> CheckParent(RequestStores& s, const HubMetadata& meta,
 
 }  // namespace
 
-Result<HubDocument> HubService::Visible(RequestStores& s, const Principal& p,
-                                        const std::string& id) {
+Result<HubDocument> HubService::Visible(Stores& s, const Principal& p, const std::string& id) {
   auto d = s.hub.FindDocument(id);
   if (!d || (!IsStaff(p) && !IsPublic(*d))) return NoSuchDocument();
   return *d;
 }
 
-Result<HubDocument> HubService::Create(RequestStores& s, const Principal& p,
-                                       const HubMetadata& meta, Instant now) const {
+Result<HubDocument> HubService::Create(Stores& s, const Principal& p, const HubMetadata& meta,
+                                       Instant now) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
   if (auto bad = CheckParent(s, meta, "")) return *bad;
   HubDocument d;
@@ -55,11 +55,11 @@ Result<HubDocument> HubService::Create(RequestStores& s, const Principal& p,
   d.created_at = d.updated_at = now;
   s.hub.InsertDocument(d);
   s.hub.InsertStatusChange(d.id, "", "draft", p.user_id, "created", now);
-  s.requests.Audit(p.user_id, "hub.create", "hub_document", d.id, "", ToJson(d).dump());
+  s.audit.Record(p.user_id, "hub.create", "hub_document", d.id, "", ToJson(d).dump());
   return d;
 }
 
-Result<HubDocument> HubService::Update(RequestStores& s, const Principal& p, const std::string& id,
+Result<HubDocument> HubService::Update(Stores& s, const Principal& p, const std::string& id,
                                        int version, const HubMetadata& meta, Instant now) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
   auto d = Visible(s, p, id);
@@ -72,12 +72,12 @@ Result<HubDocument> HubService::Update(RequestStores& s, const Principal& p, con
   d->version += 1;
   d->updated_at = now;
   if (!s.hub.UpdateDocument(*d, version)) return Stale(version + 1);
-  s.requests.Audit(p.user_id, "hub.update", "hub_document", id, ToJson(before).dump(),
-                   ToJson(*d).dump());
+  s.audit.Record(p.user_id, "hub.update", "hub_document", id, ToJson(before).dump(),
+                 ToJson(*d).dump());
   return d;
 }
 
-Result<HubDocument> HubService::Move(RequestStores& s, const Principal& p, const std::string& id,
+Result<HubDocument> HubService::Move(Stores& s, const Principal& p, const std::string& id,
                                      const std::string& to, const std::string& reason,
                                      Instant now) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
@@ -110,32 +110,30 @@ Result<HubDocument> HubService::Move(RequestStores& s, const Principal& p, const
   d->updated_at = now;
   if (!s.hub.UpdateDocument(*d, d->version - 1)) return Stale(d->version);
   s.hub.InsertStatusChange(id, from, to, p.user_id, reason, now);
-  s.requests.Audit(p.user_id, "hub.status", "hub_document", id,
-                   nlohmann::json{{"status", from}}.dump(),
-                   nlohmann::json{{"status", to}, {"reason", reason}}.dump());
+  s.audit.Record(p.user_id, "hub.status", "hub_document", id,
+                 nlohmann::json{{"status", from}}.dump(),
+                 nlohmann::json{{"status", to}, {"reason", reason}}.dump());
   return d;
 }
 
-Result<HubDocument> HubService::AttachFile(RequestStores& s, const Principal& p,
-                                           const std::string& id, const std::string& name,
-                                           const std::string& bytes, const ExtractedText& text,
-                                           Instant now) const {
+Result<HubDocument> HubService::AttachFile(Stores& s, const Principal& p, const std::string& id,
+                                           const std::string& name, const std::string& bytes,
+                                           const ExtractedText& text, Instant now) const {
   const std::string sha = Sha256Hex(bytes);
   return StoreText(s, p, id, text, now, [&](HubDocument& d) {
-    if (!s.requests.Blob(sha)) s.requests.PutBlob(sha, bytes);
+    if (!s.blobs.Get(sha)) s.blobs.Put(sha, bytes);
     d.file_sha256 = sha;
     d.file_name = name;
   });
 }
 
-Result<HubDocument> HubService::SetText(RequestStores& s, const Principal& p, const std::string& id,
+Result<HubDocument> HubService::SetText(Stores& s, const Principal& p, const std::string& id,
                                         const ExtractedText& text, Instant now) const {
   return StoreText(s, p, id, text, now, [](HubDocument&) {});
 }
 
-Result<HubDocument> HubService::StoreText(RequestStores& s, const Principal& p,
-                                          const std::string& id, const ExtractedText& text,
-                                          Instant now,
+Result<HubDocument> HubService::StoreText(Stores& s, const Principal& p, const std::string& id,
+                                          const ExtractedText& text, Instant now,
                                           const std::function<void(HubDocument&)>& file) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
   auto d = Visible(s, p, id);
@@ -147,16 +145,16 @@ Result<HubDocument> HubService::StoreText(RequestStores& s, const Principal& p,
   d->updated_at = now;
   if (!s.hub.UpdateDocument(*d, d->version - 1)) return Stale(d->version);
   s.hub.ReplacePages(*d, text.pages);
-  s.requests.Audit(p.user_id, "hub.text", "hub_document", id, "",
-                   nlohmann::json{{"file", d->file_name},
-                                  {"sha256", d->file_sha256},
-                                  {"pages", d->page_count},
-                                  {"ocr", d->ocr}}
-                       .dump());
+  s.audit.Record(p.user_id, "hub.text", "hub_document", id, "",
+                 nlohmann::json{{"file", d->file_name},
+                                {"sha256", d->file_sha256},
+                                {"pages", d->page_count},
+                                {"ocr", d->ocr}}
+                     .dump());
   return d;
 }
 
-Result<HubPage> HubService::EditPage(RequestStores& s, const Principal& p, const std::string& id,
+Result<HubPage> HubService::EditPage(Stores& s, const Principal& p, const std::string& id,
                                      int number, const std::string& text,
                                      const std::string& quality) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
@@ -179,13 +177,13 @@ Result<HubPage> HubService::EditPage(RequestStores& s, const Principal& p, const
   page->source = "edited";
   page->edited_by = p.user_id;
   s.hub.UpdatePage(*d, *page);
-  s.requests.Audit(p.user_id, "hub.page", "hub_document", id,
-                   nlohmann::json{{"page", number}, {"length", before.size()}}.dump(),
-                   nlohmann::json{{"page", number}, {"quality", page->quality}}.dump());
+  s.audit.Record(p.user_id, "hub.page", "hub_document", id,
+                 nlohmann::json{{"page", number}, {"length", before.size()}}.dump(),
+                 nlohmann::json{{"page", number}, {"quality", page->quality}}.dump());
   return *page;
 }
 
-Result<Annotation> HubService::Annotate(RequestStores& s, const Principal& p, const std::string& id,
+Result<Annotation> HubService::Annotate(Stores& s, const Principal& p, const std::string& id,
                                         Annotation a, Instant now) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
   auto d = Visible(s, p, id);
@@ -198,11 +196,11 @@ Result<Annotation> HubService::Annotate(RequestStores& s, const Principal& p, co
   a.created_at = a.updated_at = now;
   a.version = 1;
   s.hub.InsertAnnotation(a);
-  s.requests.Audit(p.user_id, "hub.annotation.add", "hub_document", id, "", ToJson(a).dump());
+  s.audit.Record(p.user_id, "hub.annotation.add", "hub_document", id, "", ToJson(a).dump());
   return a;
 }
 
-Result<Annotation> HubService::ChangeAnnotation(RequestStores& s, const Principal& p,
+Result<Annotation> HubService::ChangeAnnotation(Stores& s, const Principal& p,
                                                 const std::string& annotation_id, Annotation a,
                                                 Instant now) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
@@ -225,12 +223,12 @@ Result<Annotation> HubService::ChangeAnnotation(RequestStores& s, const Principa
   if (!s.hub.UpdateAnnotation(a, before->version)) {
     return Error{ErrorCode::kConflict, "the annotation changed since you read it", "version"};
   }
-  s.requests.Audit(p.user_id, "hub.annotation.change", "hub_document", a.document_id,
-                   ToJson(*before).dump(), ToJson(a).dump());
+  s.audit.Record(p.user_id, "hub.annotation.change", "hub_document", a.document_id,
+                 ToJson(*before).dump(), ToJson(a).dump());
   return a;
 }
 
-Result<Annotation> HubService::ReviewAnnotation(RequestStores& s, const Principal& p,
+Result<Annotation> HubService::ReviewAnnotation(Stores& s, const Principal& p,
                                                 const std::string& annotation_id,
                                                 Instant now) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
@@ -246,23 +244,23 @@ Result<Annotation> HubService::ReviewAnnotation(RequestStores& s, const Principa
   if (!s.hub.UpdateAnnotation(*a, a->version - 1)) {
     return Error{ErrorCode::kConflict, "the annotation changed; reload it", "version"};
   }
-  s.requests.Audit(p.user_id, "hub.annotation.review", "hub_document", a->document_id, "",
-                   nlohmann::json{{"annotation", a->id}}.dump());
+  s.audit.Record(p.user_id, "hub.annotation.review", "hub_document", a->document_id, "",
+                 nlohmann::json{{"annotation", a->id}}.dump());
   return *a;
 }
 
-Result<Done> HubService::DeleteAnnotation(RequestStores& s, const Principal& p,
+Result<Done> HubService::DeleteAnnotation(Stores& s, const Principal& p,
                                           const std::string& annotation_id) const {
   if (auto ok = Editor(p); !ok) return ok.errors();
   auto a = s.hub.FindAnnotation(annotation_id);
   if (!a) return Error{ErrorCode::kNotFound, "no such annotation", "id"};
   s.hub.DeleteAnnotation(annotation_id);
-  s.requests.Audit(p.user_id, "hub.annotation.delete", "hub_document", a->document_id,
-                   ToJson(*a).dump(), "");
+  s.audit.Record(p.user_id, "hub.annotation.delete", "hub_document", a->document_id,
+                 ToJson(*a).dump(), "");
   return Done{};
 }
 
-std::vector<Annotation> HubService::Annotations(RequestStores& s, const Principal& p,
+std::vector<Annotation> HubService::Annotations(Stores& s, const Principal& p,
                                                 const std::string& id) const {
   std::vector<Annotation> out = s.hub.Annotations(id);
   if (!IsStaff(p)) {
@@ -273,7 +271,7 @@ std::vector<Annotation> HubService::Annotations(RequestStores& s, const Principa
   return out;
 }
 
-HubResults HubService::Search(RequestStores& s, const Principal& p, HubQuery q) const {
+HubResults HubService::Search(Stores& s, const Principal& p, HubQuery q) const {
   if (!IsStaff(p)) {
     q.public_only = true;
     q.status.clear();
@@ -281,8 +279,7 @@ HubResults HubService::Search(RequestStores& s, const Principal& p, HubQuery q) 
   return s.hub.Search(q);
 }
 
-std::vector<std::pair<HubDocument, Annotation>> HubService::Compare(RequestStores& s,
-                                                                    const Principal& p,
+std::vector<std::pair<HubDocument, Annotation>> HubService::Compare(Stores& s, const Principal& p,
                                                                     const std::string& category,
                                                                     HubQuery q) const {
   q.category = category;

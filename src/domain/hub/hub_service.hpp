@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "domain/hub/hub_repository.hpp"
-#include "domain/requests/request_service.hpp"
+#include "domain/policy/policy.hpp"
+#include "domain/shared/stores.hpp"
 
 namespace connex::domain {
 
@@ -25,53 +26,52 @@ struct ExtractedText {
 
 class HubService {
  public:
-  static Result<HubDocument> Visible(RequestStores& s, const Principal& p, const std::string& id);
+  static Result<HubDocument> Visible(Stores& s, const Principal& p, const std::string& id);
 
-  Result<HubDocument> Create(RequestStores& s, const Principal& p, const HubMetadata& meta,
+  Result<HubDocument> Create(Stores& s, const Principal& p, const HubMetadata& meta,
                              Instant now) const;
-  Result<HubDocument> Update(RequestStores& s, const Principal& p, const std::string& id,
-                             int version, const HubMetadata& meta, Instant now) const;
-  Result<HubDocument> Move(RequestStores& s, const Principal& p, const std::string& id,
+  Result<HubDocument> Update(Stores& s, const Principal& p, const std::string& id, int version,
+                             const HubMetadata& meta, Instant now) const;
+  Result<HubDocument> Move(Stores& s, const Principal& p, const std::string& id,
                            const std::string& to, const std::string& reason, Instant now) const;
   // Stores the file and the text read from it, replacing earlier pages.
-  Result<HubDocument> AttachFile(RequestStores& s, const Principal& p, const std::string& id,
+  Result<HubDocument> AttachFile(Stores& s, const Principal& p, const std::string& id,
                                  const std::string& name, const std::string& bytes,
                                  const ExtractedText& text, Instant now) const;
   // Replaces the text of a document that has no file: a guide written for
   // the hub, a transcription typed in.
-  Result<HubDocument> SetText(RequestStores& s, const Principal& p, const std::string& id,
+  Result<HubDocument> SetText(Stores& s, const Principal& p, const std::string& id,
                               const ExtractedText& text, Instant now) const;
-  Result<HubPage> EditPage(RequestStores& s, const Principal& p, const std::string& id, int number,
+  Result<HubPage> EditPage(Stores& s, const Principal& p, const std::string& id, int number,
                            const std::string& text, const std::string& quality) const;
 
-  Result<Annotation> Annotate(RequestStores& s, const Principal& p, const std::string& id,
-                              Annotation a, Instant now) const;
-  Result<Annotation> ChangeAnnotation(RequestStores& s, const Principal& p,
+  Result<Annotation> Annotate(Stores& s, const Principal& p, const std::string& id, Annotation a,
+                              Instant now) const;
+  Result<Annotation> ChangeAnnotation(Stores& s, const Principal& p,
                                       const std::string& annotation_id, Annotation a,
                                       Instant now) const;
-  Result<Annotation> ReviewAnnotation(RequestStores& s, const Principal& p,
+  Result<Annotation> ReviewAnnotation(Stores& s, const Principal& p,
                                       const std::string& annotation_id, Instant now) const;
-  Result<Done> DeleteAnnotation(RequestStores& s, const Principal& p,
+  Result<Done> DeleteAnnotation(Stores& s, const Principal& p,
                                 const std::string& annotation_id) const;
 
   // The annotations of a document `p` may read: the Support Unit all, others
   // the reviewed ones.
-  std::vector<Annotation> Annotations(RequestStores& s, const Principal& p,
-                                      const std::string& id) const;
+  std::vector<Annotation> Annotations(Stores& s, const Principal& p, const std::string& id) const;
 
   // Searches what `p` may see: everyone else is held to published, public documents.
-  HubResults Search(RequestStores& s, const Principal& p, HubQuery q) const;
+  HubResults Search(Stores& s, const Principal& p, HubQuery q) const;
 
   // Every annotation of `category` across the documents matching `q`,
   // side by side: (document, annotation), documents in search order; outside
   // the Support Unit, reviewed annotations only.
-  std::vector<std::pair<HubDocument, Annotation>> Compare(RequestStores& s, const Principal& p,
+  std::vector<std::pair<HubDocument, Annotation>> Compare(Stores& s, const Principal& p,
                                                           const std::string& category,
                                                           HubQuery q) const;
 
  private:
   // Stores `text` as the document's pages after `file` has set its file fields.
-  Result<HubDocument> StoreText(RequestStores& s, const Principal& p, const std::string& id,
+  Result<HubDocument> StoreText(Stores& s, const Principal& p, const std::string& id,
                                 const ExtractedText& text, Instant now,
                                 const std::function<void(HubDocument&)>& file) const;
 };

@@ -5,8 +5,8 @@
 
 #include "domain/accounts/account.hpp"
 #include "domain/hub/hub_document.hpp"
-#include "domain/json_reader.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -4,7 +4,7 @@
 // may see that request). Every save is a new version; results are kept per
 // version, so a model read again is not computed again.
 //
-// Thread-safety: plain values; the repository follows RequestStores' rules.
+// Thread-safety: plain values; the repository follows Stores' rules.
 #pragma once
 
 #include <optional>

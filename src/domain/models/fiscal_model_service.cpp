@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto.hpp"
+#include "domain/audit/audit_log.hpp"
+#include "domain/models/fiscal_model.hpp"
+#include "domain/policy/request_access.hpp"
 
 namespace connex::domain {
 
@@ -12,9 +15,9 @@ namespace {
 
 Error NoSuchModel() { return {ErrorCode::kNotFound, "no such model", "id"}; }
 
-bool CanSee(RequestStores& s, const Principal& p, const FiscalModel& m) {
+bool CanSee(Stores& s, const Principal& p, const FiscalModel& m) {
   if (m.request_id.empty()) return m.owner_id == p.user_id;
-  return RequestService::Visible(s, p, m.request_id).ok();
+  return VisibleRequest(s, p, m.request_id).ok();
 }
 
 Result<Done> CheckName(const std::string& name) {
@@ -27,20 +30,20 @@ Result<Done> CheckName(const std::string& name) {
 
 }  // namespace
 
-Result<FiscalModel> FiscalModelService::Visible(RequestStores& s, const Principal& p,
+Result<FiscalModel> FiscalModelService::Visible(Stores& s, const Principal& p,
                                                 const std::string& id) {
   auto m = s.fiscal.FindModel(id);
   if (!m || !CanSee(s, p, *m)) return NoSuchModel();
   return *m;
 }
 
-std::vector<FiscalModel> FiscalModelService::List(RequestStores& s, const Principal& p) const {
+std::vector<FiscalModel> FiscalModelService::List(Stores& s, const Principal& p) const {
   std::vector<FiscalModel> out = s.fiscal.Workspace(p.user_id);
   std::map<std::string, bool> seen;  // request id -> visible to p
   for (FiscalModel& m : s.fiscal.Attached()) {
     auto known = seen.find(m.request_id);
     if (known == seen.end()) {
-      known = seen.emplace(m.request_id, RequestService::Visible(s, p, m.request_id).ok()).first;
+      known = seen.emplace(m.request_id, VisibleRequest(s, p, m.request_id).ok()).first;
     }
     if (known->second) out.push_back(std::move(m));
   }
@@ -50,13 +53,13 @@ std::vector<FiscalModel> FiscalModelService::List(RequestStores& s, const Princi
   return out;
 }
 
-Result<FiscalModel> FiscalModelService::Create(RequestStores& s, const Principal& p,
+Result<FiscalModel> FiscalModelService::Create(Stores& s, const Principal& p,
                                                const std::string& name,
                                                const std::string& request_id,
                                                const std::string& model_json, Instant now) const {
   if (p.role == Role::kPublic) return Error{ErrorCode::kForbidden, "sign in to keep models", ""};
   if (auto ok = CheckName(name); !ok) return ok.errors();
-  if (!request_id.empty() && !RequestService::Visible(s, p, request_id)) {
+  if (!request_id.empty() && !VisibleRequest(s, p, request_id)) {
     return Error{ErrorCode::kInvalidInput, "is not a request you take part in", "request_id"};
   }
   FiscalModel m;
@@ -68,15 +71,15 @@ Result<FiscalModel> FiscalModelService::Create(RequestStores& s, const Principal
   m.created_at = m.updated_at = now;
   s.fiscal.InsertModel(m);
   s.fiscal.InsertVersion({m.id, 1, model_json, "created", p.user_id, now});
-  s.requests.Audit(p.user_id, "fiscal_model.create", "fiscal_model", m.id, "",
-                   nlohmann::json{{"name", name}, {"request_id", request_id}}.dump());
+  s.audit.Record(p.user_id, "fiscal_model.create", "fiscal_model", m.id, "",
+                 nlohmann::json{{"name", name}, {"request_id", request_id}}.dump());
   return m;
 }
 
-Result<FiscalModel> FiscalModelService::Save(RequestStores& s, const Principal& p,
-                                             const std::string& id, int version,
-                                             const std::string& name, const std::string& model_json,
-                                             const std::string& note, Instant now) const {
+Result<FiscalModel> FiscalModelService::Save(Stores& s, const Principal& p, const std::string& id,
+                                             int version, const std::string& name,
+                                             const std::string& model_json, const std::string& note,
+                                             Instant now) const {
   auto m = Visible(s, p, id);
   if (!m) return m;
   if (auto ok = CheckName(name); !ok) return ok.errors();
@@ -93,13 +96,13 @@ Result<FiscalModel> FiscalModelService::Save(RequestStores& s, const Principal& 
     return Error{ErrorCode::kConflict, "the model changed since you read it", "version"};
   }
   s.fiscal.InsertVersion({m->id, m->version, model_json, note, p.user_id, now});
-  s.requests.Audit(p.user_id, "fiscal_model.save", "fiscal_model", id,
-                   nlohmann::json{{"version", version}}.dump(),
-                   nlohmann::json{{"version", m->version}, {"note", note}}.dump());
+  s.audit.Record(p.user_id, "fiscal_model.save", "fiscal_model", id,
+                 nlohmann::json{{"version", version}}.dump(),
+                 nlohmann::json{{"version", m->version}, {"note", note}}.dump());
   return m;
 }
 
-Result<FiscalModelVersion> FiscalModelService::Version(RequestStores& s, const Principal& p,
+Result<FiscalModelVersion> FiscalModelService::Version(Stores& s, const Principal& p,
                                                        const std::string& id, int version) const {
   auto m = Visible(s, p, id);
   if (!m) return m.errors();
@@ -108,7 +111,7 @@ Result<FiscalModelVersion> FiscalModelService::Version(RequestStores& s, const P
   return *v;
 }
 
-Result<ValueAdded> FiscalModelService::RecordValueAdded(RequestStores& s, const Principal& p,
+Result<ValueAdded> FiscalModelService::RecordValueAdded(Stores& s, const Principal& p,
                                                         const std::string& id, ValueAdded v,
                                                         Instant now) const {
   auto m = Visible(s, p, id);
@@ -128,18 +131,18 @@ Result<ValueAdded> FiscalModelService::RecordValueAdded(RequestStores& s, const 
   v.recorded_by = p.user_id;
   v.recorded_at = now;
   s.fiscal.InsertValueAdded(v);
-  s.requests.Audit(p.user_id, "request.value_added", "request", m->request_id, "",
-                   nlohmann::json{{"model_id", v.model_id},
-                                  {"version", v.version},
-                                  {"government_total", v.government_total},
-                                  {"government_pv", v.government_pv}}
-                       .dump());
+  s.audit.Record(p.user_id, "request.value_added", "request", m->request_id, "",
+                 nlohmann::json{{"model_id", v.model_id},
+                                {"version", v.version},
+                                {"government_total", v.government_total},
+                                {"government_pv", v.government_pv}}
+                     .dump());
   return v;
 }
 
 Result<std::vector<ValueAdded>> FiscalModelService::ValueAddedOf(
-    RequestStores& s, const Principal& p, const std::string& request_id) const {
-  auto r = RequestService::Visible(s, p, request_id);
+    Stores& s, const Principal& p, const std::string& request_id) const {
+  auto r = VisibleRequest(s, p, request_id);
   if (!r) return r.errors();
   return s.fiscal.ValueAddedOf(request_id);
 }

@@ -10,32 +10,35 @@
 #include <string>
 #include <vector>
 
-#include "domain/requests/request_service.hpp"
+#include "core/result.hpp"
+#include "domain/models/fiscal_model.hpp"
+#include "domain/policy/policy.hpp"
+#include "domain/shared/stores.hpp"
 
 namespace connex::domain {
 
 class FiscalModelService {
  public:
-  static Result<FiscalModel> Visible(RequestStores& s, const Principal& p, const std::string& id);
+  static Result<FiscalModel> Visible(Stores& s, const Principal& p, const std::string& id);
   // Every model `p` may see, newest first.
-  std::vector<FiscalModel> List(RequestStores& s, const Principal& p) const;
-  Result<FiscalModel> Create(RequestStores& s, const Principal& p, const std::string& name,
+  std::vector<FiscalModel> List(Stores& s, const Principal& p) const;
+  Result<FiscalModel> Create(Stores& s, const Principal& p, const std::string& name,
                              const std::string& request_id, const std::string& model_json,
                              Instant now) const;
   // A new version; `version` is the one the caller read.
-  Result<FiscalModel> Save(RequestStores& s, const Principal& p, const std::string& id, int version,
+  Result<FiscalModel> Save(Stores& s, const Principal& p, const std::string& id, int version,
                            const std::string& name, const std::string& model_json,
                            const std::string& note, Instant now) const;
   // One version (0: the current one).
-  Result<FiscalModelVersion> Version(RequestStores& s, const Principal& p, const std::string& id,
+  Result<FiscalModelVersion> Version(Stores& s, const Principal& p, const std::string& id,
                                      int version) const;
   // Records `v` (the figures of a comparison of the model's version) on the
   // engagement the model is attached to: by its advisers or the Support
   // Unit, not by the government whose contract it is.
-  Result<ValueAdded> RecordValueAdded(RequestStores& s, const Principal& p, const std::string& id,
+  Result<ValueAdded> RecordValueAdded(Stores& s, const Principal& p, const std::string& id,
                                       ValueAdded v, Instant now) const;
   // The estimates recorded on a request, newest first.
-  Result<std::vector<ValueAdded>> ValueAddedOf(RequestStores& s, const Principal& p,
+  Result<std::vector<ValueAdded>> ValueAddedOf(Stores& s, const Principal& p,
                                                const std::string& request_id) const;
 };
 

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "domain/hub/hub_document.hpp"
-#include "domain/json_reader.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -4,7 +4,10 @@
 #include <tuple>
 
 #include "core/crypto.hpp"
+#include "domain/accounts/account_repository.hpp"
+#include "domain/audit/audit_log.hpp"
 #include "domain/hub/hub_service.hpp"
+#include "domain/notifications/notification_repository.hpp"
 #include "domain/obligations/obligation_repository.hpp"
 
 namespace connex::domain {
@@ -17,7 +20,7 @@ Error NoSuchObligation() { return {ErrorCode::kNotFound, "no such obligation", "
 // Who may change a register: its government's users and the Support Unit.
 // Funders and experts never reach here (route rules and CanSee), so seeing a
 // contract is enough.
-Result<Obligation> VisibleObligation(RequestStores& s, const Principal& p, const std::string& id,
+Result<Obligation> VisibleObligation(Stores& s, const Principal& p, const std::string& id,
                                      MonitoredContract* contract = nullptr) {
   auto o = s.obligations.FindObligation(id);
   if (!o) return NoSuchObligation();
@@ -28,7 +31,7 @@ Result<Obligation> VisibleObligation(RequestStores& s, const Principal& p, const
 }
 
 // The hub record a contract may point at: a contract `p` may read.
-Errors CheckHubDocument(RequestStores& s, const Principal& p, const std::string& id) {
+Errors CheckHubDocument(Stores& s, const Principal& p, const std::string& id) {
   if (id.empty()) return {};
   auto d = HubService::Visible(s, p, id);
   if (!d)
@@ -40,7 +43,7 @@ Errors CheckHubDocument(RequestStores& s, const Principal& p, const std::string&
   return {};
 }
 
-Errors CheckSource(RequestStores& s, const Principal& p, const MonitoredContract& c,
+Errors CheckSource(Stores& s, const Principal& p, const MonitoredContract& c,
                    const std::string& annotation_id) {
   if (annotation_id.empty()) return {};
   auto a = s.hub.FindAnnotation(annotation_id);
@@ -53,8 +56,8 @@ Errors CheckSource(RequestStores& s, const Principal& p, const MonitoredContract
   return {};
 }
 
-void AppendOccurrences(RequestStores& s, const MonitoredContract& c, const OccurrenceQuery& q,
-                       Instant now, std::vector<Occurrence>& out) {
+void AppendOccurrences(Stores& s, const MonitoredContract& c, const OccurrenceQuery& q, Instant now,
+                       std::vector<Occurrence>& out) {
   const date::time_zone* zone = FindZone(c.timezone);
   if (!zone) return;  // validated on write; a zone removed from tzdata shows nothing
   for (const Obligation& o : s.obligations.Obligations(c.id)) {
@@ -91,21 +94,20 @@ bool ObligationService::CanSee(const Principal& p, const MonitoredContract& c) {
          p.organisation_id == c.organisation_id;
 }
 
-Result<MonitoredContract> ObligationService::VisibleContract(RequestStores& s, const Principal& p,
+Result<MonitoredContract> ObligationService::VisibleContract(Stores& s, const Principal& p,
                                                              const std::string& id) {
   auto c = s.obligations.FindContract(id);
   if (!c || !CanSee(p, *c)) return NoSuchContract();
   return *c;
 }
 
-std::vector<MonitoredContract> ObligationService::Contracts(RequestStores& s,
-                                                            const Principal& p) const {
+std::vector<MonitoredContract> ObligationService::Contracts(Stores& s, const Principal& p) const {
   if (IsStaff(p)) return s.obligations.Contracts(std::nullopt);
   if (p.role != Role::kGovernment) return {};
   return s.obligations.Contracts(p.organisation_id);
 }
 
-Result<MonitoredContract> ObligationService::CreateContract(RequestStores& s, const Principal& p,
+Result<MonitoredContract> ObligationService::CreateContract(Stores& s, const Principal& p,
                                                             MonitoredContract c,
                                                             Instant now) const {
   if (p.role == Role::kGovernment) {
@@ -126,12 +128,12 @@ Result<MonitoredContract> ObligationService::CreateContract(RequestStores& s, co
   c.created_at = c.updated_at = now;
   c.version = 1;
   s.obligations.InsertContract(c);
-  s.requests.Audit(p.user_id, "contract.register", "monitored_contract", c.id, "",
-                   Snapshot(ToJson(c)));
+  s.audit.Record(p.user_id, "contract.register", "monitored_contract", c.id, "",
+                 Snapshot(ToJson(c)));
   return c;
 }
 
-Result<MonitoredContract> ObligationService::UpdateContract(RequestStores& s, const Principal& p,
+Result<MonitoredContract> ObligationService::UpdateContract(Stores& s, const Principal& p,
                                                             const std::string& id, int version,
                                                             MonitoredContract c,
                                                             Instant now) const {
@@ -147,19 +149,19 @@ Result<MonitoredContract> ObligationService::UpdateContract(RequestStores& s, co
   if (!s.obligations.UpdateContract(c, version)) {
     return Error{ErrorCode::kConflict, "the contract was changed meanwhile; reload it", "version"};
   }
-  s.requests.Audit(p.user_id, "contract.update", "monitored_contract", c.id,
-                   Snapshot(ToJson(*before)), Snapshot(ToJson(c)));
+  s.audit.Record(p.user_id, "contract.update", "monitored_contract", c.id,
+                 Snapshot(ToJson(*before)), Snapshot(ToJson(c)));
   return c;
 }
 
 Result<std::vector<Obligation>> ObligationService::Obligations(
-    RequestStores& s, const Principal& p, const std::string& contract_id) const {
+    Stores& s, const Principal& p, const std::string& contract_id) const {
   auto c = VisibleContract(s, p, contract_id);
   if (!c) return c.errors();
   return s.obligations.Obligations(contract_id);
 }
 
-Result<Obligation> ObligationService::AddObligation(RequestStores& s, const Principal& p,
+Result<Obligation> ObligationService::AddObligation(Stores& s, const Principal& p,
                                                     const std::string& contract_id, Obligation o,
                                                     Instant now) const {
   auto c = VisibleContract(s, p, contract_id);
@@ -171,11 +173,11 @@ Result<Obligation> ObligationService::AddObligation(RequestStores& s, const Prin
   o.created_at = o.updated_at = now;
   o.version = 1;
   s.obligations.InsertObligation(o);
-  s.requests.Audit(p.user_id, "obligation.add", "obligation", o.id, "", Snapshot(ToJson(o)));
+  s.audit.Record(p.user_id, "obligation.add", "obligation", o.id, "", Snapshot(ToJson(o)));
   return o;
 }
 
-Result<Obligation> ObligationService::UpdateObligation(RequestStores& s, const Principal& p,
+Result<Obligation> ObligationService::UpdateObligation(Stores& s, const Principal& p,
                                                        const std::string& id, int version,
                                                        Obligation o, Instant now) const {
   MonitoredContract c;
@@ -194,14 +196,13 @@ Result<Obligation> ObligationService::UpdateObligation(RequestStores& s, const P
     return Error{ErrorCode::kConflict, "the obligation was changed meanwhile; reload it",
                  "version"};
   }
-  s.requests.Audit(p.user_id, "obligation.update", "obligation", o.id, Snapshot(ToJson(*before)),
-                   Snapshot(ToJson(o)));
+  s.audit.Record(p.user_id, "obligation.update", "obligation", o.id, Snapshot(ToJson(*before)),
+                 Snapshot(ToJson(o)));
   return o;
 }
 
-Result<Fulfilment> ObligationService::Record(RequestStores& s, const Principal& p,
-                                             const std::string& id, Fulfilment f,
-                                             Instant now) const {
+Result<Fulfilment> ObligationService::Record(Stores& s, const Principal& p, const std::string& id,
+                                             Fulfilment f, Instant now) const {
   auto o = VisibleObligation(s, p, id);
   if (!o) return o.errors();
   if (!IsDueDate(o->schedule, f.due_date)) {
@@ -215,11 +216,11 @@ Result<Fulfilment> ObligationService::Record(RequestStores& s, const Principal& 
   f.recorded_by = p.user_id;
   f.recorded_at = now;
   s.obligations.SaveFulfilment(f);
-  s.requests.Audit(p.user_id, "obligation.record", "obligation", id, before, Snapshot(ToJson(f)));
+  s.audit.Record(p.user_id, "obligation.record", "obligation", id, before, Snapshot(ToJson(f)));
   return f;
 }
 
-Result<std::vector<Fulfilment>> ObligationService::Fulfilments(RequestStores& s, const Principal& p,
+Result<std::vector<Fulfilment>> ObligationService::Fulfilments(Stores& s, const Principal& p,
                                                                const std::string& id) const {
   auto o = VisibleObligation(s, p, id);
   if (!o) return o.errors();
@@ -227,7 +228,7 @@ Result<std::vector<Fulfilment>> ObligationService::Fulfilments(RequestStores& s,
 }
 
 Result<std::vector<ObligationSuggestion>> ObligationService::Suggestions(
-    RequestStores& s, const Principal& p, const std::string& contract_id) const {
+    Stores& s, const Principal& p, const std::string& contract_id) const {
   auto c = VisibleContract(s, p, contract_id);
   if (!c) return c.errors();
   std::vector<ObligationSuggestion> out;
@@ -258,7 +259,7 @@ Result<std::vector<ObligationSuggestion>> ObligationService::Suggestions(
   return out;
 }
 
-Result<std::vector<Occurrence>> ObligationService::Occurrences(RequestStores& s, const Principal& p,
+Result<std::vector<Occurrence>> ObligationService::Occurrences(Stores& s, const Principal& p,
                                                                const OccurrenceQuery& q,
                                                                Instant now) const {
   std::vector<Occurrence> out;
@@ -273,7 +274,7 @@ Result<std::vector<Occurrence>> ObligationService::Occurrences(RequestStores& s,
   return out;
 }
 
-std::vector<Occurrence> ObligationService::Overdue(RequestStores& s, const Principal& p,
+std::vector<Occurrence> ObligationService::Overdue(Stores& s, const Principal& p,
                                                    Instant now) const {
   std::vector<Occurrence> out;
   for (const MonitoredContract& c : Contracts(s, p)) {
@@ -287,7 +288,7 @@ std::vector<Occurrence> ObligationService::Overdue(RequestStores& s, const Princ
   return out;
 }
 
-int ObligationService::SendReminders(RequestStores& s, Instant now) const {
+int ObligationService::SendReminders(Stores& s, Instant now) const {
   int sent = 0;
   for (const MonitoredContract& c : s.obligations.Contracts(std::nullopt)) {
     const date::time_zone* zone = FindZone(c.timezone);
@@ -307,7 +308,7 @@ int ObligationService::SendReminders(RequestStores& s, Instant now) const {
       const std::string text = c.title + ": " + o.obligation.title +
                                (o.state == "overdue" ? " was due on " : " is due on ") + o.due_date;
       for (const std::string& u : users) {
-        s.requests.InsertNotification(
+        s.notifications.Insert(
             {NewId("ntf"), u, "obligation_" + o.state, "", text, now, std::nullopt});
       }
       ++sent;

@@ -13,7 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/requests/request_service.hpp"
+#include "domain/obligations/obligation_repository.hpp"
+#include "domain/policy/policy.hpp"
+#include "domain/shared/stores.hpp"
 
 namespace connex::domain {
 
@@ -37,44 +39,43 @@ struct OccurrenceQuery {
 class ObligationService {
  public:
   static bool CanSee(const Principal& p, const MonitoredContract& c);
-  static Result<MonitoredContract> VisibleContract(RequestStores& s, const Principal& p,
+  static Result<MonitoredContract> VisibleContract(Stores& s, const Principal& p,
                                                    const std::string& id);
 
-  std::vector<MonitoredContract> Contracts(RequestStores& s, const Principal& p) const;
+  std::vector<MonitoredContract> Contracts(Stores& s, const Principal& p) const;
   // A government registers its own contract; the Support Unit names the
   // government (organisation_id). A hub record must be a contract `p` may read.
-  Result<MonitoredContract> CreateContract(RequestStores& s, const Principal& p,
-                                           MonitoredContract c, Instant now) const;
-  Result<MonitoredContract> UpdateContract(RequestStores& s, const Principal& p,
-                                           const std::string& id, int version, MonitoredContract c,
+  Result<MonitoredContract> CreateContract(Stores& s, const Principal& p, MonitoredContract c,
                                            Instant now) const;
+  Result<MonitoredContract> UpdateContract(Stores& s, const Principal& p, const std::string& id,
+                                           int version, MonitoredContract c, Instant now) const;
 
-  Result<std::vector<Obligation>> Obligations(RequestStores& s, const Principal& p,
+  Result<std::vector<Obligation>> Obligations(Stores& s, const Principal& p,
                                               const std::string& contract_id) const;
   // An annotation source must be an annotation of the contract's hub record.
-  Result<Obligation> AddObligation(RequestStores& s, const Principal& p,
-                                   const std::string& contract_id, Obligation o, Instant now) const;
-  Result<Obligation> UpdateObligation(RequestStores& s, const Principal& p, const std::string& id,
+  Result<Obligation> AddObligation(Stores& s, const Principal& p, const std::string& contract_id,
+                                   Obligation o, Instant now) const;
+  Result<Obligation> UpdateObligation(Stores& s, const Principal& p, const std::string& id,
                                       int version, Obligation o, Instant now) const;
   // Records what happened on one of the obligation's due dates.
-  Result<Fulfilment> Record(RequestStores& s, const Principal& p, const std::string& id,
-                            Fulfilment f, Instant now) const;
-  Result<std::vector<Fulfilment>> Fulfilments(RequestStores& s, const Principal& p,
+  Result<Fulfilment> Record(Stores& s, const Principal& p, const std::string& id, Fulfilment f,
+                            Instant now) const;
+  Result<std::vector<Fulfilment>> Fulfilments(Stores& s, const Principal& p,
                                               const std::string& id) const;
 
   // One suggestion per annotation of the contract's hub record that `p` may read.
-  Result<std::vector<ObligationSuggestion>> Suggestions(RequestStores& s, const Principal& p,
+  Result<std::vector<ObligationSuggestion>> Suggestions(Stores& s, const Principal& p,
                                                         const std::string& contract_id) const;
 
   // The due dates of active obligations within the query, with their state
   // at `now`, by due date, contract and title; kNotFound for a contract `p` may not see.
-  Result<std::vector<Occurrence>> Occurrences(RequestStores& s, const Principal& p,
+  Result<std::vector<Occurrence>> Occurrences(Stores& s, const Principal& p,
                                               const OccurrenceQuery& q, Instant now) const;
   // Every due date still open after its day, oldest first.
-  std::vector<Occurrence> Overdue(RequestStores& s, const Principal& p, Instant now) const;
+  std::vector<Occurrence> Overdue(Stores& s, const Principal& p, Instant now) const;
 
   // Sends due reminders and overdue notices, each once; returns how many went out.
-  int SendReminders(RequestStores& s, Instant now) const;
+  int SendReminders(Stores& s, Instant now) const;
 };
 
 }  // namespace connex::domain

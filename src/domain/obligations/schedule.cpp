@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <optional>
 
-#include "domain/requests/request.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -56,4 +56,20 @@ bool CanSeeOrganisation(const Principal& p, const Organisation& o) {
   return !p.organisation_id.empty() && o.id == p.organisation_id;
 }
 
+bool CanSeeRequest(const Principal& p, const RequestFacts& r) {
+  switch (p.role) {
+    case Role::kCoordinator:
+    case Role::kAdmin:
+      return r.submitted;
+    case Role::kGovernment:
+      return !p.organisation_id.empty() && p.organisation_id == r.organisation_id;
+    case Role::kExpert:
+      return r.team_confirmed && r.member;
+    case Role::kPublic:
+    case Role::kFunder:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace connex::domain

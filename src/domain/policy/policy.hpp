@@ -45,4 +45,17 @@ bool CanSeeUser(const Principal& p, const User& target);
 // Staff see every organisation; others their own.
 bool CanSeeOrganisation(const Principal& p, const Organisation& o);
 
+// What the request rule needs to know of a support request (request_access.hpp
+// fills it in from the stored request and its team).
+struct RequestFacts {
+  std::string organisation_id;  // the government that wrote it
+  bool submitted = false;       // no longer a draft
+  bool team_confirmed = false;  // the team has been confirmed and the case is not withdrawn
+  bool member = false;          // the principal is on its team
+};
+// A request is seen by the users of the government that wrote it, by the
+// Support Unit once submitted, and by the experts of its team once the team is
+// confirmed; to anyone else it does not exist.
+bool CanSeeRequest(const Principal& p, const RequestFacts& r);
+
 }  // namespace connex::domain

@@ -5,9 +5,9 @@
 #include <numeric>
 #include <sstream>
 
-#include "domain/csv.hpp"
-#include "domain/json_reader.hpp"
 #include "domain/reports/regions.hpp"
+#include "domain/shared/csv.hpp"
+#include "domain/shared/json_reader.hpp"
 
 namespace connex::domain {
 

@@ -2,7 +2,7 @@
 
 namespace connex::domain {
 
-std::vector<ImpactRecord> CollectImpactRecords(RequestStores& s, const SlaPolicy& policy,
+std::vector<ImpactRecord> CollectImpactRecords(Stores& s, const SlaPolicy& policy,
                                                const std::optional<Calendar>& calendar,
                                                Instant now) {
   RequestFilter every;

@@ -16,7 +16,7 @@
 namespace connex::domain {
 
 // `calendar` empty: the stored calendar is unusable and no clock is read.
-std::vector<ImpactRecord> CollectImpactRecords(RequestStores& s, const SlaPolicy& policy,
+std::vector<ImpactRecord> CollectImpactRecords(Stores& s, const SlaPolicy& policy,
                                                const std::optional<Calendar>& calendar,
                                                Instant now);
 

@@ -3,6 +3,9 @@
 #include <chrono>
 #include <cmath>
 
+#include "domain/models/fiscal_model.hpp"
+#include "domain/notifications/notification_repository.hpp"
+#include "domain/policy/request_access.hpp"
 #include "domain/requests/recipients.hpp"
 
 namespace connex::domain {
@@ -12,7 +15,7 @@ namespace {
 using S = RequestState;
 
 // When the request last moved to closed, if it did.
-std::optional<Instant> ClosedAt(RequestStores& s, const std::string& id) {
+std::optional<Instant> ClosedAt(Stores& s, const std::string& id) {
   std::optional<Instant> at;
   for (const StateChangeRecord& c : s.requests.History(id)) {
     if (c.to == S::kClosed && (!at || c.at > *at)) at = c.at;
@@ -20,7 +23,7 @@ std::optional<Instant> ClosedAt(RequestStores& s, const std::string& id) {
   return at;
 }
 
-Errors Validate(RequestStores& s, const std::string& id, Feedback& f) {
+Errors Validate(Stores& s, const std::string& id, Feedback& f) {
   Errors errors;
   const std::pair<const char*, int> ratings[] = {{"quality", f.quality},
                                                  {"timeliness", f.timeliness},
@@ -71,10 +74,9 @@ int FeedbackReminderDue(Instant closed_at, Instant now) {
   return due;
 }
 
-Result<Feedback> FeedbackService::Answer(RequestStores& s, const Principal& p,
-                                         const std::string& id, int version, Feedback answer,
-                                         Instant now) const {
-  auto r = RequestService::Visible(s, p, id);
+Result<Feedback> FeedbackService::Answer(Stores& s, const Principal& p, const std::string& id,
+                                         int version, Feedback answer, Instant now) const {
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   if (p.role != Role::kGovernment) {
     return Error{ErrorCode::kForbidden, "the government answers the feedback survey", "id"};
@@ -99,15 +101,15 @@ Result<Feedback> FeedbackService::Answer(RequestStores& s, const Principal& p,
   return answer;
 }
 
-Result<std::optional<Feedback>> FeedbackService::Read(RequestStores& s, const Principal& p,
+Result<std::optional<Feedback>> FeedbackService::Read(Stores& s, const Principal& p,
                                                       const std::string& id) const {
-  auto r = RequestService::Visible(s, p, id);
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   if (p.role == Role::kExpert) return Error{ErrorCode::kNotFound, "no such request", "id"};
   return s.requests.FindFeedback(id);
 }
 
-int FeedbackService::SendReminders(RequestStores& s, Instant now) const {
+int FeedbackService::SendReminders(Stores& s, Instant now) const {
   RequestFilter closed;
   closed.states = {S::kClosed};
   closed.limit = 100000;
@@ -120,7 +122,7 @@ int FeedbackService::SendReminders(RequestStores& s, Instant now) const {
     const std::string text = Title(r) + ": your feedback on the support is awaited (reminder " +
                              std::to_string(due) + " of " + std::to_string(kFeedbackReminders) +
                              ")";
-    if (s.requests.HasNotification(r.id, "feedback_reminder", text)) continue;
+    if (s.notifications.Exists(r.id, "feedback_reminder", text)) continue;
     Notify(s, GovernmentUsers(s, r), "feedback_reminder", r, text, now);
     ++sent;
   }

@@ -32,14 +32,13 @@ class FeedbackService {
   // (whole numbers 1 to 5), comments (at most 5,000 characters),
   // estimated_added_value (>= 0, in US dollars), value_added_id (a
   // comparison recorded on this request; its currency becomes the answer's).
-  Result<Feedback> Answer(RequestStores& s, const Principal& p, const std::string& id, int version,
+  Result<Feedback> Answer(Stores& s, const Principal& p, const std::string& id, int version,
                           Feedback answer, Instant now) const;
   // The answer, or nullopt while none is given.
-  Result<std::optional<Feedback>> Read(RequestStores& s, const Principal& p,
-                                       const std::string& id) const;
+  Result<std::optional<Feedback>> Read(Stores& s, const Principal& p, const std::string& id) const;
   // Sends each closed request's due reminder to its government, once;
   // returns how many requests were reminded.
-  int SendReminders(RequestStores& s, Instant now) const;
+  int SendReminders(Stores& s, Instant now) const;
 };
 
 }  // namespace connex::domain

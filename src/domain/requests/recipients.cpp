@@ -1,10 +1,12 @@
 #include "domain/requests/recipients.hpp"
 
 #include "core/crypto.hpp"
+#include "domain/accounts/account_repository.hpp"
+#include "domain/notifications/notification_repository.hpp"
 
 namespace connex::domain {
 
-std::vector<std::string> GovernmentUsers(RequestStores& s, const SupportRequest& r) {
+std::vector<std::string> GovernmentUsers(Stores& s, const SupportRequest& r) {
   std::vector<std::string> ids;
   for (const User& u : s.accounts.ListUsers(1000, "", r.organisation_id)) {
     if (!u.disabled) ids.push_back(u.id);
@@ -12,7 +14,7 @@ std::vector<std::string> GovernmentUsers(RequestStores& s, const SupportRequest&
   return ids;
 }
 
-std::vector<std::string> Coordinators(RequestStores& s) {
+std::vector<std::string> Coordinators(Stores& s) {
   std::vector<std::string> ids;
   std::string after;
   for (;;) {
@@ -26,10 +28,10 @@ std::vector<std::string> Coordinators(RequestStores& s) {
   return ids;
 }
 
-void Notify(RequestStores& s, const std::vector<std::string>& users, const std::string& kind,
+void Notify(Stores& s, const std::vector<std::string>& users, const std::string& kind,
             const SupportRequest& r, const std::string& text, Instant now) {
   for (const std::string& u : users) {
-    s.requests.InsertNotification({NewId("ntf"), u, kind, r.id, text, now, std::nullopt});
+    s.notifications.Insert({NewId("ntf"), u, kind, r.id, text, now, std::nullopt});
   }
 }
 

@@ -14,10 +14,10 @@
 namespace connex::domain {
 
 // The enabled users of the request's government.
-std::vector<std::string> GovernmentUsers(RequestStores& s, const SupportRequest& r);
+std::vector<std::string> GovernmentUsers(Stores& s, const SupportRequest& r);
 // The enabled coordinators of the Support Unit.
-std::vector<std::string> Coordinators(RequestStores& s);
-void Notify(RequestStores& s, const std::vector<std::string>& users, const std::string& kind,
+std::vector<std::string> Coordinators(Stores& s);
+void Notify(Stores& s, const std::vector<std::string>& users, const std::string& kind,
             const SupportRequest& r, const std::string& text, Instant now);
 // "CNX-2026-0001 Block SN-7": how notifications name a request.
 std::string Title(const SupportRequest& r);

@@ -5,31 +5,13 @@
 #include <set>
 
 #include "domain/accounts/account.hpp"
-#include "domain/json_reader.hpp"
+#include "domain/shared/json_reader.hpp"
 
 namespace connex::domain {
 
-const std::vector<std::string> kCommodities = {
-    "oil",    "gas",       "copper", "gold",     "iron_ore",  "bauxite", "lithium",     "cobalt",
-    "nickel", "manganese", "coal",   "diamonds", "phosphate", "uranium", "rare_earths", "other"};
-const std::vector<std::string> kPhases = {"preparation", "negotiation", "implementation"};
-const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt", "ar"};
 const std::vector<std::string> kRiskLevels = {"unassessed", "low", "medium", "high"};
 const std::vector<std::string> kDeliverableStatuses = {"planned", "in_progress", "delivered",
                                                        "accepted", "cancelled"};
-
-bool IsDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
-  }
-  const int y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2)),
-            d = std::stoi(text.substr(8, 2));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-}
 
 namespace {
 

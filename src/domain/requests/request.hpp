@@ -14,6 +14,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "domain/requests/lifecycle.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 
@@ -45,10 +46,6 @@ struct RequestForm {
   std::string language;  // en | fr | es | pt | ar
   std::string background;
 };
-
-extern const std::vector<std::string> kCommodities;
-extern const std::vector<std::string> kPhases;
-extern const std::vector<std::string> kLanguages;
 
 // Reads the form from JSON, naming each wrong field ("focal_points[1].email").
 // Unknown fields are refused. With `complete`, missing required fields are too.
@@ -189,30 +186,5 @@ struct Document {
   std::string uploaded_by;
   Instant uploaded_at;
 };
-
-struct Notification {
-  std::string id;
-  std::string user_id;
-  std::string kind;  // request_submitted | state_changed | clock_warning | clock_breached |
-                     // document | message
-  std::string request_id;
-  std::string text;
-  Instant at;
-  std::optional<Instant> read_at;
-};
-
-struct Enquiry {
-  std::string id;
-  std::string name;
-  std::string email;
-  std::string organisation;
-  std::string country;
-  std::string message;
-  std::string client;
-  Instant at;
-};
-
-// A date in the form YYYY-MM-DD that exists on the calendar.
-bool IsDate(const std::string& text);
 
 }  // namespace connex::domain

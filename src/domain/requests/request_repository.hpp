@@ -1,4 +1,5 @@
-// Storage of requests and everything attached to them, behind an interface so
+// Storage of requests and what belongs to each one (history, due diligence,
+// feedback, scope versions, team, deliverables, messages, documents), behind an interface so
 // the domain does not know the database (store/sql_request_repository.hpp).
 //
 // REQUIRES: every call of one operation runs on the same transaction; the
@@ -9,9 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "domain/requests/discipline.hpp"
 #include "domain/requests/request.hpp"
-#include "domain/sla/clocks.hpp"
 
 namespace connex::domain {
 
@@ -28,11 +27,6 @@ struct RequestFilter {
 class RequestRepository {
  public:
   virtual ~RequestRepository() = default;
-
-  // The disciplines codelist in its order, retired entries included.
-  virtual std::vector<Discipline> Disciplines() = 0;
-  // Inserts the entry of d.code, or replaces it.
-  virtual void SaveDiscipline(const Discipline& d) = 0;
 
   virtual void InsertRequest(const SupportRequest& r) = 0;
   virtual std::optional<SupportRequest> FindRequest(const std::string& id) = 0;
@@ -68,31 +62,8 @@ class RequestRepository {
   virtual void InsertMessage(const Message& m) = 0;
   virtual std::vector<Message> Messages(const std::string& request_id) = 0;
 
-  // Content is stored once per SHA-256, however many documents name it.
-  virtual void PutBlob(const std::string& sha256, const std::string& bytes) = 0;
-  virtual std::optional<std::string> Blob(const std::string& sha256) = 0;
   virtual void InsertDocument(const Document& d) = 0;
   virtual std::vector<Document> Documents(const std::string& request_id) = 0;
-
-  virtual void InsertNotification(const Notification& n) = 0;
-  // Whether a notification of `kind` about `request_id` with `text` exists
-  // already (clock warnings are sent once).
-  virtual bool HasNotification(const std::string& request_id, const std::string& kind,
-                               const std::string& text) = 0;
-  virtual std::vector<Notification> Notifications(const std::string& user_id, int limit) = 0;
-  virtual void MarkNotificationsRead(const std::string& user_id,
-                                     const std::vector<std::string>& ids, Instant at) = 0;
-
-  virtual SlaPolicy CurrentPolicy() = 0;
-  virtual bool UpdatePolicy(const SlaPolicy& p, int expected_version) = 0;
-
-  virtual void InsertEnquiry(const Enquiry& e) = 0;
-  virtual int CountEnquiriesFrom(const std::string& client, Instant since) = 0;
-  virtual std::vector<Enquiry> Enquiries(int limit) = 0;
-
-  virtual void Audit(const std::string& actor, const std::string& action,
-                     const std::string& object_type, const std::string& object_id,
-                     const std::string& before_json, const std::string& after_json) = 0;
 };
 
 }  // namespace connex::domain

@@ -4,9 +4,15 @@
 #include <set>
 
 #include "core/crypto.hpp"
+#include "domain/accounts/account_repository.hpp"
+#include "domain/audit/audit_log.hpp"
+#include "domain/notifications/notification_repository.hpp"
+#include "domain/policy/request_access.hpp"
 #include "domain/requests/recipients.hpp"
 #include "domain/requests/sniff.hpp"
 #include "domain/roster/roster_service.hpp"
+#include "domain/shared/blob_store.hpp"
+#include "domain/shared/discipline_repository.hpp"
 
 namespace connex::domain {
 
@@ -23,15 +29,6 @@ Error Stale(int current) {
           "version"};
 }
 
-bool TeamMaySee(S s) {
-  return s == S::kTeamConfirmed || s == S::kActive || s == S::kClosed || s == S::kEvaluated;
-}
-
-bool IsMember(const std::vector<TeamMember>& team, const std::string& user_id) {
-  return std::any_of(team.begin(), team.end(),
-                     [&](const TeamMember& m) { return m.user_id == user_id; });
-}
-
 std::string Date(Instant t) { return ToIso(t).substr(0, 10); }
 
 nlohmann::json Snapshot(const SupportRequest& r) {
@@ -42,8 +39,7 @@ nlohmann::json Snapshot(const SupportRequest& r) {
 }
 
 // Everyone who may see the request, but the one who acted.
-std::vector<std::string> Watchers(RequestStores& s, const SupportRequest& r,
-                                  const std::string& actor) {
+std::vector<std::string> Watchers(Stores& s, const SupportRequest& r, const std::string& actor) {
   std::set<std::string> ids;
   for (const std::string& id : GovernmentUsers(s, r)) ids.insert(id);
   if (r.position.state != S::kDraft) {
@@ -57,7 +53,7 @@ std::vector<std::string> Watchers(RequestStores& s, const SupportRequest& r,
 }
 
 // The form with the country of the government's organisation when it names none.
-RequestForm WithCountry(RequestStores& s, RequestForm form, const std::string& organisation_id) {
+RequestForm WithCountry(Stores& s, RequestForm form, const std::string& organisation_id) {
   if (form.country.empty()) {
     if (auto org = s.accounts.FindOrganisation(organisation_id)) form.country = org->country;
   }
@@ -77,66 +73,30 @@ bool Decided(const std::vector<StateChangeRecord>& h, S* which, Instant* at) {
 
 }  // namespace
 
-bool RequestService::CanSee(const Principal& p, const SupportRequest& r,
-                            const std::vector<TeamMember>& team) {
-  switch (p.role) {
-    case Role::kCoordinator:
-    case Role::kAdmin:
-      return r.position.state != S::kDraft;
-    case Role::kGovernment:
-      return !p.organisation_id.empty() && p.organisation_id == r.organisation_id;
-    case Role::kExpert:
-      return TeamMaySee(r.position.state) && IsMember(team, p.user_id);
-    case Role::kPublic:
-    case Role::kFunder:
-      return false;
-  }
-  return false;
-}
-
-Result<SupportRequest> RequestService::Visible(RequestStores& s, const Principal& p,
-                                               const std::string& id) {
-  auto r = s.requests.FindRequest(id);
-  if (!r) return NotFound();
-  // The team is read only when it can matter, so the common cases stay one query.
-  const std::vector<TeamMember> team =
-      p.role == Role::kExpert ? s.requests.Team(id) : std::vector<TeamMember>{};
-  if (!CanSee(p, *r, team)) return NotFound();
-  return *r;
-}
-
-Result<SupportRequest> RequestService::VisibleToStaff(RequestStores& s, const Principal& p,
-                                                      const std::string& id) {
-  auto r = Visible(s, p, id);
-  if (!r) return r;
-  if (!IsStaff(p)) return Error{ErrorCode::kForbidden, "only the Support Unit does this", ""};
-  return r;
-}
-
-Result<Discipline> RequestService::SaveDiscipline(RequestStores& s, const Principal& p,
-                                                  Discipline d, Instant now) const {
+Result<Discipline> RequestService::SaveDiscipline(Stores& s, const Principal& p, Discipline d,
+                                                  Instant now) const {
   if (p.role != Role::kAdmin) {
     return Error{ErrorCode::kForbidden, "administrators keep the disciplines codelist", ""};
   }
-  const std::vector<Discipline> all = s.requests.Disciplines();
+  const std::vector<Discipline> all = s.disciplines.All();
   const auto before =
       std::find_if(all.begin(), all.end(), [&](const Discipline& x) { return x.code == d.code; });
   d.updated_at = now;
   d.updated_by = p.user_id;
-  s.requests.SaveDiscipline(d);
-  s.requests.Audit(p.user_id, before == all.end() ? "discipline.add" : "discipline.change",
-                   "discipline", d.code, before == all.end() ? "" : ToJson(*before).dump(),
-                   ToJson(d).dump());
+  s.disciplines.Save(d);
+  s.audit.Record(p.user_id, before == all.end() ? "discipline.add" : "discipline.change",
+                 "discipline", d.code, before == all.end() ? "" : ToJson(*before).dump(),
+                 ToJson(d).dump());
   return d;
 }
 
-Result<SupportRequest> RequestService::CreateDraft(RequestStores& s, const Principal& p,
+Result<SupportRequest> RequestService::CreateDraft(Stores& s, const Principal& p,
                                                    const RequestForm& form, Instant now) const {
   if (p.role != Role::kGovernment || p.organisation_id.empty()) {
     return Error{ErrorCode::kForbidden, "requests are written by a government's users", ""};
   }
   Errors wrong;
-  CheckDisciplines(form.disciplines, s.requests.Disciplines(), {}, "disciplines", wrong);
+  CheckDisciplines(form.disciplines, s.disciplines.All(), {}, "disciplines", wrong);
   if (!wrong.empty()) return wrong;
   SupportRequest r;
   r.id = NewId("req");
@@ -150,14 +110,14 @@ Result<SupportRequest> RequestService::CreateDraft(RequestStores& s, const Princ
   r.form = WithCountry(s, form, r.organisation_id);
   r.created_at = r.updated_at = now;
   s.requests.InsertRequest(r);
-  s.requests.Audit(p.user_id, "request.create", "request", r.id, "", Snapshot(r).dump());
+  s.audit.Record(p.user_id, "request.create", "request", r.id, "", Snapshot(r).dump());
   return r;
 }
 
-Result<SupportRequest> RequestService::UpdateForm(RequestStores& s, const Principal& p,
+Result<SupportRequest> RequestService::UpdateForm(Stores& s, const Principal& p,
                                                   const std::string& id, int version,
                                                   const RequestForm& form, Instant now) const {
-  auto r = Visible(s, p, id);
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r;
   if (p.role != Role::kGovernment) {
     return Error{ErrorCode::kForbidden, "only the requesting government edits its request", ""};
@@ -171,7 +131,7 @@ Result<SupportRequest> RequestService::UpdateForm(RequestStores& s, const Princi
   }
   if (version != r->version) return Stale(r->version);
   Errors wrong;
-  CheckDisciplines(form.disciplines, s.requests.Disciplines(), r->form.disciplines, "disciplines",
+  CheckDisciplines(form.disciplines, s.disciplines.All(), r->form.disciplines, "disciplines",
                    wrong);
   if (!wrong.empty()) return wrong;
   if (r->position.state == S::kAwaitingInformation) {
@@ -183,15 +143,15 @@ Result<SupportRequest> RequestService::UpdateForm(RequestStores& s, const Princi
   r->version += 1;
   r->updated_at = now;
   if (!s.requests.UpdateRequest(*r, version)) return Stale(version + 1);
-  s.requests.Audit(p.user_id, "request.update", "request", id, Snapshot(before).dump(),
-                   Snapshot(*r).dump());
+  s.audit.Record(p.user_id, "request.update", "request", id, Snapshot(before).dump(),
+                 Snapshot(*r).dump());
   return r;
 }
 
-Result<SupportRequest> RequestService::Transition(RequestStores& s, const Principal& p,
+Result<SupportRequest> RequestService::Transition(Stores& s, const Principal& p,
                                                   const std::string& id, const MoveRequest& move,
                                                   Instant now) const {
-  auto r = Visible(s, p, id);
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r;
   if (move.version != r->version) return Stale(r->version);
   auto next = domain::Move(r->position, move.to, p.role);
@@ -252,8 +212,8 @@ Result<SupportRequest> RequestService::Transition(RequestStores& s, const Princi
         AddScope(s, p, id, *move.scope, move.reason.empty() ? "approval" : move.reason, now);
     if (!added) return added.errors();
   }
-  s.requests.Audit(p.user_id, "request.transition", "request", id, Snapshot(before).dump(),
-                   Snapshot(*r).dump());
+  s.audit.Record(p.user_id, "request.transition", "request", id, Snapshot(before).dump(),
+                 Snapshot(*r).dump());
   const std::string text = Title(*r) + ": " + ToString(*from) + " → " + ToString(move.to) +
                            (move.reason.empty() ? "" : " (" + move.reason + ")");
   if (move.to == S::kSubmitted) {
@@ -274,11 +234,11 @@ Result<SupportRequest> RequestService::Transition(RequestStores& s, const Princi
   return r;
 }
 
-Result<StateChangeRecord> RequestService::CorrectTransition(RequestStores& s, const Principal& p,
+Result<StateChangeRecord> RequestService::CorrectTransition(Stores& s, const Principal& p,
                                                             const std::string& id, int seq,
                                                             Instant at,
                                                             const std::string& reason) const {
-  auto r = VisibleToStaff(s, p, id);
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r.errors();
   if (reason.empty()) {
     return Error{ErrorCode::kInvalidInput, "say why the time is corrected", "reason"};
@@ -298,17 +258,17 @@ Result<StateChangeRecord> RequestService::CorrectTransition(RequestStores& s, co
   const StateChangeRecord before = *it;
   s.requests.CorrectStateChange(id, seq, at);
   it->at = at;
-  s.requests.Audit(p.user_id, "request.transition.correct", "request", id,
-                   nlohmann::json{{"seq", seq}, {"at", ToIso(before.at)}}.dump(),
-                   nlohmann::json{{"seq", seq}, {"at", ToIso(at)}, {"reason", reason}}.dump());
+  s.audit.Record(p.user_id, "request.transition.correct", "request", id,
+                 nlohmann::json{{"seq", seq}, {"at", ToIso(before.at)}}.dump(),
+                 nlohmann::json{{"seq", seq}, {"at", ToIso(at)}, {"reason", reason}}.dump());
   return *it;
 }
 
-Result<SupportRequest> RequestService::SetEngagementPhase(RequestStores& s, const Principal& p,
+Result<SupportRequest> RequestService::SetEngagementPhase(Stores& s, const Principal& p,
                                                           const std::string& id, int version,
                                                           const std::string& phase,
                                                           Instant now) const {
-  auto r = VisibleToStaff(s, p, id);
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r;
   if (r->position.state != S::kActive) {
     return Error{ErrorCode::kConflict, "only an active engagement has a phase", "state"};
@@ -323,24 +283,24 @@ Result<SupportRequest> RequestService::SetEngagementPhase(RequestStores& s, cons
   r->version += 1;
   r->updated_at = now;
   if (!s.requests.UpdateRequest(*r, version)) return Stale(version + 1);
-  s.requests.Audit(p.user_id, "request.phase", "request", id, Snapshot(before).dump(),
-                   Snapshot(*r).dump());
+  s.audit.Record(p.user_id, "request.phase", "request", id, Snapshot(before).dump(),
+                 Snapshot(*r).dump());
   return r;
 }
 
-Result<DueDiligence> RequestService::ReadDueDiligence(RequestStores& s, const Principal& p,
+Result<DueDiligence> RequestService::ReadDueDiligence(Stores& s, const Principal& p,
                                                       const std::string& id) const {
-  auto r = VisibleToStaff(s, p, id);
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r.errors();
   DueDiligence d = s.requests.FindDueDiligence(id).value_or(DueDiligence{});
   d.request_id = id;
   return d;
 }
 
-Result<DueDiligence> RequestService::SaveDueDiligence(RequestStores& s, const Principal& p,
+Result<DueDiligence> RequestService::SaveDueDiligence(Stores& s, const Principal& p,
                                                       const std::string& id, DueDiligence d,
                                                       Instant now) const {
-  auto r = VisibleToStaff(s, p, id);
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r.errors();
   const DueDiligence before = s.requests.FindDueDiligence(id).value_or(DueDiligence{});
   if (d.version != before.version) {
@@ -383,15 +343,15 @@ Result<DueDiligence> RequestService::SaveDueDiligence(RequestStores& s, const Pr
                           {"reasons", x.reasons}}
         .dump();
   };
-  s.requests.Audit(p.user_id, "request.due_diligence", "request", id,
-                   before.version == 0 ? "" : view(before), view(d));
+  s.audit.Record(p.user_id, "request.due_diligence", "request", id,
+                 before.version == 0 ? "" : view(before), view(d));
   return d;
 }
 
-Result<ScopeVersion> RequestService::AddScope(RequestStores& s, const Principal& p,
-                                              const std::string& id, const Scope& scope,
-                                              const std::string& reason, Instant now) const {
-  auto r = VisibleToStaff(s, p, id);
+Result<ScopeVersion> RequestService::AddScope(Stores& s, const Principal& p, const std::string& id,
+                                              const Scope& scope, const std::string& reason,
+                                              Instant now) const {
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r.errors();
   if (reason.empty()) {
     return Error{ErrorCode::kInvalidInput, "say why the scope changes", "reason"};
@@ -412,22 +372,21 @@ Result<ScopeVersion> RequestService::AddScope(RequestStores& s, const Principal&
                 versions.back().scope.disciplines.end());
   }
   Errors wrong;
-  CheckDisciplines(scope.disciplines, s.requests.Disciplines(), kept, "disciplines", wrong);
+  CheckDisciplines(scope.disciplines, s.disciplines.All(), kept, "disciplines", wrong);
   if (!wrong.empty()) return wrong;
   ScopeVersion v{id, static_cast<int>(versions.size()) + 1, p.user_id, now, reason, scope};
   s.requests.InsertScopeVersion(v);
-  s.requests.Audit(p.user_id, "request.scope", "request", id,
-                   versions.empty() ? "" : ToJson(versions.back().scope).dump(),
-                   ToJson(scope).dump());
+  s.audit.Record(p.user_id, "request.scope", "request", id,
+                 versions.empty() ? "" : ToJson(versions.back().scope).dump(),
+                 ToJson(scope).dump());
   Notify(s, Watchers(s, *r, p.user_id), "scope_changed", *r,
          Title(*r) + ": scope version " + std::to_string(v.number) + " (" + reason + ")", now);
   return v;
 }
 
-Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& p,
-                                             const std::string& id, TeamMember m,
-                                             Instant now) const {
-  auto r = VisibleToStaff(s, p, id);
+Result<TeamMember> RequestService::AddMember(Stores& s, const Principal& p, const std::string& id,
+                                             TeamMember m, Instant now) const {
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r.errors();
   const auto user = s.accounts.FindUser(m.user_id);
   if (!user || user->role != Role::kExpert || user->disabled) {
@@ -456,32 +415,32 @@ Result<TeamMember> RequestService::AddMember(RequestStores& s, const Principal& 
   m.added_by = p.user_id;
   m.added_at = now;
   s.requests.InsertTeamMember(m);
-  s.requests.Audit(p.user_id, "request.team.add", "request", id, "",
-                   nlohmann::json{{"user_id", m.user_id},
-                                  {"role", m.role},
-                                  {"start", m.start},
-                                  {"end", m.end},
-                                  {"days", m.days}}
-                       .dump());
+  s.audit.Record(p.user_id, "request.team.add", "request", id, "",
+                 nlohmann::json{{"user_id", m.user_id},
+                                {"role", m.role},
+                                {"start", m.start},
+                                {"end", m.end},
+                                {"days", m.days}}
+                     .dump());
   return m;
 }
 
-Result<Done> RequestService::RemoveMember(RequestStores& s, const Principal& p,
-                                          const std::string& id, const std::string& user_id) const {
-  auto r = VisibleToStaff(s, p, id);
+Result<Done> RequestService::RemoveMember(Stores& s, const Principal& p, const std::string& id,
+                                          const std::string& user_id) const {
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r.errors();
   if (!IsMember(s.requests.Team(id), user_id)) {
     return Error{ErrorCode::kNotFound, "is not on the team", "user_id"};
   }
   s.requests.DeleteTeamMember(id, user_id);
-  s.requests.Audit(p.user_id, "request.team.remove", "request", id,
-                   nlohmann::json{{"user_id", user_id}}.dump(), "");
+  s.audit.Record(p.user_id, "request.team.remove", "request", id,
+                 nlohmann::json{{"user_id", user_id}}.dump(), "");
   return Done{};
 }
 
-Result<Deliverable> RequestService::AddDeliverable(RequestStores& s, const Principal& p,
+Result<Deliverable> RequestService::AddDeliverable(Stores& s, const Principal& p,
                                                    const std::string& id, Deliverable d) const {
-  auto r = VisibleToStaff(s, p, id);
+  auto r = VisibleRequestToStaff(s, p, id);
   if (!r) return r.errors();
   const S st = r->position.state;
   if (static_cast<int>(st) < static_cast<int>(S::kApproved) || st == S::kDeclined || IsFinal(st)) {
@@ -493,18 +452,17 @@ Result<Deliverable> RequestService::AddDeliverable(RequestStores& s, const Princ
   d.status = "planned";
   d.version = 1;
   s.requests.InsertDeliverable(d);
-  s.requests.Audit(
-      p.user_id, "request.deliverable.add", "request", id, "",
-      nlohmann::json{{"id", d.id}, {"title", d.title}, {"due_date", d.due_date}}.dump());
+  s.audit.Record(p.user_id, "request.deliverable.add", "request", id, "",
+                 nlohmann::json{{"id", d.id}, {"title", d.title}, {"due_date", d.due_date}}.dump());
   return d;
 }
 
-Result<Deliverable> RequestService::UpdateDeliverableStatus(RequestStores& s, const Principal& p,
+Result<Deliverable> RequestService::UpdateDeliverableStatus(Stores& s, const Principal& p,
                                                             const std::string& id,
                                                             const std::string& deliverable_id,
                                                             int version, const std::string& status,
                                                             Instant now) const {
-  auto r = Visible(s, p, id);
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   // The team delivers; the Support Unit plans, accepts and cancels.
   const bool staff = IsStaff(p);
@@ -530,18 +488,17 @@ Result<Deliverable> RequestService::UpdateDeliverableStatus(RequestStores& s, co
   }
   it->version += 1;
   if (!s.requests.UpdateDeliverable(*it, version)) return Stale(version + 1);
-  s.requests.Audit(p.user_id, "request.deliverable.status", "request", id,
-                   nlohmann::json{{"id", it->id}, {"status", before.status}}.dump(),
-                   nlohmann::json{{"id", it->id}, {"status", status}}.dump());
+  s.audit.Record(p.user_id, "request.deliverable.status", "request", id,
+                 nlohmann::json{{"id", it->id}, {"status", before.status}}.dump(),
+                 nlohmann::json{{"id", it->id}, {"status", status}}.dump());
   Notify(s, Watchers(s, *r, p.user_id), "deliverable", *r,
          Title(*r) + ": \"" + it->title + "\" is " + status, now);
   return *it;
 }
 
-Result<Message> RequestService::PostMessage(RequestStores& s, const Principal& p,
-                                            const std::string& id, const std::string& body,
-                                            Instant now) const {
-  auto r = Visible(s, p, id);
+Result<Message> RequestService::PostMessage(Stores& s, const Principal& p, const std::string& id,
+                                            const std::string& body, Instant now) const {
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   if (body.empty() || body.size() > 20000) {
     return Error{ErrorCode::kInvalidInput, "must be 1 to 20000 characters", "body"};
@@ -551,16 +508,16 @@ Result<Message> RequestService::PostMessage(RequestStores& s, const Principal& p
   }
   Message m{NewId("msg"), id, p.user_id, now, body};
   s.requests.InsertMessage(m);
-  s.requests.Audit(p.user_id, "request.message", "message", m.id, "",
-                   nlohmann::json{{"request_id", id}, {"length", body.size()}}.dump());
+  s.audit.Record(p.user_id, "request.message", "message", m.id, "",
+                 nlohmann::json{{"request_id", id}, {"length", body.size()}}.dump());
   Notify(s, Watchers(s, *r, p.user_id), "message", *r, "New message on " + Title(*r), now);
   return m;
 }
 
-Result<Document> RequestService::Upload(RequestStores& s, const Principal& p, const std::string& id,
+Result<Document> RequestService::Upload(Stores& s, const Principal& p, const std::string& id,
                                         const std::string& name, const std::string& declared_type,
                                         const std::string& bytes, Instant now) const {
-  auto r = Visible(s, p, id);
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   if (name.empty() || name.size() > 200 || name.find('/') != std::string::npos ||
       name.find('\\') != std::string::npos) {
@@ -580,30 +537,29 @@ Result<Document> RequestService::Upload(RequestStores& s, const Principal& p, co
   if (!type) return type.errors();
   Document d{NewId("doc"), id, name, *type, Sha256Hex(bytes), static_cast<long long>(bytes.size()),
              p.user_id,    now};
-  s.requests.PutBlob(d.sha256, bytes);
+  s.blobs.Put(d.sha256, bytes);
   s.requests.InsertDocument(d);
-  s.requests.Audit(p.user_id, "document.upload", "document", d.id, "",
-                   nlohmann::json{{"request_id", id},
-                                  {"name", name},
-                                  {"sha256", d.sha256},
-                                  {"size", d.size},
-                                  {"media_type", d.media_type}}
-                       .dump());
+  s.audit.Record(p.user_id, "document.upload", "document", d.id, "",
+                 nlohmann::json{{"request_id", id},
+                                {"name", name},
+                                {"sha256", d.sha256},
+                                {"size", d.size},
+                                {"media_type", d.media_type}}
+                     .dump());
   Notify(s, Watchers(s, *r, p.user_id), "document", *r,
          Title(*r) + ": new document \"" + name + "\"", now);
   return d;
 }
 
 Result<std::pair<Document, std::string>> RequestService::Download(
-    RequestStores& s, const Principal& p, const std::string& id,
-    const std::string& document_id) const {
-  auto r = Visible(s, p, id);
+    Stores& s, const Principal& p, const std::string& id, const std::string& document_id) const {
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   for (const Document& d : s.requests.Documents(id)) {
     if (d.id != document_id) continue;
-    auto bytes = s.requests.Blob(d.sha256);
+    auto bytes = s.blobs.Get(d.sha256);
     if (!bytes) return Error{ErrorCode::kIo, "the document's content is missing", "document_id"};
-    s.requests.Audit(
+    s.audit.Record(
         p.user_id, "document.download", "document", d.id, "",
         nlohmann::json{{"request_id", id}, {"name", d.name}, {"sha256", d.sha256}}.dump());
     return std::make_pair(d, std::move(*bytes));
@@ -611,9 +567,9 @@ Result<std::pair<Document, std::string>> RequestService::Download(
   return Error{ErrorCode::kNotFound, "no such document", "document_id"};
 }
 
-Result<std::string> RequestService::Letter(RequestStores& s, const Principal& p,
+Result<std::string> RequestService::Letter(Stores& s, const Principal& p,
                                            const std::string& id) const {
-  auto r = Visible(s, p, id);
+  auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   if (p.role == Role::kExpert) return NotFound();
   S decision{};
@@ -672,8 +628,8 @@ Result<std::string> RequestService::Letter(RequestStores& s, const Principal& p,
   return text;
 }
 
-int RequestService::NotifyClockRisks(RequestStores& s, const Calendar& calendar,
-                                     const SlaPolicy& policy, Instant now) const {
+int RequestService::NotifyClockRisks(Stores& s, const Calendar& calendar, const SlaPolicy& policy,
+                                     Instant now) const {
   int sent = 0;
   RequestFilter open;
   for (int i = 0; i < kRequestStateCount; ++i) {
@@ -694,7 +650,7 @@ int RequestService::NotifyClockRisks(RequestStores& s, const Calendar& calendar,
           c.status == ClockStatus::kBreached ? "clock_breached" : "clock_warning";
       const std::string text = Title(r) + ": the " + ToString(c.kind) + " target is " +
                                (c.status == ClockStatus::kBreached ? "breached" : "near");
-      if (s.requests.HasNotification(r.id, kind, text)) continue;
+      if (s.notifications.Exists(r.id, kind, text)) continue;
       Notify(s, coordinators, kind, r, text, now);
       ++sent;
     }

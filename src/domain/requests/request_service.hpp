@@ -3,10 +3,9 @@
 // told (notifications). Each operation runs inside one transaction opened by
 // the caller, so it happens entirely or not at all.
 //
-// Confidentiality (DOMAIN.md): a request is seen by the users of the
-// government that wrote it, by the Support Unit once submitted, and by the
-// experts of its team once the team is confirmed; to anyone else it does not
-// exist (kNotFound, as for an unknown id).
+// Confidentiality: who sees a request is decided by request_access.hpp (the
+// policy's CanSeeRequest); to anyone else it does not exist (kNotFound, as
+// for an unknown id).
 //
 // Thread-safety: stateless apart from its limits; reentrant.
 #pragma once
@@ -17,27 +16,13 @@
 #include <utility>
 #include <vector>
 
-#include "domain/accounts/account_repository.hpp"
-#include "domain/hub/hub_repository.hpp"
-#include "domain/models/fiscal_model.hpp"
-#include "domain/obligations/obligation_repository.hpp"
 #include "domain/policy/policy.hpp"
 #include "domain/requests/request_repository.hpp"
-#include "domain/roster/roster_repository.hpp"
-#include "domain/training/training_repository.hpp"
+#include "domain/shared/discipline.hpp"
+#include "domain/shared/stores.hpp"
+#include "domain/sla/clocks.hpp"
 
 namespace connex::domain {
-
-// The repositories of one transaction.
-struct RequestStores {
-  RequestRepository& requests;
-  AccountRepository& accounts;
-  RosterRepository& roster;
-  HubRepository& hub;
-  FiscalModelRepository& fiscal;
-  ObligationRepository& obligations;
-  TrainingRepository& training;
-};
 
 struct MoveRequest {
   RequestState to;
@@ -52,76 +37,63 @@ class RequestService {
       : max_document_bytes_(max_document_bytes) {}
   std::size_t max_document_bytes() const { return max_document_bytes_; }
 
-  static bool CanSee(const Principal& p, const SupportRequest& r,
-                     const std::vector<TeamMember>& team);
-  // The request if `p` may see it; kNotFound otherwise.
-  static Result<SupportRequest> Visible(RequestStores& s, const Principal& p,
-                                        const std::string& id);
-  // Visible, and `p` is of the Support Unit (kForbidden otherwise).
-  static Result<SupportRequest> VisibleToStaff(RequestStores& s, const Principal& p,
-                                               const std::string& id);
-
   // Administrators add, relabel, reorder and retire disciplines.
-  Result<Discipline> SaveDiscipline(RequestStores& s, const Principal& p, Discipline d,
-                                    Instant now) const;
+  Result<Discipline> SaveDiscipline(Stores& s, const Principal& p, Discipline d, Instant now) const;
 
-  Result<SupportRequest> CreateDraft(RequestStores& s, const Principal& p, const RequestForm& form,
+  Result<SupportRequest> CreateDraft(Stores& s, const Principal& p, const RequestForm& form,
                                      Instant now) const;
   // The government edits its request while it is a draft or while the
   // Support Unit waits for information from it.
-  Result<SupportRequest> UpdateForm(RequestStores& s, const Principal& p, const std::string& id,
+  Result<SupportRequest> UpdateForm(Stores& s, const Principal& p, const std::string& id,
                                     int version, const RequestForm& form, Instant now) const;
-  Result<SupportRequest> Transition(RequestStores& s, const Principal& p, const std::string& id,
+  Result<SupportRequest> Transition(Stores& s, const Principal& p, const std::string& id,
                                     const MoveRequest& move, Instant now) const;
   // Corrects when a recorded transition happened (staff); clocks follow.
-  Result<StateChangeRecord> CorrectTransition(RequestStores& s, const Principal& p,
-                                              const std::string& id, int seq, Instant at,
-                                              const std::string& reason) const;
-  Result<SupportRequest> SetEngagementPhase(RequestStores& s, const Principal& p,
-                                            const std::string& id, int version,
-                                            const std::string& phase, Instant now) const;
+  Result<StateChangeRecord> CorrectTransition(Stores& s, const Principal& p, const std::string& id,
+                                              int seq, Instant at, const std::string& reason) const;
+  Result<SupportRequest> SetEngagementPhase(Stores& s, const Principal& p, const std::string& id,
+                                            int version, const std::string& phase,
+                                            Instant now) const;
 
   // Due diligence is the Support Unit's own assessment: staff only.
-  Result<DueDiligence> ReadDueDiligence(RequestStores& s, const Principal& p,
-                                        const std::string& id) const;
-  Result<DueDiligence> SaveDueDiligence(RequestStores& s, const Principal& p, const std::string& id,
+  Result<DueDiligence> ReadDueDiligence(Stores& s, const Principal& p, const std::string& id) const;
+  Result<DueDiligence> SaveDueDiligence(Stores& s, const Principal& p, const std::string& id,
                                         DueDiligence d, Instant now) const;
 
-  Result<ScopeVersion> AddScope(RequestStores& s, const Principal& p, const std::string& id,
+  Result<ScopeVersion> AddScope(Stores& s, const Principal& p, const std::string& id,
                                 const Scope& scope, const std::string& reason, Instant now) const;
 
   // `assignment` carries the role, dates and days; request_id, added_by and
   // added_at are filled in.
-  Result<TeamMember> AddMember(RequestStores& s, const Principal& p, const std::string& id,
+  Result<TeamMember> AddMember(Stores& s, const Principal& p, const std::string& id,
                                TeamMember assignment, Instant now) const;
-  Result<Done> RemoveMember(RequestStores& s, const Principal& p, const std::string& id,
+  Result<Done> RemoveMember(Stores& s, const Principal& p, const std::string& id,
                             const std::string& user_id) const;
 
-  Result<Deliverable> AddDeliverable(RequestStores& s, const Principal& p, const std::string& id,
+  Result<Deliverable> AddDeliverable(Stores& s, const Principal& p, const std::string& id,
                                      Deliverable d) const;
-  Result<Deliverable> UpdateDeliverableStatus(RequestStores& s, const Principal& p,
-                                              const std::string& id,
+  Result<Deliverable> UpdateDeliverableStatus(Stores& s, const Principal& p, const std::string& id,
                                               const std::string& deliverable_id, int version,
                                               const std::string& status, Instant now) const;
 
-  Result<Message> PostMessage(RequestStores& s, const Principal& p, const std::string& id,
+  Result<Message> PostMessage(Stores& s, const Principal& p, const std::string& id,
                               const std::string& body, Instant now) const;
 
-  Result<Document> Upload(RequestStores& s, const Principal& p, const std::string& id,
+  Result<Document> Upload(Stores& s, const Principal& p, const std::string& id,
                           const std::string& name, const std::string& declared_type,
                           const std::string& bytes, Instant now) const;
   // The document and its content; every download is audited.
-  Result<std::pair<Document, std::string>> Download(RequestStores& s, const Principal& p,
+  Result<std::pair<Document, std::string>> Download(Stores& s, const Principal& p,
                                                     const std::string& id,
                                                     const std::string& document_id) const;
 
   // The approval or decline letter, from the record; staff and the government
   // once the request is decided.
-  Result<std::string> Letter(RequestStores& s, const Principal& p, const std::string& id) const;
+  Result<std::string> Letter(Stores& s, const Principal& p, const std::string& id) const;
 
   // Tells coordinators once about each clock that reached its warning share
   // or its target; returns how many notifications were sent.
-  int NotifyClockRisks(RequestStores& s, const Calendar& calendar, const SlaPolicy& policy,
+  int NotifyClockRisks(Stores& s, const Calendar& calendar, const SlaPolicy& policy,
                        Instant now) const;
 
   // When the first deliverable was delivered, for the first-deliverable clock.

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/policy/request_access.hpp"
 #include "domain/requests/request_service.hpp"
 #include "domain/requests/sniff.hpp"
 
@@ -126,20 +127,20 @@ TEST(RequestVisibility, EachRoleSeesOnlyWhatItShould) {
     const auto s = static_cast<RequestState>(i);
     r.position.state = s;
     SCOPED_TRACE(ToString(s));
-    EXPECT_TRUE(RequestService::CanSee(ghana, r, team));
-    EXPECT_FALSE(RequestService::CanSee(senegal, r, team));
-    EXPECT_FALSE(RequestService::CanSee(other_expert, r, team));
-    EXPECT_FALSE(RequestService::CanSee(visitor, r, team));
+    EXPECT_TRUE(CanSeeRequest(ghana, r, team));
+    EXPECT_FALSE(CanSeeRequest(senegal, r, team));
+    EXPECT_FALSE(CanSeeRequest(other_expert, r, team));
+    EXPECT_FALSE(CanSeeRequest(visitor, r, team));
     const bool submitted = s != RequestState::kDraft;
-    EXPECT_EQ(RequestService::CanSee(coordinator, r, team), submitted);
-    EXPECT_EQ(RequestService::CanSee(admin, r, team), submitted);
+    EXPECT_EQ(CanSeeRequest(coordinator, r, team), submitted);
+    EXPECT_EQ(CanSeeRequest(admin, r, team), submitted);
     const bool confirmed = s == RequestState::kTeamConfirmed || s == RequestState::kActive ||
                            s == RequestState::kClosed || s == RequestState::kEvaluated;
-    EXPECT_EQ(RequestService::CanSee(member, r, team), confirmed);
+    EXPECT_EQ(CanSeeRequest(member, r, team), confirmed);
   }
   // A government user without an organisation sees no request.
   r.organisation_id = "";
-  EXPECT_FALSE(RequestService::CanSee({Role::kGovernment, "usr_x", ""}, r, team));
+  EXPECT_FALSE(CanSeeRequest({Role::kGovernment, "usr_x", ""}, r, team));
 }
 
 }  // namespace

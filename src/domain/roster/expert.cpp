@@ -1,7 +1,7 @@
 #include "domain/roster/expert.hpp"
 
-#include "domain/json_reader.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "domain/csv.hpp"
+#include "domain/shared/csv.hpp"
 
 namespace connex::domain {
 

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "domain/csv.hpp"
+#include "domain/shared/csv.hpp"
 
 namespace {
 

@@ -4,6 +4,12 @@
 #include <map>
 
 #include "core/crypto.hpp"
+#include "domain/accounts/account_repository.hpp"
+#include "domain/audit/audit_log.hpp"
+#include "domain/policy/request_access.hpp"
+#include "domain/requests/request_repository.hpp"
+#include "domain/roster/roster_repository.hpp"
+#include "domain/shared/discipline_repository.hpp"
 
 namespace connex::domain {
 
@@ -12,7 +18,7 @@ namespace {
 Error NoSuchExpert() { return {ErrorCode::kNotFound, "no such expert", "user_id"}; }
 
 // The expert's own record or, for the Support Unit, anyone's.
-Result<User> ExpertFor(RequestStores& s, const Principal& p, const std::string& user_id) {
+Result<User> ExpertFor(Stores& s, const Principal& p, const std::string& user_id) {
   const auto u = s.accounts.FindUser(user_id);
   if (!u || u->role != Role::kExpert) return NoSuchExpert();
   if (!IsStaff(p) && p.user_id != user_id) return NoSuchExpert();
@@ -21,7 +27,7 @@ Result<User> ExpertFor(RequestStores& s, const Principal& p, const std::string& 
 
 std::string Today(Instant now) { return ToIso(now).substr(0, 10); }
 
-ScreeningRecord ScreenOne(RequestStores& s, const SupportRequest& r, const std::string& user_id,
+ScreeningRecord ScreenOne(Stores& s, const SupportRequest& r, const std::string& user_id,
                           const std::vector<Declaration>& declarations,
                           const std::vector<Waiver>& waivers, int lookback, const std::string& by,
                           Instant now) {
@@ -42,7 +48,7 @@ bool Contains(const std::vector<std::string>& v, const std::string& x) {
 
 }  // namespace
 
-Result<ExpertProfile> RosterService::Profile(RequestStores& s, const Principal& p,
+Result<ExpertProfile> RosterService::Profile(Stores& s, const Principal& p,
                                              const std::string& user_id) const {
   auto u = ExpertFor(s, p, user_id);
   if (!u) return u.errors();
@@ -52,14 +58,14 @@ Result<ExpertProfile> RosterService::Profile(RequestStores& s, const Principal& 
   return profile;
 }
 
-Result<ExpertProfile> RosterService::SaveProfile(RequestStores& s, const Principal& p,
+Result<ExpertProfile> RosterService::SaveProfile(Stores& s, const Principal& p,
                                                  const std::string& user_id, ExpertProfile profile,
                                                  Instant now) const {
   auto u = ExpertFor(s, p, user_id);
   if (!u) return u.errors();
   const auto before = s.roster.FindProfile(user_id);
   Errors wrong;
-  CheckDisciplines(profile.disciplines, s.requests.Disciplines(),
+  CheckDisciplines(profile.disciplines, s.disciplines.All(),
                    before ? before->disciplines : std::vector<std::string>{}, "disciplines", wrong);
   if (!wrong.empty()) return wrong;
   const int expected = profile.version;
@@ -77,12 +83,12 @@ Result<ExpertProfile> RosterService::SaveProfile(RequestStores& s, const Princip
     return Error{ErrorCode::kConflict, "the profile changed since you read it; reload it",
                  "version"};
   }
-  s.requests.Audit(p.user_id, "expert.profile", "user", user_id,
-                   before ? ToJson(*before).dump() : "", ToJson(profile).dump());
+  s.audit.Record(p.user_id, "expert.profile", "user", user_id, before ? ToJson(*before).dump() : "",
+                 ToJson(profile).dump());
   return profile;
 }
 
-std::vector<ExpertProfile> RosterService::Search(RequestStores& s, const std::string& discipline,
+std::vector<ExpertProfile> RosterService::Search(Stores& s, const std::string& discipline,
                                                  const std::string& language,
                                                  const std::string& text) const {
   std::string needle = text;
@@ -101,10 +107,10 @@ std::vector<ExpertProfile> RosterService::Search(RequestStores& s, const std::st
   return out;
 }
 
-Result<Appraisal> RosterService::Appraise(RequestStores& s, const Principal& p,
+Result<Appraisal> RosterService::Appraise(Stores& s, const Principal& p,
                                           const std::string& request_id, Appraisal a,
                                           Instant now) const {
-  auto r = RequestService::VisibleToStaff(s, p, request_id);
+  auto r = VisibleRequestToStaff(s, p, request_id);
   if (!r) return r.errors();
   if (r->position.state != RequestState::kClosed && r->position.state != RequestState::kEvaluated) {
     return Error{ErrorCode::kConflict, "experts are appraised once the engagement is closed",
@@ -122,12 +128,12 @@ Result<Appraisal> RosterService::Appraise(RequestStores& s, const Principal& p,
   a.appraiser_id = p.user_id;
   a.at = now;
   s.roster.SaveAppraisal(a);
-  s.requests.Audit(p.user_id, "expert.appraisal", "user", a.user_id, "",
-                   nlohmann::json{{"request_id", request_id}, {"rating", a.rating}}.dump());
+  s.audit.Record(p.user_id, "expert.appraisal", "user", a.user_id, "",
+                 nlohmann::json{{"request_id", request_id}, {"rating", a.rating}}.dump());
   return a;
 }
 
-Result<std::vector<Appraisal>> RosterService::Appraisals(RequestStores& s, const Principal& p,
+Result<std::vector<Appraisal>> RosterService::Appraisals(Stores& s, const Principal& p,
                                                          const std::string& user_id) const {
   if (!IsStaff(p)) return NoSuchExpert();
   auto u = ExpertFor(s, p, user_id);
@@ -135,14 +141,14 @@ Result<std::vector<Appraisal>> RosterService::Appraisals(RequestStores& s, const
   return s.roster.Appraisals(user_id);
 }
 
-Result<std::vector<Deployment>> RosterService::Deployments(RequestStores& s, const Principal& p,
+Result<std::vector<Deployment>> RosterService::Deployments(Stores& s, const Principal& p,
                                                            const std::string& user_id) const {
   auto u = ExpertFor(s, p, user_id);
   if (!u) return u.errors();
   return s.roster.Deployments(user_id);
 }
 
-Result<std::string> RosterService::ExportRoster(RequestStores& s, const Principal& p) const {
+Result<std::string> RosterService::ExportRoster(Stores& s, const Principal& p) const {
   if (!IsStaff(p))
     return Error{ErrorCode::kForbidden, "only the Support Unit exports the roster", ""};
   const std::vector<ExpertProfile> profiles = s.roster.Profiles();
@@ -154,8 +160,7 @@ Result<std::string> RosterService::ExportRoster(RequestStores& s, const Principa
   return RosterCsv(profiles, emails);
 }
 
-Result<RosterService::ImportReport> RosterService::ImportRoster(RequestStores& s,
-                                                                const Principal& p,
+Result<RosterService::ImportReport> RosterService::ImportRoster(Stores& s, const Principal& p,
                                                                 const std::string& csv,
                                                                 bool valid_only,
                                                                 Instant now) const {
@@ -165,7 +170,7 @@ Result<RosterService::ImportReport> RosterService::ImportRoster(RequestStores& s
   ImportReport report;
   report.errors = read.errors;
   std::vector<std::pair<std::string, ExpertProfile>> ready;  // user id, profile
-  const std::vector<Discipline> codelist = s.requests.Disciplines();
+  const std::vector<Discipline> codelist = s.disciplines.All();
   for (RosterRow& row : read.valid) {
     const auto u = s.accounts.FindUserByEmail(NormaliseEmail(row.email));
     if (!u || u->role != Role::kExpert) {
@@ -199,7 +204,7 @@ Result<RosterService::ImportReport> RosterService::ImportRoster(RequestStores& s
   return report;
 }
 
-Result<ConductCode> RosterService::PublishCode(RequestStores& s, const Principal& p,
+Result<ConductCode> RosterService::PublishCode(Stores& s, const Principal& p,
                                                const std::string& text, Instant now) const {
   if (p.role != Role::kAdmin) {
     return Error{ErrorCode::kForbidden, "administrators publish the Code of Conduct", ""};
@@ -210,12 +215,12 @@ Result<ConductCode> RosterService::PublishCode(RequestStores& s, const Principal
   const auto current = s.roster.CurrentCode();
   ConductCode c{current ? current->version + 1 : 1, text, now, p.user_id};
   s.roster.InsertCode(c);
-  s.requests.Audit(p.user_id, "conduct_code.publish", "conduct_code", std::to_string(c.version), "",
-                   nlohmann::json{{"version", c.version}, {"length", text.size()}}.dump());
+  s.audit.Record(p.user_id, "conduct_code.publish", "conduct_code", std::to_string(c.version), "",
+                 nlohmann::json{{"version", c.version}, {"length", text.size()}}.dump());
   return c;
 }
 
-Result<ConductCode> RosterService::Attest(RequestStores& s, const Principal& p, Instant now) const {
+Result<ConductCode> RosterService::Attest(Stores& s, const Principal& p, Instant now) const {
   if (p.role != Role::kExpert) {
     return Error{ErrorCode::kForbidden, "experts attest the Code of Conduct", ""};
   }
@@ -223,13 +228,13 @@ Result<ConductCode> RosterService::Attest(RequestStores& s, const Principal& p, 
   if (!current) return Error{ErrorCode::kConflict, "no Code of Conduct is published yet", ""};
   if (!s.roster.HasAttested(p.user_id, current->version)) {
     s.roster.InsertAttestation(p.user_id, current->version, now);
-    s.requests.Audit(p.user_id, "conduct_code.attest", "conduct_code",
-                     std::to_string(current->version), "", "");
+    s.audit.Record(p.user_id, "conduct_code.attest", "conduct_code",
+                   std::to_string(current->version), "", "");
   }
   return *current;
 }
 
-Result<Declaration> RosterService::Declare(RequestStores& s, const Principal& p,
+Result<Declaration> RosterService::Declare(Stores& s, const Principal& p,
                                            const std::string& user_id, Declaration d,
                                            Instant now) const {
   auto u = ExpertFor(s, p, user_id);
@@ -237,23 +242,22 @@ Result<Declaration> RosterService::Declare(RequestStores& s, const Principal& p,
   d.id = NewId("dcl");
   d.expert_id = user_id;
   s.roster.InsertDeclaration(d, now);
-  s.requests.Audit(p.user_id, "expert.declaration", "user", user_id, "", ToJson(d).dump());
+  s.audit.Record(p.user_id, "expert.declaration", "user", user_id, "", ToJson(d).dump());
   return d;
 }
 
-Result<std::vector<Declaration>> RosterService::Declarations(RequestStores& s, const Principal& p,
+Result<std::vector<Declaration>> RosterService::Declarations(Stores& s, const Principal& p,
                                                              const std::string& user_id) const {
   auto u = ExpertFor(s, p, user_id);
   if (!u) return u.errors();
   return s.roster.Declarations(user_id);
 }
 
-Result<std::vector<ScreeningRecord>> RosterService::ScreenRequest(RequestStores& s,
-                                                                  const Principal& p,
+Result<std::vector<ScreeningRecord>> RosterService::ScreenRequest(Stores& s, const Principal& p,
                                                                   const std::string& request_id,
                                                                   int lookback_years,
                                                                   Instant now) const {
-  auto r = RequestService::VisibleToStaff(s, p, request_id);
+  auto r = VisibleRequestToStaff(s, p, request_id);
   if (!r) return r.errors();
   if (lookback_years < 0 || lookback_years > 30) {
     return Error{ErrorCode::kInvalidInput, "must be 0 to 30 years", "lookback_years"};
@@ -269,10 +273,10 @@ Result<std::vector<ScreeningRecord>> RosterService::ScreenRequest(RequestStores&
   return out;
 }
 
-Result<Waiver> RosterService::RecordWaiver(RequestStores& s, const Principal& p,
+Result<Waiver> RosterService::RecordWaiver(Stores& s, const Principal& p,
                                            const std::string& request_id, const Waiver& w,
                                            Instant now) const {
-  auto r = RequestService::VisibleToStaff(s, p, request_id);
+  auto r = VisibleRequestToStaff(s, p, request_id);
   if (!r) return r.errors();
   const auto docs = s.requests.Documents(request_id);
   if (std::none_of(docs.begin(), docs.end(),
@@ -287,18 +291,18 @@ Result<Waiver> RosterService::RecordWaiver(RequestStores& s, const Principal& p,
     return Error{ErrorCode::kInvalidInput, "no such declaration", "declaration_id"};
   }
   s.roster.InsertWaiver(request_id, w, p.user_id, now);
-  s.requests.Audit(p.user_id, "request.waiver", "request", request_id, "",
-                   nlohmann::json{{"declaration_id", w.declaration_id},
-                                  {"consent_document_id", w.consent_document_id}}
-                       .dump());
+  s.audit.Record(p.user_id, "request.waiver", "request", request_id, "",
+                 nlohmann::json{{"declaration_id", w.declaration_id},
+                                {"consent_document_id", w.consent_document_id}}
+                     .dump());
   return w;
 }
 
-Result<Proposal> RosterService::Propose(RequestStores& s, const Principal& p,
+Result<Proposal> RosterService::Propose(Stores& s, const Principal& p,
                                         const std::string& request_id, const TeamSpec& spec,
                                         int lookback_years, Instant now) const {
-  if (auto r = RequestService::VisibleToStaff(s, p, request_id); !r) return r.errors();
-  const std::vector<Discipline> codelist = s.requests.Disciplines();
+  if (auto r = VisibleRequestToStaff(s, p, request_id); !r) return r.errors();
+  const std::vector<Discipline> codelist = s.disciplines.All();
   Errors wrong;
   for (size_t i = 0; i < spec.slots.size(); ++i) {
     if (std::none_of(codelist.begin(), codelist.end(),
@@ -337,10 +341,10 @@ Result<Proposal> RosterService::Propose(RequestStores& s, const Principal& p,
   return ProposeTeams(spec, roster);
 }
 
-Result<ScreeningRecord> KeepAssignmentScreening(RequestStores& s, const Principal& p,
+Result<ScreeningRecord> KeepAssignmentScreening(Stores& s, const Principal& p,
                                                 const std::string& request_id,
                                                 const std::string& user_id, Instant now) {
-  auto r = RequestService::VisibleToStaff(s, p, request_id);
+  auto r = VisibleRequestToStaff(s, p, request_id);
   if (!r) return r.errors();
   const auto user = s.accounts.FindUser(user_id);
   if (!user || user->role != Role::kExpert) {
@@ -350,8 +354,8 @@ Result<ScreeningRecord> KeepAssignmentScreening(RequestStores& s, const Principa
                    kAssignmentLookbackYears, p.user_id, now);
 }
 
-std::optional<Error> AssignmentBlock(RequestStores& s, const SupportRequest& r,
-                                     const std::string& user_id, Instant now) {
+std::optional<Error> AssignmentBlock(Stores& s, const SupportRequest& r, const std::string& user_id,
+                                     Instant now) {
   const auto code = s.roster.CurrentCode();
   if (code && !s.roster.HasAttested(user_id, code->version)) {
     return Error{

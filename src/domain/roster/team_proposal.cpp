@@ -8,8 +8,8 @@
 #include <memory>
 #include <set>
 
-#include "domain/json_reader.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "domain/json_reader.hpp"
 #include "domain/obligations/schedule.hpp"
-#include "domain/requests/request.hpp"
+#include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "core/crypto.hpp"
+#include "domain/accounts/account_repository.hpp"
+#include "domain/audit/audit_log.hpp"
 #include "domain/hub/hub_service.hpp"
 #include "domain/training/training_repository.hpp"
 
@@ -17,7 +19,7 @@ Result<Done> Staff(const Principal& p) {
   return Done{};
 }
 
-Errors CheckMaterials(RequestStores& s, const Principal& p, const Course& c) {
+Errors CheckMaterials(Stores& s, const Principal& p, const Course& c) {
   Errors errors;
   for (size_t i = 0; i < c.materials.size(); ++i) {
     if (!HubService::Visible(s, p, c.materials[i])) {
@@ -29,8 +31,7 @@ Errors CheckMaterials(RequestStores& s, const Principal& p, const Course& c) {
 }
 
 // The session and its course, if `p` may read the course.
-Result<TrainingSession> VisibleSession(RequestStores& s, const Principal& p,
-                                       const std::string& id) {
+Result<TrainingSession> VisibleSession(Stores& s, const Principal& p, const std::string& id) {
   auto t = s.training.FindSession(id);
   if (!t || !TrainingService::VisibleCourse(s, p, t->course_id)) return NoSuch("session");
   return *t;
@@ -46,7 +47,7 @@ bool CanSeeParticipant(const Principal& p, const Participant& x) {
 
 }  // namespace
 
-std::vector<Course> TrainingService::Catalog(RequestStores& s, const Principal& p) const {
+std::vector<Course> TrainingService::Catalog(Stores& s, const Principal& p) const {
   std::vector<Course> out = s.training.Courses();
   if (!IsStaff(p)) {
     out.erase(std::remove_if(out.begin(), out.end(), [](const Course& c) { return !c.published; }),
@@ -55,21 +56,21 @@ std::vector<Course> TrainingService::Catalog(RequestStores& s, const Principal& 
   return out;
 }
 
-Result<Course> TrainingService::VisibleCourse(RequestStores& s, const Principal& p,
+Result<Course> TrainingService::VisibleCourse(Stores& s, const Principal& p,
                                               const std::string& id) {
   auto c = s.training.FindCourse(id);
   if (!c || (!c->published && !IsStaff(p))) return NoSuch("course");
   return *c;
 }
 
-Result<std::vector<TrainingSession>> TrainingService::Sessions(RequestStores& s, const Principal& p,
+Result<std::vector<TrainingSession>> TrainingService::Sessions(Stores& s, const Principal& p,
                                                                const std::string& course_id) const {
   auto c = VisibleCourse(s, p, course_id);
   if (!c) return c.errors();
   return s.training.Sessions(course_id);
 }
 
-Result<Course> TrainingService::CreateCourse(RequestStores& s, const Principal& p, Course c,
+Result<Course> TrainingService::CreateCourse(Stores& s, const Principal& p, Course c,
                                              Instant now) const {
   if (auto ok = Staff(p); !ok) return ok.errors();
   if (Errors e = CheckMaterials(s, p, c); !e.empty()) return e;
@@ -78,13 +79,12 @@ Result<Course> TrainingService::CreateCourse(RequestStores& s, const Principal& 
   c.created_at = c.updated_at = now;
   c.version = 1;
   s.training.InsertCourse(c);
-  s.requests.Audit(p.user_id, "course.create", "course", c.id, "", ToJson(c).dump());
+  s.audit.Record(p.user_id, "course.create", "course", c.id, "", ToJson(c).dump());
   return c;
 }
 
-Result<Course> TrainingService::UpdateCourse(RequestStores& s, const Principal& p,
-                                             const std::string& id, int version, Course c,
-                                             Instant now) const {
+Result<Course> TrainingService::UpdateCourse(Stores& s, const Principal& p, const std::string& id,
+                                             int version, Course c, Instant now) const {
   if (auto ok = Staff(p); !ok) return ok.errors();
   auto before = s.training.FindCourse(id);
   if (!before) return NoSuch("course");
@@ -97,12 +97,12 @@ Result<Course> TrainingService::UpdateCourse(RequestStores& s, const Principal& 
   if (!s.training.UpdateCourse(c, version)) {
     return Error{ErrorCode::kConflict, "the course was changed meanwhile; reload it", "version"};
   }
-  s.requests.Audit(p.user_id, "course.update", "course", id, ToJson(*before).dump(),
-                   ToJson(c).dump());
+  s.audit.Record(p.user_id, "course.update", "course", id, ToJson(*before).dump(),
+                 ToJson(c).dump());
   return c;
 }
 
-Result<TrainingSession> TrainingService::AddSession(RequestStores& s, const Principal& p,
+Result<TrainingSession> TrainingService::AddSession(Stores& s, const Principal& p,
                                                     const std::string& course_id, TrainingSession t,
                                                     Instant now) const {
   if (auto ok = Staff(p); !ok) return ok.errors();
@@ -112,11 +112,11 @@ Result<TrainingSession> TrainingService::AddSession(RequestStores& s, const Prin
   t.created_at = now;
   t.version = 1;
   s.training.InsertSession(t);
-  s.requests.Audit(p.user_id, "session.add", "training_session", t.id, "", ToJson(t).dump());
+  s.audit.Record(p.user_id, "session.add", "training_session", t.id, "", ToJson(t).dump());
   return t;
 }
 
-Result<TrainingSession> TrainingService::UpdateSession(RequestStores& s, const Principal& p,
+Result<TrainingSession> TrainingService::UpdateSession(Stores& s, const Principal& p,
                                                        const std::string& id, int version,
                                                        TrainingSession t) const {
   if (auto ok = Staff(p); !ok) return ok.errors();
@@ -136,13 +136,13 @@ Result<TrainingSession> TrainingService::UpdateSession(RequestStores& s, const P
   if (!s.training.UpdateSession(t, version)) {
     return Error{ErrorCode::kConflict, "the session was changed meanwhile; reload it", "version"};
   }
-  s.requests.Audit(p.user_id, "session.update", "training_session", id, ToJson(*before).dump(),
-                   ToJson(t).dump());
+  s.audit.Record(p.user_id, "session.update", "training_session", id, ToJson(*before).dump(),
+                 ToJson(t).dump());
   return t;
 }
 
 Result<std::vector<Participant>> TrainingService::Participants(
-    RequestStores& s, const Principal& p, const std::string& session_id) const {
+    Stores& s, const Principal& p, const std::string& session_id) const {
   if (!IsStaff(p) && p.role != Role::kGovernment) return NoSuch("session");
   auto t = VisibleSession(s, p, session_id);
   if (!t) return t.errors();
@@ -153,7 +153,7 @@ Result<std::vector<Participant>> TrainingService::Participants(
   return out;
 }
 
-Result<Participant> TrainingService::Enrol(RequestStores& s, const Principal& p,
+Result<Participant> TrainingService::Enrol(Stores& s, const Principal& p,
                                            const std::string& session_id, Participant x,
                                            Instant now) const {
   if (!IsStaff(p) && p.role != Role::kGovernment) return NoSuch("session");
@@ -187,11 +187,11 @@ Result<Participant> TrainingService::Enrol(RequestStores& s, const Principal& p,
   x.created_at = now;
   x.version = 1;
   s.training.InsertParticipant(x);
-  s.requests.Audit(p.user_id, "participant.enrol", "participant", x.id, "", ToJson(x).dump());
+  s.audit.Record(p.user_id, "participant.enrol", "participant", x.id, "", ToJson(x).dump());
   return x;
 }
 
-Result<Participant> TrainingService::RecordAttendance(RequestStores& s, const Principal& p,
+Result<Participant> TrainingService::RecordAttendance(Stores& s, const Principal& p,
                                                       const std::string& id, int version,
                                                       int attended_days, bool completed,
                                                       Instant now) const {
@@ -229,12 +229,12 @@ Result<Participant> TrainingService::RecordAttendance(RequestStores& s, const Pr
   if (!s.training.UpdateParticipant(*x, version)) {
     return Error{ErrorCode::kConflict, "the record was changed meanwhile; reload it", "version"};
   }
-  s.requests.Audit(p.user_id, "participant.attendance", "participant", id, ToJson(before).dump(),
-                   ToJson(*x).dump());
+  s.audit.Record(p.user_id, "participant.attendance", "participant", id, ToJson(before).dump(),
+                 ToJson(*x).dump());
   return *x;
 }
 
-Result<Certificate> TrainingService::FindCertificate(RequestStores& s, const std::string& id) {
+Result<Certificate> TrainingService::FindCertificate(Stores& s, const std::string& id) {
   auto x = s.training.FindCertificate(id);
   if (!x || !x->completed) return NoSuch("certificate");
   auto t = s.training.FindSession(x->session_id);

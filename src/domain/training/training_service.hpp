@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "domain/requests/request_service.hpp"
+#include "domain/policy/policy.hpp"
+#include "domain/shared/stores.hpp"
+#include "domain/training/training_repository.hpp"
 
 namespace connex::domain {
 
@@ -26,39 +28,38 @@ struct Certificate {
 class TrainingService {
  public:
   // Published courses, or every course for the Support Unit; by title.
-  std::vector<Course> Catalog(RequestStores& s, const Principal& p) const;
+  std::vector<Course> Catalog(Stores& s, const Principal& p) const;
   // A course `p` may read (published, or any for the Support Unit), else kNotFound.
-  static Result<Course> VisibleCourse(RequestStores& s, const Principal& p, const std::string& id);
+  static Result<Course> VisibleCourse(Stores& s, const Principal& p, const std::string& id);
   // Its sessions: cancelled ones too, so a participant sees why.
-  Result<std::vector<TrainingSession>> Sessions(RequestStores& s, const Principal& p,
+  Result<std::vector<TrainingSession>> Sessions(Stores& s, const Principal& p,
                                                 const std::string& course_id) const;
   // Hub materials are checked to exist and be readable by the author.
-  Result<Course> CreateCourse(RequestStores& s, const Principal& p, Course c, Instant now) const;
-  Result<Course> UpdateCourse(RequestStores& s, const Principal& p, const std::string& id,
-                              int version, Course c, Instant now) const;
-  Result<TrainingSession> AddSession(RequestStores& s, const Principal& p,
-                                     const std::string& course_id, TrainingSession t,
-                                     Instant now) const;
+  Result<Course> CreateCourse(Stores& s, const Principal& p, Course c, Instant now) const;
+  Result<Course> UpdateCourse(Stores& s, const Principal& p, const std::string& id, int version,
+                              Course c, Instant now) const;
+  Result<TrainingSession> AddSession(Stores& s, const Principal& p, const std::string& course_id,
+                                     TrainingSession t, Instant now) const;
   // A session's dates may not shrink below a participant's attended days.
-  Result<TrainingSession> UpdateSession(RequestStores& s, const Principal& p, const std::string& id,
+  Result<TrainingSession> UpdateSession(Stores& s, const Principal& p, const std::string& id,
                                         int version, TrainingSession t) const;
 
   // The Support Unit sees everyone; a government its own nominees.
-  Result<std::vector<Participant>> Participants(RequestStores& s, const Principal& p,
+  Result<std::vector<Participant>> Participants(Stores& s, const Principal& p,
                                                 const std::string& session_id) const;
   // A government nominates for its own organisation; the Support Unit names
   // the organisation. Refused when the session is cancelled or held, full,
   // or the e-mail is already on its list.
-  Result<Participant> Enrol(RequestStores& s, const Principal& p, const std::string& session_id,
+  Result<Participant> Enrol(Stores& s, const Principal& p, const std::string& session_id,
                             Participant x, Instant now) const;
   // The Support Unit records attended days (at most the session's days) and
   // completion (a held session, at least one day attended), which issues the
   // certificate; withdrawing completion withdraws it.
-  Result<Participant> RecordAttendance(RequestStores& s, const Principal& p, const std::string& id,
+  Result<Participant> RecordAttendance(Stores& s, const Principal& p, const std::string& id,
                                        int version, int attended_days, bool completed,
                                        Instant now) const;
 
-  static Result<Certificate> FindCertificate(RequestStores& s, const std::string& id);
+  static Result<Certificate> FindCertificate(Stores& s, const std::string& id);
 };
 
 }  // namespace connex::domain

@@ -1,8 +1,8 @@
-#include "domain/requests/discipline.hpp"
+#include "domain/shared/discipline.hpp"
 
 #include <algorithm>
 
-#include "domain/json_reader.hpp"
+#include "domain/shared/json_reader.hpp"
 
 namespace connex::domain {
 

@@ -11,23 +11,9 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
-
-// A code of a codelist: 2 to 40 of a-z, 0-9 and _, starting with a letter.
-inline bool IsCodeWord(const std::string& s) {
-  if (s.size() < 2 || s.size() > 40 || s[0] < 'a' || s[0] > 'z') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
-
-// Three capital letters A-Z: the shape of an ISO 3166-1 alpha-3 country code
-// (GHA) and of an ISO 4217 currency code (USD).
-inline bool IsThreeLetterCode(const std::string& s) {
-  return s.size() == 3 &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
 
 // Strict reading of one JSON object: known fields only, each of its type and
 // within bounds, every problem named with its path.

@@ -1,4 +1,4 @@
-#include "domain/csv.hpp"
+#include "domain/shared/csv.hpp"
 
 #include <algorithm>
 
