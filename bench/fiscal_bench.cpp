@@ -1,4 +1,5 @@
-// Fiscal engine benchmarks (FISCAL.md performance targets). Run with `make bench`.
+// Fiscal engine benchmarks (docs/fiscal-methodology.md, "Performance targets"). Run with `make
+// bench`.
 //
 // BM_EvaluateFullPsc: one deterministic evaluation (ledger + core metrics) of
 // the 30-year two-product example under the full PSC regime; target < 10 us.
@@ -63,7 +64,7 @@ void BM_EvaluateFullPsc(benchmark::State& state) {
 }
 BENCHMARK(BM_EvaluateFullPsc);
 
-// Every metric of FISCAL.md, breakeven, METR and the model's progressivity sweep.
+// Every metric of docs/fiscal-methodology.md, breakeven, METR and the model's progressivity sweep.
 void BM_AnalyzeFullPsc(benchmark::State& state) {
   const Model& m = FullPsc();
   const ProjectSeries s = Resolve(m.project);
@@ -110,7 +111,7 @@ void BM_MonteCarlo(benchmark::State& state) {
   state.counters["peak_rss_MB"] = PeakRssMegabytes();
 }
 // Args: scenarios, threads, per-year percentiles (the portal's fan chart).
-// The 1,000,000-scenario run on 2 threads is the FISCAL.md target (< 1 s
+// The 1,000,000-scenario run on 2 threads is the target of docs/fiscal-methodology.md (< 1 s
 // wall); wall time, not CPU time, is what counts. The portal runs one core.
 BENCHMARK(BM_MonteCarlo)
     ->Args({100000, 1, 0})

@@ -20,7 +20,6 @@
 #include "core/crypto.hpp"
 #include "domain/obligations/obligation_service.hpp"
 #include "domain/requests/feedback.hpp"
-#include "store/sql_account_repository.hpp"
 #include "store/sql_stores.hpp"
 
 namespace connex::api {
@@ -129,13 +128,11 @@ class Dispatcher {
   Result<Reply> Handle(const Route& route, const httplib::Request& hreq, Request& req) {
     const std::string token = CookieValue(hreq, kSessionCookie);
     if (!token.empty()) {
-      auto who = store::ReadAccounts(s_.db, [&](domain::AccountRepository& repo) {
-        return s_.accounts.Authenticate(repo, token);
-      });
+      auto who = store::ReadStores(
+          s_.db, [&](domain::Stores& st) { return s_.accounts.Authenticate(st.accounts, token); });
       if (who.ok() && who->refresh) {
-        store::WriteAccounts(s_.db, [&](domain::AccountRepository& repo) {
-          return s_.accounts.Refresh(repo, *who);
-        });
+        store::WriteStores(
+            s_.db, [&](domain::Stores& st) { return s_.accounts.Refresh(st.accounts, *who); });
       }
       if (who.ok()) {
         req.signed_in = *who;
@@ -241,13 +238,13 @@ class ClockWatch {
           // sends one, which two overlapping sweeps could both miss.
           if (!store::TryLockForTransaction(sql, "clock-sweep")) return 0;
           return store::WithStores(sql, [&](domain::Stores& st) -> Result<int> {
-            const domain::SlaPolicy policy = st.sla_policy.Current();
+            const domain::SlaPolicy policy = s_.sla_policy.Current(st);
             auto calendar = domain::Calendar::Build(policy.calendar);
             if (!calendar) return calendar.errors();
             const Instant now = Now();
             const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
-            return warned + domain::FeedbackService().SendReminders(st, now) +
-                   domain::ObligationService().SendReminders(st, now);
+            return warned + s_.feedback.SendReminders(st, now) +
+                   s_.obligations.SendReminders(st, now);
           });
         });
       } catch (const std::exception& e) {
@@ -268,11 +265,7 @@ class ClockWatch {
 }  // namespace
 
 int Serve(const ServerConfig& config, store::Database& db) {
-  Services services{db,
-                    domain::AccountService(config.rules),
-                    domain::RequestService(config.max_document),
-                    config,
-                    {}};
+  Services services(db, config);
   // Registered handlers refer to these routes: the vector is not touched again.
   const std::vector<Route> routes = ApiRoutes(services);
   httplib::Server server;

@@ -14,7 +14,18 @@
 #include "api/fiscal_jobs.hpp"
 #include "api/http.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/enquiries/enquiry_service.hpp"
+#include "domain/hub/hub_service.hpp"
+#include "domain/hub/provider_directory.hpp"
+#include "domain/models/fiscal_model_service.hpp"
+#include "domain/notifications/notification_service.hpp"
+#include "domain/obligations/obligation_service.hpp"
+#include "domain/requests/feedback.hpp"
 #include "domain/requests/request_service.hpp"
+#include "domain/roster/roster_service.hpp"
+#include "domain/shared/discipline_service.hpp"
+#include "domain/sla/sla_policy_service.hpp"
+#include "domain/training/training_service.hpp"
 #include "store/database.hpp"
 
 namespace connex::api {
@@ -49,12 +60,27 @@ struct Route {
   bool raw_body = false;  // the body is a file (Request::raw), not JSON
 };
 
-// What route handlers use.
+// What route handlers use: the database, and one instance of each area's
+// service (stateless but for their limits), held here and nowhere else.
 struct Services {
+  Services(store::Database& db_, const ServerConfig& config_)
+      : db(db_), config(config_), accounts(config_.rules), requests(config_.max_document) {}
+
   store::Database& db;
+  const ServerConfig& config;
   domain::AccountService accounts;
   domain::RequestService requests;
-  const ServerConfig& config;
+  domain::FeedbackService feedback;
+  domain::RosterService roster;
+  domain::HubService hub;
+  domain::ProviderDirectory providers;
+  domain::FiscalModelService models;
+  domain::ObligationService obligations;
+  domain::TrainingService training;
+  domain::NotificationService notifications;
+  domain::SlaPolicyService sla_policy;
+  domain::EnquiryService enquiries;
+  domain::DisciplineService disciplines;
   FiscalJobs jobs;  // long fiscal runs of this process
 };
 

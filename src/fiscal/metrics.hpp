@@ -1,4 +1,4 @@
-// Metrics derived from a ledger (FISCAL.md "Metrics"): government take, AETR,
+// Metrics derived from a ledger (docs/fiscal-methodology.md, "Metrics"): government take, AETR,
 // NPV and IRR pre- and post-tax, payback, minimum state share of revenue,
 // by-instrument totals and PVs, front-loading.
 //

@@ -1,4 +1,5 @@
-// Monte Carlo over the uncertainty of a model (FISCAL.md "Monte Carlo").
+// Monte Carlo over the uncertainty of a model (docs/fiscal-methodology.md, "Uncertainty and
+// sensitivity").
 //
 // Scenarios are evaluated kLanes at a time by the same engine as the
 // deterministic run, in blocks of kBlockScenarios spread over a pool of

@@ -1,5 +1,5 @@
-// Properties that must hold for every project and regime (FISCAL.md, ARCHITECTURE.md
-// "Properties over examples"), checked on randomly generated models with a fixed seed.
+// Properties that must hold for every project and regime (docs/architecture.md,
+// "Tests"), checked on randomly generated models with a fixed seed.
 #include <gtest/gtest.h>
 
 #include <bit>

@@ -1,5 +1,5 @@
-// Sensitivity analysis (FISCAL.md "Sensitivity"): tornado, spider and
-// solve-for, over any input that maps a value to a metric.
+// Sensitivity analysis (docs/fiscal-methodology.md, "Uncertainty and sensitivity"): tornado, spider
+// and solve-for, over any input that maps a value to a metric.
 //
 // An input is a function: the project multipliers (price, capex, opex,
 // production) come from MultiplierInput; any scalar term of a model file

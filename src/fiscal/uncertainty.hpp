@@ -1,5 +1,5 @@
-// Uncertainty: what a Monte Carlo run draws for each scenario (FISCAL.md
-// "Monte Carlo", docs/fiscal-methodology.md "Uncertainty").
+// Uncertainty: what a Monte Carlo run draws for each scenario
+// (docs/fiscal-methodology.md, "Uncertainty and sensitivity").
 //
 // - A price path per uncertain product: a factor F_t on the deck, so the deck
 //   stays the expected path. GBM: ln F_t = ln F_{t-1} + drift - s^2/2 + s e_t.

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "core/result.hpp"
-#include "domain/hub/hub_service.hpp"
+#include "domain/hub/hub_document.hpp"
 
 namespace connex::ingest {
 

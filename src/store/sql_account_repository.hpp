@@ -51,20 +51,4 @@ class SqlAccountRepository : public domain::AccountRepository {
   soci::session& sql_;
 };
 
-// fn(domain::AccountRepository&) -> Result<T>, in one write (or read) transaction.
-template <typename F>
-auto WriteAccounts(Database& db, F&& fn) {
-  return db.Write([&](soci::session& sql) {
-    SqlAccountRepository repo(sql);
-    return fn(static_cast<domain::AccountRepository&>(repo));
-  });
-}
-template <typename F>
-auto ReadAccounts(Database& db, F&& fn) {
-  return db.Read([&](soci::session& sql) {
-    SqlAccountRepository repo(sql);
-    return fn(static_cast<domain::AccountRepository&>(repo));
-  });
-}
-
 }  // namespace connex::store

@@ -19,9 +19,16 @@
 #include "domain/policy/policy.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "store/sql_account_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::store {
+
+// fn(domain::AccountRepository&) in one write transaction, for tests of
+// accounts alone.
+template <typename F>
+auto WriteAccounts(Database& db, F&& fn) {
+  return WriteStores(db, [&](domain::Stores& st) { return fn(st.accounts); });
+}
 
 inline std::vector<Backend> TestBackends() {
   std::vector<Backend> out = {Backend::kSqlite};

@@ -16,11 +16,11 @@ void AddDocumentRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/requests/{id}/documents", Access::kParticipant,
                     "The request's confidential documents", [&s](Request& r) -> Result<Reply> {
                       auto out = store::ReadStores(s.db, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto req = VisibleRequest(st, r.principal, r.params[0]);
-                        if (!req) return req.errors();
+                        auto documents = s.requests.Documents(st, r.principal, r.params[0]);
+                        if (!documents) return documents.errors();
                         Names names(st.accounts);
                         nlohmann::json items = nlohmann::json::array();
-                        for (const Document& d : st.requests.Documents(req->id)) {
+                        for (const Document& d : *documents) {
                           items.push_back(DocumentView(d, names));
                         }
                         return nlohmann::json{{"items", items}};

@@ -63,36 +63,36 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
            return DueDiligenceView(*saved);
          });
        }});
-  routes.push_back(
-      {"GET", "/api/v1/requests/{id}/scope", Access::kParticipant,
-       "Every version of the scope: who, when, why, and what changed",
-       [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           auto req = VisibleRequest(st, r.principal, r.params[0]);
-           if (!req) return req.errors();
-           Names names(st.accounts);
-           return nlohmann::json{
-               {"items", ScopeVersionsView(st.requests.ScopeVersions(req->id), names)}};
-         });
-       }});
-  routes.push_back(
-      {"POST", "/api/v1/requests/{id}/scope", Access::kStaff,
-       "A new scope version (scope: summary, disciplines, phases, deliverables, "
-       "expert_days; reason)",
-       [&s](Request& r) -> Result<Reply> {
-         BodyReader body(r.body, {"scope", "reason"});
-         const std::string reason = body.Text("reason", true, 1000);
-         const nlohmann::json* raw = body.Value("scope");
-         auto scope = ReadScope(raw ? *raw : nlohmann::json());
-         if (!scope) body.Add(scope.errors());
-         if (!body.errors().empty()) return body.errors();
-         return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto v = s.requests.AddScope(st, r.principal, r.params[0], *scope, reason, Now());
-           if (!v) return v.errors();
-           Names names(st.accounts);
-           return ScopeVersionsView(st.requests.ScopeVersions(v->request_id), names).back();
-         });
-       }});
+  routes.push_back({"GET", "/api/v1/requests/{id}/scope", Access::kParticipant,
+                    "Every version of the scope: who, when, why, and what changed",
+                    [&s](Request& r) -> Result<Reply> {
+                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
+                        auto versions = s.requests.ScopeVersions(st, r.principal, r.params[0]);
+                        if (!versions) return versions.errors();
+                        Names names(st.accounts);
+                        return nlohmann::json{{"items", ScopeVersionsView(*versions, names)}};
+                      });
+                    }});
+  routes.push_back({"POST", "/api/v1/requests/{id}/scope", Access::kStaff,
+                    "A new scope version (scope: summary, disciplines, phases, deliverables, "
+                    "expert_days; reason)",
+                    [&s](Request& r) -> Result<Reply> {
+                      BodyReader body(r.body, {"scope", "reason"});
+                      const std::string reason = body.Text("reason", true, 1000);
+                      const nlohmann::json* raw = body.Value("scope");
+                      auto scope = ReadScope(raw ? *raw : nlohmann::json());
+                      if (!scope) body.Add(scope.errors());
+                      if (!body.errors().empty()) return body.errors();
+                      return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
+                        auto v = s.requests.AddScope(st, r.principal, r.params[0], *scope, reason,
+                                                     Now());
+                        if (!v) return v.errors();
+                        auto versions = s.requests.ScopeVersions(st, r.principal, v->request_id);
+                        if (!versions) return versions.errors();
+                        Names names(st.accounts);
+                        return ScopeVersionsView(*versions, names).back();
+                      });
+                    }});
   routes.push_back(
       {"POST", "/api/v1/requests/{id}/team", Access::kStaff,
        "Assign an expert of the roster to the team (user_id, role, start, end, days); needs "
@@ -183,18 +183,18 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
            auto req =
                s.requests.SetEngagementPhase(st, r.principal, r.params[0], version, phase, Now());
            if (!req) return req.errors();
-           return DetailView(st, *req, r.principal, ClockContext::Load(st, Now()));
+           return RequestDetail(s, st, *req, r.principal);
          });
        }});
   routes.push_back({"GET", "/api/v1/requests/{id}/messages", Access::kParticipant,
                     "The request's message thread, oldest first",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto req = VisibleRequest(st, r.principal, r.params[0]);
-                        if (!req) return req.errors();
+                        auto messages = s.requests.Messages(st, r.principal, r.params[0]);
+                        if (!messages) return messages.errors();
                         Names names(st.accounts);
                         nlohmann::json items = nlohmann::json::array();
-                        for (const Message& m : st.requests.Messages(req->id)) {
+                        for (const Message& m : *messages) {
                           items.push_back(MessageView(m, names));
                         }
                         return nlohmann::json{{"items", items}};

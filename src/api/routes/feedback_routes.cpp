@@ -10,8 +10,6 @@ using namespace domain;
 
 namespace {
 
-const FeedbackService kFeedback;
-
 nlohmann::json ToJson(const Feedback& f) {
   nlohmann::json j = {
       {"request_id", f.request_id},
@@ -37,7 +35,7 @@ void AddFeedbackRoutes(std::vector<Route>& routes, Services& s) {
                     "the government and the Support Unit",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto f = kFeedback.Read(st, r.principal, r.params[0]);
+                        auto f = s.feedback.Read(st, r.principal, r.params[0]);
                         if (!f) return f.errors();
                         return nlohmann::json{{"feedback", *f ? ToJson(**f) : nlohmann::json()}};
                       });
@@ -65,7 +63,7 @@ void AddFeedbackRoutes(std::vector<Route>& routes, Services& s) {
          f.value_added_id = body.Text("value_added_id", false, 100);
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto answered = kFeedback.Answer(st, r.principal, r.params[0], version, f, Now());
+           auto answered = s.feedback.Answer(st, r.principal, r.params[0], version, f, Now());
            if (!answered) return answered.errors();
            return ToJson(*answered);
          });

@@ -25,8 +25,6 @@ using namespace domain;
 
 namespace {
 
-const FiscalModelService kModels;
-
 // The "model" member validated as "connex.fiscal/1"; errors name "model.<path>".
 Result<std::string> ReadModelMember(const nlohmann::json& body) {
   if (!body.is_object() || !body.contains("model") || !body["model"].is_object()) {
@@ -77,9 +75,7 @@ Result<Reply> Results(Services& s, Request& r, int version, const std::string& k
                       const Compute& compute) {
   auto stored = store::ReadStores(
       s.db, [&](Stores& st) -> Result<std::pair<FiscalModelVersion, std::optional<std::string>>> {
-        auto v = kModels.Version(st, r.principal, r.params[0], version);
-        if (!v) return v.errors();
-        return std::make_pair(*v, st.fiscal.Result(v->model_id, v->version, key));
+        return s.models.KeptResult(st, r.principal, r.params[0], version, key);
       });
   if (!stored) return stored.errors();
   const FiscalModelVersion& v = stored->first;
@@ -95,7 +91,7 @@ Result<Reply> Results(Services& s, Request& r, int version, const std::string& k
   if (!result) return result.errors();
   // Kept in its own transaction: two readers computing at once store the same text.
   auto kept = store::WriteStores(s.db, [&](Stores& st) -> Result<Done> {
-    st.fiscal.KeepResult(v.model_id, v.version, key, *result);
+    s.models.KeepResult(st, v, key, *result);
     return Done{};
   });
   if (!kept) return kept.errors();
@@ -139,7 +135,7 @@ struct Loaded {
 };
 Result<Loaded> LoadVersion(Services& s, const Request& r, int version) {
   auto v = store::ReadStores(
-      s.db, [&](Stores& st) { return kModels.Version(st, r.principal, r.params[0], version); });
+      s.db, [&](Stores& st) { return s.models.Version(st, r.principal, r.params[0], version); });
   if (!v) return v.errors();
   auto model = fiscal::io::ReadModel(v->model_json);
   if (!model) return model.errors();
@@ -176,7 +172,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
-                        for (const FiscalModel& m : kModels.List(st, r.principal)) {
+                        for (const FiscalModel& m : s.models.List(st, r.principal)) {
                           items.push_back(Summary(m));
                         }
                         return nlohmann::json{{"items", items}};
@@ -194,7 +190,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!model) body.Add(model.errors());
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto m = kModels.Create(st, r.principal, name, request_id, *model, Now());
+           auto m = s.models.Create(st, r.principal, name, request_id, *model, Now());
            if (!m) return m.errors();
            return Summary(*m);
          });
@@ -218,13 +214,15 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
            auto m = FiscalModelService::Visible(st, r.principal, r.params[0]);
            if (!m) return m.errors();
-           auto v = kModels.Version(st, r.principal, m->id, *version);
+           auto v = s.models.Version(st, r.principal, m->id, *version);
            if (!v) return v.errors();
            nlohmann::json j = Summary(*m);
            j["shown_version"] = v->version;
            j["model"] = nlohmann::json::parse(v->model_json);
+           auto all = s.models.Versions(st, r.principal, m->id);
+           if (!all) return all.errors();
            nlohmann::json versions = nlohmann::json::array();
-           for (const FiscalModelVersion& x : st.fiscal.Versions(m->id)) {
+           for (const FiscalModelVersion& x : *all) {
              versions.push_back({{"version", x.version},
                                  {"note", x.note},
                                  {"created_by", x.created_by},
@@ -245,7 +243,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!model) body.Add(model.errors());
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto m = kModels.Save(st, r.principal, r.params[0], version, name, *model, note, Now());
+           auto m = s.models.Save(st, r.principal, r.params[0], version, name, *model, note, Now());
            if (!m) return m.errors();
            return Summary(*m);
          });
@@ -547,7 +545,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          added.government_pv = compared->c.government_pv_delta_total;
          added.discount_rate = model->discounting.rate;
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto recorded = kModels.RecordValueAdded(st, r.principal, r.params[0], added, Now());
+           auto recorded = s.models.RecordValueAdded(st, r.principal, r.params[0], added, Now());
            if (!recorded) return recorded.errors();
            return ToJson(*recorded);
          });
@@ -557,7 +555,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                     "is the current one)",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto list = kModels.ValueAddedOf(st, r.principal, r.params[0]);
+                        auto list = s.models.ValueAddedOf(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
                         for (const ValueAdded& v : *list) items.push_back(ToJson(v));

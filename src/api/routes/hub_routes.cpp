@@ -17,8 +17,6 @@ using namespace domain;
 
 namespace {
 
-const HubService kHub;
-
 // The search filters of the query string, each checked against its codelist.
 Result<HubQuery> ReadQuery(const Request& r) {
   Errors errors;
@@ -97,6 +95,49 @@ nlohmann::json Summary(const HubDocument& d) {
           {"page_count", d.page_count}};
 }
 
+// A document's page: metadata, pages (without their text), annotations,
+// related documents, matching pages; the workflow for the Support Unit.
+nlohmann::json DossierView(const HubDossier& d, bool staff) {
+  nlohmann::json j = ToJson(d.document);
+  nlohmann::json pages = nlohmann::json::array();
+  for (const HubPage& p : d.pages) {
+    pages.push_back({{"number", p.number},
+                     {"quality", p.quality},
+                     {"source", p.source},
+                     {"length", p.text.size()}});
+  }
+  j["pages"] = pages;
+  nlohmann::json annotations = nlohmann::json::array();
+  for (const Annotation& a : d.annotations) annotations.push_back(ToJson(a));
+  j["annotations"] = annotations;
+  nlohmann::json related = nlohmann::json::array();
+  for (const HubDocument& c : d.related) related.push_back(Summary(c));
+  if (d.parent) j["parent"] = Summary(*d.parent);
+  j["related"] = related;
+  nlohmann::json hits = nlohmann::json::array();
+  for (const PageHit& h : d.hits) {
+    hits.push_back({{"page", h.page}, {"snippet", Snippet(h.snippet)}});
+  }
+  j["hits"] = hits;
+  if (staff) {
+    nlohmann::json history = nlohmann::json::array();
+    for (const auto& c : d.history) {
+      history.push_back({{"from", c.from},
+                         {"to", c.to},
+                         {"actor", c.actor},
+                         {"reason", c.reason},
+                         {"at", ToIso(c.at)}});
+    }
+    j["history"] = history;
+    nlohmann::json moves = nlohmann::json::array();
+    for (const std::string& to : kHubStatuses) {
+      if (CanMoveHubDocument(d.document.status, to)) moves.push_back(to);
+    }
+    j["moves"] = moves;
+  }
+  return j;
+}
+
 }  // namespace
 
 void AddHubRoutes(std::vector<Route>& routes, Services& s) {
@@ -138,21 +179,18 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
            q->offset = 0;
            q->limit = 0;
          }
-         if (!IsStaff(r.principal)) q->public_only = true;
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
-           const HubResults results = kHub.Search(st, r.principal, *q);
+           const HubResults results = s.hub.Search(st, r.principal, *q);
            std::vector<HubDocument> docs;
            std::vector<int> pages;
            nlohmann::json hits = nlohmann::json::array();
-           for (const HubHit& h : results.hits) {
-             const auto d = st.hub.FindDocument(h.id);
-             if (!d) continue;
-             docs.push_back(*d);
-             pages.push_back(h.page);
-             nlohmann::json hit = Summary(*d);
-             hit["page"] = h.page;
-             hit["snippet"] = Snippet(h.snippet);
+           for (FoundDocument& f : s.hub.Documents(st, results)) {
+             nlohmann::json hit = Summary(f.document);
+             hit["page"] = f.hit.page;
+             hit["snippet"] = Snippet(f.hit.snippet);
              hits.push_back(hit);
+             docs.push_back(std::move(f.document));
+             pages.push_back(f.hit.page);
            }
            if (csv)
              return Download(SearchCsv(docs, pages), "text/csv; charset=utf-8", "search.csv");
@@ -168,7 +206,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          auto meta = ReadHubMetadata(r.body);
          if (!meta) return meta.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto d = kHub.Create(st, r.principal, *meta, Now());
+           auto d = s.hub.Create(st, r.principal, *meta, Now());
            if (!d) return d.errors();
            return ToJson(*d);
          });
@@ -179,55 +217,9 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        "documents; with ?q= the pages matching the words",
        [&s](Request& r) -> Result<Reply> {
          return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           auto d = HubService::Visible(st, r.principal, r.params[0]);
+           auto d = s.hub.Dossier(st, r.principal, r.params[0], QueryText(r, "q"));
            if (!d) return d.errors();
-           nlohmann::json j = ToJson(*d);
-           nlohmann::json pages = nlohmann::json::array();
-           for (const HubPage& p : st.hub.Pages(d->id)) {
-             pages.push_back({{"number", p.number},
-                              {"quality", p.quality},
-                              {"source", p.source},
-                              {"length", p.text.size()}});
-           }
-           j["pages"] = pages;
-           nlohmann::json annotations = nlohmann::json::array();
-           for (const Annotation& a : kHub.Annotations(st, r.principal, d->id)) {
-             annotations.push_back(ToJson(a));
-           }
-           j["annotations"] = annotations;
-           nlohmann::json related = nlohmann::json::array();
-           for (const HubDocument& c : st.hub.Children(d->id)) {
-             if (IsStaff(r.principal) || IsPublic(c)) related.push_back(Summary(c));
-           }
-           if (!d->meta.parent_id.empty()) {
-             const auto parent = st.hub.FindDocument(d->meta.parent_id);
-             if (parent && (IsStaff(r.principal) || IsPublic(*parent))) {
-               j["parent"] = Summary(*parent);
-             }
-           }
-           j["related"] = related;
-           nlohmann::json hits = nlohmann::json::array();
-           for (const PageHit& h : st.hub.SearchPages(*d, QueryText(r, "q"), 50)) {
-             hits.push_back({{"page", h.page}, {"snippet", Snippet(h.snippet)}});
-           }
-           j["hits"] = hits;
-           if (IsStaff(r.principal)) {
-             nlohmann::json history = nlohmann::json::array();
-             for (const auto& c : st.hub.StatusHistory(d->id)) {
-               history.push_back({{"from", c.from},
-                                  {"to", c.to},
-                                  {"actor", c.actor},
-                                  {"reason", c.reason},
-                                  {"at", ToIso(c.at)}});
-             }
-             j["history"] = history;
-             nlohmann::json moves = nlohmann::json::array();
-             for (const std::string& to : kHubStatuses) {
-               if (CanMoveHubDocument(d->status, to)) moves.push_back(to);
-             }
-             j["moves"] = moves;
-           }
-           return j;
+           return DossierView(*d, IsStaff(r.principal));
          });
        }});
   routes.push_back({"PUT", "/api/v1/hub/documents/{id}", Access::kStaff,
@@ -249,7 +241,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                         errors.insert(errors.end(), meta.errors().begin(), meta.errors().end());
                       if (!errors.empty()) return errors;
                       return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto d = kHub.Update(st, r.principal, r.params[0], version, *meta, Now());
+                        auto d = s.hub.Update(st, r.principal, r.params[0], version, *meta, Now());
                         if (!d) return d.errors();
                         return ToJson(*d);
                       });
@@ -264,7 +256,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          const std::string reason = body.Text("reason", false, 2000);
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto d = kHub.Move(st, r.principal, r.params[0], to, reason, Now());
+           auto d = s.hub.Move(st, r.principal, r.params[0], to, reason, Now());
            if (!d) return d.errors();
            return ToJson(*d);
          });
@@ -286,7 +278,8 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          auto text = ingest::ExtractIsolated(r.raw, d->meta.language);
          if (!text) return text.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto attached = kHub.AttachFile(st, r.principal, r.params[0], name, r.raw, *text, Now());
+           auto attached =
+               s.hub.AttachFile(st, r.principal, r.params[0], name, r.raw, *text, Now());
            if (!attached) return attached.errors();
            return ToJson(*attached);
          });
@@ -295,23 +288,18 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/hub/documents/{id}/file", Access::kPublic, "The document's PDF",
                     [&s](Request& r) -> Result<Reply> {
                       return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
-                        auto d = HubService::Visible(st, r.principal, r.params[0]);
-                        if (!d) return d.errors();
-                        const auto bytes =
-                            d->file_sha256.empty() ? std::nullopt : st.blobs.Get(d->file_sha256);
-                        if (!bytes)
-                          return Error{ErrorCode::kNotFound, "the document has no file", "file"};
-                        return Download(*bytes, "application/pdf", d->file_name);
+                        auto file = s.hub.File(st, r.principal, r.params[0]);
+                        if (!file) return file.errors();
+                        return Download(std::move(file->second), "application/pdf",
+                                        file->first.file_name);
                       });
                     }});
   routes.push_back({"GET", "/api/v1/hub/documents/{id}/pages/{number}", Access::kPublic,
                     "One page's text, quality and source", [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto d = HubService::Visible(st, r.principal, r.params[0]);
-                        if (!d) return d.errors();
                         const int number = std::atoi(r.params[1].c_str());
-                        const auto p = st.hub.Page(d->id, number);
-                        if (!p) return Error{ErrorCode::kNotFound, "no such page", "number"};
+                        auto p = s.hub.Page(st, r.principal, r.params[0], number);
+                        if (!p) return p.errors();
                         return nlohmann::json{{"number", p->number},
                                               {"text", p->text},
                                               {"quality", p->quality},
@@ -327,8 +315,8 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          const std::string quality = body.Text("quality", false, 30);
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto p = kHub.EditPage(st, r.principal, r.params[0], std::atoi(r.params[1].c_str()),
-                                  text, quality);
+           auto p = s.hub.EditPage(st, r.principal, r.params[0], std::atoi(r.params[1].c_str()),
+                                   text, quality);
            if (!p) return p.errors();
            return nlohmann::json{{"number", p->number},
                                  {"text", p->text},
@@ -346,7 +334,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
            if (!d) return d.errors();
            auto a = ReadAnnotation(r.body, d->page_count);
            if (!a) return a.errors();
-           auto saved = kHub.Annotate(st, r.principal, d->id, *a, Now());
+           auto saved = s.hub.Annotate(st, r.principal, d->id, *a, Now());
            if (!saved) return saved.errors();
            return ToJson(*saved);
          });
@@ -355,12 +343,12 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                     "Change an annotation (its fields and the version read); it is reviewed again",
                     [&s](Request& r) -> Result<Reply> {
                       return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-                        const auto before = st.hub.FindAnnotation(r.params[0]);
-                        if (!before) return Error{ErrorCode::kNotFound, "no such annotation", "id"};
-                        const auto d = st.hub.FindDocument(before->document_id);
-                        auto a = ReadAnnotation(r.body, d ? d->page_count : 0);
+                        auto d = s.hub.DocumentOfAnnotation(st, r.principal, r.params[0]);
+                        if (!d) return d.errors();
+                        auto a = ReadAnnotation(r.body, d->page_count);
                         if (!a) return a.errors();
-                        auto saved = kHub.ChangeAnnotation(st, r.principal, r.params[0], *a, Now());
+                        auto saved =
+                            s.hub.ChangeAnnotation(st, r.principal, r.params[0], *a, Now());
                         if (!saved) return saved.errors();
                         return ToJson(*saved);
                       });
@@ -369,7 +357,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                     "Mark an annotation reviewed (by someone other than its author)",
                     [&s](Request& r) -> Result<Reply> {
                       return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto a = kHub.ReviewAnnotation(st, r.principal, r.params[0], Now());
+                        auto a = s.hub.ReviewAnnotation(st, r.principal, r.params[0], Now());
                         if (!a) return a.errors();
                         return ToJson(*a);
                       });
@@ -377,7 +365,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"DELETE", "/api/v1/hub/annotations/{id}", Access::kStaff,
                     "Delete an annotation", [&s](Request& r) -> Result<Reply> {
                       auto done = store::WriteStores(s.db, [&](Stores& st) {
-                        return kHub.DeleteAnnotation(st, r.principal, r.params[0]);
+                        return s.hub.DeleteAnnotation(st, r.principal, r.params[0]);
                       });
                       if (!done) return done.errors();
                       return Reply{204, nullptr};
@@ -397,7 +385,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          }
          if (!IsStaff(r.principal)) q->public_only = true;
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
-           const auto rows = kHub.Compare(st, r.principal, category, *q);
+           const auto rows = s.hub.Compare(st, r.principal, category, *q);
            if (format == "csv") {
              return Download(CompareCsv(category, rows), "text/csv; charset=utf-8",
                              "compare-" + category + ".csv");
@@ -421,17 +409,11 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                     "A published contract as an Open Contracting (OCDS 1.1) release package",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        const auto d = st.hub.FindDocument(r.params[0]);
-                        // Open data holds public contracts only, whoever asks.
-                        if (!d || !IsPublic(*d) || d->ocid.empty()) {
-                          return Error{ErrorCode::kNotFound, "no such published contract", "id"};
-                        }
-                        std::vector<HubDocument> children;
-                        for (const HubDocument& c : st.hub.Children(d->id)) {
-                          if (IsPublic(c)) children.push_back(c);
-                        }
-                        return OcdsPackage({OcdsRelease(*d, children, s.config.base_url)},
-                                           s.config.base_url + "/api/v1/hub/ocds/" + d->id, Now());
+                        auto c = s.hub.Published(st, r.params[0]);
+                        if (!c) return c.errors();
+                        return OcdsPackage(
+                            {OcdsRelease(c->contract, c->children, s.config.base_url)},
+                            s.config.base_url + "/api/v1/hub/ocds/" + c->contract.id, Now());
                       });
                     }});
   routes.push_back(
@@ -440,14 +422,8 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            std::vector<nlohmann::json> releases;
-           const std::vector<HubDocument> all = st.hub.Documents();
-           for (const HubDocument& d : all) {
-             if (!IsPublic(d) || d.ocid.empty() || !d.meta.parent_id.empty()) continue;
-             std::vector<HubDocument> children;
-             for (const HubDocument& c : all) {
-               if (c.meta.parent_id == d.id && IsPublic(c)) children.push_back(c);
-             }
-             releases.push_back(OcdsRelease(d, children, s.config.base_url));
+           for (const PublishedContract& c : s.hub.AllPublished(st)) {
+             releases.push_back(OcdsRelease(c.contract, c.children, s.config.base_url));
            }
            Reply reply{200, OcdsPackage(releases, s.config.base_url + "/api/v1/hub/ocds", Now())};
            if (QueryText(r, "download") == "1") {

@@ -24,7 +24,7 @@ void AddImpactRoutes(std::vector<Route>& routes, Services& s) {
          }
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            std::vector<std::string> disciplines;
-           for (const Discipline& d : st.disciplines.All()) disciplines.push_back(d.code);
+           for (const Discipline& d : s.disciplines.List(st)) disciplines.push_back(d.code);
            auto q = ReadImpactQuery(r.query, disciplines);
            if (!q) return q.errors();
            const ClockContext clocks = ClockContext::Load(st, Now());

@@ -2,7 +2,7 @@
 // opens the link, sees who invited them to what, and chooses a password.
 #include "api/routes/routes.hpp"
 #include "api/routes/views.hpp"
-#include "store/sql_account_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -25,9 +25,9 @@ void AddInvitationRoutes(std::vector<Route>& routes, Services& s) {
                 "role"});
          }
          if (!errors.empty()) return errors;
-         auto inv = store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
-           return s.accounts.Invite(repo, r.principal.user_id, r.principal.role, email, name, *role,
-                                    org);
+         auto inv = store::WriteStores(s.db, [&](domain::Stores& st) {
+           return s.accounts.Invite(st.accounts, r.principal.user_id, r.principal.role, email, name,
+                                    *role, org);
          });
          if (!inv) return inv.errors();
          const domain::Invitation& i = inv->invitation;
@@ -43,8 +43,8 @@ void AddInvitationRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/invitations/{token}", domain::Access::kPublic,
                     "A pending invitation, for the page where the invitee accepts it",
                     [&s](Request& r) -> Result<Reply> {
-                      auto inv = store::ReadAccounts(s.db, [&](domain::AccountRepository& repo) {
-                        return s.accounts.FindInvitation(repo, r.params[0]);
+                      auto inv = store::ReadStores(s.db, [&](domain::Stores& st) {
+                        return s.accounts.FindInvitation(st.accounts, r.params[0]);
                       });
                       if (!inv) return inv.errors();
                       return Reply{200,
@@ -60,8 +60,8 @@ void AddInvitationRoutes(std::vector<Route>& routes, Services& s) {
                       BodyReader body(r.body, {"password"});
                       const std::string password = body.Text("password", true, 256);
                       if (!body.errors().empty()) return body.errors();
-                      auto user = store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
-                        return s.accounts.AcceptInvitation(repo, r.params[0], password);
+                      auto user = store::WriteStores(s.db, [&](domain::Stores& st) {
+                        return s.accounts.AcceptInvitation(st.accounts, r.params[0], password);
                       });
                       if (!user) return user.errors();
                       return Reply{201, UserView(*user), {}};

@@ -11,8 +11,6 @@ using namespace domain;
 
 namespace {
 
-const ObligationService kRegister;
-
 // Calendars are read a page at a time: at most this many days at once.
 constexpr int kMaxCalendarDays = 400;
 
@@ -88,7 +86,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        "the Support Unit every government's",
        [&s](Request& r) -> Result<Reply> {
          return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           return nlohmann::json{{"items", List(kRegister.Contracts(st, r.principal))}};
+           return nlohmann::json{{"items", List(s.obligations.Contracts(st, r.principal))}};
          });
        }});
   routes.push_back(
@@ -100,7 +98,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          auto c = ReadMonitoredContract(r.body);
          if (!c) return c.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto made = kRegister.CreateContract(st, r.principal, *c, Now());
+           auto made = s.obligations.CreateContract(st, r.principal, *c, Now());
            if (!made) return made.errors();
            return ToJson(*made);
          });
@@ -110,7 +108,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto c = ObligationService::VisibleContract(st, r.principal, r.params[0]);
                         if (!c) return c.errors();
-                        auto obligations = kRegister.Obligations(st, r.principal, c->id);
+                        auto obligations = s.obligations.Obligations(st, r.principal, c->id);
                         if (!obligations) return obligations.errors();
                         nlohmann::json out = ToJson(*c);
                         out["obligations"] = List(*obligations);
@@ -126,7 +124,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          if (c->version == 0) return Error{ErrorCode::kInvalidInput, "is required", "version"};
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto changed =
-               kRegister.UpdateContract(st, r.principal, r.params[0], c->version, *c, Now());
+               s.obligations.UpdateContract(st, r.principal, r.params[0], c->version, *c, Now());
            if (!changed) return changed.errors();
            return ToJson(*changed);
          });
@@ -140,7 +138,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          auto o = ReadObligation(r.body);
          if (!o) return o.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto added = kRegister.AddObligation(st, r.principal, r.params[0], *o, Now());
+           auto added = s.obligations.AddObligation(st, r.principal, r.params[0], *o, Now());
            if (!added) return added.errors();
            return ToJson(*added);
          });
@@ -150,7 +148,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        "Obligations drawn from the annotations of the contract's hub record, to complete and add",
        [&s](Request& r) -> Result<Reply> {
          return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           auto found = kRegister.Suggestions(st, r.principal, r.params[0]);
+           auto found = s.obligations.Suggestions(st, r.principal, r.params[0]);
            if (!found) return found.errors();
            nlohmann::json items = nlohmann::json::array();
            for (const ObligationSuggestion& g : *found) {
@@ -179,7 +177,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          if (o->version == 0) return Error{ErrorCode::kInvalidInput, "is required", "version"};
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
            auto changed =
-               kRegister.UpdateObligation(st, r.principal, r.params[0], o->version, *o, Now());
+               s.obligations.UpdateObligation(st, r.principal, r.params[0], o->version, *o, Now());
            if (!changed) return changed.errors();
            return ToJson(*changed);
          });
@@ -188,7 +186,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
                     "What was recorded against the obligation's due dates",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto got = kRegister.Fulfilments(st, r.principal, r.params[0]);
+                        auto got = s.obligations.Fulfilments(st, r.principal, r.params[0]);
                         if (!got) return got.errors();
                         return nlohmann::json{{"items", List(*got)}};
                       });
@@ -201,7 +199,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
          auto f = ReadFulfilment(r.body);
          if (!f) return f.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto done = kRegister.Record(st, r.principal, r.params[0], *f, Now());
+           auto done = s.obligations.Record(st, r.principal, r.params[0], *f, Now());
            if (!done) return done.errors();
            return ToJson(*done);
          });
@@ -219,7 +217,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
            return Error{ErrorCode::kInvalidInput, "must be json or ics", "format"};
          }
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
-           auto items = kRegister.Occurrences(st, r.principal, *q, Now());
+           auto items = s.obligations.Occurrences(st, r.principal, *q, Now());
            if (!items) return items.errors();
            if (format == "ics")
              return Download(Ics(*items), "text/calendar; charset=utf-8", "obligations.ics");
@@ -233,7 +231,7 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
        "oldest first",
        [&s](Request& r) -> Result<Reply> {
          return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           return nlohmann::json{{"items", List(kRegister.Overdue(st, r.principal, Now()))}};
+           return nlohmann::json{{"items", List(s.obligations.Overdue(st, r.principal, Now()))}};
          });
        }});
 }

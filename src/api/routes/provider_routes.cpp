@@ -12,8 +12,6 @@ using namespace domain;
 
 namespace {
 
-const ProviderDirectory kDirectory;
-
 Result<ProviderFilter> ReadFilter(const Request& r) {
   Errors errors;
   ProviderFilter f;
@@ -45,7 +43,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                       if (!f) return f.errors();
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
-                        for (const SupportProvider& p : kDirectory.List(st, *f)) {
+                        for (const SupportProvider& p : s.providers.List(st, *f)) {
                           items.push_back(ToJson(p));
                         }
                         return nlohmann::json{{"items", items},
@@ -58,7 +56,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/hub/providers/{id}", Access::kPublic, "One support provider",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto p = kDirectory.Find(st, r.params[0]);
+                        auto p = s.providers.Find(st, r.params[0]);
                         if (!p) return p.errors();
                         return ToJson(*p);
                       });
@@ -71,7 +69,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                       auto p = ReadSupportProvider(r.body);
                       if (!p) return p.errors();
                       return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto added = kDirectory.Add(st, r.principal, *p, Now());
+                        auto added = s.providers.Add(st, r.principal, *p, Now());
                         if (!added) return added.errors();
                         return ToJson(*added);
                       });
@@ -85,7 +83,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
                         return Error{ErrorCode::kInvalidInput, "is required", "version"};
                       }
                       return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto changed = kDirectory.Change(st, r.principal, r.params[0], *p, Now());
+                        auto changed = s.providers.Change(st, r.principal, r.params[0], *p, Now());
                         if (!changed) return changed.errors();
                         return ToJson(*changed);
                       });
@@ -93,7 +91,7 @@ void AddProviderRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"DELETE", "/api/v1/hub/providers/{id}", Access::kStaff,
                     "Remove a support provider", [&s](Request& r) -> Result<Reply> {
                       auto done = store::WriteStores(s.db, [&](Stores& st) {
-                        return kDirectory.Remove(st, r.principal, r.params[0]);
+                        return s.providers.Remove(st, r.principal, r.params[0]);
                       });
                       if (!done) return done.errors();
                       return Reply{204, nullptr};

@@ -1,6 +1,6 @@
 // Requests for support: the government's form, the list each role sees (the
 // coordinator's inbox sorted by SLA risk), the workspace view, transitions.
-// Visibility is decided by domain::RequestService::Visible for every route
+// Visibility is decided by domain::VisibleRequest (the policy) for every route
 // that names a request: anyone else gets 404, as for an id that does not exist.
 #include <algorithm>
 
@@ -20,13 +20,6 @@ nlohmann::json Without(const nlohmann::json& body, std::initializer_list<const c
   nlohmann::json rest = body.is_object() ? body : nlohmann::json::object();
   for (const char* k : keys) rest.erase(k);
   return rest;
-}
-
-int Urgency(const nlohmann::json& item) {
-  const nlohmann::json& sla = item["sla"];
-  if (sla.is_null()) return 9;
-  const std::string status = sla["status"];
-  return status == "breached" ? 0 : status == "warning" ? 1 : status == "running" ? 2 : 3;
 }
 
 std::vector<RequestState> ParseStates(const std::string& text, Errors& errors) {
@@ -67,68 +60,35 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
            errors.push_back({ErrorCode::kInvalidInput, "must be breached or warning", "risk"});
          }
          if (!errors.empty()) return errors;
-         switch (r.principal.role) {
-           case Role::kGovernment:
-             f.organisation_id = r.principal.organisation_id;
-             f.include_drafts = true;
-             break;
-           case Role::kExpert:
-             f.member_id = r.principal.user_id;
-             f.states = {RequestState::kTeamConfirmed, RequestState::kActive, RequestState::kClosed,
-                         RequestState::kEvaluated};
-             break;
-           default:
-             break;
-         }
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
-           const ClockContext context = ClockContext::Load(st, Now());
            nlohmann::json items = nlohmann::json::array();
-           for (const SupportRequest& req : st.requests.ListRequests(f)) {
-             nlohmann::json item = SummaryView(req, r.principal, context.Read(st, req));
-             if (risk == "breached" && Urgency(item) != 0) continue;
-             if (risk == "warning" && Urgency(item) > 1) continue;
-             items.push_back(std::move(item));
-           }
-           if (IsStaff(r.principal)) {
-             std::stable_sort(items.begin(), items.end(),
-                              [](const nlohmann::json& a, const nlohmann::json& b) {
-                                const int ua = Urgency(a), ub = Urgency(b);
-                                if (ua != ub) return ua < ub;
-                                const auto& da = a["sla"].is_null() ? a["sla"] : a["sla"]["due"];
-                                const auto& db = b["sla"].is_null() ? b["sla"] : b["sla"]["due"];
-                                if (da.is_string() && db.is_string()) {
-                                  return da.get<std::string>() < db.get<std::string>();
-                                }
-                                return da.is_string() && !db.is_string();
-                              });
+           for (const InboxItem& i : s.requests.Inbox(st, r.principal, {f, risk}, Now())) {
+             items.push_back(SummaryView(i.request, r.principal, i.clocks));
            }
            return Reply{200, {{"items", items}, {"next", nullptr}}, {}};
          });
        }});
-  routes.push_back(
-      {"POST", "/api/v1/requests", Access::kCaseWork,
-       "A government starts a request as a draft (the form's fields; any may be "
-       "left for later)",
-       [&s](Request& r) -> Result<Reply> {
-         auto form = ReadForm(r.body, false);
-         if (!form) return form.errors();
-         return store::WriteStores(s.db, [&](Stores& st) -> Result<Reply> {
-           auto created = s.requests.CreateDraft(st, r.principal, *form, Now());
-           if (!created) return created.errors();
-           return Reply{
-               201, DetailView(st, *created, r.principal, ClockContext::Load(st, Now())), {}};
-         });
-       }});
-  routes.push_back(
-      {"GET", "/api/v1/requests/{id}", Access::kParticipant,
-       "One request with its history, clocks, team, scope, deliverables and timeline",
-       [&s](Request& r) -> Result<Reply> {
-         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
-           auto req = VisibleRequest(st, r.principal, r.params[0]);
-           if (!req) return req.errors();
-           return Reply{200, DetailView(st, *req, r.principal, ClockContext::Load(st, Now())), {}};
-         });
-       }});
+  routes.push_back({"POST", "/api/v1/requests", Access::kCaseWork,
+                    "A government starts a request as a draft (the form's fields; any may be "
+                    "left for later)",
+                    [&s](Request& r) -> Result<Reply> {
+                      auto form = ReadForm(r.body, false);
+                      if (!form) return form.errors();
+                      return store::WriteStores(s.db, [&](Stores& st) -> Result<Reply> {
+                        auto created = s.requests.CreateDraft(st, r.principal, *form, Now());
+                        if (!created) return created.errors();
+                        return Reply{201, RequestDetail(s, st, *created, r.principal), {}};
+                      });
+                    }});
+  routes.push_back({"GET", "/api/v1/requests/{id}", Access::kParticipant,
+                    "One request with its history, clocks, team, scope, deliverables and timeline",
+                    [&s](Request& r) -> Result<Reply> {
+                      return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
+                        auto req = VisibleRequest(st, r.principal, r.params[0]);
+                        if (!req) return req.errors();
+                        return Reply{200, RequestDetail(s, st, *req, r.principal), {}};
+                      });
+                    }});
   routes.push_back(
       {"PUT", "/api/v1/requests/{id}", Access::kParticipant,
        "The government edits its draft, or answers while information is awaited (the form's "
@@ -150,8 +110,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
            auto updated =
                s.requests.UpdateForm(st, r.principal, r.params[0], version, *form, Now());
            if (!updated) return updated.errors();
-           return Reply{
-               200, DetailView(st, *updated, r.principal, ClockContext::Load(st, Now())), {}};
+           return Reply{200, RequestDetail(s, st, *updated, r.principal), {}};
          });
        }});
   routes.push_back(
@@ -188,7 +147,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s) {
          auto moved = store::WriteStores(s.db, [&](Stores& st) -> Result<nlohmann::json> {
            auto m = s.requests.Transition(st, r.principal, r.params[0], move, Now());
            if (!m) return m.errors();
-           return DetailView(st, *m, r.principal, ClockContext::Load(st, Now()));
+           return RequestDetail(s, st, *m, r.principal);
          });
          if (moved) return Reply{200, *moved, {}};
          const Error& first = moved.error();

@@ -4,7 +4,6 @@
 
 #include "api/routes/views.hpp"
 #include "domain/accounts/account_repository.hpp"
-#include "domain/sla/sla_policy_repository.hpp"
 
 namespace connex::api {
 
@@ -25,29 +24,6 @@ nlohmann::json Allowed(const SupportRequest& r, const Principal& viewer) {
 }
 
 }  // namespace
-
-const std::string& Names::Of(const std::string& user_id) {
-  auto it = cache_.find(user_id);
-  if (it != cache_.end()) return it->second;
-  const auto u = accounts_.FindUser(user_id);
-  return cache_[user_id] = u ? u->name : "";
-}
-
-ClockContext ClockContext::Load(Stores& s, Instant now) {
-  ClockContext c;
-  c.policy = s.sla_policy.Current();
-  auto calendar = Calendar::Build(c.policy.calendar);
-  if (calendar) c.calendar = std::move(*calendar);
-  c.now = now;
-  return c;
-}
-
-std::vector<ClockReading> ClockContext::Read(Stores& s, const SupportRequest& r) const {
-  if (!calendar || r.position.state == RequestState::kDraft) return {};
-  return ReadClocks(RequestService::ClockHistory(s.requests.History(r.id)),
-                    RequestService::FirstDelivery(s.requests.Deliverables(r.id)), policy, *calendar,
-                    now);
-}
 
 nlohmann::json ClockView(const ClockReading& c) {
   nlohmann::json pauses = nlohmann::json::array();
@@ -135,10 +111,9 @@ nlohmann::json ScopeVersionsView(const std::vector<ScopeVersion>& versions, Name
   return out;
 }
 
-nlohmann::json DetailView(Stores& s, const SupportRequest& r, const Principal& viewer,
-                          const ClockContext& context) {
-  Names names(s.accounts);
-  const std::vector<ClockReading> readings = context.Read(s, r);
+nlohmann::json DetailView(const RequestDossier& d, const Principal& viewer, Names& names) {
+  const SupportRequest& r = d.request;
+  const std::vector<ClockReading>& readings = d.clocks;
   nlohmann::json view = SummaryView(r, viewer, readings);
   view["form"] = ToJson(r.form);
   view["created_at"] = ToIso(r.created_at);
@@ -147,7 +122,7 @@ nlohmann::json DetailView(Stores& s, const SupportRequest& r, const Principal& v
   view["clocks"] = clocks;
   nlohmann::json timeline = nlohmann::json::array(), history = nlohmann::json::array();
   std::string waiting_for;
-  for (const StateChangeRecord& c : s.requests.History(r.id)) {
+  for (const StateChangeRecord& c : d.history) {
     history.push_back({{"seq", c.seq},
                        {"from", c.from ? nlohmann::json(ToString(*c.from)) : nlohmann::json()},
                        {"to", ToString(c.to)},
@@ -167,11 +142,11 @@ nlohmann::json DetailView(Stores& s, const SupportRequest& r, const Principal& v
                             ? nlohmann::json(waiting_for)
                             : nlohmann::json();
   nlohmann::json team = nlohmann::json::array();
-  for (const TeamMember& m : s.requests.Team(r.id)) {
+  for (const TeamMember& m : d.team) {
     team.push_back(TeamMemberView(m, names));
   }
   view["team"] = team;
-  const std::vector<ScopeVersion> scopes = s.requests.ScopeVersions(r.id);
+  const std::vector<ScopeVersion>& scopes = d.scopes;
   view["scope"] = scopes.empty() ? nlohmann::json() : ToJson(scopes.back().scope);
   view["scope_version"] = static_cast<int>(scopes.size());
   for (const ScopeVersion& v : scopes) {
@@ -181,23 +156,23 @@ nlohmann::json DetailView(Stores& s, const SupportRequest& r, const Principal& v
                         {"who", names.Of(v.author_id)}});
   }
   nlohmann::json deliverables = nlohmann::json::array();
-  for (const Deliverable& d : s.requests.Deliverables(r.id)) {
-    deliverables.push_back(DeliverableView(d));
-    if (d.delivered_at) {
-      timeline.push_back({{"at", ToIso(*d.delivered_at)},
-                          {"kind", d.kind},
-                          {"text", d.title + " " + d.status},
+  for (const Deliverable& x : d.deliverables) {
+    deliverables.push_back(DeliverableView(x));
+    if (x.delivered_at) {
+      timeline.push_back({{"at", ToIso(*x.delivered_at)},
+                          {"kind", x.kind},
+                          {"text", x.title + " " + x.status},
                           {"who", ""}});
     }
   }
   view["deliverables"] = deliverables;
-  for (const Document& d : s.requests.Documents(r.id)) {
-    timeline.push_back({{"at", ToIso(d.uploaded_at)},
+  for (const Document& x : d.documents) {
+    timeline.push_back({{"at", ToIso(x.uploaded_at)},
                         {"kind", "document"},
-                        {"text", d.name},
-                        {"who", names.Of(d.uploaded_by)}});
+                        {"text", x.name},
+                        {"who", names.Of(x.uploaded_by)}});
   }
-  for (const Message& m : s.requests.Messages(r.id)) {
+  for (const Message& m : d.messages) {
     timeline.push_back({{"at", ToIso(m.at)},
                         {"kind", "message"},
                         {"text", m.body.substr(0, 140)},
@@ -209,6 +184,12 @@ nlohmann::json DetailView(Stores& s, const SupportRequest& r, const Principal& v
                    });
   view["timeline"] = timeline;
   return view;
+}
+
+nlohmann::json RequestDetail(Services& s, Stores& st, const SupportRequest& r,
+                             const Principal& viewer) {
+  Names names(st.accounts);
+  return DetailView(s.requests.Dossier(st, r, Now()), viewer, names);
 }
 
 }  // namespace connex::api

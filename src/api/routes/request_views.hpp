@@ -3,43 +3,30 @@
 // up once per reply.
 #pragma once
 
-#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "api/server.hpp"
+#include "domain/accounts/user_names.hpp"
+#include "domain/requests/request_clocks.hpp"
 #include "domain/requests/request_service.hpp"
 #include "domain/sla/clocks.hpp"
 
 namespace connex::api {
 
-// Display names of users, looked up on first use.
-class Names {
- public:
-  explicit Names(domain::AccountRepository& accounts) : accounts_(accounts) {}
-  const std::string& Of(const std::string& user_id);
-
- private:
-  domain::AccountRepository& accounts_;
-  std::map<std::string, std::string> cache_;
-};
-
-// The policy in force, with its calendar built once per reply.
-struct ClockContext {
-  domain::SlaPolicy policy;
-  std::optional<domain::Calendar> calendar;  // empty if the stored calendar is unusable
-  Instant now;
-  static ClockContext Load(domain::Stores& s, Instant now);
-  std::vector<domain::ClockReading> Read(domain::Stores& s, const domain::SupportRequest& r) const;
-};
+using domain::Names;
 
 nlohmann::json ClockView(const domain::ClockReading& c);
 nlohmann::json SummaryView(const domain::SupportRequest& r, const domain::Principal& viewer,
                            const std::vector<domain::ClockReading>& clocks);
 // Everything on the request's workspace page: the form, history, clocks,
 // what is needed from the government, team, scope, deliverables, timeline.
-nlohmann::json DetailView(domain::Stores& s, const domain::SupportRequest& r,
-                          const domain::Principal& viewer, const ClockContext& clocks);
+nlohmann::json DetailView(const domain::RequestDossier& d, const domain::Principal& viewer,
+                          Names& names);
+// DetailView of `r` (which `viewer` may see), read now through the request service.
+nlohmann::json RequestDetail(Services& s, domain::Stores& st, const domain::SupportRequest& r,
+                             const domain::Principal& viewer);
 nlohmann::json DocumentView(const domain::Document& d, Names& names);
 nlohmann::json MessageView(const domain::Message& m, Names& names);
 nlohmann::json DeliverableView(const domain::Deliverable& d);

@@ -2,6 +2,7 @@
 // Support Unit all), the Code of Conduct, and on a request the screenings,
 // waivers and team proposals of the Support Unit.
 #include "api/routes/routes.hpp"
+#include "domain/accounts/user_names.hpp"
 #include "domain/policy/request_access.hpp"
 #include "domain/roster/roster_service.hpp"
 #include "store/sql_stores.hpp"
@@ -12,13 +13,10 @@ using namespace domain;
 
 namespace {
 
-const RosterService kRoster;
-
-nlohmann::json ScreeningView(const ScreeningRecord& r, domain::AccountRepository& accounts) {
-  const auto u = accounts.FindUser(r.user_id);
+nlohmann::json ScreeningView(const ScreeningRecord& r, domain::Names& names) {
   return {
       {"user_id", r.user_id},
-      {"name", u ? u->name : ""},
+      {"name", names.Of(r.user_id)},
       {"outcome", ToString(r.result.outcome)},
       {"reason", r.result.reason},
       {"declaration_id", r.result.declaration_id.empty() ? nlohmann::json()
@@ -89,7 +87,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
                         for (const ExpertProfile& e :
-                             kRoster.Search(st, q("discipline"), q("language"), q("q"))) {
+                             s.roster.Search(st, q("discipline"), q("language"), q("q"))) {
                           items.push_back(ToJson(e));
                         }
                         return nlohmann::json{{"items", items}};
@@ -99,7 +97,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/experts/export.csv", Access::kStaff,
        "The roster as CSV (lists within a cell separated by ;)", [&s](Request& r) -> Result<Reply> {
          auto csv = store::ReadStores(
-             s.db, [&](Stores& st) { return kRoster.ExportRoster(st, r.principal); });
+             s.db, [&](Stores& st) { return s.roster.ExportRoster(st, r.principal); });
          if (!csv) return csv.errors();
          Reply reply{200, {}, {{"Content-Disposition", "attachment; filename=\"roster.csv\""}}};
          reply.raw = std::move(*csv);
@@ -113,7 +111,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        [&s](Request& r) -> Result<Reply> {
          const bool valid_only = r.query.count("valid_only") && r.query.at("valid_only") == "true";
          auto report = store::WriteStores(s.db, [&](Stores& st) {
-           return kRoster.ImportRoster(st, r.principal, r.raw, valid_only, Now());
+           return s.roster.ImportRoster(st, r.principal, r.raw, valid_only, Now());
          });
          if (!report) return report.errors();
          nlohmann::json rows = nlohmann::json::array();
@@ -135,7 +133,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     "An expert's profile: the expert's own, or anyone's for the Support Unit",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto p = kRoster.Profile(st, r.principal, r.params[0]);
+                        auto p = s.roster.Profile(st, r.principal, r.params[0]);
                         if (!p) return p.errors();
                         return ToJson(*p);
                       });
@@ -148,7 +146,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
          auto profile = ReadProfile(r.body);
          if (!profile) return profile.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto saved = kRoster.SaveProfile(st, r.principal, r.params[0], *profile, Now());
+           auto saved = s.roster.SaveProfile(st, r.principal, r.params[0], *profile, Now());
            if (!saved) return saved.errors();
            return ToJson(*saved);
          });
@@ -156,7 +154,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/experts/{id}/declarations", Access::kSignedIn,
                     "An expert's declarations of interests", [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto list = kRoster.Declarations(st, r.principal, r.params[0]);
+                        auto list = s.roster.Declarations(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
                         for (const Declaration& d : *list) items.push_back(ToJson(d));
@@ -169,7 +167,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       auto d = ReadDeclaration(r.body);
                       if (!d) return d.errors();
                       return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto saved = kRoster.Declare(st, r.principal, r.params[0], *d, Now());
+                        auto saved = s.roster.Declare(st, r.principal, r.params[0], *d, Now());
                         if (!saved) return saved.errors();
                         return ToJson(*saved);
                       });
@@ -179,7 +177,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        "The expert's engagements (role, dates, days): the expert's own, or anyone's for staff",
        [&s](Request& r) -> Result<Reply> {
          return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           auto list = kRoster.Deployments(st, r.principal, r.params[0]);
+           auto list = s.roster.Deployments(st, r.principal, r.params[0]);
            if (!list) return list.errors();
            nlohmann::json items = nlohmann::json::array();
            for (const Deployment& d : *list) {
@@ -199,7 +197,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     "The Support Unit's appraisals of an expert, newest first",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto list = kRoster.Appraisals(st, r.principal, r.params[0]);
+                        auto list = s.roster.Appraisals(st, r.principal, r.params[0]);
                         if (!list) return list.errors();
                         nlohmann::json items = nlohmann::json::array();
                         for (const Appraisal& a : *list) {
@@ -223,7 +221,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
          a.comments = body.Text("comments", false, 5000);
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto saved = kRoster.Appraise(st, r.principal, r.params[0], a, Now());
+           auto saved = s.roster.Appraise(st, r.principal, r.params[0], a, Now());
            if (!saved) return saved.errors();
            return nlohmann::json{{"user_id", saved->user_id}, {"rating", saved->rating}};
          });
@@ -233,13 +231,14 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
        "The Code of Conduct in force, and whether the caller attested it",
        [&s](Request& r) -> Result<Reply> {
          return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           const auto c = st.roster.CurrentCode();
-           if (!c) return nlohmann::json{{"version", nullptr}, {"text", ""}, {"attested", false}};
-           return nlohmann::json{
-               {"version", c->version},
-               {"text", c->text},
-               {"published_at", ToIso(c->published_at)},
-               {"attested", st.roster.HasAttested(r.principal.user_id, c->version)}};
+           const CodeInForce c = s.roster.Code(st, r.principal);
+           if (!c.code) {
+             return nlohmann::json{{"version", nullptr}, {"text", ""}, {"attested", false}};
+           }
+           return nlohmann::json{{"version", c.code->version},
+                                 {"text", c.code->text},
+                                 {"published_at", ToIso(c.code->published_at)},
+                                 {"attested", c.attested}};
          });
        }});
   routes.push_back({"POST", "/api/v1/conduct-code", Access::kAdmin,
@@ -249,7 +248,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                       const std::string text = body.Text("text", true, 100000);
                       if (!body.errors().empty()) return body.errors();
                       return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto c = kRoster.PublishCode(st, r.principal, text, Now());
+                        auto c = s.roster.PublishCode(st, r.principal, text, Now());
                         if (!c) return c.errors();
                         return nlohmann::json{{"version", c->version}};
                       });
@@ -258,7 +257,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     "An expert attests the Code of Conduct in force",
                     [&s](Request& r) -> Result<Reply> {
                       return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto c = kRoster.Attest(st, r.principal, Now());
+                        auto c = s.roster.Attest(st, r.principal, Now());
                         if (!c) return c.errors();
                         return nlohmann::json{{"version", c->version}, {"attested", true}};
                       });
@@ -267,11 +266,12 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                     "Every screening of experts against the request's counterparties, oldest first",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto req = VisibleRequest(st, r.principal, r.params[0]);
-                        if (!req) return req.errors();
+                        auto screenings = s.roster.Screenings(st, r.principal, r.params[0]);
+                        if (!screenings) return screenings.errors();
+                        domain::Names names(st.accounts);
                         nlohmann::json items = nlohmann::json::array();
-                        for (const ScreeningRecord& rec : st.roster.Screenings(req->id)) {
-                          items.push_back(ScreeningView(rec, st.accounts));
+                        for (const ScreeningRecord& rec : *screenings) {
+                          items.push_back(ScreeningView(rec, names));
                         }
                         return nlohmann::json{{"items", items}};
                       });
@@ -285,7 +285,7 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                                      body.Text("consent_document_id", true, 100)};
                       if (!body.errors().empty()) return body.errors();
                       return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto saved = kRoster.RecordWaiver(st, r.principal, r.params[0], w, Now());
+                        auto saved = s.roster.RecordWaiver(st, r.principal, r.params[0], w, Now());
                         if (!saved) return saved.errors();
                         return nlohmann::json{{"declaration_id", saved->declaration_id},
                                               {"consent_document_id", saved->consent_document_id}};
@@ -304,12 +304,10 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
          const int lookback = body.Integer("lookback_years", false, 0, 30, 3);
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto p = kRoster.Propose(st, r.principal, r.params[0], spec, lookback, Now());
+           auto p = s.roster.Propose(st, r.principal, r.params[0], spec, lookback, Now());
            if (!p) return p.errors();
-           auto name = [&](const std::string& id) {
-             const auto u = st.accounts.FindUser(id);
-             return u ? u->name : std::string();
-           };
+           domain::Names names(st.accounts);
+           auto name = [&](const std::string& id) { return names.Of(id); };
            nlohmann::json teams = nlohmann::json::array();
            for (const Team& t : p->teams) {
              nlohmann::json members = nlohmann::json::array();

@@ -1,7 +1,7 @@
 // Signing in and out, the current session, the password.
 #include "api/routes/routes.hpp"
 #include "api/routes/views.hpp"
-#include "store/sql_account_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -27,10 +27,9 @@ void AddSessionRoutes(std::vector<Route>& routes, Services& s) {
                       const std::string email = body.Text("email", true, 254);
                       const std::string password = body.Text("password", true, 256);
                       if (!body.errors().empty()) return body.errors();
-                      auto attempt =
-                          store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
-                            return s.accounts.SignIn(repo, email, password, r.client);
-                          });
+                      auto attempt = store::WriteStores(s.db, [&](domain::Stores& st) {
+                        return s.accounts.SignIn(st.accounts, email, password, r.client);
+                      });
                       if (!attempt) return attempt.errors();
                       if (attempt->refused) return *attempt->refused;
                       const domain::NewSession& n = *attempt->session;
@@ -51,8 +50,8 @@ void AddSessionRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back(
       {"DELETE", "/api/v1/session", domain::Access::kSignedIn,
        "Sign out: ends this session and clears the cookie", [&s](Request& r) -> Result<Reply> {
-         auto done = store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
-           return s.accounts.SignOut(repo, *r.signed_in);
+         auto done = store::WriteStores(s.db, [&](domain::Stores& st) {
+           return s.accounts.SignOut(st.accounts, *r.signed_in);
          });
          if (!done) return done.errors();
          Reply reply{204, {}, {}};
@@ -67,8 +66,8 @@ void AddSessionRoutes(std::vector<Route>& routes, Services& s) {
                       const std::string current = body.Text("current_password", true, 256);
                       const std::string next = body.Text("new_password", true, 256);
                       if (!body.errors().empty()) return body.errors();
-                      auto done = store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
-                        return s.accounts.ChangePassword(repo, *r.signed_in, current, next);
+                      auto done = store::WriteStores(s.db, [&](domain::Stores& st) {
+                        return s.accounts.ChangePassword(st.accounts, *r.signed_in, current, next);
                       });
                       if (!done) return done.errors();
                       return Reply{204, {}, {}};

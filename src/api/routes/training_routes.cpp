@@ -12,13 +12,13 @@ using namespace domain;
 
 namespace {
 
-const TrainingService kTraining;
-
 // A course with its sessions and the hub materials the reader may open.
-nlohmann::json CourseView(Stores& st, const Principal& p, const Course& c) {
+nlohmann::json CourseView(Services& s, Stores& st, const Principal& p, const Course& c) {
   nlohmann::json out = ToJson(c);
   nlohmann::json sessions = nlohmann::json::array();
-  for (const TrainingSession& t : st.training.Sessions(c.id)) sessions.push_back(ToJson(t));
+  if (auto list = s.training.Sessions(st, p, c.id)) {
+    for (const TrainingSession& t : *list) sessions.push_back(ToJson(t));
+  }
   out["sessions"] = sessions;
   nlohmann::json materials = nlohmann::json::array();
   for (const std::string& id : c.materials) {
@@ -38,8 +38,8 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         nlohmann::json items = nlohmann::json::array();
-                        for (const Course& c : kTraining.Catalog(st, r.principal)) {
-                          items.push_back(CourseView(st, r.principal, c));
+                        for (const Course& c : s.training.Catalog(st, r.principal)) {
+                          items.push_back(CourseView(s, st, r.principal, c));
                         }
                         return nlohmann::json{{"items", items}};
                       });
@@ -50,7 +50,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto c = TrainingService::VisibleCourse(st, r.principal, r.params[0]);
                         if (!c) return c.errors();
-                        return CourseView(st, r.principal, *c);
+                        return CourseView(s, st, r.principal, *c);
                       });
                     }});
   routes.push_back(
@@ -61,9 +61,9 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
          auto c = ReadCourse(r.body);
          if (!c) return c.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto made = kTraining.CreateCourse(st, r.principal, *c, Now());
+           auto made = s.training.CreateCourse(st, r.principal, *c, Now());
            if (!made) return made.errors();
-           return CourseView(st, r.principal, *made);
+           return CourseView(s, st, r.principal, *made);
          });
        }});
   routes.push_back({"PUT", "/api/v1/training/courses/{id}", Access::kStaff,
@@ -74,10 +74,10 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                       if (c->version == 0)
                         return Error{ErrorCode::kInvalidInput, "is required", "version"};
                       return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto changed = kTraining.UpdateCourse(st, r.principal, r.params[0],
-                                                              c->version, *c, Now());
+                        auto changed = s.training.UpdateCourse(st, r.principal, r.params[0],
+                                                               c->version, *c, Now());
                         if (!changed) return changed.errors();
-                        return CourseView(st, r.principal, *changed);
+                        return CourseView(s, st, r.principal, *changed);
                       });
                     }});
   routes.push_back(
@@ -88,7 +88,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
          auto t = ReadSession(r.body);
          if (!t) return t.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto added = kTraining.AddSession(st, r.principal, r.params[0], *t, Now());
+           auto added = s.training.AddSession(st, r.principal, r.params[0], *t, Now());
            if (!added) return added.errors();
            return ToJson(*added);
          });
@@ -102,7 +102,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                         return Error{ErrorCode::kInvalidInput, "is required", "version"};
                       return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
                         auto changed =
-                            kTraining.UpdateSession(st, r.principal, r.params[0], t->version, *t);
+                            s.training.UpdateSession(st, r.principal, r.params[0], t->version, *t);
                         if (!changed) return changed.errors();
                         return ToJson(*changed);
                       });
@@ -112,7 +112,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                     "nominees for it",
                     [&s](Request& r) -> Result<Reply> {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto people = kTraining.Participants(st, r.principal, r.params[0]);
+                        auto people = s.training.Participants(st, r.principal, r.params[0]);
                         if (!people) return people.errors();
                         nlohmann::json items = nlohmann::json::array();
                         for (const Participant& x : *people) items.push_back(ToJson(x));
@@ -132,7 +132,7 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                         x->completed ? "completed" : "attended_days"};
          }
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto added = kTraining.Enrol(st, r.principal, r.params[0], *x, Now());
+           auto added = s.training.Enrol(st, r.principal, r.params[0], *x, Now());
            if (!added) return added.errors();
            return ToJson(*added);
          });
@@ -151,8 +151,8 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
          }
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto done = kTraining.RecordAttendance(st, r.principal, r.params[0], version, days,
-                                                  completed && completed->get<bool>(), Now());
+           auto done = s.training.RecordAttendance(st, r.principal, r.params[0], version, days,
+                                                   completed && completed->get<bool>(), Now());
            if (!done) return done.errors();
            return ToJson(*done);
          });

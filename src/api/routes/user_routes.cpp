@@ -2,7 +2,7 @@
 // their own organisation (domain/policy object rules), and nothing else exists for them.
 #include "api/routes/routes.hpp"
 #include "api/routes/views.hpp"
-#include "store/sql_account_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -14,10 +14,10 @@ void AddUserRoutes(std::vector<Route>& routes, Services& s) {
          auto limit = QueryInt(r, "limit", 50, 1, 200);
          if (!limit) return limit.errors();
          const std::string after = r.query.count("after") ? r.query.at("after") : "";
-         auto users = store::ReadAccounts(
-             s.db, [&](domain::AccountRepository& repo) -> Result<std::vector<domain::User>> {
-               return repo.ListUsers(*limit + 1, after, std::nullopt);
-             });
+         auto users = store::ReadStores(s.db, [&](domain::Stores& st) {
+           return s.accounts.ListUsers(st.accounts, r.principal, *limit + 1, after);
+         });
+         if (!users) return users.errors();
          nlohmann::json items = nlohmann::json::array();
          const bool more = static_cast<int>(users->size()) > *limit;
          for (int i = 0; i < std::min<int>(*limit, static_cast<int>(users->size())); ++i) {
@@ -29,45 +29,32 @@ void AddUserRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back({"GET", "/api/v1/users/{id}", domain::Access::kSignedIn,
                     "One user: staff see anyone, others themselves and colleagues",
                     [&s](Request& r) -> Result<Reply> {
-                      auto user = store::ReadAccounts(
-                          s.db, [&](domain::AccountRepository& repo) -> Result<domain::User> {
-                            auto u = repo.FindUser(r.params[0]);
-                            if (!u || !domain::CanSeeUser(r.principal, *u)) {
-                              return Error{ErrorCode::kNotFound, "no such user", "id"};
-                            }
-                            return *u;
-                          });
+                      auto user = store::ReadStores(s.db, [&](domain::Stores& st) {
+                        return s.accounts.VisibleUser(st.accounts, r.principal, r.params[0]);
+                      });
                       if (!user) return user.errors();
                       return Reply{200, UserView(*user), {}};
                     }});
-  routes.push_back(
-      {"GET", "/api/v1/organisations", domain::Access::kSignedIn,
-       "Organisations the caller may see (staff: all; others: their own)",
-       [&s](Request& r) -> Result<Reply> {
-         auto all = store::ReadAccounts(
-             s.db,
-             [](domain::AccountRepository& repo) -> Result<std::vector<domain::Organisation>> {
-               return repo.ListOrganisations();
-             });
-         nlohmann::json items = nlohmann::json::array();
-         for (const domain::Organisation& o : *all) {
-           if (domain::CanSeeOrganisation(r.principal, o)) {
-             items.push_back(OrganisationView(o));
-           }
-         }
-         return Reply{200, {{"items", items}, {"next", nullptr}}, {}};
-       }});
+  routes.push_back({"GET", "/api/v1/organisations", domain::Access::kSignedIn,
+                    "Organisations the caller may see (staff: all; others: their own)",
+                    [&s](Request& r) -> Result<Reply> {
+                      auto all = store::ReadStores(
+                          s.db,
+                          [&](domain::Stores& st) -> Result<std::vector<domain::Organisation>> {
+                            return s.accounts.VisibleOrganisations(st.accounts, r.principal);
+                          });
+                      if (!all) return all.errors();
+                      nlohmann::json items = nlohmann::json::array();
+                      for (const domain::Organisation& o : *all)
+                        items.push_back(OrganisationView(o));
+                      return Reply{200, {{"items", items}, {"next", nullptr}}, {}};
+                    }});
   routes.push_back(
       {"GET", "/api/v1/organisations/{id}", domain::Access::kSignedIn,
        "One organisation, if the caller may see it", [&s](Request& r) -> Result<Reply> {
-         auto org = store::ReadAccounts(
-             s.db, [&](domain::AccountRepository& repo) -> Result<domain::Organisation> {
-               auto o = repo.FindOrganisation(r.params[0]);
-               if (!o || !domain::CanSeeOrganisation(r.principal, *o)) {
-                 return Error{ErrorCode::kNotFound, "no such organisation", "id"};
-               }
-               return *o;
-             });
+         auto org = store::ReadStores(s.db, [&](domain::Stores& st) {
+           return s.accounts.VisibleOrganisation(st.accounts, r.principal, r.params[0]);
+         });
          if (!org) return org.errors();
          return Reply{200, OrganisationView(*org), {}};
        }});
@@ -86,8 +73,9 @@ void AddUserRoutes(std::vector<Route>& routes, Services& s) {
                 "\"" + kind_name + "\" is not one of government, support_unit, provider", "kind"});
          }
          if (!errors.empty()) return errors;
-         auto org = store::WriteAccounts(s.db, [&](domain::AccountRepository& repo) {
-           return s.accounts.AddOrganisation(repo, r.principal.user_id, *kind, name, country);
+         auto org = store::WriteStores(s.db, [&](domain::Stores& st) {
+           return s.accounts.AddOrganisation(st.accounts, r.principal.user_id, *kind, name,
+                                             country);
          });
          if (!org) return org.errors();
          return Reply{201, OrganisationView(*org), {}};

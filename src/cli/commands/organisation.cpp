@@ -3,7 +3,7 @@
 
 #include "cli/commands/platform_common.hpp"
 #include "domain/accounts/account_service.hpp"
-#include "store/sql_account_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::cli {
 
@@ -31,8 +31,8 @@ void AddOrganisationCommands(CLI::App& app, int& exit_code) {
     auto db = OpenData(args->data);
     if (!db) return void(exit_code = kOperatorFailed);
     const domain::AccountService service{domain::AccountRules{}};
-    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) {
-      return service.AddOrganisation(repo, "cli:operator", *kind, args->name, args->country);
+    auto r = store::WriteStores(*db, [&](domain::Stores& st) {
+      return service.AddOrganisation(st.accounts, "cli:operator", *kind, args->name, args->country);
     });
     if (!r) {
       std::cerr << "error: " << r.error().ToString() << "\n";
@@ -46,9 +46,9 @@ void AddOrganisationCommands(CLI::App& app, int& exit_code) {
   list->callback([args, &exit_code] {
     auto db = OpenData(args->data);
     if (!db) return void(exit_code = kOperatorFailed);
-    auto r = store::ReadAccounts(
-        *db, [](domain::AccountRepository& repo) -> Result<std::vector<domain::Organisation>> {
-          return repo.ListOrganisations();
+    auto r =
+        store::ReadStores(*db, [](domain::Stores& st) -> Result<std::vector<domain::Organisation>> {
+          return st.accounts.ListOrganisations();
         });
     for (const domain::Organisation& o : *r) {
       std::cout << o.id << "\t" << domain::ToString(o.kind) << "\t"

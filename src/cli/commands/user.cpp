@@ -7,7 +7,7 @@
 #include "cli/commands/platform_common.hpp"
 #include "core/crypto.hpp"
 #include "domain/accounts/account_service.hpp"
-#include "store/sql_account_repository.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::cli {
 
@@ -72,9 +72,9 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     bool generated = false;
     const std::string password = PasswordFromStdin(generated);
     std::string id;
-    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
-      auto u = service.AddUser(repo, Operator(), args->email, args->name, role, args->organisation,
-                               password);
+    auto r = store::WriteStores(*db, [&](domain::Stores& st) -> Result<Done> {
+      auto u = service.AddUser(st.accounts, Operator(), args->email, args->name, role,
+                               args->organisation, password);
       if (!u) return u.errors();
       id = u->id;
       return Done{};
@@ -94,9 +94,9 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     if (!db) return void(exit_code = kOperatorFailed);
     const domain::Role role = *domain::ParseAccountRole(args->role);  // checked by CLI11
     std::string token;
-    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) -> Result<Done> {
-      auto i = service.Invite(repo, Operator(), domain::Role::kAdmin, args->email, args->name, role,
-                              args->organisation);
+    auto r = store::WriteStores(*db, [&](domain::Stores& st) -> Result<Done> {
+      auto i = service.Invite(st.accounts, Operator(), domain::Role::kAdmin, args->email,
+                              args->name, role, args->organisation);
       if (!i) return i.errors();
       token = i->token;
       return Done{};
@@ -114,8 +114,8 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     if (!db) return void(exit_code = kOperatorFailed);
     bool generated = false;
     const std::string password = PasswordFromStdin(generated);
-    auto r = store::WriteAccounts(*db, [&](domain::AccountRepository& repo) {
-      return service.ResetPassword(repo, Operator(), args->email, password);
+    auto r = store::WriteStores(*db, [&](domain::Stores& st) {
+      return service.ResetPassword(st.accounts, Operator(), args->email, password);
     });
     if (!r) return void(exit_code = Refused(r));
     std::cout << "password reset for <" << domain::NormaliseEmail(args->email) << ">\n";

@@ -1,5 +1,5 @@
-// Accounts: organisations, users and their roles (../shared/design/DOMAIN.md,
-// "Who uses it"). A visitor without an account is the public role.
+// Accounts: organisations, users and their roles (docs/architecture.md,
+// "Roles"). A visitor without an account is the public role.
 //
 // Thread-safety: plain values.
 #pragma once

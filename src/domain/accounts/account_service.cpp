@@ -288,4 +288,36 @@ Result<Done> AccountService::ResetPassword(AccountRepository& repo, const std::s
   return Done{};
 }
 
+Result<std::vector<User>> AccountService::ListUsers(AccountRepository& repo, const Principal& p,
+                                                    int limit, const std::string& after) const {
+  if (!IsStaff(p)) return Error{ErrorCode::kForbidden, "only the Support Unit lists users", ""};
+  return repo.ListUsers(limit, after, std::nullopt);
+}
+
+Result<User> AccountService::VisibleUser(AccountRepository& repo, const Principal& p,
+                                         const std::string& id) const {
+  auto u = repo.FindUser(id);
+  if (!u || !CanSeeUser(p, *u)) return Error{ErrorCode::kNotFound, "no such user", "id"};
+  return *u;
+}
+
+std::vector<Organisation> AccountService::VisibleOrganisations(AccountRepository& repo,
+                                                               const Principal& p) const {
+  std::vector<Organisation> out;
+  for (Organisation& o : repo.ListOrganisations()) {
+    if (CanSeeOrganisation(p, o)) out.push_back(std::move(o));
+  }
+  return out;
+}
+
+Result<Organisation> AccountService::VisibleOrganisation(AccountRepository& repo,
+                                                         const Principal& p,
+                                                         const std::string& id) const {
+  auto o = repo.FindOrganisation(id);
+  if (!o || !CanSeeOrganisation(p, *o)) {
+    return Error{ErrorCode::kNotFound, "no such organisation", "id"};
+  }
+  return *o;
+}
+
 }  // namespace connex::domain

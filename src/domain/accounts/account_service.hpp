@@ -1,5 +1,5 @@
 // AccountService: sign-in, sessions, invitations and passwords, by the rules of
-// the security baseline (ARCHITECTURE.md): argon2id passwords, random 256-bit
+// the security baseline (docs/architecture.md): argon2id passwords, random 256-bit
 // session tokens stored only as SHA-256 digests, a CSRF token per session,
 // lockout after repeated failures, rate limits per client address, sessions
 // that expire both after a fixed lifetime and after idleness.
@@ -12,9 +12,11 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "domain/accounts/account_repository.hpp"
+#include "domain/policy/policy.hpp"
 
 namespace connex::domain {
 
@@ -93,6 +95,17 @@ class AccountService {
                                        const std::string& country) const;
   Result<Done> ResetPassword(AccountRepository& repo, const std::string& actor,
                              const std::string& email, const std::string& password) const;
+
+  // People and organisations as `p` may see them (the policy's CanSeeUser and
+  // CanSeeOrganisation); what `p` may not see answers kNotFound.
+  // Users by email after `after`, at most `limit`: the Support Unit only.
+  Result<std::vector<User>> ListUsers(AccountRepository& repo, const Principal& p, int limit,
+                                      const std::string& after) const;
+  Result<User> VisibleUser(AccountRepository& repo, const Principal& p,
+                           const std::string& id) const;
+  std::vector<Organisation> VisibleOrganisations(AccountRepository& repo, const Principal& p) const;
+  Result<Organisation> VisibleOrganisation(AccountRepository& repo, const Principal& p,
+                                           const std::string& id) const;
 
  private:
   Result<Done> CheckNewUser(AccountRepository& repo, const std::string& email, Role role,

@@ -1,4 +1,4 @@
-// The resource hub's records (DOMAIN.md, "Resource hub"): documents with
+// The resource hub's records (docs/adr/007-resource-hub.md): documents with
 // ResourceContracts-style metadata, their pages of text with a quality
 // rating, clause annotations, and the publication workflow.
 //
@@ -99,6 +99,13 @@ struct HubPage {
   std::string source;   // text | ocr | edited
   std::string edited_by;
 };
+
+// What ingestion read from a file (ingest/pdf_text.hpp).
+struct ExtractedText {
+  std::vector<HubPage> pages;
+  bool ocr = false;
+};
+
 extern const std::vector<std::string> kPageQualities;
 
 // A page's quality from its text and, for OCR, tesseract's mean word

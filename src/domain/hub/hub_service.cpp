@@ -296,4 +296,86 @@ std::vector<std::pair<HubDocument, Annotation>> HubService::Compare(Stores& s, c
   return out;
 }
 
+std::vector<FoundDocument> HubService::Documents(Stores& s, const HubResults& results) const {
+  std::vector<FoundDocument> out;
+  for (const HubHit& h : results.hits) {
+    if (auto d = s.hub.FindDocument(h.id)) out.push_back({std::move(*d), h});
+  }
+  return out;
+}
+
+Result<HubDossier> HubService::Dossier(Stores& s, const Principal& p, const std::string& id,
+                                       const std::string& words) const {
+  auto d = Visible(s, p, id);
+  if (!d) return d.errors();
+  HubDossier out;
+  out.document = *d;
+  out.pages = s.hub.Pages(d->id);
+  out.annotations = Annotations(s, p, d->id);
+  const bool staff = IsStaff(p);
+  for (HubDocument& c : s.hub.Children(d->id)) {
+    if (staff || IsPublic(c)) out.related.push_back(std::move(c));
+  }
+  if (!d->meta.parent_id.empty()) {
+    auto parent = s.hub.FindDocument(d->meta.parent_id);
+    if (parent && (staff || IsPublic(*parent))) out.parent = std::move(*parent);
+  }
+  out.hits = s.hub.SearchPages(*d, words, 50);
+  if (staff) out.history = s.hub.StatusHistory(d->id);
+  return out;
+}
+
+Result<HubPage> HubService::Page(Stores& s, const Principal& p, const std::string& id,
+                                 int number) const {
+  auto d = Visible(s, p, id);
+  if (!d) return d.errors();
+  auto page = s.hub.Page(d->id, number);
+  if (!page) return Error{ErrorCode::kNotFound, "no such page", "number"};
+  return *page;
+}
+
+Result<std::pair<HubDocument, std::string>> HubService::File(Stores& s, const Principal& p,
+                                                             const std::string& id) const {
+  auto d = Visible(s, p, id);
+  if (!d) return d.errors();
+  auto bytes = d->file_sha256.empty() ? std::nullopt : s.blobs.Get(d->file_sha256);
+  if (!bytes) return Error{ErrorCode::kNotFound, "the document has no file", "file"};
+  return std::make_pair(*d, std::move(*bytes));
+}
+
+Result<HubDocument> HubService::DocumentOfAnnotation(Stores& s, const Principal& p,
+                                                     const std::string& annotation_id) const {
+  const auto a = s.hub.FindAnnotation(annotation_id);
+  if (!a) return Error{ErrorCode::kNotFound, "no such annotation", "id"};
+  auto d = Visible(s, p, a->document_id);
+  if (!d) return Error{ErrorCode::kNotFound, "no such annotation", "id"};
+  return d;
+}
+
+Result<PublishedContract> HubService::Published(Stores& s, const std::string& id) const {
+  auto d = s.hub.FindDocument(id);
+  if (!d || !IsPublic(*d) || d->ocid.empty()) {
+    return Error{ErrorCode::kNotFound, "no such published contract", "id"};
+  }
+  PublishedContract out{*d, {}};
+  for (HubDocument& c : s.hub.Children(d->id)) {
+    if (IsPublic(c)) out.children.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<PublishedContract> HubService::AllPublished(Stores& s) const {
+  std::vector<PublishedContract> out;
+  const std::vector<HubDocument> all = s.hub.Documents();
+  for (const HubDocument& d : all) {
+    if (!IsPublic(d) || d.ocid.empty() || !d.meta.parent_id.empty()) continue;
+    PublishedContract c{d, {}};
+    for (const HubDocument& child : all) {
+      if (child.meta.parent_id == d.id && IsPublic(child)) c.children.push_back(child);
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace connex::domain

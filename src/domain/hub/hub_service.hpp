@@ -9,7 +9,9 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/hub/hub_repository.hpp"
@@ -18,10 +20,28 @@
 
 namespace connex::domain {
 
-// What ingestion read from a file (ingest/pdf_text.hpp).
-struct ExtractedText {
+// A document as its page shows it to one person.
+struct HubDossier {
+  HubDocument document;
   std::vector<HubPage> pages;
-  bool ocr = false;
+  std::vector<Annotation> annotations;  // those the person may see
+  std::vector<HubDocument> related;     // amendments, annexes, translations they may see
+  std::optional<HubDocument> parent;    // the document this one belongs to, if they may see it
+  std::vector<PageHit> hits;            // pages matching the words asked for, at most 50
+  std::vector<HubRepository::StatusChange> history;  // the Support Unit only
+};
+
+// A search hit with its document.
+struct FoundDocument {
+  HubDocument document;
+  HubHit hit;
+};
+
+// A published contract with its published amendments, annexes and
+// translations: what open data (OCDS) releases.
+struct PublishedContract {
+  HubDocument contract;
+  std::vector<HubDocument> children;
 };
 
 class HubService {
@@ -61,6 +81,24 @@ class HubService {
 
   // Searches what `p` may see: everyone else is held to published, public documents.
   HubResults Search(Stores& s, const Principal& p, HubQuery q) const;
+  // The hits of `results` with their documents, in the same order.
+  std::vector<FoundDocument> Documents(Stores& s, const HubResults& results) const;
+
+  // The document with what its page shows to `p`; `words` finds pages.
+  Result<HubDossier> Dossier(Stores& s, const Principal& p, const std::string& id,
+                             const std::string& words) const;
+  Result<HubPage> Page(Stores& s, const Principal& p, const std::string& id, int number) const;
+  // The document and its file's bytes; kNotFound when it has no file.
+  Result<std::pair<HubDocument, std::string>> File(Stores& s, const Principal& p,
+                                                   const std::string& id) const;
+  // The document an annotation belongs to (the Support Unit reads pages
+  // against it before changing the annotation).
+  Result<HubDocument> DocumentOfAnnotation(Stores& s, const Principal& p,
+                                           const std::string& annotation_id) const;
+
+  // Open data holds published public contracts only, whoever asks.
+  Result<PublishedContract> Published(Stores& s, const std::string& id) const;
+  std::vector<PublishedContract> AllPublished(Stores& s) const;
 
   // Every annotation of `category` across the documents matching `q`,
   // side by side: (document, annotation), documents in search order; outside

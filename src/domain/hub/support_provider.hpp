@@ -1,4 +1,4 @@
-// The support-provider directory (DOMAIN.md, "Resource hub"): organisations
+// The support-provider directory (docs/adr/007-resource-hub.md): organisations
 // other than CONNEX that help governments negotiate, with who they help, in
 // which regions and sectors, with what expertise, and how to reach them. The
 // roadmap links them by the stages they serve.

@@ -147,4 +147,24 @@ Result<std::vector<ValueAdded>> FiscalModelService::ValueAddedOf(
   return s.fiscal.ValueAddedOf(request_id);
 }
 
+Result<std::vector<FiscalModelVersion>> FiscalModelService::Versions(Stores& s, const Principal& p,
+                                                                     const std::string& id) const {
+  auto m = Visible(s, p, id);
+  if (!m) return m.errors();
+  return s.fiscal.Versions(m->id);
+}
+
+Result<std::pair<FiscalModelVersion, std::optional<std::string>>> FiscalModelService::KeptResult(
+    Stores& s, const Principal& p, const std::string& id, int version,
+    const std::string& key) const {
+  auto v = Version(s, p, id, version);
+  if (!v) return v.errors();
+  return std::make_pair(*v, s.fiscal.Result(v->model_id, v->version, key));
+}
+
+void FiscalModelService::KeepResult(Stores& s, const FiscalModelVersion& v, const std::string& key,
+                                    const std::string& result) const {
+  s.fiscal.KeepResult(v.model_id, v.version, key, result);
+}
+
 }  // namespace connex::domain

@@ -7,7 +7,9 @@
 // Thread-safety: stateless; reentrant.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -29,6 +31,17 @@ class FiscalModelService {
   Result<FiscalModel> Save(Stores& s, const Principal& p, const std::string& id, int version,
                            const std::string& name, const std::string& model_json,
                            const std::string& note, Instant now) const;
+  // Every version of the model, oldest first.
+  Result<std::vector<FiscalModelVersion>> Versions(Stores& s, const Principal& p,
+                                                   const std::string& id) const;
+  // Results computed from a version are kept under a key (what was asked):
+  // the version (0: the current one) and its kept result, if any.
+  Result<std::pair<FiscalModelVersion, std::optional<std::string>>> KeptResult(
+      Stores& s, const Principal& p, const std::string& id, int version,
+      const std::string& key) const;
+  // REQUIRES: `v` was read through Version or KeptResult for the caller.
+  void KeepResult(Stores& s, const FiscalModelVersion& v, const std::string& key,
+                  const std::string& result) const;
   // One version (0: the current one).
   Result<FiscalModelVersion> Version(Stores& s, const Principal& p, const std::string& id,
                                      int version) const;

@@ -1,8 +1,7 @@
-// The one authorization policy (ARCHITECTURE.md, "Security and reliability
-// baseline"). Every route declares an Access rule, checked before its handler
-// runs; handlers that return objects ask the object rules below. Deny by
-// default: a rule not listed here allows nobody, and an object a principal
-// may not see is answered as if it did not exist (404), so ids do not leak.
+// The one authorization policy (docs/architecture.md, "Security baseline"). Every route declares an
+// Access rule, checked before its handler runs; handlers that return objects ask the object rules
+// below. Deny by default: a rule not listed here allows nobody, and an object a principal may not
+// see is answered as if it did not exist (404), so ids do not leak.
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -1,4 +1,4 @@
-// Impact reporting (DOMAIN.md, "After the support"): what the Support Unit,
+// Impact reporting (docs/adr/011-impact-reports-and-the-funder-role.md): what the Support Unit,
 // its board and funders learn from the requests as a whole — how many, from
 // where, on what, how fast they were answered, how long engagements lasted,
 // how satisfied governments were, what revenue they estimate the support

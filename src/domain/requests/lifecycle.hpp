@@ -1,8 +1,8 @@
-// The lifecycle of a government's request for support (DOMAIN.md, "The
-// support process"), as a state machine with a right per transition, in the
-// manner of Request Tracker lifecycles: who may move a request from which
-// state to which. Anything not listed is refused, and the refusal names the
-// moves that are open from where the request stands.
+// The lifecycle of a government's request for support
+// (docs/adr/005-requests-clocks-and-documents.md), as a state machine with a
+// right per transition, in the manner of Request Tracker lifecycles: who may move a request from
+// which state to which. Anything not listed is refused, and the refusal names the moves that are
+// open from where the request stands.
 //
 // awaiting_information pauses a request (and its response-time clocks) while
 // the Support Unit waits for the government; it resumes to the state it was

@@ -1,5 +1,5 @@
 // A government's request for support and what grows around it as it becomes
-// an engagement (DOMAIN.md, "The support process"): the form the government
+// an engagement (docs/architecture.md, "Areas"): the form the government
 // writes, the state history, due diligence, scope versions, the team,
 // deliverables and milestones, messages, confidential documents.
 //

@@ -31,14 +31,50 @@ struct MoveRequest {
   std::optional<Scope> scope;  // with an approval: the first scope version
 };
 
+// What the inbox asks for: the list filters, and a risk level to keep
+// ("breached", or "warning" for warning and breached; empty for any).
+struct InboxQuery {
+  RequestFilter filter;
+  std::string risk;
+};
+
+// A request of the inbox with its clocks as of the query's instant.
+struct InboxItem {
+  SupportRequest request;
+  std::vector<ClockReading> clocks;
+};
+
+// Everything on a request's workspace page, read in one transaction.
+struct RequestDossier {
+  SupportRequest request;
+  std::vector<ClockReading> clocks;
+  std::vector<StateChangeRecord> history;
+  std::vector<TeamMember> team;
+  std::vector<ScopeVersion> scopes;
+  std::vector<Deliverable> deliverables;
+  std::vector<Document> documents;
+  std::vector<Message> messages;
+};
+
 class RequestService {
  public:
   explicit RequestService(std::size_t max_document_bytes = 25u << 20)
       : max_document_bytes_(max_document_bytes) {}
   std::size_t max_document_bytes() const { return max_document_bytes_; }
 
-  // Administrators add, relabel, reorder and retire disciplines.
-  Result<Discipline> SaveDiscipline(Stores& s, const Principal& p, Discipline d, Instant now) const;
+  // The requests `p` may see: a government its own (drafts included), an
+  // expert those of its confirmed teams, the Support Unit every submitted one
+  // sorted by response-time risk (breached, warning, running; then the
+  // earliest due first).
+  std::vector<InboxItem> Inbox(Stores& s, const Principal& p, InboxQuery q, Instant now) const;
+  // REQUIRES: `r` was read through VisibleRequest for the caller.
+  RequestDossier Dossier(Stores& s, const SupportRequest& r, Instant now) const;
+  // The request's scope versions, messages and documents, if `p` may see it.
+  Result<std::vector<ScopeVersion>> ScopeVersions(Stores& s, const Principal& p,
+                                                  const std::string& id) const;
+  Result<std::vector<Message>> Messages(Stores& s, const Principal& p, const std::string& id) const;
+  Result<std::vector<Document>> Documents(Stores& s, const Principal& p,
+                                          const std::string& id) const;
 
   Result<SupportRequest> CreateDraft(Stores& s, const Principal& p, const RequestForm& form,
                                      Instant now) const;

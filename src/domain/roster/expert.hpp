@@ -1,6 +1,5 @@
 // The roster's records: an expert's profile, the Code of Conduct versions,
-// screenings kept per request (DOMAIN.md, "Roster, Code of Conduct, conflicts
-// of interest").
+// screenings kept per request (docs/adr/006-screening-and-team-proposals.md).
 //
 // Thread-safety: plain values.
 #pragma once

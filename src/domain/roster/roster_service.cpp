@@ -48,6 +48,20 @@ bool Contains(const std::vector<std::string>& v, const std::string& x) {
 
 }  // namespace
 
+CodeInForce RosterService::Code(Stores& s, const Principal& p) const {
+  CodeInForce out;
+  out.code = s.roster.CurrentCode();
+  out.attested = out.code && s.roster.HasAttested(p.user_id, out.code->version);
+  return out;
+}
+
+Result<std::vector<ScreeningRecord>> RosterService::Screenings(
+    Stores& s, const Principal& p, const std::string& request_id) const {
+  auto r = VisibleRequestToStaff(s, p, request_id);
+  if (!r) return r.errors();
+  return s.roster.Screenings(r->id);
+}
+
 Result<ExpertProfile> RosterService::Profile(Stores& s, const Principal& p,
                                              const std::string& user_id) const {
   auto u = ExpertFor(s, p, user_id);

@@ -20,8 +20,19 @@
 
 namespace connex::domain {
 
+// The Code of Conduct in force (none before the first is published) and
+// whether the caller attested it.
+struct CodeInForce {
+  std::optional<ConductCode> code;
+  bool attested = false;
+};
+
 class RosterService {
  public:
+  CodeInForce Code(Stores& s, const Principal& p) const;
+  // Every screening on the request, oldest first; the Support Unit only.
+  Result<std::vector<ScreeningRecord>> Screenings(Stores& s, const Principal& p,
+                                                  const std::string& request_id) const;
   Result<ExpertProfile> Profile(Stores& s, const Principal& p, const std::string& user_id) const;
   Result<ExpertProfile> SaveProfile(Stores& s, const Principal& p, const std::string& user_id,
                                     ExpertProfile profile, Instant now) const;

@@ -1,12 +1,11 @@
 // Screening of an expert's declared interests against the companies on the
-// other side of a government's negotiation (DOMAIN.md, "Conflicts of
-// interest"). A declaration matches when its entity or one of its affiliates
-// is the same company (company_names.hpp) as a counterparty or one of its
-// affiliates. A match that is current, or ended inside the look-back window
-// (default 3 years, the IBA "orange list"), excludes the expert unless the
-// government gave a written waiver for it; an older match is disclosed; no
-// match is clear. The most severe outcome over all declarations is the
-// expert's, with the reason a coordinator can read out.
+// other side of a government's negotiation
+// (docs/adr/006-screening-and-team-proposals.md). A declaration matches when
+// its entity or one of its affiliates is the same company (company_names.hpp) as a counterparty or
+// one of its affiliates. A match that is current, or ended inside the look-back window (default 3
+// years, the IBA "orange list"), excludes the expert unless the government gave a written waiver
+// for it; an older match is disclosed; no match is clear. The most severe outcome over all
+// declarations is the expert's, with the reason a coordinator can read out.
 //
 // Thread-safety: pure functions.
 #pragma once

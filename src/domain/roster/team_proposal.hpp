@@ -1,4 +1,4 @@
-// Team proposals (DOMAIN.md, "Team composition"): the cheapest team, with the
+// Team proposals (docs/adr/006-screening-and-team-proposals.md): the cheapest team, with the
 // load spread over the roster, that fills every required slot (a discipline,
 // a count, languages each member of the slot must speak), has at least one
 // speaker of each team language, fits the budget, includes whom the

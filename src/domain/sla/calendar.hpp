@@ -1,4 +1,4 @@
-// Business calendars for response-time clocks (DOMAIN.md, "Response times"):
+// Business calendars for response-time clocks (docs/adr/005-requests-clocks-and-documents.md):
 // which local days are working days, the working hours of each, holidays, and
 // the IANA time zone they are read in. A Support Unit in Nairobi counts its
 // 09:00-17:00 in Nairobi, whatever the server's zone.

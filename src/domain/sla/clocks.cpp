@@ -210,4 +210,9 @@ const ClockReading* MostUrgent(const std::vector<ClockReading>& readings) {
   return best;
 }
 
+int Urgency(const std::vector<ClockReading>& readings) {
+  const ClockReading* urgent = MostUrgent(readings);
+  return urgent ? Rank(*urgent) : 9;
+}
+
 }  // namespace connex::domain

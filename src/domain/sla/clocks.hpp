@@ -1,4 +1,4 @@
-// Response-time clocks (DOMAIN.md, "Response times"), computed from a
+// Response-time clocks (docs/adr/005-requests-clocks-and-documents.md), computed from a
 // request's state history and the SLA policy in force, never stored: a changed
 // policy or a corrected transition gives new readings on the next read.
 //
@@ -88,5 +88,8 @@ std::vector<ClockReading> ReadClocks(const std::vector<StateChange>& history,
 // The most urgent reading: breached before warning before running, then the
 // nearest due; the inbox sorts requests by it.
 const ClockReading* MostUrgent(const std::vector<ClockReading>& readings);
+// How urgent the most urgent of `readings` is, most urgent first: 0 breached,
+// 1 warning, 2 running, 3 paused, 9 no clock running.
+int Urgency(const std::vector<ClockReading>& readings);
 
 }  // namespace connex::domain
