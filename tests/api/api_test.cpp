@@ -25,21 +25,14 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
 std::string Field(const httplib::Result& r) { return Json(r)["error"]["field"]; }
 std::string Code(const httplib::Result& r) { return Json(r)["error"]["code"]; }
 
 // One server for the tests that do not need special settings.
-class Api : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess({"--max-body", "4096"}); }
-  static void TearDownTestSuite() { delete server_; }
-  void SetUp() override { ASSERT_TRUE(server_->ready()) << "connex serve did not start"; }
-  Client NewClient() const { return Client(server_->port()); }
-  static ServerProcess* server_;
+class Api : public PortalTest<Api> {
+ public:
+  static std::vector<std::string> ServerOptions() { return {"--max-body", "4096"}; }
 };
-ServerProcess* Api::server_ = nullptr;
-
 TEST_F(Api, SignInReadTheSessionSignOut) {
   Client c = NewClient();
   EXPECT_EQ(Status(c.Get("/api/v1/session")), 401);

@@ -18,8 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
-
 json Example(const std::string& name) {
   std::ifstream in(std::string(CONNEX_SOURCE_DIR) + "/examples/" + name);
   std::stringstream text;
@@ -27,24 +25,19 @@ json Example(const std::string& name) {
   return json::parse(text.str());
 }
 
-class FiscalModels : public ::testing::Test {
+class FiscalModels : public PortalTest<FiscalModels> {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(); }
-  static void TearDownTestSuite() { delete server_; }
   void SetUp() override {
-    ASSERT_TRUE(server_->ready());
+    PortalTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
     ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
     ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
     ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
   }
-  Client NewClient() const { return Client(server_->port()); }
-  static ServerProcess* server_;
   Client coordinator_ = NewClient(), senegal_ = NewClient(), ghana_ = NewClient(),
          expert_ = NewClient();
 };
-ServerProcess* FiscalModels::server_ = nullptr;
-
 TEST_F(FiscalModels, AnEngagementModelIsSeenByTheRequestsParticipantsOnly) {
   const json requests = Json(senegal_.Get("/api/v1/requests"))["items"];
   ASSERT_FALSE(requests.empty());

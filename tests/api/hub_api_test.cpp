@@ -15,22 +15,18 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
-
 // A one-page PDF whose text layer holds `lines`.
 std::string TextPdf(const std::vector<std::string>& lines) { return testing::TextPdf({lines}); }
 
-class Hub : public ::testing::Test {
+class Hub : public PortalTest<Hub> {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(); }
-  static void TearDownTestSuite() { delete server_; }
   void SetUp() override {
-    ASSERT_TRUE(server_->ready());
+    PortalTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
     ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
     ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
   }
-  Client NewClient() const { return Client(server_->port()); }
 
   // A contract added by the coordinator and, with `publish`, published by the admin.
   json Contract(const std::string& title, bool publish, bool confidential = false) {
@@ -62,11 +58,8 @@ class Hub : public ::testing::Test {
     return out;
   }
 
-  static ServerProcess* server_;
   Client coordinator_ = NewClient(), admin_ = NewClient(), ghana_ = NewClient();
 };
-ServerProcess* Hub::server_ = nullptr;
-
 TEST_F(Hub, UnpublishedAndConfidentialDocumentsNeverReachThePublic) {
   const json open = Contract("Obuasi zircon convention", true);
   const json draft = Contract("Obuasi zircon draft", false);

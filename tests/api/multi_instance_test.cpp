@@ -19,8 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
-
 TEST(MultiInstance, SessionsAreSharedAndConcurrentChangesResolveByVersion) {
   ServerProcess first;
   ASSERT_TRUE(first.ready());

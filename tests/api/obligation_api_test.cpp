@@ -18,14 +18,11 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
-
-class Obligations : public ::testing::Test {
+class Obligations : public PortalTest<Obligations> {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(); }
-  static void TearDownTestSuite() { delete server_; }
   void SetUp() override {
-    ASSERT_TRUE(server_->ready()) << "connex serve did not start";
+    PortalTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
     ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
     ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
@@ -48,12 +45,9 @@ class Obligations : public ::testing::Test {
     return out;
   }
 
-  static ServerProcess* server_;
   Client ghana_{server_->port()}, senegal_{server_->port()}, coordinator_{server_->port()},
       expert_{server_->port()}, funder_{server_->port()}, visitor_{server_->port()};
 };
-ServerProcess* Obligations::server_ = nullptr;
-
 TEST_F(Obligations, GovernmentsSeeOnlyTheirOwnContractsAndObligations) {
   // Ghana registers its contract, linked to the hub's record of it.
   const json hits = Json(ghana_.Get("/api/v1/hub/search?q=Asante%20Ridge"))["items"];

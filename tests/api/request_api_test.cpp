@@ -17,7 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
 json Error(const httplib::Result& r) { return Json(r)["error"]; }
 
 // The fields an error reply names.
@@ -37,12 +36,14 @@ json CompleteForm() {
           {"background", "The company proposes a 3% royalty and a 15-year stability clause."}};
 }
 
-class Requests : public ::testing::Test {
+class Requests : public PortalTest<Requests> {
+ public:
+  static std::vector<std::string> ServerOptions() { return {"--max-document", "65536"}; }
+
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess({"--max-document", "65536"}); }
-  static void TearDownTestSuite() { delete server_; }
   void SetUp() override {
-    ASSERT_TRUE(server_->ready()) << "connex serve did not start";
+    PortalTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
     ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
     ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
@@ -50,7 +51,6 @@ class Requests : public ::testing::Test {
     ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
     ASSERT_TRUE(outsider_.SignIn("mining.engineer@connex.example"));
   }
-  Client NewClient() const { return Client(server_->port()); }
 
   // A complete request from Ghana, submitted; returns its detail.
   json Submitted() {
@@ -100,12 +100,9 @@ class Requests : public ::testing::Test {
   }
   std::string UserId(Client& c) { return Json(c.Get("/api/v1/session"))["user"]["id"]; }
 
-  static ServerProcess* server_;
   Client ghana_ = NewClient(), senegal_ = NewClient(), coordinator_ = NewClient(),
          admin_ = NewClient(), expert_ = NewClient(), outsider_ = NewClient();
 };
-ServerProcess* Requests::server_ = nullptr;
-
 TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
   // A draft may be incomplete; submitting it names every missing field.
   auto draft = ghana_.Send("POST", "/api/v1/requests", {{"project_name", "Ahafo North"}});

@@ -14,21 +14,17 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
-
-class Roster : public ::testing::Test {
+class Roster : public PortalTest<Roster> {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(); }
-  static void TearDownTestSuite() { delete server_; }
   void SetUp() override {
-    ASSERT_TRUE(server_->ready());
+    PortalTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
     ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
     ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
     ASSERT_TRUE(fiscal_.SignIn("fiscal.expert@connex.example"));
     ASSERT_TRUE(mining_.SignIn("mining.engineer@connex.example"));
   }
-  Client NewClient() const { return Client(server_->port()); }
   std::string Id(Client& c) { return Json(c.Get("/api/v1/session"))["user"]["id"]; }
 
   // A Ghanaian copper request against Acme Mining, approved and in scoping.
@@ -68,12 +64,9 @@ class Roster : public ::testing::Test {
     return r;
   }
 
-  static ServerProcess* server_;
   Client ghana_ = NewClient(), coordinator_ = NewClient(), admin_ = NewClient(),
          fiscal_ = NewClient(), mining_ = NewClient();
 };
-ServerProcess* Roster::server_ = nullptr;
-
 TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
   const std::string mining = Id(mining_), fiscal = Id(fiscal_);
   json mine = Json(mining_.Get("/api/v1/experts/" + mining + "/profile"));

@@ -3,6 +3,7 @@
 // killed) at the end. Requests go over HTTP with cpp-httplib's client.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <filesystem>
@@ -62,8 +63,28 @@ class Client {
   std::string csrf_;
 };
 
+// The status of a reply; -1 when the server did not answer.
+inline int Status(const httplib::Result& r) { return r ? r->status : -1; }
 nlohmann::json Json(const httplib::Result& r);
 // The fields named by the errors of a refused request.
 std::set<std::string> ErrorFields(const httplib::Result& r);
+
+// A suite of API tests against one demo portal, started once for the suite
+// (with `Suite::ServerOptions()`) and stopped after it. Clients sign in to the
+// demo accounts they need in the suite's SetUp.
+template <typename Suite>
+class PortalTest : public ::testing::Test {
+ protected:
+  static std::vector<std::string> ServerOptions() { return {}; }
+  static void SetUpTestSuite() { server_ = new ServerProcess(Suite::ServerOptions()); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override { ASSERT_TRUE(server_->ready()) << "connex serve did not start"; }
+  static Client NewClient() { return Client(server_->port()); }
+
+  static inline ServerProcess* server_ = nullptr;
+};
 
 }  // namespace connex::testing

@@ -15,14 +15,11 @@ namespace {
 
 using nlohmann::json;
 
-int Status(const httplib::Result& r) { return r ? r->status : -1; }
-
-class Training : public ::testing::Test {
+class Training : public PortalTest<Training> {
  protected:
-  static void SetUpTestSuite() { server_ = new ServerProcess(); }
-  static void TearDownTestSuite() { delete server_; }
   void SetUp() override {
-    ASSERT_TRUE(server_->ready()) << "connex serve did not start";
+    PortalTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
     ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
     ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
@@ -40,12 +37,9 @@ class Training : public ::testing::Test {
     for (const json& i : items) out.insert(i["name"].get<std::string>());
     return out;
   }
-  static ServerProcess* server_;
   Client ghana_{server_->port()}, senegal_{server_->port()}, coordinator_{server_->port()},
       expert_{server_->port()}, funder_{server_->port()}, visitor_{server_->port()};
 };
-ServerProcess* Training::server_ = nullptr;
-
 TEST_F(Training, ACourseFromCatalogToCertificate) {
   const json guide =
       Json(visitor_.Get("/api/v1/hub/search?q=Monitoring%20a%20signed%20contract"))["items"][0];
