@@ -18,6 +18,7 @@
 #include "fiscal/analysis.hpp"
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/io/report.hpp"
+#include "fiscal/workbench.hpp"
 
 namespace {
 
@@ -67,14 +68,9 @@ TEST_P(Golden, MatchesHandCalculation) {
   const auto model = io::ReadModel(golden.at("model").dump());
   ASSERT_TRUE(model.ok()) << model.error().ToString();
 
-  const ProjectSeries series = Resolve(model->project);
-  std::vector<Analysis> analyses;
-  for (const Regime& r : model->regimes) {
-    analyses.push_back(Analyze(series, r, model->discounting, model->sweep));
-  }
-  std::ostringstream report;
-  io::WriteRun(report, *model, analyses, io::Format::kJson);
-  const json result = json::parse(report.str());
+  const auto analyses = AnalyzeRegimes(*model);
+  ASSERT_TRUE(analyses.ok()) << analyses.error().ToString();
+  const json result = io::RunJson(*model, *analyses);
 
   int checked = 0;
   for (const auto& [regime, expect] : golden.at("expect").items()) {

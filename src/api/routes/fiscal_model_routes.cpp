@@ -18,6 +18,7 @@
 #include "fiscal/io/term.hpp"
 #include "fiscal/io/uncertainty_report.hpp"
 #include "fiscal/montecarlo.hpp"
+#include "fiscal/workbench.hpp"
 
 namespace connex::api {
 
@@ -70,7 +71,8 @@ nlohmann::json Summary(const FiscalModel& m) {
 // The results asked for (`key`) of one version (0: the current one),
 // computed once and then kept.
 // `compute` reads the model and its file's text (terms are bound by path in the text).
-using Compute = std::function<Result<std::string>(const fiscal::Model&, std::string_view text)>;
+using Compute =
+    std::function<Result<nlohmann::ordered_json>(const fiscal::Model&, std::string_view text)>;
 Result<Reply> Results(Services& s, Request& r, int version, const std::string& key,
                       const Compute& compute) {
   auto stored = store::ReadStores(
@@ -91,41 +93,12 @@ Result<Reply> Results(Services& s, Request& r, int version, const std::string& k
   if (!result) return result.errors();
   // Kept in its own transaction: two readers computing at once store the same text.
   auto kept = store::WriteStores(s.db, [&](Stores& st) -> Result<Done> {
-    s.models.KeepResult(st, v, key, *result);
+    s.models.KeepResult(st, v, key, result->dump());
     return Done{};
   });
   if (!kept) return kept.errors();
-  return Reply{
-      200, {{"version", v.version}, {"cached", false}, {"result", nlohmann::json::parse(*result)}}};
-}
-
-const fiscal::Regime* FindRegime(const fiscal::Model& m, const std::string& name) {
-  for (const auto& r : m.regimes) {
-    if (r.name == name) return &r;
-  }
-  return nullptr;
-}
-
-// What `write` reports on the term sheet named `regime` (the first when
-// empty), as text; an unknown name is an error on "regime".
-Result<std::string> OnRegime(const fiscal::Model& m, const std::string& regime,
-                             const std::function<Result<Done>(int index, std::ostream&)>& write) {
-  auto index = fiscal::io::FindRegime(m, regime);
-  if (!index) return index.errors();
-  std::ostringstream out;
-  auto written = write(*index, out);
-  if (!written) return written.errors();
-  return out.str();
-}
-
-// Every term sheet of `m` analysed on its project.
-std::vector<fiscal::Analysis> AnalyzeAll(const fiscal::Model& m) {
-  const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
-  std::vector<fiscal::Analysis> out;
-  for (const auto& regime : m.regimes) {
-    out.push_back(fiscal::Analyze(series, regime, m.discounting, m.sweep));
-  }
-  return out;
+  return Reply{200,
+               {{"version", v.version}, {"cached", false}, {"result", nlohmann::json(*result)}}};
 }
 
 // One version the caller may open (0: the current one), and its model read.
@@ -140,27 +113,6 @@ Result<Loaded> LoadVersion(Services& s, const Request& r, int version) {
   auto model = fiscal::io::ReadModel(v->model_json);
   if (!model) return model.errors();
   return Loaded{std::move(*v), std::move(*model)};
-}
-
-// The term sheets `from` and `to` of `m` analysed and compared.
-struct Compared {
-  fiscal::Analysis a, b;
-  fiscal::Comparison c;
-};
-Result<Compared> CompareTerms(const fiscal::Model& m, const std::string& from,
-                              const std::string& to) {
-  const fiscal::Regime* a = FindRegime(m, from);
-  const fiscal::Regime* b = FindRegime(m, to);
-  Errors wrong;
-  if (!a) wrong.push_back({ErrorCode::kInvalidInput, "is not a term sheet of the model", "from"});
-  if (!b) wrong.push_back({ErrorCode::kInvalidInput, "is not a term sheet of the model", "to"});
-  if (!wrong.empty()) return wrong;
-  const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
-  Compared out{fiscal::Analyze(series, *a, m.discounting, m.sweep),
-               fiscal::Analyze(series, *b, m.discounting, m.sweep),
-               {}};
-  out.c = fiscal::Compare(series, out.a, out.b);
-  return out;
 }
 
 }  // namespace
@@ -256,12 +208,13 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          BodyReader body(r.body, {"version"});
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
-         return Results(s, r, version, "run",
-                        [](const fiscal::Model& m, std::string_view) -> Result<std::string> {
-                          std::ostringstream out;
-                          fiscal::io::WriteRun(out, m, AnalyzeAll(m), fiscal::io::Format::kJson);
-                          return out.str();
-                        });
+         return Results(
+             s, r, version, "run",
+             [](const fiscal::Model& m, std::string_view) -> Result<nlohmann::ordered_json> {
+               auto analyses = fiscal::AnalyzeRegimes(m);
+               if (!analyses) return analyses.errors();
+               return fiscal::io::RunJson(m, *analyses);
+             });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/sweep", Access::kParticipant,
@@ -283,7 +236,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                                  std::to_string(step);
          return Results(
              s, r, version, key,
-             [&](const fiscal::Model& m, std::string_view) -> Result<std::string> {
+             [&](const fiscal::Model& m, std::string_view) -> Result<nlohmann::ordered_json> {
                fiscal::SweepOptions range = m.sweep;
                if (from) range.from = from / 100.0;
                if (to) range.to = to / 100.0;
@@ -291,15 +244,9 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                if (range.from >= range.to) {
                  return Error{ErrorCode::kInvalidInput, "must be below to", "from"};
                }
-               const fiscal::ProjectSeries series = fiscal::Resolve(m.project);
-               std::vector<fiscal::io::SweepSeries> sweeps;
-               for (const auto& regime : m.regimes) {
-                 sweeps.push_back(
-                     {regime.name, fiscal::PriceSweep(series, regime, m.discounting, range)});
-               }
-               std::ostringstream out;
-               fiscal::io::WriteSweep(out, m, sweeps, fiscal::io::Format::kJson);
-               return out.str();
+               auto sweeps = fiscal::SweepRegimes(m, range);
+               if (!sweeps) return sweeps.errors();
+               return fiscal::io::SweepJson(m, *sweeps);
              });
        }});
   routes.push_back(
@@ -313,15 +260,13 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const std::string to = body.Text("to", true, 200);
          const int version = body.Integer("version", false, 1, 1000000, 0);
          if (!body.errors().empty()) return body.errors();
-         return Results(s, r, version, "compare:" + from + "\n" + to,
-                        [&](const fiscal::Model& m, std::string_view) -> Result<std::string> {
-                          auto compared = CompareTerms(m, from, to);
-                          if (!compared) return compared.errors();
-                          std::ostringstream out;
-                          fiscal::io::WriteComparison(out, m, compared->a, compared->b, compared->c,
-                                                      fiscal::io::Format::kJson);
-                          return out.str();
-                        });
+         return Results(
+             s, r, version, "compare:" + from + "\n" + to,
+             [&](const fiscal::Model& m, std::string_view) -> Result<nlohmann::ordered_json> {
+               auto compared = fiscal::CompareNamed(m, from, to);
+               if (!compared) return compared.errors();
+               return fiscal::io::ComparisonJson(m, compared->a, compared->b, compared->c);
+             });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/tornado", Access::kParticipant,
@@ -364,15 +309,15 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!body.errors().empty()) return body.errors();
          const std::string key = "tornado:" + regime + "\n" + fiscal::ToString(*target) + "\n" +
                                  (list ? list->dump() : std::string("default"));
-         return Results(s, r, version, key, [&](const fiscal::Model& m, std::string_view text) {
-           return OnRegime(m, regime, [&](int i, std::ostream& out) -> Result<Done> {
-             auto t = fiscal::io::TornadoOf(text, m, i, *target, ranges);
-             if (!t) return t.errors();
-             fiscal::io::WriteTornado(out, m, m.regimes[static_cast<size_t>(i)].name, *t,
-                                      fiscal::io::Format::kJson);
-             return Done{};
-           });
-         });
+         return Results(
+             s, r, version, key,
+             [&](const fiscal::Model& m, std::string_view text) -> Result<nlohmann::ordered_json> {
+               auto i = fiscal::FindRegime(m, regime);
+               if (!i) return i.errors();
+               auto t = fiscal::io::TornadoOf(text, m, *i, *target, ranges);
+               if (!t) return t.errors();
+               return fiscal::io::TornadoJson(m, m.regimes[static_cast<size_t>(*i)].name, *t);
+             });
        }});
   routes.push_back(
       {"POST", "/api/v1/fiscal/models/{id}/solve", Access::kParticipant,
@@ -408,15 +353,15 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
              << q.lo << '\n'
              << q.hi;
          return Results(
-             s, r, version, key.str(), [&](const fiscal::Model& m, std::string_view text) {
-               return OnRegime(m, regime, [&](int i, std::ostream& out) -> Result<Done> {
-                 fiscal::io::SolveRequest asked = q;
-                 auto solution = fiscal::io::SolveTerm(text, m, i, asked);
-                 if (!solution) return solution.errors();
-                 fiscal::io::WriteSolution(out, m, m.regimes[static_cast<size_t>(i)].name, asked,
-                                           *solution, fiscal::io::Format::kJson);
-                 return Done{};
-               });
+             s, r, version, key.str(),
+             [&](const fiscal::Model& m, std::string_view text) -> Result<nlohmann::ordered_json> {
+               auto i = fiscal::FindRegime(m, regime);
+               if (!i) return i.errors();
+               fiscal::io::SolveRequest asked = q;
+               auto solution = fiscal::io::SolveTerm(text, m, *i, asked);
+               if (!solution) return solution.errors();
+               return fiscal::io::SolutionJson(m, m.regimes[static_cast<size_t>(*i)].name, asked,
+                                               *solution);
              });
        }});
   routes.push_back(
@@ -443,15 +388,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                body.Add({{ErrorCode::kInvalidInput, "must be {path, value} with a number", at}});
                continue;
              }
-             const std::string path = c["path"];
-             // The project is the model's; what-if moves the terms.
-             if (path.rfind("regimes", 0) != 0 && path.rfind("/regimes", 0) != 0) {
-               body.Add({{ErrorCode::kInvalidInput,
-                          "changes the terms only (regimes[...]); edit the project in the model",
-                          at + ".path"}});
-               continue;
-             }
-             changes.push_back({path, c["value"].get<double>()});
+             changes.push_back({c["path"].get<std::string>(), c["value"].get<double>()});
            }
          }
          if (!body.errors().empty()) return body.errors();
@@ -459,25 +396,13 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!loaded) return loaded.errors();
          const FiscalModelVersion* v = &loaded->version;
          const fiscal::Model* base = &loaded->model;
-         auto changed_text = fiscal::io::ChangeTerms(v->model_json, changes);
-         if (!changed_text) return changed_text.errors();
-         auto changed = fiscal::io::ReadModel(*changed_text);
-         if (!changed) return changed.errors();
-         auto index = fiscal::io::FindRegime(*base, regime);
-         if (!index) return index.errors();
-         const auto i = static_cast<size_t>(*index);
-         const fiscal::ProjectSeries series = fiscal::Resolve(base->project);
-         const fiscal::Analysis a =
-             fiscal::Analyze(series, base->regimes[i], base->discounting, base->sweep);
-         const fiscal::Analysis b =
-             fiscal::Analyze(series, changed->regimes[i], changed->discounting, changed->sweep);
-         const fiscal::Comparison c = fiscal::Compare(series, a, b);
-         std::ostringstream out;
-         fiscal::io::WriteComparison(out, *base, a, b, c, fiscal::io::Format::kJson);
+         auto compared = fiscal::io::WhatIf(v->model_json, *base, regime, changes);
+         if (!compared) return compared.errors();
          return Reply{200,
                       {{"version", v->version},
-                       {"regime", base->regimes[i].name},
-                       {"result", nlohmann::json::parse(out.str())}}};
+                       {"regime", compared->a.regime},
+                       {"result", nlohmann::json(fiscal::io::ComparisonJson(
+                                      *base, compared->a, compared->b, compared->c))}}};
        }});
   routes.push_back(
       {"GET", "/api/v1/fiscal/models/{id}/export", Access::kParticipant,
@@ -495,7 +420,9 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!loaded) return loaded.errors();
          const FiscalModelVersion* v = &loaded->version;
          const fiscal::Model* model = &loaded->model;
-         const std::vector<fiscal::Analysis> analyses = AnalyzeAll(*model);
+         auto analyzed = fiscal::AnalyzeRegimes(*model);
+         if (!analyzed) return analyzed.errors();
+         const std::vector<fiscal::Analysis>& analyses = *analyzed;
          const std::string name = "model-" + v->model_id + "-v" + std::to_string(v->version);
          if (format == "csv") {
            std::ostringstream out;
@@ -534,7 +461,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!loaded) return loaded.errors();
          const FiscalModelVersion* v = &loaded->version;
          fiscal::Model* model = &loaded->model;
-         auto compared = CompareTerms(*model, from, to);
+         auto compared = fiscal::CompareNamed(*model, from, to);
          if (!compared) return compared.errors();
          ValueAdded added;
          added.version = v->version;
@@ -584,7 +511,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                         "correlation (docs/fiscal-model-format.md)",
                         "model.uncertainty"};
          }
-         auto index = fiscal::io::FindRegime(*model, regime);
+         auto index = fiscal::FindRegime(*model, regime);
          if (!index) return index.errors();
          auto shared = std::make_shared<fiscal::Model>(std::move(*model));
          fiscal::MonteCarloOptions options;
@@ -604,10 +531,8 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                options.progress = progress;
                const fiscal::MonteCarloResult result = fiscal::RunMonteCarlo(
                    series, shared->regimes[i], shared->discounting, sampler, options);
-               std::ostringstream out;
-               fiscal::io::WriteMonteCarlo(out, *shared, shared->regimes[i].name, result,
-                                           fiscal::io::Format::kJson);
-               return nlohmann::json::parse(out.str());
+               return nlohmann::json(
+                   fiscal::io::MonteCarloJson(*shared, shared->regimes[i].name, result));
              });
          if (!job) return job.errors();
          return Reply{202, {{"job", *job}, {"status", "running"}}};

@@ -1,6 +1,5 @@
 #include "cli/commands/fiscal.hpp"
 
-#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -12,6 +11,7 @@
 #include "fiscal/analysis.hpp"
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/io/report.hpp"
+#include "fiscal/workbench.hpp"
 
 namespace connex::cli {
 
@@ -20,17 +20,6 @@ namespace {
 using fiscal::Analysis;
 using fiscal::Model;
 using fiscal::io::Format;
-
-const fiscal::Regime* FindRegime(const Model& m, const std::string& name,
-                                 const std::string& source) {
-  for (const auto& r : m.regimes) {
-    if (r.name == name) return &r;
-  }
-  std::string known;
-  for (const auto& r : m.regimes) known += (known.empty() ? "\"" : ", \"") + r.name + "\"";
-  std::cerr << source << ": no regime named \"" << name << "\" (regimes: " << known << ")\n";
-  return nullptr;
-}
 
 // Writes the workbook if asked; stdout output is produced only after every
 // computation succeeded, so a failure never leaves a partial report.
@@ -55,21 +44,12 @@ struct RunArgs {
 int Run(const RunArgs& args) {
   auto model = Load(args.model);
   if (!model) return kInvalidInput;
-  const fiscal::ProjectSeries series = fiscal::Resolve(model->project);
-  std::vector<Analysis> analyses;
-  std::vector<const fiscal::Regime*> chosen;
-  if (args.regimes.empty()) {
-    for (const auto& r : model->regimes) chosen.push_back(&r);
-  } else {
-    for (const auto& name : args.regimes) {
-      const fiscal::Regime* r = FindRegime(*model, name, args.model);
-      if (!r) return kInvalidInput;
-      chosen.push_back(r);
-    }
+  auto analyzed = fiscal::AnalyzeRegimes(*model, args.regimes);
+  if (!analyzed) {
+    PrintErrors(args.model, analyzed.errors());
+    return kInvalidInput;
   }
-  for (const fiscal::Regime* r : chosen) {
-    analyses.push_back(fiscal::Analyze(series, *r, model->discounting, model->sweep));
-  }
+  const std::vector<Analysis>& analyses = *analyzed;
   std::ostringstream text;
   fiscal::io::WriteRun(text, *model, analyses, args.out.format());
   fiscal::io::Workbook book;
@@ -95,44 +75,39 @@ int Compare(const CompareArgs& args) {
     if (!b_model) return kInvalidInput;
   }
   const Model& bm = b_model ? *b_model : *a_model;
-  const fiscal::Regime* from = nullptr;
-  const fiscal::Regime* to = nullptr;
-  if (!args.from.empty()) {
-    from = FindRegime(*a_model, args.from, args.models[0]);
-  } else {
-    from = &a_model->regimes[0];
+  Result<int> from = fiscal::FindRegime(*a_model, args.from, "--from");
+  if (!from) {
+    PrintErrors(args.models[0], from.errors());
+    return kInvalidInput;
   }
-  if (!args.to.empty()) {
-    to = FindRegime(bm, args.to, b_source);
-  } else if (b_model) {
-    to = &bm.regimes[0];
-  } else if (bm.regimes.size() > 1) {
-    to = &bm.regimes[1];
-  } else {
+  // --to, else the first regime of the second file, else the second of the one file.
+  Result<int> to = 1;
+  if (!args.to.empty() || b_model) {
+    to = fiscal::FindRegime(bm, args.to, "--to");
+  } else if (bm.regimes.size() < 2) {
     std::cerr << b_source << ": a comparison needs two regimes: give two model files, or one "
               << "file with at least two regimes\n";
     return kInvalidInput;
   }
-  if (!from || !to) return kInvalidInput;
-
-  const fiscal::ProjectSeries series = fiscal::Resolve(a_model->project);
-  if (b_model) {
-    // Two files compare terms on one project: the project must be the same.
-    if (fiscal::Resolve(b_model->project) != series) {
-      std::cerr << b_source << ": project: differs from the project of " << args.models[0]
-                << "; a comparison evaluates two regimes on the same project\n";
-      return kInvalidInput;
-    }
+  if (!to) {
+    PrintErrors(b_source, to.errors());
+    return kInvalidInput;
   }
-  const Analysis a = fiscal::Analyze(series, *from, a_model->discounting, a_model->sweep);
-  const Analysis b = fiscal::Analyze(series, *to, a_model->discounting, a_model->sweep);
-  const fiscal::Comparison c = fiscal::Compare(series, a, b);
+  // Two files compare terms on one project: the project must be the same.
+  if (b_model && fiscal::Resolve(b_model->project) != fiscal::Resolve(a_model->project)) {
+    std::cerr << b_source << ": project: differs from the project of " << args.models[0]
+              << "; a comparison evaluates two regimes on the same project\n";
+    return kInvalidInput;
+  }
+  const fiscal::Compared compared = fiscal::CompareRegimes(
+      *a_model, a_model->regimes[static_cast<size_t>(*from)], bm.regimes[static_cast<size_t>(*to)]);
   std::ostringstream text;
-  fiscal::io::WriteComparison(text, *a_model, a, b, c, args.out.format());
+  fiscal::io::WriteComparison(text, *a_model, compared.a, compared.b, compared.c,
+                              args.out.format());
   fiscal::io::Workbook book;
   book.model = a_model.get();
-  book.analyses = {&a, &b};
-  book.comparison = &c;
+  book.analyses = {&compared.a, &compared.b};
+  book.comparison = &compared.c;
   return Finish(text.str(), args.out, book);
 }
 
@@ -162,24 +137,16 @@ int Sweep(const SweepArgs& args) {
               << "and at most 100000 points, got \"" << args.price << "\"\n";
     return kInvalidInput;
   }
-  const fiscal::ProjectSeries series = fiscal::Resolve(model->project);
-  std::vector<fiscal::io::SweepSeries> sweeps;
-  for (const auto& r : model->regimes) {
-    if (!args.regimes.empty() &&
-        std::find(args.regimes.begin(), args.regimes.end(), r.name) == args.regimes.end()) {
-      continue;
-    }
-    sweeps.push_back({r.name, fiscal::PriceSweep(series, r, model->discounting, range)});
-  }
-  if (sweeps.empty()) {
-    std::cerr << args.model << ": no regime matches --regime\n";
+  auto sweeps = fiscal::SweepRegimes(*model, range, args.regimes);
+  if (!sweeps) {
+    PrintErrors(args.model, sweeps.errors());
     return kInvalidInput;
   }
   std::ostringstream text;
-  fiscal::io::WriteSweep(text, *model, sweeps, args.out.format());
+  fiscal::io::WriteSweep(text, *model, *sweeps, args.out.format());
   fiscal::io::Workbook book;
   book.model = model.get();
-  book.sweeps = sweeps;
+  book.sweeps = *sweeps;
   return Finish(text.str(), args.out, book);
 }
 

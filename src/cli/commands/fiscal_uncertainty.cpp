@@ -19,6 +19,7 @@
 #include "fiscal/io/uncertainty_report.hpp"
 #include "fiscal/montecarlo.hpp"
 #include "fiscal/sensitivity.hpp"
+#include "fiscal/workbench.hpp"
 
 namespace connex::cli {
 
@@ -80,7 +81,7 @@ int MonteCarlo(const MonteCarloArgs& args) {
               << "processes, multipliers, correlation; see docs/fiscal-model-format.md)\n";
     return kInvalidInput;
   }
-  Result<int> index = fiscal::io::FindRegime(*model, args.regime);
+  Result<int> index = fiscal::FindRegime(*model, args.regime);
   if (!index.ok()) {
     PrintErrors(args.model, index.errors());
     return kInvalidInput;
@@ -141,7 +142,7 @@ std::optional<Prepared> Prepare(const SensitivityArgs& args) {
   Prepared p;
   p.model = Load(args.model);
   if (!p.model) return std::nullopt;
-  Result<int> index = fiscal::io::FindRegime(*p.model, args.regime);
+  Result<int> index = fiscal::FindRegime(*p.model, args.regime);
   if (!index.ok()) {
     PrintErrors(args.model, index.errors());
     return std::nullopt;
@@ -233,7 +234,7 @@ struct SolveArgs {
 int SolveCommand(const SolveArgs& args) {
   auto model = Load(args.model);
   if (!model) return kInvalidInput;
-  Result<int> index = fiscal::io::FindRegime(*model, args.regime);
+  Result<int> index = fiscal::FindRegime(*model, args.regime);
   if (!index.ok()) {
     PrintErrors(args.model, index.errors());
     return kInvalidInput;

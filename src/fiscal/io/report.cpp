@@ -203,17 +203,21 @@ void PrintLedger(std::ostream& out, const Model& model, const Analysis& a) {
 
 }  // namespace
 
+ordered_json RunJson(const Model& model, const std::vector<Analysis>& analyses) {
+  ordered_json j;
+  j["schema"] = "connex.fiscal.result/1";
+  j["model"] = model.name;
+  j["conventions"] = ConventionsJson(model);
+  ordered_json list = ordered_json::array();
+  for (const Analysis& a : analyses) list.push_back(AnalysisJson(model, a));
+  j["regimes"] = list;
+  return j;
+}
+
 void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>& analyses,
               Format format) {
   if (format == Format::kJson) {
-    ordered_json j;
-    j["schema"] = "connex.fiscal.result/1";
-    j["model"] = model.name;
-    j["conventions"] = ConventionsJson(model);
-    ordered_json list = ordered_json::array();
-    for (const Analysis& a : analyses) list.push_back(AnalysisJson(model, a));
-    j["regimes"] = list;
-    out << j.dump(2) << '\n';
+    out << RunJson(model, analyses).dump(2) << '\n';
     return;
   }
   if (format == Format::kCsv) {
@@ -235,33 +239,39 @@ void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>
   for (const Analysis& a : analyses) PrintLedger(out, model, a);
 }
 
+ordered_json ComparisonJson(const Model& model, const Analysis& a, const Analysis& b,
+                            const Comparison& c) {
+  const int n = static_cast<int>(c.government_delta.size());
+  ordered_json j;
+  j["schema"] = "connex.fiscal.comparison/1";
+  j["model"] = model.name;
+  j["conventions"] = ConventionsJson(model);
+  j["from"] = c.from;
+  j["to"] = c.to;
+  ordered_json tot;
+  tot["government_receipts"] = c.government_total_delta;
+  tot["pv_government_receipts"] = c.government_pv_delta_total;
+  tot["investor_npv"] = c.investor_npv_delta;
+  PutMetric(tot, "government_take", c.government_take_delta);
+  PutMetric(tot, "aetr", c.aetr_delta);
+  PutMetric(tot, "breakeven_price_factor", c.breakeven_delta);
+  PutMetric(tot, "metr", c.metr_delta);
+  j["delta"] = tot;
+  std::vector<int> years;
+  for (int t = 0; t < n; ++t) years.push_back(model.project.first_year + t);
+  j["per_year"] = {{"year", years},
+                   {"government_receipts", c.government_delta},
+                   {"pv_government_receipts", c.government_pv_delta},
+                   {"investor_cash_flow", c.investor_delta}};
+  j["regimes"] = {AnalysisJson(model, a), AnalysisJson(model, b)};
+  return j;
+}
+
 void WriteComparison(std::ostream& out, const Model& model, const Analysis& a, const Analysis& b,
                      const Comparison& c, Format format) {
   const int n = static_cast<int>(c.government_delta.size());
   if (format == Format::kJson) {
-    ordered_json j;
-    j["schema"] = "connex.fiscal.comparison/1";
-    j["model"] = model.name;
-    j["conventions"] = ConventionsJson(model);
-    j["from"] = c.from;
-    j["to"] = c.to;
-    ordered_json tot;
-    tot["government_receipts"] = c.government_total_delta;
-    tot["pv_government_receipts"] = c.government_pv_delta_total;
-    tot["investor_npv"] = c.investor_npv_delta;
-    PutMetric(tot, "government_take", c.government_take_delta);
-    PutMetric(tot, "aetr", c.aetr_delta);
-    PutMetric(tot, "breakeven_price_factor", c.breakeven_delta);
-    PutMetric(tot, "metr", c.metr_delta);
-    j["delta"] = tot;
-    std::vector<int> years;
-    for (int t = 0; t < n; ++t) years.push_back(model.project.first_year + t);
-    j["per_year"] = {{"year", years},
-                     {"government_receipts", c.government_delta},
-                     {"pv_government_receipts", c.government_pv_delta},
-                     {"investor_cash_flow", c.investor_delta}};
-    j["regimes"] = {AnalysisJson(model, a), AnalysisJson(model, b)};
-    out << j.dump(2) << '\n';
+    out << ComparisonJson(model, a, b, c).dump(2) << '\n';
     return;
   }
   if (format == Format::kCsv) {
@@ -312,32 +322,36 @@ void WriteComparison(std::ostream& out, const Model& model, const Analysis& a, c
   y.Print(out);
 }
 
+ordered_json SweepJson(const Model& model, const std::vector<SweepSeries>& sweeps) {
+  ordered_json j;
+  j["schema"] = "connex.fiscal.sweep/1";
+  j["model"] = model.name;
+  j["conventions"] = ConventionsJson(model);
+  ordered_json list = ordered_json::array();
+  for (const SweepSeries& s : sweeps) {
+    ordered_json pts = ordered_json::array();
+    for (const SweepPoint& p : s.points) {
+      ordered_json pj;
+      pj["price_factor"] = p.price_factor;
+      pj["pv_pretax_cash_flow"] = p.core.pv_pretax;
+      pj["pv_government_receipts"] = p.core.pv_government;
+      pj["investor_npv"] = p.core.investor_npv;
+      PutMetric(pj, "government_take", p.government_take);
+      PutMetric(pj, "aetr", p.core.aetr);
+      PutIrr(pj, "pretax_irr", p.pretax_irr);
+      PutIrr(pj, "investor_irr", p.investor_irr);
+      pts.push_back(pj);
+    }
+    list.push_back({{"regime", s.regime}, {"points", pts}});
+  }
+  j["regimes"] = list;
+  return j;
+}
+
 void WriteSweep(std::ostream& out, const Model& model, const std::vector<SweepSeries>& sweeps,
                 Format format) {
   if (format == Format::kJson) {
-    ordered_json j;
-    j["schema"] = "connex.fiscal.sweep/1";
-    j["model"] = model.name;
-    j["conventions"] = ConventionsJson(model);
-    ordered_json list = ordered_json::array();
-    for (const SweepSeries& s : sweeps) {
-      ordered_json pts = ordered_json::array();
-      for (const SweepPoint& p : s.points) {
-        ordered_json pj;
-        pj["price_factor"] = p.price_factor;
-        pj["pv_pretax_cash_flow"] = p.core.pv_pretax;
-        pj["pv_government_receipts"] = p.core.pv_government;
-        pj["investor_npv"] = p.core.investor_npv;
-        PutMetric(pj, "government_take", p.government_take);
-        PutMetric(pj, "aetr", p.core.aetr);
-        PutIrr(pj, "pretax_irr", p.pretax_irr);
-        PutIrr(pj, "investor_irr", p.investor_irr);
-        pts.push_back(pj);
-      }
-      list.push_back({{"regime", s.regime}, {"points", pts}});
-    }
-    j["regimes"] = list;
-    out << j.dump(2) << '\n';
+    out << SweepJson(model, sweeps).dump(2) << '\n';
     return;
   }
   if (format == Format::kCsv) {

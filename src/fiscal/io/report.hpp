@@ -1,10 +1,11 @@
 // Reports of fiscal results for people and programs: an aligned terminal
-// table, JSON, CSV, and an Excel workbook. Every report states the
-// conventions it used (discounting, timing, what counts as government receipts).
+// table, JSON (also as a value, for the portal's API), CSV, and an Excel workbook. Every report
+// states the conventions it used (discounting, timing, what counts as government receipts).
 //
 // Thread-safety: pure functions writing to the given stream or file.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "core/result.hpp"
 #include "fiscal/analysis.hpp"
 #include "fiscal/model.hpp"
+#include "fiscal/workbench.hpp"
 
 namespace connex::fiscal::io {
 
@@ -20,10 +22,12 @@ enum class Format { kTable, kJson, kCsv };
 // What counts as government receipts, in words, for every report.
 extern const char* const kGovernmentReceiptsConvention;
 
-struct SweepSeries {
-  std::string regime;
-  std::vector<SweepPoint> points;
-};
+// The JSON reports as values, in the order a person reads them; the text
+// forms below print these for Format::kJson.
+nlohmann::ordered_json RunJson(const Model& model, const std::vector<Analysis>& analyses);
+nlohmann::ordered_json ComparisonJson(const Model& model, const Analysis& a, const Analysis& b,
+                                      const Comparison& c);
+nlohmann::ordered_json SweepJson(const Model& model, const std::vector<SweepSeries>& sweeps);
 
 // One or more regimes analysed on the model's project.
 void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>& analyses,

@@ -105,16 +105,6 @@ Result<std::string> ChangeTerms(std::string_view model_text,
   return text;
 }
 
-Result<int> FindRegime(const Model& model, const std::string& name) {
-  if (name.empty()) return 0;
-  std::string names;
-  for (size_t i = 0; i < model.regimes.size(); ++i) {
-    if (model.regimes[i].name == name) return static_cast<int>(i);
-    names += (names.empty() ? "\"" : ", \"") + model.regimes[i].name + "\"";
-  }
-  return Error{ErrorCode::kInvalidInput, "names no regime of the model (" + names + ")", "regime"};
-}
-
 Result<Term> BindTerm(std::string_view model_text, const std::string& path,
                       const std::string& regime, Target target) {
   auto doc = std::make_shared<json>();
@@ -149,6 +139,28 @@ Result<Term> BindTerm(std::string_view model_text, const std::string& path,
     return Measure(s, ledger, m.discounting, target);
   };
   return term;
+}
+
+Result<Compared> WhatIf(std::string_view model_text, const Model& model, const std::string& regime,
+                        const std::vector<TermChange>& changes) {
+  Errors wrong;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const std::string& path = changes[i].path;
+    if (path.rfind("regimes", 0) != 0 && path.rfind("/regimes", 0) != 0) {
+      wrong.push_back({ErrorCode::kInvalidInput,
+                       "changes the terms only (regimes[...]); edit the project in the model",
+                       "changes[" + std::to_string(i) + "].path"});
+    }
+  }
+  Result<int> index = FindRegime(model, regime);
+  if (!index) wrong.push_back(index.error());
+  if (!wrong.empty()) return wrong;
+  auto changed_text = ChangeTerms(model_text, changes);
+  if (!changed_text) return changed_text.errors();
+  auto changed = ReadModel(*changed_text);
+  if (!changed) return changed.errors();
+  const auto i = static_cast<size_t>(*index);
+  return CompareRegimes(model, model.regimes[i], changed->regimes[i]);
 }
 
 }  // namespace connex::fiscal::io

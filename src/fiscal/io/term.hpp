@@ -16,6 +16,7 @@
 #include "core/result.hpp"
 #include "fiscal/model.hpp"
 #include "fiscal/sensitivity.hpp"
+#include "fiscal/workbench.hpp"
 
 namespace connex::fiscal::io {
 
@@ -41,7 +42,10 @@ struct TermChange {
 Result<std::string> ChangeTerms(std::string_view model_text,
                                 const std::vector<TermChange>& changes);
 
-// The index of the regime named `name` (empty: 0), or an error listing the names.
-Result<int> FindRegime(const Model& model, const std::string& name);
+// What if some terms changed: the term sheet `regime` (the first when empty)
+// with `changes` applied, compared against it as stored. Only the term sheets
+// may change (paths under "regimes"); the project is the model's.
+Result<Compared> WhatIf(std::string_view model_text, const Model& model, const std::string& regime,
+                        const std::vector<TermChange>& changes);
 
 }  // namespace connex::fiscal::io

@@ -79,44 +79,49 @@ void PrintHeader(std::ostream& out, const Model& model, const std::string& regim
 
 }  // namespace
 
+ordered_json MonteCarloJson(const Model& model, const std::string& regime,
+                            const MonteCarloResult& r) {
+  ordered_json j = HeaderJson(model, regime);
+  j["scenarios_requested"] = r.requested;
+  j["scenarios"] = r.completed;
+  j["partial"] = r.partial;
+  j["seed"] = r.seed;
+  j["threads"] = r.threads;
+  j["quantile_relative_accuracy"] = QuantileSketch::kRelativeAccuracy;
+  ordered_json outcomes;
+  for (int o = 0; o < kOutcomeCount; ++o) {
+    outcomes[ToString(static_cast<Outcome>(o))] = SummaryJson(r.outcomes[o]);
+  }
+  j["outcomes"] = outcomes;
+  j["probability_investor_npv_negative"] = ProbabilityJson(r.investor_loss);
+  if (r.government_pv_floor) {
+    j["government_pv_floor"] = *r.government_pv_floor;
+    j["probability_government_pv_below_floor"] = ProbabilityJson(r.government_below_floor);
+  }
+  ordered_json years = ordered_json::array();
+  for (size_t t = 0; t < r.mean_government.size(); ++t) {
+    ordered_json year = {{"year", model.project.first_year + static_cast<int>(t)},
+                         {"mean_government_receipts", r.mean_government[t]},
+                         {"mean_investor_cash_flow", r.mean_investor[t]},
+                         {"mean_pretax_cash_flow", r.mean_pretax[t]}};
+    if (t < r.government_by_year.size()) {
+      ordered_json bands;
+      for (int i = 0; i < kPercentileCount; ++i) {
+        bands["p" + std::to_string(static_cast<int>(kPercentiles[i]))] =
+            r.government_by_year[t][static_cast<size_t>(i)];
+      }
+      year["government_receipts_percentiles"] = bands;
+    }
+    years.push_back(year);
+  }
+  j["mean_cash_flow"] = years;
+  return j;
+}
+
 void WriteMonteCarlo(std::ostream& out, const Model& model, const std::string& regime,
                      const MonteCarloResult& r, Format format) {
   if (format == Format::kJson) {
-    ordered_json j = HeaderJson(model, regime);
-    j["scenarios_requested"] = r.requested;
-    j["scenarios"] = r.completed;
-    j["partial"] = r.partial;
-    j["seed"] = r.seed;
-    j["threads"] = r.threads;
-    j["quantile_relative_accuracy"] = QuantileSketch::kRelativeAccuracy;
-    ordered_json outcomes;
-    for (int o = 0; o < kOutcomeCount; ++o) {
-      outcomes[ToString(static_cast<Outcome>(o))] = SummaryJson(r.outcomes[o]);
-    }
-    j["outcomes"] = outcomes;
-    j["probability_investor_npv_negative"] = ProbabilityJson(r.investor_loss);
-    if (r.government_pv_floor) {
-      j["government_pv_floor"] = *r.government_pv_floor;
-      j["probability_government_pv_below_floor"] = ProbabilityJson(r.government_below_floor);
-    }
-    ordered_json years = ordered_json::array();
-    for (size_t t = 0; t < r.mean_government.size(); ++t) {
-      ordered_json year = {{"year", model.project.first_year + static_cast<int>(t)},
-                           {"mean_government_receipts", r.mean_government[t]},
-                           {"mean_investor_cash_flow", r.mean_investor[t]},
-                           {"mean_pretax_cash_flow", r.mean_pretax[t]}};
-      if (t < r.government_by_year.size()) {
-        ordered_json bands;
-        for (int i = 0; i < kPercentileCount; ++i) {
-          bands["p" + std::to_string(static_cast<int>(kPercentiles[i]))] =
-              r.government_by_year[t][static_cast<size_t>(i)];
-        }
-        year["government_receipts_percentiles"] = bands;
-      }
-      years.push_back(year);
-    }
-    j["mean_cash_flow"] = years;
-    out << j.dump(2) << '\n';
+    out << MonteCarloJson(model, regime, r).dump(2) << '\n';
     return;
   }
   if (format == Format::kCsv) {
@@ -160,26 +165,30 @@ void WriteMonteCarlo(std::ostream& out, const Model& model, const std::string& r
   }
 }
 
+ordered_json TornadoJson(const Model& model, const std::string& regime, const Tornado& tor) {
+  ordered_json j = HeaderJson(model, regime);
+  j["metric"] = ToString(tor.target);
+  PutMetric(j, "base", tor.base);
+  ordered_json bars = ordered_json::array();
+  for (const TornadoBar& b : tor.bars) {
+    ordered_json bar;
+    bar["input"] = b.input;
+    bar["low"] = b.low;
+    bar["high"] = b.high;
+    PutMetric(bar, "at_low", b.at_low);
+    PutMetric(bar, "at_high", b.at_high);
+    bar["swing"] = b.swing;
+    bars.push_back(bar);
+  }
+  j["bars"] = bars;
+  return j;
+}
+
 void WriteTornado(std::ostream& out, const Model& model, const std::string& regime,
                   const Tornado& tor, Format format) {
   const bool share = IsShare(tor.target);
   if (format == Format::kJson) {
-    ordered_json j = HeaderJson(model, regime);
-    j["metric"] = ToString(tor.target);
-    PutMetric(j, "base", tor.base);
-    ordered_json bars = ordered_json::array();
-    for (const TornadoBar& b : tor.bars) {
-      ordered_json bar;
-      bar["input"] = b.input;
-      bar["low"] = b.low;
-      bar["high"] = b.high;
-      PutMetric(bar, "at_low", b.at_low);
-      PutMetric(bar, "at_high", b.at_high);
-      bar["swing"] = b.swing;
-      bars.push_back(bar);
-    }
-    j["bars"] = bars;
-    out << j.dump(2) << '\n';
+    out << TornadoJson(model, regime, tor).dump(2) << '\n';
     return;
   }
   if (format == Format::kCsv) {
@@ -206,25 +215,30 @@ void WriteTornado(std::ostream& out, const Model& model, const std::string& regi
   notes.Print(out);
 }
 
+ordered_json SpiderJson(const Model& model, const std::string& regime, Target target,
+                        const std::vector<SpiderLine>& lines) {
+  ordered_json j = HeaderJson(model, regime);
+  j["metric"] = ToString(target);
+  ordered_json arr = ordered_json::array();
+  for (const SpiderLine& l : lines) {
+    ordered_json points = ordered_json::array();
+    for (size_t i = 0; i < l.values.size(); ++i) {
+      ordered_json p;
+      p["value"] = l.values[i];
+      PutMetric(p, "metric", l.metrics[i]);
+      points.push_back(p);
+    }
+    arr.push_back({{"input", l.input}, {"points", points}});
+  }
+  j["lines"] = arr;
+  return j;
+}
+
 void WriteSpider(std::ostream& out, const Model& model, const std::string& regime, Target target,
                  const std::vector<SpiderLine>& lines, Format format) {
   const bool share = IsShare(target);
   if (format == Format::kJson) {
-    ordered_json j = HeaderJson(model, regime);
-    j["metric"] = ToString(target);
-    ordered_json arr = ordered_json::array();
-    for (const SpiderLine& l : lines) {
-      ordered_json points = ordered_json::array();
-      for (size_t i = 0; i < l.values.size(); ++i) {
-        ordered_json p;
-        p["value"] = l.values[i];
-        PutMetric(p, "metric", l.metrics[i]);
-        points.push_back(p);
-      }
-      arr.push_back({{"input", l.input}, {"points", points}});
-    }
-    j["lines"] = arr;
-    out << j.dump(2) << '\n';
+    out << SpiderJson(model, regime, target, lines).dump(2) << '\n';
     return;
   }
   if (format == Format::kCsv) {
@@ -255,25 +269,30 @@ void WriteSpider(std::ostream& out, const Model& model, const std::string& regim
   notes.Print(out);
 }
 
+ordered_json SolutionJson(const Model& model, const std::string& regime, const SolveRequest& q,
+                          const Solution& s) {
+  ordered_json j = HeaderJson(model, regime);
+  j["term"] = q.term;
+  j["current_value"] = q.current;
+  j["metric"] = ToString(q.target);
+  j["target"] = q.target_value;
+  j["range"] = {q.lo, q.hi};
+  j["found"] = s.found;
+  if (s.found) {
+    j["value"] = s.value;
+    PutMetric(j, "achieved", s.achieved);
+  } else {
+    j["reason"] = s.message;
+  }
+  j["evaluations"] = s.evaluations;
+  return j;
+}
+
 void WriteSolution(std::ostream& out, const Model& model, const std::string& regime,
                    const SolveRequest& q, const Solution& s, Format format) {
   const bool share = IsShare(q.target);
   if (format == Format::kJson) {
-    ordered_json j = HeaderJson(model, regime);
-    j["term"] = q.term;
-    j["current_value"] = q.current;
-    j["metric"] = ToString(q.target);
-    j["target"] = q.target_value;
-    j["range"] = {q.lo, q.hi};
-    j["found"] = s.found;
-    if (s.found) {
-      j["value"] = s.value;
-      PutMetric(j, "achieved", s.achieved);
-    } else {
-      j["reason"] = s.message;
-    }
-    j["evaluations"] = s.evaluations;
-    out << j.dump(2) << '\n';
+    out << SolutionJson(model, regime, q, s).dump(2) << '\n';
     return;
   }
   if (format == Format::kCsv) {

@@ -32,6 +32,15 @@ struct SolveRequest {
   double target_value = 0;
   double lo = 0, hi = 1;
 };
+
+// The JSON reports as values; Write* print these for Format::kJson.
+nlohmann::ordered_json MonteCarloJson(const Model& model, const std::string& regime,
+                                      const MonteCarloResult& r);
+nlohmann::ordered_json TornadoJson(const Model& model, const std::string& regime, const Tornado& t);
+nlohmann::ordered_json SpiderJson(const Model& model, const std::string& regime, Target target,
+                                  const std::vector<SpiderLine>& lines);
+nlohmann::ordered_json SolutionJson(const Model& model, const std::string& regime,
+                                    const SolveRequest& q, const Solution& s);
 void WriteSolution(std::ostream& out, const Model& model, const std::string& regime,
                    const SolveRequest& request, const Solution& s, Format format);
 
