@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace connex::api {
 
@@ -101,73 +102,30 @@ std::string BodyText(const nlohmann::json& body) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-BodyReader::BodyReader(const nlohmann::json& body, std::vector<std::string> known) : body_(body) {
+BodyReader::BodyReader(const nlohmann::json& body, const std::vector<std::string>& known)
+    : body_(body) {
   if (!body_.is_object()) {
     errors_.push_back({ErrorCode::kInvalidInput, "the request body must be a JSON object", ""});
     return;
   }
-  for (const auto& [key, value] : body_.items()) {
-    if (std::find(known.begin(), known.end(), key) == known.end()) {
-      errors_.push_back({ErrorCode::kInvalidInput, "is not a known field", key});
-    }
-  }
+  reader_.Object(body_, "", known);
 }
 
 std::string BodyReader::Text(const std::string& field, bool required, size_t max_length) {
-  if (!body_.is_object()) return "";
-  const auto it = body_.find(field);
-  if (it == body_.end() || it->is_null()) {
-    if (required) errors_.push_back({ErrorCode::kInvalidInput, "is required", field});
-    return "";
-  }
-  if (!it->is_string()) {
-    errors_.push_back(
-        {ErrorCode::kInvalidInput, std::string("must be a string, not ") + it->type_name(), field});
-    return "";
-  }
-  const std::string& s = it->get_ref<const std::string&>();
-  if (required && s.empty()) {
-    errors_.push_back({ErrorCode::kInvalidInput, "must not be empty", field});
-  } else if (s.size() > max_length) {
-    errors_.push_back({ErrorCode::kInvalidInput,
-                       "must be at most " + std::to_string(max_length) + " characters", field});
-  }
-  return s;
+  return reader_.Text(body_, field, "", "", required, max_length);
 }
 
 int BodyReader::Integer(const std::string& field, bool required, int lo, int hi, int fallback) {
-  const nlohmann::json* v = Value(field);
-  if (!v) {
-    if (required) errors_.push_back({ErrorCode::kInvalidInput, "is required", field});
-    return fallback;
-  }
-  if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
-    errors_.push_back(
-        {ErrorCode::kInvalidInput,
-         "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi), field});
-    return fallback;
-  }
-  return v->get<int>();
+  return reader_.Integer(body_, field, "", fallback, lo, hi, required);
 }
 
 double BodyReader::Number(const std::string& field, bool required, double fallback) {
-  const nlohmann::json* v = Value(field);
-  if (!v) {
-    if (required) errors_.push_back({ErrorCode::kInvalidInput, "is required", field});
-    return fallback;
-  }
-  // JSON has no infinities; a number too large for a double parses as one.
-  if (!v->is_number() || !std::isfinite(v->get<double>())) {
-    errors_.push_back({ErrorCode::kInvalidInput, "must be a number", field});
-    return fallback;
-  }
-  return v->get<double>();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  return reader_.Number(body_, field, "", fallback, -kInf, kInf, required);
 }
 
-const nlohmann::json* BodyReader::Value(const std::string& field) const {
-  if (!body_.is_object()) return nullptr;
-  const auto it = body_.find(field);
-  return it == body_.end() || it->is_null() ? nullptr : &*it;
+const nlohmann::json* BodyReader::Value(const std::string& field) {
+  return reader_.Field(body_, field, "", false);
 }
 
 std::string QueryText(const Request& r, const std::string& name) {

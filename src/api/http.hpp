@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json_reader.hpp"
 #include "core/result.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/policy/policy.hpp"
@@ -72,11 +73,12 @@ ParsedBody ParseJsonBody(const std::string& text);
 // parameter with %FF, say) are not valid UTF-8: they are replaced, not thrown on.
 std::string BodyText(const nlohmann::json& body);
 
-// Strict reading of a JSON object body: every field must be known, of the
-// right type and within bounds; every problem is reported, naming the field.
+// A JSON object body read with the shared strict reader (core/json_reader.hpp):
+// every field must be known, of the right type and within bounds; every
+// problem is reported, naming the field.
 class BodyReader {
  public:
-  BodyReader(const nlohmann::json& body, std::vector<std::string> known);
+  BodyReader(const nlohmann::json& body, const std::vector<std::string>& known);
   // A string of 1..max_length characters (or absent and not required: "").
   std::string Text(const std::string& field, bool required, size_t max_length = 1000);
   // A whole number in [lo, hi] (or absent and not required: `fallback`).
@@ -84,7 +86,7 @@ class BodyReader {
   // A finite number (or absent and not required: `fallback`).
   double Number(const std::string& field, bool required, double fallback = 0);
   // A nested value as sent (nullptr when absent or null), for readers of their own.
-  const nlohmann::json* Value(const std::string& field) const;
+  const nlohmann::json* Value(const std::string& field);
   // Adds errors found by another reader of this body.
   void Add(const Errors& more) { errors_.insert(errors_.end(), more.begin(), more.end()); }
   // Errors so far, unknown fields first; empty when the body is acceptable.
@@ -93,6 +95,7 @@ class BodyReader {
  private:
   const nlohmann::json& body_;
   Errors errors_;
+  JsonReader reader_{errors_};  // after errors_: it writes there
 };
 
 // Parses a query parameter as an integer in [lo, hi], `fallback` when absent.

@@ -98,7 +98,7 @@ TEST_F(Api, BadInputNamesTheFieldAndTheReason) {
   auto wrong_type = c.Send("POST", "/api/v1/session", {{"email", 42}, {"password", "p"}});
   EXPECT_EQ(Status(wrong_type), 400);
   EXPECT_EQ(Field(wrong_type), "email");
-  EXPECT_EQ(Json(wrong_type)["error"]["message"], "must be a string, not number");
+  EXPECT_EQ(Json(wrong_type)["error"]["message"], "must be a string, got 42");
   auto unknown = c.Send("POST", "/api/v1/session",
                         {{"email", "a@b.org"}, {"password", "p"}, {"remember_me", true}});
   EXPECT_EQ(Status(unknown), 400);

@@ -54,7 +54,7 @@ sed 's/"escalation": 0.02/"escalation": 0.02, "colour": "black"/' examples/oil_p
 "$connex" fiscal run "$tmp/invalid.json" >"$tmp/inv.out" 2>"$tmp/inv.err"; rc=$?
 check "invalid model exits 2" test $rc -eq 2
 check "invalid model prints nothing on stdout" test ! -s "$tmp/inv.out"
-check "invalid model error names the path" contains "$tmp/inv.err" "project.products[0].price.colour: unknown field"
+check "invalid model error names the path" contains "$tmp/inv.err" "project.products[0].price.colour: is not a known field"
 
 "$connex" fiscal run no-such-model.json >/dev/null 2>"$tmp/nf.err"; rc=$?
 check "missing file exits 2" test $rc -eq 2

@@ -5,6 +5,7 @@
 #include "api/routes/routes.hpp"
 #include "domain/hub/provider_directory.hpp"
 #include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::api {
 

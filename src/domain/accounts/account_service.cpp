@@ -5,6 +5,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

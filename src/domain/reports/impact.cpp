@@ -8,6 +8,7 @@
 #include "domain/reports/regions.hpp"
 #include "domain/shared/csv.hpp"
 #include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

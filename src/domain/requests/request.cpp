@@ -6,6 +6,7 @@
 
 #include "domain/accounts/account.hpp"
 #include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/shared/json_reader.hpp"
+#include "domain/shared/vocabulary.hpp"
 
 namespace connex::domain {
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
+
+#include "core/json_reader.hpp"
 
 namespace connex::domain {
 
@@ -14,9 +17,7 @@ std::string Clock(int minutes) {
 }
 
 // "HH:MM" (24:00 allowed as the end of a day) as minutes, or -1.
-int Minutes(const nlohmann::json& v) {
-  if (!v.is_string()) return -1;
-  const std::string s = v.get<std::string>();
+int Minutes(const std::string& s) {
   int h = 0, m = 0;
   char tail = 0;
   if (s.size() != 5 || std::sscanf(s.c_str(), "%2d:%2d%c", &h, &m, &tail) != 2) return -1;
@@ -24,11 +25,40 @@ int Minutes(const nlohmann::json& v) {
   return h * 60 + m;
 }
 
-void Unknown(const nlohmann::json& j, const std::vector<std::string>& known,
-             const std::string& prefix, Errors& errors) {
-  for (const auto& item : j.items()) {
-    if (std::find(known.begin(), known.end(), item.key()) == known.end()) {
-      errors.push_back({ErrorCode::kInvalidInput, "is not a known field", prefix + item.key()});
+void ReadCalendar(JsonReader& r, const nlohmann::json& c, CalendarSpec& calendar) {
+  const std::string at = "calendar";
+  if (!r.Object(c, at, {"timezone", "working_days", "day_start", "day_end", "holidays"})) return;
+  calendar.timezone = r.Text(c, "timezone", at, calendar.timezone, false, 100);
+  if (const nlohmann::json* days = r.List(c, "working_days", at, 7)) {
+    calendar.working_days = {};
+    for (size_t i = 0; i < days->size(); ++i) {
+      const nlohmann::json& d = (*days)[i];
+      if (!d.is_number_integer() || d.get<int>() < 1 || d.get<int>() > 7) {
+        r.Fail(JsonReader::At(at + ".working_days", i),
+               "must be an ISO weekday, 1 (Monday) to 7 (Sunday), got " + JsonReader::Describe(d));
+      } else {
+        calendar.working_days[static_cast<size_t>(d.get<int>() - 1)] = true;
+      }
+    }
+  }
+  for (const char* f : {"day_start", "day_end"}) {
+    const std::string text = r.Text(c, f, at, "", false, 5);
+    if (text.empty()) continue;
+    const int m = Minutes(text);
+    if (m < 0) {
+      r.Fail(JsonReader::At(at, f), "must be a time of day as HH:MM, got \"" + text + "\"");
+    } else if (std::string(f) == "day_start") {
+      calendar.day_start_minute = m;
+    } else {
+      calendar.day_end_minute = m;
+    }
+  }
+  if (const nlohmann::json* holidays = r.List(c, "holidays", at, 1000)) {
+    calendar.holidays.clear();
+    for (size_t i = 0; i < holidays->size(); ++i) {
+      const nlohmann::json& h = (*holidays)[i];
+      // The calendar checks each date; here only that it is text.
+      calendar.holidays.push_back(h.is_string() ? h.get<std::string>() : JsonReader::Describe(h));
     }
   }
 }
@@ -58,78 +88,22 @@ nlohmann::json ToJson(const SlaPolicy& p) {
 Result<SlaPolicy> PolicyFromJson(const nlohmann::json& j,
                                  const std::vector<std::string>& also_allowed) {
   Errors errors;
+  JsonReader r(errors);
   SlaPolicy p;
-  if (!j.is_object()) return Error{ErrorCode::kInvalidInput, "must be an object", ""};
   std::vector<std::string> known = {"id",       "name",    "version",
                                     "calendar", "targets", "warning_share"};
   known.insert(known.end(), also_allowed.begin(), also_allowed.end());
-  Unknown(j, known, "", errors);
-  if (j.contains("name") && j["name"].is_string()) p.name = j["name"].get<std::string>();
-  if (j.contains("warning_share")) {
-    p.warning_share = j["warning_share"].is_number() ? j["warning_share"].get<double>() : -1;
-  }
-  if (j.contains("calendar")) {
-    const nlohmann::json& c = j["calendar"];
-    if (!c.is_object()) {
-      errors.push_back({ErrorCode::kInvalidInput, "must be an object", "calendar"});
-    } else {
-      Unknown(c, {"timezone", "working_days", "day_start", "day_end", "holidays"}, "calendar.",
-              errors);
-      if (c.contains("timezone")) {
-        p.calendar.timezone = c["timezone"].is_string() ? c["timezone"].get<std::string>() : "";
-      }
-      if (c.contains("working_days")) {
-        p.calendar.working_days = {};
-        bool ok = c["working_days"].is_array();
-        for (const auto& d : ok ? c["working_days"] : nlohmann::json::array()) {
-          if (!d.is_number_integer() || d.get<int>() < 1 || d.get<int>() > 7) {
-            ok = false;
-          } else {
-            p.calendar.working_days[static_cast<size_t>(d.get<int>() - 1)] = true;
-          }
-        }
-        if (!ok) {
-          errors.push_back({ErrorCode::kInvalidInput,
-                            "must list ISO weekdays, 1 (Monday) to 7 (Sunday)",
-                            "calendar.working_days"});
-        }
-      }
-      for (const char* f : {"day_start", "day_end"}) {
-        if (!c.contains(f)) continue;
-        const int m = Minutes(c[f]);
-        if (m < 0) {
-          errors.push_back({ErrorCode::kInvalidInput, "must be a time of day as HH:MM",
-                            std::string("calendar.") + f});
-        } else if (std::string(f) == "day_start") {
-          p.calendar.day_start_minute = m;
-        } else {
-          p.calendar.day_end_minute = m;
-        }
-      }
-      if (c.contains("holidays")) {
-        p.calendar.holidays.clear();
-        if (!c["holidays"].is_array() || c["holidays"].size() > 1000) {
-          errors.push_back({ErrorCode::kInvalidInput, "must be a list of dates (YYYY-MM-DD)",
-                            "calendar.holidays"});
-        } else {
-          for (const auto& h : c["holidays"]) {
-            p.calendar.holidays.push_back(h.is_string() ? h.get<std::string>() : "?");
-          }
-        }
-      }
-    }
-  }
-  if (j.contains("targets")) {
-    const nlohmann::json& t = j["targets"];
-    if (!t.is_object()) {
-      errors.push_back({ErrorCode::kInvalidInput, "must be an object", "targets"});
-    } else {
-      Unknown(t, {"acknowledge", "decide", "team_proposed", "first_deliverable"}, "targets.",
-              errors);
+  if (!r.Object(j, "", known)) return errors;
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  // Types here; the policy's own rules (ranges, a calendar that works) below.
+  p.name = r.Text(j, "name", "", p.name, false, 1000);
+  p.warning_share = r.Number(j, "warning_share", "", p.warning_share, -kInf, kInf);
+  if (const nlohmann::json* c = r.Field(j, "calendar", "", false)) ReadCalendar(r, *c, p.calendar);
+  if (const nlohmann::json* t = r.Field(j, "targets", "", false)) {
+    if (r.Object(*t, "targets", {"acknowledge", "decide", "team_proposed", "first_deliverable"})) {
       for (ClockKind k : kClockKinds) {
-        if (!t.contains(ToString(k))) continue;
-        const auto& v = t[ToString(k)];
-        p.target_hours[static_cast<size_t>(k)] = v.is_number() ? v.get<double>() : -1;
+        double& hours = p.target_hours[static_cast<size_t>(k)];
+        hours = r.Number(*t, ToString(k), "targets", hours, -kInf, kInf);
       }
     }
   }

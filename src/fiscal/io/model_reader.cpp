@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json_reader.hpp"
 #include "fiscal/engine.hpp"
 
 namespace connex::fiscal::io {
@@ -27,132 +28,14 @@ std::string Str(double v) {
   return s.str();
 }
 
-std::string Describe(const json& j) {
-  std::string text = j.dump();
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
-  return text;
-}
-
-// Walks one model document, collecting every error with its JSON path.
-class Reader {
+// Walks one model document, collecting every error with its JSON path; the
+// fields are read by the shared strict reader, with its messages.
+class Reader : public JsonReader {
  public:
+  explicit Reader(Errors& errors) : JsonReader(errors) {}
   Model Read(const json& root);
-  Errors& errors() { return errors_; }
 
  private:
-  void Fail(const std::string& path, const std::string& why) {
-    errors_.push_back({ErrorCode::kInvalidInput, why, path});
-  }
-
-  static std::string At(const std::string& path, const std::string& key) {
-    return path.empty() ? key : path + "." + key;
-  }
-  static std::string At(const std::string& path, size_t i) {
-    return path + "[" + std::to_string(i) + "]";
-  }
-
-  // Checks that j is an object with only `allowed` keys; reports each unknown key.
-  bool Object(const json& j, const std::string& path, std::initializer_list<const char*> allowed) {
-    if (!j.is_object()) {
-      Fail(path, "must be an object, got " + Describe(j));
-      return false;
-    }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      bool known = false;
-      for (const char* k : allowed) known |= it.key() == k;
-      if (!known) Fail(At(path, it.key()), "unknown field");
-    }
-    return true;
-  }
-
-  const json* Field(const json& obj, const char* key, const std::string& path, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) Fail(At(path, key), "is required");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  double Number(const json& obj, const char* key, const std::string& path, double fallback,
-                double min, double max, bool required = false) {
-    const json* j = Field(obj, key, path, required);
-    if (!j) return fallback;
-    return NumberValue(*j, At(path, key), min, max, fallback);
-  }
-
-  double NumberValue(const json& j, const std::string& path, double min, double max,
-                     double fallback) {
-    if (!j.is_number()) {
-      Fail(path, "must be a number, got " + Describe(j));
-      return fallback;
-    }
-    const double v = j.get<double>();
-    if (!std::isfinite(v) || v < min || v > max) {
-      std::string range = "must be";
-      if (min > -kInf) range += " >= " + Str(min);
-      if (min > -kInf && max < kInf) range += " and";
-      if (max < kInf) range += " <= " + Str(max);
-      Fail(path, range + ", got " + Str(v));
-      return fallback;
-    }
-    return v;
-  }
-
-  int Integer(const json& obj, const char* key, const std::string& path, int fallback, int min,
-              int max, bool required = false) {
-    const json* j = Field(obj, key, path, required);
-    if (!j) return fallback;
-    if (!j->is_number_integer()) {
-      Fail(At(path, key), "must be a whole number, got " + Describe(*j));
-      return fallback;
-    }
-    const long long v = j->get<long long>();
-    if (v < min || v > max) {
-      Fail(At(path, key), "must be between " + std::to_string(min) + " and " + std::to_string(max) +
-                              ", got " + std::to_string(v));
-      return fallback;
-    }
-    return static_cast<int>(v);
-  }
-
-  bool Bool(const json& obj, const char* key, const std::string& path, bool fallback) {
-    const json* j = Field(obj, key, path, false);
-    if (!j) return fallback;
-    if (!j->is_boolean()) {
-      Fail(At(path, key), "must be true or false, got " + Describe(*j));
-      return fallback;
-    }
-    return j->get<bool>();
-  }
-
-  std::string String(const json& obj, const char* key, const std::string& path,
-                     const std::string& fallback, bool required = false) {
-    const json* j = Field(obj, key, path, required);
-    if (!j) return fallback;
-    if (!j->is_string() || j->get<std::string>().empty()) {
-      Fail(At(path, key), "must be a non-empty string, got " + Describe(*j));
-      return fallback;
-    }
-    return j->get<std::string>();
-  }
-
-  // One of `choices`; returns its index, or `fallback` when absent or invalid.
-  int Choice(const json& obj, const char* key, const std::string& path,
-             std::initializer_list<const char*> choices, int fallback, bool required = false) {
-    const json* j = Field(obj, key, path, required);
-    if (!j) return fallback;
-    std::string list;
-    int i = 0;
-    for (const char* c : choices) {
-      if (j->is_string() && j->get<std::string>() == c) return i;
-      list += (i ? ", " : "") + std::string(c);
-      ++i;
-    }
-    Fail(At(path, key), "must be one of " + list + ", got " + Describe(*j));
-    return fallback;
-  }
-
   // A per-year series: exactly one number per project year.
   std::vector<double> Series(const json& obj, const char* key, const std::string& path, double min,
                              bool required) {
@@ -192,7 +75,7 @@ class Reader {
 
   // A unit "CUR/unit" that must match the model's currency and the product's unit.
   void CheckUnit(const json& obj, const std::string& path, int product) {
-    const std::string unit = String(obj, "unit", path, "", true);
+    const std::string unit = Text(obj, "unit", path, "", true);
     if (unit.empty() || product < 0 || product >= static_cast<int>(product_units_.size())) return;
     const std::string expected = currency_ + "/" + product_units_[product];
     if (unit != expected) {
@@ -211,7 +94,6 @@ class Reader {
   MultiplierUncertainty ReadMultiplier(const json& j, const std::string& path);
   void ReadCorrelation(const json& j, const std::string& path, Uncertainty& u);
 
-  Errors errors_;
   int years_ = 0;
   int first_year_ = 0;
   std::string currency_ = "USD";
@@ -232,7 +114,8 @@ Rate Reader::ReadRate(const json& j, const std::string& path, double min, double
     std::vector<double> values = SeriesValue(j["schedule"], At(path, "schedule"), min);
     for (size_t i = 0; i < values.size(); ++i) {
       if (values[i] > max)
-        Fail(At(At(path, "schedule"), i), "must be <= " + Str(max) + ", got " + Str(values[i]));
+        Fail(At(At(path, "schedule"), i),
+             "must be at most " + Str(max) + ", got " + Str(values[i]));
     }
     return Rate::Schedule(std::move(values));
   }
@@ -248,7 +131,7 @@ Rate Reader::ReadRate(const json& j, const std::string& path, double min, double
   if (j.contains("product")) {
     if (!per_product)
       Fail(At(path, "product"), std::string("is not used by the ") + ToString(rd) + " driver");
-    product = ProductIndex(String(j, "product", path, ""), At(path, "product"));
+    product = ProductIndex(Text(j, "product", path, ""), At(path, "product"));
   }
   const int mode = Choice(j, "mode", path, {"stepped", "incremental"}, 0);
   const json* tiers_json = Field(j, "tiers", path, true);
@@ -285,8 +168,8 @@ Product Reader::ReadProduct(const json& j, const std::string& path) {
               {"name", "unit", "production", "price", "variable_opex", "transport", "refining"})) {
     return p;
   }
-  p.name = String(j, "name", path, "", true);
-  p.unit = String(j, "unit", path, "", true);
+  p.name = Text(j, "name", path, "", true);
+  p.unit = Text(j, "unit", path, "", true);
   for (const auto& n : product_names_) {
     if (!p.name.empty() && n == p.name) Fail(At(path, "name"), "repeats product \"" + n + "\"");
   }
@@ -385,7 +268,7 @@ Depreciation Reader::ReadDepreciation(const json& j, const std::string& path) {
   if (sl) d.years = Integer(j, "years", path, 5, 1, 100, true);
   if (db) d.rate = Number(j, "rate", path, 0.25, 0.0, 1.0, true);
   if (uop && j.contains("product")) {
-    d.product = ProductIndex(String(j, "product", path, ""), At(path, "product"));
+    d.product = ProductIndex(Text(j, "product", path, ""), At(path, "product"));
   }
   return d;
 }
@@ -395,13 +278,13 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
     Fail(path, "must be an object with a \"type\"");
     return;
   }
-  const std::string type = String(j, "type", path, "", true);
+  const std::string type = Text(j, "type", path, "", true);
   auto once = [&](bool present) {
     if (present) Fail(At(path, "type"), "a regime may hold only one " + type);
     return !present;
   };
   auto product_of = [&](const json& o, const std::string& p) {
-    return ProductIndex(String(o, "product", p, "", true), At(p, "product"));
+    return ProductIndex(Text(o, "product", p, "", true), At(p, "product"));
   };
 
   if (type == "bonus") {
@@ -451,7 +334,7 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
   } else if (type == "royalty") {
     if (!Object(j, path, {"type", "name", "product", "base", "rate", "unit", "deductible"})) return;
     Royalty roy;
-    roy.name = String(j, "name", path, "royalty");
+    roy.name = Text(j, "name", path, "royalty");
     roy.base = static_cast<RoyaltyBase>(
         Choice(j, "base", path, {"gross_value", "net_smelter_return", "volume"}, 0));
     if (j.contains("product")) roy.product = product_of(j, path);
@@ -644,7 +527,7 @@ void Reader::ReadInstrument(const json& j, const std::string& path, Regime& r) {
 Regime Reader::ReadRegime(const json& j, const std::string& path) {
   Regime r;
   if (!Object(j, path, {"name", "instruments"})) return r;
-  r.name = String(j, "name", path, "", true);
+  r.name = Text(j, "name", path, "", true);
   const json* instruments = Field(j, "instruments", path, true);
   if (!instruments) return r;
   const std::string ip = At(path, "instruments");
@@ -666,13 +549,13 @@ Model Reader::Read(const json& root) {
                "uncertainty"})) {
     return m;
   }
-  const std::string schema = String(root, "schema", "", "", true);
+  const std::string schema = Text(root, "schema", "", "", true);
   if (!schema.empty() && schema != kModelSchema) {
     Fail("schema", std::string("must be \"") + kModelSchema + "\", got \"" + schema + "\"");
     return m;
   }
-  m.name = String(root, "name", "", "");
-  m.currency = String(root, "currency", "", "USD");
+  m.name = Text(root, "name", "", "");
+  m.currency = Text(root, "currency", "", "USD");
   currency_ = m.currency;
   const json* project = Field(root, "project", "", true);
   if (!project) return m;
@@ -747,7 +630,7 @@ Uncertainty Reader::ReadUncertainty(const json& j, const std::string& path) {
         const std::string ep = At(pp, i);
         if (!Object(e, ep, {"product", "process", "volatility", "drift", "reversion"})) continue;
         PriceUncertainty pu;
-        pu.product = ProductIndex(String(e, "product", ep, "", true), At(ep, "product"));
+        pu.product = ProductIndex(Text(e, "product", ep, "", true), At(ep, "product"));
         if (!seen.insert(pu.product).second) {
           Fail(At(ep, "product"), "already has a price process");
         }
@@ -865,7 +748,7 @@ void Reader::ReadCorrelation(const json& j, const std::string& path, Uncertainty
       }
     }
   }
-  if (!errors_.empty()) return;
+  if (!errors().empty()) return;
   // Factorised as entered, so a failing row is numbered as the user wrote it
   // (positive semi-definiteness does not depend on the order).
   const Cholesky chol = Factor(c);
@@ -893,9 +776,10 @@ Result<Model> ReadModel(std::string_view text) {
   } catch (const json::exception& e) {
     return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
   }
-  Reader reader;
+  Errors errors;
+  Reader reader(errors);
   Model model = reader.Read(root);
-  if (!reader.errors().empty()) return std::move(reader.errors());
+  if (!errors.empty()) return errors;
   return model;
 }
 

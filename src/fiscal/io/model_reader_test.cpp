@@ -60,8 +60,8 @@ TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {
   m["project"]["products"][0]["colour"] = "black";
   m["regimes"][0]["instruments"][0]["rat"] = 0.1;
   const std::string e = ErrorsOf(m);
-  EXPECT_NE(e.find("project.products[0].colour: unknown field"), std::string::npos) << e;
-  EXPECT_NE(e.find("regimes[0].instruments[0].rat: unknown field"), std::string::npos) << e;
+  EXPECT_NE(e.find("project.products[0].colour: is not a known field"), std::string::npos) << e;
+  EXPECT_NE(e.find("regimes[0].instruments[0].rat: is not a known field"), std::string::npos) << e;
 }
 
 TEST(ReadModel, WrongUnits) {
@@ -74,8 +74,9 @@ TEST(ReadModel, WrongUnits) {
 TEST(ReadModel, NegativeProductionAndMissingYears) {
   json m = Minimal();
   m["project"]["products"][0]["production"] = {0, -5};
-  EXPECT_NE(ErrorsOf(m).find("project.products[0].production[1] (year 2026): must be >= 0, got -5"),
-            std::string::npos);
+  EXPECT_NE(
+      ErrorsOf(m).find("project.products[0].production[1] (year 2026): must be at least 0, got -5"),
+      std::string::npos);
   m["project"]["products"][0]["production"] = {10};
   EXPECT_NE(ErrorsOf(m).find("project.products[0].production: has 1 values but the project has 2 "
                              "years (2025-2026)"),
@@ -101,7 +102,7 @@ TEST(ReadModel, EveryErrorIsReportedAtOnce) {
   m["discounting"] = {{"timing", "sometimes"}};
   const std::string e = ErrorsOf(m);
   EXPECT_NE(e.find("production[1]"), std::string::npos) << e;
-  EXPECT_NE(e.find("regimes[0].instruments[0].rate: must be >= 0 and <= 1, got 1.5"),
+  EXPECT_NE(e.find("regimes[0].instruments[0].rate: must be from 0 to 1, got 1.5"),
             std::string::npos)
       << e;
   EXPECT_NE(e.find("discounting.timing: must be one of end_of_year, mid_year"), std::string::npos)
@@ -191,12 +192,13 @@ TEST(ReadModel, UncertaintyErrorsNameTheField) {
                     "labour": {"distribution": "normal", "sd": 0.1}}
   })")));
   EXPECT_NE(errors.find("uncertainty.prices[0].product"), std::string::npos) << errors;
-  EXPECT_NE(errors.find("uncertainty.prices[0].volatility: must be >= 0"), std::string::npos);
+  EXPECT_NE(errors.find("uncertainty.prices[0].volatility: must be from 0 to 5, got -1"),
+            std::string::npos);
   EXPECT_NE(errors.find("uncertainty.prices[0].reversion: applies to mean_reverting only"),
             std::string::npos);
   EXPECT_NE(errors.find("uncertainty.multipliers.capex.mode: must not be below low"),
             std::string::npos);
-  EXPECT_NE(errors.find("uncertainty.multipliers.labour: unknown field"), std::string::npos);
+  EXPECT_NE(errors.find("uncertainty.multipliers.labour: is not a known field"), std::string::npos);
 }
 
 TEST(ReadModel, ACorrelationMatrixThatIsNotPositiveSemiDefiniteIsNamed) {
