@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "fiscal/model.hpp"
@@ -23,5 +24,9 @@ Result<Model> ReadModel(std::string_view json_text);
 
 // Reads a file; an unreadable file is an ErrorCode::kIo error naming the path.
 Result<Model> ReadModelFile(const std::string& path);
+
+// The instrument types a term sheet may hold ("royalty", "income_tax", ...), in
+// the order the format documents them.
+std::vector<std::string> InstrumentTypes();
 
 }  // namespace connex::fiscal::io

@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "fiscal/io/term.hpp"
 
@@ -134,6 +137,26 @@ TEST(ReadModel, InconsistentOptions) {
   EXPECT_NE(e.find("instruments[4].type: a regime may hold only one income_tax"), std::string::npos)
       << e;
   EXPECT_NE(e.find("instruments[5].type: unknown instrument \"magic\""), std::string::npos) << e;
+}
+
+TEST(ReadModel, TheInstrumentTypesAreOneListAndAnUnknownOneIsToldThem) {
+  const std::vector<std::string> types = InstrumentTypes();
+  ASSERT_EQ(types.size(), 12u);
+  EXPECT_EQ(types.front(), "bonus");
+  EXPECT_EQ(types.back(), "dividend_withholding");
+  json m = Minimal();
+  m["regimes"][0]["instruments"][0] = {{"type", "carbon_tax"}};
+  std::string known;
+  for (const std::string& t : types) known += (known.empty() ? "" : ", ") + t;
+  EXPECT_NE(ErrorsOf(m).find("unknown instrument \"carbon_tax\" (known: " + known + ")"),
+            std::string::npos);
+  // Every type is documented in the format.
+  std::ifstream doc("docs/fiscal-model-format.md");
+  std::stringstream text;
+  text << doc.rdbuf();
+  for (const std::string& t : types) {
+    EXPECT_NE(text.str().find("`" + t + "`"), std::string::npos) << t;
+  }
 }
 
 TEST(ReadModel, NotJsonOrWrongSchema) {

@@ -1,0 +1,85 @@
+// The walker of one model document, shared by the files of the model reader
+// (model_reader.cpp: the document and its term sheets; project_reader.cpp:
+// the project and rates; instrument_readers.cpp: one reader per instrument
+// type; uncertainty_reader.cpp). Internal to fiscal/io.
+//
+// Thread-safety: one walker per document.
+#pragma once
+
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/json_reader.hpp"
+#include "fiscal/model.hpp"
+
+namespace connex::fiscal::io {
+
+using nlohmann::json;
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// A number as a person writes it (no trailing zeros).
+std::string Str(double v);
+
+// Walks one model document, collecting every error with its JSON path; the
+// fields are read by the shared strict reader, with its messages.
+class ModelWalker : public JsonReader {
+ public:
+  explicit ModelWalker(Errors& errors) : JsonReader(errors) {}
+  Model Read(const json& root);
+
+  // A per-year series: exactly one number per project year.
+  std::vector<double> Series(const json& obj, const char* key, const std::string& path, double min,
+                             bool required);
+  std::vector<double> SeriesValue(const json& j, const std::string& path, double min);
+  // The index of the product named, or an error listing the project's products.
+  int ProductIndex(const std::string& name, const std::string& path);
+  // The "product" field of `o`, required, as an index.
+  int ProductOf(const json& o, const std::string& path);
+  // A unit "CUR/unit" that must match the model's currency and the product's unit.
+  void CheckUnit(const json& obj, const std::string& path, int product);
+  // False, with an error, when the term sheet already holds an instrument of `type`.
+  bool Once(const std::string& path, const std::string& type, bool present);
+
+  Rate ReadRate(const json& j, const std::string& path, double min, double max);
+  Product ReadProduct(const json& j, const std::string& path);
+  Project ReadProject(const json& j, const std::string& path);
+  Regime ReadRegime(const json& j, const std::string& path);
+  void ReadInstrument(const json& j, const std::string& path, Regime& regime);
+  Depreciation ReadDepreciation(const json& j, const std::string& path);
+  Uncertainty ReadUncertainty(const json& j, const std::string& path);
+  MultiplierUncertainty ReadMultiplier(const json& j, const std::string& path);
+  void ReadCorrelation(const json& j, const std::string& path, Uncertainty& u);
+
+  // One reader per instrument type (instrument_readers.cpp).
+  void ReadBonus(const json& j, const std::string& path, Regime& r);
+  void ReadSurfaceRent(const json& j, const std::string& path, Regime& r);
+  void ReadRoyalty(const json& j, const std::string& path, Regime& r);
+  void ReadFirstTranchePetroleum(const json& j, const std::string& path, Regime& r);
+  void ReadCostRecovery(const json& j, const std::string& path, Regime& r);
+  void ReadProfitSplit(const json& j, const std::string& path, Regime& r);
+  void ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r);
+  void ReadStateParticipation(const json& j, const std::string& path, Regime& r);
+  void ReadIncomeTax(const json& j, const std::string& path, Regime& r);
+  void ReadResourceRentTax(const json& j, const std::string& path, Regime& r);
+  void ReadWindfallTax(const json& j, const std::string& path, Regime& r);
+  void ReadDividendWithholding(const json& j, const std::string& path, Regime& r);
+
+ private:
+  int years_ = 0;
+  int first_year_ = 0;
+  std::string currency_ = "USD";
+  std::vector<std::string> product_names_;
+  std::vector<std::string> product_units_;
+};
+
+// The instrument types a term sheet may hold, each with its reader: the one
+// list of them (the unknown-type message and the code lists read it).
+struct InstrumentReader {
+  const char* type;
+  void (ModelWalker::*read)(const json& j, const std::string& path, Regime& r);
+};
+const std::vector<InstrumentReader>& InstrumentReaders();
+
+}  // namespace connex::fiscal::io

@@ -1,0 +1,208 @@
+// The project of a model document: products and their prices, capex and
+// opex series, and rates (constant, by year or tiered).
+#include <string>
+#include <vector>
+
+#include "fiscal/io/model_walker.hpp"
+
+namespace connex::fiscal::io {
+
+// A per-year series: exactly one number per project year.
+std::vector<double> ModelWalker::Series(const json& obj, const char* key, const std::string& path,
+                                        double min, bool required) {
+  const json* j = Field(obj, key, path, required);
+  if (!j) return {};
+  return SeriesValue(*j, At(path, key), min);
+}
+
+std::vector<double> ModelWalker::SeriesValue(const json& j, const std::string& path, double min) {
+  if (!j.is_array()) {
+    Fail(path, "must be an array of " + std::to_string(years_) + " numbers (one per year)");
+    return {};
+  }
+  if (static_cast<int>(j.size()) != years_) {
+    Fail(path, "has " + std::to_string(j.size()) + " values but the project has " +
+                   std::to_string(years_) + " years (" + std::to_string(first_year_) + "-" +
+                   std::to_string(first_year_ + years_ - 1) + ")");
+    return {};
+  }
+  std::vector<double> out(j.size());
+  for (size_t i = 0; i < j.size(); ++i) {
+    out[i] = NumberValue(j[i], At(path, i) + " (year " + std::to_string(first_year_ + i) + ")", min,
+                         kInf, 0.0);
+  }
+  return out;
+}
+
+int ModelWalker::ProductIndex(const std::string& name, const std::string& path) {
+  for (size_t i = 0; i < product_names_.size(); ++i) {
+    if (product_names_[i] == name) return static_cast<int>(i);
+  }
+  std::string known;
+  for (const auto& n : product_names_) known += (known.empty() ? "" : ", ") + n;
+  Fail(path, "names no product of the project (products: " + known + "), got \"" + name + "\"");
+  return 0;
+}
+
+// A unit "CUR/unit" that must match the model's currency and the product's unit.
+void ModelWalker::CheckUnit(const json& obj, const std::string& path, int product) {
+  const std::string unit = Text(obj, "unit", path, "", true);
+  if (unit.empty() || product < 0 || product >= static_cast<int>(product_units_.size())) return;
+  const std::string expected = currency_ + "/" + product_units_[product];
+  if (unit != expected) {
+    Fail(At(path, "unit"), "must be \"" + expected + "\" (model currency per unit of " +
+                               product_names_[product] + "), got \"" + unit + "\"");
+  }
+}
+
+Rate ModelWalker::ReadRate(const json& j, const std::string& path, double min, double max) {
+  if (j.is_number()) return Rate::Constant(NumberValue(j, path, min, max, 0.0));
+  if (!j.is_object()) {
+    Fail(path,
+         "must be a number, {\"schedule\": [...]} or {\"driver\": ..., \"tiers\": [...]}, got " +
+             Describe(j));
+    return {};
+  }
+  if (j.contains("schedule")) {
+    if (!Object(j, path, {"schedule"})) return {};
+    std::vector<double> values = SeriesValue(j["schedule"], At(path, "schedule"), min);
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (values[i] > max)
+        Fail(At(At(path, "schedule"), i),
+             "must be at most " + Str(max) + ", got " + Str(values[i]));
+    }
+    return Rate::Schedule(std::move(values));
+  }
+  if (!Object(j, path, {"driver", "product", "mode", "tiers"})) return {};
+  const int driver = Choice(j, "driver", path,
+                            {"price", "daily_production", "cumulative_production", "r_factor",
+                             "investor_irr", "profitability"},
+                            0, true);
+  const auto rd = static_cast<RateDriver>(driver);
+  int product = 0;
+  const bool per_product = rd == RateDriver::kPrice || rd == RateDriver::kDailyProduction ||
+                           rd == RateDriver::kCumulativeProduction;
+  if (j.contains("product")) {
+    if (!per_product)
+      Fail(At(path, "product"), std::string("is not used by the ") + ToString(rd) + " driver");
+    product = ProductIndex(Text(j, "product", path, ""), At(path, "product"));
+  }
+  const int mode = Choice(j, "mode", path, {"stepped", "incremental"}, 0);
+  const json* tiers_json = Field(j, "tiers", path, true);
+  std::vector<Tier> tiers;
+  if (tiers_json) {
+    const std::string tpath = At(path, "tiers");
+    if (!tiers_json->is_array() || tiers_json->empty()) {
+      Fail(tpath, "must be a non-empty array of {\"from\", \"to\", \"rate\"}");
+      return {};
+    }
+    for (size_t i = 0; i < tiers_json->size(); ++i) {
+      const json& tj = (*tiers_json)[i];
+      const std::string p = At(tpath, i);
+      if (!Object(tj, p, {"from", "to", "rate"})) continue;
+      Tier t;
+      t.from = Number(tj, "from", p, 0.0, -kInf, kInf, i > 0);
+      const bool last = i + 1 == tiers_json->size();
+      t.to = Number(tj, "to", p, kInf, -kInf, kInf, !last);
+      t.rate = Number(tj, "rate", p, 0.0, min, max, true);
+      tiers.push_back(t);
+    }
+    if (tiers.size() == tiers_json->size()) {
+      if (auto problem = ValidateTiers(tiers)) Fail(tpath, *problem);
+    }
+  }
+  if (tiers.empty()) return {};
+  return Rate::Tiered(rd, mode == 1 ? TierMode::kIncremental : TierMode::kStepped, std::move(tiers),
+                      product);
+}
+
+Product ModelWalker::ReadProduct(const json& j, const std::string& path) {
+  Product p;
+  if (!Object(j, path,
+              {"name", "unit", "production", "price", "variable_opex", "transport", "refining"})) {
+    return p;
+  }
+  p.name = Text(j, "name", path, "", true);
+  p.unit = Text(j, "unit", path, "", true);
+  for (const auto& n : product_names_) {
+    if (!p.name.empty() && n == p.name) Fail(At(path, "name"), "repeats product \"" + n + "\"");
+  }
+  product_names_.push_back(p.name);
+  product_units_.push_back(p.unit);
+  const int index = static_cast<int>(product_names_.size()) - 1;
+  p.production = Series(j, "production", path, 0.0, true);
+
+  if (const json* price = Field(j, "price", path, true)) {
+    const std::string pp = At(path, "price");
+    if (Object(*price, pp, {"unit", "deck", "base", "escalation"})) {
+      CheckUnit(*price, pp, index);
+      const bool deck = price->contains("deck");
+      const bool base = price->contains("base");
+      if (deck == base) {
+        Fail(pp,
+             "needs exactly one of \"deck\" (a price per year) or \"base\" (with optional "
+             "\"escalation\")");
+      } else if (deck) {
+        if (price->contains("escalation")) Fail(At(pp, "escalation"), "applies to \"base\" only");
+        p.price.deck = Series(*price, "deck", pp, 0.0, true);
+      } else {
+        p.price.base = Number(*price, "base", pp, 0.0, 0.0, kInf, true);
+        p.price.escalation = Number(*price, "escalation", pp, 0.0, -0.99, 10.0);
+      }
+    }
+  }
+  auto per_unit = [&](const char* key) {
+    const json* c = Field(j, key, path, false);
+    if (!c) return 0.0;
+    const std::string cp = At(path, key);
+    if (!Object(*c, cp, {"value", "unit"})) return 0.0;
+    CheckUnit(*c, cp, index);
+    return Number(*c, "value", cp, 0.0, 0.0, kInf, true);
+  };
+  p.variable_opex = per_unit("variable_opex");
+  p.transport = per_unit("transport");
+  p.refining = per_unit("refining");
+  return p;
+}
+
+Project ModelWalker::ReadProject(const json& j, const std::string& path) {
+  Project p;
+  if (!Object(j, path,
+              {"first_year", "years", "days_per_year", "inflation", "cost_base_year", "products",
+               "capex", "fixed_opex", "closure"})) {
+    return p;
+  }
+  p.first_year = Integer(j, "first_year", path, 2000, 1900, 2300, true);
+  p.years = Integer(j, "years", path, 0, 1, kMaxYears, true);
+  first_year_ = p.first_year;
+  years_ = p.years;
+  p.days_per_year = Number(j, "days_per_year", path, 365.0, 1.0, 366.0);
+  p.inflation = Number(j, "inflation", path, 0.0, -0.5, 10.0);
+  p.cost_base_year = Integer(j, "cost_base_year", path, p.first_year, 1900, 2300);
+  if (p.years == 0) return p;  // series lengths cannot be checked without years
+
+  if (const json* products = Field(j, "products", path, true)) {
+    const std::string pp = At(path, "products");
+    if (!products->is_array() || products->empty() ||
+        products->size() > static_cast<size_t>(kMaxProducts)) {
+      Fail(pp, "must be an array of 1 to " + std::to_string(kMaxProducts) + " products");
+    } else {
+      for (size_t i = 0; i < products->size(); ++i) {
+        p.products.push_back(ReadProduct((*products)[i], At(pp, i)));
+      }
+    }
+  }
+  if (const json* capex = Field(j, "capex", path, false)) {
+    const std::string cp = At(path, "capex");
+    if (Object(*capex, cp, {"exploration", "development", "sustaining"})) {
+      for (int c = 0; c < kCapexClasses; ++c) {
+        p.capex[c] = Series(*capex, ToString(static_cast<CapexClass>(c)), cp, 0.0, false);
+      }
+    }
+  }
+  p.fixed_opex = Series(j, "fixed_opex", path, 0.0, false);
+  p.closure = Series(j, "closure", path, 0.0, false);
+  return p;
+}
+
+}  // namespace connex::fiscal::io
