@@ -4,6 +4,7 @@
 // versions; results kept per version.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <functional>
@@ -78,6 +79,32 @@ TEST_F(FiscalModels, AnEngagementModelIsSeenByTheRequestsParticipantsOnly) {
   EXPECT_EQ(Status(ghana_.Get(mine_path)), 200);
   EXPECT_EQ(Status(coordinator_.Get(mine_path)), 404);
   EXPECT_EQ(Status(senegal_.Get(mine_path)), 404);
+}
+
+TEST_F(FiscalModels, TheCodelistsNameTheEngineInstrumentsAndLedgerLines) {
+  const json lists = Json(NewClient().Get("/api/v1/codelists"));
+  const json& types = lists["instrument_types"];
+  ASSERT_EQ(types.size(), 12u);
+  EXPECT_EQ(types[0], "bonus");
+  EXPECT_NE(std::find(types.begin(), types.end(), "resource_rent_tax"), types.end());
+  // The ledger in the engine's order; the state's receipts are ledger lines.
+  const json& lines = lists["ledger_lines"];
+  EXPECT_EQ(lines.front(), "gross_revenue");
+  EXPECT_EQ(lines.back(), "investor_cash_flow");
+  for (const json& g : lists["government_lines"]) {
+    EXPECT_NE(std::find(lines.begin(), lines.end(), g), lines.end()) << g;
+  }
+  // A model's by-instrument totals are keyed by those lines.
+  auto created = coordinator_.Send("POST", "/api/v1/fiscal/models",
+                                   {{"name", "PSC"}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(created), 201) << created->body;
+  const json run = Json(coordinator_.Send(
+      "POST", "/api/v1/fiscal/models/" + Json(created)["id"].get<std::string>() + "/run",
+      json::object()));
+  for (const auto& [line, total] : run["result"]["regimes"][0]["by_instrument"].items()) {
+    const json& g = lists["government_lines"];
+    EXPECT_NE(std::find(g.begin(), g.end(), line), g.end()) << line;
+  }
 }
 
 TEST_F(FiscalModels, ModelErrorsAreNamedByTheirPath) {

@@ -37,9 +37,8 @@ export interface RegimeResult {
   by_instrument: Record<string, { total: number; pv: number; share_of_government: number }>;
   ledger: Record<string, number[]>;
 }
-// The state's receipts by instrument, in the order the engine applies them.
-export const stateInstruments = ['bonus', 'surface_rent', 'royalty', 'ftp_state', 'profit_state', 'dmo', 'state_equity', 'income_tax', 'resource_rent_tax', 'windfall_tax', 'withholding_tax'];
-// One colour per instrument of the state's receipts, in that order.
+// One colour per instrument of the state's receipts, in the engine's order
+// (the codelists' government_lines).
 export const instrumentColours = ['#0b5c8a', '#3f8fc0', '#1f6b36', '#6aa84f', '#7a3fa0', '#b07cc6', '#8a5a0b', '#d4a017', '#5b6b7c', '#a32020', '#2b9e9e'];
 export interface RunResult {
   conventions: Conventions;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { loadSession } from './api';
 import { App } from './app';
-import { loadCodelists } from './requests';
+import { loadCodelists } from './codelists';
 import './styles.css';
 
 render(<App />, document.getElementById('app')!);

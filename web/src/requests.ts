@@ -1,8 +1,6 @@
 // Types of the request API (docs/api.md) and small helpers shared by the
 // request pages.
-import { call } from './api';
-import { language, t } from './i18n';
-import { signal } from './state';
+import { t } from './i18n';
 import type { MessageKey } from './messages/en';
 
 export interface Clock {
@@ -83,47 +81,8 @@ export interface Detail extends Summary {
   timeline: { at: string; kind: string; text: string; who: string }[];
   created_at: string;
 }
-export interface Codelists {
-  disciplines: string[];
-  discipline_labels: Record<string, { en: string; fr: string }>;
-  commodities: string[];
-  phases: string[];
-  languages: string[];
-  states: string[];
-}
-
-let codelists: Promise<Codelists | null> | null = null;
-// The codelists, fetched once per page load.
-export function loadCodelists(): Promise<Codelists | null> {
-  if (!codelists) {
-    codelists = call<Codelists>('GET', '/api/v1/codelists').then((r) => {
-      if (r.data) disciplineLabels.value = r.data.discipline_labels;
-      return r.data;
-    });
-  }
-  return codelists;
-}
-// After an administrator changes the codelist.
-export function reloadCodelists(): Promise<Codelists | null> {
-  codelists = null;
-  return loadCodelists();
-}
-
-// Labels of every discipline, retired ones too; the app re-renders when they arrive.
-export const disciplineLabels = signal<Record<string, { en: string; fr: string }>>({});
-// The codes offered, then those a record already holds that are no longer
-// offered (a retired discipline stays on the records that name it).
-export function withChosen(offered: string[], chosen: string[]): string[] {
-  return [...offered, ...chosen.filter((c) => !offered.includes(c))];
-}
-export function disciplineLabel(code: string): string {
-  const label = disciplineLabels.value[code];
-  return label ? label[language.value] : code.replace(/_/g, ' ');
-}
-
 export const stateLabel = (s: string) => t(`state.${s}` as MessageKey);
 export const clockLabel = (c: string) => t(`clock.${c}` as MessageKey);
-export const commodityLabel = (c: string) => c.replace(/_/g, ' ');
 
 // "2026-11-23T15:00:00Z" as "23 Nov 15:00" in the reader's locale, in UTC.
 export function when(iso: string | null): string {

@@ -2,7 +2,6 @@
 // sessions and hub materials, participants, certificates.
 export const sessionModes = ['in_person', 'online', 'hybrid'] as const;
 export const sessionStatuses = ['planned', 'held', 'cancelled'] as const;
-export const trainingLanguages = ['en', 'fr', 'es', 'pt', 'ar'] as const;
 
 export interface TrainingSession {
   id: string;

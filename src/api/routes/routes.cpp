@@ -71,6 +71,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddEngagementRoutes(routes, s);
   AddDocumentRoutes(routes, s);
   AddSupportRoutes(routes, s);
+  AddCodelistRoutes(routes, s);
   AddRosterRoutes(routes, s);
   AddHubRoutes(routes, s);
   AddProviderRoutes(routes, s);

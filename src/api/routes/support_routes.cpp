@@ -1,5 +1,5 @@
 // Around the requests: notifications, the SLA policy, public enquiries and
-// the codelists the forms offer.
+// the disciplines codelist.
 #include "api/routes/routes.hpp"
 #include "core/crypto.hpp"
 #include "domain/sla/policy_json.hpp"
@@ -123,27 +123,6 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
                         return nlohmann::json{{"items", items}};
                       });
                     }});
-  routes.push_back(
-      {"GET", "/api/v1/codelists", Access::kPublic,
-       "Codes the forms offer: disciplines (with the labels of every discipline, retired ones "
-       "too), commodities, phases, languages, states",
-       [&s](Request&) -> Result<Reply> {
-         return ReadJson(s, [&s](Stores& st) -> Result<nlohmann::json> {
-           nlohmann::json states = nlohmann::json::array();
-           for (int i = 0; i < kRequestStateCount; ++i) {
-             states.push_back(ToString(static_cast<RequestState>(i)));
-           }
-           nlohmann::json offered = nlohmann::json::array();
-           nlohmann::json labels = nlohmann::json::object();
-           for (const Discipline& d : s.disciplines.List(st)) {
-             if (d.active) offered.push_back(d.code);
-             labels[d.code] = {{"en", d.label_en}, {"fr", d.label_fr}};
-           }
-           return nlohmann::json{{"disciplines", offered},      {"discipline_labels", labels},
-                                 {"commodities", kCommodities}, {"phases", kPhases},
-                                 {"languages", kLanguages},     {"states", states}};
-         });
-       }});
   routes.push_back({"GET", "/api/v1/disciplines", Access::kPublic,
                     "The disciplines codelist in its order, retired entries included",
                     [&s](Request&) -> Result<Reply> {

@@ -8,11 +8,6 @@ import type { MessageKey } from '../../messages/en';
 import { getAt } from '../../model_form';
 import { CheckInput, Editor, NumberInput, RowsInput, SelectInput, TextInput, fieldId } from './editor_fields';
 
-export const instrumentTypes = [
-  'bonus', 'surface_rent', 'royalty', 'first_tranche_petroleum', 'cost_recovery', 'profit_split',
-  'domestic_market_obligation', 'state_participation', 'income_tax', 'resource_rent_tax', 'windfall_tax', 'dividend_withholding',
-] as const;
-
 const label = (key: string) => t(`field.${key}` as MessageKey);
 const options = (group: string, values: string[]): [string, string][] => values.map((v) => [v, t(`${group}.${v}` as MessageKey)]);
 

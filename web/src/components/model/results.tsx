@@ -3,7 +3,8 @@
 // (the state's receipts stacked by instrument beside the investor's), and
 // a comparison of two term sheets with its change by year.
 import { BarChart } from '../bar_chart';
-import { type ComparisonResult, type ModelDetail, type RunResult, instrumentColours, millions, percent, stateInstruments } from '../../fiscal';
+import { lists } from '../../codelists';
+import { type ComparisonResult, type ModelDetail, type RunResult, instrumentColours, millions, percent } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 
@@ -33,7 +34,7 @@ export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetai
 
 // The state's receipts stacked by instrument beside the investor's cash flow.
 export function CashFlows({ result }: { result: RunResult['regimes'][number] }) {
-  const paid = stateInstruments.filter((k) => result.by_instrument[k] && result.by_instrument[k].total !== 0 && result.ledger[k]);
+  const paid = (lists.value?.government_lines ?? []).filter((k) => result.by_instrument[k] && result.by_instrument[k].total !== 0 && result.ledger[k]);
   return (
     <BarChart title={t('models.cashFlows', { regime: result.regime })} years={result.ledger.year}
       series={[
@@ -64,14 +65,18 @@ export function ComparisonView({ answer, currency, rate }: { answer: ComparisonR
   );
 }
 
-// The ledger lines a reader checks, in the engine's order; a line that is
-// zero in every year is left out.
-const ledgerLines = ['gross_revenue', 'opex', 'capex', 'closure', 'pretax_cash_flow', ...stateInstruments, 'government_receipts', 'investor_cash_flow'];
+// The ledger lines a reader checks: the project's totals, each receipt of
+// the state (the engine's list) and the split between state and investor,
+// in the engine's order; a line that is zero in every year is left out.
+const totals = ['gross_revenue', 'opex', 'capex', 'closure', 'pretax_cash_flow', 'government_receipts', 'investor_cash_flow'];
 
 // The ledger of one term sheet, a row per year, in millions.
 export function LedgerTable({ result }: { result: RunResult['regimes'][number] }) {
-  const lines = ledgerLines.filter((l) => result.ledger[l]?.some((v) => v !== 0));
-  const name = (l: string) => t((stateInstruments.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
+  const state = lists.value?.government_lines ?? [];
+  const lines = (lists.value?.ledger_lines ?? totals)
+    .filter((l) => totals.includes(l) || state.includes(l))
+    .filter((l) => result.ledger[l]?.some((v) => v !== 0));
+  const name = (l: string) => t((state.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
   return (
     <details class="ledger">
       <summary>{t('models.ledger', { regime: result.regime })}</summary>

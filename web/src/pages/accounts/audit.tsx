@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../../api';
+import { FormError } from '../../components/field';
+import { t } from '../../i18n';
+
+interface Entry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+}
+interface Verdict {
+  entries: number;
+  intact: boolean;
+  first_broken: number | null;
+  reason: string;
+}
+
+export function Audit() {
+  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [error, setError] = useState('');
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+
+  useEffect(() => {
+    call<{ items: Entry[] }>('GET', '/api/v1/audit?limit=100').then((r) => {
+      if (r.data) setEntries(r.data.items);
+      else setError(r.status === 0 ? t('error.network') : t('error.generic', { status: r.status }));
+    });
+  }, []);
+
+  async function verify() {
+    const r = await call<Verdict>('GET', '/api/v1/audit/verify');
+    if (r.data) setVerdict(r.data);
+  }
+
+  return (
+    <div>
+      <h1>{t('audit.title')}</h1>
+      <button type="button" onClick={verify}>{t('audit.verify')}</button>
+      {verdict && (
+        <p class={verdict.intact ? 'notice' : 'form-error'} role="status">
+          {verdict.intact
+            ? t('audit.intact', { count: verdict.entries })
+            : t('audit.broken', { entry: verdict.first_broken ?? '', reason: verdict.reason })}
+        </p>
+      )}
+      <FormError message={error} />
+      {entries === null && !error ? (
+        <p>{t('common.loading')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('audit.seq')}</th>
+              <th>{t('audit.at')}</th>
+              <th>{t('audit.actor')}</th>
+              <th>{t('audit.action')}</th>
+              <th>{t('audit.object')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(entries || []).map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{e.at}</td>
+                <td class="id">{e.actor}</td>
+                <td>{e.action}</td>
+                <td class="id">{e.object_type} {e.object_id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

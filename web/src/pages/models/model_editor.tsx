@@ -1,0 +1,273 @@
+// The model editor: a model built or changed with forms — the project
+// (years, products and prices, a yearly table that takes paste from a
+// spreadsheet) and each term sheet's instruments. The forms edit the model
+// file itself; the server checks it as it is typed and names each problem
+// by its path, shown at the field. Saving keeps a version and opens the
+// results.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { call } from '../../api';
+import { Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId } from '../../components/model/editor_fields';
+import { lists } from '../../codelists';
+import { InstrumentForm } from '../../components/model/instrument_form';
+import { YearTable } from '../../components/model/year_table';
+import { Link } from '../../components/link';
+import type { FiscalModelJson, ModelDetail, ModelSummary } from '../../fiscal';
+import { t } from '../../i18n';
+import type { MessageKey } from '../../messages/en';
+import { emptyModel, getAt, resizeSeries, setAt } from '../../model_form';
+import type { Summary } from '../../requests';
+import { navigate } from '../../router';
+
+interface Product {
+  name?: string;
+  unit?: string;
+  price?: { base?: number; deck?: number[] };
+}
+
+// The model as sent: named as the record (unless it has a name of its own);
+// units the file states twice derived from the currency and each product's
+// unit ("USD/bbl"); a cost per unit left empty left out.
+function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
+  let out = setAt(model, 'name', model.name || name || undefined);
+  const currency = String(model.currency ?? 'USD');
+  ((getAt(model, 'project.products') as Product[] | undefined) ?? []).forEach((p, i) => {
+    const unit = `${currency}/${p.unit ?? ''}`;
+    out = setAt(out, `project.products[${i}].price.unit`, unit);
+    for (const cost of ['variable_opex', 'transport', 'refining']) {
+      const at = `project.products[${i}].${cost}`;
+      const v = getAt(out, `${at}.value`);
+      out = setAt(out, at, typeof v === 'number' ? { value: v, unit } : undefined);
+    }
+  });
+  return out;
+}
+
+const zeros = (n: number) => Array.from({ length: n }, () => 0);
+
+export function ModelEditor({ id }: { id?: string }) {
+  const [model, setModel] = useState<FiscalModelJson | null>(id ? null : emptyModel());
+  const [version, setVersion] = useState(0);
+  const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  const [requestId, setRequestId] = useState('');
+  const [requests, setRequests] = useState<Summary[]>([]);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
+  const [edited, setEdited] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const checked = useRef(0);
+  useEffect(() => {
+    if (!id) {
+      call<{ items: Summary[] }>('GET', '/api/v1/requests').then((r) => r.data && setRequests(r.data.items));
+      return;
+    }
+    call<ModelDetail>('GET', `/api/v1/fiscal/models/${id}`).then((r) => {
+      if (!r.data) return setMissing(true);
+      setModel(r.data.model);
+      setVersion(r.data.version);
+      setName(r.data.name);
+    });
+  }, [id]);
+  // The server reads the model as it is typed; only the latest answer counts.
+  useEffect(() => {
+    if (!model) return;
+    const mine = ++checked.current;
+    const timer = setTimeout(() => {
+      call('POST', '/api/v1/fiscal/check', { model: prepared(model, name) }).then((r) => {
+        if (mine !== checked.current || r.status === 0) return;
+        setProblems(r.status === 200 ? [] : r.errors.filter((e) => e.field.startsWith('model')).map((e) => ({ field: e.field.replace(/^model\.?/, ''), message: e.message })));
+      });
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [model, name]);
+  if (missing) return <div><h1>{t('notFound.title')}</h1><p>{t('notFound.body')}</p></div>;
+  if (!model) return <p class="loading">{t('common.loading')}</p>;
+
+  // Before a first save, messages show only where the user has typed.
+  const shown = problems.filter((p) => attempted || edited.some((e) => p.field === e || p.field.startsWith(`${e}.`) || p.field.startsWith(`${e}[`) || e.startsWith(`${p.field}.`) || e.startsWith(`${p.field}[`)));
+  const errors: Record<string, string> = {};
+  for (const p of shown) if (!(p.field in errors)) errors[p.field] = p.message;
+  const state: EditorState = {
+    model,
+    set: (path, value) => {
+      setEdited((e) => (e.includes(path) ? e : [...e, path]));
+      setModel((m) => {
+        let next = setAt(m as FiscalModelJson, path, value);
+        if (path === 'project.years' && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 200) next = resizeSeries(next, value);
+        return next;
+      });
+    },
+    drafts,
+    setDraft: (path, text) => setDrafts((d) => {
+      if (text === undefined && !(path in d)) return d;
+      const next = { ...d };
+      if (text === undefined) delete next[path];
+      else next[path] = text;
+      return next;
+    }),
+    errors,
+    notANumber: t('editor.notANumber'),
+  };
+  const years = Number(getAt(model, 'project.years')) || 0;
+  const firstYear = Number(getAt(model, 'project.first_year')) || 0;
+  const products = (getAt(model, 'project.products') as Product[] | undefined) ?? [];
+  const regimes = model.regimes ?? [];
+  const columns = [
+    ...products.flatMap((p, i) => [
+      { path: `project.products[${i}].production`, label: t('editor.productionOf', { product: p.name || `#${i + 1}`, unit: p.unit ?? '' }) },
+      ...(Array.isArray(p.price?.deck) ? [{ path: `project.products[${i}].price.deck`, label: t('editor.priceOf', { product: p.name || `#${i + 1}` }) }] : []),
+    ]),
+    { path: 'project.capex.exploration', label: t('editor.capexExploration') },
+    { path: 'project.capex.development', label: t('editor.capexDevelopment') },
+    { path: 'project.capex.sustaining', label: t('editor.capexSustaining') },
+    { path: 'project.fixed_opex', label: t('editor.fixedOpex') },
+    { path: 'project.closure', label: t('editor.closure') },
+  ];
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setAttempted(true);
+    if (Object.keys(drafts).length > 0 || !model) return;
+    setSaving(true);
+    const body = prepared(model, name);
+    const r = id
+      ? await call<ModelSummary>('PUT', `/api/v1/fiscal/models/${id}`, { version, name, note: note || undefined, model: body })
+      : await call<ModelSummary>('POST', '/api/v1/fiscal/models', { name, model: body, ...(requestId ? { request_id: requestId } : {}) });
+    setSaving(false);
+    if (r.data) return navigate(`/models/${r.data.id}`);
+    setProblems(r.status === 0 ? [{ field: '', message: t('error.network') }] : r.errors.map((x) => ({ field: x.field.startsWith('model') ? x.field.replace(/^model\.?/, '') : `:${x.field}`, message: x.message })));
+  }
+  const header = (field: string) => shown.find((p) => p.field === `:${field}`)?.message;
+  const addRegime = (copyOf?: number) => state.set('regimes', [...regimes, copyOf === undefined ? { name: '', instruments: [] } : { ...regimes[copyOf], name: `${regimes[copyOf].name} (2)` }]);
+  return (
+    <Editor.Provider value={state}>
+      <form class="model-editor" onSubmit={save} noValidate>
+        <p class="crumbs"><Link href="/models">{t('models.title')}</Link>{id && <> · <Link href={`/models/${id}`}>{name}</Link></>}</p>
+        <h1>{id ? t('editor.editTitle', { name }) : t('editor.newTitle')}</h1>
+        <p class="lead">{t('editor.intro')}</p>
+        <section class="panel">
+          <h2>{t('editor.model')}</h2>
+          <div class="row">
+            <div class="field">
+              <label for="editor-name">{t('models.name')}</label>
+              <input id="editor-name" value={name} aria-invalid={header('name') ? 'true' : undefined} onInput={(ev) => setName((ev.currentTarget as HTMLInputElement).value)} />
+              {header('name') && <span class="field-error">{header('name')}</span>}
+            </div>
+            {!id && (
+              <div class="field">
+                <label for="editor-request">{t('models.attach')}</label>
+                <select id="editor-request" value={requestId} onChange={(ev) => setRequestId((ev.currentTarget as HTMLSelectElement).value)}>
+                  <option value="">{t('models.workspace')}</option>
+                  {requests.map((r) => <option key={r.id} value={r.id}>{r.reference} — {r.project_name}</option>)}
+                </select>
+                {header('request_id') && <span class="field-error">{header('request_id')}</span>}
+              </div>
+            )}
+            {id && (
+              <div class="field">
+                <label for="editor-note">{t('editor.note')}</label>
+                <input id="editor-note" value={note} onInput={(ev) => setNote((ev.currentTarget as HTMLInputElement).value)} />
+              </div>
+            )}
+            <TextInput path="currency" label={t('editor.currency')} size={4} />
+          </div>
+        </section>
+
+        <section class="panel">
+          <h2>{t('editor.project')}</h2>
+          <div class="row">
+            <NumberInput path="project.first_year" label={t('editor.firstYear')} />
+            <NumberInput path="project.years" label={t('editor.years')} />
+            <NumberInput path="project.inflation" label={t('editor.inflation')} percent />
+            <NumberInput path="project.cost_base_year" label={t('editor.costBaseYear')} />
+          </div>
+          <div class="row">
+            <NumberInput path="discounting.rate" label={t('editor.discountRate')} percent />
+            <NumberInput path="discounting.valuation_year" label={t('editor.valuationYear')} />
+            <SelectInput path="discounting.timing" label={t('editor.timing')} options={[['end_of_year', t('timing.end_of_year')], ['mid_year', t('timing.mid_year')]]} fallback="end_of_year" />
+          </div>
+          {products.map((p, i) => {
+            const at = `project.products[${i}]`;
+            const deck = Array.isArray(p.price?.deck);
+            return (
+              <fieldset class="rows" key={i}>
+                <legend>{t('editor.product', { n: i + 1 })}</legend>
+                <div class="row">
+                  <TextInput path={`${at}.name`} label={t('editor.productName')} />
+                  <TextInput path={`${at}.unit`} label={t('editor.unit')} size={6} />
+                  <div class="field">
+                    <label for={fieldId(`${at}.price`)}>{t('editor.priceMode')}</label>
+                    <select id={fieldId(`${at}.price`)} value={deck ? 'deck' : 'base'} onChange={(ev) => state.set(`${at}.price`, (ev.currentTarget as HTMLSelectElement).value === 'deck' ? { deck: zeros(years) } : { escalation: 0 })}>
+                      <option value="base">{t('editor.priceBase')}</option>
+                      <option value="deck">{t('editor.priceDeck')}</option>
+                    </select>
+                    {errors[`${at}.price`] && <span class="field-error">{errors[`${at}.price`]}</span>}
+                  </div>
+                  {!deck && <NumberInput path={`${at}.price.base`} label={t('editor.price', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />}
+                  {!deck && <NumberInput path={`${at}.price.escalation`} label={t('editor.escalation')} percent />}
+                </div>
+                <div class="row">
+                  <NumberInput path={`${at}.variable_opex.value`} label={t('editor.variableOpex', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
+                  <NumberInput path={`${at}.transport.value`} label={t('editor.transport', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
+                  <NumberInput path={`${at}.refining.value`} label={t('editor.refining', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
+                </div>
+                {products.length > 1 && <button type="button" class="link" onClick={() => state.set('project.products', products.filter((_, k) => k !== i))}>{t('editor.removeProduct')}</button>}
+              </fieldset>
+            );
+          })}
+          <button type="button" class="secondary" onClick={() => state.set('project.products', [...products, { name: '', unit: '', production: zeros(years), price: { escalation: 0 } }])}>{t('editor.addProduct')}</button>
+          {years > 0 && years <= 200 && <YearTable columns={columns} firstYear={firstYear} years={years} caption={t('editor.yearly')} pasteHint={t('editor.pasteHint')} />}
+        </section>
+
+        {regimes.map((r, i) => (
+          <section class="panel" key={i} aria-label={t('editor.termSheet', { n: i + 1 })}>
+            <h2>{t('editor.termSheet', { n: i + 1 })}{r.name ? ` — ${r.name}` : ''}</h2>
+            <TextInput path={`regimes[${i}].name`} label={t('editor.termSheetName')} />
+            {errors[`regimes[${i}].instruments`] && <p class="field-error">{errors[`regimes[${i}].instruments`]}</p>}
+            {r.instruments.map((instrument, k) => (
+              <fieldset class="instrument" key={k}>
+                <legend>{t(`type.${instrument.type}` as MessageKey)}</legend>
+                <InstrumentForm path={`regimes[${i}].instruments[${k}]`} instrument={instrument} />
+                <button type="button" class="link" onClick={() => state.set(`regimes[${i}].instruments`, r.instruments.filter((_, j) => j !== k))}>{t('editor.removeInstrument')}</button>
+              </fieldset>
+            ))}
+            <AddInstrument id={`add-${i}`} onAdd={(type) => state.set(`regimes[${i}].instruments`, [...r.instruments, { type }])} />
+            <p class="buttons">
+              <button type="button" class="secondary" onClick={() => addRegime(i)}>{t('editor.copyTermSheet')}</button>
+              {regimes.length > 1 && <button type="button" class="link" onClick={() => state.set('regimes', regimes.filter((_, k) => k !== i))}>{t('editor.removeTermSheet')}</button>}
+            </p>
+          </section>
+        ))}
+        <p class="buttons"><button type="button" class="secondary" onClick={() => addRegime()}>{t('editor.addTermSheet')}</button></p>
+
+        {attempted && (shown.length > 0 || Object.keys(drafts).length > 0) && (
+          <div class="form-error" role="alert">
+            <p>{t('editor.problems')}</p>
+            <ul>
+              {Object.keys(drafts).map((p) => <li key={p}><a href={`#${fieldId(p)}`}>{p}</a>: {t('editor.notANumber')}</li>)}
+              {shown.map((p, k) => <li key={k}>{p.field.startsWith(':') ? p.field.slice(1) : <a href={`#${fieldId(p.field)}`}>{p.field || t('editor.model')}</a>}: {p.message}</li>)}
+            </ul>
+          </div>
+        )}
+        <button type="submit" disabled={saving}>{id ? t('editor.saveVersion') : t('editor.saveAndRun')}</button>
+      </form>
+    </Editor.Provider>
+  );
+}
+
+function AddInstrument({ id, onAdd }: { id: string; onAdd: (type: string) => void }) {
+  const [type, setType] = useState<string>('royalty');
+  return (
+    <div class="row add-instrument">
+      <div class="field">
+        <label for={id}>{t('editor.addInstrument')}</label>
+        <select id={id} value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value)}>
+          {(lists.value?.instrument_types ?? []).map((k) => <option key={k} value={k}>{t(`type.${k}` as MessageKey)}</option>)}
+        </select>
+      </div>
+      <button type="button" class="secondary" onClick={() => onAdd(type)}>{t('editor.add')}</button>
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+// The government's request form: saved as a draft (anything may be left for
+// later) and submitted when complete. Errors from the server appear at their
+// field; list fields name the entry ("focal_points[1].email").
+import { useEffect, useState } from 'preact/hooks';
+import { byField, call } from '../../api';
+import { Field, FormError } from '../../components/field';
+import { t } from '../../i18n';
+import type { MessageKey } from '../../messages/en';
+import { type Counterparty, type Detail, type Form } from '../../requests';
+import { disciplineLabel, loadCodelists, withChosen, type Codelists } from '../../codelists';
+import { navigate } from '../../router';
+
+const empty: Form = {
+  country: '', entity: '', focal_points: [{ name: '', email: '', phone: '' }], project_name: '', commodity: '',
+  site: '', counterparties: [], disciplines: [], phase: '', timeline: '', deadline: '', language: '', background: '',
+};
+
+// "Acme Ltd: Acme Ghana; Acme plc" per line <-> counterparties.
+function partiesText(parties: Counterparty[]): string {
+  return parties.map((p) => (p.affiliates.length ? `${p.name}: ${p.affiliates.join('; ')}` : p.name)).join('\n');
+}
+function parseParties(text: string): Counterparty[] {
+  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
+    const colon = line.indexOf(':');
+    if (colon < 0) return { name: line, affiliates: [] };
+    return {
+      name: line.slice(0, colon).trim(),
+      affiliates: line.slice(colon + 1).split(';').map((a) => a.trim()).filter(Boolean),
+    };
+  });
+}
+
+// The form as the API takes it: empty texts left out, empty focal points dropped.
+function body(f: Form, parties: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) if (typeof v === 'string' && v !== '') out[k] = v;
+  const focal = f.focal_points.filter((p) => p.name || p.email || p.phone);
+  if (focal.length) out.focal_points = focal.map((p) => ({ name: p.name, email: p.email, phone: p.phone }));
+  const cps = parseParties(parties);
+  if (cps.length) out.counterparties = cps;
+  if (f.disciplines.length) out.disciplines = f.disciplines;
+  return out;
+}
+
+export function RequestForm({ id }: { id?: string }) {
+  const [form, setForm] = useState<Form>(empty);
+  const [parties, setParties] = useState('');
+  const [version, setVersion] = useState(0);
+  const [reference, setReference] = useState('');
+  const [lists, setLists] = useState<Codelists | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    loadCodelists().then(setLists);
+    if (!id) return;
+    call<Detail>('GET', `/api/v1/requests/${id}`).then((r) => {
+      if (!r.data) return setErrors({ '': t('notFound.body') });
+      const f = r.data.form;
+      setForm({ ...f, focal_points: f.focal_points.length ? f.focal_points : empty.focal_points });
+      setParties(partiesText(f.counterparties));
+      setVersion(r.data.version);
+      setReference(r.data.reference);
+    });
+  }, [id]);
+
+  const set = (k: keyof Form) => (v: string) => setForm({ ...form, [k]: v });
+  const setFocal = (i: number, k: keyof Form['focal_points'][number], v: string) =>
+    setForm({ ...form, focal_points: form.focal_points.map((p, j) => (j === i ? { ...p, [k]: v } : p)) });
+
+  // Saves (creating the draft the first time); the saved request, or null.
+  async function save(): Promise<Detail | null> {
+    const r = id
+      ? await call<Detail>('PUT', `/api/v1/requests/${id}`, { ...body(form, parties), version })
+      : await call<Detail>('POST', '/api/v1/requests', body(form, parties));
+    if (!r.data) {
+      setErrors(r.status === 0 ? { '': t('error.network') } : byField(r.errors));
+      setNotice('');
+      return null;
+    }
+    setErrors({});
+    setVersion(r.data.version);
+    return r.data;
+  }
+
+  async function onSave(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    const saved = await save();
+    setBusy(false);
+    if (saved) {
+      setNotice(t('form.saved'));
+      if (!id) navigate(`/requests/${saved.id}`);
+    }
+  }
+
+  async function onSubmit() {
+    setBusy(true);
+    const saved = await save();
+    if (saved) {
+      const r = await call<Detail>('POST', `/api/v1/requests/${saved.id}/transitions`, { to: 'submitted', version: saved.version });
+      if (r.data) {
+        setBusy(false);
+        return navigate(`/requests/${saved.id}`);
+      }
+      const fields = byField(r.errors);
+      setErrors({ ...fields, '': t('form.fixErrors', { count: r.errors.length }) });
+      if (!id) navigate(`/requests/${saved.id}/edit`);
+    }
+    setBusy(false);
+  }
+
+  const select = (k: keyof Form, options: string[], label: (o: string) => string) => (
+    <div class="field">
+      <label for={`request-${k}`}>{t(`form.${k === 'project_name' ? 'project' : k}` as MessageKey)}</label>
+      <select id={`request-${k}`} value={form[k] as string} aria-invalid={errors[k] ? 'true' : undefined}
+        onChange={(e) => set(k)((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{t('form.choose')}</option>
+        {options.map((o) => <option key={o} value={o}>{label(o)}</option>)}
+      </select>
+      {errors[k] && <p class="field-error">{errors[k]}</p>}
+    </div>
+  );
+
+  return (
+    <form class="wide" onSubmit={onSave} noValidate>
+      <h1>{id ? t('form.editTitle', { reference }) : t('form.title')}</h1>
+      <p>{t('form.intro')}</p>
+      <FormError message={errors['']} />
+      <Field id="request-project_name" label={t('form.project')} value={form.project_name} error={errors.project_name} onInput={set('project_name')} />
+      <Field id="request-entity" label={t('form.entity')} value={form.entity} error={errors.entity} onInput={set('entity')} />
+      <Field id="request-country" label={t('form.country')} value={form.country} error={errors.country} onInput={set('country')} />
+      {lists && select('commodity', lists.commodities, (c) => c.replace(/_/g, ' '))}
+      <Field id="request-site" label={t('form.site')} value={form.site} error={errors.site} onInput={set('site')} />
+      <fieldset>
+        <legend>{t('form.focalPoints')}</legend>
+        {errors.focal_points && <p class="field-error">{errors.focal_points}</p>}
+        {form.focal_points.map((p, i) => (
+          <div class="row" key={i}>
+            <Field id={`focal-${i}-name`} label={t('form.focalName')} value={p.name} error={errors[`focal_points[${i}].name`]} onInput={(v) => setFocal(i, 'name', v)} />
+            <Field id={`focal-${i}-email`} label={t('form.focalEmail')} type="email" value={p.email} error={errors[`focal_points[${i}].email`]} onInput={(v) => setFocal(i, 'email', v)} />
+            <Field id={`focal-${i}-phone`} label={t('form.focalPhone')} value={p.phone} error={errors[`focal_points[${i}].phone`]} onInput={(v) => setFocal(i, 'phone', v)} />
+          </div>
+        ))}
+        <button type="button" class="link" onClick={() => setForm({ ...form, focal_points: [...form.focal_points, { name: '', email: '', phone: '' }] })}>
+          {t('form.addFocal')}
+        </button>
+      </fieldset>
+      <div class="field">
+        <label for="request-counterparties">{t('form.counterparties')}</label>
+        <textarea id="request-counterparties" rows={3} placeholder={t('form.counterpartiesHint')} value={parties}
+          aria-invalid={errors.counterparties ? 'true' : undefined}
+          onInput={(e) => setParties((e.currentTarget as HTMLTextAreaElement).value)} />
+        {Object.keys(errors).filter((k) => k.startsWith('counterparties')).map((k) => <p class="field-error" key={k}>{errors[k]}</p>)}
+      </div>
+      {lists && (
+        <fieldset>
+          <legend>{t('form.disciplines')}</legend>
+          {Object.keys(errors).filter((k) => k.startsWith('disciplines')).map((k) => <p class="field-error" key={k}>{errors[k]}</p>)}
+          <div class="checks">
+            {withChosen(lists.disciplines, form.disciplines).map((d) => (
+              <label key={d}>
+                <input type="checkbox" name="disciplines" value={d} checked={form.disciplines.includes(d)}
+                  onChange={(e) => {
+                    const on = (e.currentTarget as HTMLInputElement).checked;
+                    setForm({ ...form, disciplines: on ? [...form.disciplines, d] : form.disciplines.filter((x) => x !== d) });
+                  }} />
+                {disciplineLabel(d)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {lists && select('phase', lists.phases, (p) => t(`phase.${p}` as MessageKey))}
+      {lists && select('language', lists.languages, (l) => t(`language.${l}` as MessageKey))}
+      <Field id="request-deadline" label={t('form.deadline')} type="date" value={form.deadline} error={errors.deadline} onInput={set('deadline')} />
+      <div class="field">
+        <label for="request-timeline">{t('form.timeline')}</label>
+        <textarea id="request-timeline" rows={2} value={form.timeline} onInput={(e) => set('timeline')((e.currentTarget as HTMLTextAreaElement).value)} />
+      </div>
+      <div class="field">
+        <label for="request-background">{t('form.background')}</label>
+        <textarea id="request-background" rows={6} value={form.background} aria-invalid={errors.background ? 'true' : undefined}
+          onInput={(e) => set('background')((e.currentTarget as HTMLTextAreaElement).value)} />
+        {errors.background && <p class="field-error">{errors.background}</p>}
+      </div>
+      <div class="buttons">
+        <button type="submit" class="secondary" disabled={busy}>{t('form.save')}</button>
+        <button type="button" disabled={busy} onClick={onSubmit}>{t('form.submit')}</button>
+      </div>
+      {notice && <p class="notice" role="status">{notice}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+// The disciplines codelist: administrators add, relabel, reorder and retire
+// disciplines. A retired one is no longer offered on forms and profiles but
+// stays on the records that name it.
+import { useEffect, useState } from 'preact/hooks';
+import { byField, call } from '../../api';
+import { FormError } from '../../components/field';
+import { t } from '../../i18n';
+import { reloadCodelists } from '../../codelists';
+
+interface Discipline {
+  code: string;
+  label_en: string;
+  label_fr: string;
+  active: boolean;
+  position: number;
+  updated_at: string;
+}
+const blank: Discipline = { code: '', label_en: '', label_fr: '', active: true, position: 200, updated_at: '' };
+
+export function Disciplines() {
+  const [items, setItems] = useState<Discipline[] | null>(null);
+  const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
+  const [notice, setNotice] = useState('');
+  const [adding, setAdding] = useState<Discipline>(blank);
+  const load = () => call<{ items: Discipline[] }>('GET', '/api/v1/disciplines').then((r) => r.data && setItems(r.data.items));
+  useEffect(() => {
+    load();
+  }, []);
+  if (!items) return <p class="loading">{t('common.loading')}</p>;
+
+  // Saves one entry; `key` says which row shows the errors ('new' for the addition).
+  async function save(d: Discipline, key: string) {
+    const { code, label_en, label_fr, active, position } = d;
+    const r = await call<Discipline>('PUT', `/api/v1/disciplines/${encodeURIComponent(code)}`, { label_en, label_fr, active, position });
+    if (!r.data) {
+      setNotice('');
+      return setErrors({ [key]: r.status === 0 ? { '': t('error.network') } : byField(r.errors) });
+    }
+    setErrors({});
+    setNotice(t('disciplines.saved', { code }));
+    if (key === 'new') setAdding(blank);
+    await load();
+    await reloadCodelists();
+  }
+  const edit = (i: number, change: Partial<Discipline>) => setItems(items.map((d, j) => (j === i ? { ...d, ...change } : d)));
+  const cells = (d: Discipline, key: string, change: (c: Partial<Discipline>) => void) => {
+    const e = errors[key] ?? {};
+    const text = (field: 'label_en' | 'label_fr', label: string) => (
+      <td>
+        <input aria-label={`${label} ${d.code}`} value={d[field]} aria-invalid={e[field] ? 'true' : undefined}
+          onInput={(ev) => change({ [field]: (ev.currentTarget as HTMLInputElement).value })} />
+        {e[field] && <p class="field-error">{e[field]}</p>}
+      </td>
+    );
+    return (
+      <>
+        {text('label_en', t('disciplines.labelEn'))}
+        {text('label_fr', t('disciplines.labelFr'))}
+        <td>
+          <input type="number" class="short" aria-label={`${t('disciplines.position')} ${d.code}`} value={d.position}
+            onInput={(ev) => change({ position: Number((ev.currentTarget as HTMLInputElement).value) })} />
+          {e.position && <p class="field-error">{e.position}</p>}
+        </td>
+        <td>
+          <input type="checkbox" aria-label={`${t('disciplines.active')} ${d.code}`} checked={d.active}
+            onChange={(ev) => change({ active: (ev.currentTarget as HTMLInputElement).checked })} />
+        </td>
+      </>
+    );
+  };
+
+  return (
+    <div>
+      <h1>{t('disciplines.title')}</h1>
+      <p>{t('disciplines.intro')}</p>
+      {notice && <p class="notice" role="status">{notice}</p>}
+      <table class="list">
+        <thead>
+          <tr>
+            <th>{t('disciplines.code')}</th>
+            <th>{t('disciplines.labelEn')}</th>
+            <th>{t('disciplines.labelFr')}</th>
+            <th>{t('disciplines.position')}</th>
+            <th>{t('disciplines.active')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d, i) => (
+            <tr key={d.code} class={d.active ? '' : 'retired'}>
+              <td><code>{d.code}</code><FormError message={errors[d.code]?.['']} /></td>
+              {cells(d, d.code, (c) => edit(i, c))}
+              <td><button type="button" onClick={() => save(d, d.code)}>{t('disciplines.save')}</button></td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <input aria-label={t('disciplines.newCode')} placeholder="hydrogeology" value={adding.code}
+                aria-invalid={errors.new?.code ? 'true' : undefined}
+                onInput={(ev) => setAdding({ ...adding, code: (ev.currentTarget as HTMLInputElement).value.trim() })} />
+              {errors.new?.code && <p class="field-error">{errors.new.code}</p>}
+              <FormError message={errors.new?.['']} />
+            </td>
+            {cells(adding, 'new', (c) => setAdding({ ...adding, ...c }))}
+            <td><button type="button" onClick={() => save(adding, 'new')}>{t('disciplines.add')}</button></td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// The route table: each page's path, the roles that may open it, and its
+// place in the main navigation. A role not listed sees "not found", as the
+// API answers; a visitor is offered the sign-in form instead. Within a page
+// the server still decides which objects a user sees (404 otherwise).
+import type { JSX } from 'preact';
+import type { User } from './api';
+import type { MessageKey } from './messages/en';
+import { Account } from './pages/accounts/account';
+import { Audit } from './pages/accounts/audit';
+import { Invitation } from './pages/accounts/invitation';
+import { Organisations } from './pages/accounts/organisations';
+import { People } from './pages/accounts/people';
+import { SignIn } from './pages/accounts/sign_in';
+import { HubCompare } from './pages/hub/hub_compare';
+import { HubDocumentPage } from './pages/hub/hub_document';
+import { HubSearch } from './pages/hub/hub_search';
+import { HubUpload } from './pages/hub/hub_upload';
+import { Providers } from './pages/hub/providers';
+import { Roadmap } from './pages/hub/roadmap';
+import { ModelDetailPage } from './pages/models/model_detail';
+import { ModelEditor } from './pages/models/model_editor';
+import { ModelReport } from './pages/models/model_report';
+import { Models } from './pages/models/models';
+import { MonitoredContractPage } from './pages/monitoring/monitored_contract';
+import { Monitoring } from './pages/monitoring/monitoring';
+import { Enquiry } from './pages/portal/enquiry';
+import { Home } from './pages/portal/home';
+import { Notifications } from './pages/portal/notifications';
+import { Impact } from './pages/reports/impact';
+import { RequestDetail } from './pages/requests/request_detail';
+import { RequestForm } from './pages/requests/request_form';
+import { Requests } from './pages/requests/requests';
+import { SlaPolicy } from './pages/requests/sla_policy';
+import { Disciplines } from './pages/roster/disciplines';
+import { ExpertProfile } from './pages/roster/expert_profile';
+import { Roster } from './pages/roster/roster';
+import { CertificatePage } from './pages/training/certificate';
+import { TrainingCatalog } from './pages/training/training';
+import { TrainingCoursePage } from './pages/training/training_course';
+
+export type Role = 'public' | User['role'];
+export interface Route {
+  // "/requests/:id/edit": each ":name" part matches one id (letters, digits, _ and -).
+  path: string;
+  roles: readonly Role[];
+  page: (params: Record<string, string>, role: Role) => JSX.Element;
+  // In the main navigation, with this label, for the roles above.
+  nav?: MessageKey;
+}
+
+const staff: Role[] = ['coordinator', 'admin'];
+const signedIn: Role[] = ['government', 'expert', 'coordinator', 'admin'];
+// Funders read impact reports and nothing of any request.
+const reports: Role[] = ['coordinator', 'admin', 'funder'];
+const everyAccount: Role[] = [...signedIn, 'funder'];
+const anyone: Role[] = ['public', ...everyAccount];
+// Registers of signed contracts: governments their own, the Support Unit all.
+const monitoring: Role[] = ['government', 'coordinator', 'admin'];
+
+// The navigation's entries first, in the order it shows them.
+export const routes: Route[] = [
+  { path: '/', roles: anyone, nav: 'nav.home', page: () => <Home /> },
+  { path: '/hub', roles: anyone, nav: 'nav.hub', page: () => <HubSearch /> },
+  { path: '/roadmap', roles: anyone, nav: 'nav.roadmap', page: () => <Roadmap /> },
+  { path: '/providers', roles: anyone, nav: 'nav.providers', page: () => <Providers /> },
+  { path: '/training', roles: anyone, nav: 'nav.training', page: () => <TrainingCatalog /> },
+  { path: '/requests', roles: signedIn, nav: 'nav.requests', page: () => <Requests /> },
+  { path: '/models', roles: signedIn, nav: 'nav.models', page: () => <Models /> },
+  { path: '/monitoring', roles: monitoring, nav: 'nav.monitoring', page: () => <Monitoring /> },
+  { path: '/enquiry', roles: ['public'], nav: 'nav.enquiry', page: () => <Enquiry /> },
+  { path: '/profile', roles: ['expert'], nav: 'nav.profile', page: () => <ExpertProfile /> },
+  { path: '/roster', roles: staff, nav: 'nav.roster', page: () => <Roster /> },
+  { path: '/organisations', roles: signedIn, nav: 'nav.organisations', page: () => <Organisations /> },
+  { path: '/people', roles: staff, nav: 'nav.people', page: () => <People /> },
+  { path: '/sla-policy', roles: staff, nav: 'nav.slaPolicy', page: () => <SlaPolicy /> },
+  { path: '/impact', roles: reports, nav: 'nav.impact', page: () => <Impact /> },
+  { path: '/disciplines', roles: ['admin'], nav: 'nav.disciplines', page: () => <Disciplines /> },
+  { path: '/audit', roles: ['admin'], nav: 'nav.audit', page: () => <Audit /> },
+  { path: '/account', roles: everyAccount, nav: 'nav.account', page: () => <Account /> },
+
+  { path: '/sign-in', roles: anyone, page: (_, role) => (role === 'public' ? <SignIn /> : <Home />) },
+  { path: '/invitation/:token', roles: anyone, page: (p) => <Invitation token={p.token} /> },
+  { path: '/notifications', roles: everyAccount, page: () => <Notifications /> },
+  { path: '/requests/new', roles: ['government'], page: () => <RequestForm /> },
+  { path: '/requests/:id/edit', roles: ['government'], page: (p) => <RequestForm id={p.id} /> },
+  { path: '/requests/:id', roles: signedIn, page: (p) => <RequestDetail id={p.id} /> },
+  { path: '/experts/:id', roles: staff, page: (p) => <ExpertProfile id={p.id} /> },
+  { path: '/hub/new', roles: staff, page: () => <HubUpload /> },
+  { path: '/hub/compare', roles: anyone, page: () => <HubCompare /> },
+  { path: '/hub/documents/:id', roles: anyone, page: (p) => <HubDocumentPage id={p.id} /> },
+  { path: '/models/new', roles: signedIn, page: () => <ModelEditor /> },
+  { path: '/models/:id/edit', roles: signedIn, page: (p) => <ModelEditor id={p.id} /> },
+  { path: '/models/:id/report', roles: signedIn, page: (p) => <ModelReport id={p.id} /> },
+  { path: '/models/:id', roles: signedIn, page: (p) => <ModelDetailPage id={p.id} /> },
+  { path: '/monitoring/contracts/:id', roles: monitoring, page: (p) => <MonitoredContractPage id={p.id} /> },
+  { path: '/training/courses/:id', roles: anyone, page: (p) => <TrainingCoursePage id={p.id} /> },
+  { path: '/training/certificates/:id', roles: anyone, page: (p) => <CertificatePage id={p.id} /> },
+];
+
+export const navigation = routes.filter((r) => r.nav);
+
+// The first route whose path matches, and its parameters.
+export function findRoute(path: string): { route: Route; params: Record<string, string> } | null {
+  const parts = path.split('/');
+  for (const route of routes) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((p, i) => {
+      if (!p.startsWith(':')) return p === parts[i];
+      params[p.slice(1)] = parts[i];
+      return /^[A-Za-z0-9_-]+$/.test(parts[i]);
+    });
+    if (matches) return { route, params };
+  }
+  return null;
+}
