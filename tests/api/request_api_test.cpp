@@ -104,132 +104,149 @@ class Requests : public PortalTest<Requests> {
          admin_ = NewClient(), expert_ = NewClient(), outsider_ = NewClient();
 };
 TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
-  // A draft may be incomplete; submitting it names every missing field.
-  auto draft = ghana_.Send("POST", "/api/v1/requests", {{"project_name", "Ahafo North"}});
-  ASSERT_EQ(Status(draft), 201);
-  json r = Json(draft);
-  EXPECT_EQ(r["state"], "draft");
-  EXPECT_EQ(r["form"]["country"], "GHA");  // from the ministry's organisation
-  EXPECT_TRUE(r["reference"].get<std::string>().rfind("CNX-", 0) == 0);
-  auto refused =
-      ghana_.Send("POST", Path(r, "/transitions"), {{"to", "submitted"}, {"version", 1}});
-  ASSERT_EQ(Status(refused), 400);
-  EXPECT_EQ(ErrorFields(refused),
-            (std::set<std::string>{"entity", "focal_points", "commodity", "counterparties",
-                                   "disciplines", "phase", "language", "background"}));
-  // Drafts are the government's alone.
-  EXPECT_EQ(Status(coordinator_.Get(Path(r))), 404);
-  json form = CompleteForm();
-  form["version"] = 1;
-  auto edited = ghana_.Send("PUT", Path(r), form);
-  ASSERT_EQ(Status(edited), 200) << edited->body;
-  r = Move(ghana_, Json(edited), "submitted");
-  EXPECT_EQ(r["allowed"], json::array({"withdrawn"}));
+  json r;  // the request as last answered
+  ASSERT_TRUE(Step("a draft names what is missing; the completed form is submitted", [&] {
+    // A draft may be incomplete; submitting it names every missing field.
+    auto draft = ghana_.Send("POST", "/api/v1/requests", {{"project_name", "Ahafo North"}});
+    ASSERT_EQ(Status(draft), 201);
+    r = Json(draft);
+    EXPECT_EQ(r["state"], "draft");
+    EXPECT_EQ(r["form"]["country"], "GHA");  // from the ministry's organisation
+    EXPECT_TRUE(r["reference"].get<std::string>().rfind("CNX-", 0) == 0);
+    auto refused =
+        ghana_.Send("POST", Path(r, "/transitions"), {{"to", "submitted"}, {"version", 1}});
+    ASSERT_EQ(Status(refused), 400);
+    EXPECT_EQ(ErrorFields(refused),
+              (std::set<std::string>{"entity", "focal_points", "commodity", "counterparties",
+                                     "disciplines", "phase", "language", "background"}));
+    // Drafts are the government's alone.
+    EXPECT_EQ(Status(coordinator_.Get(Path(r))), 404);
+    json form = CompleteForm();
+    form["version"] = 1;
+    auto edited = ghana_.Send("PUT", Path(r), form);
+    ASSERT_EQ(Status(edited), 200) << edited->body;
+    r = Move(ghana_, Json(edited), "submitted");
+    EXPECT_EQ(r["allowed"], json::array({"withdrawn"}));
+  }));
 
-  // The coordinator's inbox has it, with the acknowledge clock running.
-  json inbox = Json(coordinator_.Get("/api/v1/requests"))["items"];
-  auto it =
-      std::find_if(inbox.begin(), inbox.end(), [&](const json& i) { return i["id"] == r["id"]; });
-  ASSERT_NE(it, inbox.end());
-  EXPECT_EQ((*it)["sla"]["clock"], "acknowledge");
-  EXPECT_EQ((*it)["sla"]["status"], "running");
-  const json notes = Json(coordinator_.Get("/api/v1/notifications"));
-  EXPECT_GE(notes["unread"].get<int>(), 1);
-  EXPECT_EQ(notes["items"][0]["kind"], "request_submitted");
+  ASSERT_TRUE(Step("the coordinator is told and the acknowledge clock runs", [&] {
+    // The coordinator's inbox has it, with the acknowledge clock running.
+    json inbox = Json(coordinator_.Get("/api/v1/requests"))["items"];
+    auto it =
+        std::find_if(inbox.begin(), inbox.end(), [&](const json& i) { return i["id"] == r["id"]; });
+    ASSERT_NE(it, inbox.end());
+    EXPECT_EQ((*it)["sla"]["clock"], "acknowledge");
+    EXPECT_EQ((*it)["sla"]["status"], "running");
+    const json notes = Json(coordinator_.Get("/api/v1/notifications"));
+    EXPECT_GE(notes["unread"].get<int>(), 1);
+    EXPECT_EQ(notes["items"][0]["kind"], "request_submitted");
+  }));
 
-  r = Move(coordinator_, r, "acknowledged");
-  r = Move(coordinator_, r, "under_review");
-  // The government is asked for more; the clocks pause; it answers and resumes.
-  r = Move(coordinator_, r, "awaiting_information", "Send the company's draft lease");
-  EXPECT_EQ(Json(ghana_.Get(Path(r)))["waiting_for"], "Send the company's draft lease");
-  r = Move(ghana_, r, "under_review");
+  ASSERT_TRUE(Step("under review, paused while the government is asked for more", [&] {
+    r = Move(coordinator_, r, "acknowledged");
+    r = Move(coordinator_, r, "under_review");
+    // The government is asked for more; the clocks pause; it answers and resumes.
+    r = Move(coordinator_, r, "awaiting_information", "Send the company's draft lease");
+    EXPECT_EQ(Json(ghana_.Get(Path(r)))["waiting_for"], "Send the company's draft lease");
+    r = Move(ghana_, r, "under_review");
+  }));
 
-  // Approval needs the due diligence decision first.
-  auto early = coordinator_.Send("POST", Path(r, "/transitions"),
-                                 {{"to", "approved"}, {"version", r["version"]}});
-  ASSERT_EQ(Status(early), 409);
-  EXPECT_EQ(Error(early)["field"], "due_diligence");
-  auto dd = coordinator_.Send("PUT", Path(r, "/due-diligence"),
-                              {{"human_rights", "low"},
-                               {"environmental", "medium"},
-                               {"legal", "low"},
-                               {"reputational", "low"},
-                               {"other_providers", "none"},
-                               {"decision", "approve"},
-                               {"reasons", "Eligible; no other provider engaged"},
-                               {"version", 0}});
-  ASSERT_EQ(Status(dd), 200) << dd->body;
-  EXPECT_EQ(Status(ghana_.Get(Path(r, "/due-diligence"))), 404);  // the Support Unit's own
-  r = Move(coordinator_, r, "approved", "Eligible",
-           {{"scope",
-             {{"summary", "Fiscal and legal review of the draft lease"},
-              {"disciplines", {"legal", "fiscal_modelling"}},
-              {"phases", {"negotiation"}},
-              {"expert_days", 30}}}});
-  EXPECT_EQ(r["scope"]["summary"], "Fiscal and legal review of the draft lease");
-  const std::string letter = Json(ghana_.Get(Path(r, "/letter")))["text"];
-  EXPECT_NE(letter.find("has approved your request"), std::string::npos);
-  EXPECT_NE(letter.find("Fiscal and legal review of the draft lease"), std::string::npos);
-  EXPECT_NE(letter.find(r["reference"].get<std::string>()), std::string::npos);
+  ASSERT_TRUE(
+      Step("approved with a scope once due diligence is decided; the decision letter says so", [&] {
+        // Approval needs the due diligence decision first.
+        auto early = coordinator_.Send("POST", Path(r, "/transitions"),
+                                       {{"to", "approved"}, {"version", r["version"]}});
+        ASSERT_EQ(Status(early), 409);
+        EXPECT_EQ(Error(early)["field"], "due_diligence");
+        auto dd = coordinator_.Send("PUT", Path(r, "/due-diligence"),
+                                    {{"human_rights", "low"},
+                                     {"environmental", "medium"},
+                                     {"legal", "low"},
+                                     {"reputational", "low"},
+                                     {"other_providers", "none"},
+                                     {"decision", "approve"},
+                                     {"reasons", "Eligible; no other provider engaged"},
+                                     {"version", 0}});
+        ASSERT_EQ(Status(dd), 200) << dd->body;
+        EXPECT_EQ(Status(ghana_.Get(Path(r, "/due-diligence"))), 404);  // the Support Unit's own
+        r = Move(coordinator_, r, "approved", "Eligible",
+                 {{"scope",
+                   {{"summary", "Fiscal and legal review of the draft lease"},
+                    {"disciplines", {"legal", "fiscal_modelling"}},
+                    {"phases", {"negotiation"}},
+                    {"expert_days", 30}}}});
+        EXPECT_EQ(r["scope"]["summary"], "Fiscal and legal review of the draft lease");
+        const std::string letter = Json(ghana_.Get(Path(r, "/letter")))["text"];
+        EXPECT_NE(letter.find("has approved your request"), std::string::npos);
+        EXPECT_NE(letter.find("Fiscal and legal review of the draft lease"), std::string::npos);
+        EXPECT_NE(letter.find(r["reference"].get<std::string>()), std::string::npos);
+      }));
 
-  // Scope versions keep who, when, why and what changed.
-  r = Move(coordinator_, r, "scoping");
-  auto v2 = coordinator_.Send("POST", Path(r, "/scope"),
-                              {{"scope",
-                                {{"summary", "Fiscal and legal review of the draft lease"},
-                                 {"disciplines", {"legal", "fiscal_modelling", "environmental"}},
-                                 {"phases", {"negotiation", "implementation"}},
-                                 {"expert_days", 45}}},
-                               {"reason", "The ministry asked for an environmental review"}});
-  ASSERT_EQ(Status(v2), 201) << v2->body;
-  const json versions = Json(ghana_.Get(Path(r, "/scope")))["items"];
-  ASSERT_EQ(versions.size(), 2u);
-  EXPECT_EQ(versions[1]["reason"], "The ministry asked for an environmental review");
-  EXPECT_EQ(versions[1]["author"], "Chloé Coordinator");
-  const json changes = versions[1]["changes"];
-  ASSERT_EQ(changes.size(), 3u);
-  EXPECT_EQ(changes[0]["field"], "expert_days");
-  EXPECT_EQ(changes[1]["added"], json::array({"environmental"}));
+  ASSERT_TRUE(Step("scope versions keep who, when, why and what changed", [&] {
+    // Scope versions keep who, when, why and what changed.
+    r = Move(coordinator_, r, "scoping");
+    auto v2 = coordinator_.Send("POST", Path(r, "/scope"),
+                                {{"scope",
+                                  {{"summary", "Fiscal and legal review of the draft lease"},
+                                   {"disciplines", {"legal", "fiscal_modelling", "environmental"}},
+                                   {"phases", {"negotiation", "implementation"}},
+                                   {"expert_days", 45}}},
+                                 {"reason", "The ministry asked for an environmental review"}});
+    ASSERT_EQ(Status(v2), 201) << v2->body;
+    const json versions = Json(ghana_.Get(Path(r, "/scope")))["items"];
+    ASSERT_EQ(versions.size(), 2u);
+    EXPECT_EQ(versions[1]["reason"], "The ministry asked for an environmental review");
+    EXPECT_EQ(versions[1]["author"], "Chloé Coordinator");
+    const json changes = versions[1]["changes"];
+    ASSERT_EQ(changes.size(), 3u);
+    EXPECT_EQ(changes[0]["field"], "expert_days");
+    EXPECT_EQ(changes[1]["added"], json::array({"environmental"}));
+  }));
 
-  // A team, confirmed by the government, then the engagement runs.
-  r = Json(coordinator_.Get(Path(r)));
-  auto no_team = coordinator_.Send("POST", Path(r, "/transitions"),
-                                   {{"to", "team_proposed"}, {"version", r["version"]}});
-  EXPECT_EQ(Error(no_team)["field"], "team");
-  ASSERT_EQ(Status(coordinator_.Send("POST", Path(r, "/team"),
-                                     {{"user_id", UserId(expert_)}, {"role", "fiscal modeller"}})),
-            201);
-  EXPECT_EQ(Status(expert_.Get(Path(r))), 404);  // proposed, not yet confirmed
-  r = Move(coordinator_, r, "team_proposed");
-  r = Move(ghana_, r, "team_confirmed");
-  EXPECT_EQ(Status(expert_.Get(Path(r))), 200);
-  r = Move(coordinator_, r, "active");
-  EXPECT_EQ(r["engagement_phase"], "negotiation");
-  auto deliverable = coordinator_.Send("POST", Path(r, "/deliverables"),
-                                       {{"title", "Fiscal model of the draft terms"},
-                                        {"phase", "negotiation"},
-                                        {"due_date", "2027-01-10"}});
-  ASSERT_EQ(Status(deliverable), 201) << deliverable->body;
-  const json d = Json(deliverable);
-  auto delivered = expert_.Send("PUT", Path(r, "/deliverables/" + d["id"].get<std::string>()),
-                                {{"status", "delivered"}, {"version", d["version"]}});
-  ASSERT_EQ(Status(delivered), 200) << delivered->body;
-  auto accept = expert_.Send("PUT", Path(r, "/deliverables/" + d["id"].get<std::string>()),
-                             {{"status", "accepted"}, {"version", 2}});
-  EXPECT_EQ(Status(accept), 403);  // the Support Unit accepts, not the team
-  r = Json(coordinator_.Get(Path(r)));
-  std::map<std::string, std::string> clocks;
-  for (const json& c : r["clocks"]) clocks[c["clock"]] = c["status"];
-  EXPECT_TRUE(clocks["acknowledge"] == "met" || clocks["acknowledge"] == "breached");
-  EXPECT_TRUE(clocks["first_deliverable"] == "met" || clocks["first_deliverable"] == "breached");
-  ASSERT_EQ(r["clocks"][1]["pauses"].size(), 1u) << r["clocks"].dump();  // decide paused once
-  // Every move is in the history with actor, time and reason.
-  const json history = r["history"];
-  ASSERT_EQ(history.size(), 10u);
-  EXPECT_EQ(history[3]["to"], "awaiting_information");
-  EXPECT_EQ(history[3]["actor"], "Chloé Coordinator");
-  EXPECT_EQ(history[3]["reason"], "Send the company's draft lease");
-  EXPECT_FALSE(r["timeline"].empty());
+  ASSERT_TRUE(Step("a team confirmed by the government; the engagement runs and delivers", [&] {
+    // A team, confirmed by the government, then the engagement runs.
+    r = Json(coordinator_.Get(Path(r)));
+    auto no_team = coordinator_.Send("POST", Path(r, "/transitions"),
+                                     {{"to", "team_proposed"}, {"version", r["version"]}});
+    EXPECT_EQ(Error(no_team)["field"], "team");
+    ASSERT_EQ(
+        Status(coordinator_.Send("POST", Path(r, "/team"),
+                                 {{"user_id", UserId(expert_)}, {"role", "fiscal modeller"}})),
+        201);
+    EXPECT_EQ(Status(expert_.Get(Path(r))), 404);  // proposed, not yet confirmed
+    r = Move(coordinator_, r, "team_proposed");
+    r = Move(ghana_, r, "team_confirmed");
+    EXPECT_EQ(Status(expert_.Get(Path(r))), 200);
+    r = Move(coordinator_, r, "active");
+    EXPECT_EQ(r["engagement_phase"], "negotiation");
+    auto deliverable = coordinator_.Send("POST", Path(r, "/deliverables"),
+                                         {{"title", "Fiscal model of the draft terms"},
+                                          {"phase", "negotiation"},
+                                          {"due_date", "2027-01-10"}});
+    ASSERT_EQ(Status(deliverable), 201) << deliverable->body;
+    const json d = Json(deliverable);
+    auto delivered = expert_.Send("PUT", Path(r, "/deliverables/" + d["id"].get<std::string>()),
+                                  {{"status", "delivered"}, {"version", d["version"]}});
+    ASSERT_EQ(Status(delivered), 200) << delivered->body;
+    auto accept = expert_.Send("PUT", Path(r, "/deliverables/" + d["id"].get<std::string>()),
+                               {{"status", "accepted"}, {"version", 2}});
+    EXPECT_EQ(Status(accept), 403);  // the Support Unit accepts, not the team
+  }));
+  ASSERT_TRUE(Step("the clocks and the history tell what happened", [&] {
+    r = Json(coordinator_.Get(Path(r)));
+    std::map<std::string, std::string> clocks;
+    for (const json& c : r["clocks"]) clocks[c["clock"]] = c["status"];
+    EXPECT_TRUE(clocks["acknowledge"] == "met" || clocks["acknowledge"] == "breached");
+    EXPECT_TRUE(clocks["first_deliverable"] == "met" || clocks["first_deliverable"] == "breached");
+    ASSERT_EQ(r["clocks"][1]["pauses"].size(), 1u) << r["clocks"].dump();  // decide paused once
+    // Every move is in the history with actor, time and reason.
+    const json history = r["history"];
+    ASSERT_EQ(history.size(), 10u);
+    EXPECT_EQ(history[3]["to"], "awaiting_information");
+    EXPECT_EQ(history[3]["actor"], "Chloé Coordinator");
+    EXPECT_EQ(history[3]["reason"], "Send the company's draft lease");
+    EXPECT_FALSE(r["timeline"].empty());
+  }));
 }
 
 TEST_F(Requests, IllegalMovesAnswer409WithTheAllowedOnes) {

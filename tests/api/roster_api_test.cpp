@@ -67,6 +67,7 @@ class Roster : public PortalTest<Roster> {
   Client ghana_ = NewClient(), coordinator_ = NewClient(), admin_ = NewClient(),
          fiscal_ = NewClient(), mining_ = NewClient();
 };
+
 TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
   const std::string mining = Id(mining_), fiscal = Id(fiscal_);
   json mine = Json(mining_.Get("/api/v1/experts/" + mining + "/profile"));
@@ -107,105 +108,116 @@ TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
 
 TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
   const std::string mining = Id(mining_), fiscal = Id(fiscal_);
-  const json r = Scoping();
-  const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
-  auto declared = mining_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
-                               {{"entity", "Acme Mining Ltd."},
-                                {"affiliates", {"Acme Holdings plc"}},
-                                {"relation", "consultancy"},
-                                {"start", "2022-01-01"},
-                                {"end", "2025-06-30"},
-                                {"evidence", "Contract for a feasibility review"}});
-  ASSERT_EQ(Status(declared), 201) << declared->body;
-  const std::string declaration = Json(declared)["id"];
-
   const json spec = {
       {"slots", {{{"discipline", "fiscal_modelling"}}, {{"discipline", "mining_engineering"}}}},
       {"start", "2027-01-11"},
       {"end", "2027-02-05"},
       {"days_per_expert", 10}};
-  auto proposal = coordinator_.Send("POST", path + "/team-proposals", spec);
-  ASSERT_EQ(Status(proposal), 200) << proposal->body;
-  json p = Json(proposal);
-  EXPECT_TRUE(p["teams"].empty());
-  ASSERT_EQ(p["missing"].size(), 1u);
-  EXPECT_EQ(p["missing"][0], "1 × mining_engineering needed, 0 available");
-  bool excluded = false;
-  for (const json& n : p["not_chosen"]) {
-    if (n["user_id"] == mining) {
-      excluded = true;
-      EXPECT_EQ(n["reason"], "conflict");
-      EXPECT_NE(n["detail"].get<std::string>().find("ACME MINING LIMITED"), std::string::npos);
+  std::string path, declaration;  // the request, the engineer's declaration
+  ASSERT_TRUE(Step("the engineer declares a past consultancy for the counterparty", [&] {
+    path = "/api/v1/requests/" + Scoping()["id"].get<std::string>();
+    auto declared = mining_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
+                                 {{"entity", "Acme Mining Ltd."},
+                                  {"affiliates", {"Acme Holdings plc"}},
+                                  {"relation", "consultancy"},
+                                  {"start", "2022-01-01"},
+                                  {"end", "2025-06-30"},
+                                  {"evidence", "Contract for a feasibility review"}});
+    ASSERT_EQ(Status(declared), 201) << declared->body;
+    declaration = Json(declared)["id"];
+  }));
+
+  ASSERT_TRUE(Step("the conflict keeps the engineer out of proposals and of the team", [&] {
+    auto proposal = coordinator_.Send("POST", path + "/team-proposals", spec);
+    ASSERT_EQ(Status(proposal), 200) << proposal->body;
+    json p = Json(proposal);
+    EXPECT_TRUE(p["teams"].empty());
+    ASSERT_EQ(p["missing"].size(), 1u);
+    EXPECT_EQ(p["missing"][0], "1 × mining_engineering needed, 0 available");
+    bool excluded = false;
+    for (const json& n : p["not_chosen"]) {
+      if (n["user_id"] == mining) {
+        excluded = true;
+        EXPECT_EQ(n["reason"], "conflict");
+        EXPECT_NE(n["detail"].get<std::string>().find("ACME MINING LIMITED"), std::string::npos);
+      }
     }
-  }
-  EXPECT_TRUE(excluded);
-  auto refused =
-      coordinator_.Send("POST", path + "/team", {{"user_id", mining}, {"role", "mining engineer"}});
-  EXPECT_EQ(Status(refused), 409);
-  EXPECT_NE(Json(refused)["error"]["message"].get<std::string>().find("conflict of interest"),
-            std::string::npos);
-  // The proposal screened the whole roster (2 experts); the refused assignment
-  // screened the engineer again, and that record is kept with the refusal.
-  const json screenings = Json(coordinator_.Get(path + "/screenings"))["items"];
-  ASSERT_EQ(screenings.size(), 3u);
-  EXPECT_EQ(std::count_if(
-                screenings.begin(), screenings.end(),
-                [&](const json& x) { return x["user_id"] == mining && x["outcome"] == "exclude"; }),
-            2);
+    EXPECT_TRUE(excluded);
+    auto refused = coordinator_.Send("POST", path + "/team",
+                                     {{"user_id", mining}, {"role", "mining engineer"}});
+    EXPECT_EQ(Status(refused), 409);
+    EXPECT_NE(Json(refused)["error"]["message"].get<std::string>().find("conflict of interest"),
+              std::string::npos);
+    // The proposal screened the whole roster (2 experts); the refused assignment
+    // screened the engineer again, and that record is kept with the refusal.
+    const json screenings = Json(coordinator_.Get(path + "/screenings"))["items"];
+    ASSERT_EQ(screenings.size(), 3u);
+    EXPECT_EQ(std::count_if(screenings.begin(), screenings.end(),
+                            [&](const json& x) {
+                              return x["user_id"] == mining && x["outcome"] == "exclude";
+                            }),
+              2);
+  }));
 
-  // The government's signed consent, then the waiver: the expert may join.
-  const std::string pdf = "%PDF-1.4\nconsent\n%%EOF\n";
-  auto consent =
-      ghana_.Raw("POST", path + "/documents?name=waiver-consent.pdf", pdf, "application/pdf");
-  ASSERT_EQ(Status(consent), 201);
-  EXPECT_EQ(Status(coordinator_.Send(
-                "POST", path + "/waivers",
-                {{"declaration_id", declaration}, {"consent_document_id", "doc_nope"}})),
-            400);
-  ASSERT_EQ(Status(coordinator_.Send(
-                "POST", path + "/waivers",
-                {{"declaration_id", declaration}, {"consent_document_id", Json(consent)["id"]}})),
-            201);
-  p = Json(coordinator_.Send("POST", path + "/team-proposals", spec));
-  ASSERT_EQ(p["teams"].size(), 1u);
-  EXPECT_EQ(p["teams"][0]["members"][1]["user_id"], mining);
-  const double rate = Json(coordinator_.Get("/api/v1/experts/" + mining + "/profile"))["day_rate"];
-  EXPECT_EQ(p["teams"][0]["cost"].get<double>(), 1200 * 10 + rate * 10);
-  EXPECT_EQ(Status(coordinator_.Send("POST", path + "/team",
-                                     {{"user_id", mining}, {"role", "mining engineer"}})),
-            201);
+  ASSERT_TRUE(Step("the signed consent of the government and a waiver let the engineer join", [&] {
+    // The government's signed consent, then the waiver: the expert may join.
+    const std::string pdf = "%PDF-1.4\nconsent\n%%EOF\n";
+    auto consent =
+        ghana_.Raw("POST", path + "/documents?name=waiver-consent.pdf", pdf, "application/pdf");
+    ASSERT_EQ(Status(consent), 201);
+    EXPECT_EQ(Status(coordinator_.Send(
+                  "POST", path + "/waivers",
+                  {{"declaration_id", declaration}, {"consent_document_id", "doc_nope"}})),
+              400);
+    ASSERT_EQ(Status(coordinator_.Send(
+                  "POST", path + "/waivers",
+                  {{"declaration_id", declaration}, {"consent_document_id", Json(consent)["id"]}})),
+              201);
+    const json p = Json(coordinator_.Send("POST", path + "/team-proposals", spec));
+    ASSERT_EQ(p["teams"].size(), 1u);
+    EXPECT_EQ(p["teams"][0]["members"][1]["user_id"], mining);
+    const double rate =
+        Json(coordinator_.Get("/api/v1/experts/" + mining + "/profile"))["day_rate"];
+    EXPECT_EQ(p["teams"][0]["cost"].get<double>(), 1200 * 10 + rate * 10);
+    EXPECT_EQ(Status(coordinator_.Send("POST", path + "/team",
+                                       {{"user_id", mining}, {"role", "mining engineer"}})),
+              201);
+  }));
 
-  // A new Code of Conduct: no new assignment before the expert attests it.
-  ASSERT_EQ(
-      Status(admin_.Send(
-          "POST", "/api/v1/conduct-code",
-          {{"text", "Version two of the Code of Conduct: advisers serve the government alone."}})),
-      201);
-  EXPECT_FALSE(Json(fiscal_.Get("/api/v1/conduct-code"))["attested"].get<bool>());
-  auto unattested =
-      coordinator_.Send("POST", path + "/team", {{"user_id", fiscal}, {"role", "fiscal modeller"}});
-  EXPECT_EQ(Status(unattested), 409);
-  EXPECT_NE(Json(unattested)["error"]["message"].get<std::string>().find("Code of Conduct"),
-            std::string::npos);
-  EXPECT_EQ(Status(fiscal_.Send("POST", "/api/v1/conduct-code/attestation", json::object())), 201);
-  auto bad_days = coordinator_.Send(
-      "POST", path + "/team", {{"user_id", fiscal}, {"role", "fiscal modeller"}, {"days", 5000}});
-  EXPECT_EQ(Json(bad_days)["error"]["field"], "days");
-  auto assigned = coordinator_.Send("POST", path + "/team",
-                                    {{"user_id", fiscal},
-                                     {"role", "fiscal modeller"},
-                                     {"start", "2027-01-11"},
-                                     {"end", "2027-02-05"},
-                                     {"days", 12}});
-  ASSERT_EQ(Status(assigned), 201) << assigned->body;
-  const json team = Json(coordinator_.Get(path))["team"];
-  ASSERT_EQ(team.size(), 2u);
-  const json& entry = team[0]["user_id"] == fiscal ? team[0] : team[1];
-  EXPECT_EQ(entry["days"], 12);
-  EXPECT_EQ(entry["start"], "2027-01-11");
-  EXPECT_EQ(entry["end"], "2027-02-05");
-  EXPECT_EQ(Status(coordinator_.Send("POST", "/api/v1/conduct-code", {{"text", "too short"}})),
-            404);
+  ASSERT_TRUE(Step("under a new Code of Conduct, no assignment before the expert attests it", [&] {
+    // A new Code of Conduct: no new assignment before the expert attests it.
+    ASSERT_EQ(Status(admin_.Send(
+                  "POST", "/api/v1/conduct-code",
+                  {{"text",
+                    "Version two of the Code of Conduct: advisers serve the government alone."}})),
+              201);
+    EXPECT_FALSE(Json(fiscal_.Get("/api/v1/conduct-code"))["attested"].get<bool>());
+    auto unattested = coordinator_.Send("POST", path + "/team",
+                                        {{"user_id", fiscal}, {"role", "fiscal modeller"}});
+    EXPECT_EQ(Status(unattested), 409);
+    EXPECT_NE(Json(unattested)["error"]["message"].get<std::string>().find("Code of Conduct"),
+              std::string::npos);
+    EXPECT_EQ(Status(fiscal_.Send("POST", "/api/v1/conduct-code/attestation", json::object())),
+              201);
+    auto bad_days = coordinator_.Send(
+        "POST", path + "/team", {{"user_id", fiscal}, {"role", "fiscal modeller"}, {"days", 5000}});
+    EXPECT_EQ(Json(bad_days)["error"]["field"], "days");
+    auto assigned = coordinator_.Send("POST", path + "/team",
+                                      {{"user_id", fiscal},
+                                       {"role", "fiscal modeller"},
+                                       {"start", "2027-01-11"},
+                                       {"end", "2027-02-05"},
+                                       {"days", 12}});
+    ASSERT_EQ(Status(assigned), 201) << assigned->body;
+    const json team = Json(coordinator_.Get(path))["team"];
+    ASSERT_EQ(team.size(), 2u);
+    const json& entry = team[0]["user_id"] == fiscal ? team[0] : team[1];
+    EXPECT_EQ(entry["days"], 12);
+    EXPECT_EQ(entry["start"], "2027-01-11");
+    EXPECT_EQ(entry["end"], "2027-02-05");
+    EXPECT_EQ(Status(coordinator_.Send("POST", "/api/v1/conduct-code", {{"text", "too short"}})),
+              404);
+  }));
 }
 
 TEST_F(Roster, ClosedEngagementsAreAppraisedAndShowInTheDeploymentHistory) {

@@ -7,6 +7,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -68,6 +69,15 @@ inline int Status(const httplib::Result& r) { return r ? r->status : -1; }
 nlohmann::json Json(const httplib::Result& r);
 // The fields named by the errors of a refused request.
 std::set<std::string> ErrorFields(const httplib::Result& r);
+
+// One named step of a scenario test: its failures carry the name, and the
+// scenario stops at the first step that fails fatally:
+//   ASSERT_TRUE(Step("the coordinator acknowledges", [&] { ... }));
+inline bool Step(const char* name, const std::function<void()>& body) {
+  SCOPED_TRACE(name);
+  body();
+  return !::testing::Test::HasFatalFailure();
+}
 
 // A suite of API tests against one demo portal, started once for the suite
 // (with `Suite::ServerOptions()`) and stopped after it. Clients sign in to the
