@@ -31,14 +31,10 @@ class FiscalModels : public PortalTest<FiscalModels> {
   void SetUp() override {
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
-    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
-    ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
-    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
-    ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
+    SignIn({&coordinator_, &senegal_, &ghana_, &expert_});
   }
-  Client coordinator_ = NewClient(), senegal_ = NewClient(), ghana_ = NewClient(),
-         expert_ = NewClient();
 };
+
 TEST_F(FiscalModels, AnEngagementModelIsSeenByTheRequestsParticipantsOnly) {
   const json requests = Json(senegal_.Get("/api/v1/requests"))["items"];
   ASSERT_FALSE(requests.empty());

@@ -23,9 +23,7 @@ class Hub : public PortalTest<Hub> {
   void SetUp() override {
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
-    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
-    ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
-    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
+    SignIn({&coordinator_, &admin_, &ghana_});
   }
 
   // A contract added by the coordinator and, with `publish`, published by the admin.
@@ -57,9 +55,8 @@ class Hub : public PortalTest<Hub> {
     for (const json& h : results["items"]) out.push_back(h["title"]);
     return out;
   }
-
-  Client coordinator_ = NewClient(), admin_ = NewClient(), ghana_ = NewClient();
 };
+
 TEST_F(Hub, UnpublishedAndConfidentialDocumentsNeverReachThePublic) {
   const json open = Contract("Obuasi zircon convention", true);
   const json draft = Contract("Obuasi zircon draft", false);

@@ -23,11 +23,7 @@ class Obligations : public PortalTest<Obligations> {
   void SetUp() override {
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
-    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
-    ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
-    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
-    ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
-    ASSERT_TRUE(funder_.SignIn("funder@connex.example"));
+    SignIn({&ghana_, &senegal_, &coordinator_, &expert_, &funder_});
   }
   json Created(Client& who, const std::string& path, const json& body) {
     auto r = who.Send("POST", path, body);
@@ -44,10 +40,8 @@ class Obligations : public PortalTest<Obligations> {
     }
     return out;
   }
-
-  Client ghana_{server_->port()}, senegal_{server_->port()}, coordinator_{server_->port()},
-      expert_{server_->port()}, funder_{server_->port()}, visitor_{server_->port()};
 };
+
 TEST_F(Obligations, GovernmentsSeeOnlyTheirOwnContractsAndObligations) {
   const std::string demo = "Sample Mining Convention — Asante Ridge Gold Project";
   const json record = {{"due_date", "2026-01-15"}, {"status", "met"}, {"evidence", "Receipt 42"}};

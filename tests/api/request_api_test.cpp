@@ -44,12 +44,7 @@ class Requests : public PortalTest<Requests> {
   void SetUp() override {
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
-    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
-    ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
-    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
-    ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
-    ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
-    ASSERT_TRUE(outsider_.SignIn("mining.engineer@connex.example"));
+    SignIn({&ghana_, &senegal_, &coordinator_, &admin_, &expert_, &engineer_});
   }
 
   // A complete request from Ghana, submitted; returns its detail.
@@ -99,10 +94,8 @@ class Requests : public PortalTest<Requests> {
     return Move(coordinator_, r, "closed");
   }
   std::string UserId(Client& c) { return Json(c.Get("/api/v1/session"))["user"]["id"]; }
-
-  Client ghana_ = NewClient(), senegal_ = NewClient(), coordinator_ = NewClient(),
-         admin_ = NewClient(), expert_ = NewClient(), outsider_ = NewClient();
 };
+
 TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
   json r;  // the request as last answered
   ASSERT_TRUE(Step("a draft names what is missing; the completed form is submitted", [&] {
@@ -295,7 +288,7 @@ TEST_F(Requests, OthersGet404OnTheRequestItsDocumentsAndItsMessages) {
   ASSERT_EQ(Status(ghana_.Send("POST", Path(r, "/messages"), {{"body", "The draft is attached."}})),
             201);
   Client visitor = NewClient();
-  for (Client* other : {&senegal_, &outsider_, &visitor}) {
+  for (Client* other : {&senegal_, &engineer_, &visitor}) {
     EXPECT_EQ(Status(other->Get(Path(r))), 404);
     EXPECT_EQ(Status(other->Get(Path(r, "/documents"))), 404);
     EXPECT_EQ(Status(other->Get(Path(r, "/documents/" + doc))), 404);
@@ -311,7 +304,7 @@ TEST_F(Requests, OthersGet404OnTheRequestItsDocumentsAndItsMessages) {
   for (const json& item : theirs) {
     EXPECT_NE(item["id"], r["id"]);
   }
-  EXPECT_TRUE(Json(outsider_.Get("/api/v1/requests"))["items"].empty());
+  EXPECT_TRUE(Json(engineer_.Get("/api/v1/requests"))["items"].empty());
 
   // The government and the Support Unit read it; every download is audited.
   auto mine = ghana_.Get(Path(r, "/documents/" + doc));
@@ -524,7 +517,7 @@ TEST_F(Requests, TheGovernmentAnswersTheSurveyOnceTheEngagementClosesAndOnlyItAn
   EXPECT_EQ(read["answered_by"], UserId(ghana_));
   EXPECT_EQ(Status(expert_.Get(Path(r, "/feedback"))), 404);
   EXPECT_EQ(Status(senegal_.Get(Path(r, "/feedback"))), 404);
-  EXPECT_EQ(Status(outsider_.Get(Path(r, "/feedback"))), 404);
+  EXPECT_EQ(Status(engineer_.Get(Path(r, "/feedback"))), 404);
   // Once only.
   answer["version"] = Json(ghana_.Get(Path(r)))["version"];
   auto again = ghana_.Send("POST", Path(r, "/feedback"), answer);
@@ -545,7 +538,7 @@ class Impact : public Requests {
   static void SetUpTestSuite() { server_ = new ServerProcess(); }
   void SetUp() override {
     Requests::SetUp();
-    ASSERT_TRUE(funder_.SignIn("funder@connex.example"));
+    SignIn({&funder_});
   }
   json Report(Client& who, const std::string& query = "") {
     auto r = who.Get("/api/v1/reports/impact" + query);
@@ -571,7 +564,6 @@ class Impact : public Requests {
     }
     return nullptr;
   }
-  Client funder_ = NewClient();
 };
 
 TEST_F(Impact, TheReportCountsKnownRequestsAndHidesWhatRestsOnFewerThanThree) {

@@ -19,11 +19,7 @@ class Roster : public PortalTest<Roster> {
   void SetUp() override {
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
-    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
-    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
-    ASSERT_TRUE(admin_.SignIn("admin@connex.example"));
-    ASSERT_TRUE(fiscal_.SignIn("fiscal.expert@connex.example"));
-    ASSERT_TRUE(mining_.SignIn("mining.engineer@connex.example"));
+    SignIn({&ghana_, &coordinator_, &admin_, &expert_, &engineer_});
   }
   std::string Id(Client& c) { return Json(c.Get("/api/v1/session"))["user"]["id"]; }
 
@@ -63,26 +59,23 @@ class Roster : public PortalTest<Roster> {
     move(coordinator_, "scoping");
     return r;
   }
-
-  Client ghana_ = NewClient(), coordinator_ = NewClient(), admin_ = NewClient(),
-         fiscal_ = NewClient(), mining_ = NewClient();
 };
 
 TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
-  const std::string mining = Id(mining_), fiscal = Id(fiscal_);
-  json mine = Json(mining_.Get("/api/v1/experts/" + mining + "/profile"));
+  const std::string mining = Id(engineer_), fiscal = Id(expert_);
+  json mine = Json(engineer_.Get("/api/v1/experts/" + mining + "/profile"));
   EXPECT_EQ(mine["disciplines"], json::array({"mining_engineering", "geology"}));
   mine.erase("user_id");
   mine.erase("name");
   mine["day_rate"] = 950;
   mine["unavailable"] = {{{"from", "2027-03-01"}, {"to", "2027-03-20"}}};
-  auto saved = mining_.Send("PUT", "/api/v1/experts/" + mining + "/profile", mine);
+  auto saved = engineer_.Send("PUT", "/api/v1/experts/" + mining + "/profile", mine);
   ASSERT_EQ(Status(saved), 200) << saved->body;
   EXPECT_EQ(Json(saved)["version"], 2);
-  EXPECT_EQ(Status(mining_.Send("PUT", "/api/v1/experts/" + mining + "/profile", mine)),
+  EXPECT_EQ(Status(engineer_.Send("PUT", "/api/v1/experts/" + mining + "/profile", mine)),
             409);  // stale
   // Another expert, a government, a visitor: nothing there.
-  EXPECT_EQ(Status(fiscal_.Get("/api/v1/experts/" + mining + "/profile")), 404);
+  EXPECT_EQ(Status(expert_.Get("/api/v1/experts/" + mining + "/profile")), 404);
   EXPECT_EQ(Status(ghana_.Get("/api/v1/experts/" + mining + "/declarations")), 404);
   EXPECT_EQ(Status(NewClient().Get("/api/v1/experts/" + mining + "/profile")), 401);
   EXPECT_EQ(Status(ghana_.Get("/api/v1/experts")), 404);
@@ -90,24 +83,24 @@ TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
   const json found = Json(coordinator_.Get("/api/v1/experts?discipline=geology"))["items"];
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0]["user_id"], mining);
-  auto bad = mining_.Send("PUT", "/api/v1/experts/" + mining + "/profile",
-                          {{"seniority", "guru"},
-                           {"disciplines", json::array()},
-                           {"day_rate", -5},
-                           {"unavailable", {{{"from", "2027-03-20"}, {"to", "2027-03-01"}}}}});
+  auto bad = engineer_.Send("PUT", "/api/v1/experts/" + mining + "/profile",
+                            {{"seniority", "guru"},
+                             {"disciplines", json::array()},
+                             {"day_rate", -5},
+                             {"unavailable", {{{"from", "2027-03-20"}, {"to", "2027-03-01"}}}}});
   ASSERT_EQ(Status(bad), 400);
   std::set<std::string> fields;
   const json errors = Json(bad)["errors"];
   for (const json& e : errors) fields.insert(e["field"].get<std::string>());
   EXPECT_EQ(fields, (std::set<std::string>{"seniority", "disciplines", "languages", "day_rate",
                                            "unavailable[0].to"}));
-  EXPECT_EQ(Status(fiscal_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
+  EXPECT_EQ(Status(expert_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
                                 {{"entity", "X"}, {"relation", "board"}, {"start", "2020-01-01"}})),
             404);
 }
 
 TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
-  const std::string mining = Id(mining_), fiscal = Id(fiscal_);
+  const std::string mining = Id(engineer_), fiscal = Id(expert_);
   const json spec = {
       {"slots", {{{"discipline", "fiscal_modelling"}}, {{"discipline", "mining_engineering"}}}},
       {"start", "2027-01-11"},
@@ -116,13 +109,13 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
   std::string path, declaration;  // the request, the engineer's declaration
   ASSERT_TRUE(Step("the engineer declares a past consultancy for the counterparty", [&] {
     path = "/api/v1/requests/" + Scoping()["id"].get<std::string>();
-    auto declared = mining_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
-                                 {{"entity", "Acme Mining Ltd."},
-                                  {"affiliates", {"Acme Holdings plc"}},
-                                  {"relation", "consultancy"},
-                                  {"start", "2022-01-01"},
-                                  {"end", "2025-06-30"},
-                                  {"evidence", "Contract for a feasibility review"}});
+    auto declared = engineer_.Send("POST", "/api/v1/experts/" + mining + "/declarations",
+                                   {{"entity", "Acme Mining Ltd."},
+                                    {"affiliates", {"Acme Holdings plc"}},
+                                    {"relation", "consultancy"},
+                                    {"start", "2022-01-01"},
+                                    {"end", "2025-06-30"},
+                                    {"evidence", "Contract for a feasibility review"}});
     ASSERT_EQ(Status(declared), 201) << declared->body;
     declaration = Json(declared)["id"];
   }));
@@ -191,13 +184,13 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
                   {{"text",
                     "Version two of the Code of Conduct: advisers serve the government alone."}})),
               201);
-    EXPECT_FALSE(Json(fiscal_.Get("/api/v1/conduct-code"))["attested"].get<bool>());
+    EXPECT_FALSE(Json(expert_.Get("/api/v1/conduct-code"))["attested"].get<bool>());
     auto unattested = coordinator_.Send("POST", path + "/team",
                                         {{"user_id", fiscal}, {"role", "fiscal modeller"}});
     EXPECT_EQ(Status(unattested), 409);
     EXPECT_NE(Json(unattested)["error"]["message"].get<std::string>().find("Code of Conduct"),
               std::string::npos);
-    EXPECT_EQ(Status(fiscal_.Send("POST", "/api/v1/conduct-code/attestation", json::object())),
+    EXPECT_EQ(Status(expert_.Send("POST", "/api/v1/conduct-code/attestation", json::object())),
               201);
     auto bad_days = coordinator_.Send(
         "POST", path + "/team", {{"user_id", fiscal}, {"role", "fiscal modeller"}, {"days", 5000}});
@@ -221,10 +214,10 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
 }
 
 TEST_F(Roster, ClosedEngagementsAreAppraisedAndShowInTheDeploymentHistory) {
-  const std::string fiscal = Id(fiscal_);
+  const std::string fiscal = Id(expert_);
   json r = Scoping();
   const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
-  ASSERT_EQ(Status(fiscal_.Send("POST", "/api/v1/conduct-code/attestation", json::object())), 201);
+  ASSERT_EQ(Status(expert_.Send("POST", "/api/v1/conduct-code/attestation", json::object())), 201);
   ASSERT_EQ(
       Status(coordinator_.Send("POST", path + "/team",
                                {{"user_id", fiscal}, {"role", "fiscal modeller"}, {"days", 8}})),
@@ -243,7 +236,7 @@ TEST_F(Roster, ClosedEngagementsAreAppraisedAndShowInTheDeploymentHistory) {
                                    {{"user_id", fiscal}, {"rating", 9}}))["error"]["field"],
             "rating");
   EXPECT_EQ(Status(coordinator_.Send("POST", path + "/appraisals",
-                                     {{"user_id", Id(mining_)}, {"rating", 3}})),
+                                     {{"user_id", Id(engineer_)}, {"rating", 3}})),
             400);  // not on the team
   ASSERT_EQ(
       Status(coordinator_.Send("POST", path + "/appraisals",
@@ -253,8 +246,8 @@ TEST_F(Roster, ClosedEngagementsAreAppraisedAndShowInTheDeploymentHistory) {
       Json(coordinator_.Get("/api/v1/experts/" + fiscal + "/appraisals"))["items"];
   ASSERT_EQ(appraisals.size(), 1u);
   EXPECT_EQ(appraisals[0]["rating"], 5);
-  EXPECT_EQ(Status(fiscal_.Get("/api/v1/experts/" + fiscal + "/appraisals")), 404);  // staff only
-  const json history = Json(fiscal_.Get("/api/v1/experts/" + fiscal + "/deployments"))["items"];
+  EXPECT_EQ(Status(expert_.Get("/api/v1/experts/" + fiscal + "/appraisals")), 404);  // staff only
+  const json history = Json(expert_.Get("/api/v1/experts/" + fiscal + "/deployments"))["items"];
   bool found = false;
   for (const json& d : history) {
     if (d["request_id"] == r["id"]) {
@@ -264,7 +257,7 @@ TEST_F(Roster, ClosedEngagementsAreAppraisedAndShowInTheDeploymentHistory) {
     }
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ(Status(mining_.Get("/api/v1/experts/" + fiscal + "/deployments")), 404);
+  EXPECT_EQ(Status(engineer_.Get("/api/v1/experts/" + fiscal + "/deployments")), 404);
 }
 
 TEST_F(Roster, TheRosterGoesOutAndComesBackAsCsvWithEveryRowsErrors) {
@@ -286,7 +279,7 @@ TEST_F(Roster, TheRosterGoesOutAndComesBackAsCsvWithEveryRowsErrors) {
   EXPECT_EQ(report["rows"][0]["line"], 3);
   EXPECT_EQ(report["rows"][0]["field"], "email");
   EXPECT_EQ(report["rows"][1]["line"], 4);
-  const std::string fiscal = Id(fiscal_);
+  const std::string fiscal = Id(expert_);
   // Nothing was written: the fiscal expert's languages are unchanged.
   EXPECT_EQ(Json(coordinator_.Get("/api/v1/experts/" + fiscal + "/profile"))["languages"],
             json::array({"en", "fr"}));

@@ -8,9 +8,11 @@
 
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace connex::testing {
@@ -94,7 +96,32 @@ class PortalTest : public ::testing::Test {
   void SetUp() override { ASSERT_TRUE(server_->ready()) << "connex serve did not start"; }
   static Client NewClient() { return Client(server_->port()); }
 
+  // Signs in the demo accounts of these clients (members below), in a suite's SetUp.
+  void SignIn(std::initializer_list<Client*> who) {
+    const std::pair<const Client*, const char*> accounts[] = {
+        {&ghana_, "focal.ghana@connex.example"},
+        {&senegal_, "focal.senegal@connex.example"},
+        {&coordinator_, "coordinator@connex.example"},
+        {&admin_, "admin@connex.example"},
+        {&expert_, "fiscal.expert@connex.example"},
+        {&engineer_, "mining.engineer@connex.example"},
+        {&funder_, "funder@connex.example"}};
+    for (Client* c : who) {
+      for (const auto& [client, email] : accounts) {
+        if (client == c) {
+          ASSERT_TRUE(c->SignIn(email)) << email;
+        }
+      }
+    }
+  }
+
   static inline ServerProcess* server_ = nullptr;
+  // One client per demo account (the two governments' focal points, the
+  // Support Unit, the fiscal expert and the mining engineer of the roster, a
+  // funder), and a visitor who never signs in.
+  Client ghana_ = NewClient(), senegal_ = NewClient(), coordinator_ = NewClient(),
+         admin_ = NewClient(), expert_ = NewClient(), engineer_ = NewClient(),
+         funder_ = NewClient(), visitor_ = NewClient();
 };
 
 }  // namespace connex::testing

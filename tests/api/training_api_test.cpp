@@ -20,11 +20,7 @@ class Training : public PortalTest<Training> {
   void SetUp() override {
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
-    ASSERT_TRUE(ghana_.SignIn("focal.ghana@connex.example"));
-    ASSERT_TRUE(senegal_.SignIn("focal.senegal@connex.example"));
-    ASSERT_TRUE(coordinator_.SignIn("coordinator@connex.example"));
-    ASSERT_TRUE(expert_.SignIn("fiscal.expert@connex.example"));
-    ASSERT_TRUE(funder_.SignIn("funder@connex.example"));
+    SignIn({&ghana_, &senegal_, &coordinator_, &expert_, &funder_});
   }
   json Sent(Client& who, const std::string& method, const std::string& path, const json& body,
             int status) {
@@ -37,9 +33,8 @@ class Training : public PortalTest<Training> {
     for (const json& i : items) out.insert(i["name"].get<std::string>());
     return out;
   }
-  Client ghana_{server_->port()}, senegal_{server_->port()}, coordinator_{server_->port()},
-      expert_{server_->port()}, funder_{server_->port()}, visitor_{server_->port()};
 };
+
 TEST_F(Training, ACourseFromCatalogToCertificate) {
   json course, session, ama;
   // The course, the session's participants, Ama's record and her certificate.
