@@ -8,10 +8,6 @@
 
 namespace connex::fiscal {
 
-const char* ToString(Timing timing) {
-  return timing == Timing::kMidYear ? "mid_year" : "end_of_year";
-}
-
 namespace {
 
 // Walks the discount factors of consecutive years: one pow for the first

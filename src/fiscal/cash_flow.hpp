@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "core/enum_names.hpp"
+
 namespace connex::fiscal {
 
 enum class Timing { kEndOfYear, kMidYear };
@@ -20,7 +22,8 @@ struct Discounting {
   Timing timing = Timing::kEndOfYear;
 };
 
-const char* ToString(Timing timing);
+inline constexpr EnumNames<Timing, 2> kTimingNames{{"end_of_year", "mid_year"}};
+inline const char* ToString(Timing v) { return kTimingNames[v]; }
 
 // PV at `d` of cash flows cf[0..n) for calendar years first_year..first_year+n-1:
 // the sum, in year order, of cf[t] * DiscountFactors(...)[t].

@@ -8,20 +8,6 @@
 
 namespace connex::fiscal {
 
-const char* ToString(Outcome o) {
-  switch (o) {
-    case Outcome::kGovernmentPv:
-      return "government_pv";
-    case Outcome::kInvestorNpv:
-      return "investor_npv";
-    case Outcome::kAetr:
-      return "aetr";
-    case Outcome::kInvestorIrr:
-      return "investor_irr";
-  }
-  return "?";
-}
-
 namespace {
 
 using V = Lanes<kLanes>;

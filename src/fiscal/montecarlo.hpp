@@ -20,6 +20,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "fiscal/cash_flow.hpp"
 #include "fiscal/statistics.hpp"
 #include "fiscal/uncertainty.hpp"
@@ -43,7 +44,9 @@ struct MonteCarloOptions {
 // The four distributions a Monte Carlo run reports, in this order.
 enum class Outcome { kGovernmentPv, kInvestorNpv, kAetr, kInvestorIrr };
 inline constexpr int kOutcomeCount = 4;
-const char* ToString(Outcome o);
+inline constexpr EnumNames<Outcome, 4> kOutcomeNames{
+    {"government_pv", "investor_npv", "aetr", "investor_irr"}};
+inline const char* ToString(Outcome v) { return kOutcomeNames[v]; }
 
 struct MonteCarloResult {
   std::int64_t requested = 0;

@@ -4,18 +4,6 @@
 
 namespace connex::fiscal {
 
-const char* ToString(CapexClass c) {
-  switch (c) {
-    case CapexClass::kExploration:
-      return "exploration";
-    case CapexClass::kDevelopment:
-      return "development";
-    case CapexClass::kSustaining:
-      return "sustaining";
-  }
-  return "?";
-}
-
 namespace {
 
 std::vector<double> Inflated(const std::vector<double>& real, const std::vector<double>& index,

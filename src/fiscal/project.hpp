@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
+
 namespace connex::fiscal {
 
 // Longest project the engine evaluates (the model reader enforces it); lets
@@ -25,7 +27,9 @@ inline constexpr int kMaxYears = 200;
 
 enum class CapexClass { kExploration = 0, kDevelopment = 1, kSustaining = 2 };
 inline constexpr int kCapexClasses = 3;
-const char* ToString(CapexClass c);
+inline constexpr EnumNames<CapexClass, 3> kCapexClassNames{
+    {"exploration", "development", "sustaining"}};
+inline const char* ToString(CapexClass v) { return kCapexClassNames[v]; }
 
 struct PriceSpec {
   std::vector<double> deck;  // per year; when empty, base and escalation apply

@@ -70,22 +70,4 @@ std::optional<std::string> ValidateTiers(const std::vector<Tier>& tiers) {
   return std::nullopt;
 }
 
-const char* ToString(RateDriver driver) {
-  switch (driver) {
-    case RateDriver::kPrice:
-      return "price";
-    case RateDriver::kDailyProduction:
-      return "daily_production";
-    case RateDriver::kCumulativeProduction:
-      return "cumulative_production";
-    case RateDriver::kRFactor:
-      return "r_factor";
-    case RateDriver::kInvestorIrr:
-      return "investor_irr";
-    case RateDriver::kProfitability:
-      return "profitability";
-  }
-  return "?";
-}
-
 }  // namespace connex::fiscal

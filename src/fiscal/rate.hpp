@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "fiscal/lanes.hpp"
 
 namespace connex::fiscal {
@@ -101,7 +102,10 @@ constexpr double kInfinity() { return std::numeric_limits<double>::infinity(); }
 // or nothing when the tiers are non-empty, sorted, contiguous and open-ended.
 std::optional<std::string> ValidateTiers(const std::vector<Tier>& tiers);
 
-const char* ToString(RateDriver driver);
+inline constexpr EnumNames<RateDriver, 6> kRateDriverNames{{"price", "daily_production",
+                                                            "cumulative_production", "r_factor",
+                                                            "investor_irr", "profitability"}};
+inline const char* ToString(RateDriver v) { return kRateDriverNames[v]; }
 
 template <int W>
 Lanes<W> Rate::At(const Drivers<W>& d) const {

@@ -20,34 +20,6 @@ constexpr double kResidueTolerance = 1e-9;
 
 }  // namespace
 
-const char* ToString(PriceProcess p) {
-  return p == PriceProcess::kMeanReverting ? "mean_reverting" : "gbm";
-}
-
-const char* ToString(Spread s) {
-  switch (s) {
-    case Spread::kNormal:
-      return "normal";
-    case Spread::kLognormal:
-      return "lognormal";
-    case Spread::kTriangular:
-      return "triangular";
-  }
-  return "?";
-}
-
-const char* ToString(MultiplierOf m) {
-  switch (m) {
-    case MultiplierOf::kCapex:
-      return "capex";
-    case MultiplierOf::kOpex:
-      return "opex";
-    case MultiplierOf::kProduction:
-      return "production";
-  }
-  return "?";
-}
-
 Cholesky Factor(const std::vector<std::vector<double>>& c) {
   const size_t n = c.size();
   Cholesky out;

@@ -22,12 +22,14 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "fiscal/engine.hpp"
 
 namespace connex::fiscal {
 
 enum class PriceProcess { kGbm, kMeanReverting };
-const char* ToString(PriceProcess p);
+inline constexpr EnumNames<PriceProcess, 2> kPriceProcessNames{{"gbm", "mean_reverting"}};
+inline const char* ToString(PriceProcess v) { return kPriceProcessNames[v]; }
 
 struct PriceUncertainty {
   int product = 0;
@@ -38,7 +40,8 @@ struct PriceUncertainty {
 };
 
 enum class Spread { kNormal, kLognormal, kTriangular };
-const char* ToString(Spread s);
+inline constexpr EnumNames<Spread, 3> kSpreadNames{{"normal", "lognormal", "triangular"}};
+inline const char* ToString(Spread v) { return kSpreadNames[v]; }
 
 struct MultiplierUncertainty {
   Spread spread = Spread::kNormal;
@@ -49,7 +52,8 @@ struct MultiplierUncertainty {
 
 enum class MultiplierOf { kCapex, kOpex, kProduction };
 inline constexpr int kMultiplierKinds = 3;
-const char* ToString(MultiplierOf m);
+inline constexpr EnumNames<MultiplierOf, 3> kMultiplierOfNames{{"capex", "opex", "production"}};
+inline const char* ToString(MultiplierOf v) { return kMultiplierOfNames[v]; }
 
 struct Uncertainty {
   std::vector<PriceUncertainty> prices;                                // at most one per product

@@ -9,16 +9,6 @@
 
 namespace connex::store {
 
-const char* ToString(Backend backend) {
-  switch (backend) {
-    case Backend::kSqlite:
-      return "sqlite";
-    case Backend::kPostgresql:
-      return "postgresql";
-  }
-  return "sqlite";
-}
-
 Database::Database(Backend backend, std::string location, int pool_size)
     : backend_(backend), location_(std::move(location)), pool_(static_cast<size_t>(pool_size)) {}
 

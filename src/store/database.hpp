@@ -19,13 +19,15 @@
 #include <string>
 #include <utility>
 
+#include "core/enum_names.hpp"
 #include "core/result.hpp"
 
 namespace connex::store {
 
 enum class Backend { kSqlite, kPostgresql };
 // "sqlite", "postgresql": as migration file names say it.
-const char* ToString(Backend backend);
+inline constexpr EnumNames<Backend, 2> kBackendNames{{"sqlite", "postgresql"}};
+inline const char* ToString(Backend v) { return kBackendNames[v]; }
 
 class Database {
  public:

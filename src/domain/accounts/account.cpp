@@ -5,41 +5,11 @@
 
 namespace connex::domain {
 
-const char* ToString(Role role) {
-  switch (role) {
-    case Role::kPublic:
-      return "public";
-    case Role::kGovernment:
-      return "government";
-    case Role::kExpert:
-      return "expert";
-    case Role::kCoordinator:
-      return "coordinator";
-    case Role::kAdmin:
-      return "admin";
-    case Role::kFunder:
-      return "funder";
-  }
-  return "public";
-}
-
 std::optional<Role> ParseAccountRole(std::string_view name) {
   for (Role r : kAccountRoles) {
     if (name == ToString(r)) return r;
   }
   return std::nullopt;
-}
-
-const char* ToString(OrganisationKind kind) {
-  switch (kind) {
-    case OrganisationKind::kGovernment:
-      return "government";
-    case OrganisationKind::kSupportUnit:
-      return "support_unit";
-    case OrganisationKind::kProvider:
-      return "provider";
-  }
-  return "government";
 }
 
 std::optional<OrganisationKind> ParseOrganisationKind(std::string_view name) {

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "core/enum_names.hpp"
 
 namespace connex::domain {
 
@@ -16,12 +17,16 @@ namespace connex::domain {
 enum class Role { kPublic, kGovernment, kExpert, kCoordinator, kAdmin, kFunder };
 inline constexpr Role kAccountRoles[] = {Role::kGovernment, Role::kExpert, Role::kCoordinator,
                                          Role::kAdmin, Role::kFunder};
-const char* ToString(Role role);
+inline constexpr EnumNames<Role, 6> kRoleNames{
+    {"public", "government", "expert", "coordinator", "admin", "funder"}};
+inline const char* ToString(Role v) { return kRoleNames[v]; }
 // Roles an account can hold ("public" is nobody's account).
 std::optional<Role> ParseAccountRole(std::string_view name);
 
 enum class OrganisationKind { kGovernment, kSupportUnit, kProvider };
-const char* ToString(OrganisationKind kind);
+inline constexpr EnumNames<OrganisationKind, 3> kOrganisationKindNames{
+    {"government", "support_unit", "provider"}};
+inline const char* ToString(OrganisationKind v) { return kOrganisationKindNames[v]; }
 std::optional<OrganisationKind> ParseOrganisationKind(std::string_view name);
 
 struct Organisation {

@@ -2,26 +2,6 @@
 
 namespace connex::domain {
 
-const char* ToString(Access access) {
-  switch (access) {
-    case Access::kPublic:
-      return "public";
-    case Access::kSignedIn:
-      return "signed_in";
-    case Access::kParticipant:
-      return "participant";
-    case Access::kCaseWork:
-      return "case_work";
-    case Access::kStaff:
-      return "staff";
-    case Access::kReports:
-      return "reports";
-    case Access::kAdmin:
-      return "admin";
-  }
-  return "admin";
-}
-
 bool IsStaff(const Principal& p) { return p.role == Role::kCoordinator || p.role == Role::kAdmin; }
 
 bool Allows(Access access, const Principal& p) {

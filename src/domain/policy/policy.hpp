@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/enum_names.hpp"
 #include "domain/accounts/account.hpp"
 
 namespace connex::domain {
@@ -33,7 +34,9 @@ enum class Access {
   kReports,  // the Support Unit and funders: aggregates only
   kAdmin,    // admins only
 };
-const char* ToString(Access access);
+inline constexpr EnumNames<Access, 7> kAccessNames{
+    {"public", "signed_in", "participant", "case_work", "staff", "reports", "admin"}};
+inline const char* ToString(Access v) { return kAccessNames[v]; }
 
 bool Allows(Access access, const Principal& p);
 

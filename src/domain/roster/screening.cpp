@@ -10,20 +10,6 @@ namespace connex::domain {
 const std::vector<std::string> kRelations = {"employment", "consultancy", "shareholding",
                                              "board",      "family",      "other"};
 
-const char* ToString(ScreeningOutcome o) {
-  switch (o) {
-    case ScreeningOutcome::kClear:
-      return "clear";
-    case ScreeningOutcome::kDisclose:
-      return "disclose";
-    case ScreeningOutcome::kWaiver:
-      return "waiver";
-    case ScreeningOutcome::kExclude:
-      return "exclude";
-  }
-  return "clear";
-}
-
 std::string YearsBefore(const std::string& day, int years) {
   int y = 0, m = 0, d = 0;
   if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3) return day;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "domain/requests/request.hpp"
 
 namespace connex::domain {
@@ -38,7 +39,9 @@ struct Waiver {
 };
 
 enum class ScreeningOutcome { kClear, kDisclose, kWaiver, kExclude };  // in rising severity
-const char* ToString(ScreeningOutcome o);
+inline constexpr EnumNames<ScreeningOutcome, 4> kScreeningOutcomeNames{
+    {"clear", "disclose", "waiver", "exclude"}};
+inline const char* ToString(ScreeningOutcome v) { return kScreeningOutcomeNames[v]; }
 
 struct ScreeningResult {
   ScreeningOutcome outcome = ScreeningOutcome::kClear;

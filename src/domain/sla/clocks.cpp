@@ -126,40 +126,6 @@ int Rank(const ClockReading& r) {
 
 }  // namespace
 
-const char* ToString(ClockKind k) {
-  switch (k) {
-    case ClockKind::kAcknowledge:
-      return "acknowledge";
-    case ClockKind::kDecide:
-      return "decide";
-    case ClockKind::kTeamProposed:
-      return "team_proposed";
-    case ClockKind::kFirstDeliverable:
-      return "first_deliverable";
-  }
-  return "acknowledge";
-}
-
-const char* ToString(ClockStatus s) {
-  switch (s) {
-    case ClockStatus::kNotStarted:
-      return "not_started";
-    case ClockStatus::kRunning:
-      return "running";
-    case ClockStatus::kPaused:
-      return "paused";
-    case ClockStatus::kWarning:
-      return "warning";
-    case ClockStatus::kBreached:
-      return "breached";
-    case ClockStatus::kMet:
-      return "met";
-    case ClockStatus::kCancelled:
-      return "cancelled";
-  }
-  return "not_started";
-}
-
 Errors ValidatePolicy(const SlaPolicy& policy) {
   Errors errors;
   if (policy.name.empty() || policy.name.size() > 100) {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/enum_names.hpp"
 #include "domain/requests/lifecycle.hpp"
 #include "domain/sla/calendar.hpp"
 
@@ -34,7 +35,9 @@ enum class ClockKind {
 inline constexpr int kClockCount = 4;
 inline constexpr ClockKind kClockKinds[] = {ClockKind::kAcknowledge, ClockKind::kDecide,
                                             ClockKind::kTeamProposed, ClockKind::kFirstDeliverable};
-const char* ToString(ClockKind k);
+inline constexpr EnumNames<ClockKind, 4> kClockKindNames{
+    {"acknowledge", "decide", "team_proposed", "first_deliverable"}};
+inline const char* ToString(ClockKind v) { return kClockKindNames[v]; }
 
 struct SlaPolicy {
   std::string id;
@@ -63,7 +66,9 @@ enum class ClockStatus {
   kMet,       // stopped before the target
   kCancelled,
 };
-const char* ToString(ClockStatus s);
+inline constexpr EnumNames<ClockStatus, 7> kClockStatusNames{
+    {"not_started", "running", "paused", "warning", "breached", "met", "cancelled"}};
+inline const char* ToString(ClockStatus v) { return kClockStatusNames[v]; }
 
 struct ClockReading {
   ClockKind kind;

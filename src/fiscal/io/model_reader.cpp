@@ -79,7 +79,7 @@ Model ModelWalker::Read(const json& root) {
       m.discounting.valuation_year =
           Integer(*d, "valuation_year", "discounting", m.project.first_year, 1900, 2300);
       m.discounting.timing =
-          static_cast<Timing>(Choice(*d, "timing", "discounting", {"end_of_year", "mid_year"}, 0));
+          static_cast<Timing>(Choice(*d, "timing", "discounting", kTimingNames.All(), 0));
     }
   }
   if (const json* s = Field(root, "sweep", "", false)) {

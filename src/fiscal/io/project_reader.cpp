@@ -74,10 +74,7 @@ Rate ModelWalker::ReadRate(const json& j, const std::string& path, double min, d
     return Rate::Schedule(std::move(values));
   }
   if (!Object(j, path, {"driver", "product", "mode", "tiers"})) return {};
-  const int driver = Choice(j, "driver", path,
-                            {"price", "daily_production", "cumulative_production", "r_factor",
-                             "investor_irr", "profitability"},
-                            0, true);
+  const int driver = Choice(j, "driver", path, kRateDriverNames.All(), 0, true);
   const auto rd = static_cast<RateDriver>(driver);
   int product = 0;
   const bool per_product = rd == RateDriver::kPrice || rd == RateDriver::kDailyProduction ||

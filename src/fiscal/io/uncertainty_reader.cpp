@@ -45,7 +45,7 @@ Uncertainty ModelWalker::ReadUncertainty(const json& j, const std::string& path)
           Fail(At(ep, "product"), "already has a price process");
         }
         pu.process =
-            static_cast<PriceProcess>(Choice(e, "process", ep, {"gbm", "mean_reverting"}, 0, true));
+            static_cast<PriceProcess>(Choice(e, "process", ep, kPriceProcessNames.All(), 0, true));
         pu.volatility = Number(e, "volatility", ep, 0, 0, 5, true);
         const bool gbm = pu.process == PriceProcess::kGbm;
         if (gbm && e.contains("reversion"))
@@ -77,8 +77,7 @@ Uncertainty ModelWalker::ReadUncertainty(const json& j, const std::string& path)
 MultiplierUncertainty ModelWalker::ReadMultiplier(const json& j, const std::string& path) {
   MultiplierUncertainty m;
   if (!Object(j, path, {"distribution", "mean", "sd", "low", "mode", "high"})) return m;
-  m.spread = static_cast<Spread>(
-      Choice(j, "distribution", path, {"normal", "lognormal", "triangular"}, 0, true));
+  m.spread = static_cast<Spread>(Choice(j, "distribution", path, kSpreadNames.All(), 0, true));
   if (m.spread == Spread::kTriangular) {
     for (const char* k : {"mean", "sd"}) {
       if (j.contains(k)) Fail(At(path, k), "applies to normal and lognormal only");
