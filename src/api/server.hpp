@@ -14,6 +14,7 @@
 #include "api/fiscal_jobs.hpp"
 #include "api/http.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/audit/audit_service.hpp"
 #include "domain/enquiries/enquiry_service.hpp"
 #include "domain/hub/hub_service.hpp"
 #include "domain/hub/provider_directory.hpp"
@@ -81,6 +82,7 @@ struct Services {
   domain::SlaPolicyService sla_policy;
   domain::EnquiryService enquiries;
   domain::DisciplineService disciplines;
+  domain::AuditService audit;
   FiscalJobs jobs;  // long fiscal runs of this process
 };
 

@@ -65,6 +65,8 @@ class SqlAuditLog : public domain::AuditLog {
               const std::string& after_json) override {
     AppendAudit(sql_, {actor, action, object_type, object_id, before_json, after_json});
   }
+  std::vector<domain::AuditRecordView> Newest(int limit, std::int64_t before) override;
+  domain::AuditCheck Verify() override;
 
  private:
   soci::session& sql_;

@@ -1,6 +1,6 @@
 // The audit log, for admins: newest first, and the chain check.
 #include "api/routes/routes.hpp"
-#include "store/audit_log.hpp"
+#include "store/sql_stores.hpp"
 
 namespace connex::api {
 
@@ -13,12 +13,12 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
          if (!limit) return limit.errors();
          auto before = QueryInt(r, "before", 0, 0, 2147483647);
          if (!before) return before.errors();
-         auto entries =
-             s.db.Read([&](soci::session& sql) -> Result<std::vector<store::AuditRecord>> {
-               return store::ListAudit(sql, *limit, *before);
-             });
+         auto entries = store::ReadStores(s.db, [&](domain::Stores& st) {
+           return s.audit.Newest(st, r.principal, *limit, *before);
+         });
+         if (!entries) return entries.errors();
          nlohmann::json items = nlohmann::json::array();
-         for (const store::AuditRecord& e : *entries) {
+         for (const domain::AuditRecordView& e : *entries) {
            // Entries hold JSON; any other text is answered as a string, so
            // that one odd entry never makes the whole answer invalid.
            auto parse = [](const std::string& text) {
@@ -28,12 +28,12 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
            };
            items.push_back({{"seq", e.seq},
                             {"at", e.at},
-                            {"actor", e.entry.actor},
-                            {"action", e.entry.action},
-                            {"object_type", e.entry.object_type},
-                            {"object_id", e.entry.object_id},
-                            {"before", parse(e.entry.before_json)},
-                            {"after", parse(e.entry.after_json)},
+                            {"actor", e.actor},
+                            {"action", e.action},
+                            {"object_type", e.object_type},
+                            {"object_id", e.object_id},
+                            {"before", parse(e.before_json)},
+                            {"after", parse(e.after_json)},
                             {"hash", e.hash}});
          }
          const bool more = static_cast<int>(entries->size()) == *limit && entries->back().seq > 1;
@@ -44,10 +44,10 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back(
       {"GET", "/api/v1/audit/verify", domain::Access::kAdmin,
-       "Recompute the hash chain; names the first broken entry", [&s](Request&) -> Result<Reply> {
-         auto v = s.db.Read([](soci::session& sql) -> Result<store::AuditVerdict> {
-           return store::VerifyAuditChain(sql);
-         });
+       "Recompute the hash chain; names the first broken entry", [&s](Request& r) -> Result<Reply> {
+         auto v = store::ReadStores(
+             s.db, [&](domain::Stores& st) { return s.audit.Verify(st, r.principal); });
+         if (!v) return v.errors();
          return Reply{200,
                       {{"entries", v->entries},
                        {"intact", !v->first_broken},

@@ -1,18 +1,40 @@
 // The audit log as the domain sees it: every change appends who did what to
 // which object, with the object before and after, in the transaction of the
 // change itself (store/audit_log.hpp keeps the chain of hashes that makes the
-// log tamper-evident).
+// log tamper-evident). Administrators read it, newest first, and check the chain.
 //
 // REQUIRES: Record runs on the transaction of the change it records.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace connex::domain {
+
+// One entry as stored, with its place in the chain.
+struct AuditRecordView {
+  std::int64_t seq = 0;
+  std::string at;  // ISO 8601
+  std::string actor, action, object_type, object_id;
+  std::string before_json, after_json;  // JSON texts; empty for none
+  std::string hash;
+};
+
+// The chain recomputed: how many entries, and the first that does not hold.
+struct AuditCheck {
+  std::int64_t entries = 0;
+  std::optional<std::int64_t> first_broken;  // its sequence number
+  std::string reason;
+};
 
 class AuditLog {
  public:
   virtual ~AuditLog() = default;
+  // At most `limit` entries, newest first, below sequence `before` (0: the newest).
+  virtual std::vector<AuditRecordView> Newest(int limit, std::int64_t before) = 0;
+  virtual AuditCheck Verify() = 0;
   // `before_json` and `after_json` are JSON texts; empty for none.
   virtual void Record(const std::string& actor, const std::string& action,
                       const std::string& object_type, const std::string& object_id,
