@@ -232,20 +232,17 @@ class ClockWatch {
     while (!stop_) {
       lock.unlock();
       try {
-        s_.db.Write([&](soci::session& sql) -> Result<int> {
-          // Instances sharing one database sweep one at a time; the others
-          // skip this minute. A sweep looks for an earlier notice before it
-          // sends one, which two overlapping sweeps could both miss.
-          if (!store::TryLockForTransaction(sql, "clock-sweep")) return 0;
-          return store::WithStores(sql, [&](domain::Stores& st) -> Result<int> {
-            const domain::SlaPolicy policy = s_.sla_policy.Current(st);
-            auto calendar = domain::Calendar::Build(policy.calendar);
-            if (!calendar) return calendar.errors();
-            const Instant now = Now();
-            const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
-            return warned + s_.feedback.SendReminders(st, now) +
-                   s_.obligations.SendReminders(st, now);
-          });
+        // Instances sharing one database sweep one at a time; the others
+        // skip this minute. A sweep looks for an earlier notice before it
+        // sends one, which two overlapping sweeps could both miss.
+        store::WriteStoresAlone(s_.db, "clock-sweep", 0, [&](domain::Stores& st) -> Result<int> {
+          const domain::SlaPolicy policy = s_.sla_policy.Current(st);
+          auto calendar = domain::Calendar::Build(policy.calendar);
+          if (!calendar) return calendar.errors();
+          const Instant now = Now();
+          const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
+          return warned + s_.feedback.SendReminders(st, now) +
+                 s_.obligations.SendReminders(st, now);
         });
       } catch (const std::exception& e) {
         Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});

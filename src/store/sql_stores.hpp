@@ -5,6 +5,8 @@
 // Thread-safety: as Database; the repositories live for the one call.
 #pragma once
 
+#include <string>
+
 #include "domain/shared/stores.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
@@ -49,6 +51,17 @@ auto WithStores(soci::session& sql, F&& fn) {
 template <typename F>
 auto WriteStores(Database& db, F&& fn) {
   return db.Write([&](soci::session& sql) { return WithStores(sql, fn); });
+}
+
+// WriteStores by one instance at a time among those sharing the database (a
+// periodic sweep): while another holds `name` for its transaction, `fn` is
+// not run and `skipped` is the result.
+template <typename T, typename F>
+Result<T> WriteStoresAlone(Database& db, const std::string& name, T skipped, F&& fn) {
+  return db.Write([&](soci::session& sql) -> Result<T> {
+    if (!TryLockForTransaction(sql, name)) return skipped;
+    return WithStores(sql, fn);
+  });
 }
 
 // fn(domain::Stores&) -> Result<T> in one read-only snapshot.
