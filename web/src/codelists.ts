@@ -10,6 +10,7 @@ export interface Codelists {
   discipline_labels: Record<string, { en: string; fr: string }>;
   commodities: string[];
   phases: string[];
+  stages: string[];
   languages: string[];
   states: string[];
   instrument_types: string[];

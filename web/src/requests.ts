@@ -3,6 +3,9 @@
 import { t } from './i18n';
 import type { MessageKey } from './messages/en';
 
+// The six ratings of the feedback survey, in the order the form asks them.
+export const ratings = ['quality', 'timeliness', 'independence', 'multidisciplinarity', 'capacity_built', 'value_added'] as const;
+
 export interface Clock {
   clock: string;
   status: string;

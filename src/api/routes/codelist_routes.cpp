@@ -3,6 +3,7 @@
 // lifecycle and the fiscal engine (instrument types, ledger lines). The web
 // app reads them here instead of keeping copies.
 #include "api/routes/routes.hpp"
+#include "domain/hub/hub_document.hpp"
 #include "domain/shared/vocabulary.hpp"
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/ledger.hpp"
@@ -16,7 +17,8 @@ void AddCodelistRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back(
       {"GET", "/api/v1/codelists", Access::kPublic,
        "Codes the forms offer: disciplines (with the labels of every discipline, retired ones "
-       "too), commodities, phases, languages, request states, and for fiscal models the "
+       "too), commodities, phases, roadmap stages, languages, request states, and for fiscal "
+       "models the "
        "instrument types, the ledger lines in their order and the lines that are receipts of "
        "the state",
        [&s](Request&) -> Result<Reply> {
@@ -42,6 +44,7 @@ void AddCodelistRoutes(std::vector<Route>& routes, Services& s) {
                                  {"discipline_labels", labels},
                                  {"commodities", kCommodities},
                                  {"phases", kPhases},
+                                 {"stages", kRoadmapStages},
                                  {"languages", kLanguages},
                                  {"states", states},
                                  {"instrument_types", fiscal::io::InstrumentTypes()},

@@ -11,8 +11,6 @@ import { type Codelists, disciplineLabel, loadCodelists } from '../../codelists'
 import { query, replaceQuery } from '../../router';
 import { useSignal } from '../../state';
 
-const stages = ['planning', 'negotiating', 'monitoring'];
-
 export function Providers() {
   const user = useSignal(currentUser);
   const search = useSignal(query);
@@ -61,7 +59,7 @@ export function Providers() {
         {select('region', list.regions, regionLabel)}
         {select('sector', list.sectors, sectorLabel)}
         {select('expertise', codelists.disciplines, disciplineLabel)}
-        {select('stage', stages, stageLabel)}
+        {select('stage', codelists.stages, stageLabel)}
         <div class="field">
           <label for="provider-q">{t('providers.words')}</label>
           <input id="provider-q" type="search" value={params.get('q') || ''} onChange={(e) => set('q', (e.currentTarget as HTMLInputElement).value)} />
@@ -175,7 +173,7 @@ function ProviderForm({ list, codelists, editing, onSaved, onCancel }: { list: P
       {checks('regions', list.regions, regionLabel)}
       {checks('sectors', list.sectors, sectorLabel)}
       {checks('expertise', codelists.disciplines, disciplineLabel)}
-      {checks('stages', stages, stageLabel)}
+      {checks('stages', codelists.stages, stageLabel)}
       {checks('languages', codelists.languages, (l) => t(`language.${l}` as MessageKey))}
       {text('assistance_criteria', true)}
       <div class="row">

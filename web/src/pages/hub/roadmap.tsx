@@ -4,23 +4,24 @@
 // the platform helps.
 import { useEffect, useState } from 'preact/hooks';
 import { call, currentUser } from '../../api';
+import { loadCodelists } from '../../codelists';
 import { Link } from '../../components/link';
 import { type HubSummary, type Provider, type ProviderList, type SearchAnswer, kindLabel, stageLabel } from '../../hub';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { useSignal } from '../../state';
 
-const stages = ['planning', 'negotiating', 'monitoring'];
-
 export function Roadmap() {
   const user = useSignal(currentUser);
   const [guides, setGuides] = useState<HubSummary[] | null>(null);
   const [providers, setProviders] = useState<Provider[]>([]);
+  const [stages, setStages] = useState<string[] | null>(null);
   useEffect(() => {
     Promise.all(['guide', 'tool'].map((kind) => call<SearchAnswer>('GET', `/api/v1/hub/search?kind=${kind}&limit=100`))).then((answers) =>
       setGuides(answers.flatMap((a) => (a.data ? a.data.items : []))),
     );
     call<ProviderList>('GET', '/api/v1/hub/providers').then((r) => r.data && setProviders(r.data.items));
+    loadCodelists().then((c) => setStages(c ? c.stages : []));
   }, []);
   // Where the platform itself helps at each stage.
   const help: Record<string, { href: string; label: MessageKey }> = {
@@ -28,7 +29,7 @@ export function Roadmap() {
     negotiating: { href: '/hub/compare?category=royalties', label: 'roadmap.compare' },
     monitoring: { href: '/hub?kind=contract', label: 'roadmap.contracts' },
   };
-  if (!guides) return <p class="loading">{t('common.loading')}</p>;
+  if (!guides || !stages) return <p class="loading">{t('common.loading')}</p>;
   return (
     <div>
       <h1>{t('roadmap.title')}</h1>

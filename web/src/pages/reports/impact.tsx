@@ -8,7 +8,7 @@ import { BarChart } from '../../components/bar_chart';
 import { FormError } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
-import { clockLabel } from '../../requests';
+import { clockLabel, ratings } from '../../requests';
 import { commodityLabel, disciplineLabel, loadCodelists, type Codelists } from '../../codelists';
 
 interface Row { key: string; suppressed: boolean; requests: number | null; engagements: number | null }
@@ -34,7 +34,6 @@ interface Report {
 }
 interface Filters { from: string; to: string; interval: string; country: string; region: string; commodity: string; discipline: string }
 
-const ratings = ['quality', 'timeliness', 'independence', 'multidisciplinarity', 'capacity_built', 'value_added'];
 const noFilters: Filters = { from: '', to: '', interval: 'quarter', country: '', region: '', commodity: '', discipline: '' };
 
 function query(f: Filters, format?: string): string {

@@ -9,9 +9,8 @@ import { FormError } from '../../components/field';
 import { millions } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
-import { type Detail, when } from '../../requests';
+import { type Detail, ratings, when } from '../../requests';
 
-export const ratings = ['quality', 'timeliness', 'independence', 'multidisciplinarity', 'capacity_built', 'value_added'] as const;
 
 interface Feedback {
   comments: string;
