@@ -2,7 +2,7 @@
 // switch, the page of the current path (routes.tsx), the footer.
 import { useEffect } from 'preact/hooks';
 import { currentUser, signOut } from './api';
-import { disciplineLabels } from './codelists';
+import { disciplineLabels, lists } from './codelists';
 import { Link } from './components/link';
 import { language, setLanguage, t } from './i18n';
 import type { MessageKey } from './messages/en';
@@ -29,6 +29,7 @@ export function App() {
   const path = useSignal(currentPath);
   const lang = useSignal(language);
   useSignal(disciplineLabels); // labels of disciplines on every page
+  useSignal(lists); // pages render code lists as they arrive
   const unreadCount = useSignal(unread);
   useEffect(() => {
     if (user) void refreshUnread();

@@ -23,6 +23,7 @@ let codelists: Promise<Codelists | null> | null = null;
 export function loadCodelists(): Promise<Codelists | null> {
   if (!codelists) {
     codelists = call<Codelists>('GET', '/api/v1/codelists').then((r) => {
+      if (!r.data) codelists = null; // asked again by the next page
       if (r.data) {
         disciplineLabels.value = r.data.discipline_labels;
         lists.value = r.data;

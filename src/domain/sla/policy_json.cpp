@@ -28,25 +28,28 @@ int Minutes(const std::string& s) {
 void ReadCalendar(JsonReader& r, const nlohmann::json& c, CalendarSpec& calendar) {
   const std::string at = "calendar";
   if (!r.Object(c, at, {"timezone", "working_days", "day_start", "day_end", "holidays"})) return;
-  calendar.timezone = r.Text(c, "timezone", at, calendar.timezone, false, 100);
-  if (const nlohmann::json* days = r.List(c, "working_days", at, 7)) {
+  // A time zone given empty is no time zone: the calendar refuses it.
+  calendar.timezone =
+      r.Text(c, "timezone", at, c.contains("timezone") ? "" : calendar.timezone, false, 100);
+  if (const nlohmann::json* days = r.List(c, "working_days", at, 1000)) {
     calendar.working_days = {};
-    for (size_t i = 0; i < days->size(); ++i) {
-      const nlohmann::json& d = (*days)[i];
-      if (!d.is_number_integer() || d.get<int>() < 1 || d.get<int>() > 7) {
-        r.Fail(JsonReader::At(at + ".working_days", i),
-               "must be an ISO weekday, 1 (Monday) to 7 (Sunday), got " + JsonReader::Describe(d));
-      } else {
-        calendar.working_days[static_cast<size_t>(d.get<int>() - 1)] = true;
+    for (const nlohmann::json& d : *days) {
+      if (!d.is_number_integer() || d.get<long long>() < 1 || d.get<long long>() > 7) {
+        // On the list's own field, where the calendar's check of it speaks too.
+        r.Fail(at + ".working_days",
+               "must list ISO weekdays, 1 (Monday) to 7 (Sunday), got " + JsonReader::Describe(d));
+        break;
       }
+      calendar.working_days[static_cast<size_t>(d.get<int>() - 1)] = true;
     }
   }
   for (const char* f : {"day_start", "day_end"}) {
-    const std::string text = r.Text(c, f, at, "", false, 5);
-    if (text.empty()) continue;
-    const int m = Minutes(text);
+    const nlohmann::json* v = r.Field(c, f, at, false);
+    if (!v) continue;
+    const int m = v->is_string() ? Minutes(v->get<std::string>()) : -1;
     if (m < 0) {
-      r.Fail(JsonReader::At(at, f), "must be a time of day as HH:MM, got \"" + text + "\"");
+      r.Fail(JsonReader::At(at, f),
+             "must be a time of day as HH:MM, got " + JsonReader::Describe(*v));
     } else if (std::string(f) == "day_start") {
       calendar.day_start_minute = m;
     } else {

@@ -3,8 +3,12 @@
 // 2026-11-20 is a Friday, 2026-11-23 a Monday.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "domain/sla/calendar.hpp"
 #include "domain/sla/clocks.hpp"
+#include "domain/sla/policy_json.hpp"
 
 namespace {
 
@@ -227,3 +231,36 @@ TEST(Clocks, MostUrgentPutsBreachesFirstThenTheNearestDue) {
 }
 
 }  // namespace
+
+namespace connex::domain {
+namespace {
+
+std::set<std::string> PolicyErrors(const nlohmann::json& j) {
+  std::set<std::string> out;
+  auto p = PolicyFromJson(j);
+  if (!p.ok()) {
+    for (const Error& e : p.errors()) out.insert(e.ToString());
+  }
+  return out;
+}
+
+TEST(PolicyFromJson, ACalendarClearedOrWrongIsRefusedAtEachFieldOnce) {
+  nlohmann::json j = ToJson(SlaPolicy{});
+  j["name"] = "Standard";
+  ASSERT_TRUE(PolicyFromJson(j).ok());
+  nlohmann::json cleared = j;
+  cleared["calendar"]["timezone"] = "";
+  cleared["calendar"]["day_start"] = "";
+  cleared["calendar"]["day_end"] = "25:00";
+  cleared["calendar"]["working_days"] = {1, 8};
+  const std::set<std::string> errors = PolicyErrors(cleared);
+  std::set<std::string> fields;
+  for (const std::string& e : errors) fields.insert(e.substr(0, e.find(':')));
+  EXPECT_EQ(fields, (std::set<std::string>{"calendar.timezone", "calendar.day_start",
+                                           "calendar.day_end", "calendar.working_days"}));
+  EXPECT_EQ(errors.size(), 4u) << ::testing::PrintToString(errors);
+  EXPECT_EQ(errors.count("calendar.day_end: must be a time of day as HH:MM, got \"25:00\""), 1u);
+}
+
+}  // namespace
+}  // namespace connex::domain

@@ -224,6 +224,22 @@ TEST(ReadModel, UncertaintyErrorsNameTheField) {
   EXPECT_NE(errors.find("uncertainty.multipliers.labour: is not a known field"), std::string::npos);
 }
 
+TEST(ReadModel, AnEmptyTextAndANullFloorAreNotTakenForDefaults) {
+  json m = Minimal();
+  m["currency"] = "";
+  m["regimes"][0]["name"] = "";
+  const std::string errors = ErrorsOf(m);
+  EXPECT_NE(errors.find("currency: must not be empty"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("regimes[0].name: must not be empty"), std::string::npos) << errors;
+  const auto floorless = ReadModel(WithUncertainty(json::parse(R"({
+    "prices": [{"product": "oil", "process": "gbm", "volatility": 0.3}],
+    "government_pv_floor": null
+  })"))
+                                       .dump());
+  ASSERT_TRUE(floorless.ok()) << floorless.error().ToString();
+  EXPECT_FALSE(floorless->uncertainty->government_pv_floor.has_value());
+}
+
 TEST(ReadModel, ACorrelationMatrixThatIsNotPositiveSemiDefiniteIsNamed) {
   const std::string errors = ErrorsOf(WithUncertainty(json::parse(R"({
     "prices": [{"product": "oil", "process": "gbm", "volatility": 0.3}],

@@ -29,6 +29,18 @@ class ModelWalker : public JsonReader {
   explicit ModelWalker(Errors& errors) : JsonReader(errors) {}
   Model Read(const json& root);
 
+  // Model files name things: a text that is given must not be empty (the
+  // shared reader takes an empty text as absent).
+  std::string Text(const json& obj, std::string_view key, const std::string& path,
+                   const std::string& fallback, bool required = false) {
+    const json* j = Field(obj, key, path, false);
+    if (j && j->is_string() && j->get_ref<const std::string&>().empty()) {
+      Fail(At(path, key), "must not be empty");
+      return fallback;
+    }
+    return JsonReader::Text(obj, key, path, fallback, required);
+  }
+
   // A per-year series: exactly one number per project year.
   std::vector<double> Series(const json& obj, const char* key, const std::string& path, double min,
                              bool required);

@@ -26,8 +26,8 @@ Uncertainty ModelWalker::ReadUncertainty(const json& j, const std::string& path)
       Fail(At(path, "seed"), "must be a whole number >= 0, got " + Describe(*seed));
     }
   }
-  if (j.contains("government_pv_floor")) {
-    u.government_pv_floor = Number(j, "government_pv_floor", path, 0, -kInf, kInf);
+  if (const json* floor = Field(j, "government_pv_floor", path, false)) {
+    u.government_pv_floor = NumberValue(*floor, At(path, "government_pv_floor"), -kInf, kInf, 0);
   }
   if (const json* prices = Field(j, "prices", path, false)) {
     const std::string pp = At(path, "prices");
