@@ -46,8 +46,9 @@ struct Reply {
   std::optional<std::string> raw;
   std::string raw_type;
   // When set, the body is streamed with `raw_type` (server-sent events): each
-  // call answers the next chunk, blocking until there is one, or nullopt at
-  // the end. Runs on the connection's worker thread after the handler returns.
+  // call answers the next chunk, "" when there is nothing new yet (asked again
+  // 100 ms later), or nullopt at the end. Must not block: it runs on a worker
+  // that the connection does not hold between calls (api/http_server.hpp).
   std::function<std::optional<std::string>()> stream;
 };
 

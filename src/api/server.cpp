@@ -1,6 +1,5 @@
 #include "api/server.hpp"
 
-#include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
 #include <soci/soci.h>
@@ -9,13 +8,13 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <mutex>
 #include <regex>
 #include <thread>
 
+#include "api/http_server.hpp"
+#include "api/static_files.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "domain/obligations/obligation_service.hpp"
@@ -41,8 +40,8 @@ std::string PatternOf(const std::string& path) {
   return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), "([^/]+)");
 }
 
-std::string CookieValue(const httplib::Request& r, const std::string& name) {
-  const std::string header = r.get_header_value("Cookie");
+std::string CookieValue(const HttpRequest& r, const std::string& name) {
+  const std::string header = r.Header("Cookie");
   size_t pos = 0;
   while (pos < header.size()) {
     const size_t end = header.find(';', pos);
@@ -65,18 +64,48 @@ Reply Refuse(int status, const std::string& code, const std::string& message,
   return Reply{status, ErrorBody(code, message, field), {}};
 }
 
+// An API reply as the HTTP layer sends it: JSON unless raw or streamed, never
+// cached, with the request's id.
+HttpResponse ToHttp(Reply reply, const std::string& request_id) {
+  HttpResponse res;
+  res.status = reply.status;
+  res.headers = std::move(reply.headers);
+  res.headers.emplace_back("X-Request-Id", request_id);
+  res.headers.emplace_back("Cache-Control", "no-store");
+  if (reply.stream) {
+    res.headers.emplace_back("Content-Type", reply.raw_type);
+    res.stream = std::move(reply.stream);
+  } else if (reply.raw) {
+    res.headers.emplace_back("Content-Type", reply.raw_type);
+    res.body = std::move(*reply.raw);
+  } else if (reply.status != 204) {
+    res.headers.emplace_back("Content-Type", "application/json");
+    res.body = BodyText(reply.body);
+  }
+  return res;
+}
+
+HttpResponse RefuseHttp(int status, const std::string& code, const std::string& message,
+                        const std::string& field, Headers extra = {}) {
+  HttpResponse res = ToHttp(Refuse(status, code, message, field), RandomToken(9));
+  res.headers.insert(res.headers.end(), extra.begin(), extra.end());
+  return res;
+}
+
 class Dispatcher {
  public:
   Dispatcher(Services& services) : s_(services) {}
 
-  void operator()(const Route& route, const httplib::Request& hreq, httplib::Response& hres) {
+  // `params`: the path parameters the route's pattern matched.
+  HttpResponse operator()(const Route& route, std::vector<std::string> params,
+                          const HttpRequest& hreq) {
     const auto start = std::chrono::steady_clock::now();
     Request req;
-    req.method = hreq.method;
+    req.method = hreq.method == "HEAD" ? "GET" : hreq.method;
     req.path = hreq.path;
-    for (size_t i = 1; i < hreq.matches.size(); ++i) req.params.push_back(hreq.matches[i]);
-    for (const auto& [k, v] : hreq.params) req.query.emplace(k, v);
-    req.client = hreq.remote_addr;
+    req.params = std::move(params);
+    for (const auto& [k, v] : hreq.query) req.query.emplace(k, v);  // the first value of each
+    req.client = hreq.remote;
     req.request_id = RandomToken(9);
     Reply reply;
     try {
@@ -94,38 +123,21 @@ class Dispatcher {
       reply = Refuse(500, "internal", "internal error; quote request " + req.request_id);
       Log({{"level", "error"}, {"request_id", req.request_id}, {"error", e.what()}});
     }
-    hres.status = reply.status;
-    for (const auto& [k, v] : reply.headers) hres.set_header(k, v);
-    hres.set_header("X-Request-Id", req.request_id);
-    hres.set_header("Cache-Control", "no-store");
-    if (reply.stream) {
-      hres.set_chunked_content_provider(
-          reply.raw_type, [next = std::move(reply.stream)](size_t, httplib::DataSink& sink) {
-            std::optional<std::string> chunk = next();
-            if (!chunk) {
-              sink.done();
-              return true;
-            }
-            return sink.write(chunk->data(), chunk->size());  // false: the client left
-          });
-    } else if (reply.raw) {
-      hres.set_content(std::move(*reply.raw), reply.raw_type);
-    } else if (reply.status != 204) {
-      hres.set_content(BodyText(reply.body), "application/json");
-    }
+    HttpResponse res = ToHttp(std::move(reply), req.request_id);
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     Log({{"level", "info"},
          {"request_id", req.request_id},
          {"method", req.method},
          {"path", route.path},
-         {"status", reply.status},
+         {"status", res.status},
          {"ms", std::round(ms * 100) / 100},
          {"user", req.principal.user_id}});
+    return res;
   }
 
  private:
-  Result<Reply> Handle(const Route& route, const httplib::Request& hreq, Request& req) {
+  Result<Reply> Handle(const Route& route, const HttpRequest& hreq, Request& req) {
     const std::string token = CookieValue(hreq, kSessionCookie);
     if (!token.empty()) {
       auto who = store::ReadStores(
@@ -146,13 +158,12 @@ class Dispatcher {
       return Error{ErrorCode::kNotFound, "not found", ""};
     }
     if (ChangesState(req.method) && req.signed_in &&
-        !ConstantTimeEquals(hreq.get_header_value("X-CSRF-Token"),
-                            req.signed_in->session.csrf_token)) {
+        !ConstantTimeEquals(hreq.Header("X-CSRF-Token"), req.signed_in->session.csrf_token)) {
       return Refuse(403, "csrf",
                     "missing or wrong X-CSRF-Token header (GET /api/v1/session returns it)",
                     "X-CSRF-Token");
     }
-    req.content_type = hreq.get_header_value("Content-Type");
+    req.content_type = hreq.Header("Content-Type");
     if (route.raw_body) {
       req.raw = hreq.body;
       return route.handler(req);
@@ -180,16 +191,31 @@ class Dispatcher {
   Services& s_;
 };
 
-// Blocks SIGTERM and SIGINT in every thread and waits for them on one, so the
-// server stops from ordinary code rather than inside a signal handler.
+// SIGTERM and SIGINT, and SIGUSR1 that StopOnSignal's destructor sends when
+// the server stopped by itself.
+sigset_t StopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGUSR1);
+  return set;
+}
+
+// Blocks the stop signals in the calling thread and so in every thread it
+// starts afterwards: called before any thread of the server exists, so that
+// only StopOnSignal's waiter takes them.
+void BlockStopSignals() {
+  const sigset_t set = StopSignals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+// Waits for the stop signals on one thread, so the server stops from
+// ordinary code rather than inside a signal handler.
 class StopOnSignal {
  public:
-  explicit StopOnSignal(httplib::Server& server) {
-    sigemptyset(&set_);
-    sigaddset(&set_, SIGTERM);
-    sigaddset(&set_, SIGINT);
-    sigaddset(&set_, SIGUSR1);  // sent by the destructor when the server stopped by itself
-    pthread_sigmask(SIG_BLOCK, &set_, nullptr);
+  explicit StopOnSignal(HttpServer& server) : set_(StopSignals()) {
+    BlockStopSignals();
     waiter_ = std::thread([this, &server] {
       int sig = 0;
       sigwait(&set_, &sig);
@@ -198,7 +224,7 @@ class StopOnSignal {
              {"event", "stopping"},
              {"signal", sig == SIGTERM ? "TERM" : "INT"}});
       }
-      server.stop();
+      server.Stop();
     });
   }
   ~StopOnSignal() {
@@ -209,6 +235,50 @@ class StopOnSignal {
  private:
   sigset_t set_;
   std::thread waiter_;
+};
+
+// Finds the route of a request: its path parameters, or why there is none
+// (404 no such path, 405 the path exists for other methods).
+class Router {
+ public:
+  explicit Router(const std::vector<Route>& routes) {
+    for (const Route& route : routes) {
+      patterns_.push_back({std::regex(PatternOf(route.path)), &route});
+    }
+  }
+
+  struct Match {
+    const Route* route = nullptr;
+    std::vector<std::string> params;
+    std::vector<std::string> allowed;  // methods of the path, when route is null
+  };
+
+  Match Find(const std::string& method, const std::string& path) const {
+    Match m;
+    const std::string wanted = method == "HEAD" ? "GET" : method;
+    std::smatch found;
+    for (const auto& [pattern, route] : patterns_) {
+      if (!std::regex_match(path, found, pattern)) continue;
+      if (route->method != wanted) {
+        m.allowed.push_back(route->method);
+        continue;
+      }
+      m.route = route;
+      for (size_t i = 1; i < found.size(); ++i) m.params.push_back(found[i]);
+      return m;
+    }
+    return m;
+  }
+
+  bool Knows(const std::string& path) const {
+    for (const auto& [pattern, route] : patterns_) {
+      if (std::regex_match(path, pattern)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::pair<std::regex, const Route*>> patterns_;
 };
 
 // Every minute, tells coordinators about clocks that reached their warning
@@ -262,89 +332,92 @@ class ClockWatch {
 }  // namespace
 
 int Serve(const ServerConfig& config, store::Database& db) {
+  BlockStopSignals();
   Services services(db, config);
-  // Registered handlers refer to these routes: the vector is not touched again.
   const std::vector<Route> routes = ApiRoutes(services);
-  httplib::Server server;
-  server.new_task_queue = [n = config.threads] {
-    return new httplib::ThreadPool(static_cast<size_t>(n));
-  };
+  const Router router(routes);
+  const StaticFiles files(config.web_dir);
+  if (!config.web_dir.empty() && files.empty()) {
+    Log({{"level", "warn"}, {"event", "no web app"}, {"web_dir", config.web_dir}});
+  }
+  Dispatcher dispatcher(services);
+
+  HttpLimits limits = config.http;
+  limits.workers = config.threads;
   // Uploads may be larger than other bodies; Dispatcher holds those to max_body.
   // The HTTP layer refuses anything beyond the larger limit before reading it.
-  server.set_payload_max_length(std::max(config.max_body, config.max_document + 4096));
-  // Replies are small and written in pieces: without TCP_NODELAY, Nagle's
-  // algorithm and delayed ACKs hold each one back ~40 ms.
-  server.set_tcp_nodelay(true);
-  server.set_keep_alive_max_count(100);
-  // An idle keep-alive connection holds a worker thread until this timeout:
-  // short, so a few idle browsers cannot starve everyone else.
-  server.set_keep_alive_timeout(2);
-  server.set_default_headers({
+  limits.body_bytes = std::max(config.max_body, config.max_document + 4096);
+  HttpHandlers handlers;
+  handlers.always = {
       {"Content-Security-Policy",
        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
       {"Referrer-Policy", "same-origin"},
-  });
-  auto dispatcher = std::make_shared<Dispatcher>(services);
-  for (const Route& route : routes) {
-    const std::string pattern = PatternOf(route.path);
-    auto handler = [dispatcher, &route](const httplib::Request& q, httplib::Response& r) {
-      (*dispatcher)(route, q, r);
-    };
-    if (route.method == "GET") server.Get(pattern, handler);
-    if (route.method == "POST") server.Post(pattern, handler);
-    if (route.method == "PUT") server.Put(pattern, handler);
-    if (route.method == "DELETE") server.Delete(pattern, handler);
-  }
-  if (!config.web_dir.empty() && !server.set_mount_point("/", config.web_dir)) {
-    Log({{"level", "warn"}, {"event", "no web app"}, {"web_dir", config.web_dir}});
-  }
-  // Errors produced by the HTTP layer itself (no route, body too large) in the API's shape.
-  server.set_error_handler([&config](const httplib::Request& q, httplib::Response& r) {
-    if (!r.body.empty()) return;
-    // The web app routes its own pages (/account, /invitation/...): any other
-    // GET outside the API gets its index.html.
-    if (r.status == 404 && q.method == "GET" && q.path.rfind("/api/", 0) != 0 &&
-        !config.web_dir.empty()) {
-      std::ifstream index(config.web_dir + "/index.html", std::ios::binary);
-      if (index) {
-        r.status = 200;
-        r.set_content(std::string(std::istreambuf_iterator<char>(index), {}), "text/html");
-        return;
-      }
+  };
+  // The web app's files, and its own pages (/account, /invitation/...): any
+  // GET outside the API that is no route gets its index.html.
+  handlers.direct = [&](const HttpRequest& r) -> std::optional<HttpResponse> {
+    if (files.empty() || r.path.rfind("/api/", 0) == 0 || router.Knows(r.path)) {
+      return std::nullopt;
     }
-    std::string code = "bad_request", message = "the request could not be read";
-    if (r.status == 404) {
-      code = "not_found";
-      message = "no such page or route: " + q.path;
-    } else if (r.status == 413) {
-      code = "payload_too_large";
-      message = "the request body is larger than the limit (" +
-                std::to_string(config.max_document) + " bytes for documents)";
-    } else if (r.status == 405) {
-      code = "method_not_allowed";
-      message = q.method + " is not allowed here";
+    if (auto file = files.Answer(r)) return file;
+    return files.AppPage(r);
+  };
+  handlers.handle = [&](HttpRequest& r) {
+    Router::Match m = router.Find(r.method, r.path);
+    if (m.route) return dispatcher(*m.route, std::move(m.params), r);
+    if (!m.allowed.empty()) {
+      std::string allow;
+      for (const auto& method : m.allowed) allow += (allow.empty() ? "" : ", ") + method;
+      return RefuseHttp(405, "method_not_allowed", r.method + " is not allowed here", "method",
+                        {{"Allow", allow}});
     }
-    r.set_content(BodyText(ErrorBody(code, message, "")), "application/json");
-  });
+    return RefuseHttp(404, "not_found", "no such page or route: " + r.path, "path");
+  };
+  handlers.refuse = [&config, &limits](HttpFailure failure) {
+    switch (failure) {
+      case HttpFailure::kHeaderTooLarge:
+        return RefuseHttp(431, "headers_too_large",
+                          "the request's headers are larger than " +
+                              std::to_string(limits.header_bytes) + " bytes",
+                          "headers");
+      case HttpFailure::kBodyTooLarge:
+        return RefuseHttp(413, "payload_too_large",
+                          "the request body is larger than the limit (" +
+                              std::to_string(config.max_document) + " bytes for documents, " +
+                              std::to_string(config.max_body) + " for other requests)",
+                          "body");
+      case HttpFailure::kOverloaded:
+        return RefuseHttp(503, "unavailable", "the portal is busy; try again in a moment", "",
+                          {{"Retry-After", "2"}});
+      case HttpFailure::kInternal:
+        return RefuseHttp(500, "internal", "internal error", "");
+      case HttpFailure::kUnreadable:
+        break;
+    }
+    return RefuseHttp(400, "bad_request", "the request could not be read as HTTP", "request");
+  };
 
-  StopOnSignal stopper(server);
-  ClockWatch watch(services);
-  if (!server.bind_to_port(config.host, config.port)) {
+  HttpServer server(limits, std::move(handlers));
+  if (auto error = server.Bind(config.host, config.port)) {
     Log({{"level", "error"},
          {"event", "cannot listen"},
          {"host", config.host},
-         {"port", config.port}});
+         {"port", config.port},
+         {"error", *error}});
     return 1;
   }
+  StopOnSignal stopper(server);
+  ClockWatch watch(services);
   Log({{"level", "info"},
        {"event", "listening"},
        {"url", "http://" + config.host + ":" + std::to_string(config.port)},
        {"threads", config.threads},
+       {"static_files", files.size()},
        {"database", db.location()}});
-  server.listen_after_bind();
+  server.Run();
   Log({{"level", "info"}, {"event", "stopped"}});
   return 0;
 }

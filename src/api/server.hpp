@@ -3,8 +3,9 @@
 // checked before its handler runs; session, CSRF and body parsing happen here
 // once, for every route; errors become JSON in one place (api/http.hpp).
 //
-// Thread-safety: Run() blocks the calling thread; handlers run on a pool of
-// `threads` workers sharing the Database.
+// Thread-safety: Serve() blocks the calling thread; connections wait on one
+// thread (api/http_server.hpp), handlers run on a pool of `threads` workers
+// sharing the Database.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +14,7 @@
 
 #include "api/fiscal_jobs.hpp"
 #include "api/http.hpp"
+#include "api/http_server.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/enquiries/enquiry_service.hpp"
@@ -34,13 +36,14 @@ namespace connex::api {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 32;                      // each open keep-alive connection holds one while it lasts
+  int threads = 16;                      // workers running handlers; connections hold none
   std::string web_dir;                   // static files served at /; empty: none
   std::size_t max_body = 1 << 20;        // bytes; larger bodies answer 413
   std::size_t max_document = 25u << 20;  // bytes; larger uploads answer 413
   bool secure_cookies = false;           // add Secure to cookies (behind TLS)
   std::string base_url = "http://127.0.0.1:8080";  // for links the API hands out
   domain::AccountRules rules;
+  HttpLimits http;  // deadlines and connection limits (workers and body size come from above)
 };
 
 struct Route {

@@ -649,10 +649,15 @@ TEST_F(Impact, AFunderReadsReportsAndNoRequestEngagementOrDocument) {
   // Routes a role may not use answer a signed-in user as if they did not exist.
   EXPECT_EQ(Status(funder_.Get("/api/v1/requests")), 404);
   EXPECT_EQ(Status(funder_.Send("POST", "/api/v1/requests", CompleteForm())), 404);
-  for (const std::string& tail : std::vector<std::string>{
-           "", "/documents", "/documents/" + doc, "/messages", "/team", "/scope", "/deliverables",
-           "/due-diligence", "/feedback", "/value-added", "/letter", "/appraisals"}) {
+  for (const std::string& tail :
+       std::vector<std::string>{"", "/documents", "/documents/" + doc, "/messages", "/scope",
+                                "/due-diligence", "/feedback", "/value-added", "/letter"}) {
     EXPECT_EQ(Status(funder_.Get("/api/v1/requests/" + id + tail)), 404) << tail;
+  }
+  for (const std::string& tail :
+       std::vector<std::string>{"/team", "/deliverables", "/appraisals"}) {
+    EXPECT_EQ(Status(funder_.Send("POST", "/api/v1/requests/" + id + tail, json::object())), 404)
+        << tail;
   }
   EXPECT_EQ(Status(funder_.Send("POST", Path(r, "/messages"), {{"body", "hello"}})), 404);
   EXPECT_EQ(Status(funder_.Get("/api/v1/experts")), 404);

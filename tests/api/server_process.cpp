@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <map>
@@ -43,9 +44,16 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, std::string data_di
     own_dir_ = true;
   }
   port_ = FreePort();
-  std::vector<std::string> args = {
-      CONNEX_BINARY, "serve",     "--data", data_dir_, "--port", std::to_string(port_),
-      "--demo",      "--threads", "4",      "--web",   ""};
+  std::vector<std::string> args = {CONNEX_BINARY,         "serve", "--data", data_dir_, "--port",
+                                   std::to_string(port_), "--demo"};
+  // Defaults the caller may replace: four workers, no web app.
+  for (const auto& [option, value] : {std::pair<std::string, std::string>{"--threads", "4"},
+                                      std::pair<std::string, std::string>{"--web", ""}}) {
+    if (std::find(extra_.begin(), extra_.end(), option) == extra_.end()) {
+      args.push_back(option);
+      args.push_back(value);
+    }
+  }
   args.insert(args.end(), extra_.begin(), extra_.end());
   if (const char* server = std::getenv("CONNEX_TEST_POSTGRESQL")) {
     // On PostgreSQL (tests/pg/with-cluster.sh): one database per data

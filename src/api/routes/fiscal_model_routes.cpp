@@ -575,33 +575,32 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
          auto last = std::make_shared<std::int64_t>(-1);
          auto ended = std::make_shared<bool>(false);
+         // Polled by the server every 100 ms while there is nothing new; never blocks.
          reply.stream = [&s, id = job->id, view, until, last,
                          ended]() -> std::optional<std::string> {
            if (*ended) return std::nullopt;
-           for (;;) {
-             auto now = s.jobs.Find(id);
-             if (!now) {
-               *ended = true;
-               return std::nullopt;
-             }
-             if (now->status != "running") {
-               *ended = true;
-               return "event: done\ndata: " + view(*now).dump() + "\n\n";
-             }
-             if (*last < 0 || now->done != *last) {
-               const bool first = *last < 0;
-               *last = now->done;
-               nlohmann::json progress = view(*now);
-               progress.erase("result");
-               return std::string(first ? "retry: 200\n" : "") +
-                      "event: progress\ndata: " + progress.dump() + "\n\n";
-             }
-             if (std::chrono::steady_clock::now() >= until) {
-               *ended = true;
-               return std::nullopt;
-             }
-             std::this_thread::sleep_for(std::chrono::milliseconds(100));
+           auto now = s.jobs.Find(id);
+           if (!now) {
+             *ended = true;
+             return std::nullopt;
            }
+           if (now->status != "running") {
+             *ended = true;
+             return "event: done\ndata: " + view(*now).dump() + "\n\n";
+           }
+           if (*last < 0 || now->done != *last) {
+             const bool first = *last < 0;
+             *last = now->done;
+             nlohmann::json progress = view(*now);
+             progress.erase("result");
+             return std::string(first ? "retry: 200\n" : "") +
+                    "event: progress\ndata: " + progress.dump() + "\n\n";
+           }
+           if (std::chrono::steady_clock::now() >= until) {
+             *ended = true;
+             return std::nullopt;
+           }
+           return std::string();
          };
          return reply;
        }});

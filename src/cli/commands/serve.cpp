@@ -184,6 +184,7 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
     DataOptions data;
     api::ServerConfig config;
     int lifetime = 12 * 3600, idle = 2 * 3600;
+    int header_timeout = 10, body_timeout = 120, keep_alive = 20;
     bool demo = false;
   };
   auto args = std::make_shared<Args>();
@@ -222,6 +223,32 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
                    "Failed sign-ins from one address per 15 minutes before it is refused")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  serve
+      ->add_option("--max-connections", c.http.connections,
+                   "Open connections in all beyond which new ones are refused")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--max-connections-per-address", c.http.per_address,
+                   "Open connections from one address beyond which new ones are refused "
+                   "(behind a proxy, every connection comes from the proxy's address)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--header-timeout", args->header_timeout,
+                   "Seconds a new connection has to send a request's whole header")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--body-timeout", args->body_timeout,
+                   "Seconds a request has to send its whole body once its header is in")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+  serve
+      ->add_option("--keep-alive", args->keep_alive,
+                   "Seconds an idle connection is kept open for the client's next request")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   serve->add_option("--base-url", c.base_url, "The portal's public address, for links")
       ->capture_default_str();
   serve->add_flag("--secure-cookies", c.secure_cookies, "Mark cookies Secure (behind TLS)");
@@ -233,6 +260,9 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
     if (args->demo && !SeedDemo(*db, std::cout)) return void(exit_code = kOperatorFailed);
     std::cout.flush();
     args->config.rules.session_lifetime = std::chrono::seconds(args->lifetime);
+    args->config.http.header_deadline = std::chrono::seconds(args->header_timeout);
+    args->config.http.body_deadline = std::chrono::seconds(args->body_timeout);
+    args->config.http.idle = std::chrono::seconds(args->keep_alive);
     args->config.rules.session_idle = std::chrono::seconds(args->idle);
     exit_code = api::Serve(args->config, *db) == 0 ? 0 : kOperatorFailed;
   });
