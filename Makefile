@@ -41,6 +41,7 @@ bench: setup web
 	./build/release/bench/connex_bench --benchmark_counters_tabular=true
 	CONNEX_PG_FSYNC=on ./tests/pg/with-cluster.sh ./scripts/load-bench build/release/connex \
 	  build/release/bench/connex_bench_corpus
+	./scripts/network-bench build/release/connex build/release/bench/connex_hold_connections
 	@echo "web app, JavaScript and CSS gzipped: $$(cat web/dist/assets/*.js web/dist/assets/*.css | gzip -9 | wc -c) bytes"
 
 format:

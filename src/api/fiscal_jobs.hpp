@@ -1,14 +1,24 @@
-// Long fiscal runs (Monte Carlo) in the background of one server process:
-// started by a user, polled for progress, cancelled. A cancelled run keeps
-// the statistics of the scenarios done so far and says it is partial. At most
-// `max_running` run at once, so analyses cannot starve the portal; finished
-// jobs are kept (the latest 100) while the process runs.
+// Long fiscal runs (Monte Carlo) in the background: started by a user,
+// followed, cancelled and read through any instance sharing the database (the
+// fiscal_jobs table). The run itself works in the process that started it;
+// it writes its progress and a heartbeat there every quarter second and reads
+// whether a cancellation was asked. A cancelled run keeps the statistics of
+// the scenarios done so far and says it is partial.
+//
+// What must hold:
+//   - at most `max_running` runs work in one process, so analyses cannot
+//     starve the portal (beyond: 503), and one user has at most `per_user`
+//     running on all instances together, so no one holds every slot (429);
+//   - a run whose heartbeat stopped for kSilence (its instance died) reads as
+//     interrupted, and is marked so when an instance starts; a process that
+//     stops marks its own runs interrupted, with what they had done.
 //
 // Thread-safety: every member may be called from any thread. The destructor
-// stops every run and waits for it.
+// stops every run of this process and waits for it.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -18,9 +28,9 @@
 #include <optional>
 #include <string>
 #include <thread>
-#include <vector>
 
 #include "core/result.hpp"
+#include "store/database.hpp"
 
 namespace connex::api {
 
@@ -33,35 +43,38 @@ class FiscalJobs {
   struct View {
     std::string id, owner, model_id;
     int version = 0;
-    std::string status;  // running | done | cancelled
+    std::string status;  // running | done | cancelled | interrupted
     std::int64_t done = 0, total = 0;
     nlohmann::json result;  // when not running
   };
 
-  FiscalJobs() = default;
-  explicit FiscalJobs(int max_running) : max_running_(max_running) {}
+  static constexpr std::chrono::seconds kSilence{30};
+
+  FiscalJobs(store::Database& db, int max_running = 2, int per_user = 1);
   ~FiscalJobs();
   FiscalJobs(const FiscalJobs&) = delete;
   FiscalJobs& operator=(const FiscalJobs&) = delete;
 
-  // The job's id; kUnavailable when `max_running` jobs are running.
+  // The job's id; kUnavailable when this process runs `max_running` jobs,
+  // kRateLimited when `owner` runs `per_user`.
   Result<std::string> Start(const std::string& owner, const std::string& model_id, int version,
                             Work work);
   std::optional<View> Find(const std::string& id);
-  // Asks the job to stop; false when there is no such job.
+  // Asks the job to stop, wherever it runs; false when it is not running.
   bool Cancel(const std::string& id);
 
  private:
-  struct Job {
-    View view;
+  struct Local {
     std::atomic<bool> stop{false};
+    std::atomic<bool> closing{false};  // stopped because the process stops
     std::thread thread;
   };
-  void Forget();  // drops the oldest finished jobs beyond 100; REQUIRES mutex_ held
+  void Run(const std::string& id, const std::shared_ptr<Local>& local, const Work& work);
+
+  store::Database& db_;
+  int max_running_, per_user_;
   std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<Job>> jobs_;
-  std::vector<std::string> order_;  // ids, oldest first
-  int max_running_ = 2;
+  std::map<std::string, std::shared_ptr<Local>> local_;  // this process's runs
 };
 
 }  // namespace connex::api

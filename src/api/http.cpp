@@ -73,6 +73,29 @@ nlohmann::json ErrorBody(const Errors& errors) {
   return {{"error", all.front()}, {"errors", all}};
 }
 
+namespace {
+
+// The path of the first text in `j` (a value or a key) holding U+0000, or
+// nullopt. PostgreSQL cannot store that character, and no person types it.
+std::optional<std::string> NulAt(const nlohmann::json& j, const std::string& path) {
+  if (j.is_string()) {
+    if (j.get_ref<const std::string&>().find('\0') != std::string::npos) return path;
+  } else if (j.is_object()) {
+    for (const auto& [key, value] : j.items()) {
+      const std::string at = path.empty() ? key : path + "." + key;
+      if (key.find('\0') != std::string::npos) return path.empty() ? "body" : path;
+      if (auto found = NulAt(value, at)) return found;
+    }
+  } else if (j.is_array()) {
+    for (size_t i = 0; i < j.size(); ++i) {
+      if (auto found = NulAt(j[i], path + "[" + std::to_string(i) + "]")) return found;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 ParsedBody ParseJsonBody(const std::string& text) {
   ParsedBody out;
   // A number beyond the range of a double is reported as out_of_range, not
@@ -94,6 +117,9 @@ ParsedBody ParseJsonBody(const std::string& text) {
   if (!out.value.is_object()) {
     out.refusal =
         Reply{400, ErrorBody("invalid_input", "the request body must be a JSON object", ""), {}};
+  } else if (auto at = NulAt(out.value, "")) {
+    out.refusal = Reply{
+        400, ErrorBody("invalid_input", "must not contain the null character (\\u0000)", *at), {}};
   }
   return out;
 }

@@ -63,7 +63,8 @@ nlohmann::json ErrorBody(const std::string& code, const std::string& message,
                          const std::string& field);
 
 // A request body as a JSON object, or the reply refusing it: 400 invalid_json
-// (with the byte where parsing failed) or 400 invalid_input (not an object).
+// (with the byte where parsing failed) or 400 invalid_input (not an object,
+// or a text anywhere in it holding U+0000, naming its path).
 struct ParsedBody {
   nlohmann::json value;
   std::optional<Reply> refusal;

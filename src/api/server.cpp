@@ -151,6 +151,11 @@ class Dispatcher {
         req.principal = {who->user.role, who->user.id, who->user.organisation_id};
       }
     }
+    for (const auto& [name, value] : req.query) {
+      if (value.find('\0') != std::string::npos) {
+        return Error{ErrorCode::kInvalidInput, "must not contain the null character", name};
+      }
+    }
     if (!domain::Allows(route.access, req.principal)) {
       if (req.principal.role == domain::Role::kPublic) {
         return Error{ErrorCode::kUnauthenticated, "sign in to use this", ""};

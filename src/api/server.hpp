@@ -68,7 +68,11 @@ struct Route {
 // service (stateless but for their limits), held here and nowhere else.
 struct Services {
   Services(store::Database& db_, const ServerConfig& config_)
-      : db(db_), config(config_), accounts(config_.rules), requests(config_.max_document) {}
+      : db(db_),
+        config(config_),
+        accounts(config_.rules),
+        requests(config_.max_document),
+        jobs(db_) {}
 
   store::Database& db;
   const ServerConfig& config;
@@ -86,7 +90,7 @@ struct Services {
   domain::EnquiryService enquiries;
   domain::DisciplineService disciplines;
   domain::AuditService audit;
-  FiscalJobs jobs;  // long fiscal runs of this process
+  FiscalJobs jobs;  // long fiscal runs, shared with the other instances
 };
 
 // Every API route, in the order the OpenAPI document lists them.

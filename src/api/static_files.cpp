@@ -81,7 +81,8 @@ StaticFiles::StaticFiles(const std::string& dir) {
     if (fs::exists(path.string() + ".br")) file.br = ReadAll(path.string() + ".br");
     if (fs::exists(path.string() + ".gz")) file.gz = ReadAll(path.string() + ".gz");
     file.etag = Sha256Hex(file.identity).substr(0, 20);
-    std::string url = "/" + fs::relative(path, dir).generic_string();
+    std::string url(1, '/');
+    url += fs::relative(path, dir).generic_string();
     file.immutable = url.rfind("/assets/", 0) == 0;
     files_.emplace(std::move(url), std::move(file));
   }

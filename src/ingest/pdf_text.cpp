@@ -7,7 +7,10 @@
 #include <poppler-page.h>
 #include <tesseract/baseapi.h>
 
+#include <algorithm>
 #include <memory>
+
+#include "ingest/pdf_streams.hpp"
 
 // Fontconfig, loaded by poppler and cairo, keeps its caches until exit; the
 // leak checker of the sanitizer builds is told so (no effect elsewhere).
@@ -34,6 +37,12 @@ Error Unreadable(const std::string& why) { return Error{ErrorCode::kInvalidInput
 Result<domain::ExtractedText> ExtractPdf(const std::string& bytes, const ExtractOptions& options) {
   poppler::set_debug_error_function(Quiet, nullptr);
   if (bytes.rfind("%PDF-", 0) != 0) return Unreadable("is not a PDF file");
+  const std::size_t limit = std::max(options.max_inflated, 100 * bytes.size());
+  if (InflatedSize(bytes, limit) > limit) {
+    return Unreadable("expands to more than " + std::to_string(limit >> 20) +
+                      " MB when decompressed, far more than a document does; it is refused "
+                      "unread");
+  }
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) return Unreadable("is damaged or truncated: no page can be read");

@@ -22,6 +22,9 @@ struct ExtractOptions {
   std::string language = "en";  // the document's: picks the OCR model
   int ocr_dpi = 250;
   int max_pages = 2000;
+  // What the compressed streams may expand to before the file is refused
+  // unread (pdf_streams.hpp): 256 MiB, or 100 times the file when larger.
+  std::size_t max_inflated = 256u << 20;
 };
 
 // The pages, or why the file cannot be read: encrypted, damaged, not a PDF.

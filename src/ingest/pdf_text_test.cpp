@@ -8,11 +8,14 @@
 #include <cairo.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
 #include "ingest/isolated_extract.hpp"
+#include "ingest/pdf_streams.hpp"
 
 namespace connex::ingest {
 namespace {
@@ -132,6 +135,37 @@ TEST(PdfText, ReportsEncryptedTruncatedAndForeignFiles) {
   r = ExtractPdf("MZ\x90\x00 not a pdf", {});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message, "is not a PDF file");
+}
+
+// A PDF whose one content stream is `inflated` zero bytes, Flate-compressed.
+std::string Bomb(size_t inflated) {
+  const std::string zeros(inflated, '\0');
+  uLongf size = compressBound(zeros.size());
+  std::string packed(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+            reinterpret_cast<const Bytef*>(zeros.data()), zeros.size(), 9);
+  packed.resize(size);
+  return "%PDF-1.4\n1 0 obj << /Length " + std::to_string(size) +
+         " /Filter /FlateDecode >>\nstream\r\n" + packed + "\nendstream\nendobj\n%%EOF\n";
+}
+
+TEST(PdfText, ADecompressionBombIsRefusedUnread) {
+  // A small file inflating past the limit: refused before any library reads it.
+  ExtractOptions options;
+  options.max_inflated = 8u << 20;
+  const std::string bomb = Bomb(64u << 20);
+  ASSERT_LT(bomb.size(), 200u << 10);
+  EXPECT_GT(InflatedSize(bomb, options.max_inflated), options.max_inflated);
+  const auto start = std::chrono::steady_clock::now();
+  auto r = ExtractPdf(bomb, options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "file");
+  EXPECT_NE(r.error().message.find("expands to more than 8 MB"), std::string::npos)
+      << r.error().message;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  // Within the limit it is counted whole; a real document's streams pass.
+  EXPECT_EQ(InflatedSize(Bomb(1u << 20), options.max_inflated), 1u << 20);
+  EXPECT_TRUE(ExtractPdf(TextPdf(Contract(), 2), options).ok());
 }
 
 // A stand-in for the reader: a script that does `body`.

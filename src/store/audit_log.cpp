@@ -116,8 +116,17 @@ std::vector<AuditRecord> ListAudit(soci::session& sql, int limit, std::int64_t b
 std::vector<domain::AuditRecordView> SqlAuditLog::Newest(int limit, std::int64_t before) {
   std::vector<domain::AuditRecordView> out;
   for (const AuditRecord& r : ListAudit(sql_, limit, before)) {
-    out.push_back({r.seq, r.at, r.entry.actor, r.entry.action, r.entry.object_type,
-                   r.entry.object_id, r.entry.before_json, r.entry.after_json, r.hash});
+    out.push_back({r.seq,
+                   r.at,
+                   r.entry.actor,
+                   r.entry.action,
+                   r.entry.object_type,
+                   r.entry.object_id,
+                   r.entry.before_json,
+                   r.entry.after_json,
+                   r.hash,
+                   false,
+                   {}});
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -64,13 +65,40 @@ std::string WithoutPassword(std::string url) {
 
 }  // namespace
 
+Result<std::string> PostgresqlKeywords(const std::string& address) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(address.c_str(), &error);
+  if (!options) {
+    std::string why = error ? error : "not a PostgreSQL address";
+    PQfreemem(error);
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    return Error{ErrorCode::kInvalidInput, why, "db"};
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val) continue;
+    std::string value;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    out += (out.empty() ? "" : " ") + std::string(o->keyword) + "='" + value + "'";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
 Result<std::unique_ptr<Database>> Database::OpenPostgresql(const std::string& url, int pool_size) {
   if (pool_size < 1) return Error{ErrorCode::kInvalidInput, "must be at least 1", "pool_size"};
+  // SOCI misreads some URIs (postgresql://u@h:5432/name asks for database
+  // "name="): it is given libpq's own reading of the address instead.
+  auto keywords = PostgresqlKeywords(url);
+  if (!keywords) return keywords.errors();
   std::unique_ptr<Database> db(new Database(Backend::kPostgresql, WithoutPassword(url), pool_size));
   try {
     for (int i = 0; i < pool_size; ++i) {
       soci::session& s = db->pool_.at(static_cast<size_t>(i));
-      s.open(soci::postgresql, url);
+      s.open(soci::postgresql, *keywords);
       // Notices (CREATE ... IF NOT EXISTS skipping) are not the operator's business.
       s << "SET client_min_messages TO WARNING";
     }

@@ -29,6 +29,11 @@ enum class Backend { kSqlite, kPostgresql };
 inline constexpr EnumNames<Backend, 2> kBackendNames{{"sqlite", "postgresql"}};
 inline const char* ToString(Backend v) { return kBackendNames[v]; }
 
+// A PostgreSQL address as libpq reads it, URI
+// (postgresql://user:secret@host:5432/name?sslmode=require) or keywords (host=... dbname=...),
+// written as keywords, the form every connector takes whole; the reason when libpq cannot read it.
+Result<std::string> PostgresqlKeywords(const std::string& address);
+
 class Database {
  public:
   // Opens (creating if absent) the SQLite database at `path` with `pool_size` sessions.

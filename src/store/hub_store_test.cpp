@@ -201,6 +201,18 @@ TEST(FtsQuery, QuotesWordsAndPhrasesAndDropsOperators) {
   EXPECT_EQ(FtsQuery("\"unclosed phrase"), "\"unclosed phrase\"");
   EXPECT_EQ(FtsQuery("*** ()"), "");
   EXPECT_EQ(FtsQuery("redevance minière"), "\"redevance\" \"minière\"");
+  // Punctuation and symbols beyond ASCII separate words; alone they are no word.
+  EXPECT_EQ(FtsQuery("« stabilité »"), "\"stabilité\"");
+  EXPECT_EQ(FtsQuery("royalty €"), "\"royalty\"");
+  EXPECT_EQ(FtsQuery("l’État"), "\"l\" \"État\"");
+  EXPECT_EQ(FtsQuery("’"), "");
+  EXPECT_EQ(FtsQuery("\xF0\x9F\x98\x80 mine"), "\"mine\"");
+  EXPECT_EQ(FtsQuery("\"« »\" gold"), "\"gold\"");
+  // Bytes that are not UTF-8 are no letters either.
+  EXPECT_EQ(FtsQuery("\xFF\xFE"), "");
+  std::string many;
+  for (int i = 0; i < 200; ++i) many += "w" + std::to_string(i) + " ";
+  EXPECT_EQ(FtsPhrases(many).size(), kMaxSearchWords);
 }
 
 // hub_rank with the idf counted by the caller scores exactly as FTS5's bm25.

@@ -231,6 +231,20 @@ int SqlAccountRepository::CountFailedAttempts(const std::string& client, Instant
   return count;
 }
 
+std::vector<Instant> SqlAccountRepository::FailedAttemptsFor(const std::string& email,
+                                                             Instant since) {
+  const std::string from = ToIso(since);
+  std::vector<Instant> times;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT at FROM login_attempts WHERE email = :email AND at > :since AND "
+                       "succeeded = 0 ORDER BY at",
+       soci::use(email), soci::use(from));
+  for (const soci::row& row : rows) {
+    if (auto at = ParseIso(row.get<std::string>(0))) times.push_back(*at);
+  }
+  return times;
+}
+
 void SqlAccountRepository::DeleteLoginAttemptsBefore(Instant before) {
   const std::string cutoff = ToIso(before);
   sql_ << "DELETE FROM login_attempts WHERE at < :cutoff", soci::use(cutoff);

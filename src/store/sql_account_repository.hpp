@@ -40,6 +40,7 @@ class SqlAccountRepository : public domain::AccountRepository {
   void RecordLoginAttempt(const std::string& client, const std::string& email, Instant at,
                           bool succeeded) override;
   int CountFailedAttempts(const std::string& client, Instant since) override;
+  std::vector<Instant> FailedAttemptsFor(const std::string& email, Instant since) override;
   void DeleteLoginAttemptsBefore(Instant before) override;
 
   void Audit(const std::string& actor, const std::string& action, const std::string& object_type,

@@ -153,4 +153,91 @@ std::vector<ValueAdded> SqlFiscalModelRepository::ValueAddedOf(const std::string
   return out;
 }
 
+void SqlFiscalModelRepository::InsertJob(const FiscalJob& j) {
+  const std::string started = ToIso(j.started_at), beat = ToIso(j.heartbeat_at);
+  const long long done = j.done, total = j.total;
+  const int cancel = j.cancel_requested ? 1 : 0;
+  sql_ << "INSERT INTO fiscal_jobs (id, owner_id, model_id, version, status, done, total, "
+          "result_json, cancel_requested, started_at, heartbeat_at) VALUES (:id, :o, :m, :v, :s, "
+          ":d, :t, :r, :c, :st, :hb)",
+      soci::use(j.id), soci::use(j.owner), soci::use(j.model_id), soci::use(j.version),
+      soci::use(j.status), soci::use(done), soci::use(total), soci::use(j.result_json),
+      soci::use(cancel), soci::use(started), soci::use(beat);
+}
+
+std::optional<FiscalJob> SqlFiscalModelRepository::FindJob(const std::string& id) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << "SELECT owner_id, model_id, version, status, done, total, result_json, "
+                       "cancel_requested, started_at, heartbeat_at FROM fiscal_jobs WHERE id = :id",
+       soci::use(id));
+  for (const soci::row& row : rows) {
+    FiscalJob j;
+    j.id = id;
+    j.owner = Text(row, 0);
+    j.model_id = Text(row, 1);
+    j.version = static_cast<int>(Integer(row, 2));
+    j.status = Text(row, 3);
+    j.done = Integer(row, 4);
+    j.total = Integer(row, 5);
+    j.result_json = Text(row, 6);
+    j.cancel_requested = Integer(row, 7) != 0;
+    j.started_at = ParseIso(Text(row, 8)).value_or(Instant{});
+    j.heartbeat_at = ParseIso(Text(row, 9)).value_or(Instant{});
+    return j;
+  }
+  return std::nullopt;
+}
+
+bool SqlFiscalModelRepository::RecordJobProgress(const std::string& id, std::int64_t done,
+                                                 std::int64_t total, Instant at) {
+  const std::string beat = ToIso(at);
+  const long long d = done, t = total;
+  sql_ << "UPDATE fiscal_jobs SET done = :d, total = :t, heartbeat_at = :hb WHERE id = :id AND "
+          "status = 'running'",
+      soci::use(d), soci::use(t), soci::use(beat), soci::use(id);
+  int cancel = 0;
+  sql_ << "SELECT cancel_requested FROM fiscal_jobs WHERE id = :id", soci::use(id),
+      soci::into(cancel);
+  return cancel != 0;
+}
+
+void SqlFiscalModelRepository::FinishJob(const std::string& id, const std::string& status,
+                                         const std::string& result_json, Instant at) {
+  const std::string beat = ToIso(at);
+  sql_ << "UPDATE fiscal_jobs SET status = :s, result_json = :r, heartbeat_at = :hb WHERE id = :id",
+      soci::use(status), soci::use(result_json), soci::use(beat), soci::use(id);
+}
+
+bool SqlFiscalModelRepository::RequestJobCancel(const std::string& id) {
+  soci::statement st = (sql_.prepare << "UPDATE fiscal_jobs SET cancel_requested = 1 WHERE id = "
+                                        ":id AND status = 'running'",
+                        soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
+}
+
+int SqlFiscalModelRepository::RunningJobsOf(const std::string& owner, Instant alive_since) {
+  const std::string since = ToIso(alive_since);
+  int n = 0;
+  sql_ << "SELECT COUNT(*) FROM fiscal_jobs WHERE owner_id = :o AND status = 'running' AND "
+          "heartbeat_at >= :since",
+      soci::use(owner), soci::use(since), soci::into(n);
+  return n;
+}
+
+int SqlFiscalModelRepository::InterruptJobsSilentSince(Instant before) {
+  const std::string cutoff = ToIso(before);
+  soci::statement st = (sql_.prepare << "UPDATE fiscal_jobs SET status = 'interrupted' WHERE "
+                                        "status = 'running' AND heartbeat_at < :cutoff",
+                        soci::use(cutoff));
+  st.execute(true);
+  return static_cast<int>(st.get_affected_rows());
+}
+
+void SqlFiscalModelRepository::DeleteJobsBefore(Instant before) {
+  const std::string cutoff = ToIso(before);
+  sql_ << "DELETE FROM fiscal_jobs WHERE status <> 'running' AND started_at < :cutoff",
+      soci::use(cutoff);
+}
+
 }  // namespace connex::store

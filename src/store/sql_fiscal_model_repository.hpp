@@ -29,6 +29,16 @@ class SqlFiscalModelRepository : public domain::FiscalModelRepository {
                   const std::string& json) override;
   void InsertValueAdded(const domain::ValueAdded& v) override;
   std::vector<domain::ValueAdded> ValueAddedOf(const std::string& request_id) override;
+  void InsertJob(const domain::FiscalJob& j) override;
+  std::optional<domain::FiscalJob> FindJob(const std::string& id) override;
+  bool RecordJobProgress(const std::string& id, std::int64_t done, std::int64_t total,
+                         Instant at) override;
+  void FinishJob(const std::string& id, const std::string& status, const std::string& result_json,
+                 Instant at) override;
+  bool RequestJobCancel(const std::string& id) override;
+  int RunningJobsOf(const std::string& owner, Instant alive_since) override;
+  int InterruptJobsSilentSince(Instant before) override;
+  void DeleteJobsBefore(Instant before) override;
 
  private:
   soci::session& sql_;

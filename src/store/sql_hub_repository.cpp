@@ -122,34 +122,98 @@ std::vector<FacetCount> Sorted(const std::map<std::string, int>& counts, size_t 
 
 }  // namespace
 
+namespace {
+
+// Whether a code point outside ASCII is, for splitting words, punctuation or
+// a symbol: « » ’ € ©, dashes, arrows, emoji and the like. Others stay in words.
+bool SeparatorCodePoint(char32_t c) {
+  if (c >= 0xA0 && c <= 0xBF) {
+    return c != 0xAA && c != 0xB5 && c != 0xBA && c != 0xB2 && c != 0xB3 && c != 0xB9 && c < 0xBC;
+  }
+  return c == 0xD7 || c == 0xF7 || (c >= 0x2000 && c <= 0x206F) ||  // general punctuation
+         (c >= 0x20A0 && c <= 0x20CF) ||                            // currency
+         (c >= 0x2190 && c <= 0x2BFF) ||  // arrows, mathematics, shapes, symbols
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE00 && c <= 0xFE0F) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+         (c >= 0x1F000 && c <= 0x1FAFF);  // emoji
+}
+
+// Whether a code point is certainly a letter or digit to SQLite's unicode61
+// tokenizer: ASCII, and the letters of the main scripts. A word must hold one
+// to be searched for: a word FTS5 would reduce to no token at all would leave
+// the ranking with one phrase fewer than it was told.
+bool LetterCodePoint(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  return (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||       // Latin
+         (c >= 0x388 && c <= 0x3CE) ||                                // Greek
+         (c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F) ||  // Cyrillic
+         (c >= 0x5D0 && c <= 0x5EA) ||                                // Hebrew
+         (c >= 0x621 && c <= 0x63A) || (c >= 0x641 && c <= 0x64A) ||
+         (c >= 0x660 && c <= 0x669) ||                                    // Arabic
+         (c >= 0x905 && c <= 0x939) ||                                    // Devanagari
+         (c >= 0xE01 && c <= 0xE30) ||                                    // Thai
+         (c >= 0x1E00 && c <= 0x1EFF) ||                                  // Latin, extended
+         (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||  // kana
+         (c >= 0x4E00 && c <= 0x9FFF) ||                                  // CJK
+         (c >= 0xAC00 && c <= 0xD7A3);                                    // Hangul
+}
+
+// The code point starting at text[i] and its length in bytes; a byte that
+// does not start valid UTF-8 reads as U+FFFD (no letter), one byte long.
+std::pair<char32_t, size_t> DecodeAt(const std::string& text, size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  const size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return {0xFFFD, 1};
+  char32_t c = n == 1 ? b : b & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next >> 6) != 2) return {0xFFFD, 1};
+    c = (c << 6) | (next & 0x3F);
+  }
+  return {c, n};
+}
+
+}  // namespace
+
 std::vector<std::string> FtsPhrases(const std::string& text) {
   std::vector<std::string> terms;
-  std::string word;
-  bool in_phrase = false;
-  std::string phrase;
+  std::string word, phrase;
+  bool in_phrase = false, word_searchable = false, phrase_searchable = false;
+  auto add = [&](std::string term) {
+    if (terms.size() < kMaxSearchWords) terms.push_back("\"" + term + "\"");
+  };
   auto end_word = [&] {
     if (word.empty()) return;
     if (in_phrase) {
       phrase += (phrase.empty() ? "" : " ") + word;
-    } else {
-      terms.push_back("\"" + word + "\"");
+      phrase_searchable = phrase_searchable || word_searchable;
+    } else if (word_searchable) {
+      add(word);
     }
     word.clear();
+    word_searchable = false;
   };
-  for (unsigned char c : text) {
+  auto end_phrase = [&] {
+    if (in_phrase && phrase_searchable) add(phrase);
+    phrase.clear();
+    phrase_searchable = false;
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto [c, n] = DecodeAt(text, i);
     if (c == '"') {
       end_word();
-      if (in_phrase && !phrase.empty()) terms.push_back("\"" + phrase + "\"");
-      phrase.clear();
+      end_phrase();
       in_phrase = !in_phrase;
-    } else if (std::isalnum(c) || c >= 0x80) {
-      word += static_cast<char>(c);
+    } else if (c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0 : !SeparatorCodePoint(c)) {
+      word.append(text, i, n);
+      word_searchable = word_searchable || LetterCodePoint(c);
     } else {
       end_word();
     }
+    i += n;
   }
   end_word();
-  if (in_phrase && !phrase.empty()) terms.push_back("\"" + phrase + "\"");
+  end_phrase();
   return terms;
 }
 

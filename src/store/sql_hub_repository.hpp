@@ -64,7 +64,11 @@ class SqlHubRepository : public domain::HubRepository {
 // word must match; empty when `text` has no word. Operators and punctuation
 // typed by the user are never passed through.
 std::string FtsQuery(const std::string& text);
-// The same as a list of quoted phrases, in order.
+// The same as a list of quoted phrases, in order. Punctuation and symbols
+// outside ASCII (« » ’ €, emoji) separate words like ASCII punctuation; a word
+// without a letter or digit is dropped; words beyond kMaxSearchWords are
+// ignored (the API refuses such queries before they get here).
 std::vector<std::string> FtsPhrases(const std::string& text);
+inline constexpr size_t kMaxSearchWords = 32;
 
 }  // namespace connex::store

@@ -116,11 +116,10 @@ std::vector<SupportRequest> SqlRequestRepository::ListRequests(const RequestFilt
   return out;
 }
 
-int SqlRequestRepository::CountRequestsOfYear(int year) {
+bool SqlRequestRepository::ReferenceTaken(const std::string& reference) {
   int n = 0;
-  const std::string prefix = "CNX-" + std::to_string(year) + "-%";
-  sql_ << "SELECT COUNT(*) FROM requests WHERE reference LIKE :p", soci::into(n), soci::use(prefix);
-  return n;
+  sql_ << "SELECT COUNT(*) FROM requests WHERE reference = :r", soci::into(n), soci::use(reference);
+  return n > 0;
 }
 
 void SqlRequestRepository::InsertStateChange(const StateChangeRecord& c) {

@@ -18,7 +18,7 @@ class SqlRequestRepository : public domain::RequestRepository {
   std::optional<domain::SupportRequest> FindRequest(const std::string& id) override;
   bool UpdateRequest(const domain::SupportRequest& r, int expected_version) override;
   std::vector<domain::SupportRequest> ListRequests(const domain::RequestFilter& f) override;
-  int CountRequestsOfYear(int year) override;
+  bool ReferenceTaken(const std::string& reference) override;
   void InsertStateChange(const domain::StateChangeRecord& c) override;
   std::vector<domain::StateChangeRecord> History(const std::string& request_id) override;
   void CorrectStateChange(const std::string& request_id, int seq, Instant at) override;

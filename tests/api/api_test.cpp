@@ -123,6 +123,19 @@ TEST_F(Api, BadInputNamesTheFieldAndTheReason) {
   auto no_route = c.Get("/api/v1/nothing-here");
   EXPECT_EQ(Status(no_route), 404);
   EXPECT_EQ(Code(no_route), "not_found");
+  // The null character, which PostgreSQL cannot hold: refused, naming where it is.
+  auto nul = c.Raw("POST", "/api/v1/organisations",
+                   R"({"name":"Ministry\u0000of Mines","country":"GHA","kind":"government"})",
+                   "application/json");
+  EXPECT_EQ(Status(nul), 400);
+  EXPECT_EQ(Field(nul), "name");
+  auto nested =
+      c.Raw("POST", "/api/v1/enquiries", R"({"topics":["a","b\u0000"]})", "application/json");
+  EXPECT_EQ(Status(nested), 400);
+  EXPECT_EQ(Field(nested), "topics[1]");
+  auto query = c.Get("/api/v1/hub/search?q=gold%00");
+  EXPECT_EQ(Status(query), 400);
+  EXPECT_EQ(Field(query), "q");
 }
 
 TEST_F(Api, InvitationFlowFromCoordinatorToANewExpertSignedIn) {
@@ -302,6 +315,26 @@ TEST(ApiServer, RepeatedFailuresLockTheAccountAndThenTheClient) {
                         {{"email", "admin@connex.example"}, {"password", "connex-demo-2026"}});
   EXPECT_EQ(Status(refused), 429);
   EXPECT_NE(std::string(Json(refused)["error"]["message"]).find("this address"), std::string::npos);
+}
+
+TEST(ApiServer, AnAddressWithoutAnAccountIsLockedAsAnAccountIs) {
+  ServerProcess server({"--lockout-failures", "3", "--client-failures", "50"});
+  ASSERT_TRUE(server.ready());
+  Client c(server.port());
+  auto attempt = [&](const std::string& email) {
+    return c.Send("POST", "/api/v1/session", {{"email", email}, {"password", "not the one"}});
+  };
+  for (const std::string email : {"fiscal.expert@connex.example", "nobody@connex.example"}) {
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(Status(attempt(email)), 400) << email;
+  }
+  // The fourth try: the same answer whether or not the address has an account.
+  auto real = attempt("fiscal.expert@connex.example");
+  auto unknown = attempt("nobody@connex.example");
+  EXPECT_EQ(Status(real), 429);
+  EXPECT_EQ(Status(unknown), 429);
+  EXPECT_EQ(Json(real)["error"], Json(unknown)["error"]);
+  // Other addresses are not affected.
+  EXPECT_EQ(Status(attempt("someone.else@connex.example")), 400);
 }
 
 // Instants are whole seconds, so each limit leaves a second or more of slack.

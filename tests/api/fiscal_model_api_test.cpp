@@ -19,13 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-json Example(const std::string& name) {
-  std::ifstream in(std::string(CONNEX_SOURCE_DIR) + "/examples/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return json::parse(text.str());
-}
-
 class FiscalModels : public PortalTest<FiscalModels> {
  protected:
   void SetUp() override {
@@ -75,6 +68,40 @@ TEST_F(FiscalModels, AnEngagementModelIsSeenByTheRequestsParticipantsOnly) {
   EXPECT_EQ(Status(ghana_.Get(mine_path)), 200);
   EXPECT_EQ(Status(coordinator_.Get(mine_path)), 404);
   EXPECT_EQ(Status(senegal_.Get(mine_path)), 404);
+}
+
+TEST_F(FiscalModels, TheAuditLogSaysWhatHappenedNotWhatAGovernmentOrAnAdvisorWrote) {
+  SignIn({&admin_});
+  auto draft = ghana_.Send("POST", "/api/v1/requests", {{"project_name", "Quietwater expansion"}});
+  ASSERT_EQ(Status(draft), 201);
+  auto model = expert_.Send("POST", "/api/v1/fiscal/models",
+                            {{"name", "Walk-away valuation"}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(model), 201);
+  EXPECT_EQ(Status(admin_.Get("/api/v1/fiscal/models/" + Json(model)["id"].get<std::string>())),
+            404);
+  auto log = admin_.Get("/api/v1/audit?limit=20");
+  ASSERT_EQ(Status(log), 200);
+  // Neither the draft's words nor the private model's name reach the administrator...
+  EXPECT_EQ(log->body.find("Quietwater"), std::string::npos);
+  EXPECT_EQ(log->body.find("Walk-away"), std::string::npos);
+  // ...who still sees what happened, to which object, and which fields.
+  bool saw_draft = false, saw_model = false;
+  const json items = Json(log)["items"];
+  for (const json& e : items) {
+    if (e["object_id"] == Json(draft)["id"] && e["action"] == "request.create") {
+      saw_draft = true;
+      EXPECT_TRUE(e["withheld"].get<bool>());
+      EXPECT_TRUE(e["after"].is_null());
+      EXPECT_NE(std::find(e["fields"].begin(), e["fields"].end(), "form"), e["fields"].end())
+          << e["fields"];
+    }
+    if (e["object_id"] == Json(model)["id"]) {
+      saw_model = true;
+      EXPECT_TRUE(e["withheld"].get<bool>());
+    }
+  }
+  EXPECT_TRUE(saw_draft);
+  EXPECT_TRUE(saw_model);
 }
 
 TEST_F(FiscalModels, TheCodelistsNameTheEngineInstrumentsAndLedgerLines) {
@@ -376,17 +403,6 @@ TEST_F(FiscalModels, TheAdditionalRevenueOfAComparisonIsRecordedOnTheEngagement)
   EXPECT_EQ(Json(refused)["error"]["field"], "request_id");
 }
 
-// Polls a job until `until` holds or 60 s pass; the last view.
-json Poll(Client& c, const std::string& job, const std::function<bool(const json&)>& until) {
-  json view;
-  for (int i = 0; i < 1200; ++i) {
-    view = Json(c.Get("/api/v1/fiscal/jobs/" + job));
-    if (until(view)) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return view;
-}
-
 TEST_F(FiscalModels, ALongMonteCarloRunReportsProgressAndCanBeCancelled) {
   auto made = expert_.Send("POST", "/api/v1/fiscal/models",
                            {{"name", "SN-7 risk"}, {"model", Example("oil_psc.json")}});
@@ -396,14 +412,15 @@ TEST_F(FiscalModels, ALongMonteCarloRunReportsProgressAndCanBeCancelled) {
   ASSERT_EQ(Status(started), 202) << started->body;
   const std::string job = Json(started)["job"];
   const json moving =
-      Poll(expert_, job, [](const json& v) { return v["done"].get<long long>() > 0; });
+      PollJob(expert_, job, [](const json& v) { return v["done"].get<long long>() > 0; });
   EXPECT_EQ(moving["total"], 1000000);
   EXPECT_GT(moving["done"].get<long long>(), 0);
   // Only its starter sees or stops it.
   EXPECT_EQ(Status(ghana_.Get("/api/v1/fiscal/jobs/" + job)), 404);
   EXPECT_EQ(Status(ghana_.Send("DELETE", "/api/v1/fiscal/jobs/" + job, json::object())), 404);
   ASSERT_EQ(Status(expert_.Send("DELETE", "/api/v1/fiscal/jobs/" + job, json::object())), 202);
-  const json stopped = Poll(expert_, job, [](const json& v) { return v["status"] != "running"; });
+  const json stopped =
+      PollJob(expert_, job, [](const json& v) { return v["status"] != "running"; });
   ASSERT_EQ(stopped["status"], "cancelled");
   EXPECT_TRUE(stopped["result"]["partial"].get<bool>());
   EXPECT_GT(stopped["result"]["scenarios"].get<long long>(), 0);
@@ -413,7 +430,7 @@ TEST_F(FiscalModels, ALongMonteCarloRunReportsProgressAndCanBeCancelled) {
   auto small = expert_.Send("POST", path + "/montecarlo", {{"scenarios", 5000}});
   ASSERT_EQ(Status(small), 202);
   const json done =
-      Poll(expert_, Json(small)["job"], [](const json& v) { return v["status"] != "running"; });
+      PollJob(expert_, Json(small)["job"], [](const json& v) { return v["status"] != "running"; });
   ASSERT_EQ(done["status"], "done");
   EXPECT_FALSE(done["result"]["partial"].get<bool>());
   EXPECT_EQ(done["result"]["scenarios"], 5000);

@@ -228,6 +228,36 @@ TEST_F(Hub, TheDemonstrationShowsSampleContractsGuidesAndProvidersOnFirstRun) {
   }
 }
 
+TEST_F(Hub, SearchTakesWhatPeopleTypeAndRefusesTooManyWords) {
+  Client visitor = NewClient();
+  const json plain = Json(visitor.Get("/api/v1/hub/search?q=royalty"));
+  ASSERT_FALSE(plain["items"].empty());
+  const std::string id = plain["items"][0]["id"];
+  // French quotation marks, a currency sign, an apostrophe or an emoji alone
+  // are no words: the other words are searched for, or nothing is.
+  for (const std::string& q :
+       {std::string("%C2%AB%20royalty%20%C2%BB"), std::string("royalty%20%E2%82%AC"),
+        std::string("%E2%80%99royalty%E2%80%99"), std::string("royalty%20%F0%9F%98%80")}) {
+    auto r = visitor.Get("/api/v1/hub/search?q=" + q);
+    ASSERT_EQ(Status(r), 200) << q << " " << (r ? r->body : "");
+    EXPECT_EQ(Json(r)["total"], plain["total"]) << q;
+    EXPECT_EQ(Status(visitor.Get("/api/v1/hub/documents/" + id + "?q=" + q)), 200) << q;
+  }
+  for (const std::string& q :
+       {std::string("%C2%AB%20stabilit%C3%A9%20%C2%BB"), std::string("%E2%80%99"),
+        std::string("%F0%9F%98%80"), std::string("%E2%82%AC")}) {
+    EXPECT_EQ(Status(visitor.Get("/api/v1/hub/search?q=" + q)), 200) << q;
+    EXPECT_EQ(Status(visitor.Get("/api/v1/hub/documents/" + id + "?q=" + q)), 200) << q;
+  }
+  // 123 words: refused, naming q, rather than failing.
+  std::string many;
+  for (int i = 0; i < 123; ++i) many += (i ? "+" : "") + std::string("w") + std::to_string(i);
+  auto refused = visitor.Get("/api/v1/hub/search?q=" + many);
+  EXPECT_EQ(Status(refused), 400);
+  EXPECT_EQ(ErrorFields(refused), std::set<std::string>{"q"});
+  EXPECT_EQ(Status(visitor.Get("/api/v1/hub/documents/" + id + "?q=" + many)), 200);
+}
+
 TEST_F(Hub, TheSupportUnitKeepsTheProviderDirectoryThatEveryoneReads) {
   const json entry = {{"name", "Coastal States Negotiation Clinic"},
                       {"kind", "academic"},

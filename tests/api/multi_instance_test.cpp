@@ -5,8 +5,10 @@
 // On SQLite both share the data directory's file; under
 // tests/pg/with-cluster.sh both use one PostgreSQL database.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <thread>
@@ -70,6 +72,50 @@ TEST(MultiInstance, SessionsAreSharedAndConcurrentChangesResolveByVersion) {
   std::string winner;
   for (const std::string& w : winners) winner += w;
   EXPECT_EQ(stored["form"]["project_name"], winner);
+}
+
+TEST(MultiInstance, ALongRunStartedThroughOneIsFollowedAndCancelledThroughTheOther) {
+  ServerProcess first;
+  ASSERT_TRUE(first.ready());
+  ServerProcess second({}, first.data_dir());
+  ASSERT_TRUE(second.ready());
+  Client on_first(first.port());
+  ASSERT_TRUE(on_first.SignIn("fiscal.expert@connex.example"));
+  Client on_second(second.port());
+  on_second.AdoptSession(on_first);
+  auto made = on_first.Send("POST", "/api/v1/fiscal/models",
+                            {{"name", "SN-7 risk"}, {"model", Example("oil_psc.json")}});
+  ASSERT_EQ(Status(made), 201);
+  const std::string model = "/api/v1/fiscal/models/" + Json(made)["id"].get<std::string>();
+
+  auto started = on_first.Send("POST", model + "/montecarlo", {{"scenarios", 1000000}});
+  ASSERT_EQ(Status(started), 202) << started->body;
+  const std::string job = Json(started)["job"];
+  // Progress read through the other instance.
+  const json moving =
+      PollJob(on_second, job, [](const json& v) { return v.value("done", 0LL) > 0; });
+  EXPECT_EQ(moving["status"], "running");
+  EXPECT_GT(moving["done"].get<long long>(), 0);
+  // One user cannot hold every slot: a second run waits for the first.
+  auto second_run = on_second.Send("POST", model + "/montecarlo", {{"scenarios", 1000}});
+  EXPECT_EQ(Status(second_run), 429);
+  // Cancelled through the other instance; the partial result read there too.
+  ASSERT_EQ(Status(on_second.Send("DELETE", "/api/v1/fiscal/jobs/" + job, json::object())), 202);
+  const json stopped =
+      PollJob(on_second, job, [](const json& v) { return v["status"] != "running"; });
+  ASSERT_EQ(stopped["status"], "cancelled");
+  EXPECT_TRUE(stopped["result"]["partial"].get<bool>());
+  EXPECT_LT(stopped["result"]["scenarios"].get<long long>(), 1000000);
+
+  // A run whose instance stops is interrupted, not lost: read through the other.
+  auto again = on_first.Send("POST", model + "/montecarlo", {{"scenarios", 1000000}});
+  ASSERT_EQ(Status(again), 202) << again->body;
+  const std::string cut = Json(again)["job"];
+  PollJob(on_second, cut, [](const json& v) { return v.value("done", 0LL) > 0; });
+  EXPECT_EQ(first.Stop(SIGTERM), 0);
+  const json interrupted = Json(on_second.Get("/api/v1/fiscal/jobs/" + cut));
+  EXPECT_EQ(interrupted["status"], "interrupted");
+  EXPECT_TRUE(interrupted["result"]["partial"].get<bool>());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <random>
 #include <sstream>
@@ -174,6 +175,24 @@ std::set<std::string> ErrorFields(const httplib::Result& r) {
   std::set<std::string> out;
   for (const nlohmann::json& e : errors) out.insert(e["field"].get<std::string>());
   return out;
+}
+
+nlohmann::json Example(const std::string& name) {
+  std::ifstream in(std::string(CONNEX_SOURCE_DIR) + "/examples/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return nlohmann::json::parse(text.str());
+}
+
+nlohmann::json PollJob(Client& c, const std::string& job,
+                       const std::function<bool(const nlohmann::json&)>& until) {
+  nlohmann::json view;
+  for (int i = 0; i < 1200; ++i) {
+    view = Json(c.Get("/api/v1/fiscal/jobs/" + job));
+    if (until(view)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return view;
 }
 
 }  // namespace connex::testing

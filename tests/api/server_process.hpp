@@ -71,6 +71,11 @@ inline int Status(const httplib::Result& r) { return r ? r->status : -1; }
 nlohmann::json Json(const httplib::Result& r);
 // The fields named by the errors of a refused request.
 std::set<std::string> ErrorFields(const httplib::Result& r);
+// A model file of examples/ (oil_psc.json, ...).
+nlohmann::json Example(const std::string& name);
+// Polls a long fiscal run through `c` until `until` holds or 60 s pass; the last view.
+nlohmann::json PollJob(Client& c, const std::string& job,
+                       const std::function<bool(const nlohmann::json&)>& until);
 
 // One named step of a scenario test: its failures carry the name, and the
 // scenario stops at the first step that fails fatally:

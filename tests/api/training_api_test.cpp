@@ -110,8 +110,13 @@ TEST_F(Training, ACourseFromCatalogToCertificate) {
     ASSERT_EQ(Status(self_completed), 400);
     EXPECT_EQ(ErrorFields(self_completed), std::set<std::string>{"completed"});
     Sent(ghana_, "POST", people, {{"name", "Kofi Boateng"}}, 201);
+    // An address another government nominated is not refused: the refusal
+    // would tell Senegal who is on Ghana's list.
     Sent(senegal_, "POST", people,
-         {{"name", "Awa Ndiaye"}, {"organisation", "Ministère des Mines"}}, 201);
+         {{"name", "Awa Ndiaye"},
+          {"organisation", "Ministère des Mines"},
+          {"email", "ama.owusu@mlnr.gov.gh"}},
+         201);
     auto full = senegal_.Send("POST", people, {{"name", "Moussa Sow"}});
     ASSERT_EQ(Status(full), 400);
     EXPECT_EQ(ErrorFields(full), std::set<std::string>{"session"});

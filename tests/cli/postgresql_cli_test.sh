@@ -39,7 +39,7 @@ check "a second copy changes nothing" test "$(psql_in copied "SELECT count(*) FR
   "$(sqlite3 "$data/connex.db" "SELECT count(*) FROM users")"
 "$connex" db copy --data "$data" --to "mysql://x/y" >/dev/null 2>"$tmp/e2"; rc=$?
 check "a target that is not PostgreSQL exits 2" test $rc -eq 2
-check "a target that is not PostgreSQL is named" contains "$tmp/e2" "must start with postgresql://"
+check "a target that is not PostgreSQL is named" contains "$tmp/e2" "not a PostgreSQL address"
 "$connex" db copy --data "$tmp/nowhere" --to "$(url copied)" >/dev/null 2>"$tmp/e3"; rc=$?
 check "a missing source exits 2" test $rc -eq 2
 check "a missing source is named" contains "$tmp/e3" "--data: $tmp/nowhere/connex.db does not exist"
@@ -81,4 +81,17 @@ check "restore of a file that is no archive exits 2" test $rc -eq 2
 check "restore of a file that is no archive says so" contains "$tmp/e6" "not a pg_dump archive of a CONNEX database"
 check "a refused restore leaves the database as it was" test \
   "$(psql_in restored "SELECT count(*) FROM users")" = "$(psql_in copied "SELECT count(*) FROM users")"
+
+# The addresses as README.md and docs/deploy.md write them (user, password,
+# host, no port: the cluster's port comes from PGPORT, as 5432 would by
+# default), with a port, with a query string, and as libpq keywords.
+"$connex" audit verify --db "$(url copied)" >"$tmp/v-now"
+for address in "postgresql://connex:SECRET@127.0.0.1/copied" "postgresql://connex@127.0.0.1/copied" \
+  "postgresql://connex@127.0.0.1:$pg_port/copied" "postgres://connex@localhost:$pg_port/copied?sslmode=disable" \
+  "$(url copied)" "host=127.0.0.1 port=$pg_port user=connex dbname=copied"; do
+  PGPORT=$pg_port "$connex" migrate status --db "$address" >"$tmp/m" 2>&1; rc=$?
+  check "migrate status reaches $address" test $rc -eq 0
+  PGPORT=$pg_port "$connex" audit verify --db "$address" >"$tmp/v" 2>&1
+  check "audit verify on $address reads the copied database" cmp -s "$tmp/v" "$tmp/v-now"
+done
 finish

@@ -27,7 +27,7 @@ trap cleanup EXIT
 "${as[@]}" "$bin/initdb" -D "$dir/data" -U connex -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
 "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-p $port -k $dir -c listen_addresses='' -c fsync=${CONNEX_PG_FSYNC:-off} -c max_connections=200" start >/dev/null ||
+  -o "-p $port -k $dir -c listen_addresses='127.0.0.1' -c fsync=${CONNEX_PG_FSYNC:-off} -c max_connections=200" start >/dev/null ||
   { cat "$dir/server.log" >&2; exit 1; }
 export CONNEX_TEST_POSTGRESQL="host=$dir port=$port user=connex dbname=postgres"
 "$@"

@@ -55,7 +55,7 @@ test('a government submits a request with an attachment; a coordinator acknowled
   await page.getByRole('button', { name: 'Move to: Submitted' }).click();
   await page.locator('dd.state[data-state="submitted"]').waitFor();
   const reference = (await page.locator('.facts dd').first().textContent()).trim();
-  assert.match(reference, /^CNX-\d{4}-\d{4}$/);
+  assert.match(reference, /^CNX-\d{4}-[2-9A-HJ-NP-Z]{5}$/);
   await page.locator('nav[aria-label] a', { hasText: 'Requests' }).click();
   await page.getByRole('link', { name: reference }).waitFor();
   await portal.shot(page, 'government-my-requests');

@@ -7,7 +7,9 @@ namespace connex::api {
 void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back(
       {"GET", "/api/v1/audit", domain::Access::kAdmin,
-       "Audit entries, newest first (?limit=1..500, ?before=<next from the previous page>)",
+       "Audit entries, newest first (?limit=1..500, ?before=<next from the previous page>). "
+       "Entries about what administrators do not manage (requests, models, documents...) "
+       "are withheld: what happened to which object and the names of the fields changed",
        [&s](Request& r) -> Result<Reply> {
          auto limit = QueryInt(r, "limit", 100, 1, 500);
          if (!limit) return limit.errors();
@@ -34,6 +36,8 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
                             {"object_id", e.object_id},
                             {"before", parse(e.before_json)},
                             {"after", parse(e.after_json)},
+                            {"withheld", e.withheld},
+                            {"fields", e.fields},
                             {"hash", e.hash}});
          }
          const bool more = static_cast<int>(entries->size()) == *limit && entries->back().seq > 1;

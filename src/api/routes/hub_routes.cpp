@@ -17,12 +17,32 @@ using namespace domain;
 
 namespace {
 
+// Words beyond these are not searched for (store::kMaxSearchWords).
+constexpr size_t kMaxQueryWords = 32;
+
+size_t WordCount(const std::string& text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 // The search filters of the query string, each checked against its codelist.
 Result<HubQuery> ReadQuery(const Request& r) {
   Errors errors;
   HubQuery q;
   q.text = QueryText(r, "q");
   if (q.text.size() > 500) errors.push_back({ErrorCode::kInvalidInput, "is too long", "q"});
+  if (WordCount(q.text) > kMaxQueryWords) {
+    errors.push_back(
+        {ErrorCode::kInvalidInput,
+         "has too many words: search with at most " + std::to_string(kMaxQueryWords) + " words",
+         "q"});
+  }
   auto code = [&](const std::string& name, const std::vector<std::string>& codes) {
     return QueryCode(r, name, codes, errors);
   };

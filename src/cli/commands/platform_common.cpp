@@ -12,15 +12,15 @@ void AddDataOption(CLI::App* cmd, DataOptions& data) {
       ->default_val("var")
       ->type_name("DIR");
   cmd->add_option("--db", data.db,
-                  "A PostgreSQL database instead of connex.db (postgresql://user@host:port/name)")
+                  "A PostgreSQL database instead of connex.db (postgresql://user@host:port/name, "
+                  "or libpq keywords: \"host=... dbname=...\")")
       ->type_name("URL")
       ->check(PostgresqlUrl);
 }
 
 std::string PostgresqlUrl(const std::string& url) {
-  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0
-             ? ""
-             : "must start with postgresql://";
+  auto keywords = store::PostgresqlKeywords(url);
+  return keywords ? "" : "not a PostgreSQL address: " + keywords.error().message;
 }
 
 std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate, int pool) {

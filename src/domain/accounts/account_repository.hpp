@@ -46,6 +46,8 @@ class AccountRepository {
   virtual void RecordLoginAttempt(const std::string& client, const std::string& email, Instant at,
                                   bool succeeded) = 0;
   virtual int CountFailedAttempts(const std::string& client, Instant since) = 0;
+  // When the failed sign-ins with `email` since `since` were made, oldest first.
+  virtual std::vector<Instant> FailedAttemptsFor(const std::string& email, Instant since) = 0;
   // Forgets attempts older than `before`: only the recent window is ever counted.
   virtual void DeleteLoginAttemptsBefore(Instant before) = 0;
 

@@ -53,11 +53,26 @@ Result<SignInAttempt> AccountService::SignIn(AccountRepository& repo, const std:
                                "email"}};
   }
   std::optional<User> user = repo.FindUserByEmail(email);
-  if (user && user->locked_until && *user->locked_until > now) {
+  // An address no account has is locked as an account would be, so that the
+  // answers do not tell which addresses have accounts: every
+  // `lockout_failures`-th failure in a row locks it for `lockout` (failures
+  // while locked are not recorded, as for an account).
+  std::optional<Instant> locked_until = user ? user->locked_until : std::nullopt;
+  if (!user) {
+    int streak = 0;
+    for (const Instant at : repo.FailedAttemptsFor(email, now - 2 * rules_.lockout)) {
+      if (locked_until && at < *locked_until) continue;
+      if (++streak == rules_.lockout_failures) {
+        locked_until = at + rules_.lockout;
+        streak = 0;
+      }
+    }
+  }
+  if (locked_until && *locked_until > now) {
     return SignInAttempt{
         std::nullopt, Error{ErrorCode::kRateLimited,
                             "this account is locked after repeated failed sign-ins; try again in " +
-                                Minutes(*user->locked_until - now),
+                                Minutes(*locked_until - now),
                             "email"}};
   }
   const bool match = VerifyPassword(password, user ? user->password_hash : DecoyHash());

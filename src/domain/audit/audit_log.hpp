@@ -20,6 +20,11 @@ struct AuditRecordView {
   std::string actor, action, object_type, object_id;
   std::string before_json, after_json;  // JSON texts; empty for none
   std::string hash;
+  // Set by AuditService for objects whose content is not the reader's to
+  // see: before_json and after_json are emptied and only the names of the
+  // fields that changed are kept.
+  bool withheld = false;
+  std::vector<std::string> fields;
 };
 
 // The chain recomputed: how many entries, and the first that does not hold.

@@ -7,6 +7,7 @@
 // Thread-safety: plain values; the repository follows Stores' rules.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,18 @@ struct ValueAdded {
   Instant recorded_at{};
 };
 
+// A long run (Monte Carlo) of a model version, kept in the database so that
+// every instance sharing it follows, cancels and reads it (api/fiscal_jobs.hpp).
+struct FiscalJob {
+  std::string id, owner, model_id;
+  int version = 0;
+  std::string status;  // running | done | cancelled | interrupted
+  std::int64_t done = 0, total = 0;
+  std::string result_json;  // once not running; "" before
+  bool cancel_requested = false;
+  Instant started_at{}, heartbeat_at{};  // the heartbeat moves while it runs
+};
+
 class FiscalModelRepository {
  public:
   virtual ~FiscalModelRepository() = default;
@@ -73,6 +86,22 @@ class FiscalModelRepository {
   virtual void InsertValueAdded(const ValueAdded& v) = 0;
   // Newest first.
   virtual std::vector<ValueAdded> ValueAddedOf(const std::string& request_id) = 0;
+
+  virtual void InsertJob(const FiscalJob& j) = 0;
+  virtual std::optional<FiscalJob> FindJob(const std::string& id) = 0;
+  // Progress and heartbeat of a running job; whether its cancellation was asked.
+  virtual bool RecordJobProgress(const std::string& id, std::int64_t done, std::int64_t total,
+                                 Instant at) = 0;
+  virtual void FinishJob(const std::string& id, const std::string& status,
+                         const std::string& result_json, Instant at) = 0;
+  // Asks a running job to stop; false when it is not running.
+  virtual bool RequestJobCancel(const std::string& id) = 0;
+  // Jobs of `owner` running with a heartbeat since `alive_since`.
+  virtual int RunningJobsOf(const std::string& owner, Instant alive_since) = 0;
+  // Running jobs whose heartbeat stopped before `before` become interrupted.
+  virtual int InterruptJobsSilentSince(Instant before) = 0;
+  // Forgets finished jobs started before `before`.
+  virtual void DeleteJobsBefore(Instant before) = 0;
 };
 
 }  // namespace connex::domain

@@ -19,7 +19,7 @@ std::vector<std::string> GovernmentUsers(Stores& s, const SupportRequest& r);
 std::vector<std::string> Coordinators(Stores& s);
 void Notify(Stores& s, const std::vector<std::string>& users, const std::string& kind,
             const SupportRequest& r, const std::string& text, Instant now);
-// "CNX-2026-0001 Block SN-7": how notifications name a request.
+// "CNX-2026-K7QF4 Block SN-7": how notifications name a request.
 std::string Title(const SupportRequest& r);
 
 }  // namespace connex::domain

@@ -56,7 +56,7 @@ nlohmann::json ToJson(const RequestForm& f);
 
 struct SupportRequest {
   std::string id;
-  std::string reference;  // CNX-2026-0042: what people quote on the phone
+  std::string reference;  // CNX-2026-K7QF4: what people quote on the phone
   std::string organisation_id;
   std::string created_by;
   RequestForm form;

@@ -36,7 +36,7 @@ class RequestRepository {
   virtual bool UpdateRequest(const SupportRequest& r, int expected_version) = 0;
   virtual std::vector<SupportRequest> ListRequests(const RequestFilter& f) = 0;
   // The number of requests created in `year`, for references.
-  virtual int CountRequestsOfYear(int year) = 0;
+  virtual bool ReferenceTaken(const std::string& reference) = 0;
 
   virtual void InsertStateChange(const StateChangeRecord& c) = 0;
   virtual std::vector<StateChangeRecord> History(const std::string& request_id) = 0;

@@ -32,6 +32,21 @@ Error Stale(int current) {
 
 std::string Date(Instant t) { return ToIso(t).substr(0, 10); }
 
+std::string NewReference(RequestRepository& requests, Instant now) {
+  const int year = static_cast<int>(
+      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
+  // Random, not counted: a sequence would tell each government how many
+  // requests the others made. No 0/O or 1/I, which are misread on the phone.
+  static constexpr std::string_view kLetters = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+  for (;;) {
+    std::string ref = "CNX-" + std::to_string(year) + "-";
+    for (const char c : RandomToken(5).substr(0, 5)) {
+      ref += kLetters[static_cast<unsigned char>(c) % kLetters.size()];
+    }
+    if (!requests.ReferenceTaken(ref)) return ref;
+  }
+}
+
 nlohmann::json Snapshot(const SupportRequest& r) {
   return {{"state", ToString(r.position.state)},
           {"version", r.version},
@@ -84,11 +99,7 @@ Result<SupportRequest> RequestService::CreateDraft(Stores& s, const Principal& p
   if (!wrong.empty()) return wrong;
   SupportRequest r;
   r.id = NewId("req");
-  const int year = static_cast<int>(
-      std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(now)).year());
-  char ref[32];
-  std::snprintf(ref, sizeof ref, "CNX-%d-%04d", year, s.requests.CountRequestsOfYear(year) + 1);
-  r.reference = ref;
+  r.reference = NewReference(s.requests, now);
   r.organisation_id = p.organisation_id;
   r.created_by = p.user_id;
   r.form = WithCountry(s, form, r.organisation_id);
@@ -232,6 +243,10 @@ Result<StateChangeRecord> RequestService::CorrectTransition(Stores& s, const Pri
       std::find_if(h.begin(), h.end(), [&](const StateChangeRecord& c) { return c.seq == seq; });
   if (it == h.end()) return Error{ErrorCode::kNotFound, "no such transition", "seq"};
   const size_t i = static_cast<size_t>(it - h.begin());
+  if (at < r->created_at) {
+    return Error{ErrorCode::kInvalidInput,
+                 "must not be before the request was created (" + ToIso(r->created_at) + ")", "at"};
+  }
   if ((i > 0 && at < h[i - 1].at) || (i + 1 < h.size() && at > h[i + 1].at) ||
       at > it->recorded_at) {
     return Error{ErrorCode::kInvalidInput,
@@ -406,6 +421,12 @@ Result<TeamMember> RequestService::AddMember(Stores& s, const Principal& p, cons
                                 {"end", m.end},
                                 {"days", m.days}}
                      .dump());
+  // Advisors work on behalf of the government: one who joins after the
+  // government confirmed the team is told to it at once (ADR 016).
+  if (r->position.state == S::kTeamConfirmed || r->position.state == S::kActive) {
+    Notify(s, GovernmentUsers(s, *r), "team_changed", *r,
+           Title(*r) + ": " + user->name + " joined the team as " + m.role, now);
+  }
   return m;
 }
 

@@ -29,6 +29,10 @@ TEST(RosterCsv, CellsAreQuotedAndFormulasDefused) {
   EXPECT_EQ(CsvCell("say \"x\""), "\"say \"\"x\"\"\"");
   EXPECT_EQ(CsvCell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
   EXPECT_EQ(CsvCell("-1"), "'-1");
+  EXPECT_EQ(CsvCell("@SUM(A1)"), "'@SUM(A1)");
+  // Tab and carriage return start formulas in some spreadsheets too.
+  EXPECT_EQ(CsvCell("\t=1+1"), "'\t=1+1");
+  EXPECT_EQ(CsvCell("\r=1+1"), "\"'\r=1+1\"");
 }
 
 TEST(RosterCsv, ExportThenImportGivesTheSameProfiles) {

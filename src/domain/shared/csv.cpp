@@ -1,6 +1,7 @@
 #include "domain/shared/csv.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 namespace connex::domain {
 
@@ -60,7 +61,9 @@ Result<std::vector<std::vector<std::string>>> ParseCsv(const std::string& text) 
 
 std::string CsvCell(const std::string& value) {
   std::string v = value;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+  // A spreadsheet runs a cell starting with one of these as a formula
+  // (OWASP's list: tab and carriage return too): prefixed so it reads as text.
+  if (!v.empty() && std::string_view("=+-@\t\r").find(v[0]) != std::string_view::npos) v = "'" + v;
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -168,8 +168,11 @@ Result<Participant> TrainingService::Enrol(Stores& s, const Principal& p,
     return Error{ErrorCode::kInvalidInput,
                  "the session is full (" + std::to_string(t->capacity) + " seats)", "session"};
   }
-  if (!x.email.empty() && std::any_of(people.begin(), people.end(),
-                                      [&](const Participant& y) { return y.email == x.email; })) {
+  // Among the nominations the nominator can see only: another government's
+  // list is not theirs to probe, even by a refusal.
+  if (!x.email.empty() && std::any_of(people.begin(), people.end(), [&](const Participant& y) {
+        return y.email == x.email && CanSeeParticipant(p, y);
+      })) {
     return Error{ErrorCode::kInvalidInput, "is already on this session's list", "email"};
   }
   if (p.role == Role::kGovernment) {

@@ -616,6 +616,8 @@ export const en = {
   'models.cancel': 'Cancel',
   'models.progress': '{done} of {total} scenarios',
   'models.partial': 'Cancelled: the figures cover the first {count} scenarios.',
+  'models.interrupted': 'The run was interrupted: the portal restarted while it worked. Run it again.',
+  'models.interruptedPartial': 'Interrupted when the portal restarted: the figures cover the first {count} scenarios.',
   'models.lossChance': 'Chance that the investor loses money (NPV below zero): {p}',
   'models.histogram': 'State receipts PV across scenarios (bins in millions)',
   'models.scenariosUnit': 'scenarios',

@@ -616,6 +616,8 @@ export const fr: Messages = {
   'models.cancel': 'Annuler',
   'models.progress': '{done} scénarios sur {total}',
   'models.partial': 'Annulé : les chiffres portent sur les {count} premiers scénarios.',
+  'models.interrupted': 'Le calcul a été interrompu : le portail a redémarré pendant qu’il tournait. Relancez-le.',
+  'models.interruptedPartial': 'Interrompu au redémarrage du portail : les chiffres portent sur les {count} premiers scénarios.',
   'models.lossChance': "Probabilité que l'investisseur perde de l'argent (VAN négative) : {p}",
   'models.histogram': "VA des recettes de l'État selon les scénarios (classes en millions)",
   'models.scenariosUnit': 'scénarios',

@@ -133,12 +133,17 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
         </div>
       </div>
       {error && <p class="form-error" role="alert">{error}</p>}
+      {job?.status === 'interrupted' && !result && <p class="attention">{t('models.interrupted')}</p>}
       {job?.status === 'running' && (
         <p role="status"><progress value={job.done} max={job.total || scenarios} /> {t('models.progress', { done: job.done.toLocaleString(), total: (job.total || scenarios).toLocaleString() })}</p>
       )}
       {result && pv && npv && (
         <>
-          {result.partial && <p class="attention">{t('models.partial', { count: result.scenarios.toLocaleString() })}</p>}
+          {result.partial && (
+            <p class="attention">
+              {t(job?.status === 'interrupted' ? 'models.interruptedPartial' : 'models.partial', { count: result.scenarios.toLocaleString() })}
+            </p>
+          )}
           <table class="summary">
             <thead><tr><th /><th>P5</th><th>P50</th><th>P95</th></tr></thead>
             <tbody>
