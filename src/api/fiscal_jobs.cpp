@@ -20,9 +20,10 @@ constexpr auto kKeptFor = std::chrono::hours(24 * 7);
 FiscalJobs::FiscalJobs(store::Database& db, int max_running, int per_user)
     : db_(db), max_running_(max_running), per_user_(per_user) {
   // Runs of a process that died: no instance works on them any more. A live
-  // instance's runs beat every quarter second, far within the silence.
+  // instance's runs beat every quarter second while they progress, far within
+  // the silence.
   store::WriteStores(db_, [&](Stores& st) -> Result<int> {
-    return st.fiscal.InterruptJobsSilentSince(Now() - kSilence / 6);
+    return st.fiscal.InterruptJobsSilentSince(Now() - kSilence);
   });
 }
 
@@ -76,19 +77,32 @@ void FiscalJobs::Run(const std::string& id, const std::shared_ptr<Local>& local,
       const auto now = std::chrono::steady_clock::now();
       if (now - last < kBeat) return;
       last = now;
-      auto cancel = store::WriteStores(db_, [&](Stores& st) -> Result<bool> {
-        return st.fiscal.RecordJobProgress(id, done, total, Now());
-      });
-      if (cancel.ok() && *cancel) local->stop = true;
+      // A missed heartbeat (the database busy a moment) is no reason to stop.
+      try {
+        auto cancel = store::WriteStores(db_, [&](Stores& st) -> Result<bool> {
+          return st.fiscal.RecordJobProgress(id, done, total, Now());
+        });
+        if (cancel.ok() && *cancel) local->stop = true;
+      } catch (const std::exception&) {
+      }
     });
   } catch (const std::exception& e) {
     result = {{"error", e.what()}};
   }
   const std::string status = !local->stop ? "done" : local->closing ? "interrupted" : "cancelled";
-  store::WriteStores(db_, [&](Stores& st) -> Result<bool> {
-    st.fiscal.FinishJob(id, status, result.dump(), Now());
-    return true;
-  });
+  // The outcome must land: a few tries a second apart. If it still cannot,
+  // the heartbeat stops and the job reads as interrupted.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    try {
+      store::WriteStores(db_, [&](Stores& st) -> Result<bool> {
+        st.fiscal.FinishJob(id, status, result.dump(), Now());
+        return true;
+      });
+      break;
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+  }
   // A finished run leaves the registry and its thread ends on its own; while
   // the process stops, the destructor joins it instead.
   std::lock_guard<std::mutex> lock(mutex_);

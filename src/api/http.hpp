@@ -47,7 +47,7 @@ struct Reply {
   std::string raw_type;
   // When set, the body is streamed with `raw_type` (server-sent events): each
   // call answers the next chunk, "" when there is nothing new yet (asked again
-  // 100 ms later), or nullopt at the end. Must not block: it runs on a worker
+  // 250 ms later), or nullopt at the end. Must not block: it runs on a worker
   // that the connection does not hold between calls (api/http_server.hpp).
   std::function<std::optional<std::string>()> stream;
 };

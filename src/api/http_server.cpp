@@ -69,6 +69,19 @@ void ReadTarget(std::string_view target, HttpRequest& r) {
 
 using Answer = http::response<http::string_body>;
 
+// A server-sent stream with nothing new is asked again after this.
+constexpr auto kPollEvery = std::chrono::milliseconds(250);
+
+// fn(), or `fallback` if it throws: for application code run on the I/O thread.
+template <typename F, typename T>
+T Guarded(F&& fn, T fallback) {
+  try {
+    return fn();
+  } catch (...) {
+    return fallback;
+  }
+}
+
 }  // namespace
 
 class HttpServer::Impl {
@@ -98,7 +111,14 @@ class HttpServer::Impl {
 
   void Run() {
     Accept();
-    io_.run();
+    // A handler that throws on the I/O thread costs its connection, not the server.
+    for (;;) {
+      try {
+        io_.run();
+        break;
+      } catch (const std::exception&) {
+      }
+    }
     workers_.join();
   }
 
@@ -177,6 +197,8 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
 
   void ReadHeader() {
     state_ = State::kWaiting;
+    head_ = false;
+    version_ = 11;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(s_.limits_.header_bytes));
     parser_->body_limit(s_.limits_.body_bytes);
@@ -192,8 +214,23 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     first_ = false;
     if (ec) return Fail(ec);
     state_ = State::kReading;
+    version_ = parser_->get().version();
+    // The body this request may send, known from its header before any of
+    // the body is read (and before Beast reserves room for it).
+    std::size_t limit = s_.limits_.body_bytes;
+    if (s_.handlers_.body_limit) {
+      HttpRequest head;
+      head.method = std::string(parser_->get().method_string());
+      const auto target = parser_->get().target();
+      ReadTarget(std::string_view(target.data(), target.size()), head);
+      for (const auto& field : parser_->get()) {
+        head.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+      }
+      limit = std::min(limit, Guarded([&] { return s_.handlers_.body_limit(head); }, limit));
+    }
+    parser_->body_limit(limit);
     const auto length = parser_->content_length();
-    if (length && *length > s_.limits_.body_bytes) return Refuse(HttpFailure::kBodyTooLarge);
+    if (length && *length > limit) return Refuse(HttpFailure::kBodyTooLarge);
     stream_.expires_after(s_.limits_.body_deadline);
     if (beast::iequals(parser_->get()[http::field::expect], "100-continue") &&
         !parser_->is_done()) {
@@ -229,7 +266,7 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
 
   void Refuse(HttpFailure failure) {
     keep_alive_ = false;
-    Write(s_.handlers_.refuse(failure));
+    Write(s_.handlers_.refuse(failure));  // builds a small JSON body: does not throw but for memory
   }
 
   void Dispatch() {
@@ -248,8 +285,9 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     version_ = msg.version();
     keep_alive_ = msg.keep_alive() && !s_.draining_;
     if (s_.handlers_.direct) {
-      if (std::optional<HttpResponse> now = s_.handlers_.direct(*req))
-        return Write(std::move(*now));
+      std::optional<HttpResponse> now =
+          Guarded([&] { return s_.handlers_.direct(*req); }, std::optional<HttpResponse>());
+      if (now) return Write(std::move(*now));
     }
     if (s_.queued_ >= s_.limits_.queue + s_.limits_.workers) {
       return Write(s_.handlers_.refuse(HttpFailure::kOverloaded));
@@ -306,8 +344,11 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
                      });
   }
 
+  // Each poll takes a worker for a moment: counted with the requests, so that
+  // many streams cannot crowd them out (the stream ends when the queue is full).
   void Poll() {
-    if (s_.draining_) return Close(false);
+    if (s_.draining_ || s_.queued_ >= s_.limits_.queue + s_.limits_.workers) return Close(false);
+    ++s_.queued_;
     net::post(s_.workers_,
               [self = shared_from_this(), work = net::make_work_guard(s_.io_)]() mutable {
                 std::optional<std::string> next;
@@ -317,9 +358,10 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
                 }
                 net::io_context& io = self->s_.io_;
                 net::post(io, [self = std::move(self), next = std::move(next)]() mutable {
+                  --self->s_.queued_;
                   if (!next) return self->Close(false);
                   if (next->empty()) {
-                    self->poll_.expires_after(std::chrono::milliseconds(100));
+                    self->poll_.expires_after(kPollEvery);
                     return self->poll_.async_wait([self](beast::error_code ec) {
                       if (ec) return self->Close(false);
                       self->Poll();
@@ -394,6 +436,10 @@ void HttpServer::Impl::Accept() {
       return;
     }
     beast::error_code ignored;
+    if (draining_) {  // accepted just before the drain
+      socket.close(ignored);
+      return;
+    }
     const auto remote = socket.remote_endpoint(ignored);
     std::string address = ignored ? "" : remote.address().to_string();
     socket.set_option(tcp::no_delay(true), ignored);

@@ -60,7 +60,7 @@ struct HttpResponse {
   Headers headers;
   std::string body;
   // A long answer (server-sent events): polled on a worker for what to send
-  // next: text, "" for nothing yet (polled again 100 ms later, holding no
+  // next: text, "" for nothing yet (polled again 250 ms later, holding no
   // thread meanwhile), or nullopt at the end. Must not block. The connection
   // closes at the end.
   std::function<std::optional<std::string>()> stream;
@@ -83,6 +83,9 @@ struct HttpHandlers {
   std::function<std::optional<HttpResponse>(const HttpRequest&)> direct;
   // The answer for a refusal of the HTTP layer.
   std::function<HttpResponse(HttpFailure)> refuse;
+  // The largest body a request may send, from its method, path and headers
+  // (no body yet); at most HttpLimits::body_bytes. Unset: body_bytes.
+  std::function<std::size_t(const HttpRequest&)> body_limit;
   // Added to every answer.
   Headers always;
 };

@@ -370,6 +370,15 @@ int Serve(const ServerConfig& config, store::Database& db) {
     if (auto file = files.Answer(r)) return file;
     return files.AppPage(r);
   };
+  // Uploads are the routes that take a file, by signed-in users: only they
+  // may send a document's size; every other body is held to max_body before
+  // it is read, so an anonymous client cannot make the server hold 25 MB.
+  handlers.body_limit = [&](const HttpRequest& r) -> std::size_t {
+    const Router::Match m = router.Find(r.method, r.path);
+    const bool upload = m.route && m.route->raw_body &&
+                        r.Header("Cookie").find(kSessionCookie) != std::string::npos;
+    return upload ? limits.body_bytes : config.max_body;
+  };
   handlers.handle = [&](HttpRequest& r) {
     Router::Match m = router.Find(r.method, r.path);
     if (m.route) return dispatcher(*m.route, std::move(m.params), r);

@@ -150,6 +150,21 @@ TEST(HttpServer, ErrorsOfTheHttpLayerHaveTheApiShape) {
   check(client.Raw("POST", "/api/v1/session", std::string(10000, 'x'), "application/json"), 413,
         "body");
 
+  // A file upload may be larger than other bodies, but only from a client with
+  // a session: refused from the header alone otherwise, before the body comes.
+  const std::string upload =
+      "POST /api/v1/hub/documents/hub_x/file?name=a.pdf HTTP/1.1\r\nHost: x\r\n"
+      "Content-Type: application/pdf\r\nContent-Length: 3000\r\n";
+  Raw anonymous(server.port());
+  anonymous.Send(upload + "\r\n");
+  const std::string early = anonymous.Read(2s);
+  EXPECT_EQ(early.rfind("HTTP/1.1 413", 0), 0u) << early;
+  Raw with_session(server.port());
+  with_session.Send(upload + "Cookie: connex_session=not-a-session\r\n\r\n" +
+                    std::string(3000, 'x'));
+  const std::string read = with_session.Read(2s);
+  EXPECT_EQ(read.rfind("HTTP/1.1 401", 0), 0u) << read.substr(0, 200);
+
   // Not HTTP at all, and a header beyond its limit: answered, then closed.
   Raw garbage(server.port());
   garbage.Send("HELLO THERE\r\n\r\n");

@@ -575,7 +575,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
          auto last = std::make_shared<std::int64_t>(-1);
          auto ended = std::make_shared<bool>(false);
-         // Polled by the server every 100 ms while there is nothing new; never blocks.
+         // Polled by the server every 250 ms while there is nothing new; never blocks.
          reply.stream = [&s, id = job->id, view, until, last,
                          ended]() -> std::optional<std::string> {
            if (*ended) return std::nullopt;
@@ -611,7 +611,8 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
                       auto job = mine(r);
                       if (!job) return job.errors();
                       s.jobs.Cancel(job->id);
-                      return Reply{202, view(*s.jobs.Find(job->id))};
+                      const auto now = s.jobs.Find(job->id);
+                      return Reply{202, view(now ? *now : *job)};
                     }});
 }
 
