@@ -10,6 +10,7 @@
 #include "core/crypto.hpp"
 #include "domain/requests/request_service.hpp"
 #include "hub_corpus.hpp"
+#include "store/audit_log.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_stores.hpp"
 
@@ -55,6 +56,12 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!InitCrypto()) return 1;
+  auto key = store::ReadOrCreateAuditKey(std::string(argv[1]) + "/audit.key");
+  if (!key) {
+    std::cerr << "error: " << key.error().ToString() << "\n";
+    return 1;
+  }
+  store::UseAuditSeal({*key, std::string(argv[1]) + "/audit.anchor"});
   auto db = store::Database::OpenSqlite(file, 1);
   if (!db || !store::ApplyMigrations(**db)) {
     std::cerr << "error: cannot open " << file << "\n";

@@ -15,6 +15,7 @@
 #include "core/crypto.hpp"
 #include "hub_corpus.hpp"
 #include "ingest/pdf_text.hpp"
+#include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_stores.hpp"
@@ -80,6 +81,8 @@ Corpus& TheCorpus() {
                   : std::filesystem::temp_directory_path() / ("connex-hub-bench-" + RandomToken(6));
     const bool reuse = kept && std::filesystem::exists(out.dir / "connex.db");
     std::filesystem::create_directories(out.dir);
+    store::UseAuditSeal({*store::ReadOrCreateAuditKey((out.dir / "audit.key").string()),
+                         (out.dir / "audit.anchor").string()});
     out.db = std::move(store::Database::OpenSqlite((out.dir / "connex.db").string(), 2)).value();
     (void)store::ApplyMigrations(*out.db);
     if (reuse) return out;

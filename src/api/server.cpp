@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <iostream>
 #include <mutex>
 #include <regex>
 #include <thread>
 
 #include "api/http_server.hpp"
+#include "api/periodic.hpp"
 #include "api/static_files.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -286,57 +286,69 @@ class Router {
   std::vector<std::pair<std::regex, const Route*>> patterns_;
 };
 
-// Every minute, tells coordinators about clocks that reached their warning
-// share or their target, and governments about feedback awaited on closed
-// engagements (each once). Stops with the server.
-class ClockWatch {
+// Tells coordinators about clocks that reached their warning share or their
+// target, governments about feedback awaited on closed engagements, owners
+// about obligations falling due (each once). Run every minute.
+void WatchClocks(Services& s) {
+  try {
+    // Instances sharing one database sweep one at a time; the others skip
+    // this minute. A sweep looks for an earlier notice before it sends one,
+    // which two overlapping sweeps could both miss.
+    store::WriteStoresAlone(s.db, "clock-sweep", 0, [&](domain::Stores& st) -> Result<int> {
+      const domain::SlaPolicy policy = s.sla_policy.Current(st);
+      auto calendar = domain::Calendar::Build(policy.calendar);
+      if (!calendar) return calendar.errors();
+      const Instant now = Now();
+      const int warned = s.requests.NotifyClockRisks(st, *calendar, policy, now);
+      return warned + s.feedback.SendReminders(st, now) + s.obligations.SendReminders(st, now);
+    });
+  } catch (const std::exception& e) {
+    Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});
+  }
+}
+
+// Moves the audit anchor to the newest entry; logs a log that stopped holding
+// once per distinct reason, not every second.
+class AnchorWatch {
  public:
-  explicit ClockWatch(Services& s) : s_(s), thread_([this] { Loop(); }) {}
-  ~ClockWatch() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
+  explicit AnchorWatch(store::Database& db) : db_(db) {}
+  // The verdict of one move; false when the log does not hold.
+  bool operator()() {
+    store::AuditVerdict v;
+    try {
+      v = *db_.Read([](soci::session& sql) -> Result<store::AuditVerdict> {
+        return store::AdvanceAuditAnchor(sql);
+      });
+    } catch (const std::exception& e) {
+      v.first_broken = 0;
+      v.reason = e.what();
     }
-    wake_.notify_all();
-    thread_.join();
+    if (v.first_broken && v.reason != last_reason_) {
+      Log({{"level", "error"},
+           {"event", "audit log does not hold"},
+           {"entry", *v.first_broken},
+           {"error", v.reason}});
+    }
+    last_reason_ = v.first_broken ? v.reason : "";
+    return !v.first_broken;
   }
 
  private:
-  void Loop() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (!stop_) {
-      lock.unlock();
-      try {
-        // Instances sharing one database sweep one at a time; the others
-        // skip this minute. A sweep looks for an earlier notice before it
-        // sends one, which two overlapping sweeps could both miss.
-        store::WriteStoresAlone(s_.db, "clock-sweep", 0, [&](domain::Stores& st) -> Result<int> {
-          const domain::SlaPolicy policy = s_.sla_policy.Current(st);
-          auto calendar = domain::Calendar::Build(policy.calendar);
-          if (!calendar) return calendar.errors();
-          const Instant now = Now();
-          const int warned = s_.requests.NotifyClockRisks(st, *calendar, policy, now);
-          return warned + s_.feedback.SendReminders(st, now) +
-                 s_.obligations.SendReminders(st, now);
-        });
-      } catch (const std::exception& e) {
-        Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});
-      }
-      lock.lock();
-      wake_.wait_for(lock, std::chrono::seconds(60), [this] { return stop_; });
-    }
-  }
-
-  Services& s_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool stop_ = false;
-  std::thread thread_;  // last: starts once the members above exist
+  store::Database& db_;
+  std::string last_reason_;
 };
 
 }  // namespace
 
 int Serve(const ServerConfig& config, store::Database& db) {
+  // The audit log must hold from its anchor on before anything is added to it.
+  AnchorWatch anchor(db);
+  if (!anchor()) {
+    std::cerr << "error: the audit log does not hold (see the log line above); `connex audit "
+                 "verify` names the entry. After a restore from a backup, `connex audit "
+                 "reanchor --reason ...` records it and anchors the log again.\n";
+    return 1;
+  }
   BlockStopSignals();
   Services services(db, config);
   const std::vector<Route> routes = ApiRoutes(services);
@@ -424,14 +436,20 @@ int Serve(const ServerConfig& config, store::Database& db) {
     return 1;
   }
   StopOnSignal stopper(server);
-  ClockWatch watch(services);
   Log({{"level", "info"},
        {"event", "listening"},
        {"url", "http://" + config.host + ":" + std::to_string(config.port)},
        {"threads", config.threads},
        {"static_files", files.size()},
-       {"database", db.location()}});
-  server.Run();
+       {"database", db.location()},
+       {"audit_key", store::CurrentAuditSeal() ? store::CurrentAuditSeal()->key.id : ""},
+       {"audit_anchor", store::CurrentAuditSeal() ? store::CurrentAuditSeal()->anchor_path : ""}});
+  {
+    Periodic clocks(std::chrono::minutes(1), [&services] { WatchClocks(services); });
+    Periodic anchoring(std::chrono::seconds(1), [&anchor] { anchor(); });
+    server.Run();
+  }
+  anchor();  // the entries of the last requests, drained after the last move
   Log({{"level", "info"}, {"event", "stopped"}});
   return 0;
 }

@@ -43,12 +43,51 @@ std::string NewId(std::string_view prefix) {
   return std::string(prefix) + "_" + hex;
 }
 
+namespace {
+
+std::string ToHex(const unsigned char* bytes, std::size_t size) {
+  std::string hex(2 * size + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
+  hex.pop_back();
+  return hex;
+}
+
+}  // namespace
+
 std::string Sha256Hex(std::string_view data) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  char hex[2 * sizeof digest + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return ToHex(digest, sizeof digest);
+}
+
+std::string HmacSha256Hex(std::string_view key, std::string_view data) {
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                data.size());
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_final(&state, mac);
+  return ToHex(mac, sizeof mac);
+}
+
+std::string RandomHex(int bytes) {
+  std::string raw(static_cast<std::size_t>(bytes), '\0');
+  randombytes_buf(raw.data(), raw.size());
+  return ToHex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+}
+
+std::optional<std::string> FromHex(std::string_view hex) {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  std::string bytes(hex.size() / 2, '\0');
+  std::size_t written = 0;
+  const char* end = nullptr;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), hex.data(),
+                     hex.size(), nullptr, &written, &end) != 0 ||
+      written != bytes.size() || end != hex.data() + hex.size()) {
+    return std::nullopt;
+  }
+  return bytes;
 }
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {

@@ -1,16 +1,27 @@
 #include "store/audit_log.hpp"
 
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "store/database.hpp"
 
 namespace connex::store {
 
 namespace {
 
-// The hash of the entry before the first: a fixed value, so the first entry is checked too.
+// The seal of the entry before the first: a fixed value, so the first entry is checked too.
 const std::string kGenesis(64, '0');
 
-// Length-prefixed fields: no choice of content can make two entries hash alike.
+std::unique_ptr<const AuditSeal>& Seal() {
+  static std::unique_ptr<const AuditSeal> seal;
+  return seal;
+}
+
+// Length-prefixed fields: no choice of content can make two entries seal alike.
 void Field(std::string& out, const std::string& value) {
   out += std::to_string(value.size());
   out += ':';
@@ -18,6 +29,9 @@ void Field(std::string& out, const std::string& value) {
 }
 
 AuditRecord FromRow(const soci::row& row) {
+  auto text = [&](std::size_t i) {
+    return row.get_indicator(i) == soci::i_null ? std::string() : row.get<std::string>(i);
+  };
   AuditRecord r;
   r.seq = row.get<long long>(0);
   r.at = row.get<std::string>(1);
@@ -25,20 +39,82 @@ AuditRecord FromRow(const soci::row& row) {
   r.entry.action = row.get<std::string>(3);
   r.entry.object_type = row.get<std::string>(4);
   r.entry.object_id = row.get<std::string>(5);
-  r.entry.before_json = row.get_indicator(6) == soci::i_null ? "" : row.get<std::string>(6);
-  r.entry.after_json = row.get_indicator(7) == soci::i_null ? "" : row.get<std::string>(7);
+  r.entry.before_json = text(6);
+  r.entry.after_json = text(7);
   r.prev_hash = row.get<std::string>(8);
   r.hash = row.get<std::string>(9);
+  r.key_id = text(10);
   return r;
 }
 
 constexpr const char* kColumns =
     "SELECT seq, at, actor, action, object_type, object_id, before_json, after_json, prev_hash, "
-    "hash FROM audit_log ";
+    "hash, key_id FROM audit_log ";
+
+const AuditSeal& RequireSeal() {
+  if (!Seal()) throw std::logic_error("no audit key: entries cannot be sealed");
+  return *Seal();
+}
+
+// Checks entries one after the other from a known point of the chain; the
+// first that does not hold is kept and ends the check.
+class ChainCheck {
+ public:
+  ChainCheck(const AuditKey& key, std::int64_t next, std::string prev, bool keyed)
+      : key_(key), next_(next), prev_(std::move(prev)), keyed_(keyed) {}
+
+  void Take(const AuditRecord& r) {
+    if (first_broken) return;
+    const std::string n = std::to_string(r.seq);
+    if (r.seq != next_) {
+      Break(next_, "entry " + std::to_string(next_) + " is missing (next is " + n + ")");
+    } else if (r.prev_hash != prev_) {
+      Break(r.seq, "entry " + n + " does not link to the entry before it");
+    } else if (r.key_id.empty() && keyed_) {
+      Break(r.seq, "entry " + n +
+                       " carries no key after keyed entries began: the portal did not write it");
+    } else if (!r.key_id.empty() && r.key_id != key_.id) {
+      Break(r.seq, "entry " + n + " was sealed with another audit key (" + r.key_id +
+                       ") than the one given (" + key_.id + ")");
+    } else if (!ConstantTimeEquals(AuditSealOf(r, key_), r.hash)) {
+      Break(r.seq, "entry " + n + " was changed after it was written");
+    }
+    prev_ = r.hash;
+    keyed_ = keyed_ || !r.key_id.empty();
+    ++next_;
+  }
+
+  std::optional<std::int64_t> first_broken;
+  std::string reason;
+
+ private:
+  void Break(std::int64_t seq, std::string why) {
+    first_broken = seq;
+    reason = std::move(why);
+  }
+  const AuditKey& key_;
+  std::int64_t next_;
+  std::string prev_;
+  bool keyed_;
+};
+
+std::string AnchorWords(const AuditAnchor& a) {
+  return "the anchor written " + a.at + " vouches for " + std::to_string(a.entries) + " entries";
+}
+
+AuditVerdict Broken(AuditVerdict v, std::int64_t seq, std::string reason) {
+  v.first_broken = seq;
+  v.reason = std::move(reason);
+  return v;
+}
 
 }  // namespace
 
-std::string AuditHash(const AuditRecord& r) {
+void UseAuditSeal(AuditSeal seal) { Seal() = std::make_unique<const AuditSeal>(std::move(seal)); }
+
+const AuditSeal* CurrentAuditSeal() { return Seal().get(); }
+
+std::string AuditSealOf(const AuditRecord& r, const AuditKey& key) {
   std::string data;
   Field(data, r.prev_hash);
   Field(data, std::to_string(r.seq));
@@ -49,13 +125,22 @@ std::string AuditHash(const AuditRecord& r) {
   Field(data, r.entry.object_id);
   Field(data, r.entry.before_json);
   Field(data, r.entry.after_json);
-  return Sha256Hex(data);
+  if (r.key_id.empty()) return Sha256Hex(data);
+  Field(data, r.key_id);
+  return HmacSha256Hex(key.secret, data);
 }
 
 std::int64_t AppendAudit(soci::session& sql, const AuditEntry& e) {
+  const AuditSeal& seal = RequireSeal();
+  // PostgreSQL's read committed lets two transactions read the same head;
+  // appends wait for one another until the earlier one ends.
+  if (sql.get_backend_name() == "postgresql") {
+    sql << "SELECT pg_advisory_xact_lock(hashtext('connex.audit_log'))";
+  }
   AuditRecord r;
   r.entry = e;
   r.at = ToIso(Now());
+  r.key_id = seal.key.id;
   long long last = 0;
   std::string last_hash;
   soci::indicator ind = soci::i_null;
@@ -64,43 +149,145 @@ std::int64_t AppendAudit(soci::session& sql, const AuditEntry& e) {
   const bool empty = !sql.got_data();
   r.seq = empty ? 1 : last + 1;
   r.prev_hash = empty ? kGenesis : last_hash;
-  r.hash = AuditHash(r);
+  r.hash = AuditSealOf(r, seal.key);
   const long long seq = r.seq;
   soci::indicator before_ind = e.before_json.empty() ? soci::i_null : soci::i_ok;
   soci::indicator after_ind = e.after_json.empty() ? soci::i_null : soci::i_ok;
   sql << "INSERT INTO audit_log (seq, at, actor, action, object_type, object_id, before_json, "
-         "after_json, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :type, :id, :before, "
-         ":after, :prev, :hash)",
+         "after_json, prev_hash, hash, key_id) VALUES (:seq, :at, :actor, :action, :type, :id, "
+         ":before, :after, :prev, :hash, :key)",
       soci::use(seq), soci::use(r.at), soci::use(e.actor), soci::use(e.action),
       soci::use(e.object_type), soci::use(e.object_id), soci::use(e.before_json, before_ind),
-      soci::use(e.after_json, after_ind), soci::use(r.prev_hash), soci::use(r.hash);
+      soci::use(e.after_json, after_ind), soci::use(r.prev_hash), soci::use(r.hash),
+      soci::use(r.key_id);
   return r.seq;
 }
 
-AuditVerdict VerifyAuditChain(soci::session& sql) {
+AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor) {
+  const AuditSeal& seal = RequireSeal();
   AuditVerdict v;
-  std::string prev = kGenesis;
-  std::int64_t expected = 1;
+  std::optional<AuditAnchor> anchor;
+  if (with_anchor && !seal.anchor_path.empty()) {
+    auto read = ReadAuditAnchor(seal.anchor_path);
+    if (!read) return Broken(v, 1, read.error().ToString());
+    anchor = *read;
+  }
+  ChainCheck check(seal.key, 1, kGenesis, false);
+  std::string anchored_seal;
   soci::rowset<soci::row> rows = (sql.prepare << std::string(kColumns) + "ORDER BY seq");
   for (const soci::row& row : rows) {
     const AuditRecord r = FromRow(row);
     ++v.entries;
-    if (v.first_broken) continue;
-    if (r.seq != expected) {
-      v.first_broken = expected;
-      v.reason = "entry " + std::to_string(expected) + " is missing (next is " +
-                 std::to_string(r.seq) + ")";
-    } else if (r.prev_hash != prev) {
-      v.first_broken = r.seq;
-      v.reason = "entry " + std::to_string(r.seq) + " does not link to the entry before it";
-    } else if (AuditHash(r) != r.hash) {
-      v.first_broken = r.seq;
-      v.reason = "entry " + std::to_string(r.seq) + " was changed after it was written";
-    }
-    prev = r.hash;
-    ++expected;
+    if (r.key_id.empty()) ++v.unkeyed;
+    check.Take(r);
+    if (anchor && r.seq == anchor->entries) anchored_seal = r.hash;
   }
+  if (check.first_broken) return Broken(v, *check.first_broken, check.reason);
+  if (!anchor || anchor->entries == 0) return v;
+  if (v.entries < anchor->entries) {
+    return Broken(v, v.entries + 1,
+                  "the log ends at entry " + std::to_string(v.entries) + " but " +
+                      AnchorWords(*anchor) +
+                      ": entries were removed from its end, or the database was restored from "
+                      "an older copy");
+  }
+  if (anchored_seal != anchor->head) {
+    return Broken(v, anchor->entries,
+                  "entry " + std::to_string(anchor->entries) + " is not the one " +
+                      AnchorWords(*anchor) + " ended with: the log was rewritten");
+  }
+  v.anchored = anchor->entries;
+  v.anchored_at = anchor->at;
   return v;
+}
+
+AuditVerdict AdvanceAuditAnchor(soci::session& sql) {
+  const AuditSeal& seal = RequireSeal();
+  if (seal.anchor_path.empty()) return {};
+  auto read = ReadAuditAnchor(seal.anchor_path);
+  if (!read) return Broken({}, 1, read.error().ToString());
+  AuditVerdict v;
+  AuditRecord head;
+  if (!*read) {
+    v = VerifyAuditChain(sql, false);
+    if (v.first_broken || v.entries == 0) return v;
+    soci::rowset<soci::row> last =
+        (sql.prepare << std::string(kColumns) + "ORDER BY seq DESC LIMIT 1");
+    head = FromRow(*last.begin());
+  } else {
+    const AuditAnchor& anchor = **read;
+    v.anchored = anchor.entries;
+    v.anchored_at = anchor.at;
+    ChainCheck check(seal.key, anchor.entries + 1, anchor.head, !anchor.key_id.empty());
+    const long long from = anchor.entries;
+    soci::rowset<soci::row> rows =
+        (sql.prepare << std::string(kColumns) + "WHERE seq >= :from ORDER BY seq", soci::use(from));
+    bool seen_anchored = anchor.entries == 0;
+    for (const soci::row& row : rows) {
+      head = FromRow(row);
+      if (head.seq == anchor.entries) {
+        seen_anchored = head.hash == anchor.head;
+        if (!seen_anchored) break;
+      } else {
+        check.Take(head);
+      }
+    }
+    v.entries = std::max(head.seq, anchor.entries);
+    if (!seen_anchored) {
+      return Broken(v, anchor.entries,
+                    "entry " + std::to_string(anchor.entries) + " is missing or is not the one " +
+                        AnchorWords(anchor) + " ended with");
+    }
+    if (check.first_broken) return Broken(v, *check.first_broken, check.reason);
+    if (head.seq <= anchor.entries) return v;
+  }
+  const AuditAnchor moved{head.seq, head.hash, head.key_id, ToIso(Now())};
+  if (auto written = WriteAuditAnchor(seal.anchor_path, moved); !written) {
+    return Broken(v, head.seq, written.error().ToString());
+  }
+  v.entries = head.seq;
+  v.anchored = moved.entries;
+  v.anchored_at = moved.at;
+  return v;
+}
+
+Result<AuditVerdict> ReplaceAuditAnchor(Database& db, const std::string& actor,
+                                        const std::string& reason) {
+  const AuditSeal& seal = RequireSeal();
+  if (seal.anchor_path.empty()) {
+    return Error{ErrorCode::kInvalidInput, "no anchor file is kept", "audit_anchor"};
+  }
+  auto alone = db.Read(
+      [](soci::session& sql) -> Result<AuditVerdict> { return VerifyAuditChain(sql, false); });
+  if (!alone) return alone.errors();
+  if (alone->first_broken) {
+    return Error{
+        ErrorCode::kConflict,
+        "the audit log does not hold by itself, so it cannot be anchored: " + alone->reason, ""};
+  }
+  auto old = ReadAuditAnchor(seal.anchor_path);
+  if (!old) return old.errors();
+  nlohmann::json before = nullptr;
+  if (*old) {
+    before = {{"entries", (*old)->entries}, {"head", (*old)->head}, {"at", (*old)->at}};
+  }
+  auto recorded = db.Write([&](soci::session& sql) -> Result<Done> {
+    AppendAudit(sql,
+                {actor, "audit.anchor_replace", "audit_anchor", seal.anchor_path,
+                 before.is_null() ? "" : before.dump(), nlohmann::json{{"reason", reason}}.dump()});
+    return Done{};
+  });
+  if (!recorded) return recorded.errors();
+  if (*old) {
+    std::string stamp = ToIso(Now());
+    for (char& c : stamp) c = c == ':' ? '-' : c;
+    std::error_code ec;
+    std::filesystem::rename(seal.anchor_path, seal.anchor_path + ".replaced-" + stamp, ec);
+    if (ec)
+      return Error{ErrorCode::kIo, "audit anchor " + seal.anchor_path + ": " + ec.message(), ""};
+  }
+  return db.Read(
+      [](soci::session& sql) -> Result<AuditVerdict> { return AdvanceAuditAnchor(sql); });
 }
 
 std::vector<AuditRecord> ListAudit(soci::session& sql, int limit, std::int64_t before_seq) {
@@ -133,7 +320,7 @@ std::vector<domain::AuditRecordView> SqlAuditLog::Newest(int limit, std::int64_t
 
 domain::AuditCheck SqlAuditLog::Verify() {
   const AuditVerdict v = VerifyAuditChain(sql_);
-  return {v.entries, v.first_broken, v.reason};
+  return {v.entries, v.unkeyed, v.anchored, v.anchored_at, v.first_broken, v.reason};
 }
 
 }  // namespace connex::store

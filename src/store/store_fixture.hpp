@@ -17,6 +17,7 @@
 #include "core/crypto.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/policy/policy.hpp"
+#include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_stores.hpp"
@@ -46,6 +47,10 @@ class StoreBase : public ::testing::Test {
     ASSERT_TRUE(InitCrypto());
     dir_ = std::filesystem::temp_directory_path() / ("connex-store-" + RandomToken(8));
     std::filesystem::create_directories(dir_);
+    // Each test seals its entries with a key of its own and keeps its own anchor.
+    auto key = CreateAuditKey((dir_ / "audit.key").string());
+    ASSERT_TRUE(key.ok()) << key.error().ToString();
+    UseAuditSeal({*key, (dir_ / "audit.anchor").string()});
     Result<std::unique_ptr<Database>> db = Error{ErrorCode::kIo, "no backend", ""};
     if (backend == Backend::kSqlite) {
       db = Database::OpenSqlite((dir_ / "connex.db").string(), 2);

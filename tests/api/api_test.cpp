@@ -470,6 +470,11 @@ TEST(ApiServer, BackupIsConsistentWhileTheServerWrites) {
   const std::string restored = server.data_dir() + "/restored";
   std::filesystem::create_directories(restored);
   std::filesystem::copy_file(copy, restored + "/connex.db");
+  // The key goes along (it is kept apart from the backups), unless it is
+  // given to every process already (CONNEX_AUDIT_KEY).
+  if (std::filesystem::exists(server.data_dir() + "/audit.key")) {
+    std::filesystem::copy_file(server.data_dir() + "/audit.key", restored + "/audit.key");
+  }
   const std::string verify = std::string(CONNEX_BINARY) + " audit verify --data " + restored +
                              " > " + restored + "/verdict.txt";
   EXPECT_EQ(std::system(verify.c_str()), 0);

@@ -51,7 +51,21 @@ check "user reset exits 0" test $rc -eq 0
 
 "$connex" audit verify --data "$data" >"$tmp/v1"; rc=$?
 check "audit verify exits 0 on an intact chain" test $rc -eq 0
-check "audit verify counts the entries" contains "$tmp/v1" "audit chain intact: 4 entries"
+check "audit verify counts the entries" contains "$tmp/v1" "audit chain intact: 4 entries, sealed with key"
+check "audit verify says the log is not anchored yet" contains "$tmp/v1" "not anchored yet: $data/audit.anchor"
+check "the embedded database's audit key was created for its owner alone" test "$(stat -c %a "$data/audit.key")" = 600
+"$connex" audit key new "$tmp/other.key" >"$tmp/k1"; rc=$?
+check "audit key new exits 0" test $rc -eq 0
+check "audit key new says where the key goes" contains "$tmp/k1" "copy this file to every instance"
+"$connex" audit key new "$tmp/other.key" >/dev/null 2>"$tmp/k2"; rc=$?
+check "audit key new never overwrites a key" test $rc -eq 2
+check "audit key new says why" contains "$tmp/k2" "already exists"
+CONNEX_AUDIT_KEY="$tmp/other.key" "$connex" audit verify --data "$data" >"$tmp/v-other"; rc=$?
+check "audit verify with another key (from the environment) exits 1" test $rc -eq 1
+check "audit verify names the other key" contains "$tmp/v-other" "sealed with another audit key"
+"$connex" audit verify --data "$data" --audit-key "$tmp/nowhere.key" >/dev/null 2>"$tmp/k3"; rc=$?
+check "a named key that does not exist is refused" test $rc -eq 1
+check "a named key that does not exist says how to make one" contains "$tmp/k3" "connex audit key new $tmp/nowhere.key"
 
 "$connex" backup --data "$data" "$tmp/copy.db" >/dev/null; rc=$?
 check "backup exits 0" test $rc -eq 0
@@ -65,15 +79,35 @@ echo "a long enough secret" | "$connex" user add --data "$data" --email later@y.
 check "restore refuses to overwrite without --replace" test $rc -eq 2
 "$connex" restore --data "$data" --replace "$tmp/copy.db" >"$tmp/r1"; rc=$?
 check "restore --replace exits 0" test $rc -eq 0
+check "restore records itself in the audit log and anchors it" contains "$tmp/r1" "audit log anchored at entry 5 (the restore is entry 5)"
 check "the restored database holds what the backup held" test "$(sqlite3 "$data/connex.db" 'SELECT COUNT(*) FROM users')" = 1
 echo "not a database" >"$tmp/junk.db"
 "$connex" restore --data "$data" --replace "$tmp/junk.db" >/dev/null 2>"$tmp/e8"; rc=$?
 check "restoring a file that is not a backup exits 2" test $rc -eq 2
 check "the database survives a refused restore" test "$(sqlite3 "$data/connex.db" 'SELECT COUNT(*) FROM users')" = 1
 
+# The anchor: the last entry removed leaves a chain that holds by itself.
+"$connex" audit verify --data "$data" >"$tmp/v3"; rc=$?
+check "the restored log verifies" test $rc -eq 0
+check "the restored log is anchored" contains "$tmp/v3" "anchored: the log holds the 5 entries that $data/audit.anchor recorded"
+sqlite3 "$data/connex.db" "DELETE FROM audit_log WHERE seq = 5"
+"$connex" audit verify --data "$data" >"$tmp/v4"; rc=$?
+check "audit verify exits 1 on a truncated log" test $rc -eq 1
+check "audit verify says the log lost its end" contains "$tmp/v4" "BROKEN at entry 5 of 4: the log ends at entry 4 but the anchor written"
+"$connex" serve --data "$data" --port 0 --web "" >"$tmp/s1" 2>&1; rc=$?
+check "the portal does not start on a truncated log" test $rc -eq 1
+check "the portal says how to go on" contains "$tmp/s1" "connex audit reanchor"
+"$connex" audit reanchor --data "$data" --reason "  " >/dev/null 2>&1; rc=$?
+check "reanchor needs a reason" test $rc -ne 0
+"$connex" audit reanchor --data "$data" --reason "restored by hand from Friday's copy" >"$tmp/ra"; rc=$?
+check "reanchor exits 0" test $rc -eq 0
+check "reanchor anchors the log with its own entry" contains "$tmp/ra" "anchored: the log holds the 5 entries"
+check "reanchor keeps the replaced anchor" test "$(ls "$data" | grep -c '^audit.anchor.replaced-')" = 1
+check "the log records why" test "$(sqlite3 "$data/connex.db" "SELECT json_extract(after_json, '$.reason') FROM audit_log WHERE seq = 5")" = "restored by hand from Friday's copy"
+
 sqlite3 "$data/connex.db" "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2"
 "$connex" audit verify --data "$data" >"$tmp/v2"; rc=$?
 check "audit verify exits 1 on a tampered chain" test $rc -eq 1
-check "audit verify names the first broken entry" contains "$tmp/v2" "BROKEN at entry 2 of 4"
+check "audit verify names the first broken entry" contains "$tmp/v2" "BROKEN at entry 2 of 5"
 
 finish

@@ -12,6 +12,8 @@ pg_host=$(sed -n 's/.*host=\([^ ]*\).*/\1/p' <<<"$CONNEX_TEST_POSTGRESQL")
 pg_port=$(sed -n 's/.*port=\([^ ]*\).*/\1/p' <<<"$CONNEX_TEST_POSTGRESQL")
 url() { echo "postgresql://connex@/$1?host=$pg_host&port=$pg_port"; }
 psql_in() { psql "$(url "$1")" -Atc "$2"; }
+# The audit log of database $1, checked against an anchor file of its own.
+verify() { "$connex" audit verify --db "$(url "$1")" --audit-anchor "$tmp/anchor-$1"; }
 for name in copied restored; do psql "$CONNEX_TEST_POSTGRESQL" -qc "CREATE DATABASE $name"; done
 data=$tmp/var
 "$connex" demo --data "$data" >/dev/null || exit 1
@@ -28,10 +30,10 @@ done
 check "the hub's text arrives byte for byte" test \
   "$(psql_in copied "SELECT md5(string_agg(text, '|' ORDER BY id)) FROM hub_pages")" = \
   "$(sqlite3 "$data/connex.db" "SELECT group_concat(text, '|') FROM (SELECT text FROM hub_pages ORDER BY id)" | head -c -1 | md5sum | cut -d' ' -f1)"
-"$connex" audit verify --data "$data" >"$tmp/v-lite"
-"$connex" audit verify --db "$(url copied)" >"$tmp/v-pg"; rc=$?
+"$connex" audit verify --data "$data" --audit-anchor "$tmp/anchor-copied" >"$tmp/v-lite"
+verify copied >"$tmp/v-pg"; rc=$?
 check "the copied audit chain verifies" test $rc -eq 0
-check "the copied audit chain has every entry" cmp -s "$tmp/v-lite" "$tmp/v-pg"
+check "the copied audit chain has every entry, sealed with the same key" cmp -s "$tmp/v-lite" "$tmp/v-pg"
 "$connex" db copy --data "$data" --to "$(url copied)" >/dev/null 2>"$tmp/e1"; rc=$?
 check "a second copy into a used database exits 2" test $rc -eq 2
 check "a second copy says why" contains "$tmp/e1" "holds data already"
@@ -61,17 +63,23 @@ check "backup through pg_dump exits 0" test $rc -eq 0
 check "backup names its file" contains "$tmp/b1" "backup written to $tmp/pg.dump"
 "$connex" backup --db "$(url copied)" "$tmp/pg.dump" >/dev/null 2>"$tmp/e4"; rc=$?
 check "backup refuses to overwrite" test $rc -eq 2
-"$connex" restore --db "$(url restored)" "$tmp/pg.dump" >"$tmp/r1" 2>&1; rc=$?
+"$connex" restore --db "$(url restored)" --audit-anchor "$tmp/anchor-restored" "$tmp/pg.dump" >"$tmp/r1" 2>&1; rc=$?
 check "restore through pg_restore exits 0" test $rc -eq 0
-check "restore names the schema version" grep -q "schema version [0-9]*;" "$tmp/r1"
-"$connex" audit verify --db "$(url copied)" >"$tmp/v-dumped"
-"$connex" audit verify --db "$(url restored)" >"$tmp/v-restored"
-check "the restored audit chain has every entry" cmp -s "$tmp/v-dumped" "$tmp/v-restored"
+check "restore names the schema version" grep -q "schema version [0-9]*)" "$tmp/r1"
+entries() { sed -n 's/^audit chain intact: \([0-9]*\) entries.*/\1/p' "$1"; }
+verify copied >"$tmp/v-dumped"
+verify restored >"$tmp/v-restored"; rc=$?
+check "the restored audit chain verifies" test $rc -eq 0
+check "the restored audit chain has every entry and the record of the restore" \
+  test "$(entries "$tmp/v-restored")" = $(($(entries "$tmp/v-dumped") + 1))
+check "the restored audit chain is anchored" contains "$tmp/v-restored" "anchored: the log holds"
+check "the restore is in the audit log" test \
+  "$(psql_in restored "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")" = audit.anchor_replace
 "$connex" restore --db "$(url restored)" "$tmp/pg.dump" >/dev/null 2>"$tmp/e5"; rc=$?
 check "restore over a database with tables exits 2" test $rc -eq 2
 check "restore over a database with tables says --replace" contains "$tmp/e5" "add --replace"
 psql_in restored "DELETE FROM hub_annotations" >/dev/null
-"$connex" restore --replace --db "$(url restored)" "$tmp/pg.dump" >/dev/null 2>&1; rc=$?
+"$connex" restore --replace --db "$(url restored)" --audit-anchor "$tmp/anchor-restored" "$tmp/pg.dump" >/dev/null 2>&1; rc=$?
 check "restore --replace exits 0" test $rc -eq 0
 check "restore --replace brings the backup's rows back" test \
   "$(psql_in restored "SELECT count(*) FROM hub_annotations")" = "$(psql_in copied "SELECT count(*) FROM hub_annotations")"
@@ -85,13 +93,13 @@ check "a refused restore leaves the database as it was" test \
 # The addresses as README.md and docs/deploy.md write them (user, password,
 # host, no port: the cluster's port comes from PGPORT, as 5432 would by
 # default), with a port, with a query string, and as libpq keywords.
-"$connex" audit verify --db "$(url copied)" >"$tmp/v-now"
+verify copied >"$tmp/v-now"
 for address in "postgresql://connex:SECRET@127.0.0.1/copied" "postgresql://connex@127.0.0.1/copied" \
   "postgresql://connex@127.0.0.1:$pg_port/copied" "postgres://connex@localhost:$pg_port/copied?sslmode=disable" \
   "$(url copied)" "host=127.0.0.1 port=$pg_port user=connex dbname=copied"; do
   PGPORT=$pg_port "$connex" migrate status --db "$address" >"$tmp/m" 2>&1; rc=$?
   check "migrate status reaches $address" test $rc -eq 0
-  PGPORT=$pg_port "$connex" audit verify --db "$address" >"$tmp/v" 2>&1
+  PGPORT=$pg_port "$connex" audit verify --db "$address" --audit-anchor "$tmp/anchor-copied" >"$tmp/v" 2>&1
   check "audit verify on $address reads the copied database" cmp -s "$tmp/v" "$tmp/v-now"
 done
 finish

@@ -48,12 +48,16 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back(
       {"GET", "/api/v1/audit/verify", domain::Access::kAdmin,
-       "Recompute the hash chain; names the first broken entry", [&s](Request& r) -> Result<Reply> {
+       "Re-seal the chain and compare it with its anchor; names the first broken entry",
+       [&s](Request& r) -> Result<Reply> {
          auto v = store::ReadStores(
              s.db, [&](domain::Stores& st) { return s.audit.Verify(st, r.principal); });
          if (!v) return v.errors();
          return Reply{200,
                       {{"entries", v->entries},
+                       {"unkeyed", v->unkeyed},
+                       {"anchored", v->anchored},
+                       {"anchored_at", v->anchored_at},
                        {"intact", !v->first_broken},
                        {"first_broken",
                         v->first_broken ? nlohmann::json(*v->first_broken) : nlohmann::json()},

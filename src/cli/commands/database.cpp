@@ -10,6 +10,7 @@
 
 #include "cli/commands/pg_tools.hpp"
 #include "cli/commands/platform_common.hpp"
+#include "store/audit_log.hpp"
 #include "store/database_copy.hpp"
 #include "store/migrations.hpp"
 
@@ -113,7 +114,7 @@ int PgRestore(const std::string& url, const std::string& file, bool replace) {
               << "\n";
     return kOperatorInvalid;
   }
-  auto db = OpenData({.dir = "", .db = url}, false);
+  auto db = OpenData({.dir = "", .db = url, .audit_key = "", .audit_anchor = ""}, false);
   if (!db) return kOperatorFailed;
   auto tables = db->Read([](soci::session& sql) -> Result<long long> {
     long long n = 0;
@@ -139,8 +140,24 @@ int PgRestore(const std::string& url, const std::string& file, bool replace) {
     std::cerr << "error: pg_restore failed; the database is unchanged\n";
     return kOperatorFailed;
   }
-  std::cout << "restored " << file << " (schema version " << version
-            << "; newer migrations apply when the portal starts)\n";
+  std::cout << "restored " << file << " (schema version " << version << ")\n";
+  return 0;
+}
+
+// A restore takes the audit log back to the backup's end, behind its anchor:
+// the log records the restore and is anchored again where it now ends.
+// Pending migrations are applied first, as the portal would on start.
+int AnchorRestored(const DataOptions& data, const std::string& file) {
+  auto db = OpenData(data);
+  if (!db) return kOperatorFailed;
+  auto v = store::ReplaceAuditAnchor(*db, OperatorActor(), "restored from " + file);
+  if (!v) {
+    std::cerr << "error: the restored audit log could not be anchored: " << v.error().ToString()
+              << "\n";
+    return kOperatorFailed;
+  }
+  std::cout << "audit log anchored at entry " << v->anchored << " (the restore is entry "
+            << v->entries << ")\n";
   return 0;
 }
 
@@ -173,7 +190,11 @@ void BackupCommands(CLI::App& app, int& exit_code) {
   restore->add_flag("--replace", *replace, "Replace an existing database");
   restore->callback([data, file, replace, &exit_code] {
     namespace fs = std::filesystem;
-    if (!data->db.empty()) return void(exit_code = PgRestore(data->db, *file, *replace));
+    if (!data->db.empty()) {
+      exit_code = PgRestore(data->db, *file, *replace);
+      if (exit_code == 0) exit_code = AnchorRestored(*data, *file);
+      return;
+    }
     const fs::path target = fs::path(data->dir) / "connex.db";
     if (fs::exists(target) && !*replace) {
       std::cerr << "error: " << target.string()
@@ -227,7 +248,8 @@ void BackupCommands(CLI::App& app, int& exit_code) {
       return void(exit_code = kOperatorFailed);
     }
     std::cout << "restored " << *file << " to " << target.string() << " (schema version " << newest
-              << "; newer migrations apply when the portal starts)\n";
+              << ")\n";
+    exit_code = AnchorRestored(*data, *file);
   });
 }
 
@@ -256,7 +278,7 @@ void CopyCommand(CLI::App& app, int& exit_code) {
     }
     auto from = OpenData(*data);
     if (!from) return void(exit_code = kOperatorFailed);
-    auto target = OpenData({.dir = "", .db = *to}, false);
+    auto target = OpenData({.dir = "", .db = *to, .audit_key = "", .audit_anchor = ""}, false);
     if (!target) return void(exit_code = kOperatorFailed);
     const auto start = std::chrono::steady_clock::now();
     auto report = store::CopyDatabase(*from, *target, [](const std::string& step, long long n) {

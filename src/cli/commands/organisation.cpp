@@ -32,7 +32,8 @@ void AddOrganisationCommands(CLI::App& app, int& exit_code) {
     if (!db) return void(exit_code = kOperatorFailed);
     const domain::AccountService service{domain::AccountRules{}};
     auto r = store::WriteStores(*db, [&](domain::Stores& st) {
-      return service.AddOrganisation(st.accounts, "cli:operator", *kind, args->name, args->country);
+      return service.AddOrganisation(st.accounts, OperatorActor(), *kind, args->name,
+                                     args->country);
     });
     if (!r) {
       std::cerr << "error: " << r.error().ToString() << "\n";

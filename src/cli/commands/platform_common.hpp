@@ -16,20 +16,30 @@ inline constexpr int kOperatorInvalid = 2;  // bad arguments or refused input
 inline constexpr int kOperatorFailed = 1;   // the database could not be used, or a check failed
 
 // Where the data is: the embedded database DIR/connex.db, or a PostgreSQL
-// server when `db` is set.
+// server when `db` is set; and the audit key and anchor files.
 struct DataOptions {
   std::string dir = "var";
-  std::string db;  // postgresql://user@host:port/database; empty: SQLite in `dir`
+  std::string db;            // postgresql://user@host:port/database; empty: SQLite in `dir`
+  std::string audit_key;     // empty: DIR/audit.key
+  std::string audit_anchor;  // empty: DIR/audit.anchor
 };
 
 // "" for a PostgreSQL URL, else why not (a CLI11 check).
 std::string PostgresqlUrl(const std::string& url);
-// Adds --data DIR (default "var") and --db URL.
+// Adds --data DIR (default "var"), --db URL, --audit-key FILE and --audit-anchor FILE.
 void AddDataOption(CLI::App* cmd, DataOptions& data);
 // Opens the database with `pool` sessions, applying pending migrations unless
-// `migrate` is false; prints why and returns null when it cannot.
+// `migrate` is false, and seals the audit entries this process writes with
+// the audit key. The embedded database's key, DIR/audit.key, is created the
+// first time; a key given by name, or one for PostgreSQL (which instances
+// share, so each must be given the same), must exist. Prints why and returns
+// null when it cannot; without `migrate` (schema and copy commands, which
+// write no audit entry) a missing key is no obstacle.
 std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate = true,
                                           int pool = 1);
+
+// Who the audit log names for a command run at the console: "cli:<login>".
+std::string OperatorActor();
 
 // `connex user`, `connex organisation`, `connex audit`, `connex migrate`,
 // `connex backup`, `connex restore`, `connex db copy`.

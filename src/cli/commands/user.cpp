@@ -13,11 +13,6 @@ namespace connex::cli {
 
 namespace {
 
-std::string Operator() {
-  const char* login = getlogin();
-  return std::string("cli:") + (login != nullptr ? login : "operator");
-}
-
 // The password from the first line of standard input (kept out of the shell
 // history and the process list), or a new random one when stdin is a terminal.
 std::string PasswordFromStdin(bool& generated) {
@@ -73,7 +68,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     const std::string password = PasswordFromStdin(generated);
     std::string id;
     auto r = store::WriteStores(*db, [&](domain::Stores& st) -> Result<Done> {
-      auto u = service.AddUser(st.accounts, Operator(), args->email, args->name, role,
+      auto u = service.AddUser(st.accounts, OperatorActor(), args->email, args->name, role,
                                args->organisation, password);
       if (!u) return u.errors();
       id = u->id;
@@ -95,7 +90,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     const domain::Role role = *domain::ParseAccountRole(args->role);  // checked by CLI11
     std::string token;
     auto r = store::WriteStores(*db, [&](domain::Stores& st) -> Result<Done> {
-      auto i = service.Invite(st.accounts, Operator(), domain::Role::kAdmin, args->email,
+      auto i = service.Invite(st.accounts, OperatorActor(), domain::Role::kAdmin, args->email,
                               args->name, role, args->organisation);
       if (!i) return i.errors();
       token = i->token;
@@ -115,7 +110,7 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     bool generated = false;
     const std::string password = PasswordFromStdin(generated);
     auto r = store::WriteStores(*db, [&](domain::Stores& st) {
-      return service.ResetPassword(st.accounts, Operator(), args->email, password);
+      return service.ResetPassword(st.accounts, OperatorActor(), args->email, password);
     });
     if (!r) return void(exit_code = Refused(r));
     std::cout << "password reset for <" << domain::NormaliseEmail(args->email) << ">\n";

@@ -73,6 +73,8 @@ export const en = {
   'audit.verify': 'Verify the chain',
   'audit.intact': 'The chain is intact: {count} entries.',
   'audit.broken': 'The chain is broken at entry {entry}: {reason}',
+  'audit.anchored': 'The log still holds the {count} entries its anchor recorded at {at}.',
+  'audit.notAnchored': 'Not anchored yet: entries removed from the end would not show.',
   'audit.seq': '#',
   'audit.at': 'When (UTC)',
   'audit.actor': 'Who',

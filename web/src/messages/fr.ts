@@ -74,6 +74,9 @@ export const fr: Messages = {
   'audit.verify': 'Vérifier la chaîne',
   'audit.intact': 'La chaîne est intacte : {count} entrées.',
   'audit.broken': "La chaîne est rompue à l'entrée {entry} : {reason}",
+  'audit.anchored': 'Le journal contient toujours les {count} entrées que son ancre a relevées le {at}.',
+  'audit.notAnchored':
+    "Pas encore ancré : des entrées retirées à la fin du journal ne se verraient pas.",
   'audit.seq': 'n°',
   'audit.at': 'Quand (UTC)',
   'audit.actor': 'Qui',

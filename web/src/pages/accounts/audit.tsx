@@ -13,6 +13,8 @@ interface Entry {
 }
 interface Verdict {
   entries: number;
+  anchored: number;
+  anchored_at: string;
   intact: boolean;
   first_broken: number | null;
   reason: string;
@@ -44,6 +46,11 @@ export function Audit() {
           {verdict.intact
             ? t('audit.intact', { count: verdict.entries })
             : t('audit.broken', { entry: verdict.first_broken ?? '', reason: verdict.reason })}
+          {verdict.intact && ' '}
+          {verdict.intact &&
+            (verdict.anchored > 0
+              ? t('audit.anchored', { count: verdict.anchored, at: verdict.anchored_at })
+              : t('audit.notAnchored'))}
         </p>
       )}
       <FormError message={error} />

@@ -1,0 +1,79 @@
+#include "store/audit_anchor.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace connex::store {
+
+namespace {
+
+Error AnchorError(const std::string& path, const std::string& why) {
+  return {ErrorCode::kIo, "audit anchor " + path + ": " + why, ""};
+}
+
+// fsync of a file or directory by name; false when it cannot be opened or synced.
+bool Sync(const std::string& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  return synced;
+}
+
+}  // namespace
+
+Result<std::optional<AuditAnchor>> ReadAuditAnchor(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    if (errno == ENOENT) return std::optional<AuditAnchor>();
+    return AnchorError(path, std::strerror(errno));
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+  if (!j.is_object() || !j.contains("entries") || !j["entries"].is_number_integer() ||
+      !j.contains("head") || !j["head"].is_string() || !j.contains("key_id") ||
+      !j["key_id"].is_string() || !j.contains("at") || !j["at"].is_string() ||
+      j["entries"].get<std::int64_t>() < 0) {
+    return AnchorError(path, "not an audit anchor");
+  }
+  return std::optional<AuditAnchor>(
+      AuditAnchor{j["entries"].get<std::int64_t>(), j["head"].get<std::string>(),
+                  j["key_id"].get<std::string>(), j["at"].get<std::string>()});
+}
+
+Result<Done> WriteAuditAnchor(const std::string& path, const AuditAnchor& anchor) {
+  const std::string text = nlohmann::json{{"entries", anchor.entries},
+                                          {"head", anchor.head},
+                                          {"key_id", anchor.key_id},
+                                          {"at", anchor.at}}
+                               .dump() +
+                           "\n";
+  // A name of this process's own, so writers in two processes never share one.
+  const std::string staged = path + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(staged, std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) return AnchorError(path, "could not write " + staged);
+  }
+  std::error_code ec;
+  if (!Sync(staged, O_RDONLY)) ec = std::make_error_code(std::errc::io_error);
+  if (!ec) std::filesystem::rename(staged, path, ec);
+  if (ec) {
+    std::filesystem::remove(staged, ec);
+    return AnchorError(path, "could not be replaced");
+  }
+  const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  Sync(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
+  return Done{};
+}
+
+}  // namespace connex::store

@@ -1,0 +1,34 @@
+// The audit anchor: how many entries the audit log held and the seal of the
+// last one, written to a file outside the database by the portal as the log
+// grows. The log may only grow past its anchor: a log shorter than the
+// anchor, or one whose anchored entry is another, was cut or rewritten, which
+// the seals alone cannot show (removing entries from the end leaves a chain
+// that holds).
+//
+// The file is one JSON object: {"entries":N,"head":"<seal>","key_id":"...","at":"<ISO 8601>"},
+// replaced atomically (written beside it, synced, renamed).
+//
+// Thread-safety: free functions; concurrent writers each leave a whole file.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace connex::store {
+
+struct AuditAnchor {
+  std::int64_t entries = 0;
+  std::string head;    // the seal (hash) of entry `entries`
+  std::string key_id;  // the key that entry was sealed with; empty for an entry from before keys
+  std::string at;      // when the anchor was written
+};
+
+// The anchor in `path`; nullopt when there is no file; an error when it cannot be read.
+Result<std::optional<AuditAnchor>> ReadAuditAnchor(const std::string& path);
+// Replaces the anchor in `path` with `anchor`, atomically and durably.
+Result<Done> WriteAuditAnchor(const std::string& path, const AuditAnchor& anchor);
+
+}  // namespace connex::store
