@@ -63,6 +63,11 @@ bool SealAudit(const DataOptions& data, bool needed) {
   const std::string anchor = !data.audit_anchor.empty() ? data.audit_anchor
                              : dir.empty()              ? ""
                                                         : dir + "audit.anchor";
+  if (!anchor.empty()) {
+    std::error_code ec;  // a directory that cannot be made shows when the anchor is written
+    const std::filesystem::path parent = std::filesystem::path(anchor).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
   store::UseAuditSeal({std::move(key).value(), anchor});
   return true;
 }
@@ -80,7 +85,7 @@ std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate,
     return nullptr;
   }
   if (data.db.empty() && !data.dir.empty()) {
-    std::error_code ec;
+    std::error_code ec;  // the key is made there before the database is
     std::filesystem::create_directories(data.dir, ec);
   }
   if (!SealAudit(data, migrate)) return nullptr;
