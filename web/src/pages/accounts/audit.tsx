@@ -49,7 +49,10 @@ export function Audit() {
           {verdict.intact && ' '}
           {verdict.intact &&
             (verdict.anchored > 0
-              ? t('audit.anchored', { count: verdict.anchored, at: verdict.anchored_at })
+              ? t('audit.anchored', {
+                  count: verdict.anchored,
+                  at: verdict.anchored_at.replace('T', ' ').replace('Z', ' UTC'),
+                })
               : t('audit.notAnchored'))}
         </p>
       )}
