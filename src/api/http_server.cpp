@@ -217,8 +217,11 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
     version_ = parser_->get().version();
     // The body this request may send, known from its header before any of
     // the body is read (and before Beast reserves room for it).
-    std::size_t limit = s_.limits_.body_bytes;
-    if (s_.handlers_.body_limit) {
+    const auto length = parser_->content_length();
+    const std::size_t common_bytes = std::min(s_.limits_.common_body_bytes, s_.limits_.body_bytes);
+    const bool common = length ? *length <= common_bytes : !parser_->chunked();
+    std::size_t limit = common ? common_bytes : s_.limits_.body_bytes;
+    if (s_.handlers_.body_limit && !common) {
       HttpRequest head;
       head.method = std::string(parser_->get().method_string());
       const auto target = parser_->get().target();
@@ -229,7 +232,6 @@ class HttpServer::Impl::Connection : public std::enable_shared_from_this<Connect
       limit = std::min(limit, Guarded([&] { return s_.handlers_.body_limit(head); }, limit));
     }
     parser_->body_limit(limit);
-    const auto length = parser_->content_length();
     if (length && *length > limit) return Refuse(HttpFailure::kBodyTooLarge);
     stream_.expires_after(s_.limits_.body_deadline);
     if (beast::iequals(parser_->get()[http::field::expect], "100-continue") &&

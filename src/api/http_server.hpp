@@ -37,6 +37,9 @@ struct HttpLimits {
   std::size_t per_address = 256;     // open connections from one remote address
   std::size_t header_bytes = 16384;  // request line and headers
   std::size_t body_bytes = 1 << 20;  // the largest body any route accepts
+  // A body every route accepts: a request that sends no more is read without
+  // asking HttpHandlers::body_limit.
+  std::size_t common_body_bytes = 64 << 10;
   std::chrono::milliseconds header_deadline{10000};  // first byte to the end of the header
   std::chrono::milliseconds body_deadline{120000};   // end of the header to the end of the body
   std::chrono::milliseconds idle{20000};             // between the requests of a connection
@@ -84,7 +87,9 @@ struct HttpHandlers {
   // The answer for a refusal of the HTTP layer.
   std::function<HttpResponse(HttpFailure)> refuse;
   // The largest body a request may send, from its method, path and headers
-  // (no body yet); at most HttpLimits::body_bytes. Unset: body_bytes.
+  // (no body yet); at least HttpLimits::common_body_bytes, at most
+  // body_bytes. Asked only of requests that announce a larger body or send
+  // one in chunks. Unset: body_bytes.
   std::function<std::size_t(const HttpRequest&)> body_limit;
   // Added to every answer.
   Headers always;

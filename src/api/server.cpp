@@ -10,6 +10,7 @@
 #include <iostream>
 #include <mutex>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "api/http_server.hpp"
@@ -249,6 +250,7 @@ class Router {
   explicit Router(const std::vector<Route>& routes) {
     for (const Route& route : routes) {
       patterns_.push_back({std::regex(PatternOf(route.path)), &route});
+      first_segments_.insert(FirstSegment(route.path));
     }
   }
 
@@ -275,7 +277,10 @@ class Router {
     return m;
   }
 
+  // Asked on the I/O thread for every web file: most paths share no first
+  // segment with any route and are answered without a pattern.
   bool Knows(const std::string& path) const {
+    if (first_segments_.count(FirstSegment(path)) == 0) return false;
     for (const auto& [pattern, route] : patterns_) {
       if (std::regex_match(path, pattern)) return true;
     }
@@ -283,7 +288,13 @@ class Router {
   }
 
  private:
+  // "/api" of "/api/v1/...": route paths never begin with a parameter.
+  static std::string FirstSegment(const std::string& path) {
+    return path.substr(0, path.find('/', 1));
+  }
+
   std::vector<std::pair<std::regex, const Route*>> patterns_;
+  std::set<std::string> first_segments_;
 };
 
 // Tells coordinators about clocks that reached their warning share or their
@@ -364,6 +375,7 @@ int Serve(const ServerConfig& config, store::Database& db) {
   // Uploads may be larger than other bodies; Dispatcher holds those to max_body.
   // The HTTP layer refuses anything beyond the larger limit before reading it.
   limits.body_bytes = std::max(config.max_body, config.max_document + 4096);
+  limits.common_body_bytes = config.max_body;
   HttpHandlers handlers;
   handlers.always = {
       {"Content-Security-Policy",
