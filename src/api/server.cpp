@@ -318,35 +318,36 @@ void WatchClocks(Services& s) {
   }
 }
 
-// Moves the audit anchor to the newest entry; logs a log that stopped holding
-// once per distinct reason, not every second.
+// Moves the audit anchor to the newest entry; logs a log that does not hold,
+// or an anchor that cannot be kept, once per distinct problem, not every
+// second.
 class AnchorWatch {
  public:
   explicit AnchorWatch(store::Database& db) : db_(db) {}
-  // The verdict of one move; false when the log does not hold.
-  bool operator()() {
-    store::AuditVerdict v;
+  // What stops the anchor moving, in words; empty when it moved or had nothing to do.
+  std::string operator()() {
+    std::string problem;
     try {
-      v = *db_.Read([](soci::session& sql) -> Result<store::AuditVerdict> {
-        return store::AdvanceAuditAnchor(sql);
-      });
+      auto v = db_.Read([](soci::session& sql) { return store::AdvanceAuditAnchor(sql); });
+      if (!v) {
+        problem = v.error().ToString();
+      } else if (v->first_broken) {
+        problem = "the audit log does not hold at entry " + std::to_string(*v->first_broken) +
+                  ": " + v->reason;
+      }
     } catch (const std::exception& e) {
-      v.first_broken = 0;
-      v.reason = e.what();
+      problem = std::string("the audit anchor could not be moved: ") + e.what();
     }
-    if (v.first_broken && v.reason != last_reason_) {
-      Log({{"level", "error"},
-           {"event", "audit log does not hold"},
-           {"entry", *v.first_broken},
-           {"error", v.reason}});
+    if (!problem.empty() && problem != last_problem_) {
+      Log({{"level", "error"}, {"event", "audit anchor"}, {"error", problem}});
     }
-    last_reason_ = v.first_broken ? v.reason : "";
-    return !v.first_broken;
+    last_problem_ = problem;
+    return problem;
   }
 
  private:
   store::Database& db_;
-  std::string last_reason_;
+  std::string last_problem_;
 };
 
 }  // namespace
@@ -354,10 +355,10 @@ class AnchorWatch {
 int Serve(const ServerConfig& config, store::Database& db) {
   // The audit log must hold from its anchor on before anything is added to it.
   AnchorWatch anchor(db);
-  if (!anchor()) {
-    std::cerr << "error: the audit log does not hold (see the log line above); `connex audit "
-                 "verify` names the entry. After a restore from a backup, `connex audit "
-                 "reanchor --reason ...` records it and anchors the log again.\n";
+  if (const std::string problem = anchor(); !problem.empty()) {
+    std::cerr << "error: " << problem
+              << "\nThe portal does not start on it. After a restore from a backup, `connex "
+                 "audit reanchor --reason ...` records it and anchors the log again.\n";
     return 1;
   }
   BlockStopSignals();

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -41,38 +42,50 @@ Result<std::optional<AuditAnchor>> ReadAuditAnchor(const std::string& path) {
   if (!j.is_object() || !j.contains("entries") || !j["entries"].is_number_integer() ||
       !j.contains("head") || !j["head"].is_string() || !j.contains("key_id") ||
       !j["key_id"].is_string() || !j.contains("at") || !j["at"].is_string() ||
-      j["entries"].get<std::int64_t>() < 0) {
+      j["entries"].get<std::int64_t>() < 0 ||
+      (j.contains("seen") && !j["seen"].is_number_integer()) ||
+      (j.contains("alarm") && !j["alarm"].is_string())) {
     return AnchorError(path, "not an audit anchor");
   }
-  return std::optional<AuditAnchor>(
-      AuditAnchor{j["entries"].get<std::int64_t>(), j["head"].get<std::string>(),
-                  j["key_id"].get<std::string>(), j["at"].get<std::string>()});
+  AuditAnchor a{j["entries"].get<std::int64_t>(),
+                j["head"].get<std::string>(),
+                j["key_id"].get<std::string>(),
+                j["at"].get<std::string>(),
+                0,
+                j.value("alarm", "")};
+  a.seen = std::max(a.entries, j.value("seen", a.entries));
+  return std::optional<AuditAnchor>(a);
 }
 
 Result<Done> WriteAuditAnchor(const std::string& path, const AuditAnchor& anchor) {
   const std::string text = nlohmann::json{{"entries", anchor.entries},
                                           {"head", anchor.head},
                                           {"key_id", anchor.key_id},
-                                          {"at", anchor.at}}
+                                          {"at", anchor.at},
+                                          {"seen", std::max(anchor.seen, anchor.entries)},
+                                          {"alarm", anchor.alarm}}
                                .dump() +
                            "\n";
   // A name of this process's own, so writers in two processes never share one.
   const std::string staged = path + ".tmp" + std::to_string(::getpid());
+  std::error_code ec;
   {
     std::ofstream out(staged, std::ios::trunc);
     out << text;
     out.close();
-    if (!out) return AnchorError(path, "could not write " + staged);
+    if (!out) ec = std::make_error_code(std::errc::io_error);
   }
-  std::error_code ec;
-  if (!Sync(staged, O_RDONLY)) ec = std::make_error_code(std::errc::io_error);
+  if (!ec && !Sync(staged, O_RDONLY)) ec = std::make_error_code(std::errc::io_error);
   if (!ec) std::filesystem::rename(staged, path, ec);
   if (ec) {
-    std::filesystem::remove(staged, ec);
-    return AnchorError(path, "could not be replaced");
+    std::error_code ignored;
+    std::filesystem::remove(staged, ignored);
+    return AnchorError(path, "could not be written (" + ec.message() + ")");
   }
   const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-  Sync(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
+  if (!Sync(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY)) {
+    return AnchorError(path, "its directory could not be synced");
+  }
   return Done{};
 }
 

@@ -5,8 +5,14 @@
 // the seals alone cannot show (removing entries from the end leaves a chain
 // that holds).
 //
-// The file is one JSON object: {"entries":N,"head":"<seal>","key_id":"...","at":"<ISO 8601>"},
-// replaced atomically (written beside it, synced, renamed).
+// A break found after the anchor stays in the file (`alarm`, and `seen`, the
+// newest entry the portal saw), so that removing the entries from the break
+// on, later, does not make the log look whole again; only an operator's
+// reanchor, itself recorded in the log, clears it.
+//
+// The file is one JSON object: {"entries":N,"head":"<seal>","key_id":"...",
+// "at":"<ISO 8601>","seen":M,"alarm":"..."}, replaced atomically (written
+// beside it, synced, renamed).
 //
 // Thread-safety: free functions; concurrent writers each leave a whole file.
 #pragma once
@@ -21,9 +27,11 @@ namespace connex::store {
 
 struct AuditAnchor {
   std::int64_t entries = 0;
-  std::string head;    // the seal (hash) of entry `entries`
-  std::string key_id;  // the key that entry was sealed with; empty for an entry from before keys
-  std::string at;      // when the anchor was written
+  std::string head;       // the seal (hash) of entry `entries`
+  std::string key_id;     // the key that entry was sealed with; empty for an entry from before keys
+  std::string at;         // when the anchor was written
+  std::int64_t seen = 0;  // the newest entry the portal saw, whether it held or not
+  std::string alarm;      // the first break found after the anchor, with its time; empty: none
 };
 
 // The anchor in `path`; nullopt when there is no file; an error when it cannot be read.

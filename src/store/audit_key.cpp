@@ -45,25 +45,33 @@ Result<AuditKey> ReadAuditKey(const std::string& path) {
 }
 
 Result<AuditKey> CreateAuditKey(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    return KeyError(path, errno == EEXIST ? "already exists; a key is never overwritten"
-                                          : std::string(std::strerror(errno)));
-  }
+  // Written whole beside its place, then linked there: link() never replaces
+  // a file, and a process killed half-way leaves no empty key behind.
+  const std::string staged = path + ".new" + std::to_string(::getpid());
+  const int fd = ::open(staged.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return KeyError(path, std::strerror(errno));
   const std::string hex = RandomHex(kKeyBytes);
   const std::string line = hex + "\n";
   const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
                        ::fsync(fd) == 0;
   ::close(fd);
-  if (!written) {
-    ::unlink(path.c_str());
-    return KeyError(path, "could not be written");
+  const int linked = written ? ::link(staged.c_str(), path.c_str()) : -1;
+  const int link_error = errno;
+  ::unlink(staged.c_str());
+  if (!written) return KeyError(path, "could not be written");
+  if (linked != 0) {
+    return KeyError(path, link_error == EEXIST ? "already exists; a key is never overwritten"
+                                               : std::strerror(link_error));
   }
   return FromSecret(*FromHex(hex));
 }
 
 Result<AuditKey> ReadOrCreateAuditKey(const std::string& path) {
-  if (::access(path.c_str(), F_OK) != 0 && errno == ENOENT) return CreateAuditKey(path);
+  if (::access(path.c_str(), F_OK) != 0 && errno == ENOENT) {
+    auto created = CreateAuditKey(path);
+    if (created || ::access(path.c_str(), F_OK) != 0) return created;
+    // Another process made it first: theirs is the key.
+  }
   return ReadAuditKey(path);
 }
 

@@ -1,6 +1,7 @@
 #include "store/audit_log.hpp"
 
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -60,8 +61,14 @@ const AuditSeal& RequireSeal() {
 // first that does not hold is kept and ends the check.
 class ChainCheck {
  public:
+  // `keyed`: every entry from `next` on must carry the key.
   ChainCheck(const AuditKey& key, std::int64_t next, std::string prev, bool keyed)
       : key_(key), next_(next), prev_(std::move(prev)), keyed_(keyed) {}
+
+  // Entries after `seq` must carry the key even if none before did: an
+  // anchor marks where this version took over, so an unkeyed entry after it
+  // was not written by the portal.
+  void RequireKeysAfter(std::int64_t seq) { keys_after_ = seq; }
 
   void Take(const AuditRecord& r) {
     if (first_broken) return;
@@ -70,7 +77,7 @@ class ChainCheck {
       Break(next_, "entry " + std::to_string(next_) + " is missing (next is " + n + ")");
     } else if (r.prev_hash != prev_) {
       Break(r.seq, "entry " + n + " does not link to the entry before it");
-    } else if (r.key_id.empty() && keyed_) {
+    } else if (r.key_id.empty() && (keyed_ || r.seq > keys_after_)) {
       Break(r.seq, "entry " + n +
                        " carries no key after keyed entries began: the portal did not write it");
     } else if (!r.key_id.empty() && r.key_id != key_.id) {
@@ -96,6 +103,7 @@ class ChainCheck {
   std::int64_t next_;
   std::string prev_;
   bool keyed_;
+  std::int64_t keys_after_ = std::numeric_limits<std::int64_t>::max();
 };
 
 std::string AnchorWords(const AuditAnchor& a) {
@@ -169,10 +177,11 @@ AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor) {
   std::optional<AuditAnchor> anchor;
   if (with_anchor && !seal.anchor_path.empty()) {
     auto read = ReadAuditAnchor(seal.anchor_path);
-    if (!read) return Broken(v, 1, read.error().ToString());
+    if (!read) return Broken(v, 0, "the log cannot be checked: " + read.error().ToString());
     anchor = *read;
   }
   ChainCheck check(seal.key, 1, kGenesis, false);
+  if (anchor) check.RequireKeysAfter(anchor->entries);
   std::string anchored_seal;
   soci::rowset<soci::row> rows = (sql.prepare << std::string(kColumns) + "ORDER BY seq");
   for (const soci::row& row : rows) {
@@ -183,15 +192,22 @@ AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor) {
     if (anchor && r.seq == anchor->entries) anchored_seal = r.hash;
   }
   if (check.first_broken) return Broken(v, *check.first_broken, check.reason);
-  if (!anchor || anchor->entries == 0) return v;
-  if (v.entries < anchor->entries) {
-    return Broken(v, v.entries + 1,
-                  "the log ends at entry " + std::to_string(v.entries) + " but " +
-                      AnchorWords(*anchor) +
-                      ": entries were removed from its end, or the database was restored from "
-                      "an older copy");
+  if (!anchor) return v;
+  if (!anchor->alarm.empty()) {
+    return Broken(v, anchor->entries + 1,
+                  "the portal found the log broken after entry " + std::to_string(anchor->entries) +
+                      ": " + anchor->alarm);
   }
-  if (anchored_seal != anchor->head) {
+  if (v.entries < anchor->seen) {
+    return Broken(
+        v, v.entries + 1,
+        "the log ends at entry " + std::to_string(v.entries) + " but " + AnchorWords(*anchor) +
+            (anchor->seen > anchor->entries ? " and saw entry " + std::to_string(anchor->seen)
+                                            : std::string()) +
+            ": entries were removed from its end, or the database was restored from "
+            "an older copy");
+  }
+  if (anchor->entries > 0 && anchored_seal != anchor->head) {
     return Broken(v, anchor->entries,
                   "entry " + std::to_string(anchor->entries) + " is not the one " +
                       AnchorWords(*anchor) + " ended with: the log was rewritten");
@@ -201,51 +217,78 @@ AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor) {
   return v;
 }
 
-AuditVerdict AdvanceAuditAnchor(soci::session& sql) {
+Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql) {
   const AuditSeal& seal = RequireSeal();
-  if (seal.anchor_path.empty()) return {};
+  if (seal.anchor_path.empty()) return AuditVerdict{};
   auto read = ReadAuditAnchor(seal.anchor_path);
-  if (!read) return Broken({}, 1, read.error().ToString());
-  AuditVerdict v;
-  AuditRecord head;
+  if (!read) return read.errors();
   if (!*read) {
-    v = VerifyAuditChain(sql, false);
-    if (v.first_broken || v.entries == 0) return v;
+    // The first anchor, over the whole log (which may be empty): from here
+    // on every entry must carry the key.
+    AuditVerdict v = VerifyAuditChain(sql, false);
+    if (v.first_broken) return v;
+    AuditAnchor first{0, kGenesis, "", ToIso(Now()), 0, ""};
     soci::rowset<soci::row> last =
         (sql.prepare << std::string(kColumns) + "ORDER BY seq DESC LIMIT 1");
-    head = FromRow(*last.begin());
-  } else {
-    const AuditAnchor& anchor = **read;
-    v.anchored = anchor.entries;
-    v.anchored_at = anchor.at;
-    ChainCheck check(seal.key, anchor.entries + 1, anchor.head, !anchor.key_id.empty());
-    const long long from = anchor.entries;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << std::string(kColumns) + "WHERE seq >= :from ORDER BY seq", soci::use(from));
-    bool seen_anchored = anchor.entries == 0;
-    for (const soci::row& row : rows) {
-      head = FromRow(row);
-      if (head.seq == anchor.entries) {
-        seen_anchored = head.hash == anchor.head;
-        if (!seen_anchored) break;
-      } else {
-        check.Take(head);
-      }
+    for (const soci::row& row : last) {
+      const AuditRecord head = FromRow(row);
+      first = {head.seq, head.hash, head.key_id, first.at, head.seq, ""};
     }
-    v.entries = std::max(head.seq, anchor.entries);
-    if (!seen_anchored) {
-      return Broken(v, anchor.entries,
-                    "entry " + std::to_string(anchor.entries) + " is missing or is not the one " +
-                        AnchorWords(anchor) + " ended with");
+    if (auto written = WriteAuditAnchor(seal.anchor_path, first); !written) {
+      return written.errors();
     }
-    if (check.first_broken) return Broken(v, *check.first_broken, check.reason);
-    if (head.seq <= anchor.entries) return v;
+    v.anchored = first.entries;
+    v.anchored_at = first.at;
+    return v;
   }
-  const AuditAnchor moved{head.seq, head.hash, head.key_id, ToIso(Now())};
+  AuditAnchor anchor = **read;
+  AuditVerdict v;
+  v.anchored = anchor.entries;
+  v.anchored_at = anchor.at;
+  if (!anchor.alarm.empty()) {
+    return Broken(v, anchor.entries + 1, "found before: " + anchor.alarm);
+  }
+  ChainCheck check(seal.key, anchor.entries + 1, anchor.head, true);
+  const long long from = anchor.entries;
+  soci::rowset<soci::row> rows =
+      (sql.prepare << std::string(kColumns) + "WHERE seq >= :from ORDER BY seq", soci::use(from));
+  AuditRecord head;
+  bool anchored_holds = anchor.entries == 0;
+  for (const soci::row& row : rows) {
+    head = FromRow(row);
+    if (head.seq == anchor.entries) {
+      anchored_holds = head.hash == anchor.head;
+    } else {
+      check.Take(head);
+    }
+  }
+  v.entries = std::max(head.seq, anchor.entries);
+  std::optional<std::int64_t> broken = check.first_broken;
+  std::string reason = check.reason;
+  if (!anchored_holds) {
+    broken = anchor.entries;
+    reason = "entry " + std::to_string(anchor.entries) + " is missing or is not the one " +
+             AnchorWords(anchor) + " ended with";
+  } else if (!broken && head.seq < anchor.seen) {
+    broken = head.seq + 1;
+    reason = "the log ends at entry " + std::to_string(head.seq) + " but the portal saw entry " +
+             std::to_string(anchor.seen);
+  }
+  if (broken) {
+    // Kept in the anchor: removing the entries from the break on must not
+    // make the log look whole again.
+    anchor.alarm = reason + " (found " + ToIso(Now()) + ")";
+    anchor.seen = std::max(anchor.seen, head.seq);
+    if (auto written = WriteAuditAnchor(seal.anchor_path, anchor); !written) {
+      return written.errors();
+    }
+    return Broken(v, *broken, reason);
+  }
+  if (head.seq <= anchor.entries) return v;
+  const AuditAnchor moved{head.seq, head.hash, head.key_id, ToIso(Now()), head.seq, ""};
   if (auto written = WriteAuditAnchor(seal.anchor_path, moved); !written) {
-    return Broken(v, head.seq, written.error().ToString());
+    return written.errors();
   }
-  v.entries = head.seq;
   v.anchored = moved.entries;
   v.anchored_at = moved.at;
   return v;
@@ -270,6 +313,7 @@ Result<AuditVerdict> ReplaceAuditAnchor(Database& db, const std::string& actor,
   nlohmann::json before = nullptr;
   if (*old) {
     before = {{"entries", (*old)->entries}, {"head", (*old)->head}, {"at", (*old)->at}};
+    if (!(*old)->alarm.empty()) before["alarm"] = (*old)->alarm;
   }
   auto recorded = db.Write([&](soci::session& sql) -> Result<Done> {
     AppendAudit(sql,
@@ -283,11 +327,11 @@ Result<AuditVerdict> ReplaceAuditAnchor(Database& db, const std::string& actor,
     for (char& c : stamp) c = c == ':' ? '-' : c;
     std::error_code ec;
     std::filesystem::rename(seal.anchor_path, seal.anchor_path + ".replaced-" + stamp, ec);
-    if (ec)
+    if (ec) {
       return Error{ErrorCode::kIo, "audit anchor " + seal.anchor_path + ": " + ec.message(), ""};
+    }
   }
-  return db.Read(
-      [](soci::session& sql) -> Result<AuditVerdict> { return AdvanceAuditAnchor(sql); });
+  return db.Read([](soci::session& sql) { return AdvanceAuditAnchor(sql); });
 }
 
 std::vector<AuditRecord> ListAudit(soci::session& sql, int limit, std::int64_t before_seq) {

@@ -75,7 +75,9 @@ struct AuditVerdict {
   std::int64_t unkeyed = 0;   // entries from before the key, at the start of the log
   std::int64_t anchored = 0;  // entries the anchor vouches for; 0 when there is none
   std::string anchored_at;
-  std::optional<std::int64_t> first_broken;  // sequence number of the first bad entry
+  // The sequence number of the first bad entry; 0 when the log could not be
+  // checked at all (its anchor unreadable).
+  std::optional<std::int64_t> first_broken;
   std::string reason;
 };
 
@@ -84,10 +86,13 @@ struct AuditVerdict {
 AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor = true);
 
 // Moves the anchor to the newest entry after checking the entries since the
-// anchored one (the whole chain when there is no anchor yet). The anchor is
-// never moved back or over an entry that does not hold: the verdict then
-// names it. Nothing happens without an anchor path.
-AuditVerdict AdvanceAuditAnchor(soci::session& sql);
+// anchored one (the whole chain when there is no anchor yet; the first
+// anchor is written even for an empty log, and from it on every entry must
+// carry the key). The anchor is never moved back or over an entry that does
+// not hold: the verdict names it, and the anchor keeps the alarm until an
+// operator replaces it. Nothing happens without an anchor path; an anchor
+// file that cannot be read or written is an error, not a verdict.
+Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql);
 
 // After the database was legitimately rolled back (a restore from a backup):
 // checks the chain alone, records in the log itself that the anchor was

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -44,8 +45,7 @@ class AuditChain : public StoreBase, public ::testing::WithParamInterface<Backen
         [](soci::session& sql) -> Result<AuditVerdict> { return VerifyAuditChain(sql); });
   }
   AuditVerdict Advance() {
-    return *db_->Read(
-        [](soci::session& sql) -> Result<AuditVerdict> { return AdvanceAuditAnchor(sql); });
+    return *db_->Read([](soci::session& sql) { return AdvanceAuditAnchor(sql); });
   }
   std::vector<AuditRecord> All() {
     return *db_->Read([](soci::session& sql) -> Result<std::vector<AuditRecord>> {
@@ -79,6 +79,17 @@ class AuditChain : public StoreBase, public ::testing::WithParamInterface<Backen
                      return Done{};
                    })
                     .ok());
+  }
+  // Entries `from` to `to` passed off as written before the portal had a
+  // key: no key named, plain SHA-256 seals (which anyone can compute).
+  void Unkey(std::int64_t from, std::int64_t to = std::numeric_limits<std::int64_t>::max()) {
+    Recompute(
+        [&](AuditRecord& r) {
+          if (r.seq < from || r.seq > to) return false;
+          r.key_id.clear();
+          return true;
+        },
+        seal().key);
   }
   const AuditSeal& seal() { return *CurrentAuditSeal(); }
 };
@@ -142,34 +153,53 @@ TEST_P(AuditChain, ATruncatedTailIsFoundByTheAnchorWhichNeverMovesBack) {
   EXPECT_EQ(after.head, anchored.head);
 }
 
-TEST_P(AuditChain, TheAnchorMovesOnlyOverEntriesThatHold) {
+TEST_P(AuditChain, ABreakAfterTheAnchorStaysFoundWhenItsEntriesAreRemovedLater) {
   Append(2);
   EXPECT_EQ(Advance().anchored, 2);
   const AuditAnchor first = **ReadAuditAnchor(seal().anchor_path);
-  Append(2);
-  Sql("UPDATE audit_log SET actor = 'someone else' WHERE seq = 4");
+  Append(3);
+  Sql("UPDATE audit_log SET actor = 'someone else' WHERE seq = 3");
   AuditVerdict v = Advance();
   ASSERT_TRUE(v.first_broken);
-  EXPECT_EQ(*v.first_broken, 4);
-  EXPECT_EQ((**ReadAuditAnchor(seal().anchor_path)).head, first.head) << "the anchor stayed";
-  Sql("UPDATE audit_log SET actor = 'usr_1' WHERE seq = 4");
-  v = Advance();
+  EXPECT_EQ(*v.first_broken, 3);
+  const AuditAnchor stopped = **ReadAuditAnchor(seal().anchor_path);
+  EXPECT_EQ(stopped.head, first.head) << "the anchor did not move over the break";
+  EXPECT_EQ(stopped.seen, 5);
+  EXPECT_NE(stopped.alarm.find("entry 3 was changed"), std::string::npos) << stopped.alarm;
+  // Hours later the break and every entry after it are removed: the log
+  // ends at the anchor again, but the anchor remembers.
+  Sql("DELETE FROM audit_log WHERE seq >= 3");
+  v = Verify();
+  ASSERT_TRUE(v.first_broken);
+  EXPECT_NE(v.reason.find("found the log broken after entry 2"), std::string::npos) << v.reason;
+  EXPECT_TRUE(Advance().first_broken);
+  // Only an operator's reanchor, itself in the log, clears it.
+  auto replaced = ReplaceAuditAnchor(*db_, "cli:operator", "entries 3 to 5 lost, see incident 7");
+  ASSERT_TRUE(replaced.ok()) << replaced.error().ToString();
+  v = Verify();
   EXPECT_FALSE(v.first_broken) << v.reason;
-  EXPECT_EQ(v.anchored, 4);
-  const AuditVerdict checked = Verify();
-  EXPECT_EQ(checked.anchored, 4);
-  EXPECT_FALSE(checked.anchored_at.empty());
+  EXPECT_EQ(v.anchored, 3);
+  EXPECT_NE(All().back().entry.before_json.find("entry 3 was changed"), std::string::npos);
+}
+
+TEST_P(AuditChain, TheFirstAnchorMarksWhereEveryEntryMustCarryTheKey) {
+  AuditVerdict v = Advance();  // an empty log, as on a new installation
+  EXPECT_FALSE(v.first_broken) << v.reason;
+  EXPECT_EQ((**ReadAuditAnchor(seal().anchor_path)).entries, 0);
+  // An entry made to look older than the key, by someone with the database.
+  Append(1);
+  Unkey(1);
+  v = Verify();
+  ASSERT_TRUE(v.first_broken);
+  EXPECT_EQ(*v.first_broken, 1);
+  EXPECT_NE(v.reason.find("carries no key"), std::string::npos) << v.reason;
+  EXPECT_TRUE(Advance().first_broken);
 }
 
 TEST_P(AuditChain, EntriesFromBeforeTheKeyHoldButCannotBeChangedAfterIt) {
   // Two entries as a portal without a key wrote them: a plain SHA-256 chain.
   Append(2);
-  Recompute(
-      [](AuditRecord& r) {
-        r.key_id.clear();
-        return true;
-      },
-      seal().key);
+  Unkey(1);
   Append(2);
   AuditVerdict v = Verify();
   EXPECT_FALSE(v.first_broken) << v.reason;
@@ -188,16 +218,25 @@ TEST_P(AuditChain, EntriesFromBeforeTheKeyHoldButCannotBeChangedAfterIt) {
   EXPECT_NE(v.reason.find("does not link"), std::string::npos) << v.reason;
 }
 
+TEST_P(AuditChain, AfterAnUpgradeTheOldEntriesAreAnchoredAndNoMoreOfThemAccepted) {
+  Append(2);
+  Unkey(1);
+  AuditVerdict v = Advance();  // the first start of this version
+  EXPECT_FALSE(v.first_broken) << v.reason;
+  EXPECT_EQ(v.anchored, 2);
+  Append(1);
+  Unkey(3, 3);
+  v = Verify();
+  ASSERT_TRUE(v.first_broken);
+  EXPECT_EQ(*v.first_broken, 3);
+  EXPECT_NE(v.reason.find("carries no key"), std::string::npos) << v.reason;
+}
+
 TEST_P(AuditChain, ALogPassedOffAsOlderThanTheKeyIsFoundByTheAnchor) {
   Append(3);
   Advance();
   // Every entry recomputed as an unkeyed one: a chain anyone can make.
-  Recompute(
-      [](AuditRecord& r) {
-        r.key_id.clear();
-        return true;
-      },
-      seal().key);
+  Unkey(1);
   const AuditVerdict alone = *db_->Read(
       [](soci::session& sql) -> Result<AuditVerdict> { return VerifyAuditChain(sql, false); });
   EXPECT_FALSE(alone.first_broken);
@@ -209,12 +248,7 @@ TEST_P(AuditChain, ALogPassedOffAsOlderThanTheKeyIsFoundByTheAnchor) {
 
 TEST_P(AuditChain, AnUnkeyedEntryAfterKeyedOnesIsNamed) {
   Append(3);
-  Recompute(
-      [](AuditRecord& r) {
-        if (r.seq == 3) r.key_id.clear();
-        return r.seq == 3;
-      },
-      seal().key);
+  Unkey(3, 3);
   const AuditVerdict v = Verify();
   ASSERT_TRUE(v.first_broken);
   EXPECT_EQ(*v.first_broken, 3);

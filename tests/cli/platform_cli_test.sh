@@ -105,6 +105,21 @@ check "reanchor anchors the log with its own entry" contains "$tmp/ra" "anchored
 check "reanchor keeps the replaced anchor" test "$(ls "$data" | grep -c '^audit.anchor.replaced-')" = 1
 check "the log records why" test "$(sqlite3 "$data/connex.db" "SELECT json_extract(after_json, '$.reason') FROM audit_log WHERE seq = 5")" = "restored by hand from Friday's copy"
 
+# A lost key is asked for, never made anew for a sealed log.
+mv "$data/audit.key" "$tmp/kept.key"
+"$connex" audit verify --data "$data" >/dev/null 2>"$tmp/k4"; rc=$?
+check "a sealed log whose key is gone exits 1" test $rc -eq 1
+check "a sealed log whose key is gone is not given a new one" test ! -e "$data/audit.key"
+check "the missing key is asked for" contains "$tmp/k4" "put its key file back at $data/audit.key"
+mv "$tmp/kept.key" "$data/audit.key"
+# A backup whose audit log does not hold is not restored.
+cp "$tmp/copy.db" "$tmp/bad.db"
+sqlite3 "$tmp/bad.db" "UPDATE audit_log SET actor = 'x' WHERE seq = 1"
+"$connex" restore --data "$data" --replace "$tmp/bad.db" >/dev/null 2>"$tmp/e9"; rc=$?
+check "a backup whose audit log does not hold is refused" test $rc -eq 2
+check "the refusal says why" contains "$tmp/e9" "its audit log does not hold"
+check "the refused backup leaves the database as it was" test "$(sqlite3 "$data/connex.db" 'SELECT COUNT(*) FROM audit_log')" = 5
+
 sqlite3 "$data/connex.db" "UPDATE audit_log SET actor = 'someone else' WHERE seq = 2"
 "$connex" audit verify --data "$data" >"$tmp/v2"; rc=$?
 check "audit verify exits 1 on a tampered chain" test $rc -eq 1

@@ -18,7 +18,7 @@ for name in copied restored; do psql "$CONNEX_TEST_POSTGRESQL" -qc "CREATE DATAB
 data=$tmp/var
 "$connex" demo --data "$data" >/dev/null || exit 1
 
-"$connex" db copy --data "$data" --to "$(url copied)" >"$tmp/copy" 2>&1; rc=$?
+"$connex" db copy --data "$data" --to "$(url copied)" >"$tmp/copy" 2>&1; rc=$?; [ $rc -eq 0 ] || cat "$tmp/copy" >&2
 check "db copy exits 0" test $rc -eq 0
 check "db copy reports each table" grep -q "^hub_pages [1-9][0-9]* rows$" "$tmp/copy"
 check "db copy builds the search index" grep -q "^search index built for [1-9][0-9]* documents$" "$tmp/copy"

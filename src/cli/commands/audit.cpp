@@ -11,6 +11,10 @@ namespace {
 
 // What a verdict says to the operator; false when the log does not hold.
 bool Report(const store::AuditVerdict& v) {
+  if (v.first_broken && *v.first_broken == 0) {
+    std::cout << "audit chain NOT CHECKED: " << v.reason << "\n";
+    return false;
+  }
   if (v.first_broken) {
     std::cout << "audit chain BROKEN at entry " << *v.first_broken << " of " << v.entries << ": "
               << v.reason << "\n";

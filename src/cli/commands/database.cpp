@@ -144,6 +144,20 @@ int PgRestore(const std::string& url, const std::string& file, bool replace) {
   return 0;
 }
 
+// Why the audit log of the embedded database `file` cannot be taken as this
+// data's own, or "" when it holds with this data's key.
+std::string CheckStagedAuditLog(const DataOptions& data, const std::string& file) {
+  auto db = store::Database::OpenSqlite(file, 1);
+  if (!db) return db.error().ToString();
+  if (auto applied = store::ApplyMigrations(**db); !applied) return applied.error().ToString();
+  if (!SealAudit(data, db->get())) return "its audit log cannot be checked without the key";
+  auto v = (*db)->Read([](soci::session& sql) -> Result<store::AuditVerdict> {
+    return store::VerifyAuditChain(sql, false);
+  });
+  if (!v) return v.error().ToString();
+  return v->first_broken ? "its audit log does not hold: " + v->reason : "";
+}
+
 // A restore takes the audit log back to the backup's end, behind its anchor:
 // the log records the restore and is anchored again where it now ends.
 // Pending migrations are applied first, as the portal would on start.
@@ -238,6 +252,14 @@ void BackupCommands(CLI::App& app, int& exit_code) {
       fs::remove(staged, ec);
       return void(exit_code = kOperatorInvalid);
     }
+    // The backup's audit log must hold by itself with this data's key before
+    // it replaces anything (its schema brought up to date on the private copy).
+    if (std::string refused = CheckStagedAuditLog(*data, staged.string()); !refused.empty()) {
+      std::cerr << "error: " << *file << " cannot be restored: " << refused
+                << "; the database is unchanged\n";
+      fs::remove(staged, ec);
+      return void(exit_code = kOperatorInvalid);
+    }
     for (const char* suffix : {"-wal", "-shm"}) {
       fs::remove(staged.string() + suffix, ec);
       fs::remove(target.string() + suffix, ec);
@@ -266,6 +288,7 @@ void CopyCommand(CLI::App& app, int& exit_code) {
   copy->add_option("--data", data->dir, "Data directory holding connex.db")
       ->default_val("var")
       ->type_name("DIR");
+  AddAuditKeyOption(copy, *data);
   copy->add_option("--to", *to, "The PostgreSQL database (postgresql://user@host:port/name)")
       ->required()
       ->type_name("URL")

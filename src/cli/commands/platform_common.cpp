@@ -11,6 +11,14 @@
 
 namespace connex::cli {
 
+void AddAuditKeyOption(CLI::App* cmd, DataOptions& data) {
+  cmd->add_option("--audit-key", data.audit_key,
+                  "The file holding the key that seals the audit log (default DIR/audit.key; "
+                  "instances sharing a PostgreSQL database each need the same file)")
+      ->envname("CONNEX_AUDIT_KEY")
+      ->type_name("FILE");
+}
+
 void AddDataOption(CLI::App* cmd, DataOptions& data) {
   cmd->add_option("--data", data.dir, "Data directory holding connex.db")
       ->default_val("var")
@@ -20,11 +28,7 @@ void AddDataOption(CLI::App* cmd, DataOptions& data) {
                   "or libpq keywords: \"host=... dbname=...\")")
       ->type_name("URL")
       ->check(PostgresqlUrl);
-  cmd->add_option("--audit-key", data.audit_key,
-                  "The file holding the key that seals the audit log (default DIR/audit.key; "
-                  "instances sharing a PostgreSQL database each need the same file)")
-      ->envname("CONNEX_AUDIT_KEY")
-      ->type_name("FILE");
+  AddAuditKeyOption(cmd, data);
   cmd->add_option("--audit-anchor", data.audit_anchor,
                   "The file recording how far the audit log reached (default DIR/audit.anchor)")
       ->envname("CONNEX_AUDIT_ANCHOR")
@@ -38,31 +42,50 @@ std::string PostgresqlUrl(const std::string& url) {
 
 namespace {
 
-// The audit key and anchor this process uses; false (and why, printed) when
-// the key is needed and cannot be had.
-bool SealAudit(const DataOptions& data, bool needed) {
+// True when the log behind `db` was sealed with a key already (an anchor
+// exists, or an entry names a key): its key must be found, never made anew.
+bool SealedBefore(store::Database& db, const std::string& anchor) {
+  if (!anchor.empty() && std::filesystem::exists(anchor)) return true;
+  auto keyed = db.Read([](soci::session& sql) -> Result<bool> {
+    std::string id;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT key_id FROM audit_log WHERE key_id IS NOT NULL LIMIT 1", soci::into(id, ind);
+    return sql.got_data();
+  });
+  return !keyed || *keyed;
+}
+
+}  // namespace
+
+bool SealAudit(const DataOptions& data, store::Database* db) {
   const std::string dir = data.dir.empty() ? "" : data.dir + "/";
   const std::string path = !data.audit_key.empty() ? data.audit_key
                            : dir.empty()           ? ""
                                                    : dir + "audit.key";
-  if (path.empty() && !needed) return true;
-  // Only the embedded database's own key is made here: one named by the
-  // operator, or PostgreSQL's, is shared and must come from the operator.
-  const bool own = data.audit_key.empty() && data.db.empty();
-  auto key = own ? store::ReadOrCreateAuditKey(path) : store::ReadAuditKey(path);
-  if (!key) {
-    if (!needed) return true;
-    std::cerr << "error: " << key.error().ToString() << "\n";
-    if (!data.db.empty()) {
-      std::cerr << "Instances sharing a PostgreSQL database seal its audit log with one key: "
-                   "create it once with `connex audit key new FILE`, copy the file to every "
-                   "instance and give --audit-key FILE (or CONNEX_AUDIT_KEY).\n";
-    }
-    return false;
-  }
   const std::string anchor = !data.audit_anchor.empty() ? data.audit_anchor
                              : dir.empty()              ? ""
                                                         : dir + "audit.anchor";
+  if (path.empty() && db == nullptr) return true;
+  // Only the embedded database's own key is made here, and only for a log
+  // never sealed: one named by the operator, or PostgreSQL's, is shared and
+  // must come from the operator, and a lost key must be put back, not replaced.
+  const bool make = db != nullptr && data.audit_key.empty() && data.db.empty() &&
+                    !std::filesystem::exists(path) && !SealedBefore(*db, anchor);
+  auto key = make ? store::ReadOrCreateAuditKey(path) : store::ReadAuditKey(path);
+  if (!key) {
+    if (db == nullptr) return true;
+    std::cerr << "error: " << key.error().ToString() << "\n";
+    if (!data.db.empty()) {
+      std::cerr << "Instances sharing a PostgreSQL database seal its audit log with one key: "
+                   "create it once with `connex audit key new FILE` (or, for a database copied "
+                   "from the embedded one, take its audit.key), copy the file to every instance "
+                   "and give --audit-key FILE (or CONNEX_AUDIT_KEY).\n";
+    } else if (data.audit_key.empty()) {
+      std::cerr << "This audit log was sealed with a key: put its key file back at " << path
+                << " (it is kept apart from the backups).\n";
+    }
+    return false;
+  }
   if (!anchor.empty()) {
     std::error_code ec;  // a directory that cannot be made shows when the anchor is written
     const std::filesystem::path parent = std::filesystem::path(anchor).parent_path();
@@ -71,8 +94,6 @@ bool SealAudit(const DataOptions& data, bool needed) {
   store::UseAuditSeal({std::move(key).value(), anchor});
   return true;
 }
-
-}  // namespace
 
 std::string OperatorActor() {
   const char* login = getlogin();
@@ -84,23 +105,22 @@ std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate,
     std::cerr << "error: libsodium could not start\n";
     return nullptr;
   }
-  if (data.db.empty() && !data.dir.empty()) {
-    std::error_code ec;  // the key is made there before the database is
-    std::filesystem::create_directories(data.dir, ec);
-  }
-  if (!SealAudit(data, migrate)) return nullptr;
   auto db = data.db.empty() ? store::Database::OpenSqlite(data.dir + "/connex.db", pool)
                             : store::Database::OpenPostgresql(data.db, pool);
   if (!db.ok()) {
     std::cerr << "error: " << db.error().ToString() << "\n";
     return nullptr;
   }
-  if (!migrate) return std::move(db).value();
+  if (!migrate) {
+    SealAudit(data, nullptr);
+    return std::move(db).value();
+  }
   if (auto applied = store::ApplyMigrations(**db); !applied.ok()) {
     std::cerr << "error: migrating " << (*db)->location() << ": " << applied.error().ToString()
               << "\n";
     return nullptr;
   }
+  if (!SealAudit(data, db->get())) return nullptr;
   return std::move(db).value();
 }
 

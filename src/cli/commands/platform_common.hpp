@@ -26,8 +26,15 @@ struct DataOptions {
 
 // "" for a PostgreSQL URL, else why not (a CLI11 check).
 std::string PostgresqlUrl(const std::string& url);
+// Adds --audit-key FILE (also CONNEX_AUDIT_KEY).
+void AddAuditKeyOption(CLI::App* cmd, DataOptions& data);
 // Adds --data DIR (default "var"), --db URL, --audit-key FILE and --audit-anchor FILE.
 void AddDataOption(CLI::App* cmd, DataOptions& data);
+// Loads the audit key and anchor this process seals and checks the log of
+// `db` with (DataOptions). The embedded database's own key is made only
+// for a log never sealed. With a null `db`, a key that cannot be had is no
+// obstacle (the caller writes no entry). False, with why printed, otherwise.
+bool SealAudit(const DataOptions& data, store::Database* db);
 // Opens the database with `pool` sessions, applying pending migrations unless
 // `migrate` is false, and seals the audit entries this process writes with
 // the audit key. The embedded database's key, DIR/audit.key, is created the
