@@ -1,6 +1,7 @@
 #include "store/audit_anchor.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,6 +31,17 @@ bool Sync(const std::string& path, int flags) {
 
 }  // namespace
 
+AnchorLock::AnchorLock(const std::string& path) {
+  const std::string lock = path + ".lock";
+  fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  // Without a lock file (a read-only directory) the anchor is not written either.
+  if (fd_ >= 0) ::flock(fd_, LOCK_EX);
+}
+
+AnchorLock::~AnchorLock() {
+  if (fd_ >= 0) ::close(fd_);  // releases the lock
+}
+
 Result<std::optional<AuditAnchor>> ReadAuditAnchor(const std::string& path) {
   std::ifstream in(path);
   if (!in) {
@@ -44,7 +56,9 @@ Result<std::optional<AuditAnchor>> ReadAuditAnchor(const std::string& path) {
       !j["key_id"].is_string() || !j.contains("at") || !j["at"].is_string() ||
       j["entries"].get<std::int64_t>() < 0 ||
       (j.contains("seen") && !j["seen"].is_number_integer()) ||
-      (j.contains("alarm") && !j["alarm"].is_string())) {
+      (j.contains("alarm") && !j["alarm"].is_string()) ||
+      (j.contains("broken") && !j["broken"].is_number_integer()) ||
+      (j.contains("unkeyed") && !j["unkeyed"].is_number_integer())) {
     return AnchorError(path, "not an audit anchor");
   }
   AuditAnchor a{j["entries"].get<std::int64_t>(),
@@ -54,6 +68,8 @@ Result<std::optional<AuditAnchor>> ReadAuditAnchor(const std::string& path) {
                 0,
                 j.value("alarm", "")};
   a.seen = std::max(a.entries, j.value("seen", a.entries));
+  a.broken = j.value("broken", std::int64_t{0});
+  a.unkeyed = j.value("unkeyed", std::int64_t{0});
   return std::optional<AuditAnchor>(a);
 }
 
@@ -63,19 +79,22 @@ Result<Done> WriteAuditAnchor(const std::string& path, const AuditAnchor& anchor
                                           {"key_id", anchor.key_id},
                                           {"at", anchor.at},
                                           {"seen", std::max(anchor.seen, anchor.entries)},
-                                          {"alarm", anchor.alarm}}
+                                          {"alarm", anchor.alarm},
+                                          {"broken", anchor.broken},
+                                          {"unkeyed", anchor.unkeyed}}
                                .dump() +
                            "\n";
-  // A name of this process's own, so writers in two processes never share one.
-  const std::string staged = path + ".tmp" + std::to_string(::getpid());
+  // A name of its own (mkstemp), so two writers never share one.
+  std::string staged = path + ".XXXXXX";
+  const int fd = ::mkstemp(staged.data());
+  if (fd < 0)
+    return AnchorError(path, std::string("could not be written (") + std::strerror(errno) + ")");
   std::error_code ec;
-  {
-    std::ofstream out(staged, std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) ec = std::make_error_code(std::errc::io_error);
+  if (::write(fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()) ||
+      ::fsync(fd) != 0) {
+    ec = std::make_error_code(std::errc::io_error);
   }
-  if (!ec && !Sync(staged, O_RDONLY)) ec = std::make_error_code(std::errc::io_error);
+  ::close(fd);
   if (!ec) std::filesystem::rename(staged, path, ec);
   if (ec) {
     std::error_code ignored;

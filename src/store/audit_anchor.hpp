@@ -11,7 +11,7 @@
 // reanchor, itself recorded in the log, clears it.
 //
 // The file is one JSON object: {"entries":N,"head":"<seal>","key_id":"...",
-// "at":"<ISO 8601>","seen":M,"alarm":"..."}, replaced atomically (written
+// "at":"<ISO 8601>","seen":M,"alarm":"...","broken":K,"unkeyed":U}, replaced atomically (written
 // beside it, synced, renamed).
 //
 // Thread-safety: free functions; concurrent writers each leave a whole file.
@@ -32,6 +32,22 @@ struct AuditAnchor {
   std::string at;         // when the anchor was written
   std::int64_t seen = 0;  // the newest entry the portal saw, whether it held or not
   std::string alarm;      // the first break found after the anchor, with its time; empty: none
+  std::int64_t broken = 0;   // the entry the alarm names
+  std::int64_t unkeyed = 0;  // entries from before the key at the start of the log
+};
+
+// Holds the anchor at `path` for one process's read, check and write: the
+// others wait (an exclusive lock on `<path>.lock`), so two processes sharing
+// one anchor never undo each other's move or alarm.
+class AnchorLock {
+ public:
+  explicit AnchorLock(const std::string& path);
+  ~AnchorLock();
+  AnchorLock(const AnchorLock&) = delete;
+  AnchorLock& operator=(const AnchorLock&) = delete;
+
+ private:
+  int fd_ = -1;
 };
 
 // The anchor in `path`; nullopt when there is no file; an error when it cannot be read.

@@ -47,8 +47,8 @@ Result<AuditKey> ReadAuditKey(const std::string& path) {
 Result<AuditKey> CreateAuditKey(const std::string& path) {
   // Written whole beside its place, then linked there: link() never replaces
   // a file, and a process killed half-way leaves no empty key behind.
-  const std::string staged = path + ".new" + std::to_string(::getpid());
-  const int fd = ::open(staged.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  std::string staged = path + ".XXXXXX";
+  const int fd = ::mkstemp(staged.data());  // mode 0600, a name no other writer has
   if (fd < 0) return KeyError(path, std::strerror(errno));
   const std::string hex = RandomHex(kKeyBytes);
   const std::string line = hex + "\n";

@@ -110,6 +110,12 @@ std::string AnchorWords(const AuditAnchor& a) {
   return "the anchor written " + a.at + " vouches for " + std::to_string(a.entries) + " entries";
 }
 
+std::string UnkeyedWords(std::int64_t now, std::int64_t anchored) {
+  return "the log starts with " + std::to_string(now) +
+         " entries from before the audit key but the anchor recorded " + std::to_string(anchored) +
+         ": entries were rewritten to look older than the key";
+}
+
 AuditVerdict Broken(AuditVerdict v, std::int64_t seq, std::string reason) {
   v.first_broken = seq;
   v.reason = std::move(reason);
@@ -194,9 +200,12 @@ AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor) {
   if (check.first_broken) return Broken(v, *check.first_broken, check.reason);
   if (!anchor) return v;
   if (!anchor->alarm.empty()) {
-    return Broken(v, anchor->entries + 1,
+    return Broken(v, anchor->broken > 0 ? anchor->broken : anchor->entries + 1,
                   "the portal found the log broken after entry " + std::to_string(anchor->entries) +
                       ": " + anchor->alarm);
+  }
+  if (v.unkeyed > anchor->unkeyed) {
+    return Broken(v, anchor->unkeyed + 1, UnkeyedWords(v.unkeyed, anchor->unkeyed));
   }
   if (v.entries < anchor->seen) {
     return Broken(
@@ -217,9 +226,11 @@ AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor) {
   return v;
 }
 
-Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql) {
+namespace {
+
+// AdvanceAuditAnchor, under the caller's AnchorLock.
+Result<AuditVerdict> AdvanceLocked(soci::session& sql) {
   const AuditSeal& seal = RequireSeal();
-  if (seal.anchor_path.empty()) return AuditVerdict{};
   auto read = ReadAuditAnchor(seal.anchor_path);
   if (!read) return read.errors();
   if (!*read) {
@@ -227,12 +238,12 @@ Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql) {
     // on every entry must carry the key.
     AuditVerdict v = VerifyAuditChain(sql, false);
     if (v.first_broken) return v;
-    AuditAnchor first{0, kGenesis, "", ToIso(Now()), 0, ""};
+    AuditAnchor first{0, kGenesis, "", ToIso(Now()), 0, "", 0, v.unkeyed};
     soci::rowset<soci::row> last =
         (sql.prepare << std::string(kColumns) + "ORDER BY seq DESC LIMIT 1");
     for (const soci::row& row : last) {
       const AuditRecord head = FromRow(row);
-      first = {head.seq, head.hash, head.key_id, first.at, head.seq, ""};
+      first = {head.seq, head.hash, head.key_id, first.at, head.seq, "", 0, v.unkeyed};
     }
     if (auto written = WriteAuditAnchor(seal.anchor_path, first); !written) {
       return written.errors();
@@ -246,7 +257,8 @@ Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql) {
   v.anchored = anchor.entries;
   v.anchored_at = anchor.at;
   if (!anchor.alarm.empty()) {
-    return Broken(v, anchor.entries + 1, "found before: " + anchor.alarm);
+    return Broken(v, anchor.broken > 0 ? anchor.broken : anchor.entries + 1,
+                  "found before: " + anchor.alarm);
   }
   ChainCheck check(seal.key, anchor.entries + 1, anchor.head, true);
   const long long from = anchor.entries;
@@ -279,13 +291,15 @@ Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql) {
     // make the log look whole again.
     anchor.alarm = reason + " (found " + ToIso(Now()) + ")";
     anchor.seen = std::max(anchor.seen, head.seq);
+    anchor.broken = *broken;
     if (auto written = WriteAuditAnchor(seal.anchor_path, anchor); !written) {
       return written.errors();
     }
     return Broken(v, *broken, reason);
   }
   if (head.seq <= anchor.entries) return v;
-  const AuditAnchor moved{head.seq, head.hash, head.key_id, ToIso(Now()), head.seq, ""};
+  const AuditAnchor moved{head.seq, head.hash, head.key_id, ToIso(Now()),
+                          head.seq, "",        0,           anchor.unkeyed};
   if (auto written = WriteAuditAnchor(seal.anchor_path, moved); !written) {
     return written.errors();
   }
@@ -294,12 +308,31 @@ Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql) {
   return v;
 }
 
+}  // namespace
+
+Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql) {
+  const AuditSeal& seal = RequireSeal();
+  if (seal.anchor_path.empty()) return AuditVerdict{};
+  AnchorLock lock(seal.anchor_path);
+  return AdvanceLocked(sql);
+}
+
+std::string UnkeyedRunGrew(std::int64_t unkeyed) {
+  const AuditSeal& seal = RequireSeal();
+  if (seal.anchor_path.empty()) return "";
+  auto anchor = ReadAuditAnchor(seal.anchor_path);
+  if (!anchor) return anchor.error().ToString();
+  if (!*anchor || unkeyed <= (*anchor)->unkeyed) return "";
+  return UnkeyedWords(unkeyed, (*anchor)->unkeyed);
+}
+
 Result<AuditVerdict> ReplaceAuditAnchor(Database& db, const std::string& actor,
                                         const std::string& reason) {
   const AuditSeal& seal = RequireSeal();
   if (seal.anchor_path.empty()) {
     return Error{ErrorCode::kInvalidInput, "no anchor file is kept", "audit_anchor"};
   }
+  AnchorLock lock(seal.anchor_path);
   auto alone = db.Read(
       [](soci::session& sql) -> Result<AuditVerdict> { return VerifyAuditChain(sql, false); });
   if (!alone) return alone.errors();
@@ -307,6 +340,11 @@ Result<AuditVerdict> ReplaceAuditAnchor(Database& db, const std::string& actor,
     return Error{
         ErrorCode::kConflict,
         "the audit log does not hold by itself, so it cannot be anchored: " + alone->reason, ""};
+  }
+  // Entries passed off as older than the key hold by themselves: the run
+  // of them may not be longer than the anchor being replaced recorded.
+  if (const std::string grew = UnkeyedRunGrew(alone->unkeyed); !grew.empty()) {
+    return Error{ErrorCode::kConflict, "the audit log cannot be anchored: " + grew, ""};
   }
   auto old = ReadAuditAnchor(seal.anchor_path);
   if (!old) return old.errors();
@@ -331,7 +369,7 @@ Result<AuditVerdict> ReplaceAuditAnchor(Database& db, const std::string& actor,
       return Error{ErrorCode::kIo, "audit anchor " + seal.anchor_path + ": " + ec.message(), ""};
     }
   }
-  return db.Read([](soci::session& sql) { return AdvanceAuditAnchor(sql); });
+  return db.Read([](soci::session& sql) { return AdvanceLocked(sql); });
 }
 
 std::vector<AuditRecord> ListAudit(soci::session& sql, int limit, std::int64_t before_seq) {

@@ -94,6 +94,11 @@ AuditVerdict VerifyAuditChain(soci::session& sql, bool with_anchor = true);
 // file that cannot be read or written is an error, not a verdict.
 Result<AuditVerdict> AdvanceAuditAnchor(soci::session& sql);
 
+// Why a log starting with `unkeyed` entries from before the key cannot be
+// this data's (the anchor recorded fewer: they were rewritten to look old);
+// "" when it can, or there is no anchor.
+std::string UnkeyedRunGrew(std::int64_t unkeyed);
+
 // After the database was legitimately rolled back (a restore from a backup):
 // checks the chain alone, records in the log itself that the anchor was
 // replaced (which anchor, by whom, why), keeps the old anchor file beside the

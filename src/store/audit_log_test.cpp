@@ -171,6 +171,7 @@ TEST_P(AuditChain, ABreakAfterTheAnchorStaysFoundWhenItsEntriesAreRemovedLater) 
   Sql("DELETE FROM audit_log WHERE seq >= 3");
   v = Verify();
   ASSERT_TRUE(v.first_broken);
+  EXPECT_EQ(*v.first_broken, 3) << "the entry the portal found";
   EXPECT_NE(v.reason.find("found the log broken after entry 2"), std::string::npos) << v.reason;
   EXPECT_TRUE(Advance().first_broken);
   // Only an operator's reanchor, itself in the log, clears it.
@@ -242,8 +243,26 @@ TEST_P(AuditChain, ALogPassedOffAsOlderThanTheKeyIsFoundByTheAnchor) {
   EXPECT_FALSE(alone.first_broken);
   const AuditVerdict v = Verify();
   ASSERT_TRUE(v.first_broken);
-  EXPECT_EQ(*v.first_broken, 3);
-  EXPECT_NE(v.reason.find("rewritten"), std::string::npos) << v.reason;
+  EXPECT_EQ(*v.first_broken, 1) << "the anchor recorded no entry from before the key";
+  EXPECT_NE(v.reason.find("rewritten to look older than the key"), std::string::npos) << v.reason;
+}
+
+TEST_P(AuditChain, ALogRewrittenAsOlderThanTheKeyIsNotAnchoredAgain) {
+  Append(2);
+  Unkey(1);
+  Advance();  // the first start of this version: two entries from before the key
+  Append(2);
+  Advance();
+  Unkey(1);  // all four made to look older than the key
+  EXPECT_TRUE(Verify().first_broken);
+  // The operator who reanchors after the alarm does not take the rewrite for a restore.
+  auto refused = ReplaceAuditAnchor(*db_, "cli:operator", "restored");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("starts with 4 entries from before the audit key"),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_NE(UnkeyedRunGrew(4), "");
+  EXPECT_EQ(UnkeyedRunGrew(2), "");
 }
 
 TEST_P(AuditChain, AnUnkeyedEntryAfterKeyedOnesIsNamed) {

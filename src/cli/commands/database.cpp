@@ -155,7 +155,8 @@ std::string CheckStagedAuditLog(const DataOptions& data, const std::string& file
     return store::VerifyAuditChain(sql, false);
   });
   if (!v) return v.error().ToString();
-  return v->first_broken ? "its audit log does not hold: " + v->reason : "";
+  if (v->first_broken) return "its audit log does not hold: " + v->reason;
+  return store::UnkeyedRunGrew(v->unkeyed);
 }
 
 // A restore takes the audit log back to the backup's end, behind its anchor:

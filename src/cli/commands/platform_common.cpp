@@ -81,8 +81,9 @@ bool SealAudit(const DataOptions& data, store::Database* db) {
                    "from the embedded one, take its audit.key), copy the file to every instance "
                    "and give --audit-key FILE (or CONNEX_AUDIT_KEY).\n";
     } else if (data.audit_key.empty()) {
-      std::cerr << "This audit log was sealed with a key: put its key file back at " << path
-                << " (it is kept apart from the backups).\n";
+      std::cerr << "This audit log was sealed with a key: do not make a new one (nothing "
+                   "would verify); put its key file back at "
+                << path << " (it is kept apart from the backups).\n";
     }
     return false;
   }
