@@ -18,8 +18,10 @@
 #include "api/static_files.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "domain/mail/mailer.hpp"
 #include "domain/obligations/obligation_service.hpp"
 #include "domain/requests/feedback.hpp"
+#include "mail/smtp_client.hpp"
 #include "store/sql_stores.hpp"
 
 namespace connex::api {
@@ -311,12 +313,37 @@ void WatchClocks(Services& s) {
       if (!calendar) return calendar.errors();
       const Instant now = Now();
       const int warned = s.requests.NotifyClockRisks(st, *calendar, policy, now);
-      return warned + s.feedback.SendReminders(st, now) + s.obligations.SendReminders(st, now);
+      return warned + s.feedback.SendReminders(st, now) + s.obligations.SendReminders(st, now) +
+             domain::QueueDigests(st, now);
     });
   } catch (const std::exception& e) {
     Log({{"level", "error"}, {"event", "clock watch"}, {"error", e.what()}});
   }
 }
+
+// Delivers the outbox every second while a relay is set; after the relay
+// failed, waits as long as a mail waits for its first retry, so a relay that is down is not
+// asked every second.
+class MailWatch {
+ public:
+  explicit MailWatch(Services& s) : s_(s), holder_(SenderName()) {}
+  void operator()() {
+    if (Now() < quiet_until_) return;
+    try {
+      const DeliveryRound round =
+          DeliverDueMail(s_.db, s_.config.mail, s_.config.base_url, holder_, Log);
+      if (round.retried > 0) quiet_until_ = Now() + s_.config.mail.first_retry;
+    } catch (const std::exception& e) {
+      Log({{"level", "error"}, {"event", "mail delivery"}, {"error", e.what()}});
+      quiet_until_ = Now() + s_.config.mail.first_retry;
+    }
+  }
+
+ private:
+  Services& s_;
+  const std::string holder_;
+  Instant quiet_until_{};
+};
 
 // Moves the audit anchor to the newest entry; logs a log that does not hold,
 // or an anchor that cannot be kept, once per distinct problem, not every
@@ -456,10 +483,15 @@ int Serve(const ServerConfig& config, store::Database& db) {
        {"static_files", files.size()},
        {"database", db.location()},
        {"audit_key", store::CurrentAuditSeal() ? store::CurrentAuditSeal()->key.id : ""},
-       {"audit_anchor", store::CurrentAuditSeal() ? store::CurrentAuditSeal()->anchor_path : ""}});
+       {"audit_anchor", store::CurrentAuditSeal() ? store::CurrentAuditSeal()->anchor_path : ""},
+       {"smtp", config.mail.smtp_url.empty() ? "none: mails stay queued"
+                                             : mail::RedactedUrl(config.mail.smtp_url)},
+       {"mail_from", config.mail.from}});
   {
     Periodic clocks(std::chrono::minutes(1), [&services] { WatchClocks(services); });
     Periodic anchoring(std::chrono::seconds(1), [&anchor] { anchor(); });
+    MailWatch mail(services);
+    Periodic mailing(std::chrono::seconds(1), [&mail] { mail(); });
     server.Run();
   }
   anchor();  // the entries of the last requests, drained after the last move

@@ -15,6 +15,7 @@
 #include "api/fiscal_jobs.hpp"
 #include "api/http.hpp"
 #include "api/http_server.hpp"
+#include "api/mail_delivery.hpp"
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/enquiries/enquiry_service.hpp"
@@ -43,6 +44,7 @@ struct ServerConfig {
   bool secure_cookies = false;           // add Secure to cookies (behind TLS)
   std::string base_url = "http://127.0.0.1:8080";  // for links the API hands out
   domain::AccountRules rules;
+  MailConfig mail;  // the relay mails go through; without one they stay queued
   HttpLimits http;  // deadlines and connection limits (workers and body size come from above)
 };
 

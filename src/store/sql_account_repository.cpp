@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "SELECT id, email, name, role, organisation_id, language, password_hash, failed_logins, "
-    "locked_until, disabled, version FROM users ";
+    "locked_until, disabled, version, time_zone FROM users ";
 
 User UserFromRow(const soci::row& row) {
   User u;
@@ -29,6 +29,7 @@ User UserFromRow(const soci::row& row) {
   u.locked_until = ParseIso(Text(row, 8));
   u.disabled = Integer(row, 9) != 0;
   u.version = static_cast<int>(Integer(row, 10));
+  u.time_zone = Text(row, 11);
   return u;
 }
 
@@ -65,12 +66,13 @@ void SqlAccountRepository::InsertUser(const User& u) {
   const std::string role = domain::ToString(u.role), now = ToIso(Now());
   const int disabled = u.disabled ? 1 : 0;
   sql_ << "INSERT INTO users (id, email, name, role, organisation_id, language, password_hash, "
-          "failed_logins, disabled, created_at, version) VALUES (:id, :email, :name, :role, :org, "
-          ":lang, :hash, 0, :disabled, :now, 1)",
+          "failed_logins, disabled, created_at, version, time_zone) VALUES (:id, :email, :name, "
+          ":role, "
+          ":org, :lang, :hash, 0, :disabled, :now, 1, :tz)",
       soci::use(u.id), soci::use(u.email), soci::use(u.name), soci::use(role),
       soci::use(nullable_organisation_id.value, nullable_organisation_id.ind),
       soci::use(u.language), soci::use(nullable_password_hash.value, nullable_password_hash.ind),
-      soci::use(disabled), soci::use(now);
+      soci::use(disabled), soci::use(now), soci::use(u.time_zone);
 }
 
 void SqlAccountRepository::UpdateUser(const User& u) {
@@ -82,12 +84,12 @@ void SqlAccountRepository::UpdateUser(const User& u) {
   const int disabled = u.disabled ? 1 : 0;
   sql_ << "UPDATE users SET email = :email, name = :name, role = :role, organisation_id = :org, "
           "language = :lang, password_hash = :hash, failed_logins = :failed, locked_until = "
-          ":locked, disabled = :disabled, version = version + 1 WHERE id = :id",
+          ":locked, disabled = :disabled, time_zone = :tz, version = version + 1 WHERE id = :id",
       soci::use(u.email), soci::use(u.name), soci::use(role),
       soci::use(nullable_organisation_id.value, nullable_organisation_id.ind),
       soci::use(u.language), soci::use(nullable_password_hash.value, nullable_password_hash.ind),
       soci::use(u.failed_logins), soci::use(nullable_locked.value, nullable_locked.ind),
-      soci::use(disabled), soci::use(u.id);
+      soci::use(disabled), soci::use(u.time_zone), soci::use(u.id);
 }
 
 std::vector<User> SqlAccountRepository::ListUsers(
@@ -176,18 +178,18 @@ void SqlAccountRepository::InsertInvitation(const Invitation& i) {
   const std::string role = domain::ToString(i.role), created = ToIso(i.created_at),
                     expires = ToIso(i.expires_at);
   sql_ << "INSERT INTO invitations (id, token_hash, email, name, role, organisation_id, "
-          "invited_by, created_at, expires_at) VALUES (:id, :hash, :email, :name, :role, :org, "
-          ":by, :created, :expires)",
+          "invited_by, created_at, expires_at, language) VALUES (:id, :hash, :email, :name, :role, "
+          ":org, :by, :created, :expires, :lang)",
       soci::use(i.id), soci::use(i.token_hash), soci::use(i.email), soci::use(i.name),
       soci::use(role), soci::use(nullable_organisation_id.value, nullable_organisation_id.ind),
-      soci::use(i.invited_by), soci::use(created), soci::use(expires);
+      soci::use(i.invited_by), soci::use(created), soci::use(expires), soci::use(i.language);
 }
 
 std::optional<Invitation> SqlAccountRepository::FindInvitation(const std::string& token_hash) {
   soci::rowset<soci::row> rows =
       (sql_.prepare << "SELECT id, token_hash, email, name, role, organisation_id, invited_by, "
-                       "created_at, expires_at, accepted_at FROM invitations WHERE token_hash = "
-                       ":hash",
+                       "created_at, expires_at, accepted_at, language FROM invitations WHERE "
+                       "token_hash = :hash",
        soci::use(token_hash));
   for (const soci::row& row : rows) {
     Invitation i;
@@ -203,9 +205,42 @@ std::optional<Invitation> SqlAccountRepository::FindInvitation(const std::string
     i.created_at = *created;
     i.expires_at = *expires;
     i.accepted_at = ParseIso(Text(row, 9));
+    i.language = Text(row, 10);
     return i;
   }
   return std::nullopt;
+}
+
+void SqlAccountRepository::InsertPasswordReset(const domain::PasswordReset& r) {
+  const std::string created = ToIso(r.created_at), expires = ToIso(r.expires_at);
+  sql_ << "INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) VALUES "
+          "(:hash, :u, :created, :expires)",
+      soci::use(r.token_hash), soci::use(r.user_id), soci::use(created), soci::use(expires);
+}
+
+std::optional<domain::PasswordReset> SqlAccountRepository::FindPasswordReset(
+    const std::string& token_hash) {
+  return SelectFirst(sql_,
+                     "SELECT token_hash, user_id, created_at, expires_at, used_at FROM "
+                     "password_resets WHERE token_hash = :hash",
+                     token_hash, [](const soci::row& row) {
+                       return domain::PasswordReset{Text(row, 0), Text(row, 1), At(row, 2),
+                                                    At(row, 3), MaybeAt(row, 4)};
+                     });
+}
+
+int SqlAccountRepository::CountPasswordResets(const std::string& user_id, Instant since) {
+  int n = 0;
+  const std::string at = ToIso(since);
+  sql_ << "SELECT COUNT(*) FROM password_resets WHERE user_id = :u AND created_at >= :at",
+      soci::into(n), soci::use(user_id), soci::use(at);
+  return n;
+}
+
+void SqlAccountRepository::EndPasswordResets(const std::string& user_id, Instant at) {
+  const std::string when = ToIso(at);
+  sql_ << "UPDATE password_resets SET used_at = :at WHERE user_id = :u AND used_at IS NULL",
+      soci::use(when), soci::use(user_id);
 }
 
 void SqlAccountRepository::MarkInvitationAccepted(const std::string& id, Instant at) {

@@ -35,6 +35,10 @@ class SqlAccountRepository : public domain::AccountRepository {
 
   void InsertInvitation(const domain::Invitation& i) override;
   std::optional<domain::Invitation> FindInvitation(const std::string& token_hash) override;
+  void InsertPasswordReset(const domain::PasswordReset& r) override;
+  std::optional<domain::PasswordReset> FindPasswordReset(const std::string& token_hash) override;
+  int CountPasswordResets(const std::string& user_id, Instant since) override;
+  void EndPasswordResets(const std::string& user_id, Instant at) override;
   void MarkInvitationAccepted(const std::string& id, Instant at) override;
 
   void RecordLoginAttempt(const std::string& client, const std::string& email, Instant at,

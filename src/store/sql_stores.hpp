@@ -16,6 +16,7 @@
 #include "store/sql_enquiry_repository.hpp"
 #include "store/sql_fiscal_model_repository.hpp"
 #include "store/sql_hub_repository.hpp"
+#include "store/sql_mail_repository.hpp"
 #include "store/sql_notification_repository.hpp"
 #include "store/sql_obligation_repository.hpp"
 #include "store/sql_request_repository.hpp"
@@ -41,9 +42,10 @@ auto WithStores(soci::session& sql, F&& fn) {
   SqlEnquiryRepository enquiries(sql);
   SqlSlaPolicyRepository sla_policy(sql);
   SqlDisciplineRepository disciplines(sql);
-  domain::Stores stores{requests,    accounts,   roster,     hub,           fiscal,
-                        obligations, training,   audit,      notifications, blobs,
-                        enquiries,   sla_policy, disciplines};
+  SqlMailRepository mail(sql);
+  domain::Stores stores{requests,    accounts,   roster,      hub,           fiscal,
+                        obligations, training,   audit,       notifications, blobs,
+                        enquiries,   sla_policy, disciplines, mail};
   return fn(stores);
 }
 

@@ -17,8 +17,6 @@
 
 namespace connex::testing {
 
-namespace {
-
 int FreePort() {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -32,8 +30,6 @@ int FreePort() {
   close(fd);
   return port;
 }
-
-}  // namespace
 
 ServerProcess::ServerProcess(std::vector<std::string> extra, std::string data_dir)
     : extra_(std::move(extra)), data_dir_(std::move(data_dir)) {

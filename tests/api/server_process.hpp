@@ -17,6 +17,9 @@
 
 namespace connex::testing {
 
+// A port on 127.0.0.1 nothing listens on now.
+int FreePort();
+
 class ServerProcess {
  public:
   // `extra`: more `connex serve` options. `data_dir`: reuse a directory (empty: a new one).

@@ -80,6 +80,8 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddImpactRoutes(routes, s);
   AddObligationRoutes(routes, s);
   AddTrainingRoutes(routes, s);
+  AddPasswordResetRoutes(routes, s);
+  AddMailRoutes(routes, s);
   routes.push_back({"GET", "/api/v1/openapi.json", domain::Access::kPublic,
                     "This API as an OpenAPI 3 document", nullptr});
   // The document lists every route, this one included, and never changes.

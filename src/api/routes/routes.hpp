@@ -56,5 +56,7 @@ void AddFeedbackRoutes(std::vector<Route>& routes, Services& s);
 void AddImpactRoutes(std::vector<Route>& routes, Services& s);
 void AddObligationRoutes(std::vector<Route>& routes, Services& s);
 void AddTrainingRoutes(std::vector<Route>& routes, Services& s);
+void AddPasswordResetRoutes(std::vector<Route>& routes, Services& s);
+void AddMailRoutes(std::vector<Route>& routes, Services& s);
 
 }  // namespace connex::api

@@ -6,6 +6,8 @@
 #include <iostream>
 
 #include "core/crypto.hpp"
+#include "domain/accounts/account.hpp"
+#include "mail/smtp_client.hpp"
 #include "store/audit_log.hpp"
 #include "store/migrations.hpp"
 
@@ -33,6 +35,34 @@ void AddDataOption(CLI::App* cmd, DataOptions& data) {
                   "The file recording how far the audit log reached (default DIR/audit.anchor)")
       ->envname("CONNEX_AUDIT_ANCHOR")
       ->type_name("FILE");
+}
+
+void AddMailOptions(CLI::App* cmd, api::MailConfig& mail) {
+  cmd->add_option("--smtp", mail.smtp_url,
+                  "The relay mails go through: smtp://host:port (STARTTLS when offered) or "
+                  "smtps://user:password@host:465; without it mails stay queued")
+      ->envname("CONNEX_SMTP")
+      ->type_name("URL");
+  cmd->add_option("--mail-from", mail.from,
+                  "The address mails come from; replies to it come back as request messages")
+      ->envname("CONNEX_MAIL_FROM")
+      ->type_name("ADDRESS");
+  cmd->add_option_function<int>(
+         "--mail-retry", [&mail](int seconds) { mail.first_retry = std::chrono::seconds(seconds); },
+         "Seconds a mail waits after its first failed attempt (then twice as long each time, "
+         "up to an hour; default 30)")
+      ->check(CLI::Range(1, 3600));
+}
+
+std::string CheckMailOptions(const api::MailConfig& mail) {
+  if (mail.smtp_url.empty()) return "";
+  if (mail.smtp_url.rfind("smtp://", 0) != 0 && mail.smtp_url.rfind("smtps://", 0) != 0) {
+    return "--smtp: \"" + mail::RedactedUrl(mail.smtp_url) +
+           "\" is not an smtp:// or smtps:// address";
+  }
+  if (mail.from.empty()) return "--mail-from: the address mails come from is needed with --smtp";
+  if (auto why = domain::CheckEmail(mail.from)) return "--mail-from: " + *why;
+  return "";
 }
 
 std::string PostgresqlUrl(const std::string& url) {
@@ -135,6 +165,7 @@ void AddAuditCommands(CLI::App& app, int& exit_code);
 void AddDatabaseCommands(CLI::App& app, int& exit_code);
 void AddServeCommands(CLI::App& app, int& exit_code);
 void AddHubCommands(CLI::App& app, int& exit_code);
+void AddMailCommands(CLI::App& app, int& exit_code);
 
 void AddPlatformCommands(CLI::App& app, int& exit_code) {
   AddUserCommands(app, exit_code);
@@ -143,6 +174,7 @@ void AddPlatformCommands(CLI::App& app, int& exit_code) {
   AddDatabaseCommands(app, exit_code);
   AddServeCommands(app, exit_code);
   AddHubCommands(app, exit_code);
+  AddMailCommands(app, exit_code);
 }
 
 }  // namespace connex::cli

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "api/mail_delivery.hpp"
 #include "store/database.hpp"
 
 namespace connex::cli {
@@ -44,6 +45,11 @@ bool SealAudit(const DataOptions& data, store::Database* db);
 // write no audit entry) a missing key is no obstacle.
 std::unique_ptr<store::Database> OpenData(const DataOptions& data, bool migrate = true,
                                           int pool = 1);
+
+// Adds --smtp URL and --mail-from ADDRESS (also CONNEX_SMTP, CONNEX_MAIL_FROM).
+void AddMailOptions(CLI::App* cmd, api::MailConfig& mail);
+// "" when the relay settings can be used; else why not, naming the option.
+std::string CheckMailOptions(const api::MailConfig& mail);
 
 // Who the audit log names for a command run at the console: "cli:<login>".
 std::string OperatorActor();

@@ -250,10 +250,16 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
       ->capture_default_str()
       ->check(CLI::Range(1, 3600));
   serve->add_option("--base-url", c.base_url, "The portal's public address, for links")
+      ->envname("CONNEX_BASE_URL")
       ->capture_default_str();
+  AddMailOptions(serve, c.mail);
   serve->add_flag("--secure-cookies", c.secure_cookies, "Mark cookies Secure (behind TLS)");
   serve->add_flag("--demo", args->demo, "Create the demonstration accounts if there are no users");
   serve->callback([args, &exit_code] {
+    if (const std::string why = CheckMailOptions(args->config.mail); !why.empty()) {
+      std::cerr << "error: " << why << "\n";
+      return void(exit_code = kOperatorInvalid);
+    }
     // One pooled session per worker, and one for the probes.
     auto db = OpenData(args->data, true, args->config.threads + 1);
     if (!db) return void(exit_code = kOperatorFailed);

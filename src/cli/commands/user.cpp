@@ -6,7 +6,9 @@
 
 #include "cli/commands/platform_common.hpp"
 #include "core/crypto.hpp"
+#include "domain/accounts/account_mail.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/mail/mail_render.hpp"
 #include "store/sql_stores.hpp"
 
 namespace connex::cli {
@@ -33,7 +35,7 @@ int Refused(const Result<Done>& r) {
 
 struct UserArgs {
   DataOptions data;
-  std::string email, name, role, organisation, base_url;
+  std::string email, name, role, organisation, base_url, language = "en";
 };
 
 // The options naming a new account, shared by add and invite.
@@ -80,10 +82,15 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
   });
 
   CLI::App* invite = user->add_subcommand(
-      "invite", "Invite someone: prints the link they open to choose a password");
+      "invite",
+      "Invite someone: queues the invitation mail (the portal's sender delivers it) and prints "
+      "the link they open to choose a password");
   AddAccountOptions(invite, *args);
   invite->add_option("--base-url", args->base_url, "The portal's address")
       ->default_val("http://127.0.0.1:8080");
+  invite->add_option("--language", args->language, "Language of the mail and the account")
+      ->check(CLI::IsMember(domain::MailLanguages()))
+      ->capture_default_str();
   invite->callback([args, service, &exit_code] {
     auto db = OpenData(args->data);
     if (!db) return void(exit_code = kOperatorFailed);
@@ -91,8 +98,9 @@ void AddUserCommands(CLI::App& app, int& exit_code) {
     std::string token;
     auto r = store::WriteStores(*db, [&](domain::Stores& st) -> Result<Done> {
       auto i = service.Invite(st.accounts, OperatorActor(), domain::Role::kAdmin, args->email,
-                              args->name, role, args->organisation);
+                              args->name, role, args->organisation, args->language);
       if (!i) return i.errors();
+      domain::MailInvitation(st, *i, "The CONNEX Support Unit", Now());
       token = i->token;
       return Done{};
     });

@@ -43,7 +43,8 @@ struct User {
   Role role = Role::kGovernment;
   std::string organisation_id;  // empty for none
   std::string language = "en";
-  std::string password_hash;  // never leaves the account service
+  std::string time_zone = "UTC";  // IANA name; where the daily mail digest is due at 07:00
+  std::string password_hash;      // never leaves the account service
   int failed_logins = 0;
   std::optional<Instant> locked_until;
   bool disabled = false;
@@ -70,6 +71,16 @@ struct Invitation {
   Instant created_at;
   Instant expires_at;
   std::optional<Instant> accepted_at;
+  std::string language = "en";  // of the invitation's mail and of the account it opens
+};
+
+// A link to choose a new password, sent by mail; only its digest is stored.
+struct PasswordReset {
+  std::string token_hash;
+  std::string user_id;
+  Instant created_at;
+  Instant expires_at;
+  std::optional<Instant> used_at;
 };
 
 // Lowercase and trimmed; the form every email is stored and compared in.

@@ -43,6 +43,13 @@ class AccountRepository {
   virtual std::optional<Invitation> FindInvitation(const std::string& token_hash) = 0;
   virtual void MarkInvitationAccepted(const std::string& id, Instant at) = 0;
 
+  virtual void InsertPasswordReset(const PasswordReset& r) = 0;
+  virtual std::optional<PasswordReset> FindPasswordReset(const std::string& token_hash) = 0;
+  // How many resets of the user were asked for since `since`.
+  virtual int CountPasswordResets(const std::string& user_id, Instant since) = 0;
+  // Marks every unused reset of the user used (one new password ends them all).
+  virtual void EndPasswordResets(const std::string& user_id, Instant at) = 0;
+
   virtual void RecordLoginAttempt(const std::string& client, const std::string& email, Instant at,
                                   bool succeeded) = 0;
   virtual int CountFailedAttempts(const std::string& client, Instant since) = 0;

@@ -180,7 +180,8 @@ Result<Done> AccountService::CheckNewUser(AccountRepository& repo, const std::st
 Result<NewInvitation> AccountService::Invite(AccountRepository& repo, const std::string& actor,
                                              Role actor_role, const std::string& email_in,
                                              const std::string& name, Role role,
-                                             const std::string& organisation_id) const {
+                                             const std::string& organisation_id,
+                                             const std::string& language) const {
   const std::string email = NormaliseEmail(email_in);
   if (actor_role != Role::kAdmin &&
       !(actor_role == Role::kCoordinator && (role == Role::kGovernment || role == Role::kExpert))) {
@@ -203,14 +204,16 @@ Result<NewInvitation> AccountService::Invite(AccountRepository& repo, const std:
        actor,
        now,
        now + rules_.invitation_lifetime,
-       std::nullopt};
+       std::nullopt,
+       language};
   repo.InsertInvitation(i);
   repo.Audit(actor, "invitation.create", "invitation", i.id, "",
              nlohmann::json({{"email", email},
                              {"name", name},
                              {"role", ToString(role)},
                              {"organisation_id", organisation_id},
-                             {"expires_at", ToIso(i.expires_at)}})
+                             {"expires_at", ToIso(i.expires_at)},
+                             {"language", language}})
                  .dump());
   return out;
 }
@@ -238,6 +241,7 @@ Result<User> AccountService::AcceptInvitation(AccountRepository& repo, const std
   u.name = i->name;
   u.role = i->role;
   u.organisation_id = i->organisation_id;
+  u.language = i->language;
   u.password_hash = HashPassword(password);
   repo.InsertUser(u);
   repo.MarkInvitationAccepted(i->id, Now());
@@ -287,6 +291,49 @@ Result<Organisation> AccountService::AddOrganisation(AccountRepository& repo,
       actor, "organisation.create", "organisation", o.id, "",
       nlohmann::json({{"kind", ToString(kind)}, {"name", name}, {"country", country}}).dump());
   return o;
+}
+
+std::optional<NewPasswordReset> AccountService::StartPasswordReset(AccountRepository& repo,
+                                                                   const std::string& email,
+                                                                   Instant now) const {
+  std::optional<User> u = repo.FindUserByEmail(NormaliseEmail(email));
+  if (!u || u->disabled) return std::nullopt;
+  if (repo.CountPasswordResets(u->id, now - std::chrono::hours(1)) >= rules_.resets_per_hour) {
+    return std::nullopt;
+  }
+  NewPasswordReset out{*u, RandomToken(), now + rules_.reset_lifetime};
+  repo.InsertPasswordReset({Sha256Hex(out.token), u->id, now, out.expires_at, std::nullopt});
+  repo.Audit("system", "user.reset_requested", "user", u->id, "", "");
+  return out;
+}
+
+Result<User> AccountService::FindPasswordReset(AccountRepository& repo, const std::string& token,
+                                               Instant now) const {
+  const Error gone{ErrorCode::kNotFound,
+                   "this link to choose a new password is unknown, used or expired; ask for a "
+                   "new one",
+                   "token"};
+  const std::optional<PasswordReset> r = repo.FindPasswordReset(Sha256Hex(token));
+  if (!r || r->used_at || r->expires_at <= now) return gone;
+  std::optional<User> u = repo.FindUser(r->user_id);
+  if (!u || u->disabled) return gone;
+  return *u;
+}
+
+Result<User> AccountService::CompletePasswordReset(AccountRepository& repo,
+                                                   const std::string& token,
+                                                   const std::string& password, Instant now) const {
+  Result<User> u = FindPasswordReset(repo, token, now);
+  if (!u) return u.errors();
+  if (auto why = CheckPassword(password, u->email)) return Invalid(*why, "password");
+  u->password_hash = HashPassword(password);
+  u->failed_logins = 0;
+  u->locked_until.reset();
+  repo.UpdateUser(*u);
+  repo.EndPasswordResets(u->id, now);
+  repo.DeleteSessionsOf(u->id);
+  repo.Audit(u->id, "user.reset", "user", u->id, "", "");
+  return *u;
 }
 
 Result<Done> AccountService::ResetPassword(AccountRepository& repo, const std::string& actor,

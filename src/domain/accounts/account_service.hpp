@@ -28,6 +28,8 @@ struct AccountRules {
   int client_failures = 20;  // failed sign-ins from one address per window
   std::chrono::seconds client_window{15 * 60};
   std::chrono::seconds invitation_lifetime{7 * 24 * 3600};
+  std::chrono::seconds reset_lifetime{3600};
+  int resets_per_hour = 3;  // reset mails to one account; more are not sent
 };
 
 // A signed-in user as a request sees it.
@@ -51,6 +53,11 @@ struct SignInAttempt {
 struct NewInvitation {
   Invitation invitation;
   std::string token;
+};
+struct NewPasswordReset {
+  User user;
+  std::string token;
+  Instant expires_at;
 };
 
 class AccountService {
@@ -79,11 +86,25 @@ class AccountService {
   // Coordinators invite government users and experts; admins invite anyone.
   Result<NewInvitation> Invite(AccountRepository& repo, const std::string& actor, Role actor_role,
                                const std::string& email, const std::string& name, Role role,
-                               const std::string& organisation_id) const;
+                               const std::string& organisation_id,
+                               const std::string& language) const;
   // The pending invitation of `token`; kNotFound when unknown, used or expired.
   Result<Invitation> FindInvitation(AccountRepository& repo, const std::string& token) const;
   Result<User> AcceptInvitation(AccountRepository& repo, const std::string& token,
                                 const std::string& password) const;
+
+  // A forgotten password. The caller answers the same whatever this returns,
+  // so nobody learns whether `email` has an account: a reset is made only
+  // for an enabled account, and at most `resets_per_hour` an hour each.
+  std::optional<NewPasswordReset> StartPasswordReset(AccountRepository& repo,
+                                                     const std::string& email, Instant now) const;
+  // The account of a pending reset; kNotFound when unknown, used or expired.
+  Result<User> FindPasswordReset(AccountRepository& repo, const std::string& token,
+                                 Instant now) const;
+  // Sets the new password, ends every reset and session of the account and
+  // lifts a lockout.
+  Result<User> CompletePasswordReset(AccountRepository& repo, const std::string& token,
+                                     const std::string& password, Instant now) const;
 
   // Operator commands (connex user add / reset), audited as `actor`.
   Result<User> AddUser(AccountRepository& repo, const std::string& actor, const std::string& email,

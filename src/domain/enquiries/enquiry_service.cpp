@@ -7,6 +7,7 @@
 #include "core/crypto.hpp"
 #include "domain/accounts/account_repository.hpp"
 #include "domain/audit/audit_log.hpp"
+#include "domain/mail/mailer.hpp"
 #include "domain/notifications/notification_repository.hpp"
 
 namespace connex::domain {
@@ -24,6 +25,8 @@ Result<Enquiry> EnquiryService::Submit(Stores& s, Enquiry e) const {
       s.notifications.Insert({NewId("ntf"), u.id, "enquiry", "",
                               "Enquiry from " + e.name + " (" + e.organisation + ")", e.at,
                               std::nullopt});
+      QueueUserMail(s, u, "enquiry", "", {{"name", e.name}, {"organisation", e.organisation}},
+                    "/notifications", e.at);
     }
   }
   return e;

@@ -7,6 +7,7 @@
 #include "domain/accounts/account_repository.hpp"
 #include "domain/audit/audit_log.hpp"
 #include "domain/hub/hub_service.hpp"
+#include "domain/mail/mailer.hpp"
 #include "domain/notifications/notification_repository.hpp"
 #include "domain/obligations/obligation_repository.hpp"
 
@@ -298,18 +299,22 @@ int ObligationService::SendReminders(Stores& s, Instant now) const {
     const OccurrenceQuery q{AddDays(today, -366), AddDays(today, 366), c.id, ""};
     std::vector<Occurrence> due;
     AppendOccurrences(s, c, q, now, due);
-    std::vector<std::string> users;
+    std::vector<User> users;
     for (const User& u : s.accounts.ListUsers(1000, "", c.organisation_id)) {
-      if (!u.disabled) users.push_back(u.id);
+      if (!u.disabled) users.push_back(u);
     }
     for (const Occurrence& o : due) {
       if (o.state != "due_soon" && o.state != "overdue") continue;
       if (!s.obligations.MarkReminded(o.obligation.id, o.due_date, o.state, now)) continue;
       const std::string text = c.title + ": " + o.obligation.title +
                                (o.state == "overdue" ? " was due on " : " is due on ") + o.due_date;
-      for (const std::string& u : users) {
-        s.notifications.Insert(
-            {NewId("ntf"), u, "obligation_" + o.state, "", text, now, std::nullopt});
+      const std::string kind = "obligation_" + o.state;
+      for (const User& u : users) {
+        s.notifications.Insert({NewId("ntf"), u.id, kind, "", text, now, std::nullopt});
+        QueueUserMail(
+            s, u, kind, "",
+            {{"contract", c.title}, {"obligation", o.obligation.title}, {"date", o.due_date}},
+            "/monitoring/contracts/" + c.id, now);
       }
       ++sent;
     }

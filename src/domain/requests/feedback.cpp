@@ -123,7 +123,8 @@ int FeedbackService::SendReminders(Stores& s, Instant now) const {
                              std::to_string(due) + " of " + std::to_string(kFeedbackReminders) +
                              ")";
     if (s.notifications.Exists(r.id, "feedback_reminder", text)) continue;
-    Notify(s, GovernmentUsers(s, r), "feedback_reminder", r, text, now);
+    Notify(s, GovernmentUsers(s, r), "feedback_reminder", r, text,
+           {{"number", std::to_string(due)}, {"total", std::to_string(kFeedbackReminders)}}, now);
     ++sent;
   }
   return sent;

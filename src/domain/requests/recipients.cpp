@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "domain/accounts/account_repository.hpp"
+#include "domain/mail/mailer.hpp"
 #include "domain/notifications/notification_repository.hpp"
 
 namespace connex::domain {
@@ -29,9 +30,13 @@ std::vector<std::string> Coordinators(Stores& s) {
 }
 
 void Notify(Stores& s, const std::vector<std::string>& users, const std::string& kind,
-            const SupportRequest& r, const std::string& text, Instant now) {
+            const SupportRequest& r, const std::string& text, nlohmann::json params, Instant now) {
+  params["project"] = r.form.project_name.empty() ? r.reference : r.form.project_name;
   for (const std::string& u : users) {
     s.notifications.Insert({NewId("ntf"), u, kind, r.id, text, now, std::nullopt});
+    if (const std::optional<User> user = s.accounts.FindUser(u)) {
+      QueueUserMail(s, *user, kind, r.id, params, "/requests/" + r.id, now);
+    }
   }
 }
 

@@ -68,6 +68,12 @@ std::vector<std::string> Watchers(Stores& s, const SupportRequest& r, const std:
   return {ids.begin(), ids.end()};
 }
 
+// How a mail names the person who wrote or added something.
+std::string AuthorName(Stores& s, const std::string& user_id) {
+  const std::optional<User> u = s.accounts.FindUser(user_id);
+  return u ? u->name : "";
+}
+
 // The form with the country of the government's organisation when it names none.
 RequestForm WithCountry(Stores& s, RequestForm form, const std::string& organisation_id) {
   if (form.country.empty()) {
@@ -211,19 +217,22 @@ Result<SupportRequest> RequestService::Transition(Stores& s, const Principal& p,
                  Snapshot(*r).dump());
   const std::string text = Title(*r) + ": " + ToString(*from) + " → " + ToString(move.to) +
                            (move.reason.empty() ? "" : " (" + move.reason + ")");
+  const nlohmann::json moved = {
+      {"from", ToString(*from)}, {"to", ToString(move.to)}, {"reason", move.reason}};
   if (move.to == S::kSubmitted) {
     Notify(s, Coordinators(s), "request_submitted", *r,
-           "New request " + Title(*r) + " from " + r->form.entity, now);
+           "New request " + Title(*r) + " from " + r->form.entity, {{"entity", r->form.entity}},
+           now);
     std::vector<std::string> colleagues = GovernmentUsers(s, *r);
     colleagues.erase(std::remove(colleagues.begin(), colleagues.end(), p.user_id),
                      colleagues.end());
-    Notify(s, colleagues, "state_changed", *r, text, now);
+    Notify(s, colleagues, "state_changed", *r, text, moved, now);
   } else {
-    Notify(s, Watchers(s, *r, p.user_id), "state_changed", *r, text, now);
+    Notify(s, Watchers(s, *r, p.user_id), "state_changed", *r, text, moved, now);
   }
   if (move.to == S::kClosed) {
     Notify(s, GovernmentUsers(s, *r), "feedback_requested", *r,
-           Title(*r) + ": the engagement is closed; tell the Support Unit how the support went",
+           Title(*r) + ": the engagement is closed; tell the Support Unit how the support went", {},
            now);
   }
   return r;
@@ -379,7 +388,8 @@ Result<ScopeVersion> RequestService::AddScope(Stores& s, const Principal& p, con
                  versions.empty() ? "" : ToJson(versions.back().scope).dump(),
                  ToJson(scope).dump());
   Notify(s, Watchers(s, *r, p.user_id), "scope_changed", *r,
-         Title(*r) + ": scope version " + std::to_string(v.number) + " (" + reason + ")", now);
+         Title(*r) + ": scope version " + std::to_string(v.number) + " (" + reason + ")",
+         {{"version", std::to_string(v.number)}, {"reason", reason}}, now);
   return v;
 }
 
@@ -425,7 +435,8 @@ Result<TeamMember> RequestService::AddMember(Stores& s, const Principal& p, cons
   // government confirmed the team is told to it at once (ADR 016).
   if (r->position.state == S::kTeamConfirmed || r->position.state == S::kActive) {
     Notify(s, GovernmentUsers(s, *r), "team_changed", *r,
-           Title(*r) + ": " + user->name + " joined the team as " + m.role, now);
+           Title(*r) + ": " + user->name + " joined the team as " + m.role,
+           {{"member", user->name}, {"role", m.role}}, now);
   }
   return m;
 }
@@ -497,7 +508,8 @@ Result<Deliverable> RequestService::UpdateDeliverableStatus(Stores& s, const Pri
                  nlohmann::json{{"id", it->id}, {"status", before.status}}.dump(),
                  nlohmann::json{{"id", it->id}, {"status", status}}.dump());
   Notify(s, Watchers(s, *r, p.user_id), "deliverable", *r,
-         Title(*r) + ": \"" + it->title + "\" is " + status, now);
+         Title(*r) + ": \"" + it->title + "\" is " + status,
+         {{"deliverable", it->title}, {"status", status}}, now);
   return *it;
 }
 
@@ -515,7 +527,8 @@ Result<Message> RequestService::PostMessage(Stores& s, const Principal& p, const
   s.requests.InsertMessage(m);
   s.audit.Record(p.user_id, "request.message", "message", m.id, "",
                  nlohmann::json{{"request_id", id}, {"length", body.size()}}.dump());
-  Notify(s, Watchers(s, *r, p.user_id), "message", *r, "New message on " + Title(*r), now);
+  Notify(s, Watchers(s, *r, p.user_id), "message", *r, "New message on " + Title(*r),
+         {{"author", AuthorName(s, p.user_id)}, {"text", body}}, now);
   return m;
 }
 
@@ -552,7 +565,8 @@ Result<Document> RequestService::Upload(Stores& s, const Principal& p, const std
                                 {"media_type", d.media_type}}
                      .dump());
   Notify(s, Watchers(s, *r, p.user_id), "document", *r,
-         Title(*r) + ": new document \"" + name + "\"", now);
+         Title(*r) + ": new document \"" + name + "\"",
+         {{"author", AuthorName(s, p.user_id)}, {"document", name}}, now);
   return d;
 }
 
@@ -656,7 +670,7 @@ int RequestService::NotifyClockRisks(Stores& s, const Calendar& calendar, const 
       const std::string text = Title(r) + ": the " + ToString(c.kind) + " target is " +
                                (c.status == ClockStatus::kBreached ? "breached" : "near");
       if (s.notifications.Exists(r.id, kind, text)) continue;
-      Notify(s, coordinators, kind, r, text, now);
+      Notify(s, coordinators, kind, r, text, {{"clock", ToString(c.kind)}}, now);
       ++sent;
     }
   }

@@ -16,6 +16,7 @@ class DisciplineRepository;
 class EnquiryRepository;
 class FiscalModelRepository;
 class HubRepository;
+class MailRepository;
 class NotificationRepository;
 class ObligationRepository;
 class RequestRepository;
@@ -37,6 +38,7 @@ struct Stores {
   EnquiryRepository& enquiries;
   SlaPolicyRepository& sla_policy;
   DisciplineRepository& disciplines;
+  MailRepository& mail;
 };
 
 }  // namespace connex::domain

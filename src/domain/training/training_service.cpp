@@ -6,6 +6,8 @@
 #include "domain/accounts/account_repository.hpp"
 #include "domain/audit/audit_log.hpp"
 #include "domain/hub/hub_service.hpp"
+#include "domain/mail/mail_render.hpp"
+#include "domain/mail/mailer.hpp"
 #include "domain/training/training_repository.hpp"
 
 namespace connex::domain {
@@ -153,6 +155,24 @@ Result<std::vector<Participant>> TrainingService::Participants(
   return out;
 }
 
+namespace {
+
+// A participant may have no account: the mail then goes to the address they
+// were nominated with, in the session's language.
+void MailParticipant(Stores& s, const Participant& x, const std::string& kind,
+                     nlohmann::json params, const std::string& link, const std::string& language,
+                     Instant now) {
+  if (x.email.empty()) return;
+  if (const std::optional<User> u = s.accounts.FindUserByEmail(x.email)) {
+    QueueUserMail(s, *u, kind, "", std::move(params), link, now);
+  } else {
+    QueueAddressMail(s, x.email, IsMailLanguage(language) ? language : "en", "", kind,
+                     std::move(params), link, now);
+  }
+}
+
+}  // namespace
+
 Result<Participant> TrainingService::Enrol(Stores& s, const Principal& p,
                                            const std::string& session_id, Participant x,
                                            Instant now) const {
@@ -191,6 +211,15 @@ Result<Participant> TrainingService::Enrol(Stores& s, const Principal& p,
   x.version = 1;
   s.training.InsertParticipant(x);
   s.audit.Record(p.user_id, "participant.enrol", "participant", x.id, "", ToJson(x).dump());
+  if (const auto course = s.training.FindCourse(t->course_id)) {
+    MailParticipant(
+        s, x, "training_nominated",
+        {{"name", x.name},
+         {"course", course->title},
+         {"dates", t->starts_on == t->ends_on ? t->starts_on : t->starts_on + " – " + t->ends_on},
+         {"place", t->place}},
+        "/training/courses/" + course->id, t->language, now);
+  }
   return x;
 }
 
@@ -234,6 +263,11 @@ Result<Participant> TrainingService::RecordAttendance(Stores& s, const Principal
   }
   s.audit.Record(p.user_id, "participant.attendance", "participant", id, ToJson(before).dump(),
                  ToJson(*x).dump());
+  const auto course = s.training.FindCourse(t->course_id);
+  if (course && x->completed && !before.completed) {
+    MailParticipant(s, *x, "training_certificate", {{"name", x->name}, {"course", course->title}},
+                    "/training/certificates/" + x->certificate_id, t->language, now);
+  }
   return *x;
 }
 

@@ -1,0 +1,122 @@
+#include "domain/mail/mail_render.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+namespace connex::domain {
+namespace {
+
+OutboundMail Message(const std::string& language) {
+  OutboundMail m;
+  m.id = "mail-1";
+  m.kind = "message";
+  m.user_id = "usr-1";
+  m.recipient = "focal@example.org";
+  m.language = language;
+  m.request_id = "req-1";
+  m.reference = "CNX-2026-K7QF4";
+  m.params = {{"name", "Aminata Diop"},
+              {"author", "Chloé <Coordinator>"},
+              {"project", "Block C-12"},
+              {"text", "Please send the draft.\n\nThanks"}};
+  m.link = "/requests/req-1";
+  return m;
+}
+
+const MailSettings kSettings{"https://connex.example", "connex@mail.example"};
+
+TEST(MailRender, SaysTheNoticeInTheRecipientsLanguageWithItsPageAndThread) {
+  const RenderedMail en = RenderMail(Message("en"), kSettings);
+  EXPECT_EQ(en.subject, "[CNX-2026-K7QF4] Message from Chloé <Coordinator>");
+  EXPECT_NE(en.text.find("Hello Aminata Diop,"), std::string::npos);
+  EXPECT_NE(en.text.find("Please send the draft."), std::string::npos);
+  EXPECT_NE(en.text.find("https://connex.example/requests/req-1"), std::string::npos);
+  EXPECT_EQ(en.message_id, "<mail-1@mail.example>");
+  EXPECT_EQ(en.in_reply_to, "<request.req-1@mail.example>");
+  EXPECT_EQ(en.from, "CONNEX <connex@mail.example>");
+  // What a person typed is text in the HTML, never markup.
+  EXPECT_NE(en.html.find("Chloé &lt;Coordinator&gt;"), std::string::npos);
+  EXPECT_EQ(en.html.find("<Coordinator>"), std::string::npos);
+
+  const RenderedMail fr = RenderMail(Message("fr"), kSettings);
+  EXPECT_EQ(fr.subject, "[CNX-2026-K7QF4] Message de Chloé <Coordinator>");
+  EXPECT_NE(fr.text.find("Bonjour Aminata Diop,"), std::string::npos);
+  EXPECT_NE(fr.html.find("lang=\"fr\""), std::string::npos);
+}
+
+TEST(MailRender, NamesStatesInWordsAndAddsTheReasonOnlyWhenGiven) {
+  OutboundMail m = Message("fr");
+  m.kind = "state_changed";
+  m.params = {{"from", "submitted"}, {"to", "awaiting_information"}, {"reason", ""}};
+  RenderedMail r = RenderMail(m, kSettings);
+  EXPECT_EQ(r.subject, "[CNX-2026-K7QF4] En attente d'informations");
+  EXPECT_EQ(r.text.find("awaiting_information"), std::string::npos);
+  EXPECT_EQ(r.text.find("Motif"), std::string::npos);
+  m.params["reason"] = "Le budget manque";
+  r = RenderMail(m, kSettings);
+  EXPECT_NE(r.text.find("Motif indiqué : Le budget manque"), std::string::npos);
+}
+
+TEST(MailRender, MailsAboutNoRequestStartNoThread) {
+  OutboundMail m = Message("en");
+  m.kind = "password_reset";
+  m.request_id.clear();
+  m.reference.clear();
+  m.params = {{"name", "A"}, {"email", "a@example.org"}, {"expires", "2026-12-04 12:00"}};
+  const RenderedMail r = RenderMail(m, kSettings);
+  EXPECT_TRUE(r.in_reply_to.empty());
+  EXPECT_EQ(r.subject, "Choose a new password for the CONNEX portal");
+}
+
+// Every catalog has the words of every kind, with the same placeholders as
+// English, so no mail is ever short of a sentence in one language.
+TEST(MailRender, EveryLanguageWordsEveryKindWithTheSamePlaceholders) {
+  std::vector<std::string> kinds = ChoosableMailKinds();
+  kinds.insert(kinds.end(), {"invitation", "password_reset", "digest"});
+  const std::regex placeholder(R"(\{[a-z_|]+\})");
+  const auto placeholders = [&](const std::string& text) {
+    std::set<std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), placeholder);
+         it != std::sregex_iterator(); ++it) {
+      out.insert(it->str());
+    }
+    return out;
+  };
+  const nlohmann::json& en = MailCatalog("en");
+  EXPECT_EQ(en["kinds"].size(), kinds.size()) << "a kind with words but no sender, or the reverse";
+  for (const std::string& kind : kinds) {
+    for (const std::string& language : MailLanguages()) {
+      SCOPED_TRACE(kind + " in " + language);
+      const nlohmann::json& words = MailCatalog(language)["kinds"];
+      ASSERT_TRUE(words.contains(kind));
+      ASSERT_EQ(words[kind].size(), en["kinds"][kind].size());
+      for (const auto& [part, text] : en["kinds"][kind].items()) {
+        ASSERT_TRUE(words[kind].contains(part)) << part;
+        EXPECT_EQ(placeholders(words[kind][part].get<std::string>()),
+                  placeholders(text.get<std::string>()))
+            << part;
+      }
+      OutboundMail m = Message(language);
+      m.kind = kind;
+      m.params = nlohmann::json::object();
+      EXPECT_NO_THROW(RenderMail(m, kSettings));
+    }
+    // Every list a placeholder names has a word for each code in every language.
+    for (const char* list : {"state", "clock", "deliverable_status", "role"}) {
+      for (const std::string& language : MailLanguages()) {
+        EXPECT_EQ(MailCatalog(language)[list].size(), en[list].size()) << list << " " << language;
+      }
+    }
+  }
+  EXPECT_TRUE(IsMailLanguage("fr"));
+  EXPECT_FALSE(IsMailLanguage("xx"));
+}
+
+TEST(MailRender, ReplyAddressesCarryTheTokenAfterThePlus) {
+  EXPECT_EQ(ReplyAddress("connex@mail.example", "abc"), "connex+abc@mail.example");
+}
+
+}  // namespace
+}  // namespace connex::domain

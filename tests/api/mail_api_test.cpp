@@ -1,0 +1,284 @@
+// Mail over a real SMTP server (tests/support/smtp_sink.py): invitations,
+// password resets and the notices of a request arrive to the right people
+// only, in their language, in the request's thread; choices hold; the outbox
+// is the administrators'; a relay that is down loses nothing and sends once.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <thread>
+
+#include "mail_sink.hpp"
+#include "server_process.hpp"
+
+namespace connex::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kFrom = "connex@mail.example";
+constexpr const char* kBaseUrl = "https://connex.example";
+
+std::vector<std::string> MailOptions(const std::string& smtp) {
+  return {"--smtp", smtp, "--mail-from", kFrom, "--base-url", kBaseUrl, "--mail-retry", "1"};
+}
+
+// The token of the first link to `page` ("/password-reset/") in a mail's text.
+std::string LinkToken(const json& mail, const std::string& page) {
+  std::smatch m;
+  const std::string text = mail["text"];
+  if (!std::regex_search(text, m, std::regex(std::string(kBaseUrl) + page + "([A-Za-z0-9_-]+)"))) {
+    return "";
+  }
+  return m[1];
+}
+
+class Mail : public PortalTest<Mail> {
+ public:
+  static std::vector<std::string> ServerOptions() {
+    sink_ = new MailSink();
+    return MailOptions(sink_->url());
+  }
+  static void TearDownTestSuite() {
+    PortalTest::TearDownTestSuite();
+    delete sink_;
+    sink_ = nullptr;
+  }
+
+ protected:
+  void SetUp() override {
+    PortalTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(sink_->ready()) << "the SMTP sink did not start";
+    SignIn({&ghana_, &senegal_, &coordinator_, &admin_});
+  }
+  static inline MailSink* sink_ = nullptr;
+};
+
+TEST_F(Mail, AnInvitationArrivesInTheChosenLanguageWithItsLink) {
+  const std::string org = Json(ghana_.Get("/api/v1/session"))["user"]["organisation_id"];
+  auto bad = admin_.Send("POST", "/api/v1/invitations",
+                         {{"email", "x@example.org"},
+                          {"name", "X"},
+                          {"role", "government"},
+                          {"organisation_id", org},
+                          {"language", "xx"}});
+  EXPECT_EQ(ErrorFields(bad), std::set<std::string>{"language"});
+  auto inv = admin_.Send("POST", "/api/v1/invitations",
+                         {{"email", "Nouvel.Agent@Example.org"},
+                          {"name", "Nouvel Agent"},
+                          {"role", "government"},
+                          {"organisation_id", org},
+                          {"language", "fr"}});
+  ASSERT_EQ(Status(inv), 201) << inv->body;
+  const auto mails = sink_->WaitFor("nouvel.agent@example.org", 1);
+  ASSERT_EQ(mails.size(), 1u);
+  const json& m = mails[0];
+  EXPECT_EQ(m["subject"], "Votre invitation au portail CONNEX");
+  EXPECT_EQ(m["mail_from"], kFrom);
+  EXPECT_EQ(m["in_reply_to"], "");
+  EXPECT_EQ(m["auto_submitted"], "auto-generated");
+  EXPECT_NE(m["text"].get<std::string>().find("Bonjour Nouvel Agent,"), std::string::npos);
+  EXPECT_NE(m["html"].get<std::string>().find("lang=\"fr\""), std::string::npos);
+  const std::string token = LinkToken(m, "/invitation/");
+  ASSERT_FALSE(token.empty()) << m["text"];
+  EXPECT_EQ(Json(inv)["accept_url"], std::string(kBaseUrl) + "/invitation/" + token);
+  Client guest = NewClient();
+  auto accepted = guest.Send("POST", "/api/v1/invitations/" + token + "/accept",
+                             {{"password", "une phrase de passe solide"}});
+  ASSERT_EQ(Status(accepted), 201);
+  ASSERT_TRUE(guest.SignIn("nouvel.agent@example.org", "une phrase de passe solide"));
+  // The account opens in the invitation's language.
+  EXPECT_EQ(Json(guest.Get("/api/v1/account/mail"))["language"], "fr");
+}
+
+TEST_F(Mail, AForgottenPasswordIsResetByMailOnceAndSaysNothingOfUnknownAddresses) {
+  Client funder = NewClient();
+  ASSERT_TRUE(funder.SignIn("funder@connex.example"));
+  Client visitor = NewClient();
+  auto unknown = visitor.Send("POST", "/api/v1/password-reset", {{"email", "nobody@example.org"}});
+  auto known = visitor.Send("POST", "/api/v1/password-reset", {{"email", "Funder@connex.example"}});
+  ASSERT_EQ(Status(unknown), 202);
+  ASSERT_EQ(Status(known), 202);
+  EXPECT_EQ(Json(unknown)["lifetime_minutes"], Json(known)["lifetime_minutes"]);
+  EXPECT_EQ(
+      ErrorFields(visitor.Send("POST", "/api/v1/password-reset", {{"email", "not-an-address"}})),
+      std::set<std::string>{"email"});
+  const auto mails = sink_->WaitFor("funder@connex.example", 1);
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_EQ(mails[0]["subject"], "Choose a new password for the CONNEX portal");
+  EXPECT_TRUE(sink_->MailsTo("nobody@example.org").empty());
+  const std::string token = LinkToken(mails[0], "/password-reset/");
+  ASSERT_FALSE(token.empty()) << mails[0]["text"];
+  EXPECT_EQ(Json(visitor.Get("/api/v1/password-reset/" + token))["email"], "funder@connex.example");
+  EXPECT_EQ(
+      ErrorFields(visitor.Send("POST", "/api/v1/password-reset/" + token, {{"password", "short"}})),
+      std::set<std::string>{"password"});
+  ASSERT_EQ(Status(visitor.Send("POST", "/api/v1/password-reset/" + token,
+                                {{"password", "a brand new passphrase"}})),
+            200);
+  EXPECT_EQ(Status(funder.Get("/api/v1/session")), 401);  // every session ended
+  EXPECT_FALSE(visitor.SignIn("funder@connex.example"));
+  EXPECT_TRUE(visitor.SignIn("funder@connex.example", "a brand new passphrase"));
+  // Used once: the link is gone.
+  EXPECT_EQ(Status(visitor.Get("/api/v1/password-reset/" + token)), 404);
+  EXPECT_EQ(Status(visitor.Send("POST", "/api/v1/password-reset/" + token,
+                                {{"password", "yet another passphrase"}})),
+            404);
+}
+
+TEST_F(Mail, ARequestsMailsReachItsPeopleOnlyInTheirLanguageInOneThread) {
+  json r = Json(ghana_.Send(
+      "POST", "/api/v1/requests",
+      {{"entity", "Minerals Commission"},
+       {"focal_points", {{{"name", "Kwame Mensah"}, {"email", "focal.ghana@connex.example"}}}},
+       {"counterparties", {{{"name", "Acme Mining Ltd."}}}},
+       {"project_name", "Ahafo North lease"},
+       {"commodity", "gold"},
+       {"disciplines", {"legal"}},
+       {"phase", "negotiation"},
+       {"language", "en"},
+       {"background", "A draft lease to review."}}));
+  const std::string id = r["id"], path = "/api/v1/requests/" + id;
+  auto move = [&](Client& who, const std::string& to) {
+    auto moved = who.Send("POST", path + "/transitions", {{"to", to}, {"version", r["version"]}});
+    ASSERT_EQ(Status(moved), 200) << moved->body;
+    r = Json(moved);
+  };
+  const std::string thread = "<request." + id + "@mail.example>";
+  const auto in_thread = [&](const json& m) { return m["in_reply_to"] == thread; };
+  move(ghana_, "submitted");
+  const std::string reference = r["reference"];
+  auto coordinator = sink_->WaitFor("coordinator@connex.example", 1, 20, in_thread);
+  ASSERT_EQ(coordinator.size(), 1u);
+  EXPECT_EQ(coordinator[0]["subject"], "[" + reference + "] New request from Minerals Commission");
+  EXPECT_EQ(coordinator[0]["references"], thread);
+
+  // Ghana reads French from now on; state changes wait for the digest.
+  ASSERT_EQ(Status(ghana_.Send("PUT", "/api/v1/account/mail",
+                               {{"language", "fr"},
+                                {"time_zone", "Africa/Accra"},
+                                {"choices", {{{"kind", "state_changed"}, {"mode", "digest"}}}}})),
+            200);
+  EXPECT_EQ(
+      ErrorFields(ghana_.Send("PUT", "/api/v1/account/mail", {{"time_zone", "Mars/Olympus"}})),
+      std::set<std::string>{"time_zone"});
+  move(coordinator_, "acknowledged");
+  ASSERT_EQ(Status(coordinator_.Send("POST", path + "/messages",
+                                     {{"body", "Merci. Pouvez-vous envoyer le projet de bail ?"}})),
+            201);
+  auto ghana = sink_->WaitFor("focal.ghana@connex.example", 1, 20, in_thread);
+  ASSERT_EQ(ghana.size(), 1u) << "the state change waits for the digest; the message goes now";
+  EXPECT_EQ(ghana[0]["subject"], "[" + reference + "] Message de Chloé Coordinator");
+  EXPECT_NE(ghana[0]["text"].get<std::string>().find("Pouvez-vous envoyer le projet de bail"),
+            std::string::npos);
+  EXPECT_NE(ghana[0]["text"].get<std::string>().find(std::string(kBaseUrl) + "/requests/" + id),
+            std::string::npos);
+  EXPECT_EQ(ghana[0]["in_reply_to"], thread);
+
+  // Messages turned off: the next goes to nobody by mail; a state change
+  // turned back to immediate arrives.
+  ASSERT_EQ(Status(ghana_.Send("PUT", "/api/v1/account/mail",
+                               {{"choices",
+                                 {{{"kind", "message"}, {"mode", "off"}},
+                                  {{"kind", "state_changed"}, {"mode", "immediate"}}}}})),
+            200);
+  ASSERT_EQ(Status(coordinator_.Send("POST", path + "/messages", {{"body", "Second message"}})),
+            201);
+  move(coordinator_, "under_review");
+  ghana = sink_->WaitFor("focal.ghana@connex.example", 2, 20, in_thread);
+  ASSERT_EQ(ghana.size(), 2u);
+  EXPECT_EQ(ghana[1]["subject"], "[" + reference + "] En examen");
+  EXPECT_NE(ghana[1]["text"].get<std::string>().find("« Accusé de réception » à « En examen »"),
+            std::string::npos);
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  EXPECT_EQ(sink_->WaitFor("focal.ghana@connex.example", 3, 0, in_thread).size(), 2u);
+  // The author is not told of their own message; another government, and an
+  // administrator who is not on the request, hear nothing of it.
+  for (const json& m : sink_->MailsTo("coordinator@connex.example")) {
+    EXPECT_EQ(m["subject"].get<std::string>().find("Message from"), std::string::npos);
+  }
+  EXPECT_TRUE(sink_->WaitFor("focal.senegal@connex.example", 1, 0, in_thread).empty());
+  EXPECT_TRUE(sink_->WaitFor("admin@connex.example", 1, 0, in_thread).empty());
+  // No mail carries a raw state code.
+  for (const json& m : sink_->Mails()) {
+    EXPECT_EQ(m["text"].get<std::string>().find("under_review"), std::string::npos);
+  }
+
+  // The waiting state change sits in the outbox for the digest.
+  const json outbox = Json(admin_.Get("/api/v1/mail/outbox?status=digest"));
+  EXPECT_GE(outbox["counts"]["digest"].get<int>(), 1);
+  EXPECT_TRUE(outbox["delivering"].get<bool>());
+}
+
+TEST_F(Mail, TheOutboxIsTheAdministratorsAndNeverShowsTheWords) {
+  EXPECT_EQ(Status(coordinator_.Get("/api/v1/mail/outbox")), 404);
+  EXPECT_EQ(Status(NewClient().Get("/api/v1/mail/outbox")), 401);
+  const json outbox = Json(admin_.Get("/api/v1/mail/outbox?limit=500"));
+  ASSERT_FALSE(outbox["items"].empty());
+  EXPECT_EQ(outbox["from"], kFrom);
+  for (const json& item : outbox["items"]) {
+    EXPECT_FALSE(item.contains("params"));
+    EXPECT_FALSE(item.contains("text"));
+  }
+  EXPECT_EQ(ErrorFields(admin_.Get("/api/v1/mail/outbox?status=lost")),
+            std::set<std::string>{"status"});
+}
+
+// The relay is down when the mail is written: it waits in the outbox with the
+// reason, and goes exactly once when the relay comes back.
+TEST(MailRelay, IsDownThenBackAndTheMailGoesOnce) {
+  const int port = FreePort();
+  ServerProcess server(MailOptions("smtp://127.0.0.1:" + std::to_string(port)));
+  ASSERT_TRUE(server.ready());
+  Client admin(server.port()), visitor(server.port());
+  ASSERT_TRUE(admin.SignIn("admin@connex.example"));
+  ASSERT_EQ(Status(visitor.Send("POST", "/api/v1/password-reset",
+                                {{"email", "coordinator@connex.example"}})),
+            202);
+  json waiting;
+  for (int i = 0; i < 100; ++i) {
+    waiting = Json(admin.Get("/api/v1/mail/outbox?status=queued"));
+    bool tried = false;
+    for (const json& item : waiting["items"]) {
+      if (item["kind"] == "password_reset" && item["attempts"].get<int>() >= 1) tried = true;
+    }
+    if (tried) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  json reset;
+  for (const json& item : waiting["items"]) {
+    if (item["kind"] == "password_reset") reset = item;
+  }
+  ASSERT_FALSE(reset.is_null()) << waiting.dump();
+  EXPECT_GE(reset["attempts"].get<int>(), 1);
+  EXPECT_FALSE(reset["last_error"].get<std::string>().empty());
+  EXPECT_EQ(reset["recipient"], "coordinator@connex.example");
+
+  MailSink sink(port);
+  ASSERT_TRUE(sink.ready());
+  auto mails = sink.WaitFor("coordinator@connex.example", 1, 60);
+  std::vector<json> resets;
+  const auto count_resets = [&] {
+    resets.clear();
+    for (const json& m : sink.MailsTo("coordinator@connex.example")) {
+      if (m["subject"] == "Choose a new password for the CONNEX portal") resets.push_back(m);
+    }
+  };
+  for (int i = 0; i < 600 && resets.empty(); ++i) {
+    count_resets();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(resets.size(), 1u);
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  count_resets();
+  EXPECT_EQ(resets.size(), 1u) << "sent twice";
+  const json sent = Json(admin.Get("/api/v1/mail/outbox?status=sent"));
+  bool found = false;
+  for (const json& item : sent["items"]) {
+    if (item["id"] == reset["id"]) found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace connex::testing
