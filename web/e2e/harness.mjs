@@ -3,7 +3,7 @@
 // fresh browser contexts, sign-in. Screenshots go to $SCREENSHOT_DIR.
 import { before, after, afterEach } from 'node:test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -58,9 +58,11 @@ export function unzip(buffer) {
 }
 
 // Registers the hooks of one test file; `ctx.base` is the server's address.
-export function usePortal() {
-  const ctx = { base: '', newPage, signIn, shot, apiAs };
-  let server, browser, data;
+// With `{ mail: true }` the portal mails through a real SMTP server
+// (tests/support/smtp_sink.py) whose mails `ctx.mailsTo` reads.
+export function usePortal({ mail = false } = {}) {
+  const ctx = { base: '', newPage, signIn, shot, apiAs, mailsTo, waitForMail };
+  let server, browser, data, sink, inbox;
   const contexts = [];
 
   before(async () => {
@@ -68,9 +70,19 @@ export function usePortal() {
     data = mkdtempSync(join(tmpdir(), 'connex-e2e-'));
     const port = await freePort();
     ctx.base = `http://127.0.0.1:${port}`;
-    server = spawn(connex, ['serve', '--data', data, '--port', String(port), '--demo', '--web', resolve('dist')], {
-      stdio: 'ignore',
-    });
+    const options = ['serve', '--data', data, '--port', String(port), '--demo', '--web', resolve('dist')];
+    if (mail) {
+      inbox = join(data, 'sink');
+      mkdirSync(inbox);
+      const smtp = await freePort();
+      sink = spawn('/usr/bin/python3', [resolve('../tests/support/smtp_sink.py'), String(smtp), inbox], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise((ok) => sink.stdout.once('data', ok));
+      options.push('--smtp', `smtp://127.0.0.1:${smtp}`, '--mail-from', 'connex@mail.example',
+        '--base-url', ctx.base, '--mail-retry', '1');
+    }
+    server = spawn(connex, options, { stdio: 'ignore' });
     for (let i = 0; i < 200; i++) {
       try {
         if ((await fetch(`${ctx.base}/readyz`)).ok) break;
@@ -88,6 +100,7 @@ export function usePortal() {
   after(async () => {
     await browser?.close();
     server?.kill('SIGTERM');
+    sink?.kill('SIGTERM');
     rmSync(data, { recursive: true, force: true });
   });
 
@@ -129,6 +142,25 @@ export function usePortal() {
       if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
       return json;
     };
+  }
+
+  // The mails the sink received for `address`, oldest first.
+  function mailsTo(address) {
+    return readdirSync(inbox)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(inbox, f), 'utf8')))
+      .filter((m) => m.rcpt_tos.includes(address));
+  }
+
+  // The first mail to `address` that `match` accepts, waiting up to 20 s.
+  async function waitForMail(address, match = () => true) {
+    for (let i = 0; i < 200; i++) {
+      const found = mailsTo(address).find(match);
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no mail to ${address}`);
   }
 
   async function shot(page, name) {

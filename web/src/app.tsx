@@ -1,7 +1,7 @@
 // The layout: header with the navigation of the user's role and the language
 // switch, the page of the current path (routes.tsx), the footer.
 import { useEffect } from 'preact/hooks';
-import { currentUser, signOut } from './api';
+import { call, currentUser, signOut } from './api';
 import { disciplineLabels, lists } from './codelists';
 import { Link } from './components/link';
 import { language, setLanguage, t } from './i18n';
@@ -75,7 +75,12 @@ export function App() {
             <Link href="/sign-in">{t('nav.signIn')}</Link>
           )}
           <button type="button" class="link lang" aria-label={t('lang.switchLabel')}
-            onClick={() => setLanguage(lang === 'en' ? 'fr' : 'en')}>
+            onClick={() => {
+              const next = lang === 'en' ? 'fr' : 'en';
+              setLanguage(next);
+              // Kept in the account too: its mails follow the language it reads.
+              if (user) void call('PUT', '/api/v1/account/mail', { language: next });
+            }}>
             {t('lang.switch')}
           </button>
         </div>

@@ -9,7 +9,9 @@ import { Account } from './pages/accounts/account';
 import { Audit } from './pages/accounts/audit';
 import { Invitation } from './pages/accounts/invitation';
 import { Organisations } from './pages/accounts/organisations';
+import { PasswordReset, PasswordResetRequest } from './pages/accounts/password_reset';
 import { People } from './pages/accounts/people';
+import { Outbox } from './pages/accounts/outbox';
 import { SignIn } from './pages/accounts/sign_in';
 import { HubCompare } from './pages/hub/hub_compare';
 import { HubDocumentPage } from './pages/hub/hub_document';
@@ -76,10 +78,13 @@ export const routes: Route[] = [
   { path: '/impact', roles: reports, nav: 'nav.impact', page: () => <Impact /> },
   { path: '/disciplines', roles: ['admin'], nav: 'nav.disciplines', page: () => <Disciplines /> },
   { path: '/audit', roles: ['admin'], nav: 'nav.audit', page: () => <Audit /> },
+  { path: '/mail', roles: ['admin'], nav: 'nav.mail', page: () => <Outbox /> },
   { path: '/account', roles: everyAccount, nav: 'nav.account', page: () => <Account /> },
 
   { path: '/sign-in', roles: anyone, page: (_, role) => (role === 'public' ? <SignIn /> : <Home />) },
   { path: '/invitation/:token', roles: anyone, page: (p) => <Invitation token={p.token} /> },
+  { path: '/password-reset', roles: anyone, page: () => <PasswordResetRequest /> },
+  { path: '/password-reset/:token', roles: anyone, page: (p) => <PasswordReset token={p.token} /> },
   { path: '/notifications', roles: everyAccount, page: () => <Notifications /> },
   { path: '/requests/new', roles: ['government'], page: () => <RequestForm /> },
   { path: '/requests/:id/edit', roles: ['government'], page: (p) => <RequestForm id={p.id} /> },

@@ -3,6 +3,7 @@ import { byField, call, currentUser, type User } from '../../api';
 import { Field, FormError } from '../../components/field';
 import { t } from '../../i18n';
 import { useSignal } from '../../state';
+import { MailSettings } from './mail_settings';
 import type { MessageKey } from '../../messages/en';
 
 interface Organisation {
@@ -65,6 +66,7 @@ export function Account() {
           error={errors['new_password']} autocomplete="new-password" onInput={setNext} />
         <button type="submit">{t('account.changePassword')}</button>
       </form>
+      <MailSettings />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser, type User } from '../../api';
 import { Field, FormError } from '../../components/field';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { useSignal } from '../../state';
 import { useOrganisations } from './organisations';
@@ -75,13 +75,14 @@ function Invite({ roles, organisations, onInvited }: {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState(roles[0]);
   const [organisation, setOrganisation] = useState('');
+  const [mailLanguage, setMailLanguage] = useState<string>(language.value);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [link, setLink] = useState('');
 
   async function submit(e: Event) {
     e.preventDefault();
     const r = await call<{ accept_url: string }>('POST', '/api/v1/invitations', {
-      name, email, role, ...(organisation ? { organisation_id: organisation } : {}),
+      name, email, role, language: mailLanguage, ...(organisation ? { organisation_id: organisation } : {}),
     });
     if (r.data) {
       setLink(r.data.accept_url);
@@ -119,6 +120,15 @@ function Invite({ roles, organisations, onInvited }: {
           ))}
         </select>
         {errors['organisation_id'] && <p class="field-error">{errors['organisation_id']}</p>}
+      </div>
+      <div class="field">
+        <label for="invite-language">{t('people.language')}</label>
+        <select id="invite-language" value={mailLanguage}
+          onChange={(e) => setMailLanguage((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </select>
+        {errors['language'] && <p class="field-error">{errors['language']}</p>}
       </div>
       <button type="submit">{t('people.invite')}</button>
       {link && (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { byField, signIn } from '../../api';
 import { Field, FormError } from '../../components/field';
+import { Link } from '../../components/link';
 import { t } from '../../i18n';
 import { navigate } from '../../router';
 
@@ -30,6 +31,7 @@ export function SignIn() {
       <button type="submit" disabled={working}>
         {working ? t('signIn.working') : t('signIn.submit')}
       </button>
+      <p><Link href="/password-reset">{t('signIn.forgot')}</Link></p>
     </form>
   );
 }

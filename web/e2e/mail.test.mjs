@@ -1,0 +1,65 @@
+// Browser tests of mail: an official who forgot their password asks for a
+// link on a phone, opens it from the mail, chooses a new password and is
+// signed in; a user chooses their mails in French; the administrator sees the
+// outbox.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { accounts, usePortal } from './harness.mjs';
+
+const portal = usePortal({ mail: true });
+
+test('a forgotten password is reset from the mail, on a phone', async () => {
+  const { page, problems } = await portal.newPage();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${portal.base}/sign-in`);
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('Email').fill(accounts.expert);
+  await page.getByRole('button', { name: 'Mail me a link' }).click();
+  await page.getByRole('status').getByText(/a link to choose a new password is on its way/).waitFor();
+  await portal.shot(page, 'mail-reset-asked-phone');
+
+  const mail = await portal.waitForMail(accounts.expert, (m) => /new password/.test(m.subject));
+  assert.equal(mail.subject, 'Choose a new password for the CONNEX portal');
+  const link = mail.text.match(/http:\/\/127\.0\.0\.1:\d+\/password-reset\/[A-Za-z0-9_-]+/)[0];
+  await page.goto(link);
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+  await page.getByLabel('New password (at least 12 characters)').fill('short');
+  await page.getByRole('button', { name: 'Save and sign in' }).click();
+  await page.locator('.field-error').waitFor();
+  await portal.shot(page, 'mail-reset-refused-phone');
+  await page.getByLabel('New password (at least 12 characters)').fill('a fresh passphrase for Elena');
+  await page.getByRole('button', { name: 'Save and sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // The link served once.
+  await page.goto(link);
+  await page.getByText('This link is unknown, already used or expired.').waitFor();
+  await portal.shot(page, 'mail-reset-used-phone');
+  // The refused password (400) and the used link (404) are answers the page shows.
+  assert.deepEqual(problems.filter((p) => !/status of (400|404)/.test(p)), []);
+});
+
+test('a user chooses their mails in French and the administrator sees them go', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/account`);
+  await page.getByLabel('Language of the portal and of your mails').selectOption('fr');
+  await page.getByLabel('Messages on a request').selectOption('digest');
+  await page.getByRole('button', { name: 'Save mail settings' }).click();
+  await page.getByText('Vos réglages de courriel sont enregistrés.').waitFor();
+  assert.equal(await page.getByLabel('Messages sur une demande').inputValue(), 'digest');
+  await portal.shot(page, 'mail-settings-fr');
+
+  const admin = await portal.newPage();
+  await portal.signIn(admin.page, accounts.admin);
+  await admin.page.goto(`${portal.base}/mail`);
+  await admin.page.getByRole('heading', { name: 'Mail on its way out' }).waitFor();
+  await admin.page.getByText('Mails are sent from connex@mail.example.').waitFor();
+  await admin.page.getByRole('cell', { name: accounts.coordinator }).first().waitFor();
+  await portal.shot(admin.page, 'mail-outbox');
+  await admin.page.setViewportSize({ width: 375, height: 812 });
+  await portal.shot(admin.page, 'mail-outbox-phone');
+  // Nothing wider than the phone but the table, which scrolls in its box.
+  const overflow = await admin.page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 375, `page is ${overflow} px wide`);
+  assert.deepEqual([...problems, ...admin.problems], []);
+});
