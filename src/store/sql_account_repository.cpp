@@ -130,6 +130,12 @@ void SqlAccountRepository::InsertOrganisation(const Organisation& o) {
       soci::use(nullable_country.value, nullable_country.ind), soci::use(now);
 }
 
+void SqlAccountRepository::UpdateOrganisation(const Organisation& o) {
+  NullableText nullable_country(o.country);
+  sql_ << "UPDATE organisations SET name = :name, country = :country WHERE id = :id",
+      soci::use(o.name), soci::use(nullable_country.value, nullable_country.ind), soci::use(o.id);
+}
+
 void SqlAccountRepository::InsertSession(const Session& s) {
   const std::string created = ToIso(s.created_at), seen = ToIso(s.last_seen_at),
                     expires = ToIso(s.expires_at);

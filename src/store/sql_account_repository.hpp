@@ -25,6 +25,7 @@ class SqlAccountRepository : public domain::AccountRepository {
   std::optional<domain::Organisation> FindOrganisation(const std::string& id) override;
   std::vector<domain::Organisation> ListOrganisations() override;
   void InsertOrganisation(const domain::Organisation& o) override;
+  void UpdateOrganisation(const domain::Organisation& o) override;
 
   void InsertSession(const domain::Session& s) override;
   std::optional<domain::Session> FindSession(const std::string& token_hash) override;

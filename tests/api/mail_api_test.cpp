@@ -224,6 +224,63 @@ TEST_F(Mail, TheOutboxIsTheAdministratorsAndNeverShowsTheWords) {
             std::set<std::string>{"status"});
 }
 
+TEST_F(Mail, AnAdministratorRunsAccountsAndTheAuditNamesThePeople) {
+  Client engineer = NewClient();
+  ASSERT_TRUE(engineer.SignIn("mining.engineer@connex.example"));
+  const json me = Json(engineer.Get("/api/v1/session"))["user"];
+  const std::string path = "/api/v1/users/" + me["id"].get<std::string>();
+  // Deactivated: signed out at the next request, and no way back in.
+  auto off = admin_.Send("PUT", path, {{"version", me["version"]}, {"disabled", true}});
+  ASSERT_EQ(Status(off), 200) << off->body;
+  EXPECT_TRUE(Json(off)["disabled"].get<bool>());
+  EXPECT_EQ(Status(engineer.Get("/api/v1/session")), 401);
+  EXPECT_FALSE(engineer.SignIn("mining.engineer@connex.example"));
+  EXPECT_EQ(Status(admin_.Send("POST", path + "/password-reset", json::object())), 400);
+  // A stale version is refused; so are the administrator's own deactivation
+  // and a government role without a government organisation.
+  EXPECT_EQ(Status(admin_.Send("PUT", path, {{"version", me["version"]}, {"disabled", false}})),
+            409);
+  const json admin_me = Json(admin_.Get("/api/v1/session"))["user"];
+  EXPECT_EQ(ErrorFields(admin_.Send("PUT", "/api/v1/users/" + admin_me["id"].get<std::string>(),
+                                    {{"version", admin_me["version"]}, {"disabled", true}})),
+            std::set<std::string>{"disabled"});
+  // (The refused sign-in counted a failure, so the account moved on.)
+  const int version = Json(admin_.Get(path))["version"];
+  EXPECT_EQ(ErrorFields(admin_.Send("PUT", path, {{"version", version}, {"role", "government"}})),
+            std::set<std::string>{"organisation_id"});
+  auto on = admin_.Send("PUT", path, {{"version", version}, {"disabled", false}});
+  ASSERT_EQ(Status(on), 200);
+  EXPECT_TRUE(engineer.SignIn("mining.engineer@connex.example"));
+  // A password link sent by the administrator arrives.
+  ASSERT_EQ(Status(admin_.Send("POST", path + "/password-reset", json::object())), 202);
+  EXPECT_EQ(sink_
+                ->WaitFor("mining.engineer@connex.example", 1, 20,
+                          [](const json& m) {
+                            return m["subject"] == "Choose a new password for the CONNEX portal";
+                          })
+                .size(),
+            1u);
+  // Organisations are renamed in place.
+  const std::string org = Json(ghana_.Get("/api/v1/session"))["user"]["organisation_id"];
+  auto renamed = admin_.Send(
+      "PUT", "/api/v1/organisations/" + org,
+      {{"name", "Ministry of Lands and Natural Resources (Ghana)"}, {"country", "GHA"}});
+  ASSERT_EQ(Status(renamed), 200) << renamed->body;
+  EXPECT_EQ(ErrorFields(admin_.Send("PUT", "/api/v1/organisations/" + org, {{"name", ""}})),
+            std::set<std::string>{"name"});
+  // The audit log says who did what to whom, by name.
+  const json entries = Json(admin_.Get("/api/v1/audit?limit=10"))["items"];
+  bool named = false;
+  for (const json& e : entries) {
+    if (e["action"] == "user.deactivate") {
+      EXPECT_EQ(e["actor_name"], "Alex Admin");
+      EXPECT_EQ(e["object_name"], "Tom Engineer");
+      named = true;
+    }
+  }
+  EXPECT_TRUE(named);
+}
+
 // The relay is down when the mail is written: it waits in the outbox with the
 // reason, and goes exactly once when the relay comes back.
 TEST(MailRelay, IsDownThenBackAndTheMailGoesOnce) {

@@ -63,3 +63,36 @@ test('a user chooses their mails in French and the administrator sees them go', 
   assert.ok(overflow <= 375, `page is ${overflow} px wide`);
   assert.deepEqual([...problems, ...admin.problems], []);
 });
+
+test('an administrator deactivates a user, who is signed out at the next request, and adds an organisation', async () => {
+  const user = await portal.newPage();
+  await portal.signIn(user.page, accounts.funder);
+  await user.page.goto(`${portal.base}/impact`);
+
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.admin);
+  await page.goto(`${portal.base}/people`);
+  const row = page.getByRole('row', { name: /Fatima Funder/ });
+  await row.getByRole('button', { name: 'Deactivate' }).click();
+  await row.getByText('Deactivated: signed out everywhere, and cannot sign in.').waitFor();
+  await portal.shot(page, 'people-deactivated');
+
+  // The funder's next request finds no session: the portal asks them to sign in.
+  await user.page.getByRole('link', { name: 'Home' }).click();
+  await user.page.reload();
+  await user.page.getByRole('link', { name: 'Sign in' }).waitFor();
+  assert.equal(await user.page.getByRole('button', { name: 'Sign out' }).count(), 0);
+
+  await page.goto(`${portal.base}/organisations`);
+  const form = page.getByRole('form', { name: 'Add an organisation' });
+  await form.getByLabel('Kind').selectOption('government');
+  await form.getByLabel('Name').fill('Ministério dos Recursos Minerais e Energia');
+  await form.getByLabel('Country (ISO code, such as GHA; required for a government)').fill('moz');
+  await form.getByRole('button', { name: 'Add the organisation' }).click();
+  await form.getByText('Ministério dos Recursos Minerais e Energia was added.').waitFor();
+  await page.getByRole('textbox', { name: 'Name of Ministério dos Recursos Minerais e Energia' }).waitFor();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await portal.shot(page, 'organisations-added-phone');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page fits the phone');
+  assert.deepEqual([...problems, ...user.problems.filter((p) => !/status of 401/.test(p))], []);
+});

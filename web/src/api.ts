@@ -9,6 +9,8 @@ export interface User {
   role: 'government' | 'expert' | 'coordinator' | 'admin' | 'funder';
   organisation_id: string | null;
   language: string;
+  disabled: boolean;
+  version: number;
 }
 export interface ApiError {
   code: string;

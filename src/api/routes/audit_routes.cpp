@@ -1,5 +1,8 @@
 // The audit log, for admins: newest first, and the chain check.
+#include <map>
+
 #include "api/routes/routes.hpp"
+#include "domain/accounts/account_repository.hpp"
 #include "store/sql_stores.hpp"
 
 namespace connex::api {
@@ -15,10 +18,32 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
          if (!limit) return limit.errors();
          auto before = QueryInt(r, "before", 0, 0, 2147483647);
          if (!before) return before.errors();
-         auto entries = store::ReadStores(s.db, [&](domain::Stores& st) {
-           return s.audit.Newest(st, r.principal, *limit, *before);
-         });
+         // Who acted and on whom, by name: people and organisations as an
+         // administrator sees them anyway (ids stay for the record).
+         std::map<std::string, std::string> names;
+         auto entries = store::ReadStores(
+             s.db, [&](domain::Stores& st) -> Result<std::vector<domain::AuditRecordView>> {
+               auto found = s.audit.Newest(st, r.principal, *limit, *before);
+               if (!found) return found;
+               const auto name_of = [&](const std::string& type, const std::string& id) {
+                 if (id.empty() || names.count(id)) return;
+                 if (type == "user") {
+                   if (auto u = st.accounts.FindUser(id)) names[id] = u->name;
+                 } else if (type == "organisation") {
+                   if (auto o = st.accounts.FindOrganisation(id)) names[id] = o->name;
+                 }
+               };
+               for (const domain::AuditRecordView& e : *found) {
+                 name_of("user", e.actor);
+                 name_of(e.object_type, e.object_id);
+               }
+               return found;
+             });
          if (!entries) return entries.errors();
+         const auto name = [&](const std::string& id) {
+           const auto it = names.find(id);
+           return it == names.end() ? nlohmann::json() : nlohmann::json(it->second);
+         };
          nlohmann::json items = nlohmann::json::array();
          for (const domain::AuditRecordView& e : *entries) {
            // Entries hold JSON; any other text is answered as a string, so
@@ -31,9 +56,11 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s) {
            items.push_back({{"seq", e.seq},
                             {"at", e.at},
                             {"actor", e.actor},
+                            {"actor_name", name(e.actor)},
                             {"action", e.action},
                             {"object_type", e.object_type},
                             {"object_id", e.object_id},
+                            {"object_name", name(e.object_id)},
                             {"before", parse(e.before_json)},
                             {"after", parse(e.after_json)},
                             {"withheld", e.withheld},

@@ -19,7 +19,9 @@ inline nlohmann::json UserView(const domain::User& u) {
           {"name", u.name},
           {"role", domain::ToString(u.role)},
           {"organisation_id", TextOrNull(u.organisation_id)},
-          {"language", u.language}};
+          {"language", u.language},
+          {"disabled", u.disabled},
+          {"version", u.version}};
 }
 
 inline nlohmann::json OrganisationView(const domain::Organisation& o) {

@@ -30,6 +30,7 @@ class AccountRepository {
   virtual std::optional<Organisation> FindOrganisation(const std::string& id) = 0;
   virtual std::vector<Organisation> ListOrganisations() = 0;
   virtual void InsertOrganisation(const Organisation& o) = 0;
+  virtual void UpdateOrganisation(const Organisation& o) = 0;
 
   virtual void InsertSession(const Session& s) = 0;
   virtual std::optional<Session> FindSession(const std::string& token_hash) = 0;

@@ -164,6 +164,13 @@ Result<Done> AccountService::CheckNewUser(AccountRepository& repo, const std::st
   if (auto why = CheckEmail(email)) return Invalid(*why, "email");
   if (repo.FindUserByEmail(email))
     return Error{ErrorCode::kConflict, "already has an account", "email"};
+  return CheckMembership(repo, role, organisation_id);
+}
+
+// A government user belongs to a government organisation; anyone else to
+// an existing one, or none.
+Result<Done> AccountService::CheckMembership(AccountRepository& repo, Role role,
+                                             const std::string& organisation_id) const {
   if (role == Role::kGovernment && organisation_id.empty()) {
     return Invalid("is required for a government user", "organisation_id");
   }
@@ -273,18 +280,7 @@ Result<Organisation> AccountService::AddOrganisation(AccountRepository& repo,
                                                      const std::string& actor,
                                                      OrganisationKind kind, const std::string& name,
                                                      const std::string& country) const {
-  if (name.empty() || name.size() > 200) return Invalid("must be 1 to 200 characters", "name");
-  if (!country.empty() && !IsThreeLetterCode(country)) {
-    return Invalid("\"" + country + "\" is not an ISO 3166-1 alpha-3 code such as GHA", "country");
-  }
-  if (kind == OrganisationKind::kGovernment && country.empty()) {
-    return Invalid("is required for a government organisation", "country");
-  }
-  for (const Organisation& o : repo.ListOrganisations()) {
-    if (o.kind == kind && o.name == name && o.country == country) {
-      return Error{ErrorCode::kConflict, "exists already as " + o.id, "name"};
-    }
-  }
+  if (auto ok = CheckOrganisation(repo, kind, name, country, ""); !ok) return ok.errors();
   Organisation o{NewId("org"), kind, name, country};
   repo.InsertOrganisation(o);
   repo.Audit(
@@ -333,6 +329,75 @@ Result<User> AccountService::CompletePasswordReset(AccountRepository& repo,
   repo.EndPasswordResets(u->id, now);
   repo.DeleteSessionsOf(u->id);
   repo.Audit(u->id, "user.reset", "user", u->id, "", "");
+  return *u;
+}
+
+Result<Done> AccountService::CheckOrganisation(AccountRepository& repo, OrganisationKind kind,
+                                               const std::string& name, const std::string& country,
+                                               const std::string& except_id) const {
+  if (name.empty() || name.size() > 200) return Invalid("must be 1 to 200 characters", "name");
+  if (!country.empty() && !IsThreeLetterCode(country)) {
+    return Invalid("\"" + country + "\" is not an ISO 3166-1 alpha-3 code such as GHA", "country");
+  }
+  if (kind == OrganisationKind::kGovernment && country.empty()) {
+    return Invalid("is required for a government organisation", "country");
+  }
+  for (const Organisation& o : repo.ListOrganisations()) {
+    if (o.id != except_id && o.kind == kind && o.name == name && o.country == country) {
+      return Error{ErrorCode::kConflict, "another organisation has this name and country", "name"};
+    }
+  }
+  return Done{};
+}
+
+Result<Organisation> AccountService::ChangeOrganisation(AccountRepository& repo,
+                                                        const std::string& actor,
+                                                        const std::string& id,
+                                                        const std::string& name,
+                                                        const std::string& country) const {
+  std::optional<Organisation> o = repo.FindOrganisation(id);
+  if (!o) return Error{ErrorCode::kNotFound, "not found", ""};
+  if (auto ok = CheckOrganisation(repo, o->kind, name, country, id); !ok) return ok.errors();
+  const Organisation before = *o;
+  o->name = name;
+  o->country = country;
+  repo.UpdateOrganisation(*o);
+  repo.Audit(actor, "organisation.update", "organisation", id,
+             nlohmann::json({{"name", before.name}, {"country", before.country}}).dump(),
+             nlohmann::json({{"name", name}, {"country", country}}).dump());
+  return *o;
+}
+
+Result<User> AccountService::ChangeUser(AccountRepository& repo, const Principal& admin,
+                                        const std::string& id, const UserChange& change) const {
+  std::optional<User> u = repo.FindUser(id);
+  if (!u) return Error{ErrorCode::kNotFound, "not found", ""};
+  if (u->version != change.version) {
+    return Error{ErrorCode::kConflict, "the account was changed meanwhile; reload it", "version"};
+  }
+  if (id == admin.user_id && change.role && *change.role != u->role) {
+    return Invalid("you cannot change the role of your own account", "role");
+  }
+  if (id == admin.user_id && change.disabled.value_or(false)) {
+    return Invalid("you cannot deactivate your own account", "disabled");
+  }
+  const User before = *u;
+  if (change.role) u->role = *change.role;
+  if (change.organisation_id) u->organisation_id = *change.organisation_id;
+  if (change.role || change.organisation_id) {
+    if (auto ok = CheckMembership(repo, u->role, u->organisation_id); !ok) return ok.errors();
+  }
+  if (change.disabled) u->disabled = *change.disabled;
+  repo.UpdateUser(*u);
+  ++u->version;
+  // A deactivated account, or one whose rights changed, is signed out at once.
+  if (u->disabled || u->role != before.role || u->organisation_id != before.organisation_id) {
+    repo.DeleteSessionsOf(id);
+  }
+  repo.Audit(admin.user_id,
+             u->disabled != before.disabled ? (u->disabled ? "user.deactivate" : "user.reactivate")
+                                            : "user.update",
+             "user", id, UserJson(before), UserJson(*u));
   return *u;
 }
 

@@ -54,6 +54,13 @@ struct NewInvitation {
   Invitation invitation;
   std::string token;
 };
+// What an administrator changes of an account; unset fields stay.
+struct UserChange {
+  int version = 0;  // the version the administrator saw
+  std::optional<Role> role;
+  std::optional<std::string> organisation_id;
+  std::optional<bool> disabled;
+};
 struct NewPasswordReset {
   User user;
   std::string token;
@@ -106,6 +113,17 @@ class AccountService {
   Result<User> CompletePasswordReset(AccountRepository& repo, const std::string& token,
                                      const std::string& password, Instant now) const;
 
+  // An administrator's change of another account: its role (within the
+  // rules of CheckNewUser), its organisation, deactivation (every session
+  // ends at once) or reactivation. Nobody changes their own role or
+  // deactivates themselves. kConflict when `version` is not the current one.
+  Result<User> ChangeUser(AccountRepository& repo, const Principal& admin, const std::string& id,
+                          const UserChange& change) const;
+  // Renames an organisation or corrects its country (kind stays).
+  Result<Organisation> ChangeOrganisation(AccountRepository& repo, const std::string& actor,
+                                          const std::string& id, const std::string& name,
+                                          const std::string& country) const;
+
   // Operator commands (connex user add / reset), audited as `actor`.
   Result<User> AddUser(AccountRepository& repo, const std::string& actor, const std::string& email,
                        const std::string& name, Role role, const std::string& organisation_id,
@@ -131,6 +149,11 @@ class AccountService {
  private:
   Result<Done> CheckNewUser(AccountRepository& repo, const std::string& email, Role role,
                             const std::string& organisation_id) const;
+  Result<Done> CheckMembership(AccountRepository& repo, Role role,
+                               const std::string& organisation_id) const;
+  Result<Done> CheckOrganisation(AccountRepository& repo, OrganisationKind kind,
+                                 const std::string& name, const std::string& country,
+                                 const std::string& except_id) const;
   AccountRules rules_;
 };
 

@@ -1127,6 +1127,22 @@ export const en = {
   'mail.kind.obligation_overdue': "Obligations overdue",
   'mail.kind.training_nominated': "Training nominations",
   'mail.kind.training_certificate': "Training certificates",
+  'people.actions': "Account",
+  'people.deactivated': "deactivated",
+  'people.deactivate': "Deactivate",
+  'people.reactivate': "Reactivate",
+  'people.deactivatedDone': "Deactivated: signed out everywhere, and cannot sign in.",
+  'people.reactivated': "Reactivated: can sign in again.",
+  'people.roleChanged': "Role changed; signed out to sign in with the new role.",
+  'people.changeRole': "Role of {name}",
+  'people.sendReset': "Mail a password link",
+  'people.resetSent': "A link to choose a new password is on its way.",
+  'organisations.rename': "Name of {name}",
+  'organisations.save': "Save",
+  'organisations.addTitle': "Add an organisation",
+  'organisations.countryCode': "Country (ISO code, such as GHA; required for a government)",
+  'organisations.add': "Add the organisation",
+  'organisations.added': "{name} was added.",
 };
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

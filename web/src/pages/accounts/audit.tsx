@@ -7,9 +7,11 @@ interface Entry {
   seq: number;
   at: string;
   actor: string;
+  actor_name: string | null;
   action: string;
   object_type: string;
   object_id: string;
+  object_name: string | null;
 }
 interface Verdict {
   entries: number;
@@ -75,9 +77,9 @@ export function Audit() {
               <tr key={e.seq}>
                 <td>{e.seq}</td>
                 <td>{e.at}</td>
-                <td class="id">{e.actor}</td>
+                <td class={e.actor_name ? undefined : 'id'}>{e.actor_name || e.actor}</td>
                 <td>{e.action}</td>
-                <td class="id">{e.object_type} {e.object_id}</td>
+                <td class={e.object_name ? undefined : 'id'}>{e.object_name || `${e.object_type} ${e.object_id}`}</td>
               </tr>
             ))}
           </tbody>

@@ -36,6 +36,7 @@ export function People() {
     <div>
       <h1>{t('people.title')}</h1>
       <FormError message={loadError} />
+      <div class="scroll-x">
       <table>
         <thead>
           <tr>
@@ -43,25 +44,90 @@ export function People() {
             <th>{t('people.email')}</th>
             <th>{t('people.role')}</th>
             <th>{t('people.organisation')}</th>
+            {me.role === 'admin' && <th>{t('people.actions')}</th>}
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
+            <tr key={u.id} class={u.disabled ? 'muted' : undefined}>
+              <td>
+                {u.name}
+                {u.disabled && <span> · {t('people.deactivated')}</span>}
+              </td>
               <td>{u.email}</td>
               <td>{t(`role.${u.role}` as MessageKey)}</td>
               <td>{orgName(u.organisation_id)}</td>
+              {me.role === 'admin' && (
+                <td>
+                  {u.id !== me.id && (
+                    <PersonActions user={u} onChanged={(v) => setUsers((prev) => prev.map((x) => (x.id === v.id ? v : x)))} />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
       {next && (
         <button type="button" onClick={() => load(next)}>
           {t('people.more')}
         </button>
       )}
       <Invite roles={roles} organisations={organisations || []} onInvited={() => load(null)} />
+    </div>
+  );
+}
+
+// What an administrator does to another account: deactivate or reactivate
+// it (its sessions end at once), change its role, mail it a password link.
+function PersonActions({ user, onChanged }: { user: User; onChanged: (u: User) => void }) {
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+
+  async function change(body: Record<string, unknown>, done: string) {
+    const r = await call<User>('PUT', `/api/v1/users/${user.id}`, { version: user.version, ...body });
+    if (r.data) {
+      onChanged(r.data);
+      setMessage(done);
+      setError('');
+    } else {
+      setError(r.status === 0 ? t('error.network') : r.errors.map((e) => e.message).join(' '));
+    }
+  }
+  async function reset() {
+    const r = await call('POST', `/api/v1/users/${user.id}/password-reset`, {});
+    if (r.status === 202) {
+      setMessage(t('people.resetSent'));
+      setError('');
+    } else {
+      setError(r.status === 0 ? t('error.network') : r.errors.map((e) => e.message).join(' '));
+    }
+  }
+
+  return (
+    <div class="person-actions">
+      <label class="visually-hidden" for={`role-${user.id}`}>{t('people.changeRole', { name: user.name })}</label>
+      <select id={`role-${user.id}`} value={user.role}
+        onChange={(e) => change({ role: (e.currentTarget as HTMLSelectElement).value }, t('people.roleChanged'))}>
+        {['government', 'expert', 'coordinator', 'admin', 'funder'].map((r) => (
+          <option value={r} key={r}>{t(`role.${r}` as MessageKey)}</option>
+        ))}
+      </select>
+      {user.disabled ? (
+        <button type="button" onClick={() => change({ disabled: false }, t('people.reactivated'))}>
+          {t('people.reactivate', { name: user.name })}
+        </button>
+      ) : (
+        <button type="button" onClick={() => change({ disabled: true }, t('people.deactivatedDone'))}>
+          {t('people.deactivate', { name: user.name })}
+        </button>
+      )}
+      {!user.disabled && (
+        <button type="button" class="link" onClick={reset}>{t('people.sendReset')}</button>
+      )}
+      {message && <p class="notice" role="status">{message}</p>}
+      {error && <p class="field-error">{error}</p>}
     </div>
   );
 }
