@@ -20,6 +20,7 @@
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "store/sql_mail_repository.hpp"
 #include "store/sql_stores.hpp"
 
 namespace connex::store {
@@ -90,6 +91,19 @@ class StoreBase : public ::testing::Test {
                                 domain::Role::kGovernment, org->id, "a long enough passphrase");
     if (!gov) return gov.errors();
     return domain::Principal{domain::Role::kGovernment, gov->id, org->id};
+  }
+
+  // The kinds of the mails queued to `address`, newest first.
+  std::vector<std::string> MailKindsTo(const std::string& address) {
+    auto kinds = db_->Read([&](soci::session& sql) -> Result<std::vector<std::string>> {
+      SqlMailRepository mail(sql);
+      std::vector<std::string> out;
+      for (const domain::OutboundMail& m : mail.Recent(500, std::nullopt)) {
+        if (m.recipient == address) out.push_back(m.kind);
+      }
+      return out;
+    });
+    return kinds.ok() ? *kinds : std::vector<std::string>{};
   }
 
   std::filesystem::path dir_;

@@ -7,6 +7,8 @@
 
 #include "core/crypto.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/mail/mail_render.hpp"
+#include "domain/mail/mailer.hpp"
 #include "domain/requests/feedback.hpp"
 #include "store/audit_log.hpp"
 #include "store/database.hpp"
@@ -347,6 +349,51 @@ TEST_P(Store, ClockRisksAreNotifiedOnce) {
   for (const Notification& n : *notes) kinds.push_back(n.kind);
   EXPECT_EQ(kinds,
             (std::vector<std::string>{"clock_breached", "clock_warning", "request_submitted"}));
+  // Each notice is a mail too, queued in the sweep's own transaction.
+  EXPECT_EQ(MailKindsTo("c@example.org"), kinds);
+}
+
+// A user who wants a digest gets one mail on the first sweep after 07:00
+// where they live (Lima: 12:00 UTC), listing what waited; one a day.
+TEST_P(Store, ADigestGoesOutInTheMorningWhereTheUserLives) {
+  using namespace domain;
+  auto queued = WriteStores(*db_, [&](Stores& st) -> Result<Done> {
+    auto gov = GovernmentUser(st.accounts, "PER");
+    if (!gov) return gov.errors();
+    MailSettingsChange change;
+    change.language = "fr";
+    change.time_zone = "America/Lima";
+    change.choices = {{"message", MailMode::kDigest}};
+    auto u = ChangeMailSettings(st, gov->user_id, change);
+    if (!u) return u.errors();
+    for (const char* text : {"first", "second"}) {
+      QueueUserMail(st, *u, "message", "", {{"author", "Chloé"}, {"text", text}}, "/requests/x",
+                    *ParseIso("2026-03-31T10:00:00Z"));
+    }
+    return Done{};
+  });
+  ASSERT_TRUE(queued.ok()) << queued.error().ToString();
+  auto sweep = [&](const char* now) {
+    return *WriteStores(
+        *db_, [&](Stores& st) -> Result<int> { return QueueDigests(st, *ParseIso(now)); });
+  };
+  EXPECT_EQ(sweep("2026-04-01T11:59:00Z"), 0);  // 06:59 in Lima
+  EXPECT_EQ(sweep("2026-04-01T12:00:00Z"), 1);
+  EXPECT_EQ(sweep("2026-04-01T20:00:00Z"), 0);  // nothing waits any more
+  EXPECT_EQ(MailKindsTo("g@example.org"),
+            (std::vector<std::string>{"digest", "message", "message"}));
+  auto digest = ReadStores(*db_, [&](Stores& st) -> Result<std::vector<OutboundMail>> {
+    return st.mail.Due(*ParseIso("2026-04-01T12:00:00Z"), 10);
+  });
+  ASSERT_TRUE(digest.ok() && digest->size() == 1u);
+  const OutboundMail& d = digest->front();
+  EXPECT_EQ(d.params["count"], 2);
+  EXPECT_EQ(d.language, "fr");
+  const RenderedMail words = RenderMail(d, {"https://connex.example", "c@mail.example"});
+  EXPECT_EQ(words.subject, "Votre récapitulatif CONNEX : 2 nouvelles");
+  EXPECT_NE(words.text.find("- Message de Chloé\n  https://connex.example/requests/x"),
+            std::string::npos)
+      << words.text;
 }
 
 // Reminders of the feedback survey: 7, 14 and 28 days after the close, each
@@ -392,6 +439,8 @@ TEST_P(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {
   });
   EXPECT_EQ(*texts, (std::vector<std::string>{"feedback_reminder: (reminder 3 of 3)",
                                               "feedback_reminder: (reminder 1 of 3)"}));
+  EXPECT_EQ(MailKindsTo("g@example.org"),
+            (std::vector<std::string>{"feedback_reminder", "feedback_reminder"}));
 }
 
 // Money keeps every digit on every backend (PostgreSQL's REAL is 4 bytes:

@@ -210,6 +210,36 @@ TEST_F(Mail, ARequestsMailsReachItsPeopleOnlyInTheirLanguageInOneThread) {
   EXPECT_TRUE(outbox["delivering"].get<bool>());
 }
 
+// The demonstration data's own events (a request from Senegal acknowledged,
+// an overdue royalty in Ghana, a nomination for a course) arrive as mail to
+// the people they concern.
+TEST_F(Mail, TheNoticesOfMonitoringAndTrainingArriveToThoseTheyConcern) {
+  const auto subject_to = [&](const std::string& address, const std::string& pattern) {
+    return sink_->WaitFor(address, 1, 20, [&](const json& m) {
+      return std::regex_search(m["subject"].get<std::string>(), std::regex(pattern));
+    });
+  };
+  EXPECT_EQ(subject_to("ama.owusu@example.org",
+                       "^Nominated for Negotiating fiscal terms for mining contracts$")
+                .size(),
+            1u);
+  const auto overdue = subject_to("focal.ghana@connex.example", " was due on ");
+  ASSERT_EQ(overdue.size(), 1u);
+  EXPECT_NE(overdue[0]["text"].get<std::string>().find("/monitoring/contracts/"),
+            std::string::npos);
+  const auto acknowledged = subject_to("focal.senegal@connex.example", R"(^\[CNX-\d{4}-\w{5}\] )");
+  ASSERT_FALSE(acknowledged.empty());
+  EXPECT_EQ(subject_to("coordinator@connex.example", "New request from Direction des Hydrocarbures")
+                .size(),
+            1u);
+  // Nobody else hears of the Ghanaian royalty.
+  for (const char* other : {"focal.senegal@connex.example", "coordinator@connex.example"}) {
+    for (const json& m : sink_->MailsTo(other)) {
+      EXPECT_EQ(m["subject"].get<std::string>().find(" was due on "), std::string::npos) << other;
+    }
+  }
+}
+
 TEST_F(Mail, TheOutboxIsTheAdministratorsAndNeverShowsTheWords) {
   EXPECT_EQ(Status(coordinator_.Get("/api/v1/mail/outbox")), 404);
   EXPECT_EQ(Status(NewClient().Get("/api/v1/mail/outbox")), 401);
