@@ -9,13 +9,14 @@ using namespace domain;
 void SqlMailRepository::Insert(const OutboundMail& m) {
   const std::string params = m.params.dump(), status = ToString(m.status);
   const std::string next = ToIso(m.next_attempt_at), created = ToIso(m.created_at);
-  NullableText user(m.user_id), request(m.request_id);
+  NullableText user(m.user_id), request(m.request_id), token(m.reply_token);
   sql_ << "INSERT INTO mail_outbox (id, kind, user_id, recipient, language, request_id, "
-          "params_json, link, status, attempts, next_attempt_at, created_at) VALUES (:id, :k, "
-          ":u, :to, :lang, :r, :p, :link, :st, 0, :next, :at)",
+          "params_json, link, status, attempts, next_attempt_at, created_at, reply_token) VALUES "
+          "(:id, :k, :u, :to, :lang, :r, :p, :link, :st, 0, :next, :at, :token)",
       soci::use(m.id), soci::use(m.kind), soci::use(user.value, user.ind), soci::use(m.recipient),
       soci::use(m.language), soci::use(request.value, request.ind), soci::use(params),
-      soci::use(m.link), soci::use(status), soci::use(next), soci::use(created);
+      soci::use(m.link), soci::use(status), soci::use(next), soci::use(created),
+      soci::use(token.value, token.ind);
 }
 
 std::map<std::string, MailMode> SqlMailRepository::Preferences(const std::string& user_id) {
@@ -37,6 +38,25 @@ void SqlMailRepository::SetPreference(const std::string& user_id, const std::str
   const std::string name = ToString(mode);
   sql_ << "INSERT INTO mail_preferences (user_id, kind, mode) VALUES (:u, :k, :m)",
       soci::use(user_id), soci::use(kind), soci::use(name);
+}
+
+std::string SqlMailRepository::ReplyToken(const std::string& request_id, const std::string& user_id,
+                                          const std::string& fresh) {
+  std::string token;
+  soci::indicator ind = soci::i_null;
+  sql_ << "SELECT token FROM mail_reply_tokens WHERE request_id = :r AND user_id = :u",
+      soci::into(token, ind), soci::use(request_id), soci::use(user_id);
+  if (ind == soci::i_ok) return token;
+  sql_ << "INSERT INTO mail_reply_tokens (token, request_id, user_id) VALUES (:t, :r, :u)",
+      soci::use(fresh), soci::use(request_id), soci::use(user_id);
+  return fresh;
+}
+
+std::optional<std::pair<std::string, std::string>> SqlMailRepository::FindReplyToken(
+    const std::string& token) {
+  return SelectFirst(
+      sql_, "SELECT request_id, user_id FROM mail_reply_tokens WHERE token = :t", token,
+      [](const soci::row& row) { return std::make_pair(Text(row, 0), Text(row, 1)); });
 }
 
 bool SqlMailRepository::TakeLease(const std::string& holder, Instant now, Instant until) {
@@ -62,7 +82,7 @@ std::vector<OutboundMail> SqlMailRepository::Select(const std::string& where,
       (sql_.prepare << "SELECT m.id, m.kind, m.user_id, m.recipient, m.language, m.request_id, " +
                            std::string(with_params ? "m.params_json" : "'{}'") +
                            ", m.link, m.status, m.attempts, m.next_attempt_at, m.last_error, "
-                           "m.created_at, m.sent_at, r.reference FROM mail_outbox m "
+                           "m.created_at, m.sent_at, r.reference, m.reply_token FROM mail_outbox m "
                            "LEFT JOIN requests r ON r.id = m.request_id " +
                            where,
        soci::use(value));
@@ -84,6 +104,7 @@ std::vector<OutboundMail> SqlMailRepository::Select(const std::string& where,
     m.created_at = At(row, 12);
     m.sent_at = MaybeAt(row, 13);
     m.reference = Text(row, 14);
+    m.reply_token = Text(row, 15);
     out.push_back(std::move(m));
   }
   return out;

@@ -18,6 +18,10 @@ class SqlMailRepository : public domain::MailRepository {
   std::map<std::string, domain::MailMode> Preferences(const std::string& user_id) override;
   void SetPreference(const std::string& user_id, const std::string& kind,
                      domain::MailMode mode) override;
+  std::string ReplyToken(const std::string& request_id, const std::string& user_id,
+                         const std::string& fresh) override;
+  std::optional<std::pair<std::string, std::string>> FindReplyToken(
+      const std::string& token) override;
   bool TakeLease(const std::string& holder, Instant now, Instant until) override;
   void ReleaseLease(const std::string& holder) override;
   std::vector<domain::OutboundMail> Due(Instant now, int limit) override;

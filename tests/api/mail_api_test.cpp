@@ -3,7 +3,12 @@
 // only, in their language, in the request's thread; choices hold; the outbox
 // is the administrators'; a relay that is down loses nothing and sends once.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <thread>
 
@@ -238,6 +243,109 @@ TEST_F(Mail, TheNoticesOfMonitoringAndTrainingArriveToThoseTheyConcern) {
       EXPECT_EQ(m["subject"].get<std::string>().find(" was due on "), std::string::npos) << other;
     }
   }
+}
+
+// Replies by mail: `connex mail receive` takes a reply, as a mail server
+// pipes it, into the request's messages, once, from the recipient the reply
+// address was given to, and refuses anything else with its reason.
+TEST_F(Mail, ARepliedMailBecomesAMessageFromItsRecipientOnly) {
+  json r = Json(ghana_.Send(
+      "POST", "/api/v1/requests",
+      {{"entity", "Minerals Commission"},
+       {"focal_points", {{{"name", "Kwame Mensah"}, {"email", "focal.ghana@connex.example"}}}},
+       {"counterparties", {{{"name", "Acme Mining Ltd."}}}},
+       {"project_name", "Obuasi lease"},
+       {"commodity", "gold"},
+       {"disciplines", {"legal"}},
+       {"phase", "negotiation"},
+       {"language", "en"},
+       {"background", "A lease to review."}}));
+  const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
+  auto moved = ghana_.Send("POST", path + "/transitions", {{"to", "submitted"}, {"version", 1}});
+  ASSERT_EQ(Status(moved), 200);
+  ASSERT_EQ(Status(coordinator_.Send("POST", path + "/messages",
+                                     {{"body", "Could you send the draft lease?"}})),
+            201);
+  const std::string thread = "<request." + r["id"].get<std::string>() + "@mail.example>";
+  const auto mails = sink_->WaitFor("focal.ghana@connex.example", 1, 20, [&](const json& m) {
+    return m["in_reply_to"] == thread && m["reply_to"] != "";
+  });
+  ASSERT_EQ(mails.size(), 1u);
+  const std::string reply_to = mails[0]["reply_to"];
+  EXPECT_EQ(reply_to.rfind("connex+", 0), 0u) << reply_to;
+  EXPECT_NE(mails[0]["text"].get<std::string>().find("Reply to this mail"), std::string::npos);
+
+  // A corpus reply, sent back to this thread's address; `edit` changes it first.
+  const auto receive = [&](const std::string& file,
+                           const std::function<void(std::string&)>& edit = nullptr) {
+    std::ifstream in(std::string(CONNEX_SOURCE_DIR) + "/tests/mail/replies/" + file,
+                     std::ios::binary);
+    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string placeholder = "connex+k7qf4token@mail.example";
+    for (size_t at = raw.find(placeholder); at != std::string::npos; at = raw.find(placeholder)) {
+      raw.replace(at, placeholder.size(), reply_to);
+    }
+    if (edit) edit(raw);
+    const std::string mail_file = server_->data_dir() + "/reply.eml";
+    std::ofstream(mail_file, std::ios::binary) << raw;
+    const std::string command = std::string(CONNEX_BINARY) + " mail receive " +
+                                server_->DataOptions() + " < '" + mail_file + "' 2>> '" +
+                                server_->data_dir() + "/receive.log'";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  const auto bodies = [&] {
+    std::vector<std::string> out;
+    const json messages = Json(coordinator_.Get(path + "/messages"));
+    for (const json& m : messages["items"]) out.push_back(m["body"]);
+    return out;
+  };
+
+  EXPECT_EQ(receive("thunderbird_en.eml"), 0);
+  auto now = bodies();
+  ASSERT_EQ(now.size(), 2u);
+  EXPECT_NE(std::find(now.begin(), now.end(),
+                      "Thank you. The draft lease is attached to our file; the royalty clause "
+                      "is in article 12.\n\nKwame"),
+            now.end());
+  // Its attachment becomes a document of the request.
+  EXPECT_EQ(receive("attachment.eml"), 0);
+  EXPECT_EQ(Json(ghana_.Get(path + "/documents"))["items"].size(), 1u);
+  // Refused, writing nothing: a forged sender, a wrong token, a message too large.
+  EXPECT_EQ(receive("gmail_en.eml",
+                    [](std::string& raw) {
+                      raw.replace(raw.find("focal.ghana@connex.example"), 26,
+                                  "focal.senegal@connex.example");
+                    }),
+            65);
+  EXPECT_EQ(receive("gmail_en.eml",
+                    [&](std::string& raw) {
+                      raw.replace(raw.find(reply_to), reply_to.size(), "connex+0000@mail.example");
+                    }),
+            65);
+  EXPECT_EQ(receive("gmail_en.eml", [](std::string& raw) { raw += std::string(30u << 20, 'x'); }),
+            65);
+  EXPECT_EQ(bodies().size(), 3u);  // the two taken (one text, one with the file) and the first
+  // A withdrawn request takes no more replies.
+  const json detail = Json(ghana_.Get(path));
+  ASSERT_EQ(Status(ghana_.Send("POST", path + "/transitions",
+                               {{"to", "withdrawn"},
+                                {"version", detail["version"]},
+                                {"reason", "The company left the talks."}})),
+            200);
+  EXPECT_EQ(receive("apple_fr.eml",
+                    [](std::string& raw) {
+                      raw.replace(raw.find("focal.senegal@connex.example"), 28,
+                                  "focal.ghana@connex.example");
+                    }),
+            65);
+  EXPECT_EQ(bodies().size(), 3u);
+  std::ifstream log(server_->data_dir() + "/receive.log");
+  const std::string said((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  EXPECT_NE(said.find("is not the person this reply address was given to"), std::string::npos);
+  EXPECT_NE(said.find("names no conversation"), std::string::npos);
+  EXPECT_NE(said.find("larger than"), std::string::npos);
+  EXPECT_NE(said.find("closed to messages"), std::string::npos);
 }
 
 TEST_F(Mail, TheOutboxIsTheAdministratorsAndNeverShowsTheWords) {

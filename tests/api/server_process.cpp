@@ -66,9 +66,10 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, std::string data_di
       const size_t eq = w.find('=');
       if (eq != std::string::npos) kv[w.substr(0, eq)] = w.substr(eq + 1);
     }
+    db_url_ = "postgresql://" + kv["user"] + "@localhost/" + name + "?host=" + kv["host"] +
+              "&port=" + kv["port"];
     args.push_back("--db");
-    args.push_back("postgresql://" + kv["user"] + "@localhost/" + name + "?host=" + kv["host"] +
-                   "&port=" + kv["port"]);
+    args.push_back(db_url_);
   }
   pid_ = fork();
   if (pid_ == 0) {

@@ -29,12 +29,17 @@ class ServerProcess {
   bool ready() const { return ready_; }
   int port() const { return port_; }
   const std::string& data_dir() const { return data_dir_; }
+  // The options by which a `connex` command reaches this server's data.
+  std::string DataOptions() const {
+    return "--data '" + data_dir_ + "'" + (db_url_.empty() ? "" : " --db '" + db_url_ + "'");
+  }
   // Sends `signal` and waits; the exit status, or -1 if it did not exit in `seconds`.
   int Stop(int signal, int seconds = 20);
 
  private:
   std::vector<std::string> extra_;
   std::string data_dir_;
+  std::string db_url_;  // on PostgreSQL
   bool own_dir_ = false;
   int port_ = 0;
   int pid_ = -1;

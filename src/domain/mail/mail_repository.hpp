@@ -26,6 +26,14 @@ class MailRepository {
   virtual void SetPreference(const std::string& user_id, const std::string& kind,
                              MailMode mode) = 0;
 
+  // The reply token of `user_id` on `request_id`; `fresh` becomes it when
+  // there is none yet.
+  virtual std::string ReplyToken(const std::string& request_id, const std::string& user_id,
+                                 const std::string& fresh) = 0;
+  // The request and user a reply token was given for.
+  virtual std::optional<std::pair<std::string, std::string>> FindReplyToken(
+      const std::string& token) = 0;
+
   // Delivery. The lease names the one instance that delivers: taken when
   // free, lapsed or already `holder`'s, until `until`.
   virtual bool TakeLease(const std::string& holder, Instant now, Instant until) = 0;

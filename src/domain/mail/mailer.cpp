@@ -55,6 +55,10 @@ void QueueUserMail(Stores& s, const User& u, const std::string& kind, const std:
   m.recipient = u.email;
   m.language = u.language;
   m.request_id = request_id;
+  // Lowercase hex: some relays lowercase the local part of an address.
+  if (!request_id.empty()) {
+    m.reply_token = s.mail.ReplyToken(request_id, u.id, Sha256Hex(RandomToken()).substr(0, 24));
+  }
   m.params = std::move(params);
   m.link = link;
   m.status = mode == MailMode::kDigest ? MailStatus::kDigest : MailStatus::kQueued;

@@ -17,7 +17,8 @@ CREATE TABLE mail_outbox (
   next_attempt_at TEXT NOT NULL,
   last_error TEXT,
   created_at TEXT NOT NULL,
-  sent_at TEXT
+  sent_at TEXT,
+  reply_token TEXT                     -- replies to this mail come back with it
 );
 CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
 CREATE INDEX mail_outbox_user ON mail_outbox (user_id, status);
@@ -29,6 +30,15 @@ CREATE TABLE mail_sender (
   lease_until TEXT NOT NULL
 );
 INSERT INTO mail_sender (id, holder, lease_until) VALUES (1, '', '1970-01-01T00:00:00Z');
+-- A reply address per request and recipient (connex+TOKEN@host): a reply by
+-- mail is taken only when its token names the request and the sender is
+-- that recipient.
+CREATE TABLE mail_reply_tokens (
+  token TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  UNIQUE (request_id, user_id)
+);
 -- How a user wants each kind of mail: immediately (no row), in a daily
 -- digest, or not at all.
 CREATE TABLE mail_preferences (
