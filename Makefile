@@ -34,6 +34,7 @@ fuzz: setup
 	./scripts/run-fuzz build/fuzz/fuzz/uncertainty_fuzz fuzz/corpus/uncertainty $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/request_body_fuzz fuzz/corpus/request_body $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/request_form_fuzz fuzz/corpus/request_form $(FUZZ_SECONDS)
+	./scripts/run-fuzz build/fuzz/fuzz/mail_receive_fuzz fuzz/corpus/mail_receive $(FUZZ_SECONDS)
 
 bench: setup web
 	cmake --preset release >/dev/null

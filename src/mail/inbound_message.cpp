@@ -202,8 +202,14 @@ std::string ReplyText(std::string_view text) {
   }
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string& l = lines[i];
+    // No client writes a quote header this long; std::regex would recurse
+    // once per character of a line of megabytes.
+    if (l.size() > 400) {
+      out += l + "\n";
+      continue;
+    }
     if (std::regex_match(l, history)) break;
-    if (i + 1 < lines.size() && std::regex_match(l, wrapped) &&
+    if (i + 1 < lines.size() && lines[i + 1].size() <= 400 && std::regex_match(l, wrapped) &&
         std::regex_search(lines[i + 1], std::regex(R"((wrote|a (é|e)crit)\s*:\s*$)"))) {
       break;
     }

@@ -390,7 +390,7 @@ TEST_P(Store, ADigestGoesOutInTheMorningWhereTheUserLives) {
   EXPECT_EQ(d.params["count"], 2);
   EXPECT_EQ(d.language, "fr");
   const RenderedMail words = RenderMail(d, {"https://connex.example", "c@mail.example"});
-  EXPECT_EQ(words.subject, "Votre récapitulatif CONNEX : 2 nouvelles");
+  EXPECT_EQ(words.subject, "Votre récapitulatif CONNEX\u00a0: 2 notification(s)");
   EXPECT_NE(words.text.find("- Message de Chloé\n  https://connex.example/requests/x"),
             std::string::npos)
       << words.text;

@@ -45,7 +45,7 @@ test('a user chooses their mails in French and the administrator sees them go', 
   await page.getByLabel('Language of the portal and of your mails').selectOption('fr');
   await page.getByLabel('Messages on a request').selectOption('digest');
   await page.getByRole('button', { name: 'Save mail settings' }).click();
-  await page.getByText('Vos réglages de courriel sont enregistrés.').waitFor();
+  await page.getByText('Vos réglages de courriel ont été enregistrés.').waitFor();
   assert.equal(await page.getByLabel('Messages sur une demande').inputValue(), 'digest');
   await portal.shot(page, 'mail-settings-fr');
 

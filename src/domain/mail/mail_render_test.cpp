@@ -56,7 +56,7 @@ TEST(MailRender, NamesStatesInWordsAndAddsTheReasonOnlyWhenGiven) {
   EXPECT_EQ(r.text.find("Motif"), std::string::npos);
   m.params["reason"] = "Le budget manque";
   r = RenderMail(m, kSettings);
-  EXPECT_NE(r.text.find("Motif indiqué : Le budget manque"), std::string::npos);
+  EXPECT_NE(r.text.find("Motif indiqué\u00a0: Le budget manque"), std::string::npos);
 }
 
 TEST(MailRender, MailsAboutNoRequestStartNoThread) {
