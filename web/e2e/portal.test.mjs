@@ -12,7 +12,7 @@ const navigation = {
   government: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'Monitoring', 'Organisations', 'My account'],
   expert: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'My profile', 'Organisations', 'My account'],
   coordinator: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'Monitoring', 'Roster', 'Organisations', 'People', 'Response times', 'Impact', 'My account'],
-  admin: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'Monitoring', 'Roster', 'Organisations', 'People', 'Response times', 'Impact', 'Disciplines', 'Audit log', 'My account'],
+  admin: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Requests', 'Fiscal models', 'Monitoring', 'Roster', 'Organisations', 'People', 'Response times', 'Impact', 'Disciplines', 'Audit log', 'Mail', 'My account'],
   funder: ['Home', 'Resource hub', 'Roadmap', 'Support providers', 'Training', 'Impact', 'My account'],
 };
 
