@@ -37,6 +37,19 @@ std::string LinkToken(const json& mail, const std::string& page) {
   return m[1];
 }
 
+// A Ghanaian request for `project`, complete enough to submit.
+json LeaseForm(const std::string& project) {
+  return {{"entity", "Minerals Commission"},
+          {"focal_points", {{{"name", "Kwame Mensah"}, {"email", "focal.ghana@connex.example"}}}},
+          {"counterparties", {{{"name", "Acme Mining Ltd."}}}},
+          {"project_name", project},
+          {"commodity", "gold"},
+          {"disciplines", {"legal"}},
+          {"phase", "negotiation"},
+          {"language", "en"},
+          {"background", "A draft lease to review."}};
+}
+
 class Mail : public PortalTest<Mail> {
  public:
   static std::vector<std::string> ServerOptions() {
@@ -132,17 +145,7 @@ TEST_F(Mail, AForgottenPasswordIsResetByMailOnceAndSaysNothingOfUnknownAddresses
 }
 
 TEST_F(Mail, ARequestsMailsReachItsPeopleOnlyInTheirLanguageInOneThread) {
-  json r = Json(ghana_.Send(
-      "POST", "/api/v1/requests",
-      {{"entity", "Minerals Commission"},
-       {"focal_points", {{{"name", "Kwame Mensah"}, {"email", "focal.ghana@connex.example"}}}},
-       {"counterparties", {{{"name", "Acme Mining Ltd."}}}},
-       {"project_name", "Ahafo North lease"},
-       {"commodity", "gold"},
-       {"disciplines", {"legal"}},
-       {"phase", "negotiation"},
-       {"language", "en"},
-       {"background", "A draft lease to review."}}));
+  json r = Json(ghana_.Send("POST", "/api/v1/requests", LeaseForm("Ahafo North lease")));
   const std::string id = r["id"], path = "/api/v1/requests/" + id;
   auto move = [&](Client& who, const std::string& to) {
     auto moved = who.Send("POST", path + "/transitions", {{"to", to}, {"version", r["version"]}});
@@ -255,17 +258,7 @@ TEST_F(Mail, ARepliedMailBecomesAMessageFromItsRecipientOnly) {
                 "PUT", "/api/v1/account/mail",
                 {{"language", "en"}, {"choices", {{{"kind", "message"}, {"mode", "immediate"}}}}})),
             200);
-  json r = Json(ghana_.Send(
-      "POST", "/api/v1/requests",
-      {{"entity", "Minerals Commission"},
-       {"focal_points", {{{"name", "Kwame Mensah"}, {"email", "focal.ghana@connex.example"}}}},
-       {"counterparties", {{{"name", "Acme Mining Ltd."}}}},
-       {"project_name", "Obuasi lease"},
-       {"commodity", "gold"},
-       {"disciplines", {"legal"}},
-       {"phase", "negotiation"},
-       {"language", "en"},
-       {"background", "A lease to review."}}));
+  json r = Json(ghana_.Send("POST", "/api/v1/requests", LeaseForm("Obuasi lease")));
   const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
   auto moved = ghana_.Send("POST", path + "/transitions", {{"to", "submitted"}, {"version", 1}});
   ASSERT_EQ(Status(moved), 200);
