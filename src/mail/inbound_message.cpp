@@ -119,6 +119,7 @@ Result<InboundMail> ParseInboundMail(std::string_view raw) {
     }
   }
   if (const char* subject = g_mime_message_get_subject(message.get())) out.subject = subject;
+  if (const char* id = g_mime_message_get_message_id(message.get())) out.message_id = id;
   Walk w;
   WalkParts(g_mime_message_get_mime_part(message.get()), w, 0);
   out.text = !w.plain.empty() ? w.plain : HtmlAsText(w.html);

@@ -24,6 +24,7 @@ struct InboundAttachment {
 struct InboundMail {
   std::string from;                     // the sender's address, lowercase
   std::vector<std::string> recipients;  // To, Cc and Delivered-To addresses, lowercase
+  std::string message_id;               // without its angle brackets; empty when the mail has none
   std::string subject;
   std::string text;  // UTF-8
   std::vector<InboundAttachment> attachments;

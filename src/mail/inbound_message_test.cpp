@@ -23,23 +23,26 @@ TEST(InboundMail, EachClientsReplyGivesItsWordsWithoutTheHistoryOrTheSignature) 
   const struct {
     const char* file;
     const char* from;
+    const char* message_id;
     const char* words;
   } cases[] = {
-      {"thunderbird_en.eml", "focal.ghana@connex.example",
+      {"thunderbird_en.eml", "focal.ghana@connex.example", "abc@mail.gov.gh",
        "Thank you. The draft lease is attached to our file; the royalty clause is in article "
        "12.\n\nKwame"},
-      {"outlook_fr.eml", "focal.senegal@connex.example",
+      {"outlook_fr.eml", "focal.senegal@connex.example", "DB9PR@outlook.com",
        "Merci, nous envoyons le projet de bail aujourd'hui.\nCordialement,\nAminata Diop"},
-      {"gmail_en.eml", "focal.ghana@connex.example", "Yes, article 12 sets the royalty at 3%."},
-      {"apple_fr.eml", "focal.senegal@connex.example",
+      {"gmail_en.eml", "focal.ghana@connex.example", "CAF=abc@mail.gmail.com",
+       "Yes, article 12 sets the royalty at 3%."},
+      {"apple_fr.eml", "focal.senegal@connex.example", "5F2A@me.com",
        "D'accord, l'équipe juridique relira l'article 12 d'ici lundi."},
-      {"html_only.eml", "focal.ghana@connex.example",
+      {"html_only.eml", "focal.ghana@connex.example", "",
        "We agree with the schedule & the fees.\nKwame"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.file);
     const InboundMail m = Reply(c.file);
     EXPECT_EQ(m.from, c.from);
+    EXPECT_EQ(m.message_id, c.message_id);
     ASSERT_FALSE(m.recipients.empty());
     EXPECT_EQ(m.recipients[0], "connex+k7qf4token@mail.example");
     // format=flowed soft breaks aside, the words are the writer's.

@@ -191,30 +191,64 @@ void SqlAccountRepository::InsertInvitation(const Invitation& i) {
       soci::use(i.invited_by), soci::use(created), soci::use(expires), soci::use(i.language);
 }
 
+namespace {
+
+constexpr const char* kInvitationColumns =
+    "SELECT id, token_hash, email, name, role, organisation_id, invited_by, created_at, "
+    "expires_at, accepted_at, language FROM invitations ";
+
+std::optional<Invitation> InvitationFromRow(const soci::row& row) {
+  Invitation i;
+  i.id = Text(row, 0);
+  i.token_hash = Text(row, 1);
+  i.email = Text(row, 2);
+  i.name = Text(row, 3);
+  i.role = domain::ParseAccountRole(Text(row, 4)).value_or(domain::Role::kGovernment);
+  i.organisation_id = Text(row, 5);
+  i.invited_by = Text(row, 6);
+  const auto created = ParseIso(Text(row, 7)), expires = ParseIso(Text(row, 8));
+  if (!created || !expires) return std::nullopt;
+  i.created_at = *created;
+  i.expires_at = *expires;
+  i.accepted_at = ParseIso(Text(row, 9));
+  i.language = Text(row, 10);
+  return i;
+}
+
+}  // namespace
+
 std::optional<Invitation> SqlAccountRepository::FindInvitation(const std::string& token_hash) {
   soci::rowset<soci::row> rows =
-      (sql_.prepare << "SELECT id, token_hash, email, name, role, organisation_id, invited_by, "
-                       "created_at, expires_at, accepted_at, language FROM invitations WHERE "
-                       "token_hash = :hash",
+      (sql_.prepare << std::string(kInvitationColumns) + "WHERE token_hash = :hash",
        soci::use(token_hash));
-  for (const soci::row& row : rows) {
-    Invitation i;
-    i.id = Text(row, 0);
-    i.token_hash = Text(row, 1);
-    i.email = Text(row, 2);
-    i.name = Text(row, 3);
-    i.role = domain::ParseAccountRole(Text(row, 4)).value_or(domain::Role::kGovernment);
-    i.organisation_id = Text(row, 5);
-    i.invited_by = Text(row, 6);
-    const auto created = ParseIso(Text(row, 7)), expires = ParseIso(Text(row, 8));
-    if (!created || !expires) return std::nullopt;
-    i.created_at = *created;
-    i.expires_at = *expires;
-    i.accepted_at = ParseIso(Text(row, 9));
-    i.language = Text(row, 10);
-    return i;
-  }
+  for (const soci::row& row : rows) return InvitationFromRow(row);
   return std::nullopt;
+}
+
+std::optional<Invitation> SqlAccountRepository::FindInvitationById(const std::string& id) {
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kInvitationColumns) + "WHERE id = :id", soci::use(id));
+  for (const soci::row& row : rows) return InvitationFromRow(row);
+  return std::nullopt;
+}
+
+std::vector<Invitation> SqlAccountRepository::PendingInvitations(int limit) {
+  std::vector<Invitation> out;
+  soci::rowset<soci::row> rows =
+      (sql_.prepare << std::string(kInvitationColumns) +
+                           "WHERE accepted_at IS NULL ORDER BY created_at DESC, id LIMIT :n",
+       soci::use(limit));
+  for (const soci::row& row : rows) {
+    if (auto i = InvitationFromRow(row)) out.push_back(std::move(*i));
+  }
+  return out;
+}
+
+void SqlAccountRepository::RenewInvitation(const std::string& id, const std::string& token_hash,
+                                           Instant expires_at) {
+  const std::string expires = ToIso(expires_at);
+  sql_ << "UPDATE invitations SET token_hash = :hash, expires_at = :expires WHERE id = :id",
+      soci::use(token_hash), soci::use(expires), soci::use(id);
 }
 
 void SqlAccountRepository::InsertPasswordReset(const domain::PasswordReset& r) {

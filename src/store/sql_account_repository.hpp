@@ -41,6 +41,10 @@ class SqlAccountRepository : public domain::AccountRepository {
   int CountPasswordResets(const std::string& user_id, Instant since) override;
   void EndPasswordResets(const std::string& user_id, Instant at) override;
   void MarkInvitationAccepted(const std::string& id, Instant at) override;
+  std::optional<domain::Invitation> FindInvitationById(const std::string& id) override;
+  std::vector<domain::Invitation> PendingInvitations(int limit) override;
+  void RenewInvitation(const std::string& id, const std::string& token_hash,
+                       Instant expires_at) override;
 
   void RecordLoginAttempt(const std::string& client, const std::string& email, Instant at,
                           bool succeeded) override;

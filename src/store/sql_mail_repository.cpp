@@ -59,6 +59,16 @@ std::optional<std::pair<std::string, std::string>> SqlMailRepository::FindReplyT
       [](const soci::row& row) { return std::make_pair(Text(row, 0), Text(row, 1)); });
 }
 
+bool SqlMailRepository::MarkReplyTaken(const std::string& message_id, const std::string& request_id,
+                                       Instant at) {
+  const std::string when = ToIso(at);
+  soci::statement st = (sql_.prepare << "INSERT INTO mail_replies_taken (message_id, request_id, "
+                                        "taken_at) VALUES (:m, :r, :at) ON CONFLICT DO NOTHING",
+                        soci::use(message_id), soci::use(request_id), soci::use(when));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 bool SqlMailRepository::TakeLease(const std::string& holder, Instant now, Instant until) {
   const std::string at = ToIso(now), to = ToIso(until);
   soci::statement st =

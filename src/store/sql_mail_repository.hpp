@@ -22,6 +22,8 @@ class SqlMailRepository : public domain::MailRepository {
                          const std::string& fresh) override;
   std::optional<std::pair<std::string, std::string>> FindReplyToken(
       const std::string& token) override;
+  bool MarkReplyTaken(const std::string& message_id, const std::string& request_id,
+                      Instant at) override;
   bool TakeLease(const std::string& holder, Instant now, Instant until) override;
   void ReleaseLease(const std::string& holder) override;
   std::vector<domain::OutboundMail> Due(Instant now, int limit) override;

@@ -396,6 +396,30 @@ TEST_P(Store, ADigestGoesOutInTheMorningWhereTheUserLives) {
       << words.text;
 }
 
+// An invitation sent again keeps its id and takes a new link and lifetime;
+// a reply's Message-ID is taken once (its primary key).
+TEST_P(Store, InvitationsAreRenewedAndRepliesTakenOnce) {
+  using namespace domain;
+  const Instant t0 = *ParseIso("2026-04-01T10:00:00Z");
+  auto done = WriteStores(*db_, [&](Stores& st) -> Result<Done> {
+    Invitation i{"inv_1",  "hash-1", "new@example.org",          "New",        Role::kExpert, "",
+                 "system", t0,       t0 + std::chrono::hours(1), std::nullopt, "fr"};
+    st.accounts.InsertInvitation(i);
+    st.accounts.RenewInvitation("inv_1", "hash-2", t0 + std::chrono::hours(48));
+    EXPECT_FALSE(st.accounts.FindInvitation("hash-1"));
+    const auto renewed = st.accounts.FindInvitationById("inv_1");
+    EXPECT_TRUE(renewed && renewed->token_hash == "hash-2" &&
+                renewed->expires_at == t0 + std::chrono::hours(48) && renewed->language == "fr");
+    EXPECT_EQ(st.accounts.PendingInvitations(10).size(), 1u);
+    st.accounts.MarkInvitationAccepted("inv_1", t0);
+    EXPECT_TRUE(st.accounts.PendingInvitations(10).empty());
+    EXPECT_TRUE(st.mail.MarkReplyTaken("abc@mail.gov.gh", "req_1", t0));
+    EXPECT_FALSE(st.mail.MarkReplyTaken("abc@mail.gov.gh", "req_1", t0));
+    return Done{};
+  });
+  ASSERT_TRUE(done.ok()) << done.error().ToString();
+}
+
 // Reminders of the feedback survey: 7, 14 and 28 days after the close, each
 // sent once, the latest only when the watcher was away; none once answered.
 TEST_P(Store, FeedbackRemindersFollowTheCloseUntilTheGovernmentAnswers) {

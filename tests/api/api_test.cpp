@@ -422,7 +422,14 @@ TEST(ApiServer, AcknowledgedWritesSurviveSigkill) {
         }
       });
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    // Kill once enough writes are acknowledged, not after a fixed time: on a
+    // loaded machine the four sign-ins alone can take seconds.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    for (;;) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::lock_guard<std::mutex> lock(mutex);
+      if (acknowledged.size() >= 40 || std::chrono::steady_clock::now() > deadline) break;
+    }
     EXPECT_EQ(server->Stop(SIGKILL), 128 + SIGKILL);
     stop = true;
     for (auto& t : writers) t.join();

@@ -93,6 +93,16 @@ ServerProcess::ServerProcess(std::vector<std::string> extra, std::string data_di
   }
 }
 
+bool ServerProcess::Sql(const std::string& statement) const {
+  const std::string file = data_dir_ + "/statement.sql";
+  // sqlite3 waits for the server's write lock rather than failing at once.
+  std::ofstream(file) << (db_url_.empty() ? ".timeout 10000\n" : "") << statement << ";\n";
+  const std::string command = db_url_.empty()
+                                  ? "sqlite3 '" + data_dir_ + "/connex.db' < '" + file + "'"
+                                  : "psql -q -v ON_ERROR_STOP=1 '" + db_url_ + "' < '" + file + "'";
+  return std::system((command + " > /dev/null").c_str()) == 0;
+}
+
 int ServerProcess::Stop(int signal, int seconds) {
   if (pid_ <= 0) return -1;
   kill(pid_, signal);

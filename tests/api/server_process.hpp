@@ -33,6 +33,9 @@ class ServerProcess {
   std::string DataOptions() const {
     return "--data '" + data_dir_ + "'" + (db_url_.empty() ? "" : " --db '" + db_url_ + "'");
   }
+  // Runs one SQL statement on this server's database (sqlite3 or psql), as
+  // an operator would; for what no route may do, such as moving time back.
+  bool Sql(const std::string& statement) const;
   // Sends `signal` and waits; the exit status, or -1 if it did not exit in `seconds`.
   int Stop(int signal, int seconds = 20);
 

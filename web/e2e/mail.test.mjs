@@ -96,3 +96,33 @@ test('an administrator deactivates a user, who is signed out at the next request
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page fits the phone');
   assert.deepEqual([...problems, ...user.problems.filter((p) => !/status of 401/.test(p))], []);
 });
+
+test('a coordinator mails an invitation again, and only the new link opens it', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/people`);
+  await page.getByLabel('Name', { exact: true }).fill('Kofi Boateng');
+  await page.getByLabel('Email', { exact: true }).fill('kofi.boateng@mlnr.gov.gh');
+  await page.getByLabel('Role', { exact: true }).selectOption('government');
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Ministry of Lands and Natural Resources' });
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  const linkIn = (m) => m.text.match(/http:\/\/127\.0\.0\.1:\d+\/invitation\/[A-Za-z0-9_-]+/)[0];
+  const first = linkIn(await portal.waitForMail('kofi.boateng@mlnr.gov.gh'));
+
+  // The mail went astray: the pending invitation is sent again from its row.
+  const row = page.getByRole('row', { name: /Kofi Boateng/ });
+  await row.getByRole('button', { name: 'Send again to Kofi Boateng' }).click();
+  await row.getByText(/Mailed again with a new link/).waitFor();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await portal.shot(page, 'invitation-resent-phone');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page fits the phone');
+  const second = linkIn(await portal.waitForMail('kofi.boateng@mlnr.gov.gh', (m) => linkIn(m) !== first));
+  assert.notEqual(second, first);
+
+  await page.goto(first);
+  await page.getByText(/This invitation is unknown, already used or expired/).waitFor();
+  await page.goto(second);
+  await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
+  // The old link's 404 is an answer the page shows.
+  assert.deepEqual(problems.filter((p) => !/status of 404/.test(p)), []);
+});

@@ -8,12 +8,30 @@
 
 namespace connex::api {
 
+namespace {
+
+nlohmann::json View(const domain::Invitation& i) {
+  return {{"id", i.id},
+          {"email", i.email},
+          {"name", i.name},
+          {"role", domain::ToString(i.role)},
+          {"expires_at", ToIso(i.expires_at)}};
+}
+
+}  // namespace
+
 void AddInvitationRoutes(std::vector<Route>& routes, Services& s) {
+  // An invitation just mailed, with its link for the inviter to pass on.
+  const auto sent = [&s](const domain::NewInvitation& inv) {
+    nlohmann::json v = View(inv.invitation);
+    v["accept_url"] = s.config.base_url + "/invitation/" + inv.token;
+    return v;
+  };
   routes.push_back(
       {"POST", "/api/v1/invitations", domain::Access::kStaff,
        "Invite someone (email, name, role, organisation_id, language): mails them the link "
        "(also returned)",
-       [&s](Request& r) -> Result<Reply> {
+       [&s, sent](Request& r) -> Result<Reply> {
          BodyReader body(r.body, {"email", "name", "role", "organisation_id", "language"});
          const std::string email = body.Text("email", true, 254);
          const std::string name = body.Text("name", true, 200);
@@ -46,15 +64,46 @@ void AddInvitationRoutes(std::vector<Route>& routes, Services& s) {
                return made;
              });
          if (!inv) return inv.errors();
-         const domain::Invitation& i = inv->invitation;
-         return Reply{201,
-                      {{"id", i.id},
-                       {"email", i.email},
-                       {"name", i.name},
-                       {"role", domain::ToString(i.role)},
-                       {"expires_at", ToIso(i.expires_at)},
-                       {"accept_url", s.config.base_url + "/invitation/" + inv->token}},
-                      {}};
+         return Reply{201, sent(*inv), {}};
+       }});
+  routes.push_back(
+      {"GET", "/api/v1/invitations", domain::Access::kStaff,
+       "Invitations not accepted yet (expired ones too) that the caller may send again, newest "
+       "first",
+       [&s](Request& r) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](domain::Stores& st) -> Result<Reply> {
+           nlohmann::json items = nlohmann::json::array();
+           const Instant now = Now();
+           for (const domain::Invitation& i :
+                s.accounts.PendingInvitations(st.accounts, r.principal.role)) {
+             nlohmann::json v = View(i);
+             const std::optional<domain::User> by = st.accounts.FindUser(i.invited_by);
+             v["invited_by"] = by ? by->name : "";
+             v["organisation_id"] = i.organisation_id;
+             v["language"] = i.language;
+             v["created_at"] = ToIso(i.created_at);
+             v["expired"] = i.expires_at <= now;
+             items.push_back(std::move(v));
+           }
+           return Reply{200, {{"items", items}}, {}};
+         });
+       }});
+  routes.push_back(
+      {"POST", "/api/v1/invitations/{id}/resend", domain::Access::kStaff,
+       "Mail a pending invitation again with a new link and a new lifetime; the old link stops "
+       "working",
+       [&s, sent](Request& r) -> Result<Reply> {
+         auto inv =
+             store::WriteStores(s.db, [&](domain::Stores& st) -> Result<domain::NewInvitation> {
+               auto renewed = s.accounts.ResendInvitation(st.accounts, r.principal.user_id,
+                                                          r.principal.role, r.params[0]);
+               if (!renewed) return renewed.errors();
+               const std::optional<domain::User> sender = st.accounts.FindUser(r.principal.user_id);
+               domain::MailInvitation(st, *renewed, sender ? sender->name : "", Now());
+               return renewed;
+             });
+         if (!inv) return inv.errors();
+         return Reply{200, sent(*inv), {}};
        }});
   routes.push_back({"GET", "/api/v1/invitations/{token}", domain::Access::kPublic,
                     "A pending invitation, for the page where the invitee accepts it",
@@ -63,12 +112,9 @@ void AddInvitationRoutes(std::vector<Route>& routes, Services& s) {
                         return s.accounts.FindInvitation(st.accounts, r.params[0]);
                       });
                       if (!inv) return inv.errors();
-                      return Reply{200,
-                                   {{"email", inv->email},
-                                    {"name", inv->name},
-                                    {"role", domain::ToString(inv->role)},
-                                    {"expires_at", ToIso(inv->expires_at)}},
-                                   {}};
+                      nlohmann::json v = View(*inv);
+                      v.erase("id");
+                      return Reply{200, v, {}};
                     }});
   routes.push_back({"POST", "/api/v1/invitations/{token}/accept", domain::Access::kPublic,
                     "Accept an invitation by choosing a password; creates the account",

@@ -11,7 +11,7 @@ namespace {
 
 nlohmann::json SettingsView(domain::Stores& st, const domain::User& u) {
   nlohmann::json choices = nlohmann::json::array();
-  for (const domain::MailChoice& c : domain::MailChoices(st, u.id)) {
+  for (const domain::MailChoice& c : domain::MailChoices(st, u)) {
     choices.push_back({{"kind", c.kind}, {"mode", domain::ToString(c.mode)}});
   }
   return {{"email", u.email},

@@ -107,6 +107,7 @@ void AddMailCommands(CLI::App& app, int& exit_code) {
       if (reply.token.empty()) reply.token = domain::ReplyTokenOf(a);
     }
     reply.from = parsed->from;
+    reply.message_id = parsed->message_id;
     reply.text = connex::mail::ReplyText(parsed->text);
     for (auto& a : parsed->attachments) reply.attachments.emplace_back(a.name, std::move(a.bytes));
     auto db = OpenData(args->data);
@@ -115,6 +116,13 @@ void AddMailCommands(CLI::App& app, int& exit_code) {
     auto taken = store::WriteStores(
         *db, [&](domain::Stores& st) { return domain::TakeMailReply(st, requests, reply, Now()); });
     if (!taken) return refuse(taken.error().message);
+    if (taken->again) {
+      // Exit 0: the mail server delivered it twice; the sender needs no bounce.
+      Said({{"event", "mail already taken"},
+            {"request", taken->request_id},
+            {"message_id", reply.message_id}});
+      return;
+    }
     Said({{"event", "mail received"},
           {"request", taken->request_id},
           {"message", taken->message_id},

@@ -20,7 +20,8 @@ struct DemoAccount {
   const char* email;
   const char* name;
   domain::Role role;
-  int organisation;  // index into the organisations below; -1: none
+  int organisation;             // index into the organisations below; -1: none
+  const char* language = "en";  // of the account's mails
 };
 
 // A request from the Senegalese ministry, submitted and acknowledged, so the
@@ -133,7 +134,7 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         {"admin@connex.example", "Alex Admin", domain::Role::kAdmin, 0},
         {"coordinator@connex.example", "Chloé Coordinator", domain::Role::kCoordinator, 0},
         {"focal.ghana@connex.example", "Kwame Mensah", domain::Role::kGovernment, 1},
-        {"focal.senegal@connex.example", "Aminata Diop", domain::Role::kGovernment, 2},
+        {"focal.senegal@connex.example", "Aminata Diop", domain::Role::kGovernment, 2, "fr"},
         {"fiscal.expert@connex.example", "Elena Fiscal", domain::Role::kExpert, -1},
         {"mining.engineer@connex.example", "Tom Engineer", domain::Role::kExpert, -1},
         {"funder@connex.example", "Fatima Funder", domain::Role::kFunder, -1},
@@ -144,6 +145,10 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
           repo, "system:demo", a.email, a.name, a.role,
           a.organisation < 0 ? "" : ids[static_cast<size_t>(a.organisation)], kDemoPassword);
       if (!made) return made.errors();
+      if (made->language != a.language) {
+        made->language = a.language;
+        repo.UpdateUser(*made);
+      }
       people.push_back({made->role, made->id, made->organisation_id});
     }
     auto request = DemoRequest(stores, people[1], people[3]);

@@ -43,6 +43,12 @@ class AccountRepository {
   virtual void InsertInvitation(const Invitation& i) = 0;
   virtual std::optional<Invitation> FindInvitation(const std::string& token_hash) = 0;
   virtual void MarkInvitationAccepted(const std::string& id, Instant at) = 0;
+  virtual std::optional<Invitation> FindInvitationById(const std::string& id) = 0;
+  // Invitations not accepted yet (expired ones too), newest first.
+  virtual std::vector<Invitation> PendingInvitations(int limit) = 0;
+  // A new link for the invitation: the old one stops working.
+  virtual void RenewInvitation(const std::string& id, const std::string& token_hash,
+                               Instant expires_at) = 0;
 
   virtual void InsertPasswordReset(const PasswordReset& r) = 0;
   virtual std::optional<PasswordReset> FindPasswordReset(const std::string& token_hash) = 0;

@@ -184,14 +184,23 @@ Result<Done> AccountService::CheckMembership(AccountRepository& repo, Role role,
   return Done{};
 }
 
+namespace {
+
+// Coordinators invite governments and experts; admins anyone.
+bool MayInvite(Role actor_role, Role role) {
+  return actor_role == Role::kAdmin ||
+         (actor_role == Role::kCoordinator && (role == Role::kGovernment || role == Role::kExpert));
+}
+
+}  // namespace
+
 Result<NewInvitation> AccountService::Invite(AccountRepository& repo, const std::string& actor,
                                              Role actor_role, const std::string& email_in,
                                              const std::string& name, Role role,
                                              const std::string& organisation_id,
                                              const std::string& language) const {
   const std::string email = NormaliseEmail(email_in);
-  if (actor_role != Role::kAdmin &&
-      !(actor_role == Role::kCoordinator && (role == Role::kGovernment || role == Role::kExpert))) {
+  if (!MayInvite(actor_role, role)) {
     return Error{ErrorCode::kForbidden,
                  std::string("a ") + ToString(actor_role) + " cannot invite a " + ToString(role),
                  "role"};
@@ -222,6 +231,33 @@ Result<NewInvitation> AccountService::Invite(AccountRepository& repo, const std:
                              {"expires_at", ToIso(i.expires_at)},
                              {"language", language}})
                  .dump());
+  return out;
+}
+
+std::vector<Invitation> AccountService::PendingInvitations(AccountRepository& repo,
+                                                           Role actor_role) const {
+  std::vector<Invitation> out = repo.PendingInvitations(500);
+  std::erase_if(out, [&](const Invitation& i) { return !MayInvite(actor_role, i.role); });
+  return out;
+}
+
+Result<NewInvitation> AccountService::ResendInvitation(AccountRepository& repo,
+                                                       const std::string& actor, Role actor_role,
+                                                       const std::string& id) const {
+  std::optional<Invitation> i = repo.FindInvitationById(id);
+  if (!i || i->accepted_at || !MayInvite(actor_role, i->role)) {
+    return Error{ErrorCode::kNotFound, "no pending invitation has this id", "id"};
+  }
+  if (repo.FindUserByEmail(i->email)) {
+    return Error{ErrorCode::kConflict, "already has an account", "email"};
+  }
+  NewInvitation out{*i, RandomToken()};
+  out.invitation.token_hash = Sha256Hex(out.token);
+  out.invitation.expires_at = Now() + rules_.invitation_lifetime;
+  repo.RenewInvitation(i->id, out.invitation.token_hash, out.invitation.expires_at);
+  repo.Audit(actor, "invitation.resend", "invitation", i->id,
+             nlohmann::json({{"expires_at", ToIso(i->expires_at)}}).dump(),
+             nlohmann::json({{"expires_at", ToIso(out.invitation.expires_at)}}).dump());
   return out;
 }
 

@@ -95,6 +95,14 @@ class AccountService {
                                const std::string& email, const std::string& name, Role role,
                                const std::string& organisation_id,
                                const std::string& language) const;
+  // Invitations not accepted yet that `actor_role` may send again (expired
+  // ones too), newest first.
+  std::vector<Invitation> PendingInvitations(AccountRepository& repo, Role actor_role) const;
+  // The same invitation with a new link and a new lifetime; the old link
+  // stops working. kNotFound when accepted or not the actor's to resend;
+  // kConflict when the address has an account by now.
+  Result<NewInvitation> ResendInvitation(AccountRepository& repo, const std::string& actor,
+                                         Role actor_role, const std::string& id) const;
   // The pending invitation of `token`; kNotFound when unknown, used or expired.
   Result<Invitation> FindInvitation(AccountRepository& repo, const std::string& token) const;
   Result<User> AcceptInvitation(AccountRepository& repo, const std::string& token,

@@ -25,7 +25,7 @@ Result<Enquiry> EnquiryService::Submit(Stores& s, Enquiry e) const {
       s.notifications.Insert({NewId("ntf"), u.id, "enquiry", "",
                               "Enquiry from " + e.name + " (" + e.organisation + ")", e.at,
                               std::nullopt});
-      QueueUserMail(s, u, "enquiry", "", {{"name", e.name}, {"organisation", e.organisation}},
+      QueueUserMail(s, u, "enquiry", "", {{"enquirer", e.name}, {"organisation", e.organisation}},
                     "/notifications", e.at);
     }
   }

@@ -13,6 +13,7 @@
 
 #include "core/clock.hpp"
 #include "core/enum_names.hpp"
+#include "domain/accounts/account.hpp"
 
 namespace connex::domain {
 
@@ -32,6 +33,11 @@ inline const char* ToString(MailMode v) { return kMailModeNames[v]; }
 // Invitations, password resets and digests always go and are not listed.
 const std::vector<std::string>& ChoosableMailKinds();
 bool IsChoosableMailKind(std::string_view kind);
+// Whether notices of `kind` ever go to a user of `role`: what their mail
+// settings list. Must hold with who each notice goes to (requests/
+// recipients.cpp and the services that queue mail); training mails go to
+// whoever was nominated, whatever their role.
+bool MailKindReaches(std::string_view kind, Role role);
 
 struct OutboundMail {
   std::string id;

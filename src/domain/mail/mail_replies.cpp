@@ -34,6 +34,10 @@ Result<TakenReply> TakeMailReply(Stores& s, const RequestService& requests, cons
   }
   const Principal p{u->role, u->id, u->organisation_id};
   TakenReply taken{thread->first, "", 0};
+  if (!reply.message_id.empty() && !s.mail.MarkReplyTaken(reply.message_id, thread->first, now)) {
+    taken.again = true;
+    return taken;
+  }
   if (!reply.text.empty()) {
     auto m = requests.PostMessage(s, p, thread->first, reply.text, now);
     if (!m) return m.errors();

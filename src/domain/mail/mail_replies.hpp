@@ -3,7 +3,8 @@
 // to; the reply is taken only from that recipient's own address, while
 // their account is enabled and may still write on the request. Its
 // attachments become the request's documents (sniffed like uploads). All of
-// it or nothing: a refusal writes nothing and says why.
+// it or nothing: a refusal writes nothing and says why. A reply whose
+// Message-ID was taken before is answered `again` and writes nothing.
 //
 // Thread-safety: a function of the caller's transaction.
 #pragma once
@@ -20,9 +21,10 @@
 namespace connex::domain {
 
 struct MailReply {
-  std::string token;  // from the address replied to, connex+TOKEN@host
-  std::string from;   // the sender's address
-  std::string text;   // the writer's words, the quoted history dropped
+  std::string token;       // from the address replied to, connex+TOKEN@host
+  std::string from;        // the sender's address
+  std::string message_id;  // its Message-ID: a reply piped twice is taken once
+  std::string text;        // the writer's words, the quoted history dropped
   std::vector<std::pair<std::string, std::string>> attachments;  // name, bytes
 };
 
@@ -30,6 +32,7 @@ struct TakenReply {
   std::string request_id;
   std::string message_id;
   int documents = 0;
+  bool again = false;  // taken before, by its Message-ID: nothing written now
 };
 
 Result<TakenReply> TakeMailReply(Stores& s, const RequestService& requests, const MailReply& reply,

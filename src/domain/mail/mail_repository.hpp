@@ -33,6 +33,10 @@ class MailRepository {
   // The request and user a reply token was given for.
   virtual std::optional<std::pair<std::string, std::string>> FindReplyToken(
       const std::string& token) = 0;
+  // Records that the reply with this Message-ID was taken into `request_id`;
+  // false when it was taken already.
+  virtual bool MarkReplyTaken(const std::string& message_id, const std::string& request_id,
+                              Instant at) = 0;
 
   // Delivery. The lease names the one instance that delivers: taken when
   // free, lapsed or already `holder`'s, until `until`.

@@ -6,6 +6,7 @@
 #include "domain/accounts/account_repository.hpp"
 #include "domain/mail/mail_render.hpp"
 #include "domain/mail/mail_repository.hpp"
+#include "domain/shared/time_zone.hpp"
 
 namespace connex::domain {
 
@@ -19,18 +20,9 @@ void Queue(Stores& s, OutboundMail m) {
   s.mail.Insert(m);
 }
 
-// The zone of an IANA name, or null.
-const date::time_zone* Zone(const std::string& name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
-
 // The user's local date and hour at `now`; UTC when their zone is unknown.
 std::pair<std::string, int> LocalDay(const std::string& zone, Instant now) {
-  const date::time_zone* tz = Zone(zone);
+  const date::time_zone* tz = FindZone(zone);
   if (tz == nullptr) tz = date::locate_zone("UTC");
   const auto local =
       date::zoned_time{tz, std::chrono::floor<std::chrono::seconds>(now)}.get_local_time();
@@ -106,10 +98,11 @@ int QueueDigests(Stores& s, Instant now) {
   return queued;
 }
 
-std::vector<MailChoice> MailChoices(Stores& s, const std::string& user_id) {
-  const auto chosen = s.mail.Preferences(user_id);
+std::vector<MailChoice> MailChoices(Stores& s, const User& u) {
+  const auto chosen = s.mail.Preferences(u.id);
   std::vector<MailChoice> out;
   for (const std::string& kind : ChoosableMailKinds()) {
+    if (!MailKindReaches(kind, u.role)) continue;
     const auto it = chosen.find(kind);
     out.push_back({kind, it == chosen.end() ? MailMode::kImmediate : it->second});
   }
@@ -125,14 +118,14 @@ Result<User> ChangeMailSettings(Stores& s, const std::string& user_id,
     errors.push_back({ErrorCode::kInvalidInput,
                       "\"" + *change.language + "\" is not a language of the portal", "language"});
   }
-  if (change.time_zone && !Zone(*change.time_zone)) {
+  if (change.time_zone && !FindZone(*change.time_zone)) {
     errors.push_back({ErrorCode::kInvalidInput,
                       "\"" + *change.time_zone +
                           "\" is not a time zone name such as Africa/Dakar or America/Lima",
                       "time_zone"});
   }
   for (const MailChoice& c : change.choices) {
-    if (!IsChoosableMailKind(c.kind)) {
+    if (!IsChoosableMailKind(c.kind) || !MailKindReaches(c.kind, u->role)) {
       errors.push_back({ErrorCode::kInvalidInput,
                         "\"" + c.kind + "\" is not a kind of mail you can choose", "mail"});
     }

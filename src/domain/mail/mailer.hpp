@@ -35,8 +35,8 @@ struct MailChoice {
   std::string kind;
   MailMode mode = MailMode::kImmediate;
 };
-// Every choosable kind with the user's choice for it.
-std::vector<MailChoice> MailChoices(Stores& s, const std::string& user_id);
+// Every choosable kind that reaches the user's role, with their choice for it.
+std::vector<MailChoice> MailChoices(Stores& s, const User& u);
 
 // How mail reaches a user: its language, the time zone the digest keeps,
 // and the choice per kind.

@@ -105,14 +105,6 @@ bool IsDueDate(const Schedule& s, const std::string& date) {
   return !dates.empty();
 }
 
-const date::time_zone* FindZone(const std::string& name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
-
 std::string LocalDate(Instant now, const date::time_zone* zone) {
   const date::local_days day = date::floor<date::days>(zone->to_local(now));
   return Format(date::year_month_day{day});

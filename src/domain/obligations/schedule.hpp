@@ -18,10 +18,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
-
-namespace date {
-class time_zone;
-}
+#include "domain/shared/time_zone.hpp"
 
 namespace connex::domain {
 
@@ -48,8 +45,6 @@ std::vector<std::string> DueDates(const Schedule& s, const std::string& from, co
 // Whether `date` is one of the schedule's due dates.
 bool IsDueDate(const Schedule& s, const std::string& date);
 
-// A zone of the tz database ("Africa/Accra", "UTC"), or nullptr.
-const date::time_zone* FindZone(const std::string& name);
 // The local date at `now` in `zone` (YYYY-MM-DD).
 std::string LocalDate(Instant now, const date::time_zone* zone);
 // The instant a due date's day ends in `zone`: the start of the next local day.

@@ -5,6 +5,7 @@ import { language, t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { useSignal } from '../../state';
 import { useOrganisations } from './organisations';
+import { PendingInvitations } from './pending_invitations';
 
 interface Page {
   items: User[];
@@ -17,6 +18,7 @@ export function People() {
   const [next, setNext] = useState<string | null>(null);
   const [loadError, setLoadError] = useState('');
   const [organisations] = useOrganisations();
+  const [invitations, setInvitations] = useState(0);
 
   async function load(after: string | null) {
     const q = after ? `?limit=50&after=${encodeURIComponent(after)}` : '?limit=50';
@@ -74,7 +76,9 @@ export function People() {
           {t('people.more')}
         </button>
       )}
-      <Invite roles={roles} organisations={organisations || []} onInvited={() => load(null)} />
+      <Invite roles={roles} organisations={organisations || []}
+        onInvited={() => { void load(null); setInvitations((n) => n + 1); }} />
+      <PendingInvitations reload={invitations} />
     </div>
   );
 }
