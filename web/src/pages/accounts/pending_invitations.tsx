@@ -49,43 +49,30 @@ export function PendingInvitations({ reload }: { reload: number }) {
       <FormError message={error} />
       {items && items.length === 0 && <p class="muted">{t('invitations.none')}</p>}
       {items && items.length > 0 && (
-        <div class="scroll-x">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('people.name')}</th>
-                <th>{t('people.role')}</th>
-                <th>{t('invitations.invitedBy')}</th>
-                <th>{t('invitations.validUntil')}</th>
-                <th>{t('invitations.link')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    {i.name}
-                    <br />
-                    <span class="muted">{i.email}</span>
-                  </td>
-                  <td>{t(`role.${i.role}` as MessageKey)}</td>
-                  <td>{i.invited_by}</td>
-                  <td>{i.expired ? <strong>{t('invitations.expired')}</strong> : when(i.expires_at)}</td>
-                  <td>
-                    <button type="button" onClick={() => resend(i)}>
-                      {t('invitations.resend', { name: i.name })}
-                    </button>
-                    {sent[i.id] && (
-                      <p class="notice" role="status">
-                        {t('invitations.resent')} <code class="invite-link">{sent[i.id]}</code>
-                      </p>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul class="plain">
+          {items.map((i) => (
+            <li key={i.id} class="panel">
+              <strong>{i.name}</strong> <span class="muted">{i.email}</span>
+              <br />
+              {t(`role.${i.role}` as MessageKey)} · {t('invitations.invitedBy', { name: i.invited_by })} ·{' '}
+              {i.expired ? (
+                <span class="badge badge-breached">{t('invitations.expired')}</span>
+              ) : (
+                t('invitations.validUntil', { date: when(i.expires_at) })
+              )}
+              <div class="buttons">
+                <button type="button" onClick={() => resend(i)}>
+                  {t('invitations.resend', { name: i.name })}
+                </button>
+              </div>
+              {sent[i.id] && (
+                <p class="notice" role="status">
+                  {t('invitations.resent')} <code class="invite-link">{sent[i.id]}</code>
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
