@@ -104,8 +104,9 @@ export function usePortal({ mail = false } = {}) {
     rmSync(data, { recursive: true, force: true });
   });
 
-  async function newPage() {
-    const context = await browser.newContext({ locale: 'en-GB' });
+  // `options` of the browser context, such as the visitor's { locale }.
+  async function newPage(options = {}) {
+    const context = await browser.newContext({ locale: 'en-GB', ...options });
     contexts.push(context);
     const page = await context.newPage();
     const problems = [];
@@ -120,7 +121,8 @@ export function usePortal({ mail = false } = {}) {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // Signed in, in the account's language: the header names the person.
+    await page.locator('.session .who').waitFor();
   }
 
   // A signed-in API client for setting the scene quickly: (method, path, body) -> JSON.

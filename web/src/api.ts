@@ -1,5 +1,6 @@
 // The portal API: JSON in and out, the session cookie sent by the browser,
 // the CSRF token added to every state-changing request.
+import { isLanguage, language, setLanguage } from './i18n';
 import { signal } from './state';
 
 export interface User {
@@ -70,10 +71,17 @@ interface SessionView {
   expires_at: string;
 }
 
+// A signed-in user reads the portal in their account's language, whichever
+// browser they sign in from (the switch keeps it in the account).
+function adoptLanguage(user: User) {
+  if (isLanguage(user.language) && user.language !== language.value) void setLanguage(user.language);
+}
+
 export async function loadSession() {
   const r = await call<SessionView>('GET', '/api/v1/session');
   csrf = r.data ? r.data.csrf_token : '';
   currentUser.value = r.data ? r.data.user : null;
+  if (r.data) adoptLanguage(r.data.user);
 }
 
 export async function signIn(email: string, password: string): Promise<Answer<SessionView>> {
@@ -81,6 +89,7 @@ export async function signIn(email: string, password: string): Promise<Answer<Se
   if (r.data) {
     csrf = r.data.csrf_token;
     currentUser.value = r.data.user;
+    adoptLanguage(r.data.user);
   }
   return r;
 }

@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { call, currentUser, signOut } from './api';
 import { disciplineLabels, lists } from './codelists';
 import { Link } from './components/link';
-import { language, setLanguage, t } from './i18n';
+import { isLanguage, language, languages, setLanguage, t } from './i18n';
 import type { MessageKey } from './messages/en';
 import { SignIn } from './pages/accounts/sign_in';
 import { refreshUnread, unread } from './pages/portal/notifications';
@@ -74,15 +74,19 @@ export function App() {
           ) : (
             <Link href="/sign-in">{t('nav.signIn')}</Link>
           )}
-          <button type="button" class="link lang" aria-label={t('lang.switchLabel')}
-            onClick={() => {
-              const next = lang === 'en' ? 'fr' : 'en';
-              setLanguage(next);
-              // Kept in the account too: its mails follow the language it reads.
+          <label class="visually-hidden" for="language-switch">{t('lang.choose')}</label>
+          <select id="language-switch" class="lang" value={lang}
+            onChange={(e) => {
+              const next = (e.currentTarget as HTMLSelectElement).value;
+              if (!isLanguage(next)) return;
+              void setLanguage(next);
+              // Kept in the account too: its mails, and its next sign-in, follow it.
               if (user) void call('PUT', '/api/v1/account/mail', { language: next });
             }}>
-            {t('lang.switch')}
-          </button>
+            {Object.entries(languages).map(([code, name]) => (
+              <option value={code} lang={code} key={code}>{name}</option>
+            ))}
+          </select>
         </div>
       </header>
       <main>

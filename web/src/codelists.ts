@@ -2,7 +2,7 @@
 // from the one place each is kept (the domain's vocabulary, the disciplines
 // table, the fiscal engine): the app keeps no copy of them.
 import { call } from './api';
-import { language } from './i18n';
+import { type Language, language } from './i18n';
 import { signal } from './state';
 
 export interface Codelists {
@@ -43,7 +43,8 @@ export function reloadCodelists(): Promise<Codelists | null> {
 }
 
 // Labels of every discipline, retired ones too; the app re-renders when they arrive.
-export const disciplineLabels = signal<Record<string, { en: string; fr: string }>>({});
+// Until a discipline has words in every language, English stands in.
+export const disciplineLabels = signal<Record<string, { en: string } & Partial<Record<Language, string>>>>({});
 // The codes offered, then those a record already holds that are no longer
 // offered (a retired discipline stays on the records that name it).
 export function withChosen(offered: string[], chosen: string[]): string[] {
@@ -51,7 +52,7 @@ export function withChosen(offered: string[], chosen: string[]): string[] {
 }
 export function disciplineLabel(code: string): string {
   const label = disciplineLabels.value[code];
-  return label ? label[language.value] : code.replace(/_/g, ' ');
+  return label ? label[language.value] || label.en : code.replace(/_/g, ' ');
 }
 
 export const commodityLabel = (c: string) => c.replace(/_/g, ' ');

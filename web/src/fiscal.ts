@@ -1,6 +1,8 @@
 // Types of the fiscal model API (docs/api.md, "Fiscal models") and helpers
 // shared by the model pages: money in millions, the key terms of a model
 // that the what-if panel offers as sliders.
+import { formatMillions, formatPercent } from './numbers';
+
 export interface ModelSummary {
   id: string;
   name: string;
@@ -53,15 +55,14 @@ export interface ComparisonResult {
   regimes: RegimeResult[];
 }
 
-// 312_400_000 -> "312 million"; with `sign`, "+USD 312 million" / "−USD 41.5 million".
+// 312_400_000 -> "312 million"; with `sign`, "+USD 312 million" / "−USD 41.5 million",
+// in the reader's language.
 export function millions(value: number, sign = false, currency = ''): string {
-  const m = value / 1e6;
-  const digits = Math.abs(m) >= 100 ? 0 : 1;
-  const text = Math.abs(m).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const prefix = m < 0 ? '−' : sign ? '+' : '';
-  return `${prefix}${currency ? `${currency} ` : ''}${text} million`;
+  const digits = Math.abs(value) >= 100e6 ? 0 : 1;
+  const prefix = value < 0 ? '−' : sign ? '+' : '';
+  return `${prefix}${currency ? `${currency} ` : ''}${formatMillions(Math.abs(value), digits, true)}`;
 }
-export const percent = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
+export const percent = (v: unknown) => (typeof v === 'number' ? formatPercent(v, 1) : '—');
 
 // A number of the term sheets a negotiator moves: rates, ceilings and shares
 // held by an instrument, and each tier's rate of a sliding scale (the profit

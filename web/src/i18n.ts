@@ -1,24 +1,71 @@
 import { signal } from './state';
-import { en, type MessageKey } from './messages/en';
-import { fr } from './messages/fr';
+import { en, type MessageKey, type Messages } from './messages/en';
 
-export type Language = 'en' | 'fr';
-const catalogs = { en, fr };
-const stored = localStorage.getItem('connex.lang');
-export const language = signal<Language>(
-  stored === 'fr' || stored === 'en' ? stored : navigator.language.startsWith('fr') ? 'fr' : 'en',
-);
-document.documentElement.lang = language.value;
+// The portal's languages, each named in itself on the switch.
+export const languages = { en: 'English', fr: 'Français', es: 'Español', pt: 'Português' } as const;
+export type Language = keyof typeof languages;
 
-export function setLanguage(lang: Language) {
-  localStorage.setItem('connex.lang', lang);
+// English is in the bundle; another language's words load when first read
+// (one small file instead of every catalog on a slow line).
+const catalogs: Partial<Record<Language, Messages>> = { en };
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
+  fr: () => import('./messages/fr').then((m) => m.fr),
+  es: () => import('./messages/es').then((m) => m.es),
+  pt: () => import('./messages/pt').then((m) => m.pt),
+};
+
+export function isLanguage(l: string | null | undefined): l is Language {
+  return typeof l === 'string' && Object.prototype.hasOwnProperty.call(languages, l);
+}
+
+// A visitor's language: the one chosen before in this browser, else the
+// first of the browser's languages the portal speaks, else English. A
+// signed-in user's account overrides it (api.ts).
+function initial(): Language {
+  const stored = localStorage.getItem('connex.lang');
+  if (isLanguage(stored)) return stored;
+  for (const l of navigator.languages?.length ? navigator.languages : [navigator.language]) {
+    const base = (l || '').slice(0, 2).toLowerCase();
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+export const language = signal<Language>('en');
+document.documentElement.lang = 'en';
+
+// Reads the portal in `lang` once its words are here; a language whose file
+// cannot be fetched (the line dropped) leaves the page as it is.
+async function use(lang: Language): Promise<boolean> {
+  if (!catalogs[lang]) {
+    try {
+      catalogs[lang] = await loaders[lang as Exclude<Language, 'en'>]();
+    } catch {
+      return false;
+    }
+  }
   document.documentElement.lang = lang;
   language.value = lang;
+  return true;
 }
+
+// The language this browser starts in; main.tsx waits for it before drawing.
+export const languageReady = use(initial());
+
+// A language chosen by the reader (or their account): remembered in this
+// browser. After the starting language, so that one cannot land last.
+export async function setLanguage(lang: Language) {
+  await languageReady;
+  if (await use(lang)) localStorage.setItem('connex.lang', lang);
+}
+
+// How the reader's language writes dates and numbers (Intl): Latin-American
+// Spanish, and the Portuguese of Mozambique.
+const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-419', pt: 'pt-MZ' };
+export const locale = () => locales[language.value];
 
 // The message `key` in the current language, with {name} placeholders filled.
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return catalogs[language.value][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+  return (catalogs[language.value] ?? en)[key].replace(/\{(\w+)\}/g, (_, name: string) =>
     name in vars ? String(vars[name]) : `{${name}}`,
   );
 }

@@ -2,8 +2,10 @@ import { render } from 'preact';
 import { loadSession } from './api';
 import { App } from './app';
 import { loadCodelists } from './codelists';
+import { languageReady } from './i18n';
 import './styles.css';
 
-render(<App />, document.getElementById('app')!);
 loadSession();
 loadCodelists();
+// Drawn once the reader's language is here, so no English flashes first.
+void languageReady.then(() => render(<App />, document.getElementById('app')!));

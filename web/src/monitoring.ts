@@ -1,5 +1,7 @@
 // The obligations register as the pages read it: contracts, obligations,
 // due dates with their state, and the codelists the forms offer.
+import { formatNumber } from './numbers';
+
 export const obligationTypes = ['payment', 'local_content', 'reporting', 'environmental', 'community'] as const;
 export const recurrences = ['once', 'monthly', 'quarterly', 'yearly'] as const;
 export const fulfilmentStatuses = ['met', 'partly_met', 'waived'] as const;
@@ -50,10 +52,10 @@ export interface Occurrence {
   fulfilment: Fulfilment | null;
 }
 
-// "USD 1,250,000", or the target when there is no amount.
+// "USD 1,250,000" ("USD 1 250 000" in French), or the target when there is no amount.
 export function owed(o: Obligation): string {
   if (o.amount === null) return o.target;
-  return `${o.currency} ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(o.amount)}`;
+  return `${o.currency} ${formatNumber(o.amount, 2, false)}`;
 }
 
 // YYYY-MM-DD of a local Date, without the time zone shift toISOString makes.

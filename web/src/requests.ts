@@ -1,6 +1,6 @@
 // Types of the request API (docs/api.md) and small helpers shared by the
 // request pages.
-import { t } from './i18n';
+import { locale, t } from './i18n';
 import type { MessageKey } from './messages/en';
 
 // The six ratings of the feedback survey, in the order the form asks them.
@@ -87,9 +87,9 @@ export interface Detail extends Summary {
 export const stateLabel = (s: string) => t(`state.${s}` as MessageKey);
 export const clockLabel = (c: string) => t(`clock.${c}` as MessageKey);
 
-// "2026-11-23T15:00:00Z" as "23 Nov 15:00" in the reader's locale, in UTC.
+// "2026-11-23T15:00:00Z" as "23 Nov 15:00" in the reader's language, in UTC.
 export function when(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return d.toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  return d.toLocaleString(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 }

@@ -6,6 +6,8 @@
 namespace connex {
 extern const char* const kMailMessagesEn;
 extern const char* const kMailMessagesFr;
+extern const char* const kMailMessagesEs;
+extern const char* const kMailMessagesPt;
 }  // namespace connex
 
 namespace connex::domain {
@@ -16,6 +18,8 @@ const std::map<std::string, nlohmann::json>& Catalogs() {
   static const std::map<std::string, nlohmann::json> all = {
       {"en", nlohmann::json::parse(kMailMessagesEn)},
       {"fr", nlohmann::json::parse(kMailMessagesFr)},
+      {"es", nlohmann::json::parse(kMailMessagesEs)},
+      {"pt", nlohmann::json::parse(kMailMessagesPt)},
   };
   return all;
 }
@@ -111,7 +115,7 @@ struct Section {
 }  // namespace
 
 const std::vector<std::string>& MailLanguages() {
-  static const std::vector<std::string> all = {"en", "fr"};
+  static const std::vector<std::string> all = {"en", "fr", "es", "pt"};
   return all;
 }
 

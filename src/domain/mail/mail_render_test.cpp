@@ -44,6 +44,14 @@ TEST(MailRender, SaysTheNoticeInTheRecipientsLanguageWithItsPageAndThread) {
   EXPECT_EQ(fr.subject, "[CNX-2026-K7QF4] Message de Chloé <Coordinator>");
   EXPECT_NE(fr.text.find("Bonjour Aminata Diop,"), std::string::npos);
   EXPECT_NE(fr.html.find("lang=\"fr\""), std::string::npos);
+  const RenderedMail es = RenderMail(Message("es"), kSettings);
+  EXPECT_EQ(es.subject, "[CNX-2026-K7QF4] Mensaje de Chloé <Coordinator>");
+  EXPECT_NE(es.text.find("Estimado/a Aminata Diop:"), std::string::npos);
+  EXPECT_NE(es.html.find("lang=\"es\""), std::string::npos);
+  const RenderedMail pt = RenderMail(Message("pt"), kSettings);
+  EXPECT_EQ(pt.subject, "[CNX-2026-K7QF4] Mensagem de Chloé <Coordinator>");
+  EXPECT_NE(pt.text.find("Caro(a) Aminata Diop,"), std::string::npos);
+  EXPECT_NE(pt.html.find("lang=\"pt\""), std::string::npos);
 }
 
 TEST(MailRender, NamesStatesInWordsAndAddsTheReasonOnlyWhenGiven) {

@@ -5,6 +5,7 @@
 // The figure is labelled; each bar's title gives its year and value.
 import { t } from '../i18n';
 import { ValueAxis, YearLabels } from './chart_axes';
+import { formatNumber } from '../numbers';
 export interface Series {
   label: string;
   values: number[];
@@ -44,7 +45,7 @@ export function BarChart({ title, years, series, divisor = 1e6, unit }: { title:
         {bars.map((values, k) =>
           values.map((b, i) => !b ? null : (
             <rect key={`${k}-${i}`} x={left + i * slot + slot * 0.1 + b.g * bar} y={Math.min(y(b.from), y(b.to))} width={bar} height={Math.max(0.5, Math.abs(y(b.to) - y(b.from)))} fill={series[k].colour}>
-              <title>{`${years[i]} ${series[k].label}: ${(b.v / divisor).toFixed(1)} ${unit ?? t('chart.millions')}`}</title>
+              <title>{`${years[i]} ${series[k].label}: ${formatNumber(b.v / divisor, 1)} ${unit ?? t('chart.millions')}`}</title>
             </rect>
           )),
         )}

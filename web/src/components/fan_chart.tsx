@@ -3,6 +3,7 @@
 // reader sees how wide the outcomes of each year are, not only their mean.
 import { t } from '../i18n';
 import { ValueAxis, YearLabels } from './chart_axes';
+import { formatNumber } from '../numbers';
 
 export interface Band {
   p5: number;
@@ -31,7 +32,7 @@ export function FanChart({ title, years, bands, divisor = 1e6 }: { title: string
         <polyline points={bands.map((b, i) => `${x(i)},${y(b.p50)}`).join(' ')} fill="none" stroke="#0b5c8a" stroke-width="2" />
         {bands.map((b, i) => (
           <rect key={i} x={x(i) - 4} y={y(b.p95)} width={8} height={Math.max(1, y(b.p5) - y(b.p95))} fill="transparent">
-            <title>{`${years[i]}: P5 ${(b.p5 / divisor).toFixed(1)}, P50 ${(b.p50 / divisor).toFixed(1)}, P95 ${(b.p95 / divisor).toFixed(1)} ${t('chart.millions')}`}</title>
+            <title>{`${years[i]}: P5 ${formatNumber(b.p5 / divisor, 1)}, P50 ${formatNumber(b.p50 / divisor, 1)}, P95 ${formatNumber(b.p95 / divisor, 1)} ${t('chart.millions')}`}</title>
           </rect>
         ))}
         <YearLabels years={years} x={x} y={height - 6} />

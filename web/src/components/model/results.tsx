@@ -7,9 +7,10 @@ import { lists } from '../../codelists';
 import { type ComparisonResult, type ModelDetail, type RunResult, instrumentColours, millions, percent } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
+import { formatNumber, formatPercent } from '../../numbers';
 
 // "10%": the discount rate of a run, as labels show it.
-export const rateOf = (run: { conventions: { discount_rate: number } }) => `${(run.conventions.discount_rate * 100).toFixed(0)}%`;
+export const rateOf = (run: { conventions: { discount_rate: number } }) => formatPercent(run.conventions.discount_rate, 0);
 
 export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetail }) {
   const currency = run.conventions.currency;
@@ -49,7 +50,7 @@ function breakeven(value: unknown, model: ModelDetail): string {
   const b = value as { price_factor?: number; first_production_year_price?: number[] } | null | undefined;
   if (!b || typeof b.price_factor !== 'number') return t('models.noBreakeven');
   const products = ((model.model.project as { products?: { name: string; price?: { unit?: string } }[] } | undefined)?.products) ?? [];
-  const prices = (b.first_production_year_price ?? []).map((p, i) => `${products[i]?.name ?? ''} ${p.toFixed(2)} ${products[i]?.price?.unit ?? ''}`.trim());
+  const prices = (b.first_production_year_price ?? []).map((p, i) => `${products[i]?.name ?? ''} ${formatNumber(p, 2)} ${products[i]?.price?.unit ?? ''}`.trim());
   return t('models.breakevenValue', { factor: percent(b.price_factor), prices: prices.join(', ') });
 }
 
@@ -87,7 +88,7 @@ export function LedgerTable({ result }: { result: RunResult['regimes'][number] }
             {result.ledger.year.map((year, i) => (
               <tr key={year}>
                 <th scope="row">{year}</th>
-                {lines.map((l) => <td key={l} class="number">{(result.ledger[l][i] / 1e6).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}</td>)}
+                {lines.map((l) => <td key={l} class="number">{formatNumber(result.ledger[l][i] / 1e6, 1)}</td>)}
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call } from '../../api';
 import { FormError } from '../../components/field';
-import { type Language, language, setLanguage, t } from '../../i18n';
+import { type Language, language, languages, setLanguage, t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 
 interface Settings {
@@ -41,7 +41,7 @@ export function MailSettings() {
       setSettings(r.data);
       setErrors({});
       setSaved(true);
-      if (r.data.language !== language.value) setLanguage(r.data.language as Language);
+      if (r.data.language !== language.value) void setLanguage(r.data.language as Language);
     } else {
       setErrors(r.status === 0 ? { '': t('error.network') } : byField(r.errors));
     }
@@ -57,8 +57,9 @@ export function MailSettings() {
         <label for="mail-language">{t('mailSettings.language')}</label>
         <select id="mail-language" value={settings.language}
           onChange={(e) => setSettings({ ...settings, language: (e.currentTarget as HTMLSelectElement).value })}>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
+          {Object.entries(languages).map(([code, name]) => (
+            <option value={code} lang={code} key={code}>{name}</option>
+          ))}
         </select>
         {errors['language'] && <p class="field-error">{errors['language']}</p>}
       </div>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser, type User } from '../../api';
 import { Field, FormError } from '../../components/field';
-import { language, t } from '../../i18n';
+import { language, languages, t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { useSignal } from '../../state';
 import { useOrganisations } from './organisations';
@@ -195,8 +195,9 @@ function Invite({ roles, organisations, onInvited }: {
         <label for="invite-language">{t('people.language')}</label>
         <select id="invite-language" value={mailLanguage}
           onChange={(e) => setMailLanguage((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="en">English</option>
-          <option value="fr">Français</option>
+          {Object.entries(languages).map(([code, name]) => (
+            <option value={code} lang={code} key={code}>{name}</option>
+          ))}
         </select>
         {errors['language'] && <p class="field-error">{errors['language']}</p>}
       </div>

@@ -11,6 +11,7 @@ import { type ComparisonResult, type ModelDetail, millions, percent } from '../.
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { useSignal } from '../../state';
+import { formatNumber } from '../../numbers';
 
 export function CompareTerms({ base, model, currency, rate }: { base: string; model: ModelDetail; currency: string; rate: string }) {
   const user = useSignal(currentUser);
@@ -135,13 +136,13 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
       {error && <p class="form-error" role="alert">{error}</p>}
       {job?.status === 'interrupted' && !result && <p class="attention">{t('models.interrupted')}</p>}
       {job?.status === 'running' && (
-        <p role="status"><progress value={job.done} max={job.total || scenarios} /> {t('models.progress', { done: job.done.toLocaleString(), total: (job.total || scenarios).toLocaleString() })}</p>
+        <p role="status"><progress value={job.done} max={job.total || scenarios} /> {t('models.progress', { done: formatNumber(job.done), total: formatNumber(job.total || scenarios) })}</p>
       )}
       {result && pv && npv && (
         <>
           {result.partial && (
             <p class="attention">
-              {t(job?.status === 'interrupted' ? 'models.interruptedPartial' : 'models.partial', { count: result.scenarios.toLocaleString() })}
+              {t(job?.status === 'interrupted' ? 'models.interruptedPartial' : 'models.partial', { count: formatNumber(result.scenarios) })}
             </p>
           )}
           <table class="summary">
@@ -154,7 +155,7 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
           <p>{t('models.lossChance', { p: percent(result.probability_investor_npv_negative.value) })}</p>
           {bins && (
             <BarChart title={t('models.histogram')} unit={t('models.scenariosUnit')} divisor={1}
-              years={bins.counts.map((_, i) => `${((bins.from + ((bins.to - bins.from) * (i + 0.5)) / bins.counts.length) / 1e6).toFixed(0)}`)}
+              years={bins.counts.map((_, i) => formatNumber((bins.from + ((bins.to - bins.from) * (i + 0.5)) / bins.counts.length) / 1e6, 0))}
               series={[{ label: t('models.state'), values: bins.counts, colour: '#0b5c8a' }]} />
           )}
           {fan.length > 0 && <FanChart title={t('models.fan')} years={result.mean_cash_flow.map((y) => y.year)} bands={fan} />}

@@ -11,6 +11,7 @@ import { Sensitivity } from './model_sensitivity';
 import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions } from '../../fiscal';
 import { t } from '../../i18n';
 import { parseNumber, showPercent } from '../../model_form';
+import { formatNumber, formatPercent } from '../../numbers';
 
 export function ModelDetailPage({ id }: { id: string }) {
   const [model, setModel] = useState<ModelDetail | null | undefined>(undefined);
@@ -34,7 +35,7 @@ export function ModelDetailPage({ id }: { id: string }) {
     );
   }
   const currency = run?.conventions.currency || model.model.currency || '';
-  const rate = run ? `${(run.conventions.discount_rate * 100).toFixed(0)}%` : '';
+  const rate = run ? formatPercent(run.conventions.discount_rate, 0) : '';
   return (
     <div>
       <p class="crumbs"><Link href="/models">{t('models.title')}</Link></p>
@@ -119,14 +120,14 @@ function WhatIf({ base, model, currency, rate }: { base: string; model: ModelDet
       <div class="grid">
         {terms.map((k: KeyTerm) => {
           const v = values[k.path] ?? k.value;
-          const shown = k.max <= 1 ? `${(v * 100).toFixed(2)}%` : v.toLocaleString();
+          const shown = k.max <= 1 ? formatPercent(v, 2) : formatNumber(v, 3, false);
           return (
             <div class="field" key={k.path}>
               <label for={`term-${k.path}`}>{k.label}: <output>{shown}</output></label>
               <input id={`term-${k.path}`} type="range" min={0} max={k.max} step={k.max <= 1 ? 0.0025 : k.max / 200} value={v}
                 onInput={(e) => setValues({ ...values, [k.path]: Number((e.currentTarget as HTMLInputElement).value) })} />
               <ExactInput term={k} value={v} set={(n) => setValues({ ...values, [k.path]: n })} />
-              <span class="muted">{t('models.stored')} {k.max <= 1 ? `${(k.value * 100).toFixed(2)}%` : k.value.toLocaleString()}</span>
+              <span class="muted">{t('models.stored')} {k.max <= 1 ? formatPercent(k.value, 2) : formatNumber(k.value, 3, false)}</span>
             </div>
           );
         })}

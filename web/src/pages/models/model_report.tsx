@@ -11,6 +11,7 @@ import { type ComparisonResult, type ModelDetail, type RunResult, keyTerms } fro
 import { t } from '../../i18n';
 import { Progressivity } from './model_analyses';
 import { Tornado, inputLabel } from './model_sensitivity';
+import { formatNumber, formatPercent } from '../../numbers';
 
 export function ModelReport({ id }: { id: string }) {
   const [model, setModel] = useState<ModelDetail | null | undefined>(undefined);
@@ -78,7 +79,7 @@ export function ModelReport({ id }: { id: string }) {
                     <th>{k.label}</th>
                     {model.model.regimes.map((_, i) => {
                       const v = keyTerms(model.model, i).find((x) => x.label === k.label)?.value;
-                      return <td key={i}>{v === undefined ? '—' : k.max <= 1 ? `${(v * 100).toFixed(2)}%` : v.toLocaleString()}</td>;
+                      return <td key={i}>{v === undefined ? '—' : k.max <= 1 ? formatPercent(v, 2) : formatNumber(v, 3, false)}</td>;
                     })}
                   </tr>
                 ))}

@@ -7,12 +7,13 @@ import { call } from '../../api';
 import { type KeyTerm, type ModelDetail, keyTerms, millions, percent } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
+import { formatNumber, formatPercent } from '../../numbers';
 
 const metrics = ['government_pv', 'investor_npv', 'aetr', 'government_take', 'investor_irr'] as const;
 type Metric = (typeof metrics)[number];
 const isShare = (m: string) => m === 'aetr' || m === 'government_take' || m === 'investor_irr';
 const show = (m: string, v: unknown) => (typeof v !== 'number' ? '—' : isShare(m) ? percent(v) : millions(v));
-const termValue = (k: KeyTerm, v: number) => (k.max <= 1 ? `${(v * 100).toFixed(2)}%` : v.toLocaleString());
+const termValue = (k: KeyTerm, v: number) => (k.max <= 1 ? formatPercent(v, 2) : formatNumber(v, 3, false));
 
 interface Bar {
   input: string;

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser } from '../../api';
 import { Field, FormError } from '../../components/field';
 import { Link } from '../../components/link';
-import { language, t } from '../../i18n';
+import { locale, t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type MonitoredContract, type Occurrence, isoDate, owed } from '../../monitoring';
 import type { HubDocument } from '../../hub';
@@ -15,7 +15,6 @@ import { navigate, query, replaceQuery } from '../../router';
 import { useSignal } from '../../state';
 import { useOrganisations } from '../accounts/organisations';
 
-const locale = () => (language.value === 'fr' ? 'fr-FR' : 'en-GB');
 
 export function StateBadge({ state }: { state: string }) {
   return <span class={`badge badge-due-${state}`}>{t(`monitoring.state.${state}` as MessageKey)}</span>;

@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { clockLabel, ratings } from '../../requests';
 import { commodityLabel, disciplineLabel, loadCodelists, type Codelists } from '../../codelists';
+import { formatMillions, formatNumber, formatPercent } from '../../numbers';
 
 interface Row { key: string; suppressed: boolean; requests: number | null; engagements: number | null }
 interface ClockRow { clock: string; target_hours: number; suppressed: boolean; measured: number | null; met: number | null; share_met: number | null; median_hours: number | null }
@@ -44,7 +45,7 @@ function query(f: Filters, format?: string): string {
 }
 
 const hidden = () => <span class="muted" title={t('impact.suppressedWhy')}>{t('impact.suppressed')}</span>;
-const num = (v: number | null, digits = 0) => (v === null ? hidden() : v.toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const num = (v: number | null, digits = 0) => (v === null ? hidden() : formatNumber(v, digits));
 const regionLabel = (r: string) => (r === 'other' || r === 'north_america' ? t(`impact.region.${r}` as MessageKey) : t(`region.${r}` as MessageKey));
 
 function Breakdown({ title, rows, label }: { title: string; rows: Row[]; label: (key: string) => string }) {
@@ -141,7 +142,7 @@ export function Impact() {
                 <caption>{t('impact.answers', { count: r.satisfaction.answers ?? 0 })}</caption>
                 <tbody>
                   {ratings.map((k) => (
-                    <tr key={k}><th>{t(`feedback.${k}` as MessageKey)}</th><td>{t('impact.meanOutOf', { mean: (r.satisfaction.mean[k] ?? 0).toFixed(1) })}</td></tr>
+                    <tr key={k}><th>{t(`feedback.${k}` as MessageKey)}</th><td>{t('impact.meanOutOf', { mean: formatNumber(r.satisfaction.mean[k] ?? 0, 1) })}</td></tr>
                   ))}
                 </tbody>
               </table>
@@ -154,8 +155,8 @@ export function Impact() {
                   {r.added_revenue.map((v) => (
                     <tr key={v.currency}>
                       <th>{v.currency}</th><td>{num(v.estimates)}</td>
-                      <td>{v.total === null ? hidden() : t('impact.millions', { value: (v.total / 1e6).toLocaleString(undefined, { maximumFractionDigits: 1 }) })}</td>
-                      <td>{v.median === null ? hidden() : t('impact.millions', { value: (v.median / 1e6).toLocaleString(undefined, { maximumFractionDigits: 1 }) })}</td>
+                      <td>{v.total === null ? hidden() : formatMillions(v.total)}</td>
+                      <td>{v.median === null ? hidden() : formatMillions(v.median)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -173,15 +174,15 @@ export function Impact() {
                     <th>{clockLabel(c.clock)}</th>
                     <td>{c.target_hours}</td>
                     <td>{num(c.measured)}</td>
-                    <td>{c.share_met === null ? hidden() : `${(c.share_met * 100).toFixed(0)}%`}</td>
-                    <td>{c.suppressed ? hidden() : c.median_hours === null ? '—' : c.median_hours.toFixed(1)}</td>
+                    <td>{c.share_met === null ? hidden() : formatPercent(c.share_met, 0)}</td>
+                    <td>{c.suppressed ? hidden() : c.median_hours === null ? '—' : formatNumber(c.median_hours, 1)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <h3>{t('impact.durations')}</h3>
             {r.durations.suppressed ? <p class="muted">{t('impact.fewClosed', { count: r.minimum_group })}</p> : (
-              <p>{t('impact.durationsText', { count: r.durations.closed ?? 0, median: (r.durations.median_days ?? 0).toFixed(0), mean: (r.durations.mean_days ?? 0).toFixed(0) })}</p>
+              <p>{t('impact.durationsText', { count: r.durations.closed ?? 0, median: formatNumber(r.durations.median_days ?? 0), mean: formatNumber(r.durations.mean_days ?? 0) })}</p>
             )}
           </section>
 

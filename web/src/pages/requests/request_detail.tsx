@@ -15,6 +15,7 @@ import { useSignal } from '../../state';
 import { ApprovalPanel, DeliverablesPanel, ScopePanel, TeamPanel } from './request_panels';
 import { FeedbackPanel } from './request_feedback';
 import { DocumentsPanel, LetterPanel, MessagesPanel } from './request_thread';
+import { formatNumber } from '../../numbers';
 
 // Moves that must say why; the server refuses them without a reason.
 const needsReason = ['declined', 'withdrawn', 'awaiting_information'];
@@ -147,7 +148,7 @@ export function RequestDetail({ id }: { id: string }) {
                 <tr key={c.clock}>
                   <td>{clockLabel(c.clock)}</td>
                   <td>{t(`clockStatus.${c.status}` as MessageKey)}</td>
-                  <td>{c.elapsed_hours.toFixed(1)}</td>
+                  <td>{formatNumber(c.elapsed_hours, 1)}</td>
                   <td>{c.target_hours}</td>
                   <td>{when(c.due)}</td>
                 </tr>

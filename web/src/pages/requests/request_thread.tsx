@@ -5,6 +5,7 @@ import { byField, call, upload } from '../../api';
 import { FormError } from '../../components/field';
 import { t } from '../../i18n';
 import { when, type Detail } from '../../requests';
+import { formatNumber } from '../../numbers';
 
 interface Document {
   id: string;
@@ -23,7 +24,7 @@ interface Message {
 const closed = ['declined', 'withdrawn', 'evaluated'];
 
 function size(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return bytes < 1024 * 1024 ? `${formatNumber(Math.ceil(bytes / 1024))} kB` : `${formatNumber(bytes / 1024 / 1024, 1)} MB`;
 }
 
 export function DocumentsPanel({ request }: { request: Detail }) {

@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type Detail } from '../../requests';
 import { disciplineLabel, lists } from '../../codelists';
+import { formatNumber } from '../../numbers';
 
 interface Member {
   user_id: string;
@@ -148,11 +149,11 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
       )}
       {proposal && proposal.teams.map((team, n) => (
         <div class="option" key={n}>
-          <h3>{t('team.option', { n: n + 1, cost: team.cost.toLocaleString() })}</h3>
+          <h3>{t('team.option', { n: n + 1, cost: formatNumber(team.cost) })}</h3>
           <ul>
             {team.members.map((m) => (
               <li key={m.user_id}>
-                {m.name} — {disciplineLabel(m.discipline)} (USD {m.cost.toLocaleString()}){' '}
+                {m.name} — {disciplineLabel(m.discipline)} (USD {formatNumber(m.cost)}){' '}
                 <button type="button" class="link" onClick={() => toggle(exclude, setExclude, m.user_id, m.name)}>{t('team.exclude')}</button>
               </li>
             ))}

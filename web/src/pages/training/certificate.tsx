@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type TrainingSession, sessionDates } from '../../training';
-import { locale } from './session_line';
+import { locale } from '../../i18n';
 
 interface CertificateView {
   id: string;

@@ -1,11 +1,9 @@
 // One session of a course on one line: dates, mode and place, language,
 // trainers, seats and its status when not planned. Shared by the catalog and
-// the course page; `locale` formats their dates in the reader's language.
-import { language, t } from '../../i18n';
+// the course page, with dates in the reader's language.
+import { locale, t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type TrainingSession, sessionDates } from '../../training';
-
-export const locale = () => (language.value === 'fr' ? 'fr-FR' : 'en-GB');
 
 export function SessionLine({ s }: { s: TrainingSession }) {
   return (

@@ -1,0 +1,23 @@
+// Numbers as the reader's language writes them (Intl in the reader's locale):
+// its grouping and decimal signs, its percent spacing ("12,5 %" in French),
+// and "million" with its plural ("1,5 million", "41,5 millions").
+import { locale, t } from './i18n';
+
+// `v` with exactly `digits` decimals (or up to them when `fixed` is false).
+export function formatNumber(v: number, digits = 0, fixed = true): string {
+  return v.toLocaleString(locale(), { minimumFractionDigits: fixed ? digits : 0, maximumFractionDigits: digits });
+}
+
+// A share (0.125) as a percentage ("12.5%"), with `digits` decimals.
+export function formatPercent(share: number, digits = 1): string {
+  return share.toLocaleString(locale(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+// An amount in units (312_400_000) in millions ("312.4 million"), with up to
+// `digits` decimals (exactly, when `fixed`).
+export function formatMillions(value: number, digits = 1, fixed = false): string {
+  const m = value / 1e6;
+  const rounded = Number(m.toFixed(digits));
+  const form = new Intl.PluralRules(locale()).select(rounded) === 'one' ? 'number.millions.one' : 'number.millions.other';
+  return t(form, { value: formatNumber(m, digits, fixed) });
+}
