@@ -324,5 +324,24 @@ TEST_F(Hub, TheSupportUnitKeepsTheProviderDirectoryThatEveryoneReads) {
   EXPECT_EQ(Status(visitor.Get(path)), 404);
 }
 
+// The annotation codelist reaches the web app with its words in each of the
+// portal's languages, so no page shows a category in English to a reader of
+// another language.
+TEST_F(Hub, TheCodelistNamesEveryCategoryInTheFourLanguages) {
+  const json lists = Json(NewClient().Get("/api/v1/hub/codelists"));
+  ASSERT_EQ(lists["categories"].size(), 83u);
+  for (const json& c : lists["categories"]) {
+    for (const char* language : {"en", "fr", "es", "pt"}) {
+      EXPECT_FALSE(c["labels"].value(language, "").empty()) << c["key"] << " " << language;
+      EXPECT_FALSE(c["section_labels"].value(language, "").empty()) << c["key"] << " " << language;
+    }
+    EXPECT_EQ(c["labels"]["en"], c["label"]);
+  }
+  const json& royalties = *std::find_if(lists["categories"].begin(), lists["categories"].end(),
+                                        [](const json& c) { return c["label"] == "Royalties"; });
+  EXPECT_NE(royalties["labels"]["fr"].get<std::string>().find("edevance"), std::string::npos);
+  EXPECT_NE(royalties["labels"]["es"].get<std::string>().find("egalía"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace connex::testing

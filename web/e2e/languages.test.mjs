@@ -30,6 +30,9 @@ test('a Spanish-reading visitor switches to Portuguese and the choice stays afte
   const { page, problems } = await portal.newPage({ locale: 'es-BO' });
   await page.goto(`${portal.base}/hub`);
   await readsIn(page, 'es');
+  // The codelists' words too: clause categories and contract types.
+  await page.locator('option', { hasText: 'Regalías' }).first().waitFor({ state: 'attached' });
+  await page.locator('option', { hasText: 'Contrato de participación en la producción' }).first().waitFor({ state: 'attached' });
   await portal.shot(page, 'hub-es');
   await page.locator('#language-switch').selectOption('pt');
   await readsIn(page, 'pt');

@@ -2,7 +2,8 @@
 // from the one place each is kept (the domain's vocabulary, the disciplines
 // table, the fiscal engine): the app keeps no copy of them.
 import { call } from './api';
-import { type Language, language } from './i18n';
+import { type Language, language, t } from './i18n';
+import type { MessageKey } from './messages/en';
 import { signal } from './state';
 
 export interface Codelists {
@@ -55,4 +56,4 @@ export function disciplineLabel(code: string): string {
   return label ? label[language.value] || label.en : code.replace(/_/g, ' ');
 }
 
-export const commodityLabel = (c: string) => c.replace(/_/g, ' ');
+export const commodityLabel = (c: string) => t(`commodity.${c}` as MessageKey);

@@ -1,7 +1,7 @@
 // Types of the resource hub's API (docs/api.md, "Resource hub") and helpers
 // shared by the hub pages.
 import { call } from './api';
-import { t } from './i18n';
+import { language, t } from './i18n';
 import type { MessageKey } from './messages/en';
 
 export interface SnippetPart {
@@ -81,11 +81,35 @@ export interface HubDocument extends HubSummary {
   history?: { from: string; to: string; actor: string; reason: string; at: string }[];
   moves?: string[];
 }
+// A clause category of the annotation codelist: `label`, `section` and
+// `cluster` in English, as the codelist has them; the same in each language
+// of the portal in `labels`, `section_labels` and `cluster_labels`.
 export interface Category {
   key: string;
   label: string;
   section: string;
   cluster: string;
+  labels: Record<string, string>;
+  section_labels: Record<string, string>;
+  cluster_labels: Record<string, string>;
+}
+// A category's words, and its section's, in the reader's language.
+export const categoryLabel = (c: Category) => c.labels[language.value] || c.label;
+export const sectionLabel = (c: Category) => c.section_labels[language.value] || c.section;
+// The words of the category `key`, or the key itself when the codelist has no such category.
+export function categoryLabelOf(lists: HubCodelists | null, key: string): string {
+  const c = lists?.categories.find((x) => x.key === key);
+  return c ? categoryLabel(c) : key;
+}
+// The codelist's categories by section, in its order, with each section's words.
+export function categoriesBySection(lists: HubCodelists): { section: string; label: string; categories: Category[] }[] {
+  const out: { section: string; label: string; categories: Category[] }[] = [];
+  for (const c of lists.categories) {
+    let group = out.find((g) => g.section === c.section);
+    if (!group) out.push((group = { section: c.section, label: sectionLabel(c), categories: [] }));
+    group.categories.push(c);
+  }
+  return out;
 }
 export interface HubCodelists {
   kinds: string[];
@@ -139,6 +163,8 @@ export function words(code: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 export const kindLabel = (k: string) => t(`hubKind.${k}` as MessageKey);
+export const contractTypeLabel = (c: string) => t(`contractType.${c}` as MessageKey);
+export const documentTypeLabel = (d: string) => t(`documentType.${d}` as MessageKey);
 export const stageLabel = (s: string) => t(`stage.${s}` as MessageKey);
 export const hubStatusLabel = (s: string) => t(`hubStatus.${s}` as MessageKey);
 export const qualityLabel = (q: string) => t(`quality.${q}` as MessageKey);

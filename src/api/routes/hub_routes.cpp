@@ -171,7 +171,10 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
            categories.push_back({{"key", c.key},
                                  {"label", c.label},
                                  {"section", c.section},
-                                 {"cluster", c.cluster}});
+                                 {"cluster", c.cluster},
+                                 {"labels", c.labels},
+                                 {"section_labels", c.section_labels},
+                                 {"cluster_labels", c.cluster_labels}});
          }
          return Reply{200,
                       {{"kinds", kHubKinds},

@@ -5,8 +5,9 @@
 #include "domain/shared/vocabulary.hpp"
 
 namespace connex {
-extern const char* const kAnnotationCategoriesJson;  // data/annotation-categories.json
-}
+extern const char* const kAnnotationCategoriesJson;     // data/annotation-categories.json
+extern const char* const kAnnotationCategoryWordsJson;  // data/annotation-categories.i18n.json
+}  // namespace connex
 
 namespace connex::domain {
 
@@ -14,9 +15,27 @@ const std::vector<AnnotationCategory>& AnnotationCategories() {
   static const std::vector<AnnotationCategory> all = [] {
     std::vector<AnnotationCategory> out;
     const nlohmann::json j = nlohmann::json::parse(kAnnotationCategoriesJson);
+    const nlohmann::json words = nlohmann::json::parse(kAnnotationCategoryWordsJson);
+    // English from the codelist, the other languages from the translations
+    // (a test holds them to every key, section and cluster).
+    const auto labels = [](const std::string& english, const nlohmann::json& others) {
+      Labels words_of{{"en", english}};
+      for (const auto& [language, text] : others.items())
+        words_of[language] = text.get<std::string>();
+      return words_of;
+    };
     for (const nlohmann::json& c : j.at("categories")) {
-      out.push_back({c.at("key").get<std::string>(), c.at("label").get<std::string>(),
-                     c.at("section").get<std::string>(), c.at("cluster").get<std::string>()});
+      AnnotationCategory a;
+      a.key = c.at("key").get<std::string>();
+      a.label = c.at("label").get<std::string>();
+      a.section = c.at("section").get<std::string>();
+      a.cluster = c.at("cluster").get<std::string>();
+      a.labels = labels(a.label, words["categories"].value(a.key, nlohmann::json::object()));
+      a.section_labels =
+          labels(a.section, words["sections"].value(a.section, nlohmann::json::object()));
+      a.cluster_labels =
+          labels(a.cluster, words["clusters"].value(a.cluster, nlohmann::json::object()));
+      out.push_back(std::move(a));
     }
     return out;
   }();

@@ -5,6 +5,7 @@
 // Thread-safety: plain values and pure functions.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -131,13 +132,19 @@ struct Annotation {
   int version = 1;
 };
 
+// Words in each language of the portal, by language code ("en", "fr", ...).
+using Labels = std::map<std::string, std::string>;
+
 struct AnnotationCategory {
   std::string key;
-  std::string label;
+  std::string label;  // English, as the codelist has it
   std::string section;
   std::string cluster;
+  Labels labels, section_labels, cluster_labels;  // the same in every language
 };
-// The ResourceContracts.org codelist, carried by the binary (data/annotation-categories.json).
+// The ResourceContracts.org codelist, carried by the binary
+// (data/annotation-categories.json), with its words in French, Spanish and
+// Portuguese (data/annotation-categories.i18n.json); English is the codelist's.
 const std::vector<AnnotationCategory>& AnnotationCategories();
 const AnnotationCategory* FindCategory(const std::string& key);
 

@@ -3,6 +3,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "domain/shared/vocabulary.hpp"
+
 namespace connex {
 extern const char* const kMailMessagesEn;
 extern const char* const kMailMessagesFr;
@@ -114,10 +116,7 @@ struct Section {
 
 }  // namespace
 
-const std::vector<std::string>& MailLanguages() {
-  static const std::vector<std::string> all = {"en", "fr", "es", "pt"};
-  return all;
-}
+const std::vector<std::string>& MailLanguages() { return kPortalLanguages; }
 
 const nlohmann::json& MailCatalog(const std::string& language) {
   const auto& all = Catalogs();

@@ -10,6 +10,7 @@ const std::vector<std::string> kCommodities = {
     "nickel", "manganese", "coal",   "diamonds", "phosphate", "uranium", "rare_earths", "other"};
 const std::vector<std::string> kPhases = {"preparation", "negotiation", "implementation"};
 const std::vector<std::string> kLanguages = {"en", "fr", "es", "pt", "ar"};
+const std::vector<std::string> kPortalLanguages = {"en", "fr", "es", "pt"};
 
 bool IsDate(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;

@@ -17,6 +17,9 @@ extern const std::vector<std::string> kCommodities;
 extern const std::vector<std::string> kPhases;
 // Working languages (ISO 639-1): en | fr | es | pt | ar.
 extern const std::vector<std::string> kLanguages;
+// The languages the portal speaks to people: its pages, mails and codelists'
+// words (the catalogs are held to each of them by tests).
+extern const std::vector<std::string> kPortalLanguages;  // en, fr, es, pt
 
 // A date in the form YYYY-MM-DD that exists on the calendar.
 bool IsDate(const std::string& text);

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { Link } from '../../components/link';
-import { type Annotation, type HubCodelists, type HubSummary, loadHubCodelists, words } from '../../hub';
+import { type Annotation, type HubCodelists, type HubSummary, categoriesBySection, categoryLabel, categoryLabelOf, contractTypeLabel, loadHubCodelists } from '../../hub';
 import { t } from '../../i18n';
 import { commodityLabel } from '../../codelists';
 import { query, replaceQuery } from '../../router';
@@ -37,13 +37,12 @@ export function HubCompare() {
     replaceQuery(next);
   }
   if (!lists) return <p class="loading">{t('common.loading')}</p>;
-  const sections = [...new Set(lists.categories.map((c) => c.section))];
   const download = (format: string) => {
     const p = new URLSearchParams(search);
     p.set('format', format);
     return `/api/v1/hub/compare?${p}`;
   };
-  const label = lists.categories.find((c) => c.key === category)?.label || '';
+  const label = category ? categoryLabelOf(lists, category) : '';
   return (
     <div>
       <p class="crumbs"><Link href="/hub">{t('hub.title')}</Link></p>
@@ -54,9 +53,9 @@ export function HubCompare() {
           <label for="compare-category">{t('hub.category')}</label>
           <select id="compare-category" value={category} onChange={(e) => set('category', (e.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t('hub.choose')}</option>
-            {sections.map((s) => (
-              <optgroup key={s} label={s}>
-                {lists.categories.filter((c) => c.section === s).map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+            {categoriesBySection(lists).map((g) => (
+              <optgroup key={g.section} label={g.label}>
+                {g.categories.map((c) => <option key={c.key} value={c.key}>{categoryLabel(c)}</option>)}
               </optgroup>
             ))}
           </select>
@@ -76,7 +75,7 @@ export function HubCompare() {
           <label for="compare-type">{t('hub.filter.contract_type')}</label>
           <select id="compare-type" value={params.get('contract_type') || ''} onChange={(e) => set('contract_type', (e.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t('hub.any')}</option>
-            {lists.contract_types.map((c) => <option key={c} value={c}>{words(c)}</option>)}
+            {lists.contract_types.map((c) => <option key={c} value={c}>{contractTypeLabel(c)}</option>)}
           </select>
         </div>
         <div class="field">

@@ -12,13 +12,17 @@ import {
   type Annotation,
   type HubCodelists,
   type HubDocument,
+  categoriesBySection,
+  categoryLabel,
+  categoryLabelOf,
+  contractTypeLabel,
+  documentTypeLabel,
   highlight,
   hubStatusLabel,
   kindLabel,
   loadHubCodelists,
   qualityLabel,
   stageLabel,
-  words,
 } from '../../hub';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
@@ -75,10 +79,10 @@ export function HubDocumentPage({ id }: { id: string }) {
       {doc.summary && <p class="lead">{doc.summary}</p>}
       <dl class="facts">
         <dt>{t('hub.kind')}</dt>
-        <dd>{kindLabel(doc.kind)}{doc.document_type && ` — ${words(doc.document_type)}`}</dd>
+        <dd>{kindLabel(doc.kind)}{doc.document_type && ` — ${documentTypeLabel(doc.document_type)}`}</dd>
         {doc.country && <><dt>{t('hub.filter.country')}</dt><dd>{doc.country}</dd></>}
         {doc.resources.length > 0 && <><dt>{t('hub.filter.resource')}</dt><dd>{doc.resources.map(commodityLabel).join(', ')}</dd></>}
-        {doc.contract_type && <><dt>{t('hub.filter.contract_type')}</dt><dd>{words(doc.contract_type)}</dd></>}
+        {doc.contract_type && <><dt>{t('hub.filter.contract_type')}</dt><dd>{contractTypeLabel(doc.contract_type)}</dd></>}
         {doc.signature_date && <><dt>{t('hub.signed')}</dt><dd>{doc.signature_date}</dd></>}
         {doc.government_entity && <><dt>{t('hub.government')}</dt><dd>{doc.government_entity}</dd></>}
         {doc.companies.length > 0 && (
@@ -100,7 +104,7 @@ export function HubDocumentPage({ id }: { id: string }) {
           <h2>{t('hub.related')}</h2>
           <ul>
             {doc.parent && <li>{t('hub.parent')}: <Link href={`/hub/documents/${doc.parent.id}`}>{doc.parent.title}</Link></li>}
-            {doc.related.map((r) => <li key={r.id}>{words(r.document_type)}: <Link href={`/hub/documents/${r.id}`}>{r.title}</Link></li>)}
+            {doc.related.map((r) => <li key={r.id}>{documentTypeLabel(r.document_type)}: <Link href={`/hub/documents/${r.id}`}>{r.title}</Link></li>)}
           </ul>
         </section>
       )}
@@ -163,6 +167,8 @@ function byPage(list: Annotation[]): Annotation[] {
 }
 
 function Annotations({ doc, staff, goTo, onChange }: { doc: HubDocument; staff: boolean; goTo: (n: number) => void; onChange: () => void }) {
+  const [lists, setLists] = useState<HubCodelists | null>(null);
+  useEffect(() => void loadHubCodelists().then(setLists), []);
   const [error, setError] = useState('');
   async function review(a: Annotation) {
     const r = await call('POST', `/api/v1/hub/annotations/${a.id}/review`, {});
@@ -177,7 +183,7 @@ function Annotations({ doc, staff, goTo, onChange }: { doc: HubDocument; staff: 
       <ul class="annotations">
         {byPage(doc.annotations).map((a) => (
           <li key={a.id} data-category={a.category}>
-            <h3>{a.category_label}</h3>
+            <h3>{lists ? categoryLabelOf(lists, a.category) : a.category_label}</h3>
             <p>{a.summary}</p>
             <p class="muted">
               {a.article && <>{t('hub.article')} {a.article} · </>}
@@ -210,7 +216,6 @@ function AnnotationForm({ doc, onAdded }: { doc: HubDocument; onAdded: () => voi
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => void loadHubCodelists().then(setLists), []);
   if (!lists) return null;
-  const sections = [...new Set(lists.categories.map((c) => c.section))];
   async function add(e: Event) {
     e.preventDefault();
     const numbers = pages.split(/[\s,;]+/).filter(Boolean).map(Number);
@@ -230,9 +235,9 @@ function AnnotationForm({ doc, onAdded }: { doc: HubDocument; onAdded: () => voi
         <label for="ann-category">{t('hub.category')}</label>
         <select id="ann-category" value={category} aria-invalid={errors.category ? 'true' : undefined} onChange={(e) => setCategory((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">{t('hub.choose')}</option>
-          {sections.map((s) => (
-            <optgroup key={s} label={s}>
-              {lists.categories.filter((c) => c.section === s).map((c) => <option key={c.key} value={c.key}>{c.label}</option>)}
+          {categoriesBySection(lists).map((g) => (
+            <optgroup key={g.section} label={g.label}>
+              {g.categories.map((c) => <option key={c.key} value={c.key}>{categoryLabel(c)}</option>)}
             </optgroup>
           ))}
         </select>

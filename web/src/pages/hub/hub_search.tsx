@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call, currentUser } from '../../api';
 import { Link } from '../../components/link';
 import { Snippet } from '../../components/snippet';
-import { type HubCodelists, type SearchAnswer, kindLabel, loadHubCodelists, words } from '../../hub';
+import { type HubCodelists, type SearchAnswer, categoryLabelOf, contractTypeLabel, documentTypeLabel, kindLabel, loadHubCodelists, words } from '../../hub';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { commodityLabel } from '../../codelists';
@@ -18,8 +18,10 @@ const pageSize = 20;
 function facetLabel(facet: string, value: string, lists: HubCodelists): string {
   if (facet === 'resource') return commodityLabel(value);
   if (facet === 'language') return t(`language.${value}` as MessageKey);
-  if (facet === 'category') return lists.categories.find((c) => c.key === value)?.label || value;
+  if (facet === 'category') return categoryLabelOf(lists, value);
   if (facet === 'kind') return kindLabel(value);
+  if (facet === 'contract_type') return contractTypeLabel(value);
+  if (facet === 'document_type') return documentTypeLabel(value);
   if (facet === 'country' || facet === 'year' || facet === 'company') return value;
   return words(value);
 }
@@ -92,8 +94,8 @@ export function HubSearch() {
             <input id="hub-country" maxLength={3} value={params.get('country') || ''} placeholder="GHA" onChange={(e) => set('country', (e.currentTarget as HTMLInputElement).value.toUpperCase())} />
           </div>
           {select('resource', lists.resources, commodityLabel)}
-          {select('contract_type', lists.contract_types, words)}
-          {select('document_type', lists.document_types, words)}
+          {select('contract_type', lists.contract_types, contractTypeLabel)}
+          {select('document_type', lists.document_types, documentTypeLabel)}
           {select('language', lists.languages, (l) => t(`language.${l}` as MessageKey))}
           <div class="field">
             <label for="hub-year">{t('hub.filter.year')}</label>
@@ -103,7 +105,7 @@ export function HubSearch() {
             <label for="hub-company">{t('hub.filter.company')}</label>
             <input id="hub-company" value={params.get('company') || ''} onChange={(e) => set('company', (e.currentTarget as HTMLInputElement).value)} />
           </div>
-          {select('category', lists.categories.map((c) => c.key), (k) => lists.categories.find((c) => c.key === k)?.label || k)}
+          {select('category', lists.categories.map((c) => c.key), (k) => categoryLabelOf(lists, k))}
         </div>
         {staff && (
           <label class="inline"><input type="checkbox" checked={params.get('view') === 'public'} onChange={(e) => set('view', (e.currentTarget as HTMLInputElement).checked ? 'public' : '')} /> {t('hub.publicView')}</label>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { byField, call, upload } from '../../api';
 import { FormError } from '../../components/field';
 import { Link } from '../../components/link';
-import { type HubCodelists, type HubDocument, kindLabel, loadHubCodelists, stageLabel, words } from '../../hub';
+import { type HubCodelists, type HubDocument, contractTypeLabel, documentTypeLabel, kindLabel, loadHubCodelists, stageLabel } from '../../hub';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { commodityLabel } from '../../codelists';
@@ -76,7 +76,7 @@ export function HubUpload() {
         {text('title')}
         <div class="row">
           {select('kind', lists.kinds, kindLabel, false)}
-          {select('document_type', lists.document_types, words)}
+          {select('document_type', lists.document_types, documentTypeLabel)}
           {select('language', lists.languages, (l) => t(`language.${l}` as MessageKey), false)}
         </div>
         <div class="row">
@@ -85,7 +85,7 @@ export function HubUpload() {
             <input id="doc-country" maxLength={3} class="short" placeholder="GHA" value={meta.country} aria-invalid={errors.country ? 'true' : undefined} onInput={(e) => set({ country: (e.currentTarget as HTMLInputElement).value.toUpperCase() })} />
             {errors.country && <p class="field-error">{errors.country}</p>}
           </div>
-          {select('contract_type', lists.contract_types, words)}
+          {select('contract_type', lists.contract_types, contractTypeLabel)}
           {text('signature_date', 'date')}
         </div>
         <fieldset>

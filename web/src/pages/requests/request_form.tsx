@@ -7,7 +7,7 @@ import { Field, FormError } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type Counterparty, type Detail, type Form } from '../../requests';
-import { disciplineLabel, loadCodelists, withChosen, type Codelists } from '../../codelists';
+import { commodityLabel, disciplineLabel, loadCodelists, withChosen, type Codelists } from '../../codelists';
 import { navigate } from '../../router';
 
 const empty: Form = {
@@ -131,7 +131,7 @@ export function RequestForm({ id }: { id?: string }) {
       <Field id="request-project_name" label={t('form.project')} value={form.project_name} error={errors.project_name} onInput={set('project_name')} />
       <Field id="request-entity" label={t('form.entity')} value={form.entity} error={errors.entity} onInput={set('entity')} />
       <Field id="request-country" label={t('form.country')} value={form.country} error={errors.country} onInput={set('country')} />
-      {lists && select('commodity', lists.commodities, (c) => c.replace(/_/g, ' '))}
+      {lists && select('commodity', lists.commodities, commodityLabel)}
       <Field id="request-site" label={t('form.site')} value={form.site} error={errors.site} onInput={set('site')} />
       <fieldset>
         <legend>{t('form.focalPoints')}</legend>

@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { Link } from '../../components/link';
 import { stateLabel } from '../../requests';
-import { disciplineLabel, loadCodelists, withChosen, type Codelists } from '../../codelists';
+import { commodityLabel, disciplineLabel, loadCodelists, withChosen, type Codelists } from '../../codelists';
 import { useSignal } from '../../state';
 
 interface Profile {
@@ -115,7 +115,7 @@ export function ExpertProfile({ id }: { id?: string }) {
         <Checks legend={t('profile.languages')} options={lists.languages} chosen={p.languages} error={errors.languages}
           label={(l) => t(`language.${l}` as MessageKey)} onChange={(v) => setP({ ...p, languages: v })} />
         <Checks legend={t('profile.commodities')} options={lists.commodities} chosen={p.commodities}
-          label={(c) => c.replace(/_/g, ' ')} onChange={(v) => setP({ ...p, commodities: v })} />
+          label={commodityLabel} onChange={(v) => setP({ ...p, commodities: v })} />
         <Field id="profile-countries" label={t('profile.countries')} value={p.countries.join(', ')} error={errors.countries}
           onInput={(v) => setP({ ...p, countries: v.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) })} />
         <Field id="profile-rate" label={t('profile.dayRate')} type="number" value={String(p.day_rate)} error={errors.day_rate}
