@@ -37,14 +37,7 @@ class MailNotices : public MailTest<MailNotices> {
   json Scoping(const std::string& project) {
     json r = Move(coordinator_, Submitted(project), "acknowledged");
     r = Move(coordinator_, r, "under_review");
-    EXPECT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"),
-                                       {{"human_rights", "low"},
-                                        {"environmental", "low"},
-                                        {"legal", "low"},
-                                        {"reputational", "low"},
-                                        {"decision", "approve"},
-                                        {"version", 0}})),
-              200);
+    EXPECT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"), LowRiskApproval())), 200);
     r = Move(coordinator_, r, "approved",
              {{"reason", "Eligible"}, {"scope", {{"summary", "Legal review of the draft lease"}}}});
     return Move(coordinator_, r, "scoping");

@@ -74,14 +74,7 @@ class Requests : public PortalTest<Requests> {
     json r = Submitted();
     r = Move(coordinator_, r, "acknowledged");
     r = Move(coordinator_, r, "under_review");
-    EXPECT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"),
-                                       {{"human_rights", "low"},
-                                        {"environmental", "low"},
-                                        {"legal", "low"},
-                                        {"reputational", "low"},
-                                        {"decision", "approve"},
-                                        {"version", 0}})),
-              200);
+    EXPECT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"), LowRiskApproval())), 200);
     r = Move(coordinator_, r, "approved", "Eligible",
              {{"scope", {{"summary", "Fiscal review of the draft lease"}}}});
     r = Move(coordinator_, r, "scoping");

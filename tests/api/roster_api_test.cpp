@@ -47,14 +47,7 @@ class Roster : public PortalTest<Roster> {
     move(ghana_, "submitted");
     move(coordinator_, "acknowledged");
     move(coordinator_, "under_review");
-    EXPECT_EQ(Status(coordinator_.Send("PUT", path + "/due-diligence",
-                                       {{"human_rights", "low"},
-                                        {"environmental", "low"},
-                                        {"legal", "low"},
-                                        {"reputational", "low"},
-                                        {"decision", "approve"},
-                                        {"version", 0}})),
-              200);
+    EXPECT_EQ(Status(coordinator_.Send("PUT", path + "/due-diligence", LowRiskApproval())), 200);
     move(coordinator_, "approved", {{"scope", {{"summary", "Fiscal and technical review"}}}});
     move(coordinator_, "scoping");
     return r;
