@@ -61,7 +61,7 @@ export function unzip(buffer) {
 // With `{ mail: true }` the portal mails through a real SMTP server
 // (tests/support/smtp_sink.py) whose mails `ctx.mailsTo` reads.
 export function usePortal({ mail = false } = {}) {
-  const ctx = { base: '', newPage, signIn, shot, apiAs, mailsTo, waitForMail };
+  const ctx = { base: '', newPage, signIn, chooseLanguage, shot, apiAs, mailsTo, waitForMail };
   let server, browser, data, sink, inbox;
   const contexts = [];
 
@@ -123,6 +123,19 @@ export function usePortal({ mail = false } = {}) {
     await page.getByRole('button', { name: 'Sign in' }).click();
     // Signed in, in the account's language: the header names the person.
     await page.locator('.session .who').waitFor();
+  }
+
+  // Reads the page in `lang` from the header's switch; a signed-in user's
+  // choice is saved to the account before this returns, so the next page
+  // loaded (which reads the account's language) keeps it.
+  async function chooseLanguage(page, lang) {
+    const signedIn = (await page.locator('.session .who').count()) > 0;
+    const saved = signedIn
+      ? page.waitForResponse((r) => r.url().endsWith('/api/v1/account/mail') && r.request().method() === 'PUT')
+      : Promise.resolve();
+    await page.locator('#language-switch').selectOption(lang);
+    await saved;
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
   }
 
   // A signed-in API client for setting the scene quickly: (method, path, body) -> JSON.

@@ -34,8 +34,7 @@ test('a Spanish-reading visitor switches to Portuguese and the choice stays afte
   await page.locator('option', { hasText: 'Regalías' }).first().waitFor({ state: 'attached' });
   await page.locator('option', { hasText: 'Contrato de participación en la producción' }).first().waitFor({ state: 'attached' });
   await portal.shot(page, 'hub-es');
-  await page.locator('#language-switch').selectOption('pt');
-  await readsIn(page, 'pt');
+  await portal.chooseLanguage(page, 'pt');
   await page.reload();
   await page.locator('#language-switch').waitFor();
   await readsIn(page, 'pt');
@@ -46,7 +45,7 @@ test('a Spanish-reading visitor switches to Portuguese and the choice stays afte
 test('a coordinator reads Spanish, with numbers and dates as Spanish writes them, and the account keeps it', async () => {
   const { page, problems } = await portal.newPage();
   await portal.signIn(page, accounts.coordinator);
-  await page.getByLabel('Language', { exact: true }).selectOption('es');
+  await portal.chooseLanguage(page, 'es');
   await page.getByRole('link', { name: 'Solicitudes', exact: true }).first().click();
   await page.getByRole('heading', { level: 1 }).waitFor();
   await portal.shot(page, 'requests-es');
@@ -65,7 +64,7 @@ test('a coordinator reads Spanish, with numbers and dates as Spanish writes them
   await readsIn(again.page, 'es');
   await again.page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
   // Back to English for whoever signs in next with this account.
-  await again.page.getByLabel('Idioma', { exact: true }).selectOption('en');
+  await portal.chooseLanguage(again.page, 'en');
   await again.page.getByRole('button', { name: 'Sign out' }).waitFor();
   assert.deepEqual([...problems, ...again.problems], []);
 });

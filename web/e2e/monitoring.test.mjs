@@ -33,7 +33,7 @@ test('a government registers a published contract, draws an obligation from its 
   await portal.signIn(page, 'focal.senegal@connex.example');
   // Aminata's account reads French; this walk reads English.
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
-  await page.getByLabel('Langue', { exact: true }).selectOption('en');
+  await portal.chooseLanguage(page, 'en');
   await page.goto(`${portal.base}/hub?q=Fal%C3%A9m%C3%A9`);
   await page.locator('ol.hits > li a', { hasText: 'Falémé' }).first().click();
   await page.getByRole('link', { name: "Monitor this contract's obligations" }).click();
