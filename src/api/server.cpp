@@ -488,7 +488,8 @@ int Serve(const ServerConfig& config, store::Database& db) {
                                              : mail::RedactedUrl(config.mail.smtp_url)},
        {"mail_from", config.mail.from}});
   {
-    Periodic clocks(std::chrono::minutes(1), [&services] { WatchClocks(services); });
+    Periodic clocks(std::chrono::seconds(config.clock_watch),
+                    [&services] { WatchClocks(services); });
     Periodic anchoring(std::chrono::seconds(1), [&anchor] { anchor(); });
     MailWatch mail(services);
     Periodic mailing(std::chrono::seconds(1), [&mail] { mail(); });

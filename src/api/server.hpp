@@ -42,6 +42,7 @@ struct ServerConfig {
   std::size_t max_body = 1 << 20;        // bytes; larger bodies answer 413
   std::size_t max_document = 25u << 20;  // bytes; larger uploads answer 413
   bool secure_cookies = false;           // add Secure to cookies (behind TLS)
+  int clock_watch = 60;  // seconds between sweeps for response-time warnings and survey reminders
   std::string base_url = "http://127.0.0.1:8080";  // for links the API hands out
   domain::AccountRules rules;
   MailConfig mail;  // the relay mails go through; without one they stay queued

@@ -212,6 +212,11 @@ void AddServeCommands(CLI::App& app, int& exit_code) {
   serve->add_option("--max-document", c.max_document, "Largest uploaded document in bytes")
       ->capture_default_str()
       ->check(CLI::Range(1024, 1 << 30));
+  serve
+      ->add_option("--clock-watch", c.clock_watch,
+                   "Seconds between sweeps that mail response-time warnings and survey reminders")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
   serve->add_option("--session-lifetime", args->lifetime, "Seconds a session lasts at most")
       ->capture_default_str()
       ->check(CLI::Range(1, 30 * 24 * 3600));
