@@ -33,6 +33,7 @@ class HubFixture : public Base {
       d.meta.country = country;
       d.meta.resources = std::move(resources);
       d.meta.contract_type = "mining_convention";
+      d.meta.language = language_;
       d.meta.signature_date = "2019-06-30";
       d.meta.confidential = confidential;
       if (!company.empty()) d.meta.companies.push_back({company, 100, "", "", "", true});
@@ -48,6 +49,13 @@ class HubFixture : public Base {
     });
     return *r;
   }
+  // Found for `text`, published documents only.
+  std::vector<std::string> Found(const std::string& text) {
+    HubQuery q;
+    q.text = text;
+    return Ids(Find(q));
+  }
+  std::string language_ = "en";  // of the documents Add makes
   HubResults Find(HubQuery q) {
     return *ReadStores(*this->db_,
                        [&](Stores& s) -> Result<HubResults> { return s.hub.Search(q); });
@@ -180,6 +188,41 @@ TEST_P(HubStore, ReviewedAnnotationsAreSearchedAndFilterByCategory) {
   EXPECT_EQ(Count(r, "category", "stabilization"), 1);
 }
 
+TEST_P(HubStore, FindsWordsInTheFourLanguagesWhateverTheirAccentsCaseAndApostrophes) {
+  language_ = "es";
+  const std::string es = Add("Contrato de exploración de litio", "BOL", {"lithium"},
+                             {"El regimen fiscal aplicable a los contratos de exploración."});
+  language_ = "fr";
+  const std::string fr =
+      Add("Convention minière", "SEN", {"gold"},
+          {"Les conditions d'exploitation et la stabilité du régime fiscal de l'État."});
+  language_ = "pt";
+  const std::string pt = Add("Contrato de concessão", "MOZ", {"coal"},
+                             {"A tributação do carvão segue a lei de minas."});
+  language_ = "en";
+  const std::string en =
+      Add("Mining lease", "GHA", {"gold"}, {"The royalty is five per cent of gross revenue."});
+  auto holds = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  EXPECT_TRUE(holds(Found("régimen fiscal"), es));
+  EXPECT_TRUE(holds(Found("REGIMEN FISCAL"), es));
+  EXPECT_EQ(Found("l'exploitation"), std::vector<std::string>{fr});
+  EXPECT_EQ(Found("L’EXPLOITATION"), std::vector<std::string>{fr});
+  EXPECT_EQ(Found("« stabilité »"), std::vector<std::string>{fr});
+  EXPECT_EQ(Found("stabilite de l'Etat"), std::vector<std::string>{fr});
+  EXPECT_EQ(Found("tributação"), std::vector<std::string>{pt});
+  // Stemming: English on both backends; French, Spanish and Portuguese where
+  // the backend has their stemmers (PostgreSQL's text search configurations;
+  // SQLite's FTS5 has the English Porter stemmer only).
+  EXPECT_EQ(Found("royalties"), std::vector<std::string>{en});
+  if (GetParam() == Backend::kPostgresql) {
+    EXPECT_EQ(Found("tributações"), std::vector<std::string>{pt});
+    EXPECT_TRUE(holds(Found("exploraciones"), es));
+    EXPECT_TRUE(holds(Found("régimes fiscaux"), fr));
+  }
+}
+
 TEST_P(HubStore, EditedPagesAreSearchedByTheirNewText) {
   const std::string id = Add("Scanned convention", "MLI", {"gold"}, {"Illegible scan"});
   WriteStores(*db_, [&](Stores& s) -> Result<Done> {
@@ -204,7 +247,11 @@ TEST(FtsQuery, QuotesWordsAndPhrasesAndDropsOperators) {
   // Punctuation and symbols beyond ASCII separate words; alone they are no word.
   EXPECT_EQ(FtsQuery("« stabilité »"), "\"stabilité\"");
   EXPECT_EQ(FtsQuery("royalty €"), "\"royalty\"");
-  EXPECT_EQ(FtsQuery("l’État"), "\"l\" \"État\"");
+  // French elisions drop the elided word, with either apostrophe.
+  EXPECT_EQ(FtsQuery("l’État"), "\"État\"");
+  EXPECT_EQ(FtsQuery("L'exploitation d'or"), "\"exploitation\" \"or\"");
+  EXPECT_EQ(FtsQuery("\"jusqu'à l'échéance\""), "\"à échéance\"");
+  EXPECT_EQ(FtsQuery("company's rights"), "\"company\" \"s\" \"rights\"");
   EXPECT_EQ(FtsQuery("’"), "");
   EXPECT_EQ(FtsQuery("\xF0\x9F\x98\x80 mine"), "\"mine\"");
   EXPECT_EQ(FtsQuery("\"« »\" gold"), "\"gold\"");

@@ -173,6 +173,16 @@ std::pair<char32_t, size_t> DecodeAt(const std::string& text, size_t i) {
   return {c, n};
 }
 
+// Whether `word`, followed by an apostrophe, is a French elided article,
+// pronoun or conjunction (l'État, d'exploitation, qu'il, jusqu'à): dropped,
+// so that "l'exploitation" looks for "exploitation" as the reader means.
+bool ElidedWord(std::string word) {
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> kElided = {
+      "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+  return kElided.count(word) > 0;
+}
+
 }  // namespace
 
 std::vector<std::string> FtsPhrases(const std::string& text) {
@@ -204,6 +214,9 @@ std::vector<std::string> FtsPhrases(const std::string& text) {
       end_word();
       end_phrase();
       in_phrase = !in_phrase;
+    } else if ((c == '\'' || c == U'\u2019') && ElidedWord(word)) {
+      word.clear();
+      word_searchable = false;
     } else if (c < 0x80 ? std::isalnum(static_cast<int>(c)) != 0 : !SeparatorCodePoint(c)) {
       word.append(text, i, n);
       word_searchable = word_searchable || LetterCodePoint(c);
@@ -336,11 +349,7 @@ void SqlHubRepository::ReplacePages(const HubDocument& d, const std::vector<HubP
         soci::use(id), soci::use(d.id), soci::use(p.number), soci::use(p.text),
         soci::use(p.quality), soci::use(p.source), soci::use(p.edited_by);
   }
-  if (pg) {
-    sql_ << "UPDATE hub_pages SET search = to_tsvector('english', unaccent(text)) WHERE "
-            "document_id = :d",
-        soci::use(d.id);
-  } else {
+  if (!pg) {
     sql_ << "INSERT INTO hub_page_fts (rowid, text) SELECT id, text FROM hub_pages WHERE "
             "document_id = :d",
         soci::use(d.id);
@@ -385,10 +394,7 @@ void SqlHubRepository::UpdatePage(const HubDocument& d, const HubPage& p) {
           ":id",
       soci::use(p.text), soci::use(p.quality), soci::use(p.source), soci::use(p.edited_by),
       soci::use(id);
-  if (pg) {
-    sql_ << "UPDATE hub_pages SET search = to_tsvector('english', unaccent(text)) WHERE id = :id",
-        soci::use(id);
-  } else {
+  if (!pg) {
     sql_ << "INSERT INTO hub_page_fts (rowid, text) VALUES (:id, :t)", soci::use(id),
         soci::use(p.text);
   }
@@ -493,11 +499,7 @@ std::vector<Annotation> SqlHubRepository::Annotations(const std::string& documen
 }
 
 long long SqlHubRepository::RebuildSearchIndex() {
-  if (IsPostgresql(sql_)) {
-    sql_ << "UPDATE hub_pages SET search = to_tsvector('english', unaccent(text))";
-  } else {
-    sql_ << "INSERT INTO hub_page_fts (hub_page_fts) VALUES ('rebuild')";
-  }
+  if (!IsPostgresql(sql_)) sql_ << "INSERT INTO hub_page_fts (hub_page_fts) VALUES ('rebuild')";
   std::vector<std::string> ids;
   soci::rowset<std::string> rows = (sql_.prepare << "SELECT id FROM hub_documents ORDER BY seq");
   for (const std::string& id : rows) ids.push_back(id);
@@ -529,13 +531,17 @@ void SqlHubRepository::Reindex(const std::string& id) {
   sql_ << "UPDATE hub_documents SET categories_key = :k WHERE id = :id", soci::use(categories_key),
       soci::use(id);
   if (IsPostgresql(sql_)) {
-    // The same four fields as FTS5's columns, weighted as Search ranks them.
-    sql_ << "UPDATE hub_documents SET search = setweight(to_tsvector('english', unaccent(:t)), "
-            "'A') || "
-            "setweight(to_tsvector('english', unaccent(:m)), 'B') || "
-            "setweight(to_tsvector('english', unaccent(:a)), 'C') || "
-            "setweight(to_tsvector('english', unaccent(:b)), 'D') WHERE id = :id",
+    // The same four fields as FTS5's columns, weighted as Search ranks them,
+    // stemmed in the document's language, as are its pages (migration 019).
+    sql_ << "UPDATE hub_documents SET search = "
+            "setweight(hub_search_vector(language, :t), 'A') || "
+            "setweight(hub_search_vector(language, :m), 'B') || "
+            "setweight(hub_search_vector(language, :a), 'C') || "
+            "setweight(hub_search_vector(language, :b), 'D') WHERE id = :id",
         soci::use(d->meta.title), soci::use(meta), soci::use(annotations), soci::use(body),
+        soci::use(id);
+    sql_ << "UPDATE hub_pages SET search = hub_search_vector(d.language, hub_pages.text) FROM "
+            "hub_documents d WHERE d.id = hub_pages.document_id AND hub_pages.document_id = :d",
         soci::use(id);
     return;
   }
@@ -591,8 +597,7 @@ HubResults SqlHubRepository::Search(const HubQuery& q) {
   if (fts.empty()) {
     sql += "hub_documents d WHERE 1 = 1";
   } else if (pg) {
-    sql += "hub_documents d, websearch_to_tsquery('english', unaccent(" + bound(fts) +
-           ")) query WHERE d.search @@ query";
+    sql += "hub_documents d, hub_search_query(" + bound(fts) + ") query WHERE d.search @@ query";
   } else if (selective) {
     sql += "hub_documents d CROSS JOIN hub_fts ON hub_fts.rowid = d.seq WHERE hub_fts MATCH " +
            bound(fts);
@@ -696,13 +701,12 @@ std::vector<PageHit> SqlHubRepository::BestPages(long long lo, const std::string
   // Both mark matches with \x02 ... \x03, which Parts() reads.
   const std::string sql =
       IsPostgresql(sql_)
-          ? "SELECT id, ts_headline('english', text, query, 'StartSel=' || chr(2) || "
-            "', StopSel=' || chr(3) || ', MinWords=" +
+          ? "SELECT p.id, ts_headline(hub_search_config(d.language), p.text, query, "
+            "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MinWords=" +
                 std::to_string(words / 2) + ", MaxWords=" + std::to_string(words) +
-                "'), ts_rank(search, query) AS r FROM hub_pages, websearch_to_tsquery('english', "
-                "unaccent(:q)) query WHERE search @@ query AND id BETWEEN :lo AND :hi ORDER BY r "
-                "DESC, id "
-                "LIMIT :n"
+                "'), ts_rank(p.search, query) AS r FROM hub_pages p JOIN hub_documents d ON d.id = "
+                "p.document_id, hub_search_query(:q) query WHERE p.search @@ query AND p.id "
+                "BETWEEN :lo AND :hi ORDER BY r DESC, p.id LIMIT :n"
           : "SELECT rowid, snippet(hub_page_fts, 0, char(2), char(3), '…', " +
                 std::to_string(words) + "), hub_rank(hub_page_fts, 1.0" + idfs +
                 ") AS r FROM hub_page_fts WHERE hub_page_fts MATCH :q AND rowid BETWEEN :lo AND "
