@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "api/error_messages.hpp"
 #include "api/http_server.hpp"
 #include "api/periodic.hpp"
 #include "api/static_files.hpp"
@@ -88,9 +89,20 @@ HttpResponse ToHttp(Reply reply, const std::string& request_id) {
   return res;
 }
 
+// The language a request is answered in: the signed-in account's, else the
+// one its Accept-Language prefers among the portal's, else English.
+std::string ReaderLanguage(const HttpRequest& hreq, const Request* req = nullptr) {
+  if (req && req->signed_in) return req->signed_in->user.language;
+  const std::string accepted = AcceptedLanguage(hreq.Header("Accept-Language"));
+  return accepted.empty() ? "en" : accepted;
+}
+
 HttpResponse RefuseHttp(int status, const std::string& code, const std::string& message,
-                        const std::string& field, Headers extra = {}) {
-  HttpResponse res = ToHttp(Refuse(status, code, message, field), RandomToken(9));
+                        const std::string& field, Headers extra = {},
+                        const std::string& language = "en") {
+  Reply refusal = Refuse(status, code, message, field);
+  InLanguage(refusal.body, language);
+  HttpResponse res = ToHttp(std::move(refusal), RandomToken(9));
   res.headers.insert(res.headers.end(), extra.begin(), extra.end());
   return res;
 }
@@ -126,6 +138,7 @@ class Dispatcher {
       reply = Refuse(500, "internal", "internal error; quote request " + req.request_id);
       Log({{"level", "error"}, {"request_id", req.request_id}, {"error", e.what()}});
     }
+    if (reply.status >= 400) InLanguage(reply.body, ReaderLanguage(hreq, &req));
     HttpResponse res = ToHttp(std::move(reply), req.request_id);
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -438,9 +451,10 @@ int Serve(const ServerConfig& config, store::Database& db) {
       std::string allow;
       for (const auto& method : m.allowed) allow += (allow.empty() ? "" : ", ") + method;
       return RefuseHttp(405, "method_not_allowed", r.method + " is not allowed here", "method",
-                        {{"Allow", allow}});
+                        {{"Allow", allow}}, ReaderLanguage(r));
     }
-    return RefuseHttp(404, "not_found", "no such page or route: " + r.path, "path");
+    return RefuseHttp(404, "not_found", "no such page or route: " + r.path, "path", {},
+                      ReaderLanguage(r));
   };
   handlers.refuse = [&config, &limits](HttpFailure failure) {
     switch (failure) {

@@ -98,7 +98,7 @@ TEST_F(Api, BadInputNamesTheFieldAndTheReason) {
   auto wrong_type = c.Send("POST", "/api/v1/session", {{"email", 42}, {"password", "p"}});
   EXPECT_EQ(Status(wrong_type), 400);
   EXPECT_EQ(Field(wrong_type), "email");
-  EXPECT_EQ(Json(wrong_type)["error"]["message"], "must be a string, got 42");
+  EXPECT_EQ(Json(wrong_type)["error"]["message"], "Enter a text.");
   auto unknown = c.Send("POST", "/api/v1/session",
                         {{"email", "a@b.org"}, {"password", "p"}, {"remember_me", true}});
   EXPECT_EQ(Status(unknown), 400);
@@ -136,6 +136,44 @@ TEST_F(Api, BadInputNamesTheFieldAndTheReason) {
   auto query = c.Get("/api/v1/hub/search?q=gold%00");
   EXPECT_EQ(Status(query), 400);
   EXPECT_EQ(Field(query), "q");
+}
+
+TEST_F(Api, TheSameBadRequestIsAnsweredInTheReadersLanguageWithTheSameCodeAndField) {
+  // A visitor: the language Accept-Language prefers among the portal's.
+  const std::map<std::string, std::string> required = {
+      {"en-GB,en;q=0.9", "Fill this in."},
+      {"fr-SN,fr;q=0.9,en;q=0.5", "Ce champ est obligatoire."},
+      {"es-419,es;q=0.9", "Este campo es obligatorio."},
+      {"de-DE,pt;q=0.8", "Este campo é obrigatório."},
+      {"de-DE", "Fill this in."}};
+  for (const auto& [accept, message] : required) {
+    Client visitor(server_->port());
+    visitor.set_accept_language(accept);
+    auto r = visitor.Send("POST", "/api/v1/enquiries",
+                          {{"name", "Ana Silva"},
+                           {"email", "ana@example.org"},
+                           {"organisation", "Ministry of Mines"},
+                           {"message", ""}});
+    EXPECT_EQ(Status(r), 400) << accept;
+    EXPECT_EQ(Code(r), "invalid_input") << accept;
+    EXPECT_EQ(Field(r), "message") << accept;
+    EXPECT_EQ(Json(r)["error"]["message"], message) << accept;
+  }
+  // A signed-in reader: the account's language, whatever the browser says.
+  Client official(server_->port());
+  ASSERT_TRUE(official.SignIn("focal.ghana@connex.example"));
+  official.set_accept_language("fr");
+  const json mail = Json(official.Get("/api/v1/account/mail"));
+  json pt = {{"language", "pt"}, {"time_zone", mail["time_zone"]}, {"choices", mail["choices"]}};
+  ASSERT_EQ(Status(official.Send("PUT", "/api/v1/account/mail", pt)), 200);
+  auto rate = official.Send("PUT", "/api/v1/account/password",
+                            {{"current_password", "connex-demo-2026"}, {"new_password", "short"}});
+  EXPECT_EQ(Status(rate), 400);
+  EXPECT_EQ(Field(rate), "new_password");
+  EXPECT_EQ(Json(rate)["error"]["message"],
+            "Escolha uma palavra-passe com pelo menos 12 caracteres.");
+  pt["language"] = "en";
+  EXPECT_EQ(Status(official.Send("PUT", "/api/v1/account/mail", pt)), 200);
 }
 
 TEST_F(Api, InvitationFlowFromCoordinatorToANewExpertSignedIn) {
@@ -314,7 +352,8 @@ TEST(ApiServer, RepeatedFailuresLockTheAccountAndThenTheClient) {
   auto refused = c.Send("POST", "/api/v1/session",
                         {{"email", "admin@connex.example"}, {"password", "connex-demo-2026"}});
   EXPECT_EQ(Status(refused), 429);
-  EXPECT_NE(std::string(Json(refused)["error"]["message"]).find("this address"), std::string::npos);
+  EXPECT_NE(std::string(Json(refused)["error"]["message"]).find("this connection"),
+            std::string::npos);
 }
 
 TEST(ApiServer, AnAddressWithoutAnAccountIsLockedAsAnAccountIs) {

@@ -131,6 +131,7 @@ httplib::Headers Client::Headers(bool with_csrf) const {
   httplib::Headers h;
   if (!cookie_.empty()) h.emplace("Cookie", cookie_);
   if (with_csrf && !csrf_.empty()) h.emplace("X-CSRF-Token", csrf_);
+  if (!accept_language_.empty()) h.emplace("Accept-Language", accept_language_);
   return h;
 }
 

@@ -61,6 +61,8 @@ class Client {
   // Signs in; true on 201. Keeps the cookie and CSRF token.
   bool SignIn(const std::string& email, const std::string& password = "connex-demo-2026");
   const std::string& csrf() const { return csrf_; }
+  // Sends `Accept-Language: value` from now on, as a browser set to it does.
+  void set_accept_language(std::string value) { accept_language_ = std::move(value); }
   void set_csrf(std::string csrf) { csrf_ = std::move(csrf); }
   // Uses `other`'s session (cookie and CSRF token), as a browser whose
   // requests a proxy sends to another instance.
@@ -75,6 +77,7 @@ class Client {
   httplib::Client http_;
   std::string cookie_;
   std::string csrf_;
+  std::string accept_language_;
 };
 
 // The status of a reply; -1 when the server did not answer.

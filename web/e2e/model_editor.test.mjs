@@ -70,7 +70,7 @@ test('an analyst builds the example PSC from empty forms and gets the results of
   assert.equal(await page.getByLabel('Closure 2055').inputValue(), '150000000');
   // A cell that is not a number says so where it is.
   await page.getByLabel('Development capex 2028').fill('six hundred');
-  await page.locator('.year-table .field-error', { hasText: 'must be a number' }).waitFor();
+  await page.locator('.year-table .field-error', { hasText: 'Enter a number.' }).waitFor();
   await page.getByLabel('Development capex 2028').fill('600,000,000');
   await page.locator('.year-table .field-error').waitFor({ state: 'detached' });
 
@@ -90,9 +90,9 @@ test('an analyst builds the example PSC from empty forms and gets the results of
   // Mistakes are named at the field: not a number, then out of range.
   const rate = royalty.getByLabel('Rate (%)');
   await rate.fill('five');
-  await royalty.getByText('must be a number').waitFor();
+  await royalty.getByText('Enter a number.').waitFor();
   await rate.fill('-5');
-  await royalty.locator('.field-error', { hasText: /must be from 0 to 1/ }).waitFor();
+  await royalty.locator('.field-error', { hasText: 'Enter a rate between 0% and 100%.' }).waitFor();
   problems.splice(0); // the checks' 400 answers in the console are expected
   await rate.fill('5');
   await royalty.locator('.field-error').waitFor({ state: 'detached' });

@@ -72,7 +72,7 @@ test('a government registers a published contract, draws an obligation from its 
   assert.equal(await dues.getByText('Overdue', { exact: true }).count(), 2);
   const record = dues.getByRole('form', { name: `Record Royalties due on ${monthEnd(-2)}` });
   await record.getByRole('button', { name: 'Save' }).click();
-  await record.getByText('is required: say what shows it').waitFor();
+  await record.getByText("Say what shows it (a receipt, a report's reference).").waitFor();
   assert.equal(problems.splice(0).length, 1);
   await record.getByLabel('Evidence').fill('DGID receipt 2026-118');
   await record.getByRole('button', { name: 'Save' }).click();

@@ -28,7 +28,9 @@ let csrf = '';
 export const currentUser = signal<User | null | undefined>(undefined); // undefined: not known yet
 
 export async function call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
+  // The server writes its errors in the page's language (a signed-in
+  // account's own language comes first there; the switch keeps them one).
+  const headers: Record<string, string> = { 'Accept-Language': language.value };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   let res: Response;
@@ -53,7 +55,11 @@ export async function upload<T>(path: string, file: Blob): Promise<Answer<T>> {
   try {
     res = await fetch(path, {
       method: 'POST',
-      headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-CSRF-Token': csrf },
+      headers: {
+        'Content-Type': file.type || 'application/octet-stream',
+        'X-CSRF-Token': csrf,
+        'Accept-Language': language.value,
+      },
       body: file,
       credentials: 'same-origin',
     });

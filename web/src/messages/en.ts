@@ -809,7 +809,7 @@ export const en = {
   'editor.removeTermSheet': "Remove this term sheet",
   'editor.addTermSheet': "Add an empty term sheet",
   'editor.problems': "The model cannot be kept yet:",
-  'editor.notANumber': "must be a number",
+  'editor.notANumber': "Enter a number.",
   'editor.saveAndRun': "Keep the model and see the results",
   'editor.saveVersion': "Save a new version",
   'editor.addRow': "Add a row",

@@ -810,7 +810,7 @@ export const es: Messages = {
   'editor.removeTermSheet': "Quitar esta hoja de términos",
   'editor.addTermSheet': "Agregar una hoja de términos vacía",
   'editor.problems': "Todavía no se puede guardar el modelo:",
-  'editor.notANumber': "debe ser un número",
+  'editor.notANumber': "Ingrese un número.",
   'editor.saveAndRun': "Guardar el modelo y ver los resultados",
   'editor.saveVersion': "Guardar una nueva versión",
   'editor.addRow': "Agregar una fila",

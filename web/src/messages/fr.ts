@@ -810,7 +810,7 @@ export const fr: Messages = {
   'editor.removeTermSheet': "Retirer ce jeu de termes",
   'editor.addTermSheet': "Ajouter un jeu de termes vide",
   'editor.problems': "Le modèle ne peut pas encore être enregistré :",
-  'editor.notANumber': "doit être un nombre",
+  'editor.notANumber': "Saisissez un nombre.",
   'editor.saveAndRun': "Enregistrer le modèle et voir les résultats",
   'editor.saveVersion': "Enregistrer une nouvelle version",
   'editor.addRow': "Ajouter une ligne",

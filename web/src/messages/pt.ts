@@ -810,7 +810,7 @@ export const pt: Messages = {
   'editor.removeTermSheet': "Remover este conjunto de termos",
   'editor.addTermSheet': "Adicionar um conjunto de termos vazio",
   'editor.problems': "Ainda não é possível guardar o modelo:",
-  'editor.notANumber': "deve ser um número",
+  'editor.notANumber': "Introduza um número.",
   'editor.saveAndRun': "Guardar o modelo e ver os resultados",
   'editor.saveVersion': "Guardar uma nova versão",
   'editor.addRow': "Adicionar uma linha",

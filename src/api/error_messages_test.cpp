@@ -1,0 +1,106 @@
+// Errors in the reader's language: the catalog complete in the four
+// languages, the most specific entry chosen, numbers in the reader's signs,
+// and the language an Accept-Language header asks for.
+#include "api/error_messages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+namespace connex {
+extern const char* const kErrorMessagesJson;
+}
+
+namespace connex::api {
+namespace {
+
+std::set<std::string> Names(const std::string& text) {
+  std::set<std::string> out;
+  static const std::regex name(R"(\{([a-z_]+)\})");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), name); it != std::sregex_iterator();
+       ++it) {
+    out.insert((*it)[1].str());
+  }
+  return out;
+}
+
+TEST(ErrorMessages, EveryEntryIsWrittenInTheFourLanguagesWithItsOwnNames) {
+  const nlohmann::json catalog = nlohmann::json::parse(kErrorMessagesJson);
+  std::set<std::string> seen;
+  for (const nlohmann::json& e : catalog.at("messages")) {
+    const std::string server = e.at("server");
+    EXPECT_TRUE(seen.insert(server).second) << "twice: " << server;
+    const std::set<std::string> names = Names(server);
+    for (const char* lang : {"en", "fr", "es", "pt"}) {
+      ASSERT_TRUE(e.contains(lang)) << server << " has no " << lang;
+      const std::string words = e.at(lang);
+      EXPECT_FALSE(words.empty()) << server << " in " << lang;
+      for (const std::string& n : Names(words)) {
+        EXPECT_TRUE(names.count(n)) << server << " in " << lang << " uses {" << n << "}";
+      }
+    }
+  }
+}
+
+TEST(ErrorMessages, TheSameErrorReadsInEachLanguage) {
+  const std::string rate = "must be from 0 to 1, got 1.5";
+  EXPECT_EQ(PersonMessage(rate, "en"), "Enter a rate between 0% and 100%.");
+  EXPECT_EQ(PersonMessage(rate, "fr"), "Saisissez un taux entre 0 % et 100 %.");
+  EXPECT_EQ(PersonMessage(rate, "es"), "Ingrese una tasa entre 0 % y 100 %.");
+  EXPECT_EQ(PersonMessage(rate, "pt"), "Introduza uma taxa entre 0% e 100%.");
+  EXPECT_EQ(PersonMessage("is required", "pt"), "Este campo é obrigatório.");
+  EXPECT_EQ(PersonMessage("is required to submit", "es"), "Complete este campo antes de enviar.");
+}
+
+TEST(ErrorMessages, TheMostSpecificEntryWinsAndNumbersTakeTheReadersSigns) {
+  EXPECT_EQ(PersonMessage("must be from 0 to 1000000, got -3", "fr"),
+            "Saisissez un nombre de 0 à 1\u202F000\u202F000.");
+  EXPECT_EQ(PersonMessage("must be from 0.5 to 2.5, got 3", "pt"),
+            "Introduza um número de 0,5 a 2,5.");
+  EXPECT_EQ(PersonMessage("must be at most 200 characters, got 250", "es"),
+            "Acorte este texto a 200 caracteres como máximo (tiene 250).");
+  EXPECT_EQ(PersonMessage("must be at most 5, got 7", "en"), "Enter 5 or less.");
+  EXPECT_EQ(PersonMessage("this account is locked after repeated failed sign-ins; try again in "
+                          "1 minute",
+                          "fr"),
+            "Trop de tentatives de connexion échouées : ce compte est bloqué. Réessayez dans 1 "
+            "minute.");
+}
+
+TEST(ErrorMessages, AMessageTheCatalogLacksStaysAsWritten) {
+  EXPECT_EQ(PersonMessage("a message of no entry", "fr"), "a message of no entry");
+  EXPECT_EQ(PersonMessage("is required for something else entirely", "es"),
+            "is required for something else entirely");
+  EXPECT_EQ(PersonMessage("is required", "de"), "Fill this in.");
+}
+
+TEST(ErrorMessages, TheErrorBodysMessagesChangeAndItsCodesAndFieldsStay) {
+  nlohmann::json body = {
+      {"error", {{"code", "invalid_input"}, {"message", "is required"}, {"field", "name"}}},
+      {"errors",
+       {{{"code", "invalid_input"}, {"message", "is required"}, {"field", "name"}},
+        {{"code", "invalid_input"},
+         {"message", "must be a date (YYYY-MM-DD)"},
+         {"field", "deadline"}}}}};
+  InLanguage(body, "fr");
+  EXPECT_EQ(body["error"]["message"], "Ce champ est obligatoire.");
+  EXPECT_EQ(body["error"]["code"], "invalid_input");
+  EXPECT_EQ(body["errors"][1]["field"], "deadline");
+  EXPECT_EQ(body["errors"][1]["message"],
+            "Saisissez une date (année-mois-jour, p. ex. 2026-03-31).");
+}
+
+TEST(AcceptedLanguage, PicksThePortalLanguageOfHighestQuality) {
+  EXPECT_EQ(AcceptedLanguage("fr-SN,fr;q=0.9,en;q=0.5"), "fr");
+  EXPECT_EQ(AcceptedLanguage("de-DE,pt;q=0.8,en;q=0.9"), "en");
+  EXPECT_EQ(AcceptedLanguage("es-419"), "es");
+  EXPECT_EQ(AcceptedLanguage("PT-mz, en;q=0.1"), "pt");
+  EXPECT_EQ(AcceptedLanguage("de, it;q=0.5"), "");
+  EXPECT_EQ(AcceptedLanguage("pt;q=0"), "");
+  EXPECT_EQ(AcceptedLanguage(""), "");
+  EXPECT_EQ(AcceptedLanguage(";;,,q=,;q=abc"), "");
+}
+
+}  // namespace
+}  // namespace connex::api
