@@ -104,7 +104,7 @@ TEST_F(MailNotices, AnEngagementsLifeReachesItsPeopleOnlyInItsThread) {
       Status(coordinator_.Send("POST", Path(r, "/team"),
                                {{"user_id", UserId(engineer_)}, {"role", "mining engineer"}})),
       201);
-  const auto joined = InThread(ghana, r, "Tom Engineer joined the team");
+  const auto joined = InThread(ghana, r, "Tom Engineer joined the team as mining engineer");
   ASSERT_EQ(joined.size(), 1u);
   EXPECT_NE(joined[0]["text"].get<std::string>().find("as mining engineer"), std::string::npos);
 

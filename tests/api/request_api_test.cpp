@@ -131,6 +131,23 @@ TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
     const json notes = Json(coordinator_.Get("/api/v1/notifications"));
     EXPECT_GE(notes["unread"].get<int>(), 1);
     EXPECT_EQ(notes["items"][0]["kind"], "request_submitted");
+    const std::string title =
+        r["reference"].get<std::string>() + " " + r["form"]["project_name"].get<std::string>();
+    EXPECT_EQ(notes["items"][0]["text"], title + " — New request from Minerals Commission");
+    // Each reader reads it in their language, also after changing it.
+    json mail = Json(coordinator_.Get("/api/v1/account/mail"));
+    mail.erase("email");
+    for (const auto& [lang, words] :
+         std::map<std::string, std::string>{{"fr", "Nouvelle demande de"},
+                                            {"es", "Nueva solicitud de"},
+                                            {"pt", "Novo pedido de"}}) {
+      mail["language"] = lang;
+      ASSERT_EQ(Status(coordinator_.Send("PUT", "/api/v1/account/mail", mail)), 200) << lang;
+      EXPECT_EQ(Json(coordinator_.Get("/api/v1/notifications"))["items"][0]["text"],
+                title + " — " + words + " Minerals Commission");
+    }
+    mail["language"] = "en";
+    ASSERT_EQ(Status(coordinator_.Send("PUT", "/api/v1/account/mail", mail)), 200);
   }));
 
   ASSERT_TRUE(Step("under review, paused while the government is asked for more", [&] {
@@ -363,8 +380,10 @@ TEST_F(Requests, BadFormsNameEachField) {
 
 TEST_F(Requests, AdminsKeepTheDisciplinesCodelist) {
   Client visitor = NewClient();
-  const json hydro = {
-      {"label_en", "Hydrogeology"}, {"label_fr", "Hydrogéologie"}, {"position", 45}};
+  const json hydro = {{"label_en", "Hydrogeology"},
+                      {"label_fr", "Hydrogéologie"},
+                      {"label_es", "Hidrogeología"},
+                      {"position", 45}};
   EXPECT_EQ(Status(coordinator_.Send("PUT", "/api/v1/disciplines/hydrogeology", hydro)), 404);
   auto bad = admin_.Send("PUT", "/api/v1/disciplines/Hydro%20Geology", {{"active", "yes"}});
   ASSERT_EQ(Status(bad), 400);
@@ -383,6 +402,11 @@ TEST_F(Requests, AdminsKeepTheDisciplinesCodelist) {
   ASSERT_NE(at, offered.end());
   EXPECT_EQ(*std::prev(at), "geology");  // position 45: after geology (40)
   EXPECT_EQ(lists["discipline_labels"]["hydrogeology"]["fr"], "Hydrogéologie");
+  EXPECT_EQ(lists["discipline_labels"]["hydrogeology"]["es"], "Hidrogeología");
+  // Without a Portuguese label, a Portuguese reader reads it in English.
+  EXPECT_FALSE(lists["discipline_labels"]["hydrogeology"].contains("pt"));
+  EXPECT_EQ(lists["discipline_labels"]["social_community"]["pt"],
+            "Questões sociais e comunitárias");
   auto created = ghana_.Send("POST", "/api/v1/requests", form);
   ASSERT_EQ(Status(created), 201) << created->body;
   const json draft = Json(created);

@@ -111,10 +111,10 @@ test('an administrator adds a discipline and retires another; experts are offere
   await page.getByLabel('English label', { exact: false }).last().fill('Hydrogeology');
   await page.getByLabel('French label', { exact: false }).last().fill('Hydrogéologie');
   await page.getByRole('button', { name: 'Add' }).click();
-  await page.getByText('Saved: hydrogeology.').waitFor();
-  await page.getByLabel('Offered gender').uncheck();
-  await page.locator('tr', { has: page.getByLabel('Offered gender') }).getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Saved: gender.').waitFor();
+  await page.getByText('Saved: Hydrogeology.').waitFor();
+  await page.getByLabel('Offered (Gender)').uncheck();
+  await page.locator('tr', { has: page.getByLabel('Offered (Gender)') }).getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved: Gender.').waitFor();
   await portal.shot(page, 'admin-disciplines');
 
   const expert = await portal.newPage();

@@ -32,6 +32,8 @@ void AddCodelistRoutes(std::vector<Route>& routes, Services& s) {
            for (const Discipline& d : s.disciplines.List(st)) {
              if (d.active) offered.push_back(d.code);
              labels[d.code] = {{"en", d.label_en}, {"fr", d.label_fr}};
+             if (!d.label_es.empty()) labels[d.code]["es"] = d.label_es;
+             if (!d.label_pt.empty()) labels[d.code]["pt"] = d.label_pt;
            }
            nlohmann::json lines = nlohmann::json::array();
            for (int l = 0; l < fiscal::kLineCount; ++l) {

@@ -11,11 +11,12 @@ using namespace domain;
 
 namespace {
 
-nlohmann::json NotificationView(const Notification& n) {
+// A notification as its reader reads it, in `language`.
+nlohmann::json NotificationView(const Notification& n, const std::string& language) {
   return {{"id", n.id},
           {"kind", n.kind},
           {"request_id", n.request_id.empty() ? nlohmann::json() : nlohmann::json(n.request_id)},
-          {"text", n.text},
+          {"text", NotificationText(n, language)},
           {"at", ToIso(n.at)},
           {"read", n.read_at.has_value()}};
 }
@@ -37,7 +38,7 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
                         const Inbox inbox = s.notifications.Read(st, r.principal);
                         nlohmann::json items = nlohmann::json::array();
                         for (const Notification& n : inbox.items) {
-                          items.push_back(NotificationView(n));
+                          items.push_back(NotificationView(n, r.signed_in->user.language));
                         }
                         return nlohmann::json{{"items", items}, {"unread", inbox.unread}};
                       });
@@ -136,7 +137,8 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s) {
                     }});
   routes.push_back(
       {"PUT", "/api/v1/disciplines/{code}", Access::kAdmin,
-       "An administrator adds or changes a discipline (label_en, label_fr, active, position); "
+       "An administrator adds or changes a discipline (label_en, label_fr, label_es, label_pt, "
+       "active, position); "
        "retiring one keeps it on the records that name it",
        [&s](Request& r) -> Result<Reply> {
          auto d = ReadDiscipline(r.params[0], r.body);

@@ -22,11 +22,11 @@ Result<Enquiry> EnquiryService::Submit(Stores& s, Enquiry e) const {
                  nlohmann::json{{"organisation", e.organisation}}.dump());
   for (const User& u : s.accounts.ListUsers(1000, "", std::nullopt)) {
     if (u.role == Role::kCoordinator && !u.disabled) {
+      const nlohmann::json words = {{"enquirer", e.name}, {"organisation", e.organisation}};
       s.notifications.Insert({NewId("ntf"), u.id, "enquiry", "",
                               "Enquiry from " + e.name + " (" + e.organisation + ")", e.at,
-                              std::nullopt});
-      QueueUserMail(s, u, "enquiry", "", {{"enquirer", e.name}, {"organisation", e.organisation}},
-                    "/notifications", e.at);
+                              std::nullopt, words});
+      QueueUserMail(s, u, "enquiry", "", words, "/notifications", e.at);
     }
   }
   return e;

@@ -309,12 +309,13 @@ int ObligationService::SendReminders(Stores& s, Instant now) const {
       const std::string text = c.title + ": " + o.obligation.title +
                                (o.state == "overdue" ? " was due on " : " is due on ") + o.due_date;
       const std::string kind = "obligation_" + o.state;
+      const nlohmann::json words = {
+          {"contract", c.title}, {"obligation", o.obligation.title}, {"date", o.due_date}};
+      nlohmann::json titled = words;  // the notice names its contract first
+      titled["title"] = c.title;
       for (const User& u : users) {
-        s.notifications.Insert({NewId("ntf"), u.id, kind, "", text, now, std::nullopt});
-        QueueUserMail(
-            s, u, kind, "",
-            {{"contract", c.title}, {"obligation", o.obligation.title}, {"date", o.due_date}},
-            "/monitoring/contracts/" + c.id, now);
+        s.notifications.Insert({NewId("ntf"), u.id, kind, "", text, now, std::nullopt, titled});
+        QueueUserMail(s, u, kind, "", words, "/monitoring/contracts/" + c.id, now);
       }
       ++sent;
     }

@@ -32,8 +32,10 @@ std::vector<std::string> Coordinators(Stores& s) {
 void Notify(Stores& s, const std::vector<std::string>& users, const std::string& kind,
             const SupportRequest& r, const std::string& text, nlohmann::json params, Instant now) {
   params["project"] = r.form.project_name.empty() ? r.reference : r.form.project_name;
+  nlohmann::json words = params;
+  words["title"] = Title(r);
   for (const std::string& u : users) {
-    s.notifications.Insert({NewId("ntf"), u, kind, r.id, text, now, std::nullopt});
+    s.notifications.Insert({NewId("ntf"), u, kind, r.id, text, now, std::nullopt, words});
     if (const std::optional<User> user = s.accounts.FindUser(u)) {
       QueueUserMail(s, *user, kind, r.id, params, "/requests/" + r.id, now);
     }

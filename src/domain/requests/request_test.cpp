@@ -149,8 +149,9 @@ namespace connex::domain {
 namespace {
 
 TEST(Disciplines, RetiredOnesStayWhereTheyWereChosenOnly) {
-  const std::vector<Discipline> codelist = {{"legal", "Legal", "Droit", true, 10, {}, ""},
-                                            {"gender", "Gender", "Genre", false, 20, {}, ""}};
+  const std::vector<Discipline> codelist = {
+      {"legal", "Legal", "Droit", "", "", true, 10, {}, ""},
+      {"gender", "Gender", "Genre", "", "", false, 20, {}, ""}};
   Errors errors;
   CheckDisciplines({"legal", "gender", "astrology"}, codelist, {}, "disciplines", errors);
   ASSERT_EQ(errors.size(), 2u);

@@ -16,11 +16,14 @@ Result<Discipline> ReadDiscipline(const std::string& code, const nlohmann::json&
                       "must be 2 to 40 lower-case letters, digits or _, starting with a letter",
                       "code"});
   }
-  ObjectReader r(j, "", {"label_en", "label_fr", "active", "position"}, errors);
+  ObjectReader r(j, "", {"label_en", "label_fr", "label_es", "label_pt", "active", "position"},
+                 errors);
   d.label_en = r.Text("label_en", 80);
   if (d.label_en.empty()) r.Fail("label_en", "is required");
   d.label_fr = r.Text("label_fr", 80);
   if (d.label_fr.empty()) r.Fail("label_fr", "is required");
+  d.label_es = r.Text("label_es", 80);
+  d.label_pt = r.Text("label_pt", 80);
   d.active = r.Bool("active", true);
   d.position = r.Integer("position", 0, 1000);
   if (!errors.empty()) return errors;
@@ -31,6 +34,8 @@ nlohmann::json ToJson(const Discipline& d) {
   return {{"code", d.code},
           {"label_en", d.label_en},
           {"label_fr", d.label_fr},
+          {"label_es", d.label_es},
+          {"label_pt", d.label_pt},
           {"active", d.active},
           {"position", d.position},
           {"updated_at", ToIso(d.updated_at)},

@@ -20,14 +20,16 @@ struct Discipline {
   std::string code;  // IsCodeWord
   std::string label_en;
   std::string label_fr;
+  std::string label_es;  // empty: read in English
+  std::string label_pt;  // empty: read in English
   bool active = true;
   int position = 0;  // order in lists
   Instant updated_at{};
   std::string updated_by;
 };
 
-// Reads an administrator's entry for `code` (label_en, label_fr, active,
-// position), naming each wrong field.
+// Reads an administrator's entry for `code` (label_en, label_fr, label_es,
+// label_pt, active, position), naming each wrong field.
 Result<Discipline> ReadDiscipline(const std::string& code, const nlohmann::json& j);
 nlohmann::json ToJson(const Discipline& d);
 

@@ -383,6 +383,8 @@ export const en = {
   'disciplines.code': 'Code',
   'disciplines.labelEn': 'English label',
   'disciplines.labelFr': 'French label',
+  'disciplines.labelEs': "Spanish label",
+  'disciplines.labelPt': "Portuguese label",
   'disciplines.position': 'Order',
   'disciplines.active': 'Offered',
   'disciplines.save': 'Save',

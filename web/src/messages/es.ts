@@ -384,6 +384,8 @@ export const es: Messages = {
   'disciplines.code': 'Código',
   'disciplines.labelEn': 'Etiqueta en inglés',
   'disciplines.labelFr': 'Etiqueta en francés',
+  'disciplines.labelEs': "Etiqueta en español",
+  'disciplines.labelPt': "Etiqueta en portugués",
   'disciplines.position': 'Orden',
   'disciplines.active': 'Ofrecida',
   'disciplines.save': 'Guardar',

@@ -384,6 +384,8 @@ export const pt: Messages = {
   'disciplines.code': "Código",
   'disciplines.labelEn': "Designação em inglês",
   'disciplines.labelFr': "Designação em francês",
+  'disciplines.labelEs': "Designação em espanhol",
+  'disciplines.labelPt': "Designação em português",
   'disciplines.position': "Ordem",
   'disciplines.active': "Disponível",
   'disciplines.save': "Guardar",

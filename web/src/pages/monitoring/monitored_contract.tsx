@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { byField, call } from '../../api';
 import { Field, FormError } from '../../components/field';
 import { Link } from '../../components/link';
+import { type HubCodelists, categoryLabelOf, loadHubCodelists } from '../../hub';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type Fulfilment, type MonitoredContract, type Obligation, type Occurrence, fulfilmentStatuses, isoDate, obligationTypes, owed, recurrences } from '../../monitoring';
@@ -13,6 +14,7 @@ import { StateBadge } from './monitoring';
 
 interface Suggestion {
   annotation_id: string;
+  category: string;
   category_label: string;
   registered: boolean;
   draft: Partial<Obligation>;
@@ -119,6 +121,10 @@ export function MonitoredContractPage({ id }: { id: string }) {
   const [contract, setContract] = useState<Detail | null | undefined>(undefined);
   const [dues, setDues] = useState<Occurrence[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [lists, setLists] = useState<HubCodelists | null>(null);
+  useEffect(() => void loadHubCodelists().then(setLists), []);
+  // A suggestion's clause category in the reader's language.
+  const categoryOf = (s: Suggestion) => (lists ? categoryLabelOf(lists, s.category) : s.category_label);
   const [draft, setDraft] = useState<Draft>(blank);
   const [error, setError] = useState('');
   const today = new Date();
@@ -150,7 +156,7 @@ export function MonitoredContractPage({ id }: { id: string }) {
     load();
   }
   function use(s: Suggestion) {
-    setDraft({ ...blank, type: s.draft.type || '', title: s.draft.title || '', description: s.draft.description || '', party: s.draft.party || '', clause: s.draft.clause || '', source_annotation_id: s.annotation_id });
+    setDraft({ ...blank, type: s.draft.type || '', title: categoryOf(s), description: s.draft.description || '', party: s.draft.party || '', clause: s.draft.clause || '', source_annotation_id: s.annotation_id });
     document.getElementById('add-obligation')?.scrollIntoView();
   }
   return (
@@ -236,8 +242,8 @@ export function MonitoredContractPage({ id }: { id: string }) {
           <ul class="plain">
             {suggestions.map((s) => (
               <li key={s.annotation_id}>
-                <strong>{s.category_label}</strong>{s.draft.clause && <span class="muted"> ({s.draft.clause})</span>} — {s.draft.description}{' '}
-                {s.registered ? <span class="badge badge-due-met">{t('monitoring.inRegister')}</span> : <button type="button" onClick={() => use(s)}>{t('monitoring.useSuggestion', { category: s.category_label })}</button>}
+                <strong>{categoryOf(s)}</strong>{s.draft.clause && <span class="muted"> ({s.draft.clause})</span>} — {s.draft.description}{' '}
+                {s.registered ? <span class="badge badge-due-met">{t('monitoring.inRegister')}</span> : <button type="button" onClick={() => use(s)}>{t('monitoring.useSuggestion', { category: categoryOf(s) })}</button>}
               </li>
             ))}
           </ul>

@@ -4,18 +4,29 @@
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call } from '../../api';
 import { FormError } from '../../components/field';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
 import { reloadCodelists } from '../../codelists';
 
 interface Discipline {
   code: string;
   label_en: string;
   label_fr: string;
+  label_es: string;
+  label_pt: string;
   active: boolean;
   position: number;
   updated_at: string;
 }
-const blank: Discipline = { code: '', label_en: '', label_fr: '', active: true, position: 200, updated_at: '' };
+const blank: Discipline = { code: '', label_en: '', label_fr: '', label_es: '', label_pt: '', active: true, position: 200, updated_at: '' };
+type LabelField = 'label_en' | 'label_fr' | 'label_es' | 'label_pt';
+const labelFields: [LabelField, 'disciplines.labelEn' | 'disciplines.labelFr' | 'disciplines.labelEs' | 'disciplines.labelPt'][] = [
+  ['label_en', 'disciplines.labelEn'],
+  ['label_fr', 'disciplines.labelFr'],
+  ['label_es', 'disciplines.labelEs'],
+  ['label_pt', 'disciplines.labelPt'],
+];
+// An entry's name in the page's language (English where it has none yet).
+const nameOf = (d: Discipline) => d[`label_${language.value}` as LabelField] || d.label_en || d.code;
 
 export function Disciplines() {
   const [items, setItems] = useState<Discipline[] | null>(null);
@@ -30,14 +41,16 @@ export function Disciplines() {
 
   // Saves one entry; `key` says which row shows the errors ('new' for the addition).
   async function save(d: Discipline, key: string) {
-    const { code, label_en, label_fr, active, position } = d;
-    const r = await call<Discipline>('PUT', `/api/v1/disciplines/${encodeURIComponent(code)}`, { label_en, label_fr, active, position });
+    const { code, label_en, label_fr, label_es, label_pt, active, position } = d;
+    const r = await call<Discipline>('PUT', `/api/v1/disciplines/${encodeURIComponent(code)}`, {
+      label_en, label_fr, label_es, label_pt, active, position,
+    });
     if (!r.data) {
       setNotice('');
       return setErrors({ [key]: r.status === 0 ? { '': t('error.network') } : byField(r.errors) });
     }
     setErrors({});
-    setNotice(t('disciplines.saved', { code }));
+    setNotice(t('disciplines.saved', { code: nameOf(d) }));
     if (key === 'new') setAdding(blank);
     await load();
     await reloadCodelists();
@@ -45,24 +58,25 @@ export function Disciplines() {
   const edit = (i: number, change: Partial<Discipline>) => setItems(items.map((d, j) => (j === i ? { ...d, ...change } : d)));
   const cells = (d: Discipline, key: string, change: (c: Partial<Discipline>) => void) => {
     const e = errors[key] ?? {};
-    const text = (field: 'label_en' | 'label_fr', label: string) => (
+    // Each control names its column and, but on the new entry's row, its entry.
+    const about = (label: string) => (d.code && key !== 'new' ? `${label} (${nameOf(d)})` : label);
+    const text = (field: LabelField, label: string) => (
       <td>
-        <input aria-label={`${label} ${d.code}`} value={d[field]} aria-invalid={e[field] ? 'true' : undefined}
+        <input aria-label={about(label)} value={d[field]} aria-invalid={e[field] ? 'true' : undefined}
           onInput={(ev) => change({ [field]: (ev.currentTarget as HTMLInputElement).value })} />
         {e[field] && <p class="field-error">{e[field]}</p>}
       </td>
     );
     return (
       <>
-        {text('label_en', t('disciplines.labelEn'))}
-        {text('label_fr', t('disciplines.labelFr'))}
+        {labelFields.map(([field, label]) => text(field, t(label)))}
         <td>
-          <input type="number" class="short" aria-label={`${t('disciplines.position')} ${d.code}`} value={d.position}
+          <input type="number" class="short" aria-label={about(t('disciplines.position'))} value={d.position}
             onInput={(ev) => change({ position: Number((ev.currentTarget as HTMLInputElement).value) })} />
           {e.position && <p class="field-error">{e.position}</p>}
         </td>
         <td>
-          <input type="checkbox" aria-label={`${t('disciplines.active')} ${d.code}`} checked={d.active}
+          <input type="checkbox" aria-label={about(t('disciplines.active'))} checked={d.active}
             onChange={(ev) => change({ active: (ev.currentTarget as HTMLInputElement).checked })} />
         </td>
       </>
@@ -78,8 +92,7 @@ export function Disciplines() {
         <thead>
           <tr>
             <th>{t('disciplines.code')}</th>
-            <th>{t('disciplines.labelEn')}</th>
-            <th>{t('disciplines.labelFr')}</th>
+            {labelFields.map(([field, label]) => <th key={field}>{t(label)}</th>)}
             <th>{t('disciplines.position')}</th>
             <th>{t('disciplines.active')}</th>
             <th />
