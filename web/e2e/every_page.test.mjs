@@ -24,7 +24,7 @@ const english = new Map(
 // them in a page's interface text is English left behind.
 const englishWords = /\b(the|and|with|your|this|from|which|has|have|been|will|should|would|there|their|Sign in|Sign out|Search|Save|Cancel|Submit|Download|Delete|Edit|Remove|Back|Next|Close|Show|Hide|Loading|Request|Requests|Model|Models|Send|None|Yes|Enter|Choose|Add|Open|Overdue|Due|Paid|Draft|Submitted|Closed|Active|Pending)\b/;
 // Proper names and codes every language writes alike.
-const allowed = /\b(CONNEX|G7|OCDS|OECD|ISO|USD|EUR|XOF|GHS|MZN|IRR|NPV|CSV|JSON|PDF|xlsx|ics|Excel|GHA|SEN|MOZ|BOL|COD|GIN|MLI|PER|Ghana|Senegal|Sénégal|Mozambique|Kwame Mensah|Minerals Commission|Acme Mining Ltd\.?)\b/g;
+const allowed = /\b(CONNEX|G7|OCDS|Open Contracting|OECD|ISO|USD|EUR|XOF|GHS|MZN|IRR|NPV|CSV|JSON|PDF|xlsx|ics|Excel|GHA|SEN|MOZ|BOL|COD|GIN|MLI|PER|Ghana|Senegal|Sénégal|Mozambique|Kwame Mensah|Minerals Commission|Ministry of Lands and Natural Resources|Ministry of Mines and Minerals Development|Acme Mining Ltd\.?)\b/g;
 const snakeCase = /(?<![\w@./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@.-])/g;
 const catalogKey = /(?<![\w@/-])[a-z][a-zA-Z]*(?:\.[a-zA-Z][a-zA-Z0-9]*)+(?![\w@/-])/g;
 
@@ -39,13 +39,15 @@ async function wordsOf(page) {
     const written = [];
     const place = (el, text) => {
       if (!text || !text.trim()) return;
+      // lang="" is a text whose language the portal does not know.
       const lang = el.closest('[lang]')?.getAttribute('lang');
-      (lang && lang !== pageLang ? written : ui).push(text.trim());
+      (lang !== undefined && lang !== null && lang !== pageLang ? written : ui).push(text.trim());
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('script, style, noscript, [hidden]')) continue;
+      // Identifiers a person copies (an entry's code, an object's id) are set in <code>.
+      if (!el || el.closest('script, style, noscript, [hidden], code')) continue;
       if (el.tagName !== 'OPTION' && el.getClientRects().length === 0) continue;
       place(el, n.textContent);
     }

@@ -69,3 +69,9 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
     name in vars ? String(vars[name]) : `{${name}}`,
   );
 }
+
+// The words of `key` where the catalogs have it; else `fallback` (a code
+// the server may send before the catalogs know it).
+export function tOr(key: string, fallback: string): string {
+  return Object.prototype.hasOwnProperty.call(en, key) ? t(key as MessageKey) : fallback;
+}

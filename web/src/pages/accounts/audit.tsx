@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { FormError } from '../../components/field';
-import { t } from '../../i18n';
+import { t, tOr } from '../../i18n';
 
 interface Entry {
   seq: number;
@@ -78,8 +78,10 @@ export function Audit() {
                 <td>{e.seq}</td>
                 <td>{e.at}</td>
                 <td class={e.actor_name ? undefined : 'id'}>{e.actor_name || e.actor}</td>
-                <td>{e.action}</td>
-                <td class={e.object_name ? undefined : 'id'}>{e.object_name || `${e.object_type} ${e.object_id}`}</td>
+                <td>{tOr(`audit.do.${e.action}`, e.action)}</td>
+                <td>
+                  {e.object_name || <>{tOr(`audit.type.${e.object_type}`, e.object_type)} <code class="id">{e.object_id}</code></>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -74,9 +74,9 @@ export function HubDocumentPage({ id }: { id: string }) {
   return (
     <div>
       <p class="crumbs"><Link href="/hub">{t('hub.title')}</Link></p>
-      <h1>{doc.title}</h1>
+      <h1 lang={doc.language}>{doc.title}</h1>
       {doc.sample && <p class="attention">{t('hub.sampleNotice')}</p>}
-      {doc.summary && <p class="lead">{doc.summary}</p>}
+      {doc.summary && <p class="lead" lang={doc.language}>{doc.summary}</p>}
       <dl class="facts">
         <dt>{t('hub.kind')}</dt>
         <dd>{kindLabel(doc.kind)}{doc.document_type && ` — ${documentTypeLabel(doc.document_type)}`}</dd>
@@ -130,7 +130,7 @@ export function HubDocumentPage({ id }: { id: string }) {
               {page && (
                 <article class="page-text" data-page={page.number}>
                   <p class="muted">{t('hub.pageRef', { page: page.number })} · {qualityLabel(page.quality)}</p>
-                  <div class="text"><Snippet parts={highlight(page.text, q)} /></div>
+                  <div class="text" lang={doc.language}><Snippet parts={highlight(page.text, q)} /></div>
                 </article>
               )}
               {staff && page && <PageEditor key={page.number} base={base} page={page} onSaved={reload} />}
@@ -146,7 +146,7 @@ export function HubDocumentPage({ id }: { id: string }) {
                   {doc.hits.map((h) => (
                     <li key={h.page}>
                       <button type="button" class="link" aria-current={h.page === number ? 'true' : undefined} onClick={() => goTo(h.page)}>{t('hub.pageRef', { page: h.page })}</button>{' '}
-                      <Snippet parts={h.snippet} />
+                      <span lang={doc.language}><Snippet parts={h.snippet} /></span>
                     </li>
                   ))}
                 </ul>
@@ -184,7 +184,7 @@ function Annotations({ doc, staff, goTo, onChange }: { doc: HubDocument; staff: 
         {byPage(doc.annotations).map((a) => (
           <li key={a.id} data-category={a.category}>
             <h3>{lists ? categoryLabelOf(lists, a.category) : a.category_label}</h3>
-            <p>{a.summary}</p>
+            <p lang={a.language}>{a.summary}</p>
             <p class="muted">
               {a.article && <>{t('hub.article')} {a.article} · </>}
               {a.pages.map((p) => (

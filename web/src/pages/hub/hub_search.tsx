@@ -143,7 +143,7 @@ export function HubSearch() {
                 if (h.page) open.set('page', String(h.page));
                 return (
                   <li key={h.id}>
-                    <h2><Link href={`/hub/documents/${h.id}${open.toString() ? `?${open}` : ''}`}>{h.title}</Link></h2>
+                    <h2 lang={h.language}><Link href={`/hub/documents/${h.id}${open.toString() ? `?${open}` : ''}`}>{h.title}</Link></h2>
                     <p class="muted">
                       {h.sample && <span class="badge badge-sample">{t('hub.sample')}</span>} {kindLabel(h.kind)}
                       {h.country && ` · ${h.country}`}

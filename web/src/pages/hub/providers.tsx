@@ -72,14 +72,14 @@ export function Providers() {
         <article key={p.id} id={p.id} class="panel provider">
           <h2>{p.name}</h2>
           <p class="muted">{words(p.kind)}{p.sample && <> · <span class="badge badge-sample">{t('hub.sample')}</span></>}</p>
-          {p.description && <p>{p.description}</p>}
+          {p.description && <p lang="">{p.description}</p>}
           <dl class="facts">
             <dt>{t('providers.region')}</dt><dd>{p.regions.map(regionLabel).join(', ')}</dd>
             <dt>{t('providers.sector')}</dt><dd>{p.sectors.map(sectorLabel).join(', ')}</dd>
             {p.expertise.length > 0 && <><dt>{t('providers.expertise')}</dt><dd>{p.expertise.map(disciplineLabel).join(', ')}</dd></>}
             {p.stages.length > 0 && <><dt>{t('providers.stage')}</dt><dd>{p.stages.map(stageLabel).join(', ')}</dd></>}
             {p.languages.length > 0 && <><dt>{t('providers.languages')}</dt><dd>{p.languages.map((l) => t(`language.${l}` as MessageKey)).join(', ')}</dd></>}
-            {p.assistance_criteria && <><dt>{t('providers.criteria')}</dt><dd>{p.assistance_criteria}</dd></>}
+            {p.assistance_criteria && <><dt>{t('providers.criteria')}</dt><dd lang="">{p.assistance_criteria}</dd></>}
             {p.cost && <><dt>{t('providers.cost')}</dt><dd>{t(`cost.${p.cost}` as MessageKey)}</dd></>}
             <dt>{t('providers.experts')}</dt><dd>{p.in_house_experts > 0 ? p.in_house_experts : t('providers.network')}</dd>
             <dt>{t('providers.contact')}</dt>

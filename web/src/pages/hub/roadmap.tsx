@@ -50,7 +50,7 @@ export function Roadmap() {
                     <ul>
                       {mine.map((g) => (
                         <li key={g.id}>
-                          <Link href={`/hub/documents/${g.id}`}>{g.title}</Link> <span class="muted">({kindLabel(g.kind)}{g.sample ? ` · ${t('hub.sample')}` : ''})</span>
+                          <Link href={`/hub/documents/${g.id}`}><span lang={g.language}>{g.title}</span></Link> <span class="muted">({kindLabel(g.kind)}{g.sample ? ` · ${t('hub.sample')}` : ''})</span>
                         </li>
                       ))}
                     </ul>

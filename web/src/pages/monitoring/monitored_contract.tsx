@@ -242,7 +242,7 @@ export function MonitoredContractPage({ id }: { id: string }) {
           <ul class="plain">
             {suggestions.map((s) => (
               <li key={s.annotation_id}>
-                <strong>{categoryOf(s)}</strong>{s.draft.clause && <span class="muted"> ({s.draft.clause})</span>} — {s.draft.description}{' '}
+                <strong>{categoryOf(s)}</strong>{s.draft.clause && <span class="muted"> ({s.draft.clause})</span>} — <span lang="">{s.draft.description}</span>{' '}
                 {s.registered ? <span class="badge badge-due-met">{t('monitoring.inRegister')}</span> : <button type="button" onClick={() => use(s)}>{t('monitoring.useSuggestion', { category: categoryOf(s) })}</button>}
               </li>
             ))}

@@ -174,7 +174,7 @@ export function RequestDetail({ id }: { id: string }) {
           <dt>{t('requests.deadline')}</dt>
           <dd>{r.form.deadline}</dd>
           <dt>{t('detail.background')}</dt>
-          <dd class="text">{r.form.background}</dd>
+          <dd class="text" lang="">{r.form.background}</dd>
         </dl>
       </section>
 

@@ -157,7 +157,7 @@ function ConductCode() {
       {code.version === null ? <p>{t('code.none')}</p> : (
         <>
           <p>{t('code.version', { version: code.version })}</p>
-          <blockquote class="text">{code.text}</blockquote>
+          <blockquote class="text" lang="">{code.text}</blockquote>
           {code.attested ? <p class="notice">{t('code.attested')}</p> : (
             <button type="button" onClick={async () => { await call('POST', '/api/v1/conduct-code/attestation', {}); load(); }}>
               {t('code.attest')}

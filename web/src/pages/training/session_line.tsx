@@ -9,7 +9,7 @@ export function SessionLine({ s }: { s: TrainingSession }) {
   return (
     <>
       <strong>{sessionDates(s, locale())}</strong> — {t(`training.mode.${s.mode}` as MessageKey)}
-      {s.place && `, ${s.place}`} — {t(`language.${s.language}` as MessageKey)} — {t('training.trainers', { names: s.trainers.join(', ') })}
+      {s.place && <>, <span lang="">{s.place}</span></>} — {t(`language.${s.language}` as MessageKey)} — {t('training.trainers', { names: s.trainers.join(', ') })}
       {s.capacity > 0 && ` — ${t('training.seats', { n: s.capacity })}`}
       {s.status !== 'planned' && <> <span class={`badge badge-session-${s.status}`}>{t(`training.status.${s.status}` as MessageKey)}</span></>}
     </>

@@ -62,17 +62,17 @@ export function TrainingCatalog() {
         const coming = c.sessions.filter((s) => s.ends_on >= today && s.status !== 'cancelled');
         return (
           <article class="panel" key={c.id} aria-label={c.title}>
-            <h2><Link href={`/training/courses/${c.id}`}>{c.title}</Link>{!c.published && <> <span class="badge badge-sample">{t('training.draft')}</span></>}</h2>
-            {c.summary && <p>{c.summary}</p>}
+            <h2><Link href={`/training/courses/${c.id}`}><span lang="">{c.title}</span></Link>{!c.published && <> <span class="badge badge-sample">{t('training.draft')}</span></>}</h2>
+            {c.summary && <p lang="">{c.summary}</p>}
             <p class="muted">
-              {c.audience && `${t('training.for', { audience: c.audience })} · `}
+              {c.audience && <>{t('training.for', { audience: '' })}<span lang="">{c.audience}</span> · </>}
               {c.hours > 0 && t('training.hoursValue', { hours: c.hours })}
             </p>
             {coming.length > 0 ? (
               <ul class="plain">{coming.map((s) => <li key={s.id}><SessionLine s={s} /></li>)}</ul>
             ) : <p class="muted">{t('training.noUpcoming')}</p>}
             {c.material_documents.length > 0 && (
-              <p>{t('training.materials')}: {c.material_documents.map((m, i) => <>{i > 0 && ', '}<Link key={m.id} href={`/hub/documents/${m.id}`}>{m.title}</Link></>)}</p>
+              <p>{t('training.materials')}: {c.material_documents.map((m, i) => <>{i > 0 && ', '}<Link key={m.id} href={`/hub/documents/${m.id}`}><span lang="">{m.title}</span></Link></>)}</p>
             )}
           </article>
         );

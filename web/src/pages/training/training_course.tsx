@@ -174,10 +174,10 @@ export function TrainingCoursePage({ id }: { id: string }) {
   return (
     <div>
       <p><Link href="/training">{t('training.back')}</Link></p>
-      <h1>{course.title}</h1>
-      {course.summary && <p>{course.summary}</p>}
+      <h1 lang="">{course.title}</h1>
+      {course.summary && <p lang="">{course.summary}</p>}
       <p class="muted">
-        {course.audience && `${t('training.for', { audience: course.audience })} · `}
+        {course.audience && <>{t('training.for', { audience: '' })}<span lang="">{course.audience}</span> · </>}
         {course.hours > 0 && t('training.hoursValue', { hours: course.hours })}
       </p>
       <FormError message={error} />
@@ -191,7 +191,7 @@ export function TrainingCoursePage({ id }: { id: string }) {
       ) : course.material_documents.length > 0 && (
         <section aria-label={t('training.materials')}>
           <h2>{t('training.materials')}</h2>
-          <ul>{course.material_documents.map((m) => <li key={m.id}><Link href={`/hub/documents/${m.id}`}>{m.title}</Link></li>)}</ul>
+          <ul>{course.material_documents.map((m) => <li key={m.id}><Link href={`/hub/documents/${m.id}`}><span lang="">{m.title}</span></Link></li>)}</ul>
         </section>
       )}
       <section aria-label={t('training.sessions')}>
