@@ -2,7 +2,7 @@
 .PHONY: run test bench fuzz format setup web clean
 
 JOBS ?= 2
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 20
 
 setup:
 	./scripts/setup

@@ -87,7 +87,10 @@ std::string Fill(std::string text, const Pattern& p, const std::vector<std::stri
   for (size_t i = 0; i < p.names.size(); ++i) {
     const std::string name = "{" + p.names[i] + "}";
     for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at)) {
-      const std::string value = LocalNumber(values[i], language);
+      // A year is a number no language groups ("2026", never "2 026").
+      const bool year =
+          p.names[i].size() >= 4 && p.names[i].compare(p.names[i].size() - 4, 4, "year") == 0;
+      const std::string value = year ? values[i] : LocalNumber(values[i], language);
       text.replace(at, name.size(), value);
       at += value.size();
     }

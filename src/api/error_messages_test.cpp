@@ -61,6 +61,12 @@ TEST(ErrorMessages, TheMostSpecificEntryWinsAndNumbersTakeTheReadersSigns) {
   EXPECT_EQ(PersonMessage("must be at most 200 characters, got 250", "es"),
             "Acorte este texto a 200 caracteres como máximo (tiene 250).");
   EXPECT_EQ(PersonMessage("must be at most 5, got 7", "en"), "Enter 5 or less.");
+  EXPECT_EQ(PersonMessage("has 5 values but the project has 30 years (2026-2055)", "fr"),
+            "Saisissez un nombre pour chaque année de 2026 à 2055 (30 années ; il y en a 5).");
+  EXPECT_EQ(PersonMessage("needs exactly one of \"deck\" (a price per year) or \"base\" (with "
+                          "optional \"escalation\")",
+                          "es"),
+            "Indique un precio para cada año o un precio base (con su escalamiento), no ambos.");
   EXPECT_EQ(PersonMessage("this account is locked after repeated failed sign-ins; try again in "
                           "1 minute",
                           "fr"),

@@ -1,7 +1,7 @@
 // Types of the resource hub's API (docs/api.md, "Resource hub") and helpers
 // shared by the hub pages.
 import { call } from './api';
-import { language, t } from './i18n';
+import { language, t, tOr } from './i18n';
 import type { MessageKey } from './messages/en';
 
 export interface SnippetPart {
@@ -168,6 +168,7 @@ export const documentTypeLabel = (d: string) => t(`documentType.${d}` as Message
 export const stageLabel = (s: string) => t(`stage.${s}` as MessageKey);
 export const hubStatusLabel = (s: string) => t(`hubStatus.${s}` as MessageKey);
 export const qualityLabel = (q: string) => t(`quality.${q}` as MessageKey);
+export const providerKindLabel = (k: string) => tOr(`providerKind.${k}`, words(k));
 export const regionLabel = (r: string) => t(`region.${r}` as MessageKey);
 export const sectorLabel = (s: string) => t(`sector.${s}` as MessageKey);
 

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser } from '../../api';
 import { FormError } from '../../components/field';
-import { type Provider, type ProviderList, regionLabel, sectorLabel, stageLabel, words } from '../../hub';
+import { type Provider, type ProviderList, regionLabel, sectorLabel, stageLabel, providerKindLabel } from '../../hub';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type Codelists, disciplineLabel, loadCodelists } from '../../codelists';
@@ -71,7 +71,7 @@ export function Providers() {
       {list.items.map((p) => (
         <article key={p.id} id={p.id} class="panel provider">
           <h2>{p.name}</h2>
-          <p class="muted">{words(p.kind)}{p.sample && <> · <span class="badge badge-sample">{t('hub.sample')}</span></>}</p>
+          <p class="muted">{providerKindLabel(p.kind)}{p.sample && <> · <span class="badge badge-sample">{t('hub.sample')}</span></>}</p>
           {p.description && <p lang="">{p.description}</p>}
           <dl class="facts">
             <dt>{t('providers.region')}</dt><dd>{p.regions.map(regionLabel).join(', ')}</dd>
@@ -165,7 +165,7 @@ function ProviderForm({ list, codelists, editing, onSaved, onCancel }: { list: P
         <label for="new-kind">{t('providers.field.kind')}</label>
         <select id="new-kind" value={form.kind} aria-invalid={errors.kind ? 'true' : undefined} onChange={(e) => setForm({ ...form, kind: (e.currentTarget as HTMLSelectElement).value })}>
           <option value="">{t('hub.choose')}</option>
-          {list.kinds.map((k) => <option key={k} value={k}>{words(k)}</option>)}
+          {list.kinds.map((k) => <option key={k} value={k}>{providerKindLabel(k)}</option>)}
         </select>
         {errors.kind && <p class="field-error">{errors.kind}</p>}
       </div>
