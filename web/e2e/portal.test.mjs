@@ -86,7 +86,7 @@ test('wrong password: the message shows on the form', async () => {
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /wrong email or password/);
+  assert.match(await page.getByRole('alert').textContent(), /The e-mail address or the password is wrong\./);
 });
 
 test('the language switch turns the whole page French, and it is remembered', async () => {
