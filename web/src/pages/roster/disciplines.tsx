@@ -88,6 +88,8 @@ export function Disciplines() {
       <h1>{t('disciplines.title')}</h1>
       <p>{t('disciplines.intro')}</p>
       {notice && <p class="notice" role="status">{notice}</p>}
+      {/* Four languages' labels are wider than a screen: the table scrolls, the page does not. */}
+      <div class="scroll-x">
       <table class="list">
         <thead>
           <tr>
@@ -119,6 +121,7 @@ export function Disciplines() {
           </tr>
         </tbody>
       </table>
+      </div>
     </div>
   );
 }
