@@ -3,6 +3,8 @@
 
 JOBS ?= 2
 FUZZ_SECONDS ?= 20
+# Only the fuzzers are built with clang: the portal itself is built by the debug preset.
+FUZZERS = model_reader_fuzz uncertainty_fuzz request_body_fuzz request_form_fuzz mail_receive_fuzz
 
 setup:
 	./scripts/setup
@@ -29,7 +31,7 @@ test: setup web
 
 fuzz: setup
 	cmake --preset fuzz >/dev/null
-	cmake --build --preset fuzz -j $(JOBS)
+	cmake --build --preset fuzz -j $(JOBS) --target $(FUZZERS)
 	./scripts/run-fuzz build/fuzz/fuzz/model_reader_fuzz fuzz/corpus/model_reader $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/uncertainty_fuzz fuzz/corpus/uncertainty $(FUZZ_SECONDS)
 	./scripts/run-fuzz build/fuzz/fuzz/request_body_fuzz fuzz/corpus/request_body $(FUZZ_SECONDS)
