@@ -258,7 +258,7 @@ void SqlHubRepository::InsertDocument(HubDocument& d) {
   long long seq = 0;
   sql_ << "SELECT seq FROM hub_documents WHERE id = :id", soci::into(seq), soci::use(d.id);
   d.seq = seq;
-  Reindex(d.id);
+  Reindex(d.id, PageStems::kRedo);
 }
 
 std::optional<HubDocument> SqlHubRepository::FindDocument(const std::string& id) {
@@ -293,7 +293,7 @@ bool SqlHubRepository::UpdateDocument(const HubDocument& d, int expected_version
        soci::use(updated), soci::use(d.version), soci::use(d.id), soci::use(expected_version));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
-  Reindex(d.id);
+  Reindex(d.id, PageStems::kRedo);
   return true;
 }
 
@@ -354,7 +354,7 @@ void SqlHubRepository::ReplacePages(const HubDocument& d, const std::vector<HubP
             "document_id = :d",
         soci::use(d.id);
   }
-  Reindex(d.id);
+  Reindex(d.id, PageStems::kRedo);
 }
 
 std::vector<HubPage> SqlHubRepository::Pages(const std::string& id) {
@@ -398,7 +398,7 @@ void SqlHubRepository::UpdatePage(const HubDocument& d, const HubPage& p) {
     sql_ << "INSERT INTO hub_page_fts (rowid, text) VALUES (:id, :t)", soci::use(id),
         soci::use(p.text);
   }
-  Reindex(d.id);
+  Reindex(d.id, PageStems::kRedo);
 }
 
 namespace {
@@ -453,7 +453,7 @@ void SqlHubRepository::InsertAnnotation(const Annotation& a) {
       soci::use(a.language), soci::use(pages), soci::use(a.article), soci::use(translations),
       soci::use(a.status), soci::use(a.created_by), soci::use(a.reviewed_by), soci::use(created),
       soci::use(updated), soci::use(a.version);
-  Reindex(a.document_id);
+  Reindex(a.document_id, PageStems::kKeep);
 }
 
 bool SqlHubRepository::UpdateAnnotation(const Annotation& a, int expected_version) {
@@ -470,7 +470,7 @@ bool SqlHubRepository::UpdateAnnotation(const Annotation& a, int expected_versio
        soci::use(updated), soci::use(a.version), soci::use(a.id), soci::use(expected_version));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
-  Reindex(a.document_id);
+  Reindex(a.document_id, PageStems::kKeep);
   return true;
 }
 
@@ -478,7 +478,7 @@ void SqlHubRepository::DeleteAnnotation(const std::string& id) {
   const auto a = FindAnnotation(id);
   if (!a) return;
   sql_ << "DELETE FROM hub_annotations WHERE id = :id", soci::use(id);
-  Reindex(a->document_id);
+  Reindex(a->document_id, PageStems::kKeep);
 }
 
 std::optional<Annotation> SqlHubRepository::FindAnnotation(const std::string& id) {
@@ -503,11 +503,11 @@ long long SqlHubRepository::RebuildSearchIndex() {
   std::vector<std::string> ids;
   soci::rowset<std::string> rows = (sql_.prepare << "SELECT id FROM hub_documents ORDER BY seq");
   for (const std::string& id : rows) ids.push_back(id);
-  for (const std::string& id : ids) Reindex(id);
+  for (const std::string& id : ids) Reindex(id, PageStems::kRedo);
   return static_cast<long long>(ids.size());
 }
 
-void SqlHubRepository::Reindex(const std::string& id) {
+void SqlHubRepository::Reindex(const std::string& id, PageStems pages) {
   const auto d = FindDocument(id);
   if (!d) return;
   std::string annotations;
@@ -540,6 +540,7 @@ void SqlHubRepository::Reindex(const std::string& id) {
             "setweight(hub_search_vector(language, :b), 'D') WHERE id = :id",
         soci::use(d->meta.title), soci::use(meta), soci::use(annotations), soci::use(body),
         soci::use(id);
+    if (pages == PageStems::kKeep) return;
     sql_ << "UPDATE hub_pages SET search = hub_search_vector(d.language, hub_pages.text) FROM "
             "hub_documents d WHERE d.id = hub_pages.document_id AND hub_pages.document_id = :d",
         soci::use(id);

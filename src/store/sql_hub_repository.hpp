@@ -55,8 +55,13 @@ class SqlHubRepository : public domain::HubRepository {
   // query `fts`, with snippets of about `words` words, best first.
   std::vector<domain::PageHit> BestPages(long long lo, const std::string& fts,
                                          const std::string& idfs, int words, int limit);
-  // Rewrites the document's row of hub_fts and its annotation categories.
-  void Reindex(const std::string& id);
+  // Whether Reindex stems the document's pages again on PostgreSQL: only when
+  // their text or the document's language may have changed, since stemming
+  // every page is the costly part (SQLite's page index follows its table).
+  enum class PageStems { kKeep, kRedo };
+  // Rewrites the document's row of hub_fts (its search vector on PostgreSQL)
+  // and its annotation categories.
+  void Reindex(const std::string& id, PageStems pages);
   soci::session& sql_;
 };
 
