@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
 
@@ -95,6 +97,49 @@ TEST(ErrorMessages, TheErrorBodysMessagesChangeAndItsCodesAndFieldsStay) {
   EXPECT_EQ(body["errors"][1]["field"], "deadline");
   EXPECT_EQ(body["errors"][1]["message"],
             "Saisissez une date (année-mois-jour, p. ex. 2026-03-31).");
+}
+
+// Every message the server's code writes whole (Error{code, "text", ...}) that
+// a person can meet has its entry: a French reader never gets the English.
+// Messages built from parts are checked where they are made (the API tests);
+// what only the command line says stays in English, as docs/api.md says.
+TEST(ErrorMessages, EveryFixedMessageOfTheServerHasItsEntry) {
+  const std::set<std::string> command_line_only = {
+      "no account has this email",                              // connex user reset-password
+      "the reply address names no conversation of the portal",  // connex mail receive
+      "the account this address was given to is closed",
+      "the reply has no words above the quoted message",
+      "is not a mail message",
+      "names no sender",
+      "no anchor file is kept",
+      "cannot create the data directory",
+      "cannot open the database",
+      "cannot connect to PostgreSQL",
+      "already exists; choose a new file name",
+      "copies an SQLite database into PostgreSQL",
+      "a PostgreSQL database is copied with pg_dump (docs/deploy.md)",  // connex backup
+      "must be the email of a coordinator or administrator"};
+  const std::regex error(R"re(Error\{\s*ErrorCode::\w+,\s*"((?:[^"\\]|\\.)*)"\s*[,}])re");
+  int checked = 0;
+  std::vector<std::string> missing;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator("src")) {
+    const std::string path = entry.path().string();
+    if (entry.path().extension() != ".cpp" || path.find("_test.cpp") != std::string::npos ||
+        path.rfind("src/cli/", 0) == 0) {
+      continue;
+    }
+    std::ifstream in(path);
+    const std::string code((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), error);
+         it != std::sregex_iterator(); ++it) {
+      const std::string message = std::regex_replace((*it)[1].str(), std::regex(R"(\\")"), "\"");
+      if (command_line_only.count(message)) continue;
+      ++checked;
+      if (PersonMessage(message, "fr") == message) missing.push_back(path + ": " + message);
+    }
+  }
+  EXPECT_GT(checked, 100) << "run from the source directory";
+  for (const std::string& m : missing) ADD_FAILURE() << "no entry in messages/errors.json: " << m;
 }
 
 TEST(AcceptedLanguage, PicksThePortalLanguageOfHighestQuality) {
