@@ -31,6 +31,10 @@ struct Request {
   std::string request_id;
   domain::Principal principal;
   std::optional<domain::SignedIn> signed_in;
+  // The reader's language (en, fr, es, pt): the account's, else the one
+  // Accept-Language prefers, else English. Errors, letters, calendars and
+  // workbooks are written in it.
+  std::string language = "en";
 };
 
 struct Reply {

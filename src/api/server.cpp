@@ -122,6 +122,7 @@ class Dispatcher {
     for (const auto& [k, v] : hreq.query) req.query.emplace(k, v);  // the first value of each
     req.client = hreq.remote;
     req.request_id = RandomToken(9);
+    req.language = ReaderLanguage(hreq);  // the account's once it is known (Handle)
     Reply reply;
     try {
       Result<Reply> r = Handle(route, hreq, req);
@@ -138,7 +139,7 @@ class Dispatcher {
       reply = Refuse(500, "internal", "internal error; quote request " + req.request_id);
       Log({{"level", "error"}, {"request_id", req.request_id}, {"error", e.what()}});
     }
-    if (reply.status >= 400) InLanguage(reply.body, ReaderLanguage(hreq, &req));
+    if (reply.status >= 400) InLanguage(reply.body, req.language);
     HttpResponse res = ToHttp(std::move(reply), req.request_id);
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -167,6 +168,7 @@ class Dispatcher {
         req.principal = {who->user.role, who->user.id, who->user.organisation_id};
       }
     }
+    req.language = ReaderLanguage(hreq, &req);
     for (const auto& [name, value] : req.query) {
       if (value.find('\0') != std::string::npos) {
         return Error{ErrorCode::kInvalidInput, "must not contain the null character", name};

@@ -1,5 +1,6 @@
 #include "core/locale_numbers.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -63,6 +64,34 @@ std::string LocalNumber(double value, int decimals, const std::string& language)
 
 std::string LocalPercent(double share, int decimals, const std::string& language) {
   return LocalNumber(share * 100, decimals, language) + SignsOf(language).percent + "%";
+}
+
+std::string LocalDate(const std::string& iso_date, const std::string& language) {
+  using Months = std::array<const char*, 12>;
+  static constexpr Months kEn = {"January",   "February", "March",    "April",
+                                 "May",       "June",     "July",     "August",
+                                 "September", "October",  "November", "December"};
+  static constexpr Months kFr = {"janvier",   "février", "mars",     "avril",
+                                 "mai",       "juin",    "juillet",  "août",
+                                 "septembre", "octobre", "novembre", "décembre"};
+  static constexpr Months kEs = {"enero",      "febrero", "marzo",     "abril",
+                                 "mayo",       "junio",   "julio",     "agosto",
+                                 "septiembre", "octubre", "noviembre", "diciembre"};
+  static constexpr Months kPt = {"janeiro",  "fevereiro", "março",    "abril",
+                                 "maio",     "junho",     "julho",    "agosto",
+                                 "setembro", "outubro",   "novembro", "dezembro"};
+  if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-' ||
+      !Digits(iso_date, 0, 4) || !Digits(iso_date, 5, 7) || !Digits(iso_date, 8, 10)) {
+    return iso_date;
+  }
+  const int month = std::stoi(iso_date.substr(5, 2)), day = std::stoi(iso_date.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return iso_date;
+  const std::string year = iso_date.substr(0, 4), d = std::to_string(day);
+  const size_t m = static_cast<size_t>(month - 1);
+  if (language == "fr") return d + " " + kFr[m] + " " + year;
+  if (language == "es") return d + " de " + kEs[m] + " de " + year;
+  if (language == "pt") return d + " de " + kPt[m] + " de " + year;
+  return d + " " + kEn[m] + " " + year;
 }
 
 }  // namespace connex

@@ -1,4 +1,4 @@
-// Numbers as each portal language writes them, by the rules of the locales
+// Numbers and dates as each portal language writes them, by the rules of the locales
 // the web app formats with (Intl: en-GB, fr-FR, es-419, pt-MZ), so that a
 // letter, a workbook or an error message shows "1 250 000,5" to a French
 // reader exactly as the page beside it does.
@@ -18,5 +18,10 @@ std::string LocalNumber(double value, int decimals, const std::string& language)
 
 // A share (0.125) as a percentage in `language` ("12.5%", "12,5 %").
 std::string LocalPercent(double share, int decimals, const std::string& language);
+
+// A calendar date ("2026-07-01") in full as `language` writes it, as Intl's
+// long date style does: "1 July 2026", "1 juillet 2026", "1 de julio de 2026",
+// "1 de julho de 2026". Text that is not such a date comes back unchanged.
+std::string LocalDate(const std::string& iso_date, const std::string& language);
 
 }  // namespace connex

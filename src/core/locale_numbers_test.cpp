@@ -37,4 +37,21 @@ TEST(LocalNumber, RoundsAndFormatsValuesAndShares) {
 }
 
 }  // namespace
+TEST(LocalDate, WritesTheLongDateOfEachLanguageAsIntlDoes) {
+  // new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'})
+  EXPECT_EQ(LocalDate("2026-07-01", "en"), "1 July 2026");
+  EXPECT_EQ(LocalDate("2026-07-01", "fr"), "1 juillet 2026");
+  EXPECT_EQ(LocalDate("2026-07-01", "es"), "1 de julio de 2026");
+  EXPECT_EQ(LocalDate("2026-07-01", "pt"), "1 de julho de 2026");
+  EXPECT_EQ(LocalDate("2027-02-28", "fr"), "28 février 2027");
+  EXPECT_EQ(LocalDate("2026-03-09", "pt"), "9 de março de 2026");
+  EXPECT_EQ(LocalDate("2026-12-31", "xx"), "31 December 2026");
+}
+
+TEST(LocalDate, LeavesWhatIsNotADateAlone) {
+  EXPECT_EQ(LocalDate("2026-13-01", "fr"), "2026-13-01");
+  EXPECT_EQ(LocalDate("2026-7-1", "fr"), "2026-7-1");
+  EXPECT_EQ(LocalDate("", "es"), "");
+}
+
 }  // namespace connex

@@ -212,15 +212,17 @@ void AddEngagementRoutes(std::vector<Route>& routes, Services& s) {
                         return MessageView(*m, names);
                       });
                     }});
-  routes.push_back({"GET", "/api/v1/requests/{id}/letter", Access::kParticipant,
-                    "The approval or decline letter, generated from the record",
-                    [&s](Request& r) -> Result<Reply> {
-                      return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto text = s.requests.Letter(st, r.principal, r.params[0]);
-                        if (!text) return text.errors();
-                        return nlohmann::json{{"text", *text}};
-                      });
-                    }});
+  routes.push_back(
+      {"GET", "/api/v1/requests/{id}/letter", Access::kParticipant,
+       "The approval or decline letter, generated from the record in the request's working "
+       "language (language, text)",
+       [&s](Request& r) -> Result<Reply> {
+         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
+           auto letter = s.requests.Letter(st, r.principal, r.params[0]);
+           if (!letter) return letter.errors();
+           return nlohmann::json{{"language", letter->language}, {"text", letter->text}};
+         });
+       }});
 }
 
 }  // namespace connex::api

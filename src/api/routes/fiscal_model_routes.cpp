@@ -406,9 +406,9 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
        }});
   routes.push_back(
       {"GET", "/api/v1/fiscal/models/{id}/export", Access::kParticipant,
-       "Every term sheet of a version analysed, as a workbook (format=xlsx: summary, a ledger "
-       "sheet per term sheet, the comparison of the first two with its chart) or as CSV; "
-       "?version=",
+       "Every term sheet of a version analysed, as a workbook in the reader's language "
+       "(format=xlsx: summary, a ledger sheet per term sheet, the comparison of the first two "
+       "with its chart) or as CSV with the format's names; ?version=",
        [&s](Request& r) -> Result<Reply> {
          const std::string format = QueryText(r, "format");
          if (format != "xlsx" && format != "csv") {
@@ -435,6 +435,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          }
          fiscal::io::Workbook book;
          book.model = model;
+         book.language = r.language;
          for (const auto& a : analyses) book.analyses.push_back(&a);
          if (comparison) book.comparison = &*comparison;
          auto bytes = WrittenFile([&](const std::string& path) -> Result<Done> {

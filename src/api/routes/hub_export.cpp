@@ -2,7 +2,10 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
+
 #include "api/routes/routes.hpp"
+#include "domain/mail/mail_render.hpp"
 #include "domain/shared/csv.hpp"
 
 namespace connex::api {
@@ -92,23 +95,45 @@ std::string CompareCsv(const std::string& category, const std::vector<ComparedCl
 }
 
 Result<std::string> CompareXlsx(const std::string& category,
-                                const std::vector<ComparedClause>& rows) {
+                                const std::vector<ComparedClause>& rows,
+                                const std::string& language) {
+  const nlohmann::json& catalog = MailCatalog(language);
+  const nlohmann::json& words = catalog["compare"];
+  const auto name = [&](const char* list, const std::string& code) {
+    return catalog[list].value(code, code);
+  };
   return WrittenWorkbook([&](lxw_workbook* wb) {
     const AnnotationCategory* c = FindCategory(category);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, "Compare");
+    lxw_worksheet* ws = workbook_add_worksheet(wb, words["sheet"].get<std::string>().c_str());
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
     lxw_format* wrap = workbook_add_format(wb);
     format_set_text_wrap(wrap);
     format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-    worksheet_write_string(ws, 0, 0, ("Clause: " + (c ? c->label : category)).c_str(), bold);
+    std::string label = category;
+    if (c) label = c->labels.count(language) ? c->labels.at(language) : c->label;
+    worksheet_write_string(
+        ws, 0, 0,
+        FillWords(catalog, words["clause"].get<std::string>(), {{"category", label}}).c_str(),
+        bold);
     for (size_t i = 0; i < kCompareColumns.size(); ++i) {
-      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(i), kCompareColumns[i].c_str(), bold);
+      std::string head = kCompareColumns[i];
+      std::replace(head.begin(), head.end(), ' ', '_');
+      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(i),
+                             words.value(head, kCompareColumns[i]).c_str(), bold);
     }
     worksheet_set_column(ws, 0, 0, 40, nullptr);
     worksheet_set_column(ws, 8, 9, 70, wrap);
     for (size_t r = 0; r < rows.size(); ++r) {
-      const auto cells = CompareRow(rows[r]);
+      auto cells = CompareRow(rows[r]);
+      // What the CSV keeps as codes, a person reads as names.
+      std::vector<std::string> resources;
+      for (const std::string& x : rows[r].first.meta.resources) {
+        resources.push_back(name("commodity", x));
+      }
+      cells[3] = Joined(resources);
+      cells[4] = name("contract_type", cells[4]);
+      cells[10] = words[rows[r].second.status == "reviewed" ? "yes" : "no"].get<std::string>();
       for (size_t i = 0; i < cells.size(); ++i) {
         const auto row = static_cast<lxw_row_t>(r + 3);
         const auto col = static_cast<lxw_col_t>(i);

@@ -16,7 +16,10 @@ using ComparedClause = std::pair<domain::HubDocument, domain::Annotation>;
 std::string SearchCsv(const std::vector<domain::HubDocument>& documents,
                       const std::vector<int>& pages);
 std::string CompareCsv(const std::string& category, const std::vector<ComparedClause>& rows);
+// The comparison as a workbook whose heads, clause category, contract types
+// and commodities are in `language`; the CSV keeps the codes, for programs.
 Result<std::string> CompareXlsx(const std::string& category,
-                                const std::vector<ComparedClause>& rows);
+                                const std::vector<ComparedClause>& rows,
+                                const std::string& language);
 
 }  // namespace connex::api

@@ -414,7 +414,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                              "compare-" + category + ".csv");
            }
            if (format == "xlsx") {
-             auto xlsx = CompareXlsx(category, rows);
+             auto xlsx = CompareXlsx(category, rows, r.language);
              if (!xlsx) return xlsx.errors();
              return Download(*xlsx,
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -24,7 +24,11 @@ void AddImpactRoutes(std::vector<Route>& routes, Services& s) {
          }
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            std::vector<std::string> disciplines;
-           for (const Discipline& d : s.disciplines.List(st)) disciplines.push_back(d.code);
+           std::map<std::string, std::string> discipline_names;
+           for (const Discipline& d : s.disciplines.List(st)) {
+             disciplines.push_back(d.code);
+             discipline_names[d.code] = DisciplineLabel(d, r.language);
+           }
            auto q = ReadImpactQuery(r.query, disciplines);
            if (!q) return q.errors();
            const ClockContext clocks = ClockContext::Load(st, Now());
@@ -35,7 +39,7 @@ void AddImpactRoutes(std::vector<Route>& routes, Services& s) {
              return Download(ImpactCsv(report), "text/csv; charset=utf-8", "impact.csv");
            }
            if (format == "xlsx") {
-             auto xlsx = ImpactXlsx(report);
+             auto xlsx = ImpactXlsx(report, r.language, discipline_names);
              if (!xlsx) return xlsx.errors();
              return Download(*xlsx,
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

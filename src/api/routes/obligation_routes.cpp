@@ -2,6 +2,7 @@
 // Unit (domain/obligations/obligation_service.hpp says who sees what). Every
 // route is case work, so funders get 404 and visitors 401 before any handler.
 #include "api/routes/routes.hpp"
+#include "domain/mail/mail_render.hpp"
 #include "domain/obligations/obligation_service.hpp"
 #include "domain/shared/vocabulary.hpp"
 
@@ -46,8 +47,10 @@ Result<OccurrenceQuery> ReadCalendarQuery(const Request& r) {
 }
 
 // The calendar as iCalendar (RFC 5545), one all-day event per due date, for
-// the officials who keep their deadlines in Outlook or on a phone.
-std::string Ics(const std::vector<Occurrence>& items) {
+// the officials who keep their deadlines in Outlook or on a phone; its words
+// in the reader's `language`.
+std::string Ics(const std::vector<Occurrence>& items, const std::string& language) {
+  const nlohmann::json& words = domain::MailCatalog(language);
   auto escape = [](const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -64,14 +67,19 @@ std::string Ics(const std::vector<Occurrence>& items) {
     return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
   };
   const std::string stamp = compact(ToIso(Now()).substr(0, 10)) + "T000000Z";
-  std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//CONNEX//Obligations//EN\r\n";
+  std::string out =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//CONNEX//Obligations//EN\r\n"
+      "X-WR-CALNAME:" +
+      escape(words["calendar"]["name"].get<std::string>()) + "\r\n";
   for (const Occurrence& o : items) {
     out += "BEGIN:VEVENT\r\nUID:" + o.obligation.id + "-" + compact(o.due_date) +
            "@connex\r\nDTSTAMP:" + stamp + "\r\nDTSTART;VALUE=DATE:" + compact(o.due_date) +
            "\r\nDTEND;VALUE=DATE:" + compact(AddDays(o.due_date, 1)) +
            "\r\nSUMMARY:" + escape(o.contract_title + ": " + o.obligation.title) +
            "\r\nDESCRIPTION:" +
-           escape(o.obligation.party + " (" + o.obligation.type + ", " + o.state + ")") +
+           escape(domain::FillWords(
+               words, words["calendar"]["description"].get<std::string>(),
+               {{"party", o.obligation.party}, {"type", o.obligation.type}, {"state", o.state}})) +
            "\r\nEND:VEVENT\r\n";
   }
   return out + "END:VCALENDAR\r\n";
@@ -220,7 +228,8 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
            auto items = s.obligations.Occurrences(st, r.principal, *q, Now());
            if (!items) return items.errors();
            if (format == "ics")
-             return Download(Ics(*items), "text/calendar; charset=utf-8", "obligations.ics");
+             return Download(Ics(*items, r.language), "text/calendar; charset=utf-8",
+                             "obligations.ics");
            return Reply{200,
                         nlohmann::json{{"from", q->from}, {"to", q->to}, {"items", List(*items)}}};
          });

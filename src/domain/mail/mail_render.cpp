@@ -32,37 +32,6 @@ std::string ParamText(const nlohmann::json& v) {
   return v.dump();
 }
 
-// `tmpl` with each {name} replaced by the parameter's text, and each
-// {name|list} by the catalog's word for the parameter's value in `list` (the
-// value itself when the list has none: a code never silently vanishes).
-std::string Fill(const nlohmann::json& catalog, const std::string& tmpl,
-                 const nlohmann::json& params) {
-  std::string out;
-  size_t i = 0;
-  while (i < tmpl.size()) {
-    const size_t open = tmpl.find('{', i);
-    const size_t close = open == std::string::npos ? open : tmpl.find('}', open);
-    if (close == std::string::npos) {
-      out += tmpl.substr(i);
-      break;
-    }
-    out += tmpl.substr(i, open - i);
-    const std::string spec = tmpl.substr(open + 1, close - open - 1);
-    const size_t bar = spec.find('|');
-    const std::string name = spec.substr(0, bar);
-    std::string value = params.contains(name) ? ParamText(params[name]) : "";
-    if (bar != std::string::npos) {
-      const std::string list = spec.substr(bar + 1);
-      if (catalog.contains(list) && catalog[list].contains(value)) {
-        value = catalog[list][value].get<std::string>();
-      }
-    }
-    out += value;
-    i = close + 1;
-  }
-  return out;
-}
-
 std::string HtmlEscape(const std::string& s) {
   std::string out;
   out.reserve(s.size());
@@ -126,10 +95,42 @@ const nlohmann::json& MailCatalog(const std::string& language) {
 
 bool IsMailLanguage(const std::string& language) { return Catalogs().count(language) > 0; }
 
+// `tmpl` with each {name} replaced by the parameter's text, and each
+// {name|list} by the catalog's word for the parameter's value in `list` (the
+// value itself when the list has none: a code never silently vanishes).
+std::string FillWords(const nlohmann::json& catalog, const std::string& tmpl,
+                      const nlohmann::json& params) {
+  std::string out;
+  size_t i = 0;
+  while (i < tmpl.size()) {
+    const size_t open = tmpl.find('{', i);
+    const size_t close = open == std::string::npos ? open : tmpl.find('}', open);
+    if (close == std::string::npos) {
+      out += tmpl.substr(i);
+      break;
+    }
+    out += tmpl.substr(i, open - i);
+    const std::string spec = tmpl.substr(open + 1, close - open - 1);
+    const size_t bar = spec.find('|');
+    const std::string name = spec.substr(0, bar);
+    std::string value = params.contains(name) ? ParamText(params[name]) : "";
+    if (bar != std::string::npos) {
+      const std::string list = spec.substr(bar + 1);
+      if (catalog.contains(list) && catalog[list].contains(value)) {
+        value = catalog[list][value].get<std::string>();
+      }
+    }
+    out += value;
+    i = close + 1;
+  }
+  return out;
+}
+
 std::string MailSubject(const OutboundMail& m) {
   const nlohmann::json& c = MailCatalog(m.language);
   if (!c["kinds"].contains(m.kind)) throw std::logic_error("no words for mail kind " + m.kind);
-  const std::string subject = Fill(c, c["kinds"][m.kind]["subject"].get<std::string>(), m.params);
+  const std::string subject =
+      FillWords(c, c["kinds"][m.kind]["subject"].get<std::string>(), m.params);
   return m.reference.empty() ? subject : "[" + m.reference + "] " + subject;
 }
 
@@ -153,13 +154,13 @@ RenderedMail RenderMail(const OutboundMail& m, const MailSettings& settings) {
 
   std::vector<std::string> paragraphs;
   const std::string name = m.params.contains("name") ? ParamText(m.params["name"]) : "";
-  if (!name.empty()) paragraphs.push_back(Fill(c, c["greeting"].get<std::string>(), m.params));
-  paragraphs.push_back(Fill(c, kind["body"].get<std::string>(), m.params));
+  if (!name.empty()) paragraphs.push_back(FillWords(c, c["greeting"].get<std::string>(), m.params));
+  paragraphs.push_back(FillWords(c, kind["body"].get<std::string>(), m.params));
   for (const auto& [key, tmpl] : kind.items()) {
     if (key.rfind("if_", 0) != 0) continue;
     const std::string param = key.substr(3);
     if (m.params.contains(param) && !ParamText(m.params[param]).empty()) {
-      paragraphs.push_back(Fill(c, tmpl.get<std::string>(), m.params));
+      paragraphs.push_back(FillWords(c, tmpl.get<std::string>(), m.params));
     }
   }
   // A digest lists its items, each with its page.
@@ -176,8 +177,8 @@ RenderedMail RenderMail(const OutboundMail& m, const MailSettings& settings) {
   } else if (m.user_id.empty()) {
     footer = c["footer_address"].get<std::string>();
   } else if (m.kind != "password_reset") {
-    footer =
-        Fill(c, c["footer"].get<std::string>(), {{"settings", settings.base_url + "/account"}});
+    footer = FillWords(c, c["footer"].get<std::string>(),
+                       {{"settings", settings.base_url + "/account"}});
   }
 
   std::string text;

@@ -1,6 +1,8 @@
 // The words of a mail: subject, plain text and HTML in the recipient's
 // language, from the catalogs in domain/mail/messages/<language>.json, and
-// the headers that put it in its request's thread.
+// the headers that put it in its request's thread. The same catalogs hold the
+// words of the other texts the server writes for people (the decision letter,
+// the obligations calendar): FillWords writes them.
 //
 // Threads: every mail about one request answers the same root,
 // <request.ID@HOST>, through In-Reply-To and References, and carries the
@@ -38,6 +40,11 @@ const std::vector<std::string>& MailLanguages();
 bool IsMailLanguage(const std::string& language);
 // The words of one language (English for any other), for checks of the catalogs.
 const nlohmann::json& MailCatalog(const std::string& language);
+// `tmpl` with each {name} replaced by the parameter's text, and each
+// {name|list} by `catalog`'s word for the parameter's value in `list` (the
+// value itself when the list has none: a code never silently vanishes).
+std::string FillWords(const nlohmann::json& catalog, const std::string& tmpl,
+                      const nlohmann::json& params);
 // The subject alone (what a digest lists).
 std::string MailSubject(const OutboundMail& m);
 RenderedMail RenderMail(const OutboundMail& m, const MailSettings& settings);

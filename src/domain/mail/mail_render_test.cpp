@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <map>
 #include <regex>
 #include <set>
+#include <vector>
 
 namespace connex::domain {
 namespace {
@@ -120,6 +124,70 @@ TEST(MailRender, EveryLanguageWordsEveryKindWithTheSamePlaceholders) {
   }
   EXPECT_TRUE(IsMailLanguage("fr"));
   EXPECT_FALSE(IsMailLanguage("xx"));
+}
+
+// The letter's and the calendar's words have the placeholders of English in
+// every language, and the code lists the server writes (commodities, phases,
+// obligation kinds and states, regions, contract types, the impact report's
+// words) say what the web app's pages say.
+TEST(MailRender, LettersAndCalendarsSayWhatThePagesSay) {
+  const nlohmann::json& en = MailCatalog("en");
+  // Each list the server names codes from, and where the web app keeps its words.
+  const std::map<std::string, std::vector<std::string>> web_prefixes = {
+      {"commodity", {"commodity."}},
+      {"phase", {"phase."}},
+      {"obligation_type", {"monitoring.type."}},
+      {"obligation_state", {"monitoring.state."}},
+      {"region", {"region.", "impact.region."}},
+      {"interval", {"impact.interval."}},
+      {"rating", {"feedback."}},
+      {"contract_type", {"contractType."}},
+      {"impact", {"impact."}}};
+  for (const std::string& language : MailLanguages()) {
+    SCOPED_TRACE(language);
+    const nlohmann::json& words = MailCatalog(language);
+    // A translation may leave a name out ("Madame, Monsieur,"), never add one.
+    const std::regex placeholder(R"(\{[a-z_|]+\})");
+    const auto names = [&](const std::string& text) {
+      std::set<std::string> out;
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), placeholder);
+           it != std::sregex_iterator(); ++it) {
+        out.insert(it->str());
+      }
+      return out;
+    };
+    for (const char* part : {"letter", "calendar", "impact", "compare"}) {
+      ASSERT_EQ(words[part].size(), en[part].size()) << part;
+      for (const auto& [key, text] : en[part].items()) {
+        ASSERT_TRUE(words[part].contains(key)) << part << "." << key;
+        const std::set<std::string> mine = names(words[part][key].get<std::string>()),
+                                    english = names(text.get<std::string>());
+        EXPECT_TRUE(std::includes(english.begin(), english.end(), mine.begin(), mine.end()))
+            << part << "." << key;
+      }
+    }
+    std::ifstream in("web/src/messages/" + language + ".ts");
+    ASSERT_TRUE(in) << "run from the source directory";
+    const std::string web((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const auto& [list, prefixes] : web_prefixes) {
+      ASSERT_EQ(words[list].size(), en[list].size()) << list;
+      for (const auto& [code, label] : words[list].items()) {
+        size_t at = std::string::npos;
+        std::string entry;
+        for (const std::string& prefix : prefixes) {
+          entry = "'" + prefix + code + "': ";
+          at = web.find(entry);
+          if (at != std::string::npos) break;
+        }
+        // The impact workbook has words of its own beside the page's.
+        if (list == "impact" && at == std::string::npos) continue;
+        ASSERT_NE(at, std::string::npos) << list << " " << code;
+        const std::string line =
+            web.substr(at + entry.size(), web.find('\n', at) - at - entry.size());
+        EXPECT_NE(line.find(label.get<std::string>()), std::string::npos) << entry << line;
+      }
+    }
+  }
 }
 
 TEST(MailRender, ReplyAddressesCarryTheTokenAfterThePlus) {

@@ -4,8 +4,10 @@
 #include <set>
 
 #include "core/crypto.hpp"
+#include "core/locale_numbers.hpp"
 #include "domain/accounts/account_repository.hpp"
 #include "domain/audit/audit_log.hpp"
+#include "domain/mail/mail_render.hpp"
 #include "domain/notifications/notification_repository.hpp"
 #include "domain/policy/request_access.hpp"
 #include "domain/requests/recipients.hpp"
@@ -31,6 +33,13 @@ Error Stale(int current) {
 }
 
 std::string Date(Instant t) { return ToIso(t).substr(0, 10); }
+
+// "a, b, c": the names of a list as a letter's sentence gives them.
+std::string Listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
 
 std::string NewReference(RequestRepository& requests, Instant now) {
   const int year = static_cast<int>(
@@ -586,8 +595,8 @@ Result<std::pair<Document, std::string>> RequestService::Download(
   return Error{ErrorCode::kNotFound, "no such document", "document_id"};
 }
 
-Result<std::string> RequestService::Letter(Stores& s, const Principal& p,
-                                           const std::string& id) const {
+Result<DecisionLetter> RequestService::Letter(Stores& s, const Principal& p,
+                                              const std::string& id) const {
   auto r = VisibleRequest(s, p, id);
   if (!r) return r.errors();
   if (p.role == Role::kExpert) return NotFound();
@@ -608,43 +617,54 @@ Result<std::string> RequestService::Letter(Stores& s, const Principal& p,
     }
   }
   const RequestForm& f = r->form;
-  std::string to = f.focal_points.empty() ? "Sir or Madam" : f.focal_points.front().name;
-  std::string text = "CONNEX Support Unit\n" + Date(decided_at) + "\nReference: " + r->reference +
-                     "\n\n" + f.entity + (org ? ", " + org->name : "") + " (" + f.country +
-                     ")\n\n" + "Subject: your request for support on " + f.project_name + " (" +
-                     f.commodity + ")\n\nDear " + to + ",\n\n";
+  DecisionLetter letter;
+  letter.language = IsMailLanguage(f.language) ? f.language : "en";
+  const std::string& lang = letter.language;
+  const nlohmann::json& catalog = MailCatalog(lang);
+  const nlohmann::json& words = catalog["letter"];
+  const nlohmann::json params = {
+      {"reference", r->reference},
+      {"project", f.project_name},
+      {"commodity", f.commodity},
+      {"name", f.focal_points.empty() ? "" : f.focal_points.front().name},
+      {"submitted", LocalDate(Date(submitted), lang)}};
+  auto line = [&](const char* key, const nlohmann::json& more = nlohmann::json::object()) {
+    nlohmann::json all = params;
+    all.update(more);
+    return FillWords(catalog, words[key].get<std::string>(), all);
+  };
+  std::string& text = letter.text;
+  text = line("sender") + "\n" + LocalDate(Date(decided_at), lang) + "\n" + line("reference") +
+         "\n\n" + f.entity + (org ? ", " + org->name : "") + "\n\n" + line("subject") + "\n\n" +
+         line(f.focal_points.empty() ? "dear_unknown" : "dear") + "\n\n";
   if (decision == S::kApproved) {
     const std::vector<ScopeVersion> scopes = s.requests.ScopeVersions(id);
-    text += "The CONNEX Support Unit has approved your request of " + Date(submitted) +
-            " for independent advice on " + f.project_name + ".\n\n";
+    text += line("approved") + "\n\n";
     if (!scopes.empty()) {
       const Scope& sc = scopes.front().scope;
-      text += "The support will cover: " + sc.summary + "\n";
-      if (!sc.disciplines.empty()) {
-        text += "Disciplines:";
-        for (const std::string& d : sc.disciplines) text += " " + d;
-        text += "\n";
+      text += line("scope", {{"summary", sc.summary}}) + "\n";
+      const std::vector<Discipline> codelist = s.disciplines.All();
+      std::vector<std::string> names;
+      for (const std::string& code : sc.disciplines) {
+        const auto d = std::find_if(codelist.begin(), codelist.end(),
+                                    [&](const Discipline& x) { return x.code == code; });
+        names.push_back(d == codelist.end() ? code : DisciplineLabel(*d, lang));
       }
-      if (!sc.phases.empty()) {
-        text += "Phases:";
-        for (const std::string& ph : sc.phases) text += " " + ph;
-        text += "\n";
+      if (!names.empty()) text += line("disciplines", {{"list", Listed(names)}}) + "\n";
+      names.clear();
+      for (const std::string& phase : sc.phases) {
+        names.push_back(catalog["phase"].value(phase, phase));
       }
+      if (!names.empty()) text += line("phases", {{"list", Listed(names)}}) + "\n";
       text += "\n";
     }
-    text +=
-        "We will now agree the scope with you and propose a team of advisors. Each is screened "
-        "for conflicts of interest with the companies on the other side of the table and bound "
-        "by the CONNEX Code of Conduct: they work only on behalf of, and by order of, your "
-        "government.\n\n";
+    text += line("next") + "\n\n";
   } else {
-    text += "The CONNEX Support Unit has carefully considered your request of " + Date(submitted) +
-            " and has decided not to take it up, for these reasons:\n\n" + dd.reasons +
-            "\n\nThis decision does not prevent a new request should circumstances change.\n\n";
+    text += line("declined") + "\n\n" + dd.reasons + "\n\n" + line("declined_after") + "\n\n";
   }
-  text += "Yours sincerely,\n\n" + (signer ? signer->name : std::string("The Support Unit")) +
-          "\nCONNEX Support Unit\n";
-  return text;
+  text += line("closing") + "\n\n" + (signer ? signer->name : line("signer_unknown")) + "\n" +
+          line("sender") + "\n";
+  return letter;
 }
 
 int RequestService::NotifyClockRisks(Stores& s, const Calendar& calendar, const SlaPolicy& policy,

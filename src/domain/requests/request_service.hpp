@@ -56,6 +56,12 @@ struct RequestDossier {
   std::vector<Message> messages;
 };
 
+// A letter as the government receives it: its language and its text.
+struct DecisionLetter {
+  std::string language;
+  std::string text;
+};
+
 class RequestService {
  public:
   explicit RequestService(std::size_t max_document_bytes = 25u << 20)
@@ -123,9 +129,10 @@ class RequestService {
                                                     const std::string& id,
                                                     const std::string& document_id) const;
 
-  // The approval or decline letter, from the record; staff and the government
-  // once the request is decided.
-  Result<std::string> Letter(Stores& s, const Principal& p, const std::string& id) const;
+  // The approval or decline letter, from the record, in the request's working
+  // language (English when the portal does not write it); staff and the
+  // government once the request is decided.
+  Result<DecisionLetter> Letter(Stores& s, const Principal& p, const std::string& id) const;
 
   // Tells coordinators once about each clock that reached its warning share
   // or its target; returns how many notifications were sent.

@@ -65,4 +65,12 @@ void CheckDisciplines(const std::vector<std::string>& chosen,
   }
 }
 
+std::string DisciplineLabel(const Discipline& d, const std::string& language) {
+  const std::string& label = language == "fr"   ? d.label_fr
+                             : language == "es" ? d.label_es
+                             : language == "pt" ? d.label_pt
+                                                : d.label_en;
+  return label.empty() ? d.label_en : label;
+}
+
 }  // namespace connex::domain

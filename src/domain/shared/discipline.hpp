@@ -32,6 +32,9 @@ struct Discipline {
 // label_pt, active, position), naming each wrong field.
 Result<Discipline> ReadDiscipline(const std::string& code, const nlohmann::json& j);
 nlohmann::json ToJson(const Discipline& d);
+// The discipline's name in `language` (en, fr, es, pt), English where that
+// label is empty.
+std::string DisciplineLabel(const Discipline& d, const std::string& language);
 
 // Names as `field[i]` every one of `chosen` that is not an active discipline
 // of `codelist`, unless `kept` (what the record held before) already had it.

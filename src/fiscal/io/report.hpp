@@ -45,6 +45,7 @@ struct Workbook {
   std::vector<const Analysis*> analyses;
   const Comparison* comparison = nullptr;
   std::vector<SweepSeries> sweeps;
+  std::string language = "en";  // of its words (WorkbookWords); its numbers are Excel's
 };
 Result<bool> WriteXlsx(const std::string& path, const Workbook& book);
 

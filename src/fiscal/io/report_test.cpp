@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "fiscal/io/model_reader.hpp"
+#include "fiscal/io/workbook_words.hpp"
 
 namespace connex::fiscal::io {
 namespace {
@@ -71,6 +72,65 @@ TEST(WriteXlsx, WritesAWorkbookOrReportsWhyNot) {
   const auto failed = WriteXlsx("/no/such/dir/x.xlsx", book);
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(failed.error().code, ErrorCode::kIo);
+}
+
+// The text of the workbook's sheet names and cells (unzip is in scripts/setup).
+std::string WorkbookText(const std::string& path) {
+  std::string text;
+  FILE* in = popen(("unzip -p '" + path + "' xl/workbook.xml xl/sharedStrings.xml").c_str(), "r");
+  if (!in) return text;
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, in)) > 0;) text.append(buffer, n);
+  pclose(in);
+  return text;
+}
+
+TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
+  Fixture f;
+  const std::string path = ::testing::TempDir() + "report_words_test.xlsx";
+  Workbook book;
+  book.model = &f.model;
+  book.analyses = {&f.analyses[0]};
+  book.language = "pt";
+  ASSERT_TRUE(WriteXlsx(path, book).ok());
+  const std::string pt = WorkbookText(path);
+  for (const char* words : {"name=\"Resumo\"", "name=\"Fluxos ", "Receita bruta", "Royalties",
+                            "Imposto sobre o rendimento", "taxa de desconto 10%",
+                            "Taxa efetiva média de tributação", "Ano"}) {
+    EXPECT_NE(pt.find(words), std::string::npos) << words;
+  }
+  // No ledger line reaches an analyst as its code.
+  for (const char* code : {"gross_revenue", "income_tax", "pretax_cash_flow"}) {
+    EXPECT_EQ(pt.find(code), std::string::npos) << code;
+  }
+  book.language = "en";
+  ASSERT_TRUE(WriteXlsx(path, book).ok());
+  const std::string en = WorkbookText(path);
+  EXPECT_NE(en.find("name=\"Summary\""), std::string::npos);
+  EXPECT_NE(en.find("discount rate 10%"), std::string::npos);
+  std::remove(path.c_str());
+}
+
+// Every language names every sheet, head, metric and ledger line English does.
+TEST(WorkbookWords, EveryLanguageHasEveryEntryOfEnglish) {
+  const nlohmann::json& all = WorkbookWords::Catalog();
+  const nlohmann::json en = all["en"].flatten();
+  for (const char* language : {"fr", "es", "pt"}) {
+    const nlohmann::json words = all[language].flatten();
+    for (const auto& [key, value] : en.items()) {
+      ASSERT_TRUE(words.contains(key)) << language << " " << key;
+      EXPECT_FALSE(words[key].get<std::string>().empty()) << language << " " << key;
+    }
+    EXPECT_EQ(words.size(), en.size()) << language;
+  }
+  for (int l = 0; l < kLineCount; ++l) {
+    EXPECT_TRUE(en.contains(std::string("/line/") + LineName(static_cast<Line>(l))))
+        << LineName(static_cast<Line>(l));
+  }
+  EXPECT_EQ(WorkbookWords("fr")("sheet/ledger"), "Flux");
+  EXPECT_EQ(WorkbookWords("ar")("sheet/ledger"), "Ledger");
+  EXPECT_EQ(WorkbookWords("es")("comparison/title", {{"to", "B"}, {"from", "A"}}),
+            "Ingresos del Estado: B menos A");
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
 
+#include <cmath>
 #include <memory>
 #include <string>
 
+#include "core/locale_numbers.hpp"
 #include "fiscal/io/report.hpp"
+#include "fiscal/io/workbook_words.hpp"
 #include "fiscal/io/xlsx_workbook.hpp"
 
 namespace connex::fiscal::io {
@@ -17,19 +20,23 @@ std::string SheetName(const std::string& prefix, const std::string& name, size_t
   return s.substr(0, 31);
 }
 
-void WriteMetric(lxw_worksheet* ws, int row, int col, const Metric& m, lxw_format* fmt) {
+void WriteMetric(lxw_worksheet* ws, int row, int col, const Metric& m, lxw_format* fmt,
+                 const WorkbookWords& words) {
   if (m.defined) {
     worksheet_write_number(ws, row, col, m.value, fmt);
   } else {
-    worksheet_write_string(ws, row, col, (std::string("n/a: ") + m.reason).c_str(), nullptr);
+    worksheet_write_string(ws, row, col, words("not_available", {{"reason", m.reason}}).c_str(),
+                           nullptr);
   }
 }
 
-void WriteIrr(lxw_worksheet* ws, int row, int col, const Irr& irr, lxw_format* fmt) {
+void WriteIrr(lxw_worksheet* ws, int row, int col, const Irr& irr, lxw_format* fmt,
+              const WorkbookWords& words) {
   if (irr.defined) {
     worksheet_write_number(ws, row, col, irr.value, fmt);
   } else {
-    worksheet_write_string(ws, row, col, (std::string("n/a: ") + irr.reason).c_str(), nullptr);
+    worksheet_write_string(ws, row, col, words("not_available", {{"reason", irr.reason}}).c_str(),
+                           nullptr);
   }
 }
 
@@ -37,7 +44,7 @@ void WriteIrr(lxw_worksheet* ws, int row, int col, const Irr& irr, lxw_format* f
 // the state's receipts stacked by instrument, then the state's receipts
 // beside the investor's cash flow.
 void InsertCashFlowCharts(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet,
-                          const Analysis& a, int years) {
+                          const Analysis& a, int years, const WorkbookWords& words) {
   const auto last = static_cast<lxw_row_t>(years);
   auto add = [&](lxw_chart* chart, Line line) {
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
@@ -55,12 +62,12 @@ void InsertCashFlowCharts(lxw_workbook* wb, lxw_worksheet* ws, const std::string
       add(receipts, kGovernmentLines[i]);
     }
   }
-  chart_title_set_name(receipts, ("State receipts by instrument: " + a.regime).c_str());
+  chart_title_set_name(receipts, words("chart_receipts", {{"regime", a.regime}}).c_str());
   worksheet_insert_chart_opt(ws, last + 3, 1, receipts, &at);
   lxw_chart* split = workbook_add_chart(wb, LXW_CHART_COLUMN);
   add(split, kGovernmentReceipts);
   add(split, kInvestorCashFlow);
-  chart_title_set_name(split, ("State receipts and investor cash flow: " + a.regime).c_str());
+  chart_title_set_name(split, words("chart_split", {{"regime", a.regime}}).c_str());
   worksheet_insert_chart_opt(ws, last + 27, 1, split, &at);
 }
 
@@ -71,6 +78,7 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
   if (!opened.ok()) return opened.errors();
   WorkbookPtr wb = std::move(opened).value();
   const Model& model = *book.model;
+  const WorkbookWords words(book.language);
   lxw_format* bold = workbook_add_format(wb.get());
   format_set_bold(bold);
   lxw_format* money = workbook_add_format(wb.get());
@@ -81,39 +89,44 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
   format_set_num_format(factor, "0.0000");
 
   // --- Summary ---
-  lxw_worksheet* sum = workbook_add_worksheet(wb.get(), "Summary");
+  lxw_worksheet* sum = workbook_add_worksheet(wb.get(), words("sheet/summary").c_str());
   worksheet_set_column(sum, 0, 0, 38, nullptr);
   worksheet_set_column(sum, 1, static_cast<lxw_col_t>(book.analyses.size()), 20, nullptr);
   worksheet_write_string(sum, 0, 0, model.name.c_str(), bold);
-  const std::string conv = "Amounts in " + model.currency + ", nominal; discount rate " +
-                           std::to_string(model.discounting.rate) + ", valuation year " +
-                           std::to_string(model.discounting.valuation_year) + ", " +
-                           ToString(model.discounting.timing) + " timing";
+  const double rate = model.discounting.rate;
+  const int rate_decimals = std::abs(rate * 100 - std::round(rate * 100)) < 1e-9 ? 0 : 2;
+  const std::string conv =
+      words("conventions",
+            {{"currency", model.currency},
+             {"rate", LocalPercent(rate, rate_decimals, book.language)},
+             // A year is never grouped: "2027", not "2,027".
+             {"year", std::to_string(model.discounting.valuation_year)},
+             {"timing", words(std::string("timing/") + ToString(model.discounting.timing))}});
   worksheet_write_string(sum, 1, 0, conv.c_str(), nullptr);
-  worksheet_write_string(sum, 2, 0, (std::string("G = ") + kGovernmentReceiptsConvention).c_str(),
-                         nullptr);
+  worksheet_write_string(sum, 2, 0, words("government_receipts").c_str(), nullptr);
   const int top = 4;
-  worksheet_write_string(sum, top, 0, "Metric", bold);
-  const char* labels[] = {"Gross revenue",
-                          "Pre-tax cash flow (N)",
-                          "Government receipts (G)",
-                          "Investor cash flow (I)",
-                          "PV pre-tax cash flow",
-                          "PV government receipts",
-                          "Investor NPV",
-                          "Government take",
-                          "AETR",
-                          "Investor IRR",
-                          "Pre-tax IRR",
-                          "Payback year",
-                          "Breakeven price factor (post-tax)",
-                          "Breakeven price factor (pre-tax)",
-                          "METR",
-                          "Min state share of revenue",
-                          "Front-loading (5 production years)",
-                          "Progressivity slope"};
+  worksheet_write_string(sum, top, 0, words("metric_heading").c_str(), bold);
+  const char* labels[] = {"revenue",
+                          "pretax_total",
+                          "government_total",
+                          "investor_total",
+                          "pv_pretax",
+                          "pv_government",
+                          "investor_npv",
+                          "government_take",
+                          "aetr",
+                          "investor_irr",
+                          "pretax_irr",
+                          "payback_year",
+                          "breakeven_post_tax",
+                          "breakeven_pre_tax",
+                          "metr",
+                          "min_state_share",
+                          "front_loading",
+                          "progressivity"};
   for (size_t i = 0; i < std::size(labels); ++i) {
-    worksheet_write_string(sum, static_cast<lxw_row_t>(top + 1 + i), 0, labels[i], nullptr);
+    worksheet_write_string(sum, static_cast<lxw_row_t>(top + 1 + i), 0,
+                           words(std::string("metric/") + labels[i]).c_str(), nullptr);
   }
   for (size_t k = 0; k < book.analyses.size(); ++k) {
     const Analysis& a = *book.analyses[k];
@@ -125,22 +138,23 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
                      m.pv_government, m.investor_npv}) {
       worksheet_write_number(sum, r++, col, v, money);
     }
-    WriteMetric(sum, r++, col, m.government_take, pct);
-    WriteMetric(sum, r++, col, m.aetr, pct);
-    WriteIrr(sum, r++, col, m.investor_irr, pct);
-    WriteIrr(sum, r++, col, m.pretax_irr, pct);
-    WriteMetric(sum, r++, col, m.payback_year, nullptr);
-    WriteMetric(sum, r++, col, a.post_tax_breakeven.factor, factor);
-    WriteMetric(sum, r++, col, a.pre_tax_breakeven.factor, factor);
-    WriteMetric(sum, r++, col, a.metr, pct);
-    WriteMetric(sum, r++, col, m.min_state_share_of_revenue, pct);
-    WriteMetric(sum, r++, col, m.front_loading, pct);
-    WriteMetric(sum, r++, col, a.progressivity.slope, factor);
+    WriteMetric(sum, r++, col, m.government_take, pct, words);
+    WriteMetric(sum, r++, col, m.aetr, pct, words);
+    WriteIrr(sum, r++, col, m.investor_irr, pct, words);
+    WriteIrr(sum, r++, col, m.pretax_irr, pct, words);
+    WriteMetric(sum, r++, col, m.payback_year, nullptr, words);
+    WriteMetric(sum, r++, col, a.post_tax_breakeven.factor, factor, words);
+    WriteMetric(sum, r++, col, a.pre_tax_breakeven.factor, factor, words);
+    WriteMetric(sum, r++, col, a.metr, pct, words);
+    WriteMetric(sum, r++, col, m.min_state_share_of_revenue, pct, words);
+    WriteMetric(sum, r++, col, m.front_loading, pct, words);
+    WriteMetric(sum, r++, col, a.progressivity.slope, factor, words);
   }
   int r = top + 2 + static_cast<int>(std::size(labels));
-  worksheet_write_string(sum, r++, 0, "By instrument (total nominal)", bold);
+  worksheet_write_string(sum, r++, 0, words("by_instrument").c_str(), bold);
   for (int i = 0; i < kInstrumentCount; ++i, ++r) {
-    worksheet_write_string(sum, r, 0, LineName(kGovernmentLines[i]), nullptr);
+    worksheet_write_string(
+        sum, r, 0, words(std::string("line/") + LineName(kGovernmentLines[i])).c_str(), nullptr);
     for (size_t k = 0; k < book.analyses.size(); ++k) {
       worksheet_write_number(sum, r, static_cast<lxw_col_t>(k + 1),
                              book.analyses[k]->metrics.by_instrument[i].total, money);
@@ -151,12 +165,14 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
   const int n = model.project.years;
   for (size_t k = 0; k < book.analyses.size(); ++k) {
     const Analysis& a = *book.analyses[k];
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), SheetName("Ledger ", a.regime, k).c_str());
-    worksheet_write_string(ws, 0, 0, "year", bold);
+    const std::string sheet = SheetName(words("sheet/ledger") + " ", a.regime, k);
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet.c_str());
+    worksheet_write_string(ws, 0, 0, words("year").c_str(), bold);
     worksheet_set_column(ws, 1, kLineCount, 16, nullptr);
     worksheet_freeze_panes(ws, 1, 1);
     for (int l = 0; l < kLineCount; ++l) {
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(l + 1), LineName(static_cast<Line>(l)),
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(l + 1),
+                             words(std::string("line/") + LineName(static_cast<Line>(l))).c_str(),
                              bold);
     }
     for (int t = 0; t < n; ++t) {
@@ -167,17 +183,23 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
                                a.ledger.at(static_cast<Line>(l), t), money);
       }
     }
-    InsertCashFlowCharts(wb.get(), ws, SheetName("Ledger ", a.regime, k), a, n);
+    InsertCashFlowCharts(wb.get(), ws, sheet, a, n, words);
   }
 
   // --- Comparison with a chart of the per-year difference ---
   if (book.comparison) {
     const Comparison& c = *book.comparison;
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Comparison");
+    const std::string sheet = words("sheet/comparison");
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet.c_str());
     worksheet_set_column(ws, 0, 5, 18, nullptr);
-    const char* head[] = {"year", "G from", "G to", "delta G", "delta G (PV)", "delta I"};
+    const std::string head[] = {words("year"),
+                                words("comparison/g_from"),
+                                words("comparison/g_to"),
+                                words("comparison/delta_g"),
+                                words("comparison/delta_g_pv"),
+                                words("comparison/delta_i")};
     for (int i = 0; i < 6; ++i)
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), head[i], bold);
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), head[i].c_str(), bold);
     worksheet_write_string(ws, 1, 1, c.from.c_str(), nullptr);
     worksheet_write_string(ws, 1, 2, c.to.c_str(), nullptr);
     const Analysis* from = book.analyses.size() > 0 ? book.analyses[0] : nullptr;
@@ -192,28 +214,32 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
       worksheet_write_number(ws, row, 5, c.investor_delta[t], money);
     }
     const auto total_row = static_cast<lxw_row_t>(n + 3);
-    worksheet_write_string(ws, total_row, 0, "total", bold);
+    worksheet_write_string(ws, total_row, 0, words("comparison/total").c_str(), bold);
     worksheet_write_number(ws, total_row, 3, c.government_total_delta, money);
     worksheet_write_number(ws, total_row, 4, c.government_pv_delta_total, money);
-    worksheet_write_string(ws, total_row + 1, 0, "investor NPV delta", bold);
+    worksheet_write_string(ws, total_row + 1, 0, words("comparison/investor_npv_delta").c_str(),
+                           bold);
     worksheet_write_number(ws, total_row + 1, 4, c.investor_npv_delta, money);
 
     lxw_chart* chart = workbook_add_chart(wb.get(), LXW_CHART_COLUMN);
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-    chart_series_set_categories(series, "Comparison", 2, 0, static_cast<lxw_row_t>(n + 1), 0);
-    chart_series_set_values(series, "Comparison", 2, 3, static_cast<lxw_row_t>(n + 1), 3);
-    chart_series_set_name(series, "Additional government receipts");
-    chart_title_set_name(chart, ("Government receipts: " + c.to + " minus " + c.from).c_str());
+    chart_series_set_categories(series, sheet.c_str(), 2, 0, static_cast<lxw_row_t>(n + 1), 0);
+    chart_series_set_values(series, sheet.c_str(), 2, 3, static_cast<lxw_row_t>(n + 1), 3);
+    chart_series_set_name(series, words("comparison/series").c_str());
+    chart_title_set_name(chart,
+                         words("comparison/title", {{"to", c.to}, {"from", c.from}}).c_str());
     worksheet_insert_chart(ws, 1, 7, chart);
   }
 
   // --- Price sweeps ---
   if (!book.sweeps.empty()) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), "Sweep");
-    const char* head[] = {"regime", "price factor", "PV G",        "investor NPV",
-                          "AETR",   "pre-tax IRR",  "investor IRR"};
-    for (int i = 0; i < 7; ++i)
-      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), head[i], bold);
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), words("sheet/sweep").c_str());
+    const char* head[] = {"regime", "price_factor", "pv_g",        "investor_npv",
+                          "aetr",   "pretax_irr",   "investor_irr"};
+    for (int i = 0; i < 7; ++i) {
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i),
+                             words(std::string("sweep/") + head[i]).c_str(), bold);
+    }
     lxw_row_t row = 1;
     for (const SweepSeries& s : book.sweeps) {
       for (const SweepPoint& p : s.points) {
@@ -221,9 +247,9 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
         worksheet_write_number(ws, row, 1, p.price_factor, factor);
         worksheet_write_number(ws, row, 2, p.core.pv_government, money);
         worksheet_write_number(ws, row, 3, p.core.investor_npv, money);
-        WriteMetric(ws, row, 4, p.core.aetr, pct);
-        WriteIrr(ws, row, 5, p.pretax_irr, pct);
-        WriteIrr(ws, row, 6, p.investor_irr, pct);
+        WriteMetric(ws, row, 4, p.core.aetr, pct, words);
+        WriteIrr(ws, row, 5, p.pretax_irr, pct, words);
+        WriteIrr(ws, row, 6, p.investor_irr, pct, words);
         ++row;
       }
     }
