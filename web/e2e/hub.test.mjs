@@ -115,7 +115,7 @@ test('the Support Unit adds a contract with its PDF from the web, finds its text
   // Not published: the public does not find it.
   const visitor = await portal.newPage();
   await visitor.page.goto(`${portal.base}/hub?q=tantalum`);
-  await visitor.page.getByText('0 documents found.').waitFor();
+  await visitor.page.getByText('No documents found.').waitFor();
   assert.deepEqual(problems, []);
   assert.deepEqual(visitor.problems, []);
 });

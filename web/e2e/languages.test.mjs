@@ -68,3 +68,23 @@ test('a coordinator reads Spanish, with numbers and dates as Spanish writes them
   await again.page.getByRole('button', { name: 'Sign out' }).waitFor();
   assert.deepEqual([...problems, ...again.problems], []);
 });
+
+test('counts are written as each language writes them: one document, several documents', async () => {
+  const { page, problems } = await portal.newPage({ locale: 'en-GB' });
+  await page.goto(`${portal.base}/hub?q=Kafue`);
+  await page.getByText('1 document found.').waitFor();
+  await portal.chooseLanguage(page, 'fr');
+  await page.getByText('1 document trouvé.').waitFor();
+  await portal.chooseLanguage(page, 'es');
+  await page.getByText('1 documento encontrado.').waitFor();
+  await page.goto(`${portal.base}/hub?q=Sample`);
+  await page.getByText(/^\d+ documentos encontrados\./).waitFor();
+  await portal.chooseLanguage(page, 'pt');
+  await page.getByText(/^\d+ documentos encontrados\./).waitFor();
+  // None found is said in words.
+  await portal.chooseLanguage(page, 'fr');
+  await page.goto(`${portal.base}/hub?q=xylophone`);
+  await page.getByText('Aucun document trouvé.').waitFor();
+  await portal.chooseLanguage(page, 'en');
+  assert.deepEqual(problems, []);
+});

@@ -83,6 +83,13 @@ test('a course goes from the catalog to a printed certificate', async () => {
   await gov.page.getByRole('link', { name: 'Certificate of Ama Owusu' }).waitFor();
   await visitor.page.goto(certificateUrl);
   await visitor.page.getByRole('article', { name: 'Certificate of completion' }).getByText('Principal Analyst', { exact: false }).waitFor();
+  // Its date is written out, as the reader's language writes it.
+  await visitor.page.getByText(/Issued on \d{1,2} [A-Z][a-z]+ \d{4}/).waitFor();
+  const french = await portal.newPage({ locale: 'fr-FR' });
+  await french.page.goto(certificateUrl);
+  const certificat = french.page.getByRole('article', { name: 'Certificat de formation' });
+  await certificat.getByText(/Délivré le \d{1,2} [a-zéû]+ \d{4}/).waitFor();
   assert.deepEqual(gov.problems, []);
   assert.deepEqual(visitor.problems, []);
+  assert.deepEqual(french.problems, []);
 });

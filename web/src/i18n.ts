@@ -63,11 +63,49 @@ export async function setLanguage(lang: Language) {
 const locales: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-419', pt: 'pt-MZ' };
 export const locale = () => locales[language.value];
 
-// The message `key` in the current language, with {name} placeholders filled.
+// The message `key` in the current language, with {name} placeholders filled
+// and plural choices made: "{count, plural, one {# document} other {# documents}}"
+// picks the branch Intl.PluralRules gives for the count in the reader's
+// language (=0, =1... first), "#" being the count as the language writes it.
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return (catalogs[language.value] ?? en)[key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in vars ? String(vars[name]) : `{${name}}`,
-  );
+  const text = choosePlurals((catalogs[language.value] ?? en)[key], vars);
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in vars)) return `{${name}}`;
+    const v = vars[name];
+    // A count is written with the language's grouping; other numbers (a year,
+    // an option's rank) as given.
+    return name === 'count' && typeof v === 'number' ? v.toLocaleString(locale()) : String(v);
+  });
+}
+
+function choosePlurals(text: string, vars: Record<string, string | number>): string {
+  const start = /\{(\w+), plural,/g;
+  let out = '';
+  let from = 0;
+  for (let hit = start.exec(text); hit; hit = start.exec(text)) {
+    out += text.slice(from, hit.index);
+    const branches: Record<string, string> = {};
+    let i = hit.index + hit[0].length;
+    for (;;) {
+      while (text[i] === ' ') i++;
+      if (i >= text.length || text[i] === '}') break;
+      const selector = /^(=\d+|\w+)\s*\{/.exec(text.slice(i));
+      if (!selector) break;
+      i += selector[0].length;
+      const body = i;
+      for (let depth = 1; depth > 0 && i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}') depth--;
+      }
+      branches[selector[1]] = text.slice(body, i - 1);
+    }
+    const n = Number(vars[hit[1]]);
+    const chosen = branches[`=${n}`] ?? branches[new Intl.PluralRules(locale()).select(n)] ?? branches.other ?? '';
+    out += chosen.replace(/#/g, n.toLocaleString(locale()));
+    from = i + 1;
+    start.lastIndex = from;
+  }
+  return out + text.slice(from);
 }
 
 // The words of `key` where the catalogs have it; else `fallback` (a code

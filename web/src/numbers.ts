@@ -21,3 +21,10 @@ export function formatMillions(value: number, digits = 1, fixed = false): string
   const form = new Intl.PluralRules(locale()).select(rounded) === 'one' ? 'number.millions.one' : 'number.millions.other';
   return t(form, { value: formatNumber(m, digits, fixed) });
 }
+
+// A calendar date ("2026-12-03", or the date of an ISO instant) written out
+// as the reader's language does ("3 December 2026", "3 de diciembre de 2026"),
+// as the server writes it in letters.
+export function formatLongDate(iso: string): string {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale(), { dateStyle: 'long', timeZone: 'UTC' });
+}

@@ -121,18 +121,19 @@ export function MessagesPanel({ request }: { request: Detail }) {
 }
 
 export function LetterPanel({ request }: { request: Detail }) {
-  const [text, setText] = useState('');
+  const [letter, setLetter] = useState<{ language: string; text: string } | null>(null);
   // A letter exists once the request was approved or declined.
   const decided = request.history.some((h) => h.to === 'approved' || h.to === 'declined');
   useEffect(() => {
-    if (!decided) return setText('');
-    call<{ text: string }>('GET', `/api/v1/requests/${request.id}/letter`).then((r) => setText(r.data ? r.data.text : ''));
+    if (!decided) return setLetter(null);
+    call<{ language: string; text: string }>('GET', `/api/v1/requests/${request.id}/letter`).then((r) => setLetter(r.data));
   }, [request.id, request.version, decided]);
-  if (!text) return null;
+  if (!letter) return null;
   return (
     <section class="letter-section">
       <h2>{t('detail.letter')}</h2>
-      <pre class="letter">{text}</pre>
+      {/* Written in the request's working language, which may not be the page's. */}
+      <pre class="letter" lang={letter.language}>{letter.text}</pre>
       <button type="button" class="secondary" onClick={() => window.print()}>{t('detail.print')}</button>
     </section>
   );

@@ -7,6 +7,7 @@ import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type TrainingSession, sessionDates } from '../../training';
 import { locale } from '../../i18n';
+import { formatLongDate } from '../../numbers';
 
 interface CertificateView {
   id: string;
@@ -48,7 +49,7 @@ export function CertificatePage({ id }: { id: string }) {
         </p>
         <p>{t('training.attendedDays', { days: c.attended_days, of: s.days })}</p>
         <p>{t('training.trainers', { names: s.trainers.join(', ') })}</p>
-        <p class="muted">{t('training.issuedOn', { date: c.issued_at.slice(0, 10) })} · {t('training.verify', { id: c.id })}</p>
+        <p class="muted">{t('training.issuedOn', { date: formatLongDate(c.issued_at) })} · {t('training.verify', { id: c.id })}</p>
       </article>
       <p class="actions"><button type="button" onClick={() => window.print()}>{t('training.print')}</button></p>
     </div>
