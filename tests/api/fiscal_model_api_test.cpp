@@ -248,6 +248,19 @@ TEST_F(FiscalModels, VersionsAndResultsKeptPerVersion) {
   ASSERT_EQ(Status(xlsx), 200) << xlsx->body;
   EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip container
   EXPECT_NE(xlsx->get_header_value("Content-Disposition").find("-v1.xlsx"), std::string::npos);
+  EXPECT_NE(XlsxText(xlsx->body).find("name=\"Summary\""), std::string::npos);
+  // An adviser reading Spanish gets the workbook's sheets and lines in Spanish.
+  json mail = Json(expert_.Get("/api/v1/account/mail"));
+  mail.erase("email");
+  mail["language"] = "es";
+  ASSERT_EQ(Status(expert_.Send("PUT", "/api/v1/account/mail", mail)), 200);
+  const std::string es = XlsxText(expert_.Get(path + "/export?format=xlsx&version=1")->body);
+  for (const char* words : {"name=\"Resumen\"", "Ingresos brutos", "Impuesto sobre la renta",
+                            "Tasa impositiva efectiva promedio"}) {
+    EXPECT_NE(es.find(words), std::string::npos) << words;
+  }
+  mail["language"] = "en";
+  ASSERT_EQ(Status(expert_.Send("PUT", "/api/v1/account/mail", mail)), 200);
   auto csv = expert_.Get(path + "/export?format=csv");
   ASSERT_EQ(Status(csv), 200);
   EXPECT_NE(csv->body.find("Negotiated terms"), std::string::npos);

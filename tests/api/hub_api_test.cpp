@@ -175,6 +175,16 @@ TEST_F(Hub, AnnotationsAreReviewedComparedAndExported) {
   auto xlsx = visitor.Get(compare + "&format=xlsx");
   ASSERT_EQ(Status(xlsx), 200);
   EXPECT_EQ(xlsx->body.substr(0, 2), "PK");  // a zip container
+  EXPECT_NE(XlsxText(xlsx->body).find("Clause: Stabilization"), std::string::npos);
+  // A visitor whose browser prefers Spanish gets the workbook's words in Spanish.
+  Client hispanic = NewClient();
+  hispanic.set_accept_language("es-PE,es;q=0.9");
+  const std::string es = XlsxText(hispanic.Get(compare + "&format=xlsx")->body);
+  for (const char* words : {"name=\"Comparación\"", "Cláusula: ", "Tipo de contrato", "Revisada",
+                            "Termes gelés 15 ans."}) {
+    EXPECT_NE(es.find(words), std::string::npos) << words;
+  }
+  EXPECT_EQ(es.find("contract type"), std::string::npos);
   const json search = Json(visitor.Get("/api/v1/hub/search?category=" + category + "&country=GHA"));
   EXPECT_EQ(search["total"], found + 2);
 }

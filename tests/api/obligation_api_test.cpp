@@ -182,6 +182,18 @@ TEST_F(Obligations, GovernmentsSeeOnlyTheirOwnContractsAndObligations) {
     EXPECT_NE(ics->body.find("SUMMARY:Asante Ridge mining convention: Royalties"),
               std::string::npos);
     EXPECT_EQ(ics->body.find("Falémé"), std::string::npos);
+    EXPECT_NE(ics->body.find("DESCRIPTION:Owed by"), std::string::npos) << ics->body;
+    EXPECT_NE(ics->body.find(" · Payment · Met"), std::string::npos) << ics->body;
+    // An official reading Portuguese gets the calendar's words in Portuguese.
+    json mail = Json(ghana_.Get("/api/v1/account/mail"));
+    mail.erase("email");
+    mail["language"] = "pt";
+    ASSERT_EQ(Status(ghana_.Send("PUT", "/api/v1/account/mail", mail)), 200);
+    ics = ghana_.Get("/api/v1/monitoring/calendar?from=2026-01-01&to=2026-01-31&format=ics");
+    EXPECT_NE(ics->body.find("X-WR-CALNAME:Obrigações CONNEX"), std::string::npos) << ics->body;
+    EXPECT_NE(ics->body.find("DESCRIPTION:A cargo de"), std::string::npos) << ics->body;
+    EXPECT_NE(ics->body.find(" · Pagamento · Cumprida"), std::string::npos) << ics->body;
+    EXPECT_EQ(ics->body.find("payment"), std::string::npos) << ics->body;
   }));
 }
 

@@ -186,6 +186,7 @@ TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
         EXPECT_EQ(r["scope"]["summary"], "Fiscal and legal review of the draft lease");
         const std::string letter = Json(ghana_.Get(Path(r, "/letter")))["text"];
         EXPECT_NE(letter.find("has approved your request"), std::string::npos);
+        EXPECT_NE(letter.find("Disciplines: Legal, Fiscal modelling"), std::string::npos) << letter;
         EXPECT_NE(letter.find("Fiscal and legal review of the draft lease"), std::string::npos);
         EXPECT_NE(letter.find(r["reference"].get<std::string>()), std::string::npos);
       }));
@@ -255,6 +256,53 @@ TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
     EXPECT_EQ(history[3]["reason"], "Send the company's draft lease");
     EXPECT_FALSE(r["timeline"].empty());
   }));
+}
+
+TEST_F(Requests, TheDecisionLetterIsWrittenInTheRequestsLanguageWithNamesNotCodes) {
+  auto decided = [&](const std::string& language, const std::string& decision) {
+    json form = CompleteForm();
+    form["language"] = language;
+    json r = Json(ghana_.Send("POST", "/api/v1/requests", form));
+    r = Move(ghana_, r, "submitted");
+    r = Move(coordinator_, r, "acknowledged");
+    r = Move(coordinator_, r, "under_review");
+    json dd = LowRiskApproval();
+    dd["decision"] = decision;
+    dd["reasons"] = "Another provider already advises the Commission on this lease.";
+    EXPECT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"), dd)), 200);
+    if (decision == "approve") {
+      r = Move(coordinator_, r, "approved", "Eligible",
+               {{"scope",
+                 {{"summary", "Revue fiscale et juridique du projet de bail"},
+                  {"disciplines", {"legal", "fiscal_modelling"}},
+                  {"phases", {"negotiation"}}}}});
+    } else {
+      r = Move(coordinator_, r, "declined", "Out of scope");
+    }
+    return Json(ghana_.Get(Path(r, "/letter")));
+  };
+  const json fr = decided("fr", "approve");
+  EXPECT_EQ(fr["language"], "fr");
+  const std::string text = fr["text"];
+  for (const char* words : {"Unité d'appui CONNEX", "a approuvé votre demande du ", "(Cuivre)",
+                            "Disciplines : Droit, Modélisation fiscale", "Phases : Négociation",
+                            "Revue fiscale et juridique du projet de bail"}) {
+    EXPECT_NE(text.find(words), std::string::npos) << words << "\n" << text;
+  }
+  // Dates in words, never an ISO date or a code.
+  EXPECT_FALSE(std::regex_search(text, std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}"))) << text;
+  EXPECT_EQ(text.find("fiscal_modelling"), std::string::npos) << text;
+  EXPECT_EQ(text.find("(copper)"), std::string::npos) << text;
+
+  const json es = decided("es", "decline");
+  EXPECT_EQ(es["language"], "es");
+  const std::string declined = es["text"];
+  for (const char* words : {"Unidad de Apoyo CONNEX", "ha decidido no atenderla",
+                            "Another provider already advises", "Atentamente,"}) {
+    EXPECT_NE(declined.find(words), std::string::npos) << words << "\n" << declined;
+  }
+  // A language the portal does not write reads in English.
+  EXPECT_EQ(decided("ar", "decline")["language"], "en");
 }
 
 TEST_F(Requests, IllegalMovesAnswer409WithTheAllowedOnes) {
@@ -697,6 +745,27 @@ TEST_F(Impact, TheReportCountsKnownRequestsAndHidesWhatRestsOnFewerThanThree) {
   auto xlsx = funder_.Get("/api/v1/reports/impact?format=xlsx");
   ASSERT_EQ(Status(xlsx), 200);
   EXPECT_EQ(xlsx->body.rfind("PK", 0), 0u);
+  const std::string en = XlsxText(xlsx->body);
+  for (const char* words :
+       {"name=\"Summary\"", "Impact of the support", "Closed engagements",
+        "Mean rating (1 to 5): Quality of the advice", "name=\"Response times\""}) {
+    EXPECT_NE(en.find(words), std::string::npos) << words;
+  }
+  // A funder reading French gets the workbook in French, groups named, not coded.
+  json mail = Json(funder_.Get("/api/v1/account/mail"));
+  mail.erase("email");
+  mail["language"] = "fr";
+  ASSERT_EQ(Status(funder_.Send("PUT", "/api/v1/account/mail", mail)), 200);
+  const std::string fr = XlsxText(funder_.Get("/api/v1/reports/impact?format=xlsx")->body);
+  for (const char* words : {"name=\"Résumé\"", "Impact de l", "Missions clôturées", "Cuivre",
+                            "Note moyenne (1 à 5) : ", "Afrique"}) {
+    EXPECT_NE(fr.find(words), std::string::npos) << words;
+  }
+  for (const char* code : {"copper", "africa", "Closed engagements"}) {
+    EXPECT_EQ(fr.find(code), std::string::npos) << code;
+  }
+  mail["language"] = "en";
+  ASSERT_EQ(Status(funder_.Send("PUT", "/api/v1/account/mail", mail)), 200);
   // No name, project or comment of any request reaches the report.
   EXPECT_EQ(csv->body.find("Ahafo"), std::string::npos);
   EXPECT_EQ(Report(funder_).dump().find("Ahafo"), std::string::npos);

@@ -173,6 +173,26 @@ bool Client::SignIn(const std::string& email, const std::string& password) {
   return true;
 }
 
+std::string XlsxText(const std::string& bytes) {
+  char name[] = "/tmp/connex-xlsx-XXXXXX";
+  const int fd = mkstemp(name);
+  if (fd < 0) return "";
+  const bool written = write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  close(fd);
+  std::string text;
+  if (written) {
+    FILE* in = popen(
+        ("unzip -p " + std::string(name) + " xl/workbook.xml xl/sharedStrings.xml").c_str(), "r");
+    if (in) {
+      char buffer[4096];
+      for (size_t n; (n = fread(buffer, 1, sizeof buffer, in)) > 0;) text.append(buffer, n);
+      pclose(in);
+    }
+  }
+  unlink(name);
+  return text;
+}
+
 nlohmann::json Json(const httplib::Result& r) {
   if (!r || r->body.empty()) return nullptr;
   return nlohmann::json::parse(r->body, nullptr, false);
