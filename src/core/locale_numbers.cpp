@@ -88,7 +88,8 @@ std::string LocalDate(const std::string& iso_date, const std::string& language) 
   if (month < 1 || month > 12 || day < 1 || day > 31) return iso_date;
   const std::string year = iso_date.substr(0, 4), d = std::to_string(day);
   const size_t m = static_cast<size_t>(month - 1);
-  if (language == "fr") return d + " " + kFr[m] + " " + year;
+  // French writes the first of the month as an ordinal: "1er juillet 2026".
+  if (language == "fr") return (day == 1 ? "1er" : d) + " " + kFr[m] + " " + year;
   if (language == "es") return d + " de " + kEs[m] + " de " + year;
   if (language == "pt") return d + " de " + kPt[m] + " de " + year;
   return d + " " + kEn[m] + " " + year;

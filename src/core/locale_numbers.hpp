@@ -20,8 +20,9 @@ std::string LocalNumber(double value, int decimals, const std::string& language)
 std::string LocalPercent(double share, int decimals, const std::string& language);
 
 // A calendar date ("2026-07-01") in full as `language` writes it, as Intl's
-// long date style does: "1 July 2026", "1 juillet 2026", "1 de julio de 2026",
-// "1 de julho de 2026". Text that is not such a date comes back unchanged.
+// long date style does: "1 July 2026", "1 de julio de 2026", "1 de julho de
+// 2026"; and as a French letter does, "1er juillet 2026" (Intl writes "1").
+// Text that is not such a date comes back unchanged.
 std::string LocalDate(const std::string& iso_date, const std::string& language);
 
 }  // namespace connex

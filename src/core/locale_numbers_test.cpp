@@ -38,9 +38,10 @@ TEST(LocalNumber, RoundsAndFormatsValuesAndShares) {
 
 }  // namespace
 TEST(LocalDate, WritesTheLongDateOfEachLanguageAsIntlDoes) {
-  // new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'})
+  // new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'}), but
+  // for the French first of the month
   EXPECT_EQ(LocalDate("2026-07-01", "en"), "1 July 2026");
-  EXPECT_EQ(LocalDate("2026-07-01", "fr"), "1 juillet 2026");
+  EXPECT_EQ(LocalDate("2026-07-01", "fr"), "1er juillet 2026");  // Intl: "1 juillet"
   EXPECT_EQ(LocalDate("2026-07-01", "es"), "1 de julio de 2026");
   EXPECT_EQ(LocalDate("2026-07-01", "pt"), "1 de julho de 2026");
   EXPECT_EQ(LocalDate("2027-02-28", "fr"), "28 février 2027");

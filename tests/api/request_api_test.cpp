@@ -284,9 +284,10 @@ TEST_F(Requests, TheDecisionLetterIsWrittenInTheRequestsLanguageWithNamesNotCode
   const json fr = decided("fr", "approve");
   EXPECT_EQ(fr["language"], "fr");
   const std::string text = fr["text"];
-  for (const char* words : {"Unité d'appui CONNEX", "a approuvé votre demande du ", "(Cuivre)",
-                            "Disciplines : Droit, Modélisation fiscale", "Phases : Négociation",
-                            "Revue fiscale et juridique du projet de bail"}) {
+  for (const char* words :
+       {"Unité d'appui CONNEX", "a approuvé votre demande de conseil indépendant pour ", "(Cuivre)",
+        "Disciplines : Droit, Modélisation fiscale", "Phases : Négociation",
+        "Revue fiscale et juridique du projet de bail"}) {
     EXPECT_NE(text.find(words), std::string::npos) << words << "\n" << text;
   }
   // Dates in words, never an ISO date or a code.
@@ -297,7 +298,7 @@ TEST_F(Requests, TheDecisionLetterIsWrittenInTheRequestsLanguageWithNamesNotCode
   const json es = decided("es", "decline");
   EXPECT_EQ(es["language"], "es");
   const std::string declined = es["text"];
-  for (const char* words : {"Unidad de Apoyo CONNEX", "ha decidido no atenderla",
+  for (const char* words : {"Unidad de Apoyo CONNEX", "ha decidido no darle curso",
                             "Another provider already advises", "Atentamente,"}) {
     EXPECT_NE(declined.find(words), std::string::npos) << words << "\n" << declined;
   }

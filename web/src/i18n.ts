@@ -100,7 +100,10 @@ function choosePlurals(text: string, vars: Record<string, string | number>): str
       branches[selector[1]] = text.slice(body, i - 1);
     }
     const n = Number(vars[hit[1]]);
-    const chosen = branches[`=${n}`] ?? branches[new Intl.PluralRules(locale()).select(n)] ?? branches.other ?? '';
+    // pt-MZ falls back to Brazil's rules (0 and 1.5 singular); Mozambique,
+    // Angola and Portugal count as Portugal does.
+    const rules = new Intl.PluralRules(language.value === 'pt' ? 'pt-PT' : locale());
+    const chosen = branches[`=${n}`] ?? branches[rules.select(n)] ?? branches.other ?? '';
     out += chosen.replace(/#/g, n.toLocaleString(locale()));
     from = i + 1;
     start.lastIndex = from;

@@ -1,7 +1,7 @@
 // Numbers as the reader's language writes them (Intl in the reader's locale):
 // its grouping and decimal signs, its percent spacing ("12,5 %" in French),
 // and "million" with its plural ("1,5 million", "41,5 millions").
-import { locale, t } from './i18n';
+import { language, locale, t } from './i18n';
 
 // `v` with exactly `digits` decimals (or up to them when `fixed` is false).
 export function formatNumber(v: number, digits = 0, fixed = true): string {
@@ -26,5 +26,7 @@ export function formatMillions(value: number, digits = 1, fixed = false): string
 // as the reader's language does ("3 December 2026", "3 de diciembre de 2026"),
 // as the server writes it in letters.
 export function formatLongDate(iso: string): string {
-  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale(), { dateStyle: 'long', timeZone: 'UTC' });
+  const written = new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(locale(), { dateStyle: 'long', timeZone: 'UTC' });
+  // French writes the first of the month as an ordinal ("1er juillet"), which Intl does not.
+  return language.value === 'fr' ? written.replace(/^1 /, '1er ') : written;
 }

@@ -111,6 +111,20 @@ TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
   std::remove(path.c_str());
 }
 
+TEST(WriteXlsx, CutsLongSheetNamesAtACharacterNotInsideOne) {
+  Fixture f;
+  f.analyses[0].regime = "Régime proposé par la société minière";
+  const std::string path = ::testing::TempDir() + "report_sheet_test.xlsx";
+  Workbook book;
+  book.model = &f.model;
+  book.analyses = {&f.analyses[0]};
+  book.language = "pt";
+  ASSERT_TRUE(WriteXlsx(path, book).ok());
+  // 31 characters: "Fluxos 1 " and 22 of the name, the "é"s whole.
+  EXPECT_NE(WorkbookText(path).find("name=\"Fluxos 1 Régime proposé par la \""), std::string::npos);
+  std::remove(path.c_str());
+}
+
 // Every language names every sheet, head, metric and ledger line English does.
 TEST(WorkbookWords, EveryLanguageHasEveryEntryOfEnglish) {
   const nlohmann::json& all = WorkbookWords::Catalog();

@@ -16,8 +16,14 @@ namespace {
 std::string SheetName(const std::string& prefix, const std::string& name, size_t index) {
   std::string clean;
   for (char c : name) clean += std::string("[]:*?/\\").find(c) == std::string::npos ? c : '_';
-  std::string s = prefix + std::to_string(index + 1) + " " + clean;
-  return s.substr(0, 31);
+  const std::string s = prefix + std::to_string(index + 1) + " " + clean;
+  // 31 characters, not bytes: "Variação do preço 2 …" must not lose half an "ç".
+  size_t end = 0;
+  for (int characters = 0; end < s.size(); ++end) {
+    const bool starts = (static_cast<unsigned char>(s[end]) & 0xC0) != 0x80;
+    if (starts && ++characters > 31) break;
+  }
+  return s.substr(0, end);
 }
 
 void WriteMetric(lxw_worksheet* ws, int row, int col, const Metric& m, lxw_format* fmt,

@@ -142,7 +142,7 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
         <>
           {result.partial && (
             <p class="attention">
-              {t(job?.status === 'interrupted' ? 'models.interruptedPartial' : 'models.partial', { count: formatNumber(result.scenarios) })}
+              {t(job?.status === 'interrupted' ? 'models.interruptedPartial' : 'models.partial', { count: result.scenarios })}
             </p>
           )}
           <table class="summary">
