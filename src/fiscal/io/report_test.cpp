@@ -95,7 +95,7 @@ TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
   ASSERT_TRUE(WriteXlsx(path, book).ok());
   const std::string pt = WorkbookText(path);
   for (const char* words : {"name=\"Resumo\"", "name=\"Fluxos ", "Receita bruta", "Royalties",
-                            "Imposto sobre o rendimento", "taxa de desconto 10%",
+                            "Imposto de renda", "taxa de desconto 10%",
                             "Taxa efetiva média de tributação", "Ano"}) {
     EXPECT_NE(pt.find(words), std::string::npos) << words;
   }
