@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -171,6 +172,16 @@ bool Client::SignIn(const std::string& email, const std::string& password) {
   if (!r || r->status != 201) return false;
   csrf_ = nlohmann::json::parse(r->body)["csrf_token"];
   return true;
+}
+
+std::string DateInDays(int days) {
+  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) +
+                   std::chrono::days(days);
+  const std::chrono::year_month_day ymd{day};
+  char text[11];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return text;
 }
 
 std::string XlsxText(const std::string& bytes) {

@@ -89,6 +89,8 @@ inline nlohmann::json LowRiskApproval() {
           {"reputational", "low"}, {"decision", "approve"},  {"version", 0}};
 }
 nlohmann::json Json(const httplib::Result& r);
+// Today's date (UTC) moved by `days`: "2026-12-07".
+std::string DateInDays(int days);
 // The sheet names and cell texts of an xlsx workbook's bytes (through unzip).
 std::string XlsxText(const std::string& bytes);
 // The fields named by the errors of a refused request.

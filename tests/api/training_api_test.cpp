@@ -82,8 +82,8 @@ TEST_F(Training, ACourseFromCatalogToCertificate) {
     ASSERT_EQ(Status(bad), 400);
     EXPECT_EQ(ErrorFields(bad), (std::set<std::string>{"ends_on", "place", "trainers"}));
     session = Sent(coordinator_, "POST", path + "/sessions",
-                   {{"starts_on", "2026-12-07"},
-                    {"ends_on", "2026-12-09"},
+                   {{"starts_on", DateInDays(3)},
+                    {"ends_on", DateInDays(5)},
                     {"place", "Accra, GIMPA"},
                     {"language", "en"},
                     {"trainers", {"Efua Sutherland", "Jean Diouf"}},
@@ -146,8 +146,16 @@ TEST_F(Training, ACourseFromCatalogToCertificate) {
     json held = session;
     for (const char* f : {"id", "course_id", "days"}) held.erase(f);
     held["status"] = "held";
-    Sent(coordinator_, "PUT", "/api/v1/training/sessions/" + session["id"].get<std::string>(), held,
-         200);
+    // Not before its last day: a certificate is never dated before its course.
+    const std::string session_path =
+        "/api/v1/training/sessions/" + session["id"].get<std::string>();
+    auto too_soon = coordinator_.Send("PUT", session_path, held);
+    ASSERT_EQ(Status(too_soon), 400);
+    EXPECT_EQ(ErrorFields(too_soon), std::set<std::string>{"status"});
+    // The days go by: it took place from two days ago to today.
+    held["starts_on"] = DateInDays(-2);
+    held["ends_on"] = DateInDays(0);
+    session = Sent(coordinator_, "PUT", session_path, held, 200);
     EXPECT_EQ(Status(ghana_.Send("POST", people, {{"name", "Late Comer"}})), 400);
     const json done = Sent(coordinator_, "PUT", record,
                            {{"attended_days", 3}, {"completed", true}, {"version", 1}}, 200);
@@ -162,7 +170,9 @@ TEST_F(Training, ACourseFromCatalogToCertificate) {
     EXPECT_EQ(cert["position"], "Principal Analyst");
     EXPECT_EQ(cert["course"]["title"], "Monitoring signed mining contracts");
     EXPECT_EQ(cert["course"]["hours"], 18);
-    EXPECT_EQ(cert["session"]["starts_on"], "2026-12-07");
+    EXPECT_EQ(cert["session"]["starts_on"], DateInDays(-2));
+    // Issued the day its completion was recorded, on or after the last day.
+    EXPECT_GE(cert["issued_at"].get<std::string>().substr(0, 10), DateInDays(0));
     EXPECT_EQ(cert["session"]["trainers"], json({"Efua Sutherland", "Jean Diouf"}));
     EXPECT_FALSE(cert.contains("email"));
     EXPECT_EQ(

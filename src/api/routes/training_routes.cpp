@@ -101,8 +101,8 @@ void AddTrainingRoutes(std::vector<Route>& routes, Services& s) {
                       if (t->version == 0)
                         return Error{ErrorCode::kInvalidInput, "is required", "version"};
                       return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-                        auto changed =
-                            s.training.UpdateSession(st, r.principal, r.params[0], t->version, *t);
+                        auto changed = s.training.UpdateSession(st, r.principal, r.params[0],
+                                                                t->version, *t, Now());
                         if (!changed) return changed.errors();
                         return ToJson(*changed);
                       });

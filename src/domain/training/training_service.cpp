@@ -120,10 +120,14 @@ Result<TrainingSession> TrainingService::AddSession(Stores& s, const Principal& 
 
 Result<TrainingSession> TrainingService::UpdateSession(Stores& s, const Principal& p,
                                                        const std::string& id, int version,
-                                                       TrainingSession t) const {
+                                                       TrainingSession t, Instant now) const {
   if (auto ok = Staff(p); !ok) return ok.errors();
   auto before = s.training.FindSession(id);
   if (!before) return NoSuch("session");
+  if (t.status == "held" && before->status != "held" && ToIso(now).substr(0, 10) < t.ends_on) {
+    return Error{ErrorCode::kInvalidInput,
+                 "a session is marked held from its last day, " + t.ends_on, "status"};
+  }
   t.id = id;
   t.course_id = before->course_id;
   t.created_at = before->created_at;

@@ -41,8 +41,10 @@ class TrainingService {
   Result<TrainingSession> AddSession(Stores& s, const Principal& p, const std::string& course_id,
                                      TrainingSession t, Instant now) const;
   // A session's dates may not shrink below a participant's attended days.
+  // A session is marked held from its last day (UTC) on: certificates are
+  // dated from the day their completion is recorded, never before the course.
   Result<TrainingSession> UpdateSession(Stores& s, const Principal& p, const std::string& id,
-                                        int version, TrainingSession t) const;
+                                        int version, TrainingSession t, Instant now) const;
 
   // The Support Unit sees everyone; a government its own nominees.
   Result<std::vector<Participant>> Participants(Stores& s, const Principal& p,
