@@ -161,6 +161,10 @@ Result<Solution> SolveFor(const InputFunction& f, double target_value, double lo
   if (std::isnan(min_v)) {
     msg << "the metric is undefined everywhere in [" << lo << ", " << hi << "]";
   } else {
+    sol.lowest = min_v + target_value;
+    sol.lowest_at = min_x;
+    sol.highest = max_v + target_value;
+    sol.highest_at = max_x;
     msg << "no value in [" << lo << ", " << hi << "] reaches " << target_value
         << ": the metric ranges from " << min_v + target_value << " (at " << min_x << ") to "
         << max_v + target_value << " (at " << max_x << ")";

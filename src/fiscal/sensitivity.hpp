@@ -9,6 +9,7 @@
 // Thread-safety: pure functions; inputs are called from the calling thread.
 #pragma once
 
+#include <cmath>
 #include <functional>
 #include <optional>
 #include <string>
@@ -78,7 +79,9 @@ struct Solution {
   double value = 0;  // the input value that reaches the target
   Metric achieved;   // the metric at `value`
   int evaluations = 0;
-  // When not found: the range the metric spans over [lo, hi], and why.
+  // When not found: the range the metric spans over [lo, hi] (lowest and
+  // highest NaN when it is undefined everywhere there), and why in words.
+  double lowest = std::nan(""), lowest_at = 0, highest = std::nan(""), highest_at = 0;
   std::string message;
 };
 

@@ -382,7 +382,17 @@ TEST_F(FiscalModels, TornadoAndSolveForAnswerFromTheStoredTerms) {
       {{"term", royalty}, {"metric", "aetr"}, {"target", 0.5}, {"lo", 0}, {"hi", 0.2}});
   ASSERT_EQ(Status(unreachable), 200);
   EXPECT_EQ(Json(unreachable)["result"]["found"], false);
-  EXPECT_FALSE(Json(unreachable)["result"]["reason"].get<std::string>().empty());
+  const json out_of_reach = Json(unreachable)["result"];
+  EXPECT_FALSE(out_of_reach["reason"].get<std::string>().empty());
+  // The range the AETR spans, as figures for the page's own words: above 50%
+  // at both ends of 0..20%.
+  EXPECT_GT(out_of_reach["lowest"]["value"].get<double>(), 0.5);
+  EXPECT_GE(out_of_reach["highest"]["value"].get<double>(),
+            out_of_reach["lowest"]["value"].get<double>());
+  for (const char* end : {"lowest", "highest"}) {
+    EXPECT_GE(out_of_reach[end]["at"].get<double>(), 0.0);
+    EXPECT_LE(out_of_reach[end]["at"].get<double>(), 0.2);
+  }
   auto refused =
       expert_.Send("POST", path + "/solve",
                    {{"term", "regimes[0].name"}, {"metric", "aetr"}, {"lo", 1}, {"hi", 0}});

@@ -68,7 +68,14 @@ test('a government answers the feedback survey of a closed engagement and the Su
     await survey.getByRole('group', { name: question }).getByLabel(score, { exact: true }).check();
   }
   await survey.getByLabel('Comments').fill('The fiscal model changed the royalty discussion.');
-  await survey.getByLabel('Estimated added revenue for the state, in millions (optional)').fill('120');
+  // The amount as people write it, in dollars: words are refused at the field,
+  // a grouped figure is read back in millions before it is sent.
+  const estimate = survey.getByLabel('Estimated added revenue for the state, in US dollars (optional)');
+  await estimate.fill('about 45m');
+  await survey.getByRole('button', { name: 'Send the feedback' }).click();
+  await survey.getByText('Enter the amount in US dollars in figures, e.g. 45 000 000.').waitFor();
+  await estimate.fill('120,000,000');
+  await survey.getByText('That is USD 120 million.').waitFor();
   await portal.shot(page, 'feedback-survey');
   await survey.getByRole('button', { name: 'Send the feedback' }).click();
   await page.locator('dd.state[data-state="evaluated"]').waitFor();

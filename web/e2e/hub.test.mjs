@@ -137,7 +137,7 @@ test('the roadmap links guides and providers by stage; the directory filters by 
   // Regional and global providers serve the Pacific.
   await page.getByText('2 providers.').waitFor();
   await page.getByLabel('Expertise').selectOption('geology');
-  await page.getByText('1 providers.').waitFor();
+  await page.getByText('1 provider.').waitFor();
   assert.match(await page.locator('article.provider h2').textContent(), /Pacific Resource Governance Centre/);
   await portal.shot(page, 'providers');
   assert.deepEqual(problems, []);
@@ -154,5 +154,17 @@ test('the Support Unit changes a provider of the directory', async () => {
   await page.getByRole('button', { name: 'Save the changes' }).click();
   await page.getByText('Provider saved.').waitFor();
   await entry.getByText('15', { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('a hit found through a clause explained opens on that clause, not on "no page matches"', async () => {
+  const { page, problems } = await portal.newPage();
+  await page.goto(`${portal.base}/hub?q=UNCITRAL`);
+  await page.getByRole('link', { name: /Asante Ridge/ }).first().click();
+  await page.getByText('These words are in a clause explained below (highlighted), not in the pages.').waitFor();
+  await page.locator('.annotations li.match mark', { hasText: 'UNCITRAL' }).waitFor();
+  // The text opens on the page that clause cites.
+  await page.locator('article.page-text[data-page="5"]').waitFor();
+  await portal.shot(page, 'hub-hit-in-a-clause');
   assert.deepEqual(problems, []);
 });

@@ -50,7 +50,7 @@ test('a government submits a request with an attachment; a coordinator acknowled
   // A file that is not what its name says is refused with the reason.
   await page.setInputFiles('#document-file', { name: 'map.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]) });
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /not a pdf file/);
+  assert.match(await page.getByRole('alert').textContent(), /is not that of a pdf file/);
   await portal.shot(page, 'government-request-draft');
   await page.getByRole('button', { name: 'Move to: Submitted' }).click();
   await page.locator('dd.state[data-state="submitted"]').waitFor();
@@ -91,13 +91,26 @@ test('a government submits a request with an attachment; a coordinator acknowled
   await desk.getByLabel('Decision').selectOption('approve');
   await desk.getByLabel('Reasons').fill('Eligible; no conflict with other providers');
   await desk.getByLabel('What the support covers').fill('Fiscal and legal review of the draft lease before the first round');
-  await desk.getByLabel('Expert days').fill('30');
+  // Typed key by key, as a person types: spaces and line breaks stay, an
+  // emptied number field can be typed into again.
+  const days = desk.getByLabel('Expert days');
+  await days.fill('');
+  await days.pressSequentially('30');
+  assert.equal(await days.inputValue(), '30');
+  const deliverables = desk.getByLabel('Deliverables, one per line');
+  await deliverables.pressSequentially('Fiscal model and memo');
+  await deliverables.press('Enter');
+  await deliverables.pressSequentially('Legal review ');
+  assert.equal(await deliverables.inputValue(), 'Fiscal model and memo\nLegal review ');
   await portal.shot(desk, 'coordinator-due-diligence');
   await desk.getByRole('button', { name: 'Approve', exact: true }).click();
   await desk.locator('dd.state[data-state="approved"]').waitFor();
   b = await badge(desk);
   assert.equal(b.clock, 'team_proposed');
   await desk.getByText('Fiscal and legal review of the draft lease before the first round').first().waitFor();
+  for (const d of ['Fiscal model and memo', 'Legal review']) {
+    await desk.locator('li', { hasText: new RegExp(`^${d}$`) }).first().waitFor();
+  }
   await desk.locator('pre.letter').waitFor();
   assert.match(await desk.locator('pre.letter').textContent(), /has approved your request/);
   await portal.shot(desk, 'coordinator-request-approved');

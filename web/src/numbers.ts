@@ -30,3 +30,11 @@ export function formatLongDate(iso: string): string {
   // French writes the first of the month as an ordinal ("1er juillet"), which Intl does not.
   return language.value === 'fr' ? written.replace(/^1 /, '1er ') : written;
 }
+
+// An instant ("2026-11-23T15:04:05Z") with its date and time as the reader's
+// language writes them, in UTC and saying so: "23 Nov 2026, 15:04 UTC".
+export function formatInstant(iso: string): string {
+  return new Date(iso).toLocaleString(locale(), {
+    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short',
+  });
+}

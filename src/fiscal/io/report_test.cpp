@@ -94,9 +94,9 @@ TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
   book.language = "pt";
   ASSERT_TRUE(WriteXlsx(path, book).ok());
   const std::string pt = WorkbookText(path);
-  for (const char* words : {"name=\"Resumo\"", "name=\"Fluxos ", "Receita bruta", "Royalties",
-                            "Imposto de renda", "taxa de desconto 10%",
-                            "Taxa efetiva média de tributação", "Ano"}) {
+  for (const char* words :
+       {"name=\"Resumo\"", "name=\"Fluxos ", "Receita bruta", "Royalties", "Imposto de renda",
+        "taxa de desconto 10%", "Taxa efetiva média de tributação", "Ano"}) {
     EXPECT_NE(pt.find(words), std::string::npos) << words;
   }
   // No ledger line reaches an analyst as its code.

@@ -283,6 +283,14 @@ ordered_json SolutionJson(const Model& model, const std::string& regime, const S
     PutMetric(j, "achieved", s.achieved);
   } else {
     j["reason"] = s.message;
+    // The same as figures, for a reader's own words: null when undefined everywhere.
+    if (!std::isnan(s.lowest)) {
+      j["lowest"] = {{"value", s.lowest}, {"at", s.lowest_at}};
+      j["highest"] = {{"value", s.highest}, {"at", s.highest_at}};
+    } else {
+      j["lowest"] = nullptr;
+      j["highest"] = nullptr;
+    }
   }
   j["evaluations"] = s.evaluations;
   return j;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { FormError } from '../../components/field';
 import { t, tOr } from '../../i18n';
+import { formatInstant } from '../../numbers';
 
 interface Entry {
   seq: number;
@@ -53,7 +54,7 @@ export function Audit() {
             (verdict.anchored > 0
               ? t('audit.anchored', {
                   count: verdict.anchored,
-                  at: verdict.anchored_at.replace('T', ' ').replace('Z', ' UTC'),
+                  at: formatInstant(verdict.anchored_at),
                 })
               : t('audit.notAnchored'))}
         </p>
@@ -76,7 +77,7 @@ export function Audit() {
             {(entries || []).map((e) => (
               <tr key={e.seq}>
                 <td>{e.seq}</td>
-                <td>{e.at}</td>
+                <td><time dateTime={e.at}>{formatInstant(e.at)}</time></td>
                 <td class={e.actor_name ? undefined : 'id'}>{e.actor_name || e.actor}</td>
                 <td>{tOr(`audit.do.${e.action}`, e.action)}</td>
                 <td>

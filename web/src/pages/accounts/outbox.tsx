@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { FormError } from '../../components/field';
 import { t } from '../../i18n';
+import { formatInstant } from '../../numbers';
 import type { MessageKey } from '../../messages/en';
 
 interface Item {
@@ -24,7 +25,6 @@ interface Outbox {
 }
 
 const statuses = ['queued', 'failed', 'digest', 'sent'];
-const when = (iso: string) => iso.replace('T', ' ').replace(/:\d\dZ$/, ' UTC');
 
 // The administrators' view of the mails on their way out: what waits, what
 // failed and why, never what the mails say.
@@ -76,7 +76,7 @@ export function Outbox() {
             <tbody>
               {outbox.items.map((m) => (
                 <tr key={m.id}>
-                  <td>{when(m.created_at)}</td>
+                  <td>{formatInstant(m.created_at)}</td>
                   <td>
                     {t(`mail.kind.${m.kind}` as MessageKey)}
                     {m.reference && <span class="muted"> {m.reference}</span>}
@@ -84,9 +84,9 @@ export function Outbox() {
                   <td>{m.recipient}</td>
                   <td>
                     {t(`outbox.status.${m.status}` as MessageKey)}
-                    {m.status === 'sent' && m.sent_at && <span class="muted"> {when(m.sent_at)}</span>}
+                    {m.status === 'sent' && m.sent_at && <span class="muted"> {formatInstant(m.sent_at)}</span>}
                     {m.status === 'queued' && m.attempts > 0 && (
-                      <span class="muted"> {t('outbox.next', { at: when(m.next_attempt_at) })}</span>
+                      <span class="muted"> {t('outbox.next', { at: formatInstant(m.next_attempt_at) })}</span>
                     )}
                     {m.last_error && <p class="field-error">{m.last_error}</p>}
                   </td>

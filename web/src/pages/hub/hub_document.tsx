@@ -25,6 +25,7 @@ import {
   stageLabel,
 } from '../../hub';
 import { t } from '../../i18n';
+import { formatLongDate } from '../../numbers';
 import type { MessageKey } from '../../messages/en';
 import { commodityLabel } from '../../codelists';
 import { query, replaceQuery } from '../../router';
@@ -50,8 +51,9 @@ export function HubDocumentPage({ id }: { id: string }) {
   useEffect(() => {
     call<HubDocument>('GET', `${base}${q ? `?q=${encodeURIComponent(q)}` : ''}`).then((r) => setDoc(r.data));
   }, [id, q, reloads]);
-  // The page asked for, else the best matching one, else the first.
-  const number = Number(params.get('page')) || (doc && doc.hits.length > 0 ? doc.hits[0].page : 1);
+  // The page asked for, else the best matching one, else that of the first
+  // clause explained whose words match, else the first.
+  const number = Number(params.get('page')) || (doc && doc.hits.length > 0 ? doc.hits[0].page : (doc && q && noteMatching(doc, q)?.pages[0]) || 1);
   useEffect(() => {
     if (!doc || doc.page_count === 0) return setPage(null);
     call<PageText>('GET', `${base}/pages/${number}`).then((r) => setPage(r.data));
@@ -83,7 +85,7 @@ export function HubDocumentPage({ id }: { id: string }) {
         {doc.country && <><dt>{t('hub.filter.country')}</dt><dd>{doc.country}</dd></>}
         {doc.resources.length > 0 && <><dt>{t('hub.filter.resource')}</dt><dd>{doc.resources.map(commodityLabel).join(', ')}</dd></>}
         {doc.contract_type && <><dt>{t('hub.filter.contract_type')}</dt><dd>{contractTypeLabel(doc.contract_type)}</dd></>}
-        {doc.signature_date && <><dt>{t('hub.signed')}</dt><dd>{doc.signature_date}</dd></>}
+        {doc.signature_date && <><dt>{t('hub.signed')}</dt><dd>{formatLongDate(doc.signature_date)}</dd></>}
         {doc.government_entity && <><dt>{t('hub.government')}</dt><dd>{doc.government_entity}</dd></>}
         {doc.companies.length > 0 && (
           <><dt>{t('hub.filter.company')}</dt><dd>{doc.companies.map((c) => `${c.name}${c.share ? ` (${c.share}%)` : ''}${c.operator ? ` — ${t('hub.operator')}` : ''}`).join('; ')}</dd></>
@@ -141,7 +143,7 @@ export function HubDocumentPage({ id }: { id: string }) {
           {q && (
             <section>
               <h2>{t('hub.matchingPages', { q })}</h2>
-              {doc.hits.length === 0 ? <p>{t('hub.noMatch')}</p> : (
+              {doc.hits.length === 0 ? <p role="status">{whereElse(doc, q)}</p> : (
                 <ul class="page-hits">
                   {doc.hits.map((h) => (
                     <li key={h.page}>
@@ -153,11 +155,28 @@ export function HubDocumentPage({ id }: { id: string }) {
               )}
             </section>
           )}
-          <Annotations doc={doc} staff={staff} goTo={goTo} onChange={reload} />
+          <Annotations doc={doc} staff={staff} q={q} goTo={goTo} onChange={reload} />
         </aside>
       </div>
     </div>
   );
+}
+
+// Whether `q` is in the words of `text`, as the page highlights them.
+const has = (text: string, q: string) => highlight(text, q).some((p) => p.hit);
+const inNote = (a: Annotation, q: string) =>
+  has(a.summary, q) || has(a.article, q) || has(a.category_label, q) || a.translations.some((tr) => has(tr.summary, q));
+
+// The first clause explained, in the document's order, whose words match `q`.
+const noteMatching = (doc: HubDocument, q: string) => byPage(doc.annotations).find((a) => inNote(a, q));
+
+// Where the words of a search are when no page has them: the clauses
+// explained, the document's details, or nowhere.
+function whereElse(doc: HubDocument, q: string): string {
+  const notes = doc.annotations.filter((a) => inNote(a, q)).length;
+  if (notes > 0) return t('hub.matchInNotes', { count: notes });
+  const details = [doc.title, doc.project, doc.government_entity, ...doc.companies.map((c) => c.name)];
+  return details.some((d) => d && has(d, q)) ? t('hub.matchInDetails') : t('hub.noMatch');
 }
 
 // In the order of the document: by first page, then article.
@@ -166,7 +185,7 @@ function byPage(list: Annotation[]): Annotation[] {
   return [...list].sort((a, b) => first(a) - first(b) || a.article.localeCompare(b.article, undefined, { numeric: true }));
 }
 
-function Annotations({ doc, staff, goTo, onChange }: { doc: HubDocument; staff: boolean; goTo: (n: number) => void; onChange: () => void }) {
+function Annotations({ doc, staff, q, goTo, onChange }: { doc: HubDocument; staff: boolean; q: string; goTo: (n: number) => void; onChange: () => void }) {
   const [lists, setLists] = useState<HubCodelists | null>(null);
   useEffect(() => void loadHubCodelists().then(setLists), []);
   const [error, setError] = useState('');
@@ -182,9 +201,9 @@ function Annotations({ doc, staff, goTo, onChange }: { doc: HubDocument; staff: 
       {doc.annotations.length === 0 && <p>{t('hub.noAnnotations')}</p>}
       <ul class="annotations">
         {byPage(doc.annotations).map((a) => (
-          <li key={a.id} data-category={a.category}>
+          <li key={a.id} data-category={a.category} class={q && inNote(a, q) ? 'match' : undefined}>
             <h3>{lists ? categoryLabelOf(lists, a.category) : a.category_label}</h3>
-            <p lang={a.language}>{a.summary}</p>
+            <p lang={a.language}><Snippet parts={highlight(a.summary, q)} /></p>
             <p class="muted">
               {a.article && <>{t('hub.article')} {a.article} · </>}
               {a.pages.map((p) => (

@@ -3,7 +3,7 @@
 // reach them. The Support Unit adds and removes entries.
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser } from '../../api';
-import { FormError } from '../../components/field';
+import { FormError, NumberInput } from '../../components/field';
 import { type Provider, type ProviderList, regionLabel, sectorLabel, stageLabel, providerKindLabel } from '../../hub';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
@@ -186,7 +186,7 @@ function ProviderForm({ list, codelists, editing, onSaved, onCancel }: { list: P
         </div>
         <div class="field">
           <label for="new-experts">{t('providers.experts')}</label>
-          <input id="new-experts" type="number" min={0} class="short" value={form.in_house_experts} aria-invalid={errors.in_house_experts ? 'true' : undefined} onInput={(e) => setForm({ ...form, in_house_experts: Number((e.currentTarget as HTMLInputElement).value) })} />
+          <NumberInput id="new-experts" min={0} class="short" value={form.in_house_experts} aria-invalid={errors.in_house_experts ? 'true' : undefined} onInput={(v) => setForm({ ...form, in_house_experts: v })} />
           {errors.in_house_experts && <p class="field-error">{errors.in_house_experts}</p>}
         </div>
       </div>

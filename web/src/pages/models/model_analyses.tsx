@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, currentUser } from '../../api';
 import { BarChart } from '../../components/bar_chart';
+import { NumberInput } from '../../components/field';
 import { type Band, FanChart } from '../../components/fan_chart';
 import { ComparisonView } from '../../components/model/results';
 import { type ComparisonResult, type ModelDetail, millions, percent } from '../../fiscal';
@@ -126,7 +127,7 @@ export function MonteCarlo({ base, currency, rate }: { base: string; currency: s
       <div class="row">
         <div class="field">
           <label for="mc-scenarios">{t('models.scenarios')}</label>
-          <input id="mc-scenarios" type="number" min={1} max={1000000} value={scenarios} onInput={(e) => setScenarios(Number((e.currentTarget as HTMLInputElement).value))} />
+          <NumberInput id="mc-scenarios" min={1} max={1000000} value={scenarios} onInput={setScenarios} />
         </div>
         <div class="buttons">
           <button type="button" disabled={job?.status === 'running'} onClick={start}>{t('models.runRisk')}</button>

@@ -34,7 +34,10 @@ interface Solution {
   found: boolean;
   value?: number;
   achieved?: number | null;
-  reason?: string;
+  range: [number, number];
+  target: number;
+  lowest?: { value: number; at: number } | null;
+  highest?: { value: number; at: number } | null;
 }
 
 function MetricPick({ id, value, set }: { id: string; value: Metric; set: (m: Metric) => void }) {
@@ -100,9 +103,9 @@ export function Tornado({ base, regime, terms, label, choose = true }: { base: s
   const centre = answer?.base ?? 0;
   const ends = bars.flatMap((b) => [b.at_low as number, b.at_high as number]);
   const min = Math.min(centre, ...ends), max = Math.max(centre, ...ends);
-  const width = 720, left = 230, row = 26, top = 8;
-  const height = top * 2 + row * bars.length;
-  const x = (v: number) => left + ((v - min) / (max - min || 1)) * (width - left - 10);
+  // Bars drawn on a 0..1000 scale that stretches with the page; the labels are
+  // text of the page, so they stay readable on a phone.
+  const x = (v: number) => 5 + ((v - min) / (max - min || 1)) * 990;
   const title = t('models.tornadoChart', { metric: t(`metric.${metric}` as MessageKey), base: show(metric, answer?.base) });
   return (
     <div class="tornado">
@@ -111,22 +114,22 @@ export function Tornado({ base, regime, terms, label, choose = true }: { base: s
       {error && <p class="form-error" role="alert">{error}</p>}
       {answer && (
         <figure class="chart">
-          <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
-            <title>{title}</title>
-            {bars.map((b, i) => {
-              const yy = top + i * row;
+          <div class="tornado-bars" role="img" aria-label={title}>
+            {bars.map((b) => {
               const lo = b.at_low as number, hi = b.at_high as number;
               const text = `${label(b.input)}: ${show(metric, lo)} → ${show(metric, hi)}`;
               return (
-                <g key={b.input}>
-                  <text x={left - 6} y={yy + row / 2 + 4} text-anchor="end" font-size="11">{label(b.input)}</text>
-                  <rect x={Math.min(x(lo), x(centre))} y={yy + 3} width={Math.max(0.5, Math.abs(x(lo) - x(centre)))} height={row - 6} fill="#0b5c8a"><title>{`${text} (${t('models.low')})`}</title></rect>
-                  <rect x={Math.min(x(hi), x(centre))} y={yy + 3} width={Math.max(0.5, Math.abs(x(hi) - x(centre)))} height={row - 6} fill="#c2873a"><title>{`${text} (${t('models.high')})`}</title></rect>
-                </g>
+                <div key={b.input} class="tornado-row" title={text}>
+                  <span class="tornado-label">{label(b.input)}</span>
+                  <svg viewBox="0 0 1000 20" preserveAspectRatio="none" aria-hidden="true">
+                    <rect x={Math.min(x(lo), x(centre))} y={3} width={Math.max(0.5, Math.abs(x(lo) - x(centre)))} height={14} fill="#0b5c8a"><title>{`${text} (${t('models.low')})`}</title></rect>
+                    <rect x={Math.min(x(hi), x(centre))} y={3} width={Math.max(0.5, Math.abs(x(hi) - x(centre)))} height={14} fill="#c2873a"><title>{`${text} (${t('models.high')})`}</title></rect>
+                    <line x1={x(centre)} x2={x(centre)} y1={0} y2={20} stroke="#5b6b7c" vector-effect="non-scaling-stroke" />
+                  </svg>
+                </div>
               );
             })}
-            <line x1={x(centre)} x2={x(centre)} y1={0} y2={height} stroke="#5b6b7c" />
-          </svg>
+          </div>
           <figcaption>
             {title}: <span class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill="#0b5c8a" /></svg> {t('models.low')}</span>
             <span class="legend"><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" fill="#c2873a" /></svg> {t('models.high')}</span>
@@ -193,7 +196,14 @@ function SolveFor({ base, regime, terms }: { base: string; regime: string; terms
         <p class={answer.found ? 'notice' : 'attention'} role="status">
           {answer.found
             ? t('models.solved', { term: term.label, value: termValue(term, answer.value ?? 0), metric: t(`metric.${metric}` as MessageKey), achieved: show(metric, answer.achieved), current: termValue(term, answer.current_value) })
-            : t('models.unsolved', { reason: answer.reason ?? '' })}
+            : answer.lowest && answer.highest
+              ? t('models.unsolvedRange', {
+                  term: term.label, lo: termValue(term, answer.range[0]), hi: termValue(term, answer.range[1]),
+                  metric: t(`metric.${metric}` as MessageKey), target: show(metric, answer.target),
+                  lowest: show(metric, answer.lowest.value), lowestAt: termValue(term, answer.lowest.at),
+                  highest: show(metric, answer.highest.value), highestAt: termValue(term, answer.highest.at),
+                })
+              : t('models.unsolvedUndefined', { term: term.label, lo: termValue(term, answer.range[0]), hi: termValue(term, answer.range[1]), metric: t(`metric.${metric}` as MessageKey) })}
         </p>
       )}
     </form>

@@ -59,10 +59,14 @@ export function FeedbackPanel({ request, government, onAnswered }: { request: De
     );
   }
   if (!government || request.state !== 'closed') return null;
+  const amount = wholeAmount(estimate);
   async function answer(e: Event) {
     e.preventDefault();
     const body: Record<string, unknown> = { version: request.version, ...scores, comments };
-    if (estimate.trim() !== '') body.estimated_added_value = Number(estimate.replace(/[\s,]/g, '')) * 1e6;
+    if (estimate.trim() !== '') {
+      if (amount === null) return setErrors({ estimated_added_value: t('feedback.estimateInvalid'), '': t('feedback.fix') });
+      body.estimated_added_value = amount;
+    }
     if (valueAdded) body.value_added_id = valueAdded;
     const r = await call('POST', `/api/v1/requests/${request.id}/feedback`, body);
     if (r.status === 201) return onAnswered();
@@ -105,7 +109,9 @@ export function FeedbackPanel({ request, government, onAnswered }: { request: De
         {!valueAdded && (
           <div class="field">
             <label for="feedback-estimate">{t('feedback.estimateInput')}</label>
-            <input id="feedback-estimate" inputMode="decimal" value={estimate} onInput={(e) => setEstimate((e.currentTarget as HTMLInputElement).value)} />
+            <input id="feedback-estimate" inputMode="numeric" value={estimate} aria-describedby="feedback-estimate-reads"
+              aria-invalid={errors.estimated_added_value ? 'true' : undefined} onInput={(e) => setEstimate((e.currentTarget as HTMLInputElement).value)} />
+            {amount !== null && amount > 0 && <p class="muted" id="feedback-estimate-reads">{t('feedback.estimateReads', { amount: millions(amount, false, 'USD') })}</p>}
             {errors.estimated_added_value && <p class="field-error">{errors.estimated_added_value}</p>}
           </div>
         )}
@@ -113,4 +119,11 @@ export function FeedbackPanel({ request, government, onAnswered }: { request: De
       </form>
     </section>
   );
+}
+
+// A whole amount as people type it, grouped or not: "45 000 000",
+// "45,000,000", "45.000.000"; null when it is not one.
+function wholeAmount(text: string): number | null {
+  const digits = text.replace(/[\s\u00a0\u202f,.'’]/g, '');
+  return /^\d{1,15}$/.test(digits) ? Number(digits) : null;
 }

@@ -3,7 +3,7 @@
 // deliverables and milestones.
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, type User } from '../../api';
-import { Field, FormError } from '../../components/field';
+import { Field, FormError, ListField, NumberField } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { when, type Deliverable, type Detail, type Scope } from '../../requests';
@@ -75,10 +75,10 @@ function ScopeFields({ scope, setScope, errors, prefix }: {
           ))}
         </div>
       </fieldset>
-      <Field id={`${prefix}-days`} label={t('detail.scopeDays')} type="number" value={String(scope.expert_days)}
-        error={errors['scope.expert_days']} onInput={(v) => setScope({ ...scope, expert_days: Number(v) || 0 })} />
-      <TextArea id={`${prefix}-deliverables`} label={t('detail.scopeDeliverables')} value={scope.deliverables.join('\n')}
-        onInput={(v) => setScope({ ...scope, deliverables: v.split('\n').map((x) => x.trim()).filter(Boolean) })} />
+      <NumberField id={`${prefix}-days`} label={t('detail.scopeDays')} value={scope.expert_days}
+        error={errors['scope.expert_days']} onInput={(v) => setScope({ ...scope, expert_days: v })} />
+      <ListField id={`${prefix}-deliverables`} label={t('detail.scopeDeliverables')} value={scope.deliverables}
+        error={errors['scope.deliverables']} onInput={(v) => setScope({ ...scope, deliverables: v })} />
     </>
   );
 }

@@ -3,7 +3,7 @@
 // the state history).
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser, type User } from '../../api';
-import { Field, FormError } from '../../components/field';
+import { Field, FormError, NumberField } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { clockLabel } from '../../requests';
@@ -88,12 +88,12 @@ export function SlaPolicy() {
         <fieldset>
           <legend>{t('sla.targets')}</legend>
           {clocks.map((c) => (
-            <Field key={c} id={`sla-target-${c}`} label={clockLabel(c)} type="number" value={String(p.targets[c] ?? 0)}
-              error={errors[`targets.${c}`]} onInput={(v) => setP({ ...p, targets: { ...p.targets, [c]: Number(v) } })} />
+            <NumberField key={c} id={`sla-target-${c}`} label={clockLabel(c)} value={p.targets[c] ?? 0}
+              error={errors[`targets.${c}`]} onInput={(v) => setP({ ...p, targets: { ...p.targets, [c]: v } })} />
           ))}
         </fieldset>
-        <Field id="sla-warning" label={t('sla.warning')} type="number" value={String(p.warning_share)} error={errors.warning_share}
-          onInput={(v) => setP({ ...p, warning_share: Number(v) })} />
+        <NumberField id="sla-warning" label={t('sla.warning')} value={p.warning_share} error={errors.warning_share}
+          onInput={(v) => setP({ ...p, warning_share: v })} />
         {admin && <button type="submit">{t('sla.save')}</button>}
       </fieldset>
       {notice && <p class="notice" role="status">{notice}</p>}

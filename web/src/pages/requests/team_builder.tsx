@@ -4,7 +4,7 @@
 // chosen experts on the request's team.
 import { useState } from 'preact/hooks';
 import { byField, call } from '../../api';
-import { Field, FormError } from '../../components/field';
+import { Field, FormError, NumberField } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type Detail } from '../../requests';
@@ -104,7 +104,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
                   {disciplines.map((d) => <option key={d} value={d}>{disciplineLabel(d)}</option>)}
                 </select>
               </div>
-              <Field id={`slot-${i}-count`} label={t('team.count')} type="number" value={String(s.count)} onInput={(v) => setSlot(i, { count: Number(v) || 1 })} />
+              <NumberField id={`slot-${i}-count`} label={t('team.count')} value={s.count} empty={1} onInput={(v) => setSlot(i, { count: v })} />
               <div class="field">
                 <label for={`slot-${i}-language`}>{t('team.slotLanguage')}</label>
                 <select id={`slot-${i}-language`} value={s.language} onChange={(e) => setSlot(i, { language: (e.currentTarget as HTMLSelectElement).value })}>

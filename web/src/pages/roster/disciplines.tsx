@@ -3,7 +3,7 @@
 // stays on the records that name it.
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call } from '../../api';
-import { FormError } from '../../components/field';
+import { FormError, NumberInput } from '../../components/field';
 import { language, t } from '../../i18n';
 import { reloadCodelists } from '../../codelists';
 
@@ -71,8 +71,8 @@ export function Disciplines() {
       <>
         {labelFields.map(([field, label]) => text(field, t(label)))}
         <td>
-          <input type="number" class="short" aria-label={about(t('disciplines.position'))} value={d.position}
-            onInput={(ev) => change({ position: Number((ev.currentTarget as HTMLInputElement).value) })} />
+          <NumberInput class="short" aria-label={about(t('disciplines.position'))} value={d.position}
+            onInput={(position) => change({ position })} />
           {e.position && <p class="field-error">{e.position}</p>}
         </td>
         <td>

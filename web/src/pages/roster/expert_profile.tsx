@@ -2,7 +2,7 @@
 // experts keep their own here; the Support Unit opens anyone's from the roster.
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser, type User } from '../../api';
-import { Field, FormError } from '../../components/field';
+import { Field, FormError, ListField, NumberField } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { Link } from '../../components/link';
@@ -116,10 +116,10 @@ export function ExpertProfile({ id }: { id?: string }) {
           label={(l) => t(`language.${l}` as MessageKey)} onChange={(v) => setP({ ...p, languages: v })} />
         <Checks legend={t('profile.commodities')} options={lists.commodities} chosen={p.commodities}
           label={commodityLabel} onChange={(v) => setP({ ...p, commodities: v })} />
-        <Field id="profile-countries" label={t('profile.countries')} value={p.countries.join(', ')} error={errors.countries}
-          onInput={(v) => setP({ ...p, countries: v.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) })} />
-        <Field id="profile-rate" label={t('profile.dayRate')} type="number" value={String(p.day_rate)} error={errors.day_rate}
-          onInput={(v) => setP({ ...p, day_rate: Number(v) })} />
+        <ListField id="profile-countries" label={t('profile.countries')} value={p.countries} error={errors.countries}
+          separator="," transform={(c) => c.toUpperCase()} onInput={(v) => setP({ ...p, countries: v })} />
+        <NumberField id="profile-rate" label={t('profile.dayRate')} value={p.day_rate} error={errors.day_rate}
+          onInput={(v) => setP({ ...p, day_rate: v })} />
         <div class="field">
           <label for="profile-readiness">{t('profile.readiness')}</label>
           <select id="profile-readiness" value={p.readiness} onChange={(e) => setP({ ...p, readiness: (e.currentTarget as HTMLSelectElement).value })}>
