@@ -139,3 +139,37 @@ test('a visitor sends an enquiry from the public form', async () => {
   await portal.shot(page, 'public-enquiry-sent');
   assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
 });
+
+test('the request page shows what the government typed, and while information is awaited the government sends it', async () => {
+  const gov = await portal.apiAs(accounts.government);
+  const co = await portal.apiAs(accounts.coordinator);
+  let r = await gov('POST', '/api/v1/requests', {
+    entity: 'Minerals Commission', focal_points: [{ name: 'Kwame Mensah', email: 'kwame@mincom.gov.gh', phone: '+233 30 266 1234' }],
+    project_name: 'Obuasi deep extension', commodity: 'gold', site: 'Obuasi, Ashanti Region',
+    counterparties: [{ name: 'Golden Hill Resources', affiliates: [] }], disciplines: ['legal'], phase: 'negotiation',
+    timeline: 'First round on 12 March; second round in May', deadline: '2027-03-12', language: 'fr', background: 'Royalty terms',
+  });
+  const move = async (who, to, extra = {}) => (r = await who('POST', `/api/v1/requests/${r.id}/transitions`, { to, version: r.version, ...extra }));
+  await move(gov, 'submitted');
+  await move(co, 'acknowledged');
+  await move(co, 'under_review');
+  await move(co, 'awaiting_information', { reason: 'Send the draft lease, please' });
+
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.government);
+  await page.goto(`${portal.base}/requests/${r.id}`);
+  const facts = page.locator('dl.facts').nth(1);
+  for (const words of ['Obuasi, Ashanti Region', 'Gold', 'Negotiation', 'French', '12 March 2027', 'First round on 12 March; second round in May', '+233 30 266 1234']) {
+    await facts.getByText(words, { exact: false }).first().waitFor();
+  }
+  await page.getByText('Send the draft lease, please').first().waitFor();
+  // Not "Move to: Acknowledged" under a reason for the government: the answer itself.
+  assert.equal(await page.getByRole('button', { name: /^Move to: (Acknowledged|Under review)$/ }).count(), 0);
+  await page.getByLabel('Note (recorded and shown to the Support Unit)').fill('The draft lease is attached.');
+  await portal.shot(page, 'government-awaiting-information');
+  await page.getByRole('button', { name: 'Send the information asked for' }).click();
+  await page.locator('dd.state[data-state="under_review"], dd.state[data-state="acknowledged"]').waitFor();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await portal.shot(page, 'government-request-phone');
+  assert.deepEqual(problems, []);
+});

@@ -270,6 +270,8 @@ export const en = {
   'detail.actions': "Next steps",
   'detail.reason': "Reason (recorded and shown to the government)",
   'detail.move': "Move to: {state}",
+  'detail.sendInformation': "Send the information asked for",
+  'detail.noteForUnit': "Note (recorded and shown to the Support Unit)",
   'detail.stale': "Someone else changed this request. It has been reloaded; check and try again.",
   'detail.clocks': "Response times",
   'detail.clock': "Clock",

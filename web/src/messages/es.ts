@@ -271,6 +271,8 @@ export const es: Messages = {
   'detail.actions': "Próximos pasos",
   'detail.reason': "Motivo (queda registrado y se muestra al gobierno)",
   'detail.move': "Pasar a: {state}",
+  'detail.sendInformation': "Enviar la información solicitada",
+  'detail.noteForUnit': "Nota (queda registrada y se muestra a la Unidad de Apoyo)",
   'detail.stale': "Otra persona modificó esta solicitud. Se volvió a cargar; revísela e inténtelo de nuevo.",
   'detail.clocks': "Plazos de respuesta",
   'detail.clock': "Plazo",

@@ -272,6 +272,8 @@ export const fr: Messages = {
   'detail.actions': "Étapes suivantes",
   'detail.reason': "Motif (enregistré et communiqué au gouvernement)",
   'detail.move': "Passer à : {state}",
+  'detail.sendInformation': "Envoyer les informations demandées",
+  'detail.noteForUnit': "Note (enregistrée et communiquée à l'Unité d'appui)",
   'detail.stale': "Quelqu'un d'autre a modifié cette demande. Elle a été rechargée ; vérifiez et recommencez.",
   'detail.clocks': "Délais de réponse",
   'detail.clock': "Délai",

@@ -271,6 +271,8 @@ export const pt: Messages = {
   'detail.actions': "Próximos passos",
   'detail.reason': "Motivo (registado e comunicado ao governo)",
   'detail.move': "Passar a: {state}",
+  'detail.sendInformation': "Enviar as informações pedidas",
+  'detail.noteForUnit': "Nota (registada e comunicada à Unidade de Apoio)",
   'detail.stale': "Outra pessoa alterou este pedido. Foi recarregado; verifique e tente novamente.",
   'detail.clocks': "Prazos de resposta",
   'detail.clock': "Etapa",

@@ -10,12 +10,12 @@ import { SlaBadge } from '../../components/sla_badge';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { clockLabel, stateLabel, when, type Detail } from '../../requests';
-import { disciplineLabel } from '../../codelists';
+import { commodityLabel, disciplineLabel } from '../../codelists';
 import { useSignal } from '../../state';
 import { ApprovalPanel, DeliverablesPanel, ScopePanel, TeamPanel } from './request_panels';
 import { FeedbackPanel } from './request_feedback';
 import { DocumentsPanel, LetterPanel, MessagesPanel } from './request_thread';
-import { formatNumber } from '../../numbers';
+import { formatLongDate, formatNumber } from '../../numbers';
 
 // Moves that must say why; the server refuses them without a reason.
 const needsReason = ['declined', 'withdrawn', 'awaiting_information'];
@@ -75,6 +75,11 @@ export function RequestDetail({ id }: { id: string }) {
   // Approval has its panel; evaluation comes from the feedback survey.
   const moves = r.allowed.filter((s) => s !== 'approved' && s !== 'evaluated');
   const editable = me.role === 'government' && (r.state === 'draft' || r.state === 'awaiting_information');
+  // The government answering the Support Unit's question does not "move" the
+  // request: it sends what was asked for, with a note to the Unit.
+  const answering = me.role === 'government' && r.state === 'awaiting_information';
+  const moveLabel = (m: string) =>
+    answering && m !== 'withdrawn' ? t('detail.sendInformation') : t('detail.move', { state: stateLabel(m) });
   return (
     <div class="request">
       <p class="crumbs"><Link href="/requests">{t('nav.requests')}</Link> › {r.reference}</p>
@@ -112,7 +117,7 @@ export function RequestDetail({ id }: { id: string }) {
           <FormError message={errors['']} />
           {moves.some((m) => needsReason.includes(m)) && (
             <div class="field">
-              <label for="move-reason">{t('detail.reason')}</label>
+              <label for="move-reason">{me.role === 'government' ? t('detail.noteForUnit') : t('detail.reason')}</label>
               <textarea id="move-reason" rows={2} value={reason} aria-invalid={errors.reason ? 'true' : undefined}
                 onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
               {errors.reason && <p class="field-error">{errors.reason}</p>}
@@ -122,7 +127,7 @@ export function RequestDetail({ id }: { id: string }) {
             {moves.map((m) => (
               <button type="button" key={m} class={m === 'withdrawn' || m === 'declined' ? 'secondary' : ''}
                 onClick={() => move(m)}>
-                {t('detail.move', { state: stateLabel(m) })}
+                {moveLabel(m)}
               </button>
             ))}
           </div>
@@ -163,16 +168,29 @@ export function RequestDetail({ id }: { id: string }) {
         <dl class="facts">
           <dt>{t('requests.entity')}</dt>
           <dd>{r.form.entity} ({r.form.country})</dd>
+          <dt>{t('form.project')}</dt>
+          <dd lang="">{r.form.project_name}</dd>
           <dt>{t('form.commodity')}</dt>
-          <dd>{r.form.commodity}</dd>
+          <dd>{commodityLabel(r.form.commodity)}</dd>
+          {r.form.site && <><dt>{t('form.site')}</dt><dd lang="">{r.form.site}</dd></>}
           <dt>{t('form.focalPoints')}</dt>
-          <dd>{r.form.focal_points.map((p) => `${p.name}${p.email ? ` <${p.email}>` : ''}`).join(', ')}</dd>
+          <dd>
+            {r.form.focal_points.map((p, i) => (
+              <span key={i} class="person">
+                {i > 0 && '; '}{p.name}
+                {p.email && <> · <a href={`mailto:${p.email}`}>{p.email}</a></>}
+                {p.phone && <> · <a href={`tel:${p.phone.replace(/[^\d+]/g, '')}`}>{p.phone}</a></>}
+              </span>
+            ))}
+          </dd>
           <dt>{t('detail.counterparties')}</dt>
           <dd>{r.form.counterparties.map((c) => c.name + (c.affiliates.length ? ` (${c.affiliates.join(', ')})` : '')).join('; ')}</dd>
           <dt>{t('form.disciplines')}</dt>
           <dd>{r.form.disciplines.map(disciplineLabel).join(', ')}</dd>
-          <dt>{t('requests.deadline')}</dt>
-          <dd>{r.form.deadline}</dd>
+          {r.form.phase && <><dt>{t('form.phase')}</dt><dd>{t(`phase.${r.form.phase}` as MessageKey)}</dd></>}
+          {r.form.language && <><dt>{t('form.language')}</dt><dd>{t(`language.${r.form.language}` as MessageKey)}</dd></>}
+          {r.form.deadline && <><dt>{t('form.deadline')}</dt><dd>{formatLongDate(r.form.deadline)}</dd></>}
+          {r.form.timeline && <><dt>{t('form.timeline')}</dt><dd class="text" lang="">{r.form.timeline}</dd></>}
           <dt>{t('detail.background')}</dt>
           <dd class="text" lang="">{r.form.background}</dd>
         </dl>
