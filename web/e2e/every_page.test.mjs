@@ -84,7 +84,8 @@ async function pool(items, width, work) {
   }));
 }
 
-test('every page of every role reads in its language, without codes, keys or English left behind', async () => {
+// Every page each role can open, by role (ids from the demo data).
+async function pagesByRole() {
   const staff = await portal.apiAs(accounts.coordinator);
   const ghana = await portal.apiAs(accounts.government);
   const expert = await portal.apiAs(accounts.expert);
@@ -102,7 +103,7 @@ test('every page of every role reads in its language, without codes, keys or Eng
 
   const visitor = ['/', '/hub', '/roadmap', '/providers', '/training', '/enquiry', '/sign-in', '/password-reset',
     `/hub/documents/${hubDocument}`, `/training/courses/${course}`];
-  const pagesOf = {
+  return {
     public: visitor,
     government: defined(['/', '/requests', '/requests/new', `/requests/${request}`, `/requests/${request}/edit`, '/models',
       '/monitoring', `/monitoring/contracts/${contract}`, '/organisations', '/account', '/notifications', '/training']),
@@ -114,7 +115,10 @@ test('every page of every role reads in its language, without codes, keys or Eng
     funder: ['/', '/impact', '/models', '/models/new', '/account', '/notifications'],
     admin: ['/disciplines', '/audit', '/mail', '/people', '/roster', '/sla-policy', '/account'],
   };
+}
 
+test('every page of every role reads in its language, without codes, keys or English left behind', async () => {
+  const pagesOf = await pagesByRole();
   const found = [];
   let opened = 0;
   await Promise.all(Object.entries(pagesOf).map(async ([role, paths]) => {
@@ -142,4 +146,39 @@ test('every page of every role reads in its language, without codes, keys or Eng
   assert.ok(opened > 200, `${opened} pages opened`);
   const faultsFound = [...new Set(found)];
   assert.equal(faultsFound.length, 0, `${faultsFound.length} faults:\n${faultsFound.join('\n')}`);
+});
+
+// At 375 × 812, a phone's screen, no page is wider than the screen: tables
+// scroll in their own box or become cards. French, whose words run longest.
+test('every page of every role fits a phone screen', async () => {
+  const pagesOf = await pagesByRole();
+  const wide = [];
+  await Promise.all(Object.entries(pagesOf).map(async ([role, paths]) => {
+    const signedIn = role !== 'public';
+    const { page, problems } = await portal.newPage({ locale: signedIn ? 'en-GB' : 'fr-FR', viewport: { width: 375, height: 812 } });
+    if (signedIn) await portal.signIn(page, accounts[role]);
+    if (signedIn) await portal.chooseLanguage(page, 'fr');
+    await pool(paths, 3, async (path) => {
+      const tab = await page.context().newPage();
+      await tab.goto(`${portal.base}${path}`);
+      await tab.locator('h1').first().waitFor();
+      await tab.waitForLoadState('networkidle');
+      const width = await tab.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 375) {
+        const culprit = await tab.evaluate(() => {
+          const over = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > 376);
+          const e = over.find((x) => ![...x.children].some((c) => over.includes(c))) ?? over[0];
+          if (!e) return '';
+          const name = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ')[0]}` : ''}`;
+          return `${name} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+        });
+        wide.push(`${role} ${path}: ${width} px (${culprit})`);
+      }
+      await tab.close();
+    });
+    if (signedIn) await portal.chooseLanguage(page, 'en');
+    wide.push(...problems.map((p) => `${role} console: ${p}`));
+    await page.context().close();
+  }));
+  assert.equal(wide.length, 0, `${wide.length} pages wider than a phone:\n${wide.join('\n')}`);
 });
