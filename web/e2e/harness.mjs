@@ -121,8 +121,9 @@ export function usePortal({ mail = false } = {}) {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    // Signed in, in the account's language: the header names the person.
-    await page.locator('.session .who').waitFor();
+    // Signed in, in the account's language: the header names the person (on
+    // a phone, inside the folded menu).
+    await page.locator('.session .who').waitFor({ state: 'attached' });
   }
 
   // Reads the page in `lang` from the header's switch; a signed-in user's

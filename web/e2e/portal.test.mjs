@@ -144,3 +144,27 @@ test('an invitation made on the People page is accepted and the new expert signs
   await invitee.page.getByRole('button', { name: 'Sign in' }).click();
   await invitee.page.getByText('Nadia Browser · Expert').waitFor();
 });
+
+test('on a phone the header is one line with a menu, and the hub shows its first result on the first screen', async () => {
+  const { page, problems } = await portal.newPage({ viewport: { width: 375, height: 812 } });
+  await page.goto(`${portal.base}/hub?q=royalty`);
+  const first = page.locator('ol.hits li').first();
+  await first.waitFor();
+  assert.ok((await first.evaluate((e) => e.getBoundingClientRect().top)) < 812, 'the first result is on the first screen');
+  assert.ok((await page.locator('header').evaluate((e) => e.getBoundingClientRect().height)) < 80, 'the header is one line');
+  await portal.shot(page, 'hub-phone');
+  await signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/requests`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await page.locator('nav[aria-label] a', { hasText: 'Fiscal models' }).isVisible(), false);
+  const menu = page.getByRole('button', { name: 'Menu' });
+  assert.equal(await menu.getAttribute('aria-expanded'), 'false');
+  await menu.click();
+  assert.equal(await menu.getAttribute('aria-expanded'), 'true');
+  await page.locator('nav[aria-label] a', { hasText: 'Fiscal models' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Fiscal models' }).waitFor();
+  // Opening a page closes the menu.
+  assert.equal(await page.locator('nav[aria-label] a', { hasText: 'Monitoring' }).isVisible(), false);
+  await portal.shot(page, 'models-phone');
+  assert.deepEqual(problems, []);
+});

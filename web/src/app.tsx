@@ -1,6 +1,6 @@
 // The layout: header with the navigation of the user's role and the language
 // switch, the page of the current path (routes.tsx), the footer.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { call, currentUser, signOut } from './api';
 import { disciplineLabels, lists } from './codelists';
 import { Link } from './components/link';
@@ -31,6 +31,8 @@ export function App() {
   useSignal(disciplineLabels); // labels of disciplines on every page
   useSignal(lists); // pages render code lists as they arrive
   const unreadCount = useSignal(unread);
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [path]); // a page opened from the menu closes it
   useEffect(() => {
     if (user) void refreshUnread();
   }, [user, path]);
@@ -41,12 +43,12 @@ export function App() {
   const role: Role = user ? user.role : 'public';
   return (
     <div class="layout" lang={lang}>
-      <header>
+      <header class={menuOpen ? 'menu-open' : undefined}>
         <div class="brand">
           <Link href="/">{t('app.name')}</Link>
           <span class="tagline">{t('app.tagline')}</span>
         </div>
-        <nav aria-label={t('nav.main')}>
+        <nav id="main-nav" aria-label={t('nav.main')}>
           <ul>
             {navigation
               .filter((n) => n.roles.includes(role))
@@ -67,7 +69,7 @@ export function App() {
               <span class="who">
                 {user.name} · {t(`role.${user.role}` as MessageKey)}
               </span>
-              <button type="button" class="link" onClick={async () => { await signOut(); navigate('/'); }}>
+              <button type="button" class="link sign-out" onClick={async () => { await signOut(); navigate('/'); }}>
                 {t('nav.signOut')}
               </button>
             </>
@@ -87,6 +89,11 @@ export function App() {
               <option value={code} lang={code} key={code}>{name}</option>
             ))}
           </select>
+          {/* Phones: the navigation and the account fold behind this button. */}
+          <button type="button" class="secondary menu-toggle" aria-controls="main-nav" aria-expanded={menuOpen ? 'true' : 'false'}
+            onClick={() => setMenuOpen(!menuOpen)}>
+            {t('nav.menu')}{user && unreadCount > 0 && <span class="count"> {unreadCount}</span>}
+          </button>
         </div>
       </header>
       <main>

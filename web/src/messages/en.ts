@@ -11,6 +11,7 @@ export const en = {
   'nav.people': 'People',
   'nav.audit': 'Audit log',
   'nav.main': 'Main navigation',
+  'nav.menu': "Menu",
   'lang.choose': 'Language',
   'role.public': 'Visitor',
   'role.government': 'Government',

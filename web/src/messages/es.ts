@@ -12,6 +12,7 @@ export const es: Messages = {
   'nav.people': 'Personas',
   'nav.audit': 'Registro de auditoría',
   'nav.main': 'Navegación principal',
+  'nav.menu': "Menú",
   'lang.choose': 'Idioma',
   'role.public': 'Visitante',
   'role.government': 'Gobierno',

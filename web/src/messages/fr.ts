@@ -12,6 +12,7 @@ export const fr: Messages = {
   'nav.people': 'Personnes',
   'nav.audit': "Journal d'audit",
   'nav.main': 'Navigation principale',
+  'nav.menu': "Menu",
   'lang.choose': 'Langue',
   'role.public': 'Visiteur',
   'role.government': 'Gouvernement',

@@ -12,6 +12,7 @@ export const pt: Messages = {
   'nav.people': "Pessoas",
   'nav.audit': "Registo de auditoria",
   'nav.main': "Navegação principal",
+  'nav.menu': "Menu",
   'lang.choose': 'Língua',
   'role.public': "Visitante",
   'role.government': "Governo",
