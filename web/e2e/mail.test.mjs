@@ -29,6 +29,10 @@ test('a forgotten password is reset from the mail, on a phone', async () => {
   await portal.shot(page, 'mail-reset-refused-phone');
   await page.getByLabel('New password (at least 12 characters)').fill('a fresh passphrase for Elena');
   await page.getByRole('button', { name: 'Save and sign in' }).click();
+  // Signed in: on a phone, the account is in the menu.
+  await page.locator('.session .who').waitFor({ state: 'attached' });
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   // The link served once.
   await page.goto(link);

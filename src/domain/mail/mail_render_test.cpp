@@ -82,20 +82,22 @@ TEST(MailRender, MailsAboutNoRequestStartNoThread) {
   EXPECT_EQ(r.subject, "Choose a new password for the CONNEX portal");
 }
 
+// The {name} and {name|list} placeholders of a catalog text.
+std::set<std::string> Placeholders(const std::string& text) {
+  static const std::regex placeholder(R"(\{[a-z_|]+\})");
+  std::set<std::string> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), placeholder);
+       it != std::sregex_iterator(); ++it) {
+    out.insert(it->str());
+  }
+  return out;
+}
+
 // Every catalog has the words of every kind, with the same placeholders as
 // English, so no mail is ever short of a sentence in one language.
 TEST(MailRender, EveryLanguageWordsEveryKindWithTheSamePlaceholders) {
   std::vector<std::string> kinds = ChoosableMailKinds();
   kinds.insert(kinds.end(), {"invitation", "password_reset", "digest"});
-  const std::regex placeholder(R"(\{[a-z_|]+\})");
-  const auto placeholders = [&](const std::string& text) {
-    std::set<std::string> out;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), placeholder);
-         it != std::sregex_iterator(); ++it) {
-      out.insert(it->str());
-    }
-    return out;
-  };
   const nlohmann::json& en = MailCatalog("en");
   EXPECT_EQ(en["kinds"].size(), kinds.size()) << "a kind with words but no sender, or the reverse";
   for (const std::string& kind : kinds) {
@@ -106,8 +108,8 @@ TEST(MailRender, EveryLanguageWordsEveryKindWithTheSamePlaceholders) {
       ASSERT_EQ(words[kind].size(), en["kinds"][kind].size());
       for (const auto& [part, text] : en["kinds"][kind].items()) {
         ASSERT_TRUE(words[kind].contains(part)) << part;
-        EXPECT_EQ(placeholders(words[kind][part].get<std::string>()),
-                  placeholders(text.get<std::string>()))
+        EXPECT_EQ(Placeholders(words[kind][part].get<std::string>()),
+                  Placeholders(text.get<std::string>()))
             << part;
       }
       OutboundMail m = Message(language);
@@ -147,21 +149,12 @@ TEST(MailRender, LettersAndCalendarsSayWhatThePagesSay) {
     SCOPED_TRACE(language);
     const nlohmann::json& words = MailCatalog(language);
     // A translation may leave a name out ("Madame, Monsieur,"), never add one.
-    const std::regex placeholder(R"(\{[a-z_|]+\})");
-    const auto names = [&](const std::string& text) {
-      std::set<std::string> out;
-      for (auto it = std::sregex_iterator(text.begin(), text.end(), placeholder);
-           it != std::sregex_iterator(); ++it) {
-        out.insert(it->str());
-      }
-      return out;
-    };
     for (const char* part : {"letter", "calendar", "impact", "compare"}) {
       ASSERT_EQ(words[part].size(), en[part].size()) << part;
       for (const auto& [key, text] : en[part].items()) {
         ASSERT_TRUE(words[part].contains(key)) << part << "." << key;
-        const std::set<std::string> mine = names(words[part][key].get<std::string>()),
-                                    english = names(text.get<std::string>());
+        const std::set<std::string> mine = Placeholders(words[part][key].get<std::string>()),
+                                    english = Placeholders(text.get<std::string>());
         EXPECT_TRUE(std::includes(english.begin(), english.end(), mine.begin(), mine.end()))
             << part << "." << key;
       }

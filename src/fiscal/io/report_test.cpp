@@ -74,26 +74,29 @@ TEST(WriteXlsx, WritesAWorkbookOrReportsWhyNot) {
   EXPECT_EQ(failed.error().code, ErrorCode::kIo);
 }
 
-// The text of the workbook's sheet names and cells (unzip is in scripts/setup).
-std::string WorkbookText(const std::string& path) {
+// The sheet names and cell texts of the fixture's first term sheet written
+// as a workbook in `language` (read back through unzip, in scripts/setup).
+std::string WorkbookText(const Fixture& f, const std::string& language) {
+  const std::string path = ::testing::TempDir() + "report_words_test.xlsx";
+  Workbook book;
+  book.model = &f.model;
+  book.analyses = {&f.analyses[0]};
+  book.language = language;
+  if (!WriteXlsx(path, book).ok()) return "";
   std::string text;
   FILE* in = popen(("unzip -p '" + path + "' xl/workbook.xml xl/sharedStrings.xml").c_str(), "r");
-  if (!in) return text;
-  char buffer[4096];
-  for (size_t n; (n = fread(buffer, 1, sizeof buffer, in)) > 0;) text.append(buffer, n);
-  pclose(in);
+  if (in) {
+    char buffer[4096];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, in)) > 0;) text.append(buffer, n);
+    pclose(in);
+  }
+  std::remove(path.c_str());
   return text;
 }
 
 TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
   Fixture f;
-  const std::string path = ::testing::TempDir() + "report_words_test.xlsx";
-  Workbook book;
-  book.model = &f.model;
-  book.analyses = {&f.analyses[0]};
-  book.language = "pt";
-  ASSERT_TRUE(WriteXlsx(path, book).ok());
-  const std::string pt = WorkbookText(path);
+  const std::string pt = WorkbookText(f, "pt");
   for (const char* words :
        {"name=\"Resumo\"", "name=\"Fluxos ", "Receita bruta", "Royalties", "Imposto de renda",
         "taxa de desconto 10%", "Taxa efetiva média de tributação", "Ano"}) {
@@ -103,26 +106,17 @@ TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
   for (const char* code : {"gross_revenue", "income_tax", "pretax_cash_flow"}) {
     EXPECT_EQ(pt.find(code), std::string::npos) << code;
   }
-  book.language = "en";
-  ASSERT_TRUE(WriteXlsx(path, book).ok());
-  const std::string en = WorkbookText(path);
+  const std::string en = WorkbookText(f, "en");
   EXPECT_NE(en.find("name=\"Summary\""), std::string::npos);
   EXPECT_NE(en.find("discount rate 10%"), std::string::npos);
-  std::remove(path.c_str());
 }
 
 TEST(WriteXlsx, CutsLongSheetNamesAtACharacterNotInsideOne) {
   Fixture f;
   f.analyses[0].regime = "Régime proposé par la société minière";
-  const std::string path = ::testing::TempDir() + "report_sheet_test.xlsx";
-  Workbook book;
-  book.model = &f.model;
-  book.analyses = {&f.analyses[0]};
-  book.language = "pt";
-  ASSERT_TRUE(WriteXlsx(path, book).ok());
   // 31 characters: "Fluxos 1 " and 22 of the name, the "é"s whole.
-  EXPECT_NE(WorkbookText(path).find("name=\"Fluxos 1 Régime proposé par la \""), std::string::npos);
-  std::remove(path.c_str());
+  EXPECT_NE(WorkbookText(f, "pt").find("name=\"Fluxos 1 Régime proposé par la \""),
+            std::string::npos);
 }
 
 // Every language names every sheet, head, metric and ledger line English does.
