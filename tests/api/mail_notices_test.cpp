@@ -198,8 +198,9 @@ TEST_F(MailNotices, AnEnquiryAndACoursesNominationAndCertificateReachTheirPeople
   ASSERT_TRUE(course["id"].is_string()) << course.dump();
   const json session = Json(coordinator_.Send(
       "POST", "/api/v1/training/courses/" + course["id"].get<std::string>() + "/sessions",
-      {{"starts_on", "2026-12-07"},
-       {"ends_on", "2026-12-08"},
+      // Held yesterday and today: a session is marked held from its last day.
+      {{"starts_on", DateInDays(-1)},
+       {"ends_on", DateInDays(0)},
        {"place", "Dakar"},
        {"language", "fr"},
        {"trainers", {"Jean Diouf"}},
