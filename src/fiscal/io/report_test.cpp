@@ -76,8 +76,12 @@ TEST(WriteXlsx, WritesAWorkbookOrReportsWhyNot) {
 
 // The sheet names and cell texts of the fixture's first term sheet written
 // as a workbook in `language` (read back through unzip, in scripts/setup).
+// The file is named after the running test: ctest runs each test as its own
+// process, side by side, and a shared name let one test delete the other's.
 std::string WorkbookText(const Fixture& f, const std::string& language) {
-  const std::string path = ::testing::TempDir() + "report_words_test.xlsx";
+  const std::string path = ::testing::TempDir() +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "-" +
+                           language + ".xlsx";
   Workbook book;
   book.model = &f.model;
   book.analyses = {&f.analyses[0]};
