@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "server_process.hpp"
 
@@ -73,7 +74,10 @@ TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
   EXPECT_EQ(Status(NewClient().Get("/api/v1/experts/" + mining + "/profile")), 401);
   EXPECT_EQ(Status(ghana_.Get("/api/v1/experts")), 404);
   EXPECT_EQ(Status(coordinator_.Get("/api/v1/experts/" + mining + "/profile")), 200);
-  const json found = Json(coordinator_.Get("/api/v1/experts?discipline=geology"))["items"];
+  // Four geologists in the demo roster; one of them plans open pits.
+  EXPECT_EQ(Json(coordinator_.Get("/api/v1/experts?discipline=geology"))["items"].size(), 4u);
+  const json found =
+      Json(coordinator_.Get("/api/v1/experts?discipline=geology&q=open-pit"))["items"];
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0]["user_id"], mining);
   auto bad = engineer_.Send("PUT", "/api/v1/experts/" + mining + "/profile",
@@ -92,13 +96,56 @@ TEST_F(Roster, ProfilesAndDeclarationsAreTheExpertsAndTheSupportUnits) {
             404);
 }
 
+// The demo request (Senegal, offshore gas, in French) finds a team in the demo
+// roster as it stands: both experts with an interest in the counterparty are
+// named as conflicted, and the proposed team has a French speaker.
+TEST_F(Roster, TheDemoRequestGetsTeamsFromTheDemoRoster) {
+  json r;
+  const json requests = Json(coordinator_.Get("/api/v1/requests"));
+  for (const json& x : requests["items"]) {
+    if (x["project_name"].get<std::string>().starts_with("Offshore block C-12")) r = x;
+  }
+  ASSERT_FALSE(r.is_null());
+  const std::string path = "/api/v1/requests/" + r["id"].get<std::string>();
+  r = Json(coordinator_.Get(path));
+  for (const char* to : {"under_review", "approved", "scoping"}) {
+    if (std::string(to) == "approved") {
+      ASSERT_EQ(Status(coordinator_.Send("PUT", path + "/due-diligence", LowRiskApproval())), 200);
+    }
+    json body = {{"to", to}, {"version", r["version"]}};
+    if (std::string(to) == "approved") body["scope"] = {{"summary", "PSC review"}};
+    auto moved = coordinator_.Send("POST", path + "/transitions", body);
+    ASSERT_EQ(Status(moved), 200) << to << ": " << moved->body;
+    r = Json(moved);
+  }
+  json slots = json::array();
+  for (const json& d : r["form"]["disciplines"]) slots.push_back({{"discipline", d}});
+  const json p = Json(coordinator_.Send("POST", path + "/team-proposals",
+                                        {{"slots", slots},
+                                         {"team_languages", {"fr"}},
+                                         {"start", DateInDays(20)},
+                                         {"end", DateInDays(50)},
+                                         {"days_per_expert", 10}}));
+  ASSERT_EQ(p["teams"].size(), 3u) << p.dump();
+  EXPECT_TRUE(p["shortfalls"].empty());
+  EXPECT_EQ(p["teams"][0]["members"].size(), 3u);
+  std::set<std::string> conflicted;
+  for (const json& n : p["not_chosen"]) {
+    if (n["reason"] == "conflict") conflicted.insert(n["name"].get<std::string>());
+    EXPECT_NE(n["reason"], "not_needed");
+  }
+  EXPECT_EQ(conflicted, (std::set<std::string>{"Awa Ndiaye", "Olu Adeyemi"}));
+}
+
 TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
   const std::string mining = Id(engineer_), fiscal = Id(expert_);
+  // The coordinator wants this engineer, who knows the deposit.
   const json spec = {
       {"slots", {{{"discipline", "fiscal_modelling"}}, {{"discipline", "mining_engineering"}}}},
       {"start", "2027-01-11"},
       {"end", "2027-02-05"},
-      {"days_per_expert", 10}};
+      {"days_per_expert", 10},
+      {"must_include", {mining}}};
   std::string path, declaration;  // the request, the engineer's declaration
   ASSERT_TRUE(Step("the engineer declares a past consultancy for the counterparty", [&] {
     path = "/api/v1/requests/" + Scoping()["id"].get<std::string>();
@@ -118,8 +165,12 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
     ASSERT_EQ(Status(proposal), 200) << proposal->body;
     json p = Json(proposal);
     EXPECT_TRUE(p["teams"].empty());
-    ASSERT_EQ(p["missing"].size(), 1u);
-    EXPECT_EQ(p["missing"][0], "1 × mining_engineering needed, 0 available");
+    // No team with the engineer: the shortfall names them and the conflict.
+    ASSERT_EQ(p["shortfalls"].size(), 1u) << p.dump();
+    EXPECT_EQ(p["shortfalls"][0]["kind"], "required");
+    EXPECT_EQ(p["shortfalls"][0]["expert_id"], mining);
+    EXPECT_EQ(p["shortfalls"][0]["name"], "Tom Engineer");
+    EXPECT_EQ(p["shortfalls"][0]["reason"], "conflict");
     bool excluded = false;
     for (const json& n : p["not_chosen"]) {
       if (n["user_id"] == mining) {
@@ -134,10 +185,10 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
     EXPECT_EQ(Status(refused), 409);
     EXPECT_NE(Json(refused)["error"]["message"].get<std::string>().find("conflict of interest"),
               std::string::npos);
-    // The proposal screened the whole roster (2 experts); the refused assignment
-    // screened the engineer again, and that record is kept with the refusal.
+    // The proposal screened the whole demo roster (33 experts); the refused
+    // assignment screened the engineer again, and that record is kept with the refusal.
     const json screenings = Json(coordinator_.Get(path + "/screenings"))["items"];
-    ASSERT_EQ(screenings.size(), 3u);
+    ASSERT_EQ(screenings.size(), 34u);
     EXPECT_EQ(std::count_if(screenings.begin(), screenings.end(),
                             [&](const json& x) {
                               return x["user_id"] == mining && x["outcome"] == "exclude";
@@ -160,11 +211,13 @@ TEST_F(Roster, AConflictExcludesUntilTheGovernmentWaivesItInWriting) {
                   {{"declaration_id", declaration}, {"consent_document_id", Json(consent)["id"]}})),
               201);
     const json p = Json(coordinator_.Send("POST", path + "/team-proposals", spec));
-    ASSERT_EQ(p["teams"].size(), 1u);
+    ASSERT_FALSE(p["teams"].empty()) << p.dump();
     EXPECT_EQ(p["teams"][0]["members"][1]["user_id"], mining);
     const double rate =
         Json(coordinator_.Get("/api/v1/experts/" + mining + "/profile"))["day_rate"];
-    EXPECT_EQ(p["teams"][0]["cost"].get<double>(), 1200 * 10 + rate * 10);
+    EXPECT_EQ(p["teams"][0]["members"][1]["cost"].get<double>(), rate * 10);
+    EXPECT_EQ(p["teams"][0]["cost"].get<double>(),
+              p["teams"][0]["members"][0]["cost"].get<double>() + rate * 10);
     EXPECT_EQ(Status(coordinator_.Send("POST", path + "/team",
                                        {{"user_id", mining}, {"role", "mining engineer"}})),
               201);

@@ -54,6 +54,16 @@ test('a coordinator builds a team, sees the conflicted expert excluded, confirms
   const conflict = page.locator('table.exclusions tr', { hasText: 'Tom Engineer' });
   assert.equal(await conflict.getAttribute('data-reason'), 'conflict');
   assert.match(await conflict.textContent(), /conflict of interest.*ACME MINING LIMITED/);
+  // The roster has cheaper fiscal modellers; the coordinator wants Elena, who
+  // is eligible (never "not needed"), and requires her.
+  const elena = page.locator('table.exclusions tr', { hasText: 'Elena Fiscal' });
+  assert.equal(await elena.getAttribute('data-reason'), 'eligible');
+  assert.match(await elena.textContent(), /eligible.*Option 1 costs less/);
+  assert.equal(await page.locator('table.exclusions tr[data-reason="not_needed"]').count(), 0);
+  await elena.getByRole('button', { name: 'Require' }).click();
+  await page.getByText('Required: Elena Fiscal.').waitFor();
+  await page.getByRole('button', { name: 'Propose teams' }).click();
+  await page.locator('.option', { hasText: 'Elena Fiscal' }).first().waitFor();
   assert.match(await page.locator('.option').first().textContent(), /Elena Fiscal/);
   await portal.shot(page, 'coordinator-team-builder');
   await page.getByRole('button', { name: 'Use this team' }).first().click();
@@ -78,15 +88,91 @@ test('a coordinator builds a team, sees the conflicted expert excluded, confirms
   await eng.page.getByRole('heading', { name: 'Page not found' }).waitFor();
 });
 
+// The date `n` days from today, as the server counts days (UTC).
+const inDays = (n) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
+
+test('the demo request gets teams from the demo roster; slots are added, edited and removed; a slot no one can fill says what would help; a new scope version changes the slots', async () => {
+  // The Senegalese demo request (gas, in French), taken to scoping.
+  const co = await portal.apiAs(accounts.coordinator);
+  const { items } = await co('GET', '/api/v1/requests');
+  let r = await co('GET', `/api/v1/requests/${items.find((x) => x.project_name.startsWith('Offshore block C-12')).id}`);
+  const move = async (to, extra = {}) => (r = await co('POST', `/api/v1/requests/${r.id}/transitions`, { to, version: r.version, ...extra }));
+  await move('under_review');
+  await co('PUT', `/api/v1/requests/${r.id}/due-diligence`, {
+    human_rights: 'low', environmental: 'low', legal: 'low', reputational: 'low', decision: 'approve', version: 0,
+  });
+  await move('approved', { scope: { summary: 'Review of the draft PSC', disciplines: ['legal', 'fiscal_modelling', 'petroleum_engineering'] } });
+  await move('scoping');
+
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/requests/${r.id}`);
+  await page.getByRole('heading', { name: 'Team builder' }).waitFor();
+  const slots = page.locator('.team-builder fieldset .row');
+  assert.equal(await slots.count(), 3);
+  await page.getByLabel('Engagement from').fill(inDays(20));
+  await page.getByLabel('to', { exact: true }).fill(inDays(50));
+  await page.getByRole('button', { name: 'Propose teams' }).click();
+  await page.getByRole('button', { name: 'Use this team' }).first().waitFor();
+  assert.equal(await page.locator('.team-builder .option').count(), 3);
+  // Both experts with an interest in Atlantic Gas are named as conflicted.
+  for (const name of ['Awa Ndiaye', 'Olu Adeyemi']) {
+    const row = page.locator('table.exclusions tr', { hasText: name });
+    assert.equal(await row.getAttribute('data-reason'), 'conflict');
+  }
+  assert.equal(await page.locator('table.exclusions tr[data-reason="not_needed"]').count(), 0);
+  await portal.shot(page, 'coordinator-team-builder-demo');
+
+  // A fourth slot: two geologists who speak Portuguese. One is on the roster.
+  await page.getByRole('button', { name: 'Add a slot' }).click();
+  assert.equal(await slots.count(), 4);
+  await page.locator('#slot-3-discipline').selectOption('geology');
+  await page.locator('#slot-3-count').fill('2');
+  await page.locator('#slot-3-language').selectOption('pt');
+  await page.getByRole('button', { name: 'Propose teams' }).click();
+  const shortfall = page.locator('.shortfalls li[data-kind="slot"]');
+  await shortfall.waitFor();
+  assert.equal(await page.locator('.team-builder .option').count(), 0);
+  const said = await shortfall.textContent();
+  assert.match(said, /Slot 4 \(Geology, Portuguese\) needs 2 experts, and only 1 eligible expert is free\./);
+  assert.match(said, /Drop the language this slot asks for: 3 more experts would qualify\./);
+  assert.match(said, /Or ask for fewer experts in this slot\./);
+  await portal.shot(page, 'coordinator-team-builder-shortfall');
+  await page.setViewportSize({ width: 375, height: 812 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'the builder fits a phone');
+  await portal.shot(page, 'coordinator-team-builder-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Removed again, the slot no longer blocks the team.
+  await page.getByRole('button', { name: 'Remove slot 4' }).click();
+  assert.equal(await slots.count(), 3);
+  await page.getByRole('button', { name: 'Propose teams' }).click();
+  await page.getByRole('button', { name: 'Use this team' }).first().waitFor();
+
+  // A new scope version drops the legal review and adds geology; the builder
+  // starts again from the new disciplines, and the version says what changed.
+  await page.getByRole('button', { name: 'New scope version' }).click();
+  await page.locator('.panel fieldset', { hasText: 'Disciplines' }).getByLabel('Legal').uncheck();
+  await page.locator('.panel fieldset', { hasText: 'Disciplines' }).getByLabel('Geology').check();
+  await page.locator('#scope-reason').fill('The ministry handles the legal review itself');
+  await page.getByRole('button', { name: 'Save the new version' }).click();
+  await page.locator('ol.versions li li', { hasText: 'Disciplines: + Geology − Legal' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.team-builder fieldset .row').length === 3
+    && document.querySelector('#slot-2-discipline')?.value === 'geology');
+  assert.equal(await page.locator('#slot-0-discipline').inputValue(), 'fiscal_modelling');
+  assert.deepEqual(problems, []);
+});
+
 test('a coordinator searches the roster and imports a CSV whose bad rows are listed and nothing imported', async () => {
   const { page, problems } = await portal.newPage();
   await portal.signIn(page, accounts.coordinator);
   await page.locator('nav[aria-label] a', { hasText: 'Roster' }).click();
   await page.getByRole('heading', { name: 'Roster' }).waitFor();
   await page.getByLabel('Discipline').selectOption('geology');
-  // The filtered list replaces the full one when its answer arrives.
-  await page.waitForFunction(() => document.querySelectorAll('main tbody tr').length === 1);
-  assert.match(await page.locator('main tbody tr').textContent(), /Tom Engineer/);
+  // The filtered list replaces the full one (33 experts) when its answer
+  // arrives: the demo roster's four geologists.
+  await page.waitForFunction(() => document.querySelectorAll('main tbody tr').length === 4);
+  assert.match(await page.locator('main tbody').textContent(), /Tom Engineer/);
   await page.setInputFiles('#roster-import', {
     name: 'roster.csv', mimeType: 'text/csv',
     buffer: Buffer.from('email,seniority,disciplines,languages,day_rate\nfiscal.expert@connex.example,principal,fiscal_modelling,en;fr,1300\nnobody@connex.example,senior,legal,en,900\n'),

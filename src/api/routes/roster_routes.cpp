@@ -2,6 +2,7 @@
 // Support Unit all), the Code of Conduct, and on a request the screenings,
 // waivers and team proposals of the Support Unit.
 #include "api/routes/routes.hpp"
+#include "api/routes/views.hpp"
 #include "domain/accounts/user_names.hpp"
 #include "domain/policy/request_access.hpp"
 #include "domain/roster/roster_service.hpp"
@@ -327,11 +328,31 @@ void AddRosterRoutes(std::vector<Route>& routes, Services& s) {
                   {"name", name(e.expert_id)},
                   {"reason", e.reason},
                   {"detail", e.detail},
-                  {"declaration_id", e.declaration_id.empty() ? nlohmann::json()
-                                                              : nlohmann::json(e.declaration_id)}});
+                  {"declaration_id",
+                   e.declaration_id.empty() ? nlohmann::json() : nlohmann::json(e.declaration_id)},
+                  {"from", TextOrNull(e.from)},
+                  {"to", TextOrNull(e.to)}});
+           }
+           nlohmann::json shortfalls = nlohmann::json::array();
+           for (const Shortfall& f : p->shortfalls) {
+             shortfalls.push_back(
+                 {{"kind", f.kind},
+                  {"slot", f.slot < 0 ? nlohmann::json() : nlohmann::json(f.slot)},
+                  {"needed", f.needed},
+                  {"available", f.available},
+                  {"language", TextOrNull(f.language)},
+                  {"expert_id", TextOrNull(f.expert_id)},
+                  {"name",
+                   f.expert_id.empty() ? nlohmann::json() : nlohmann::json(name(f.expert_id))},
+                  {"reason", TextOrNull(f.reason)},
+                  {"detail", TextOrNull(f.detail)},
+                  {"cheapest", f.cheapest},
+                  {"without_language", f.without_language},
+                  {"other_window", f.other_window},
+                  {"higher_budget", f.higher_budget}});
            }
            return nlohmann::json{
-               {"teams", teams}, {"not_chosen", not_chosen}, {"missing", p->missing}};
+               {"teams", teams}, {"not_chosen", not_chosen}, {"shortfalls", shortfalls}};
          });
        }});
 }

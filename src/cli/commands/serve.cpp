@@ -4,9 +4,10 @@
 #include "api/server.hpp"
 #include "cli/commands/demo_after_support.hpp"
 #include "cli/commands/demo_hub.hpp"
+#include "cli/commands/demo_roster.hpp"
 #include "cli/commands/platform_common.hpp"
+#include "core/crypto.hpp"
 #include "domain/accounts/account_service.hpp"
-#include "domain/roster/roster_service.hpp"
 #include "store/sql_account_repository.hpp"
 #include "store/sql_stores.hpp"
 
@@ -62,51 +63,6 @@ Result<Done> DemoRequest(domain::Stores& stores, const domain::Principal& coordi
   return Done{};
 }
 
-// The Code of Conduct, attested by both demo experts, and their profiles.
-Result<Done> DemoRoster(domain::Stores& stores, const domain::Principal& admin,
-                        const domain::Principal& fiscal, const domain::Principal& mining) {
-  const domain::RosterService roster;
-  const Instant now = Now();
-  auto code = roster.PublishCode(
-      stores, admin,
-      "Advisers work only on behalf of, and by order of, the host government. They declare every "
-      "interest in the companies on the other side of the table, keep the government's "
-      "information confidential, accept no instruction or benefit from anyone else, and step "
-      "aside when a conflict of interest appears.",
-      now);
-  if (!code) return code.errors();
-  const struct {
-    const domain::Principal* who;
-    nlohmann::json profile;
-  } experts[] = {
-      {&fiscal,
-       {{"seniority", "principal"},
-        {"disciplines", {"fiscal_modelling", "economics"}},
-        {"languages", {"en", "fr"}},
-        {"countries", {"GHA", "SEN", "ZMB"}},
-        {"commodities", {"copper", "gold", "gas"}},
-        {"day_rate", 1200},
-        {"bio", "Fiscal regimes of mining and petroleum agreements; twelve negotiations."}}},
-      {&mining,
-       {{"seniority", "senior"},
-        {"disciplines", {"mining_engineering", "geology"}},
-        {"languages", {"en"}},
-        {"countries", {"GHA", "ZMB"}},
-        {"commodities", {"copper", "gold"}},
-        {"day_rate", 900},
-        {"bio", "Open-pit mine planning and feasibility studies."}}},
-  };
-  for (const auto& e : experts) {
-    auto profile = domain::ReadProfile(e.profile);
-    if (!profile) return profile.errors();
-    auto saved = roster.SaveProfile(stores, *e.who, e.who->user_id, *profile, now);
-    if (!saved) return saved.errors();
-    auto attested = roster.Attest(stores, *e.who, now);
-    if (!attested) return attested.errors();
-  }
-  return Done{};
-}
-
 // Creates the demonstration organisations and accounts when there are no
 // users yet; prints the sign-ins. Returns false on a database failure.
 bool SeedDemo(store::Database& db, std::ostream& out) {
@@ -140,10 +96,11 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         {"funder@connex.example", "Fatima Funder", domain::Role::kFunder, -1},
     };
     std::vector<domain::Principal> people;
+    const std::string password_hash = HashPassword(kDemoPassword);
     for (const DemoAccount& a : accounts) {
-      auto made = service.AddUser(
+      auto made = service.AddUserWithHash(
           repo, "system:demo", a.email, a.name, a.role,
-          a.organisation < 0 ? "" : ids[static_cast<size_t>(a.organisation)], kDemoPassword);
+          a.organisation < 0 ? "" : ids[static_cast<size_t>(a.organisation)], password_hash);
       if (!made) return made.errors();
       if (made->language != a.language) {
         made->language = a.language;
@@ -153,7 +110,7 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
     }
     auto request = DemoRequest(stores, people[1], people[3]);
     if (!request) return request.errors();
-    auto roster = DemoRoster(stores, people[0], people[4], people[5]);
+    auto roster = DemoRoster(stores, people[0], password_hash, Now());
     if (!roster) return roster.errors();
     auto hub = DemoHub(stores, people[1], people[0]);
     if (!hub) return hub.errors();
@@ -174,6 +131,8 @@ bool SeedDemo(store::Database& db, std::ostream& out) {
         << "  coordinator  coordinator@connex.example\n"
         << "  government   focal.ghana@connex.example, focal.senegal@connex.example\n"
         << "  expert       fiscal.expert@connex.example, mining.engineer@connex.example\n"
+        << "Roster: 33 experts of every discipline in English, French, Spanish and Portuguese\n"
+        << "  (the two above and 31 more, all with the same password).\n"
         << "  funder       funder@connex.example (impact reports only)\n"
         << "Resource hub: sample contracts, guides and support providers, labelled as samples.\n"
         << "Monitoring: Ghana's register of the Asante Ridge sample contract.\n"

@@ -296,17 +296,27 @@ Result<User> AccountService::AddUser(AccountRepository& repo, const std::string&
                                      const std::string& email_in, const std::string& name,
                                      Role role, const std::string& organisation_id,
                                      const std::string& password) const {
+  if (auto why = CheckPassword(password, NormaliseEmail(email_in))) {
+    return Invalid(*why, "password");
+  }
+  return AddUserWithHash(repo, actor, email_in, name, role, organisation_id,
+                         HashPassword(password));
+}
+
+Result<User> AccountService::AddUserWithHash(AccountRepository& repo, const std::string& actor,
+                                             const std::string& email_in, const std::string& name,
+                                             Role role, const std::string& organisation_id,
+                                             const std::string& password_hash) const {
   const std::string email = NormaliseEmail(email_in);
   if (name.empty() || name.size() > 200) return Invalid("must be 1 to 200 characters", "name");
   if (Result<Done> ok = CheckNewUser(repo, email, role, organisation_id); !ok) return ok.errors();
-  if (auto why = CheckPassword(password, email)) return Invalid(*why, "password");
   User u;
   u.id = NewId("usr");
   u.email = email;
   u.name = name;
   u.role = role;
   u.organisation_id = organisation_id;
-  u.password_hash = HashPassword(password);
+  u.password_hash = password_hash;
   repo.InsertUser(u);
   repo.Audit(actor, "user.create", "user", u.id, "", UserJson(u));
   return u;

@@ -136,6 +136,12 @@ class AccountService {
   Result<User> AddUser(AccountRepository& repo, const std::string& actor, const std::string& email,
                        const std::string& name, Role role, const std::string& organisation_id,
                        const std::string& password) const;
+  // The same with the password already hashed (HashPassword): the demonstration
+  // seeds dozens of accounts that share one password, hashed once.
+  Result<User> AddUserWithHash(AccountRepository& repo, const std::string& actor,
+                               const std::string& email, const std::string& name, Role role,
+                               const std::string& organisation_id,
+                               const std::string& password_hash) const;
   // Governments carry an ISO 3166-1 alpha-3 country code; other kinds may.
   Result<Organisation> AddOrganisation(AccountRepository& repo, const std::string& actor,
                                        OrganisationKind kind, const std::string& name,

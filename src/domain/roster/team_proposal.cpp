@@ -118,14 +118,6 @@ bool Overlaps(const std::pair<std::string, std::string>& period, const std::stri
   return period.first <= end && period.second >= start;
 }
 
-std::string SlotName(const Slot& s) {
-  std::string name = s.discipline;
-  for (size_t i = 0; i < s.languages.size(); ++i) {
-    name += (i ? " and " : " speaking ") + s.languages[i];
-  }
-  return name;
-}
-
 Errors Validate(const TeamSpec& spec) {
   Errors e;
   if (spec.slots.empty())
@@ -165,41 +157,65 @@ Errors Validate(const TeamSpec& spec) {
   return e;
 }
 
-// What the roster lacks when no team exists.
-std::vector<std::string> Missing(const Model& full, const TeamSpec& spec) {
-  std::vector<std::string> out;
+// Why no team exists, and what would make one possible. `roster` and
+// `reasons` count the experts a relaxed language, window or budget would let in.
+std::vector<Shortfall> Shortfalls(const Model& full, const TeamSpec& spec,
+                                  const std::vector<Candidate>& roster,
+                                  const std::map<std::string, Exclusion>& reasons) {
+  auto kept_out_for = [&](const Candidate& c, const char* reason) {
+    auto it = reasons.find(c.id);
+    return it != reasons.end() && it->second.reason == reason;
+  };
+  // Experts kept out only by the window or the budget who would meet `fits`.
+  auto relaxing = [&](Shortfall& out, const auto& fits) {
+    for (const Candidate& c : roster) {
+      if (!fits(c)) continue;
+      if (kept_out_for(c, "unavailable")) ++out.other_window;
+      if (kept_out_for(c, "over_budget")) ++out.higher_budget;
+    }
+  };
+  std::vector<Shortfall> out;
   for (size_t s = 0; s < spec.slots.size(); ++s) {
+    const Slot& slot = spec.slots[s];
     std::set<int> able;
     for (const Var& v : full.vars) {
       if (v.slot == static_cast<int>(s)) able.insert(v.expert);
     }
-    if (static_cast<int>(able.size()) < spec.slots[s].count) {
-      out.push_back(std::to_string(spec.slots[s].count) + " × " + SlotName(spec.slots[s]) +
-                    " needed, " + std::to_string(able.size()) + " available");
+    if (static_cast<int>(able.size()) >= slot.count) continue;
+    Shortfall f{.kind = "slot",
+                .slot = static_cast<int>(s),
+                .needed = slot.count,
+                .available = static_cast<int>(able.size())};
+    for (const Candidate& c : roster) {
+      const bool free = !reasons.count(c.id) || kept_out_for(c, "no_matching_slot");
+      if (free && Has(c.disciplines, slot.discipline) && !Fits(c, slot)) ++f.without_language;
     }
+    relaxing(f, [&](const Candidate& c) { return Fits(c, slot); });
+    out.push_back(std::move(f));
   }
   for (const std::string& lang : spec.team_languages) {
     const bool any = std::any_of(full.vars.begin(), full.vars.end(), [&](const Var& v) {
       return Has(full.experts[static_cast<size_t>(v.expert)]->languages, lang);
     });
-    if (!any) out.push_back("a member speaking " + lang + ": none available for the slots asked");
+    if (any) continue;
+    Shortfall f{.kind = "team_language", .language = lang};
+    relaxing(f, [&](const Candidate& c) {
+      return Has(c.languages, lang) && std::any_of(spec.slots.begin(), spec.slots.end(),
+                                                   [&](const Slot& s) { return Fits(c, s); });
+    });
+    out.push_back(std::move(f));
   }
   if (!out.empty()) return out;
   if (spec.budget > 0) {
     if (auto cheapest = Solve(full, {}, false)) {
-      char text[160];
-      std::snprintf(
-          text, sizeof text,
-          "budget: the cheapest possible team costs USD %.0f, over the budget of USD %.0f",
-          cheapest->cost, spec.budget);
-      out.push_back(text);
+      out.push_back({.kind = "budget", .cheapest = cheapest->cost});
       return out;
     }
   }
-  out.push_back(
-      "not enough distinct experts to fill every slot at once (each expert fills one slot)");
+  // Every slot has enough candidates on its own, but some are counted twice.
+  out.push_back({.kind = "distinct"});
   for (const std::string& id : spec.must_include) {
-    out.push_back("the required expert " + id + " may be what makes it impossible");
+    out.push_back({.kind = "required", .expert_id = id, .reason = "together"});
   }
   return out;
 }
@@ -219,18 +235,21 @@ Result<Proposal> ProposeTeams(const TeamSpec& spec, const std::vector<Candidate>
     const bool fits_any = std::any_of(spec.slots.begin(), spec.slots.end(),
                                       [&](const Slot& s) { return Fits(c, s); });
     if (Has(spec.must_exclude, c.id)) {
-      reasons[c.id] = {c.id, "excluded", "excluded by the coordinator", ""};
+      reasons[c.id] = {.expert_id = c.id, .reason = "excluded"};
     } else if (c.screening.outcome == ScreeningOutcome::kExclude) {
-      reasons[c.id] = {c.id, "conflict", c.screening.reason, c.screening.declaration_id};
+      reasons[c.id] = {.expert_id = c.id,
+                       .reason = "conflict",
+                       .detail = c.screening.reason,
+                       .declaration_id = c.screening.declaration_id};
     } else if (!c.attested) {
-      reasons[c.id] = {c.id, "no_attestation", "has not attested the Code of Conduct in force", ""};
+      reasons[c.id] = {.expert_id = c.id, .reason = "no_attestation"};
     } else if (busy != c.unavailable.end()) {
-      reasons[c.id] = {c.id, "unavailable", "unavailable " + busy->first + " to " + busy->second,
-                       ""};
+      reasons[c.id] = {
+          .expert_id = c.id, .reason = "unavailable", .from = busy->first, .to = busy->second};
     } else if (spec.budget > 0 && fee > spec.budget) {
-      reasons[c.id] = {c.id, "over_budget", "fees alone exceed the budget", ""};
+      reasons[c.id] = {.expert_id = c.id, .reason = "over_budget"};
     } else if (!fits_any) {
-      reasons[c.id] = {c.id, "no_matching_slot", "no requested discipline and language", ""};
+      reasons[c.id] = {.expert_id = c.id, .reason = "no_matching_slot"};
     } else {
       eligible.push_back(&c);
     }
@@ -238,11 +257,13 @@ Result<Proposal> ProposeTeams(const TeamSpec& spec, const std::vector<Candidate>
   for (const std::string& id : spec.must_include) {
     auto it = reasons.find(id);
     if (it != reasons.end()) {
-      out.missing.push_back("the required expert " + id +
-                            " cannot be chosen: " + it->second.detail);
+      out.shortfalls.push_back({.kind = "required",
+                                .expert_id = id,
+                                .reason = it->second.reason,
+                                .detail = it->second.detail});
     } else if (std::none_of(eligible.begin(), eligible.end(),
                             [&](const Candidate* c) { return c->id == id; })) {
-      out.missing.push_back("the required expert " + id + " is not on the roster");
+      out.shortfalls.push_back({.kind = "required", .expert_id = id, .reason = "not_on_roster"});
     }
   }
 
@@ -293,7 +314,7 @@ Result<Proposal> ProposeTeams(const TeamSpec& spec, const std::vector<Candidate>
     }
   }
 
-  if (out.missing.empty()) {
+  if (out.shortfalls.empty()) {
     std::vector<std::set<int>> cut;
     const Model* model = &reduced;
     for (int k = 0; k < spec.alternatives; ++k) {
@@ -312,7 +333,7 @@ Result<Proposal> ProposeTeams(const TeamSpec& spec, const std::vector<Candidate>
       cut.push_back(members);
       out.teams.push_back(std::move(*team));
     }
-    if (out.teams.empty()) out.missing = Missing(full, spec);
+    if (out.teams.empty()) out.shortfalls = Shortfalls(full, spec, roster, reasons);
   }
 
   std::set<std::string> chosen;
@@ -323,10 +344,7 @@ Result<Proposal> ProposeTeams(const TeamSpec& spec, const std::vector<Candidate>
     if (chosen.count(c.id)) continue;
     auto it = reasons.find(c.id);
     out.not_chosen.push_back(
-        it != reasons.end()
-            ? it->second
-            : Exclusion{c.id, "not_needed",
-                        "eligible; the proposed team costs less or spreads the load better", ""});
+        it != reasons.end() ? it->second : Exclusion{.expert_id = c.id, .reason = "eligible"});
   }
   return out;
 }

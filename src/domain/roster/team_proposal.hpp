@@ -73,17 +73,37 @@ struct Team {
 };
 
 struct Exclusion {
-  std::string expert_id;
-  std::string reason;  // conflict | no_attestation | unavailable | over_budget | excluded |
-                       // no_matching_slot | not_needed
-  std::string detail;
-  std::string declaration_id;  // for a conflict: the declaration a waiver would cover
+  std::string expert_id{};
+  std::string reason{};  // conflict | no_attestation | unavailable | over_budget | excluded |
+                         // no_matching_slot | eligible (may be chosen; the best team is another)
+  std::string detail{};  // for a conflict: the screening's finding
+  std::string declaration_id{};  // for a conflict: the declaration a waiver would cover
+  std::string from{}, to{};      // when unavailable: the period away that meets the window
+};
+
+// One reason no team exists, with what would make a team possible, counted in
+// experts who would then qualify. Several may hold at once.
+struct Shortfall {
+  std::string kind{};       // slot | team_language | budget | distinct | required
+  int slot = -1;            // slot: the slot that cannot be filled (index into TeamSpec::slots)
+  int needed = 0;           // slot: experts it asks for
+  int available = 0;        // slot: eligible experts who fit it
+  std::string language{};   // team_language: spoken by no eligible expert who fits a slot
+  std::string expert_id{};  // required: the expert the coordinator asked for
+  std::string reason{};     // required: an Exclusion reason, or not_on_roster
+  std::string detail{};     // required: the Exclusion's detail
+  double cheapest = 0;      // budget: what the cheapest team costs
+  // Experts who would qualify if the slot's languages were dropped, if the
+  // window moved past their time away, if the budget covered their fees.
+  int without_language = 0;
+  int other_window = 0;
+  int higher_budget = 0;
 };
 
 struct Proposal {
   std::vector<Team> teams;            // best first; empty when no team is possible
   std::vector<Exclusion> not_chosen;  // every candidate outside the best team
-  std::vector<std::string> missing;   // when no team: what the roster lacks
+  std::vector<Shortfall> shortfalls;  // when no team: why, and what would help
 };
 
 // kInvalidInput naming the field for a spec that cannot be solved as asked.

@@ -77,15 +77,15 @@ TEST(TeamProposal, FindsTheOptimumAndTheNextBestByHand) {
   EXPECT_DOUBLE_EQ(p->teams[1].cost, 23500);
   EXPECT_EQ(Ids(p->teams[2]), (std::vector<std::string>{"A", "C", "D"}));
   EXPECT_DOUBLE_EQ(p->teams[2].cost, 24000);
-  EXPECT_TRUE(p->missing.empty());
+  EXPECT_TRUE(p->shortfalls.empty());
   // Everyone not chosen, with why.
   EXPECT_EQ(p->not_chosen.size(), 7u);
   EXPECT_EQ(Reason(*p, "G"), "no_attestation");
   EXPECT_EQ(Reason(*p, "H"), "conflict");
   EXPECT_EQ(Reason(*p, "I"), "unavailable");
   EXPECT_EQ(Reason(*p, "J"), "no_matching_slot");
-  EXPECT_EQ(Reason(*p, "B"), "not_needed");
-  EXPECT_EQ(Reason(*p, "F"), "not_needed");
+  EXPECT_EQ(Reason(*p, "B"), "eligible");
+  EXPECT_EQ(Reason(*p, "F"), "eligible");
   EXPECT_EQ(Reason(*p, "A"), "(chosen)");
 }
 
@@ -108,7 +108,7 @@ TEST(TeamProposal, LoadSpreadsAndTheCoordinatorsConstraintsHold) {
   EXPECT_EQ(Reason(*p, "D"), "excluded");
 }
 
-TEST(TeamProposal, NoTeamIsAnsweredWithWhatIsMissing) {
+TEST(TeamProposal, NoTeamNamesTheSlotThatCannotBeFilledAndWhatWouldMakeItPossible) {
   TeamSpec spec = Copper();
   spec.slots.push_back({"geology", 1, {"fr"}});
   std::vector<Candidate> roster = Roster();
@@ -116,16 +116,49 @@ TEST(TeamProposal, NoTeamIsAnsweredWithWhatIsMissing) {
   auto p = ProposeTeams(spec, roster);
   ASSERT_TRUE(p.ok());
   EXPECT_TRUE(p->teams.empty());
-  ASSERT_EQ(p->missing.size(), 1u);
-  EXPECT_EQ(p->missing[0], "1 × geology speaking fr needed, 0 available");
+  ASSERT_EQ(p->shortfalls.size(), 1u);
+  Shortfall f = p->shortfalls[0];
+  EXPECT_EQ(f.kind, "slot");
+  EXPECT_EQ(f.slot, 3);
+  EXPECT_EQ(f.needed, 1);
+  EXPECT_EQ(f.available, 0);
+  EXPECT_EQ(f.without_language, 1);  // J, if the slot did not ask for French
   EXPECT_EQ(Reason(*p, "J"), "no_matching_slot");
+  EXPECT_EQ(Reason(*p, "A"), "eligible");  // nobody is "not needed" when no team exists
+
+  // Three mining engineers: C and D are free, I is away in January.
+  spec = Copper();
+  spec.slots[1].count = 3;
+  p = ProposeTeams(spec, Roster());
+  ASSERT_EQ(p->shortfalls.size(), 1u);
+  f = p->shortfalls[0];
+  EXPECT_EQ(f.slot, 1);
+  EXPECT_EQ(f.needed, 3);
+  EXPECT_EQ(f.available, 2);
+  EXPECT_EQ(f.other_window, 1);
+  EXPECT_EQ(f.without_language, 0);
+  for (const Exclusion& x : p->not_chosen) {
+    if (x.expert_id == "I") {
+      EXPECT_EQ(x.from + " " + x.to, "2027-01-20 2027-01-31");
+    }
+  }
+
+  // A lawyer for USD 5,000: D (9,000), E (6,000) and F (12,000) cost more alone.
+  spec = Copper();
+  spec.slots = {{"legal", 1, {}}};
+  spec.team_languages = {};
+  spec.budget = 5000;
+  p = ProposeTeams(spec, Roster());
+  ASSERT_EQ(p->shortfalls.size(), 1u);
+  EXPECT_EQ(p->shortfalls[0].higher_budget, 3);
+  EXPECT_EQ(Reason(*p, "E"), "over_budget");
 
   spec = Copper();
   spec.budget = 22000;
   p = ProposeTeams(spec, Roster());
   ASSERT_TRUE(p->teams.empty());
-  EXPECT_EQ(p->missing[0],
-            "budget: the cheapest possible team costs USD 23000, over the budget of USD 22000");
+  EXPECT_EQ(p->shortfalls[0].kind, "budget");
+  EXPECT_DOUBLE_EQ(p->shortfalls[0].cheapest, 23000);
 
   spec = Copper();
   spec.slots = {{"legal", 3, {}}};  // D, E and F are the only lawyers free of conflict
@@ -135,13 +168,15 @@ TEST(TeamProposal, NoTeamIsAnsweredWithWhatIsMissing) {
   spec.slots = {{"legal", 3, {}}, {"mining_engineering", 2, {}}};
   p = ProposeTeams(spec, Roster());
   EXPECT_TRUE(p->teams.empty());  // both slots need D, who fills one
-  EXPECT_NE(p->missing[0].find("not enough distinct experts"), std::string::npos);
+  EXPECT_EQ(p->shortfalls[0].kind, "distinct");
 
   spec = Copper();
   spec.must_include = {"H"};
   p = ProposeTeams(spec, Roster());
   EXPECT_TRUE(p->teams.empty());
-  EXPECT_NE(p->missing[0].find("employment with Acme Mining Ltd."), std::string::npos);
+  EXPECT_EQ(p->shortfalls[0].kind, "required");
+  EXPECT_EQ(p->shortfalls[0].reason, "conflict");
+  EXPECT_EQ(p->shortfalls[0].detail, "employment with Acme Mining Ltd.");
 }
 
 TEST(TeamProposal, BadSpecsNameTheField) {

@@ -7,7 +7,7 @@ import { Field, FormError, ListField, NumberField } from '../../components/field
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { when, type Deliverable, type Detail, type Scope } from '../../requests';
-import { loadCodelists, lists } from '../../codelists';
+import { disciplineLabel, loadCodelists, lists } from '../../codelists';
 import { TeamBuilder } from './team_builder';
 
 const risks = ['unassessed', 'low', 'medium', 'high'];
@@ -74,6 +74,22 @@ function ScopeFields({ scope, setScope, errors, prefix }: {
             </label>
           ))}
         </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('scope.field.disciplines')}</legend>
+        <p class="hint">{t('scope.disciplinesHint')}</p>
+        <div class="checks">
+          {(lists.value?.disciplines ?? []).map((d) => (
+            <label key={d}>
+              <input type="checkbox" checked={scope.disciplines.includes(d)} onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                setScope({ ...scope, disciplines: on ? [...scope.disciplines, d] : scope.disciplines.filter((x) => x !== d) });
+              }} />
+              {disciplineLabel(d)}
+            </label>
+          ))}
+        </div>
+        {errors['scope.disciplines'] && <p class="field-error">{errors['scope.disciplines']}</p>}
       </fieldset>
       <NumberField id={`${prefix}-days`} label={t('detail.scopeDays')} value={scope.expert_days}
         error={errors['scope.expert_days']} onInput={(v) => setScope({ ...scope, expert_days: v })} />
@@ -152,6 +168,22 @@ interface ScopeVersion {
   changes: { field: string; before?: unknown; after?: unknown; added?: string[]; removed?: string[] }[];
 }
 
+type ScopeChange = ScopeVersion['changes'][number];
+
+// One change of a scope version in words: "Disciplines: + Geology − Legal",
+// "Expert days: 30 → 40".
+function changeText(c: ScopeChange): string {
+  const name = (v: string) =>
+    c.field === 'disciplines' ? disciplineLabel(v) : c.field === 'phases' ? t(`phase.${v}` as MessageKey) : v;
+  const label = t(`scope.field.${c.field}` as MessageKey);
+  if (c.added || c.removed) {
+    const added = (c.added ?? []).map((v) => `+ ${name(v)}`);
+    const removed = (c.removed ?? []).map((v) => `− ${name(v)}`);
+    return `${label}: ${[...added, ...removed].join(' ')}`;
+  }
+  return `${label}: ${String(c.before ?? '')} → ${String(c.after ?? '')}`;
+}
+
 const scopeStates = ['approved', 'scoping', 'team_proposed', 'team_confirmed', 'active'];
 
 export function ScopePanel({ request, staff, onChange }: { request: Detail; staff: boolean; onChange: () => void }) {
@@ -187,12 +219,7 @@ export function ScopePanel({ request, staff, onChange }: { request: Detail; staf
               <li key={v.number}>
                 {t('detail.scopeVersion', { number: v.number, author: v.author, at: when(v.at), reason: v.reason })}
                 <ul>
-                  {v.changes.map((c, i) => (
-                    <li key={i}>
-                      {c.field}: {c.added ? `+ ${c.added.join(', ')} ` : ''}{c.removed && c.removed.length ? `− ${c.removed.join(', ')}` : ''}
-                      {!c.added && `${String(c.before ?? '')} → ${String(c.after ?? '')}`}
-                    </li>
-                  ))}
+                  {v.changes.map((c, i) => <li key={i}>{changeText(c)}</li>)}
                 </ul>
               </li>
             ))}
@@ -255,7 +282,8 @@ export function TeamPanel({ request, staff, onChange }: { request: Detail; staff
           </li>
         ))}
       </ul>
-      {building && <TeamBuilder request={request} disciplines={disciplines} onChange={onChange} />}
+      {/* A new scope version starts the builder again from its disciplines. */}
+      {building && <TeamBuilder key={request.scope_version} request={request} disciplines={disciplines} onChange={onChange} />}
       {staff && open && (
         <div class="row">
           <FormError message={errors['']} />

@@ -9,7 +9,7 @@ import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type Detail } from '../../requests';
 import { disciplineLabel, lists } from '../../codelists';
-import { formatNumber } from '../../numbers';
+import { formatLongDate, formatNumber } from '../../numbers';
 
 interface Member {
   user_id: string;
@@ -17,10 +17,35 @@ interface Member {
   discipline: string;
   cost: number;
 }
+interface NotChosen {
+  user_id: string;
+  name: string;
+  reason: string;
+  detail: string;
+  declaration_id: string | null;
+  from: string | null;
+  to: string | null;
+}
+// Why no team exists, and how many more experts a relaxed language, window or
+// budget would let in (see the server's team proposal).
+interface Shortfall {
+  kind: 'slot' | 'team_language' | 'budget' | 'distinct' | 'required';
+  slot: number | null;
+  needed: number;
+  available: number;
+  language: string | null;
+  name: string | null;
+  reason: string | null;
+  detail: string | null;
+  cheapest: number;
+  without_language: number;
+  other_window: number;
+  higher_budget: number;
+}
 interface Proposal {
   teams: { members: Member[]; cost: number }[];
-  not_chosen: { user_id: string; name: string; reason: string; detail: string; declaration_id: string | null }[];
-  missing: string[];
+  not_chosen: NotChosen[];
+  shortfalls: Shortfall[];
 }
 interface SlotRow {
   discipline: string;
@@ -38,6 +63,8 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
   const [days, setDays] = useState('10');
   const [budget, setBudget] = useState('0');
   const [proposal, setProposal] = useState<Proposal | null>(null);
+  // The slots the shown proposal answers (its shortfalls name them by number).
+  const [asked, setAsked] = useState<SlotRow[]>([]);
   // The coordinator's constraints for the next run.
   const [include, setInclude] = useState<{ id: string; name: string }[]>([]);
   const [exclude, setExclude] = useState<{ id: string; name: string }[]>([]);
@@ -59,6 +86,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
       return setErrors(r.status === 0 ? { '': t('error.network') } : { ...fields, '': fields[''] || r.errors[0]?.message || '' });
     }
     setErrors({});
+    setAsked(slots);
     setProposal(r.data);
     if (r.data.not_chosen.some((x) => x.reason === 'conflict')) {
       call<{ items: { id: string; name: string }[] }>('GET', `/api/v1/requests/${request.id}/documents`).then(
@@ -112,6 +140,11 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
                   {(lists.value?.languages ?? []).map((l) => <option key={l} value={l}>{t(`language.${l}` as MessageKey)}</option>)}
                 </select>
               </div>
+              {slots.length > 1 && (
+                <button type="button" class="link remove-slot" onClick={() => setSlots(slots.filter((_, j) => j !== i))}>
+                  {t('team.removeSlot', { n: i + 1 })}
+                </button>
+              )}
             </div>
           ))}
           <button type="button" class="link" onClick={() => setSlots([...slots, { discipline: disciplines[0], count: 1, language: '' }])}>
@@ -141,10 +174,17 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
         )}
         <button type="submit">{t('team.propose')}</button>
       </form>
-      {proposal && proposal.missing.length > 0 && (
-        <div class="attention" role="status">
-          <p>{t('team.missing')}</p>
-          <ul>{proposal.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+      {proposal && proposal.shortfalls.length > 0 && (
+        <div class="attention shortfalls" role="status">
+          <p>{t('team.noTeam')}</p>
+          <ul>
+            {proposal.shortfalls.map((f, i) => (
+              <li key={i} data-kind={f.kind}>
+                {shortfallText(f, asked, Number(budget) || 0)}
+                {shortfallHelp(f).length > 0 && <ul>{shortfallHelp(f).map((h) => <li key={h}>{h}</li>)}</ul>}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {proposal && proposal.teams.map((team, n) => (
@@ -167,13 +207,13 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
           <table class="exclusions">
             <thead><tr><th>{t('people.name')}</th><th>{t('team.reason')}</th><th></th></tr></thead>
             <tbody>
-              {proposal.not_chosen.map((x) => (
+              {byReason(proposal.not_chosen).map((x) => (
                 <tr key={x.user_id} data-reason={x.reason}>
                   <td>{x.name}</td>
                   <td>{t(`reason.${x.reason}` as MessageKey)}</td>
                   <td>
-                    {x.detail}
-                    {x.reason === 'not_needed' && (
+                    {reasonDetail(x, proposal.teams.length > 0)}
+                    {x.reason === 'eligible' && (
                       <button type="button" class="link" onClick={() => toggle(include, setInclude, x.user_id, x.name)}>{t('team.require')}</button>
                     )}
                     {x.reason === 'conflict' && x.declaration_id && documents.length > 0 && (
@@ -195,3 +235,66 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
     </section>
   );
 }
+
+const languageName = (code: string) => t(`language.${code}` as MessageKey);
+
+// What a shortfall says, in the reader's words.
+function shortfallText(f: Shortfall, slots: SlotRow[], budget: number): string {
+  switch (f.kind) {
+    case 'slot':
+      return t('team.short.slot', {
+        n: (f.slot ?? 0) + 1, discipline: slotName(slots[f.slot ?? 0]), needed: f.needed, available: f.available,
+      });
+    case 'team_language':
+      return t('team.short.teamLanguage', { language: languageName(f.language ?? '') });
+    case 'budget':
+      return t('team.short.budget', { cheapest: formatNumber(f.cheapest), budget: formatNumber(budget) });
+    case 'distinct':
+      return t('team.short.distinct');
+    case 'required':
+      if (f.reason === 'not_on_roster') return t('team.short.notOnRoster', { name: f.name ?? '' });
+      if (f.reason === 'together') return t('team.short.together', { name: f.name ?? '' });
+      return t('team.short.required', {
+        name: f.name ?? '', reason: f.detail || t(`reason.${f.reason}` as MessageKey),
+      });
+  }
+}
+
+// What would make a team possible, for the slot or language that blocks it.
+function shortfallHelp(f: Shortfall): string[] {
+  if (f.kind === 'budget') return [t('team.help.budgetRaise', { cheapest: formatNumber(f.cheapest) })];
+  if (f.kind !== 'slot' && f.kind !== 'team_language') return [];
+  const help: string[] = [];
+  if (f.without_language > 0) help.push(t('team.help.language', { count: f.without_language }));
+  if (f.other_window > 0) help.push(t('team.help.window', { count: f.other_window }));
+  if (f.higher_budget > 0) help.push(t('team.help.budget', { count: f.higher_budget }));
+  if (f.kind === 'team_language') help.push(t('team.help.dropTeamLanguage'));
+  if (f.kind === 'slot' && f.available > 0) help.push(t('team.help.lowerCount'));
+  if (help.length === 0) help.push(t('team.help.nobody'));
+  return help;
+}
+
+function slotName(s: SlotRow | undefined): string {
+  if (!s) return '';
+  return s.language ? `${disciplineLabel(s.discipline)}, ${languageName(s.language)}` : disciplineLabel(s.discipline);
+}
+
+// Why an expert was not chosen, beyond the reason's name.
+function reasonDetail(x: NotChosen, teams: boolean): string {
+  switch (x.reason) {
+    case 'conflict': return x.detail;
+    case 'unavailable': return t('team.awayDetail', { from: formatLongDate(x.from ?? ''), to: formatLongDate(x.to ?? '') });
+    case 'over_budget': return t('team.overBudgetDetail');
+    case 'no_attestation': return t('team.noAttestationDetail');
+    case 'no_matching_slot': return t('team.noMatchingDetail');
+    case 'excluded': return t('team.excludedDetail');
+    case 'eligible': return teams ? t('team.eligibleDetail') : '';
+    default: return '';
+  }
+}
+
+// Those the coordinator may act on first (a conflict to waive, an eligible
+// expert to require, someone away), those no slot asks for last.
+const reasonOrder = ['conflict', 'eligible', 'unavailable', 'over_budget', 'no_attestation', 'excluded', 'no_matching_slot'];
+const byReason = (list: NotChosen[]) =>
+  [...list].sort((a, b) => reasonOrder.indexOf(a.reason) - reasonOrder.indexOf(b.reason) || a.name.localeCompare(b.name));
