@@ -4,41 +4,45 @@
 // the server still decides which objects a user sees (404 otherwise).
 import type { JSX } from 'preact';
 import type { User } from './api';
+import { lazy } from './components/lazy';
 import type { MessageKey } from './messages/en';
-import { Account } from './pages/accounts/account';
-import { Audit } from './pages/accounts/audit';
 import { Invitation } from './pages/accounts/invitation';
-import { Organisations } from './pages/accounts/organisations';
 import { PasswordReset, PasswordResetRequest } from './pages/accounts/password_reset';
-import { People } from './pages/accounts/people';
-import { Outbox } from './pages/accounts/outbox';
 import { SignIn } from './pages/accounts/sign_in';
-import { HubCompare } from './pages/hub/hub_compare';
 import { HubDocumentPage } from './pages/hub/hub_document';
 import { HubSearch } from './pages/hub/hub_search';
-import { HubUpload } from './pages/hub/hub_upload';
 import { Providers } from './pages/hub/providers';
 import { Roadmap } from './pages/hub/roadmap';
-import { ModelDetailPage } from './pages/models/model_detail';
-import { ModelEditor } from './pages/models/model_editor';
-import { ModelReport } from './pages/models/model_report';
-import { Models } from './pages/models/models';
-import { MonitoredContractPage } from './pages/monitoring/monitored_contract';
-import { Monitoring } from './pages/monitoring/monitoring';
 import { Enquiry } from './pages/portal/enquiry';
 import { Home } from './pages/portal/home';
 import { Notifications } from './pages/portal/notifications';
-import { Impact } from './pages/reports/impact';
-import { RequestDetail } from './pages/requests/request_detail';
-import { RequestForm } from './pages/requests/request_form';
-import { Requests } from './pages/requests/requests';
-import { SlaPolicy } from './pages/requests/sla_policy';
-import { Disciplines } from './pages/roster/disciplines';
-import { ExpertProfile } from './pages/roster/expert_profile';
-import { Roster } from './pages/roster/roster';
 import { CertificatePage } from './pages/training/certificate';
 import { TrainingCatalog } from './pages/training/training';
 import { TrainingCoursePage } from './pages/training/training_course';
+
+// Pages of signed-in work and of less-visited public tools load when first
+// opened (components/lazy.tsx); the public reading pages above are in the shell.
+const Account = lazy(() => import('./pages/accounts/account').then((m) => m.Account));
+const Audit = lazy(() => import('./pages/accounts/audit').then((m) => m.Audit));
+const Organisations = lazy(() => import('./pages/accounts/organisations').then((m) => m.Organisations));
+const People = lazy(() => import('./pages/accounts/people').then((m) => m.People));
+const Outbox = lazy(() => import('./pages/accounts/outbox').then((m) => m.Outbox));
+const HubCompare = lazy(() => import('./pages/hub/hub_compare').then((m) => m.HubCompare));
+const HubUpload = lazy(() => import('./pages/hub/hub_upload').then((m) => m.HubUpload));
+const ModelDetailPage = lazy(() => import('./pages/models/model_detail').then((m) => m.ModelDetailPage));
+const ModelEditor = lazy(() => import('./pages/models/model_editor').then((m) => m.ModelEditor));
+const ModelReport = lazy(() => import('./pages/models/model_report').then((m) => m.ModelReport));
+const Models = lazy(() => import('./pages/models/models').then((m) => m.Models));
+const MonitoredContractPage = lazy(() => import('./pages/monitoring/monitored_contract').then((m) => m.MonitoredContractPage));
+const Monitoring = lazy(() => import('./pages/monitoring/monitoring').then((m) => m.Monitoring));
+const Impact = lazy(() => import('./pages/reports/impact').then((m) => m.Impact));
+const RequestDetail = lazy(() => import('./pages/requests/request_detail').then((m) => m.RequestDetail));
+const RequestForm = lazy(() => import('./pages/requests/request_form').then((m) => m.RequestForm));
+const Requests = lazy(() => import('./pages/requests/requests').then((m) => m.Requests));
+const SlaPolicy = lazy(() => import('./pages/requests/sla_policy').then((m) => m.SlaPolicy));
+const Disciplines = lazy(() => import('./pages/roster/disciplines').then((m) => m.Disciplines));
+const ExpertProfile = lazy(() => import('./pages/roster/expert_profile').then((m) => m.ExpertProfile));
+const Roster = lazy(() => import('./pages/roster/roster').then((m) => m.Roster));
 
 export type Role = 'public' | User['role'];
 export interface Route {

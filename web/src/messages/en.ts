@@ -494,6 +494,8 @@ export const en = {
   'appraisal.comments': "Comments",
   'appraisal.saved': "Appraisal saved.",
   'common.loading': 'Loading…',
+  'error.pageNotLoaded': "This page could not be loaded: the connection dropped. Check it and try again.",
+  'common.tryAgain': "Try again",
   'footer.confidential': 'Requests and engagements are confidential to the government and its advisers.',
   'nav.disciplines': 'Disciplines',
   'disciplines.title': 'Disciplines',

@@ -495,6 +495,8 @@ export const es: Messages = {
   'appraisal.comments': "Comentarios",
   'appraisal.saved': "Evaluación guardada.",
   'common.loading': 'Cargando…',
+  'error.pageNotLoaded': "No se pudo cargar esta página: se cortó la conexión. Revísela e inténtelo de nuevo.",
+  'common.tryAgain': "Intentar de nuevo",
   'footer.confidential': 'Las solicitudes y asesorías son confidenciales y solo las conocen el gobierno y sus asesores.',
   'nav.disciplines': 'Especialidades',
   'disciplines.title': 'Especialidades',

@@ -496,6 +496,8 @@ export const fr: Messages = {
   'appraisal.comments': "Commentaires",
   'appraisal.saved': "Évaluation enregistrée.",
   'common.loading': 'Chargement…',
+  'error.pageNotLoaded': "Cette page n'a pas pu être chargée : la connexion a été coupée. Vérifiez-la et réessayez.",
+  'common.tryAgain': "Réessayer",
   'footer.confidential': 'Les demandes et les missions sont confidentielles, réservées au gouvernement et à ses conseillers.',
   'nav.disciplines': 'Disciplines',
   'disciplines.title': 'Disciplines',

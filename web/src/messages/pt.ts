@@ -495,6 +495,8 @@ export const pt: Messages = {
   'appraisal.comments': "Comentários",
   'appraisal.saved': "Avaliação guardada.",
   'common.loading': "A carregar…",
+  'error.pageNotLoaded': "Não foi possível carregar esta página: a ligação caiu. Verifique-a e tente de novo.",
+  'common.tryAgain': "Tentar de novo",
   'footer.confidential': "Os pedidos e as assessorias são confidenciais e reservados ao governo e aos seus assessores.",
   'nav.disciplines': "Especialidades",
   'disciplines.title': "Especialidades",
