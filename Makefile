@@ -46,6 +46,7 @@ bench: setup web
 	  build/release/bench/connex_bench_corpus
 	./scripts/network-bench build/release/connex build/release/bench/connex_hold_connections
 	@echo "web app, JavaScript and CSS gzipped: $$(cat web/dist/assets/*.js web/dist/assets/*.css | gzip -9 | wc -c) bytes"
+	cd web && CONNEX_BINARY=../build/release/connex node --test e2e/slow_line.test.mjs 2>&1 | grep -E '^# (Slow 4G|JavaScript)|^(not )?ok'
 
 format:
 	find src apps tests bench fuzz -name '*.cpp' -o -name '*.hpp' -o -name '*.inl' | xargs clang-format -i

@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "api/compression.hpp"
 #include "api/error_messages.hpp"
 #include "api/http_server.hpp"
 #include "api/periodic.hpp"
@@ -89,6 +90,16 @@ HttpResponse ToHttp(Reply reply, const std::string& request_id) {
   return res;
 }
 
+// A JSON answer of more than 1 kB goes gzipped to a client that takes it: on
+// a slow line the hub's code lists (47 kB) arrive in a sixth of the time.
+// Smaller answers (the session and its CSRF token among them) go as they are.
+void CompressJson(HttpResponse& res, const HttpRequest& hreq) {
+  res.headers.emplace_back("Vary", "Accept-Encoding");
+  if (res.body.size() <= 1024 || !AcceptsCoding(hreq.Header("Accept-Encoding"), "gzip")) return;
+  res.body = Gzip(res.body);
+  res.headers.emplace_back("Content-Encoding", "gzip");
+}
+
 // The language a request is answered in: the signed-in account's, else the
 // one its Accept-Language prefers among the portal's, else English.
 std::string ReaderLanguage(const HttpRequest& hreq, const Request* req = nullptr) {
@@ -140,7 +151,9 @@ class Dispatcher {
       Log({{"level", "error"}, {"request_id", req.request_id}, {"error", e.what()}});
     }
     if (reply.status >= 400) InLanguage(reply.body, req.language);
+    const bool json = !reply.raw && !reply.stream && reply.status != 204;
     HttpResponse res = ToHttp(std::move(reply), req.request_id);
+    if (json) CompressJson(res, hreq);
     const auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     Log({{"level", "info"},

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "api/compression.hpp"
 #include "core/crypto.hpp"
 
 namespace connex::api {
@@ -35,28 +36,6 @@ std::string TypeOf(const std::string& extension) {
   };
   auto it = kTypes.find(extension);
   return it == kTypes.end() ? "application/octet-stream" : it->second;
-}
-
-// Whether the client takes `coding` (Accept-Encoding: "gzip, br;q=0.5", "br;q=0").
-bool Accepts(const std::string& header, const std::string& coding) {
-  size_t pos = 0;
-  while (pos <= header.size()) {
-    size_t end = header.find(',', pos);
-    if (end == std::string::npos) end = header.size();
-    std::string part = header.substr(pos, end - pos);
-    const size_t semi = part.find(';');
-    std::string name = part.substr(0, semi);
-    name.erase(0, name.find_first_not_of(" \t"));
-    name.erase(name.find_last_not_of(" \t") + 1);
-    if (name == coding) {
-      if (semi == std::string::npos) return true;
-      const std::string params = part.substr(semi + 1);
-      const size_t q = params.find("q=");
-      return q == std::string::npos || std::strtod(params.c_str() + q + 2, nullptr) > 0;
-    }
-    pos = end + 1;
-  }
-  return false;
 }
 
 // Whether If-None-Match names `etag` (or is "*"); a weak W/"..." matches
@@ -106,9 +85,9 @@ std::optional<HttpResponse> StaticFiles::Serve(const File& file, const HttpReque
   const std::string accept = r.Header("Accept-Encoding");
   const std::string* body = &file.identity;
   std::string coding, suffix;
-  if (!file.br.empty() && Accepts(accept, "br")) {
+  if (!file.br.empty() && AcceptsCoding(accept, "br")) {
     body = &file.br, coding = "br", suffix = "-br";
-  } else if (!file.gz.empty() && Accepts(accept, "gzip")) {
+  } else if (!file.gz.empty() && AcceptsCoding(accept, "gzip")) {
     body = &file.gz, coding = "gzip", suffix = "-gz";
   }
   HttpResponse res;

@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
@@ -176,6 +177,46 @@ TEST(HttpServer, ErrorsOfTheHttpLayerHaveTheApiShape) {
   const std::string too_large = huge.Read(2s);
   EXPECT_EQ(too_large.rfind("HTTP/1.1 431", 0), 0u) << too_large.substr(0, 200);
   EXPECT_NE(too_large.find("\"field\":\"headers\""), std::string::npos);
+}
+
+// The API's JSON: gzipped above 1 kB for clients that take it, and exactly
+// the same JSON once inflated; small answers and clients without gzip get it as is.
+std::string Gunzip(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
+  std::string out(1 << 22, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return out;
+}
+
+TEST(HttpServer, LargeJsonAnswersGoGzippedToClientsThatTakeIt) {
+  ServerProcess server;
+  ASSERT_TRUE(server.ready());
+  httplib::Client http("127.0.0.1", server.port());
+  http.set_decompress(false);
+  auto plain = http.Get("/api/v1/hub/codelists", {{"Accept-Encoding", "identity"}});
+  ASSERT_EQ(Status(plain), 200);
+  EXPECT_FALSE(plain->has_header("Content-Encoding"));
+  EXPECT_GT(plain->body.size(), 10000u);
+  auto gz = http.Get("/api/v1/hub/codelists", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_EQ(Status(gz), 200);
+  EXPECT_EQ(gz->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(gz->get_header_value("Vary"), "Accept-Encoding");
+  EXPECT_EQ(gz->get_header_value("Content-Type"), "application/json");
+  EXPECT_LT(gz->body.size() * 4, plain->body.size());
+  EXPECT_EQ(Gunzip(gz->body), plain->body);
+  // The session (with its CSRF token) is small and goes as it is.
+  auto session = http.Get("/api/v1/session", {{"Accept-Encoding", "gzip"}});
+  EXPECT_FALSE(session->has_header("Content-Encoding"));
+  EXPECT_EQ(Status(http.Get("/api/v1/hub/codelists", {{"Accept-Encoding", "gzip;q=0"}})), 200);
+  EXPECT_FALSE(http.Get("/api/v1/hub/codelists", {{"Accept-Encoding", "gzip;q=0"}})
+                   ->has_header("Content-Encoding"));
 }
 
 TEST(HttpServer, WebFilesAreSentCompressedAndCachedAsTheirNamesAllow) {

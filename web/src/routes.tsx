@@ -6,22 +6,23 @@ import type { JSX } from 'preact';
 import type { User } from './api';
 import { lazy } from './components/lazy';
 import type { MessageKey } from './messages/en';
-import { Invitation } from './pages/accounts/invitation';
-import { PasswordReset, PasswordResetRequest } from './pages/accounts/password_reset';
 import { SignIn } from './pages/accounts/sign_in';
-import { HubDocumentPage } from './pages/hub/hub_document';
 import { HubSearch } from './pages/hub/hub_search';
-import { Providers } from './pages/hub/providers';
-import { Roadmap } from './pages/hub/roadmap';
-import { Enquiry } from './pages/portal/enquiry';
 import { Home } from './pages/portal/home';
 import { Notifications } from './pages/portal/notifications';
-import { CertificatePage } from './pages/training/certificate';
 import { TrainingCatalog } from './pages/training/training';
-import { TrainingCoursePage } from './pages/training/training_course';
 
 // Pages of signed-in work and of less-visited public tools load when first
 // opened (components/lazy.tsx); the public reading pages above are in the shell.
+const Invitation = lazy(() => import('./pages/accounts/invitation').then((m) => m.Invitation));
+const HubDocumentPage = lazy(() => import('./pages/hub/hub_document').then((m) => m.HubDocumentPage));
+const Providers = lazy(() => import('./pages/hub/providers').then((m) => m.Providers));
+const Roadmap = lazy(() => import('./pages/hub/roadmap').then((m) => m.Roadmap));
+const Enquiry = lazy(() => import('./pages/portal/enquiry').then((m) => m.Enquiry));
+const CertificatePage = lazy(() => import('./pages/training/certificate').then((m) => m.CertificatePage));
+const TrainingCoursePage = lazy(() => import('./pages/training/training_course').then((m) => m.TrainingCoursePage));
+const PasswordReset = lazy(() => import('./pages/accounts/password_reset').then((m) => m.PasswordReset));
+const PasswordResetRequest = lazy(() => import('./pages/accounts/password_reset').then((m) => m.PasswordResetRequest));
 const Account = lazy(() => import('./pages/accounts/account').then((m) => m.Account));
 const Audit = lazy(() => import('./pages/accounts/audit').then((m) => m.Audit));
 const Organisations = lazy(() => import('./pages/accounts/organisations').then((m) => m.Organisations));

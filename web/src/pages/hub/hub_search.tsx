@@ -15,10 +15,10 @@ import { useSignal } from '../../state';
 const filterNames = ['kind', 'country', 'resource', 'contract_type', 'document_type', 'language', 'year', 'company', 'category'] as const;
 const pageSize = 20;
 
-function facetLabel(facet: string, value: string, lists: HubCodelists): string {
+function facetLabel(facet: string, value: string, lists: HubCodelists | null): string {
   if (facet === 'resource') return commodityLabel(value);
   if (facet === 'language') return t(`language.${value}` as MessageKey);
-  if (facet === 'category') return categoryLabelOf(lists, value);
+  if (facet === 'category') return lists ? categoryLabelOf(lists, value) : words(value);
   if (facet === 'kind') return kindLabel(value);
   if (facet === 'contract_type') return contractTypeLabel(value);
   if (facet === 'document_type') return documentTypeLabel(value);
@@ -57,7 +57,8 @@ export function HubSearch() {
   csv.delete('offset');
   csv.set('format', 'csv');
   const staff = user && (user.role === 'coordinator' || user.role === 'admin');
-  if (!lists) return <p class="loading">{t('common.loading')}</p>;
+  // The search box and the results do not wait for the filters' lists: on a
+  // slow line the page is usable one round trip sooner.
   const select = (name: string, options: string[], label: (v: string) => string) => (
     <div class="field">
       <label for={`hub-${name}`}>{t(`hub.filter.${name}` as MessageKey)}</label>
@@ -85,7 +86,7 @@ export function HubSearch() {
           <div class="field"><button type="submit">{t('hub.search')}</button></div>
         </div>
       </form>
-      <details class="panel" open={filterNames.some((f) => params.get(f))}>
+      {lists && <details class="panel" open={filterNames.some((f) => params.get(f))}>
         <summary>{t('hub.filters')}</summary>
         <div class="grid">
           {select('kind', lists.kinds, kindLabel)}
@@ -110,7 +111,7 @@ export function HubSearch() {
         {staff && (
           <label class="inline"><input type="checkbox" checked={params.get('view') === 'public'} onChange={(e) => set('view', (e.currentTarget as HTMLInputElement).checked ? 'public' : '')} /> {t('hub.publicView')}</label>
         )}
-      </details>
+      </details>}
       {error && <p class="form-error" role="alert">{error}</p>}
       {answer && (
         <div class="hub-results">
