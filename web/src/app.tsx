@@ -11,6 +11,7 @@ import { refreshUnread, unread } from './pages/portal/notifications';
 import { navigate, path as currentPath } from './router';
 import { findRoute, navigation, type Role } from './routes';
 import { useSignal } from './state';
+import { discardWaiting, restoreWaiting, waiting } from './waiting';
 
 function Page({ path, role }: { path: string; role: Role }) {
   const found = findRoute(path);
@@ -31,6 +32,8 @@ export function App() {
   useSignal(disciplineLabels); // labels of disciplines on every page
   useSignal(lists); // pages render code lists as they arrive
   const unreadCount = useSignal(unread);
+  const held = useSignal(waiting).length;
+  useEffect(() => restoreWaiting(), [user?.id]); // what this account typed offline
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [path]); // a page opened from the menu closes it
   useEffect(() => {
@@ -69,7 +72,7 @@ export function App() {
               <span class="who">
                 {user.name} · {t(`role.${user.role}` as MessageKey)}
               </span>
-              <button type="button" class="link sign-out" onClick={async () => { await signOut(); navigate('/'); }}>
+              <button type="button" class="link sign-out" onClick={async () => { discardWaiting(); await signOut(); navigate('/'); }}>
                 {t('nav.signOut')}
               </button>
             </>
@@ -97,6 +100,7 @@ export function App() {
         </div>
       </header>
       <main>
+        {held > 0 && <p class="waiting-banner" role="status">{t('waiting.count', { count: held })}</p>}
         <Page path={path} role={role} />
       </main>
       <footer>{t('footer.confidential')}</footer>

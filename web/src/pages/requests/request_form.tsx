@@ -9,6 +9,8 @@ import type { MessageKey } from '../../messages/en';
 import { type Counterparty, type Detail, type Form } from '../../requests';
 import { commodityLabel, disciplineLabel, loadCodelists, withChosen, type Codelists } from '../../codelists';
 import { navigate } from '../../router';
+import { useSignal } from '../../state';
+import { keep, outcomes, takeOutcome, waiting } from '../../waiting';
 
 const empty: Form = {
   country: '', entity: '', focal_points: [{ name: '', email: '', phone: '' }], project_name: '', commodity: '',
@@ -42,7 +44,17 @@ function body(f: Form, parties: string): Record<string, unknown> {
   return out;
 }
 
-export function RequestForm({ id }: { id?: string }) {
+// The form again from what body() made (a draft kept while offline).
+function fromBody(b: Record<string, unknown>): { form: Form; parties: string } {
+  const form: Form = { ...empty, ...(b as Partial<Form>) };
+  if (!form.focal_points.length) form.focal_points = empty.focal_points;
+  return { form, parties: partiesText((b.counterparties as Counterparty[]) ?? []) };
+}
+
+export function RequestForm({ id: given }: { id?: string }) {
+  // A new draft kept offline gets its id when the connection returns.
+  const [id, setId] = useState(given);
+  const key = `draft:${given ?? 'new'}`;
   const [form, setForm] = useState<Form>(empty);
   const [parties, setParties] = useState('');
   const [version, setVersion] = useState(0);
@@ -52,18 +64,46 @@ export function RequestForm({ id }: { id?: string }) {
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
 
+  // What this browser still holds of the draft, typed while offline, wins over
+  // the saved copy: it is newer.
+  const kept = waiting.value.find((w) => w.key === key);
+  const showKept = () => {
+    if (!kept) return;
+    const k = fromBody(kept.body as Record<string, unknown>);
+    setForm(k.form);
+    setParties(k.parties);
+    setNotice(t('waiting.draftKept'));
+  };
   useEffect(() => {
     loadCodelists().then(setLists);
-    if (!id) return;
-    call<Detail>('GET', `/api/v1/requests/${id}`).then((r) => {
+    if (!given) return showKept();
+    call<Detail>('GET', `/api/v1/requests/${given}`).then((r) => {
       if (!r.data) return setErrors({ '': t('notFound.body') });
       const f = r.data.form;
       setForm({ ...f, focal_points: f.focal_points.length ? f.focal_points : empty.focal_points });
       setParties(partiesText(f.counterparties));
       setVersion(r.data.version);
       setReference(r.data.reference);
+      showKept();
     });
-  }, [id]);
+  }, [given]);
+
+  // The kept draft was sent when the connection returned.
+  const done = useSignal(outcomes);
+  useEffect(() => {
+    const o = done.some((x) => x.key === key) ? takeOutcome(key) : undefined;
+    if (!o) return;
+    if (!o.data) {
+      setNotice('');
+      return setErrors({ ...byField(o.errors), '': t('waiting.refused', { reason: o.errors[0]?.message ?? '' }) });
+    }
+    const saved = o.data as Detail;
+    setId(saved.id);
+    setVersion(saved.version);
+    setReference(saved.reference);
+    setErrors({});
+    setNotice(t('waiting.draftSent'));
+  }, [done]);
 
   const set = (k: keyof Form) => (v: string) => setForm({ ...form, [k]: v });
   const setFocal = (i: number, k: keyof Form['focal_points'][number], v: string) =>
@@ -71,11 +111,18 @@ export function RequestForm({ id }: { id?: string }) {
 
   // Saves (creating the draft the first time); the saved request, or null.
   async function save(): Promise<Detail | null> {
-    const r = id
-      ? await call<Detail>('PUT', `/api/v1/requests/${id}`, { ...body(form, parties), version })
-      : await call<Detail>('POST', '/api/v1/requests', body(form, parties));
+    const [method, path, sent] = id
+      ? ['PUT', `/api/v1/requests/${id}`, { ...body(form, parties), version }]
+      : ['POST', '/api/v1/requests', body(form, parties)];
+    const r = await call<Detail>(method, path, sent);
+    if (r.status === 0) {
+      keep({ key, method, path, body: sent });
+      setErrors({});
+      setNotice(t('waiting.draftKept'));
+      return null;
+    }
     if (!r.data) {
-      setErrors(r.status === 0 ? { '': t('error.network') } : byField(r.errors));
+      setErrors(byField(r.errors));
       setNotice('');
       return null;
     }

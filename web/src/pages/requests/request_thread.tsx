@@ -6,6 +6,8 @@ import { FormError } from '../../components/field';
 import { t } from '../../i18n';
 import { when, type Detail } from '../../requests';
 import { formatNumber } from '../../numbers';
+import { useSignal } from '../../state';
+import { keep, outcomes, takeOutcome, waiting } from '../../waiting';
 
 interface Document {
   id: string;
@@ -82,11 +84,27 @@ export function MessagesPanel({ request }: { request: Detail }) {
   const base = `/api/v1/requests/${request.id}/messages`;
   const load = () => call<{ items: Message[] }>('GET', base).then((r) => r.data && setMessages(r.data.items));
   useEffect(() => void load(), [request.id]);
+  // Messages typed while the connection was down (waiting.ts), and what became of them.
+  const mine = `message:${request.id}:`;
+  const held = useSignal(waiting).filter((w) => w.key.startsWith(mine));
+  const done = useSignal(outcomes);
+  useEffect(() => {
+    const sent = done.filter((o) => o.key.startsWith(mine)).map((o) => takeOutcome(o.key)!);
+    if (sent.length === 0) return;
+    const refused = sent.find((o) => o.errors.length > 0);
+    if (refused) setErrors({ '': t('waiting.refused', { reason: refused.errors[0].message }) });
+    load();
+  }, [done]);
 
   async function send(e: Event) {
     e.preventDefault();
     const r = await call<Message>('POST', base, { body: text });
-    if (!r.data) return setErrors(r.status === 0 ? { '': t('error.network') } : byField(r.errors));
+    if (r.status === 0) {
+      keep({ key: `${mine}${Date.now()}`, method: 'POST', path: base, body: { body: text } });
+      setText('');
+      return setErrors({});
+    }
+    if (!r.data) return setErrors(byField(r.errors));
     setText('');
     setErrors({});
     load();
@@ -95,12 +113,18 @@ export function MessagesPanel({ request }: { request: Detail }) {
   return (
     <section>
       <h2>{t('detail.messages')}</h2>
-      {messages.length === 0 && <p>{t('detail.noMessages')}</p>}
+      {messages.length === 0 && held.length === 0 && <p>{t('detail.noMessages')}</p>}
       <ol class="messages">
         {messages.map((m) => (
           <li key={m.id}>
             <strong>{m.author}</strong> <time dateTime={m.at}>{when(m.at)}</time>
             <p class="text">{m.body}</p>
+          </li>
+        ))}
+        {held.map((w) => (
+          <li key={w.key} class="waiting-item">
+            <strong>{t('waiting.you')}</strong> <em role="status">{t('waiting.message')}</em>
+            <p class="text">{(w.body as { body: string }).body}</p>
           </li>
         ))}
       </ol>
