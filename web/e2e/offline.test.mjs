@@ -77,3 +77,19 @@ test('a request draft saved while the connection is down is kept and saved when 
   assert.equal((await mine()).length, 1);
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)), []);
 });
+
+test('a page whose code cannot load while offline says so and loads on "Try again"', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.government);
+  await page.context().setOffline(true);
+  // The fiscal models' code has not been loaded yet in this browser.
+  await page.locator('nav[aria-label] a', { hasText: 'Fiscal models' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /This page could not be loaded: the connection dropped/);
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: 'Fiscal models', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch dynamically imported module/.test(p)), []);
+});
