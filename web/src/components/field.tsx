@@ -102,3 +102,28 @@ export function FormError({ message }: { message?: string }) {
     </p>
   ) : null;
 }
+
+// Some of `options` chosen with checkboxes, under a legend; errors first.
+export function CheckList({ legend, options, chosen, labelOf, onChange, errors = [], hint, name }: {
+  legend: string; options: string[]; chosen: string[]; labelOf: (o: string) => string;
+  onChange: (chosen: string[]) => void; errors?: string[]; hint?: string; name?: string;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {hint && <p class="hint">{hint}</p>}
+      {errors.map((e) => <p class="field-error" key={e}>{e}</p>)}
+      <div class="checks">
+        {options.map((o) => (
+          <label key={o}>
+            <input type="checkbox" name={name} value={o} checked={chosen.includes(o)} onChange={(e) => {
+              const on = (e.currentTarget as HTMLInputElement).checked;
+              onChange(on ? [...chosen, o] : chosen.filter((x) => x !== o));
+            }} />
+            {labelOf(o)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

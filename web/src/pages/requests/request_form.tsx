@@ -3,7 +3,7 @@
 // field; list fields name the entry ("focal_points[1].email").
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call } from '../../api';
-import { Field, FormError } from '../../components/field';
+import { CheckList, Field, FormError } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { type Counterparty, type Detail, type Form } from '../../requests';
@@ -202,22 +202,9 @@ export function RequestForm({ id: given }: { id?: string }) {
         {Object.keys(errors).filter((k) => k.startsWith('counterparties')).map((k) => <p class="field-error" key={k}>{errors[k]}</p>)}
       </div>
       {lists && (
-        <fieldset>
-          <legend>{t('form.disciplines')}</legend>
-          {Object.keys(errors).filter((k) => k.startsWith('disciplines')).map((k) => <p class="field-error" key={k}>{errors[k]}</p>)}
-          <div class="checks">
-            {withChosen(lists.disciplines, form.disciplines).map((d) => (
-              <label key={d}>
-                <input type="checkbox" name="disciplines" value={d} checked={form.disciplines.includes(d)}
-                  onChange={(e) => {
-                    const on = (e.currentTarget as HTMLInputElement).checked;
-                    setForm({ ...form, disciplines: on ? [...form.disciplines, d] : form.disciplines.filter((x) => x !== d) });
-                  }} />
-                {disciplineLabel(d)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <CheckList legend={t('form.disciplines')} name="disciplines" options={withChosen(lists.disciplines, form.disciplines)}
+          chosen={form.disciplines} labelOf={disciplineLabel} onChange={(disciplines) => setForm({ ...form, disciplines })}
+          errors={Object.keys(errors).filter((k) => k.startsWith('disciplines')).map((k) => errors[k])} />
       )}
       {lists && select('phase', lists.phases, (p) => t(`phase.${p}` as MessageKey))}
       {lists && select('language', lists.languages, (l) => t(`language.${l}` as MessageKey))}

@@ -3,11 +3,11 @@
 // deliverables and milestones.
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, type User } from '../../api';
-import { Field, FormError, ListField, NumberField } from '../../components/field';
+import { CheckList, Field, FormError, ListField, NumberField } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { when, type Deliverable, type Detail, type Scope } from '../../requests';
-import { disciplineLabel, loadCodelists, lists } from '../../codelists';
+import { disciplineLabel, loadCodelists, lists, withChosen } from '../../codelists';
 import { TeamBuilder } from './team_builder';
 
 const risks = ['unassessed', 'low', 'medium', 'high'];
@@ -61,36 +61,12 @@ function ScopeFields({ scope, setScope, errors, prefix }: {
     <>
       <TextArea id={`${prefix}-summary`} label={t('detail.scopeSummary')} value={scope.summary}
         error={errors['scope.summary']} onInput={(v) => setScope({ ...scope, summary: v })} />
-      <fieldset>
-        <legend>{t('form.phase')}</legend>
-        <div class="checks">
-          {(lists.value?.phases ?? []).map((p) => (
-            <label key={p}>
-              <input type="checkbox" checked={scope.phases.includes(p)} onChange={(e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
-                setScope({ ...scope, phases: on ? [...scope.phases, p] : scope.phases.filter((x) => x !== p) });
-              }} />
-              {t(`phase.${p}` as MessageKey)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t('scope.field.disciplines')}</legend>
-        <p class="hint">{t('scope.disciplinesHint')}</p>
-        <div class="checks">
-          {(lists.value?.disciplines ?? []).map((d) => (
-            <label key={d}>
-              <input type="checkbox" checked={scope.disciplines.includes(d)} onChange={(e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
-                setScope({ ...scope, disciplines: on ? [...scope.disciplines, d] : scope.disciplines.filter((x) => x !== d) });
-              }} />
-              {disciplineLabel(d)}
-            </label>
-          ))}
-        </div>
-        {errors['scope.disciplines'] && <p class="field-error">{errors['scope.disciplines']}</p>}
-      </fieldset>
+      <CheckList legend={t('form.phase')} options={lists.value?.phases ?? []} chosen={scope.phases}
+        labelOf={(p) => t(`phase.${p}` as MessageKey)} onChange={(phases) => setScope({ ...scope, phases })} />
+      <CheckList legend={t('scope.field.disciplines')} hint={t('scope.disciplinesHint')}
+        options={withChosen(lists.value?.disciplines ?? [], scope.disciplines)} chosen={scope.disciplines}
+        labelOf={disciplineLabel} onChange={(disciplines) => setScope({ ...scope, disciplines })}
+        errors={errors['scope.disciplines'] ? [errors['scope.disciplines']] : []} />
       <NumberField id={`${prefix}-days`} label={t('detail.scopeDays')} value={scope.expert_days}
         error={errors['scope.expert_days']} onInput={(v) => setScope({ ...scope, expert_days: v })} />
       <ListField id={`${prefix}-deliverables`} label={t('detail.scopeDeliverables')} value={scope.deliverables}
