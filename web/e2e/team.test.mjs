@@ -58,7 +58,7 @@ test('a coordinator builds a team, sees the conflicted expert excluded, confirms
   // is eligible (never "not needed"), and requires her.
   const elena = page.locator('table.exclusions tr', { hasText: 'Elena Fiscal' });
   assert.equal(await elena.getAttribute('data-reason'), 'eligible');
-  assert.match(await elena.textContent(), /eligible.*Option 1 costs less/);
+  assert.match(await elena.textContent(), /eligible\s*(In option [\d, ]+, not in option 1\.|Not in any option)/);
   assert.equal(await page.locator('table.exclusions tr[data-reason="not_needed"]').count(), 0);
   await elena.getByRole('button', { name: 'Require' }).click();
   await page.getByText('Required: Elena Fiscal.').waitFor();
@@ -146,6 +146,8 @@ test('the demo request gets teams from the demo roster; slots are added, edited 
   // Removed again, the slot no longer blocks the team.
   await page.getByRole('button', { name: 'Remove slot 4' }).click();
   assert.equal(await slots.count(), 3);
+  // The answer about slot 4 no longer holds, and goes with it.
+  assert.equal(await page.locator('.shortfalls').count(), 0);
   await page.getByRole('button', { name: 'Propose teams' }).click();
   await page.getByRole('button', { name: 'Use this team' }).first().waitFor();
 
@@ -160,6 +162,9 @@ test('the demo request gets teams from the demo roster; slots are added, edited 
   await page.waitForFunction(() => document.querySelectorAll('.team-builder fieldset .row').length === 3
     && document.querySelector('#slot-2-discipline')?.value === 'geology');
   assert.equal(await page.locator('#slot-0-discipline').inputValue(), 'fiscal_modelling');
+  await page.getByText('Disciplines: Fiscal modelling, Petroleum engineering, Geology').waitFor();
+  await page.locator('ol.timeline li', { hasText: 'Scope version 2: The ministry handles the legal review itself' }).waitFor();
+  await page.locator('ol.timeline li', { hasText: 'Scope version 1: agreed at approval' }).waitFor();
   assert.deepEqual(problems, []);
 });
 

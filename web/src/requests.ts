@@ -81,7 +81,8 @@ export interface Detail extends Summary {
   scope: Scope | null;
   scope_version: number;
   deliverables: Deliverable[];
-  timeline: { at: string; kind: string; text: string; who: string }[];
+  // Scope versions carry their number and reason; deliverables their title and status.
+  timeline: { at: string; kind: string; text: string; who: string; number?: number; reason?: string; title?: string; status?: string }[];
   created_at: string;
 }
 export const stateLabel = (s: string) => t(`state.${s}` as MessageKey);
@@ -93,3 +94,6 @@ export function when(iso: string | null): string {
   const d = new Date(iso);
   return d.toLocaleString(locale(), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 }
+
+// A scope version's reason: the first one, recorded at approval, in the reader's words.
+export const scopeReason = (reason: string) => (reason === 'approval' ? t('scope.atApproval') : reason);

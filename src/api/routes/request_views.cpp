@@ -153,6 +153,8 @@ nlohmann::json DetailView(const RequestDossier& d, const Principal& viewer, Name
     timeline.push_back({{"at", ToIso(v.at)},
                         {"kind", "scope"},
                         {"text", "scope version " + std::to_string(v.number) + ": " + v.reason},
+                        {"number", v.number},
+                        {"reason", v.reason},
                         {"who", names.Of(v.author_id)}});
   }
   nlohmann::json deliverables = nlohmann::json::array();
@@ -162,6 +164,8 @@ nlohmann::json DetailView(const RequestDossier& d, const Principal& viewer, Name
       timeline.push_back({{"at", ToIso(*x.delivered_at)},
                           {"kind", x.kind},
                           {"text", x.title + " " + x.status},
+                          {"title", x.title},
+                          {"status", x.status},
                           {"who", ""}});
     }
   }

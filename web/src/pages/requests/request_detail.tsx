@@ -9,7 +9,7 @@ import { Link } from '../../components/link';
 import { SlaBadge } from '../../components/sla_badge';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
-import { clockLabel, stateLabel, when, type Detail } from '../../requests';
+import { clockLabel, scopeReason, stateLabel, when, type Detail } from '../../requests';
 import { commodityLabel, disciplineLabel } from '../../codelists';
 import { useSignal } from '../../state';
 import { ApprovalPanel, DeliverablesPanel, ScopePanel, TeamPanel } from './request_panels';
@@ -210,11 +210,20 @@ export function RequestDetail({ id }: { id: string }) {
           {r.timeline.map((e, i) => (
             <li key={i} data-kind={e.kind}>
               <time dateTime={e.at}>{when(e.at)}</time> {e.who && <strong>{e.who}</strong>}{' '}
-              {e.kind === 'state' ? stateLabel(e.text.split(':')[0]) + e.text.slice(e.text.split(':')[0].length) : e.text}
+              {timelineText(e)}
             </li>
           ))}
         </ol>
       </section>
     </div>
   );
+}
+
+// A timeline entry in the reader's words: states, scope versions and
+// deliverables from their codes, documents and the rest as written.
+function timelineText(e: Detail['timeline'][number]): string {
+  if (e.kind === 'state') return stateLabel(e.text.split(':')[0]) + e.text.slice(e.text.split(':')[0].length);
+  if (e.kind === 'scope' && e.number !== undefined) return t('timeline.scope', { number: e.number, reason: scopeReason(e.reason ?? '') });
+  if (e.title !== undefined && e.status) return `${e.title} — ${t(`dstatus.${e.status}` as MessageKey)}`;
+  return e.text;
 }

@@ -6,7 +6,7 @@ import { byField, call, type User } from '../../api';
 import { CheckList, Field, FormError, ListField, NumberField } from '../../components/field';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
-import { when, type Deliverable, type Detail, type Scope } from '../../requests';
+import { scopeReason, when, type Deliverable, type Detail, type Scope } from '../../requests';
 import { disciplineLabel, loadCodelists, lists, withChosen } from '../../codelists';
 import { TeamBuilder } from './team_builder';
 
@@ -155,9 +155,9 @@ function changeText(c: ScopeChange): string {
   if (c.added || c.removed) {
     const added = (c.added ?? []).map((v) => `+ ${name(v)}`);
     const removed = (c.removed ?? []).map((v) => `− ${name(v)}`);
-    return `${label}: ${[...added, ...removed].join(' ')}`;
+    return t('common.labelValue', { label, value: [...added, ...removed].join(' ') });
   }
-  return `${label}: ${String(c.before ?? '')} → ${String(c.after ?? '')}`;
+  return t('common.labelValue', { label, value: `${String(c.before ?? '')} → ${String(c.after ?? '')}` });
 }
 
 const scopeStates = ['approved', 'scoping', 'team_proposed', 'team_confirmed', 'active'];
@@ -188,15 +188,25 @@ export function ScopePanel({ request, staff, onChange }: { request: Detail; staf
       {current && (
         <>
           <p class="text">{current.scope.summary}</p>
-          <p>{current.scope.phases.map((p) => t(`phase.${p}` as MessageKey)).join(', ')} · {t('detail.scopeDays')}: {current.scope.expert_days}</p>
+          <p>
+            {current.scope.phases.map((p) => t(`phase.${p}` as MessageKey)).join(', ')}
+            {current.scope.phases.length > 0 && ' · '}
+            {t('common.labelValue', { label: t('detail.scopeDays'), value: current.scope.expert_days })}
+          </p>
+          {current.scope.disciplines.length > 0 && (
+            <p>{t('common.labelValue', { label: t('scope.field.disciplines'), value: current.scope.disciplines.map(disciplineLabel).join(', ') })}</p>
+          )}
           {current.scope.deliverables.length > 0 && <ul>{current.scope.deliverables.map((d) => <li key={d}>{d}</li>)}</ul>}
           <ol class="versions">
             {versions.map((v) => (
               <li key={v.number}>
-                {t('detail.scopeVersion', { number: v.number, author: v.author, at: when(v.at), reason: v.reason })}
-                <ul>
-                  {v.changes.map((c, i) => <li key={i}>{changeText(c)}</li>)}
-                </ul>
+                {t('detail.scopeVersion', { number: v.number, author: v.author, at: when(v.at), reason: scopeReason(v.reason) })}
+                {/* The first version is the scope itself, shown above; later ones say what changed. */}
+                {v.number > 1 && (
+                  <ul>
+                    {v.changes.map((c, i) => <li key={i}>{changeText(c)}</li>)}
+                  </ul>
+                )}
               </li>
             ))}
           </ol>

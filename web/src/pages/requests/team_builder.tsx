@@ -54,7 +54,7 @@ interface SlotRow {
 }
 
 export function TeamBuilder({ request, disciplines, onChange }: { request: Detail; disciplines: string[]; onChange: () => void }) {
-  const [slots, setSlots] = useState<SlotRow[]>(
+  const [slots, setSlotRows] = useState<SlotRow[]>(
     (request.scope?.disciplines.length ? request.scope.disciplines : request.form.disciplines).map((d) => ({ discipline: d, count: 1, language: '' })),
   );
   const [teamLanguage, setTeamLanguage] = useState(request.form.language || '');
@@ -63,6 +63,11 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
   const [days, setDays] = useState('10');
   const [budget, setBudget] = useState('0');
   const [proposal, setProposal] = useState<Proposal | null>(null);
+  // Changed slots make the shown proposal an answer to another question: it goes.
+  const setSlots = (next: SlotRow[]) => {
+    setSlotRows(next);
+    setProposal(null);
+  };
   // The slots the shown proposal answers (its shortfalls name them by number).
   const [asked, setAsked] = useState<SlotRow[]>([]);
   // The coordinator's constraints for the next run.
@@ -212,7 +217,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
                   <td>{x.name}</td>
                   <td>{t(`reason.${x.reason}` as MessageKey)}</td>
                   <td>
-                    {reasonDetail(x, proposal.teams.length > 0)}
+                    {reasonDetail(x, optionsOf(proposal, x.user_id))}{' '}
                     {x.reason === 'eligible' && (
                       <button type="button" class="link" onClick={() => toggle(include, setInclude, x.user_id, x.name)}>{t('team.require')}</button>
                     )}
@@ -271,6 +276,9 @@ function shortfallHelp(f: Shortfall): string[] {
   if (f.kind === 'team_language') help.push(t('team.help.dropTeamLanguage'));
   if (f.kind === 'slot' && f.available > 0) help.push(t('team.help.lowerCount'));
   if (help.length === 0) help.push(t('team.help.nobody'));
+  // Each count is what one change alone lets in; even all of them together may fall short.
+  const short = f.needed - f.available - f.without_language - f.other_window - f.higher_budget;
+  if (f.kind === 'slot' && short > 0 && help.length > 1) help.push(t('team.help.stillShort', { count: short }));
   return help;
 }
 
@@ -279,8 +287,14 @@ function slotName(s: SlotRow | undefined): string {
   return s.language ? `${disciplineLabel(s.discipline)}, ${languageName(s.language)}` : disciplineLabel(s.discipline);
 }
 
-// Why an expert was not chosen, beyond the reason's name.
-function reasonDetail(x: NotChosen, teams: boolean): string {
+// The numbers of the options an expert is in ("2, 3"), or "" for none.
+function optionsOf(p: Proposal, id: string): string {
+  return p.teams.flatMap((team, n) => (team.members.some((m) => m.user_id === id) ? [String(n + 1)] : [])).join(', ');
+}
+
+// Why an expert was not chosen, beyond the reason's name; `options`: the
+// other options they are in.
+function reasonDetail(x: NotChosen, options: string): string {
   switch (x.reason) {
     case 'conflict': return x.detail;
     case 'unavailable': return t('team.awayDetail', { from: formatLongDate(x.from ?? ''), to: formatLongDate(x.to ?? '') });
@@ -288,7 +302,7 @@ function reasonDetail(x: NotChosen, teams: boolean): string {
     case 'no_attestation': return t('team.noAttestationDetail');
     case 'no_matching_slot': return t('team.noMatchingDetail');
     case 'excluded': return t('team.excludedDetail');
-    case 'eligible': return teams ? t('team.eligibleDetail') : '';
+    case 'eligible': return options ? t('team.inOptions', { options }) : t('team.eligibleDetail');
     default: return '';
   }
 }
