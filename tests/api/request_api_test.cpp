@@ -254,7 +254,23 @@ TEST_F(Requests, FromDraftToActiveEngagementWithTheClocksRunning) {
     EXPECT_EQ(history[3]["to"], "awaiting_information");
     EXPECT_EQ(history[3]["actor"], "Chloé Coordinator");
     EXPECT_EQ(history[3]["reason"], "Send the company's draft lease");
-    EXPECT_FALSE(r["timeline"].empty());
+    // Scope versions and deliverables carry what the page words for people.
+    std::vector<std::string> scopes;
+    bool delivered = false;
+    for (const json& e : r["timeline"]) {
+      if (e["kind"] == "scope") {
+        scopes.push_back(std::to_string(e["number"].get<int>()) + ": " +
+                         e["reason"].get<std::string>());
+      }
+      if (e.contains("status")) {
+        delivered = true;
+        EXPECT_FALSE(e["title"].get<std::string>().empty());
+        EXPECT_TRUE(e["status"] == "delivered" || e["status"] == "accepted") << e.dump();
+      }
+    }
+    ASSERT_EQ(scopes.size(), 2u);
+    EXPECT_EQ(scopes[1], "2: The ministry asked for an environmental review");
+    EXPECT_TRUE(delivered);
   }));
 }
 
