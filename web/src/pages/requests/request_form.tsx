@@ -223,7 +223,8 @@ export function RequestForm({ id: given }: { id?: string }) {
         <button type="submit" class="secondary" disabled={busy}>{t('form.save')}</button>
         <button type="button" disabled={busy} onClick={onSubmit}>{t('form.submit')}</button>
       </div>
-      {notice && <p class="notice" role="status">{notice}</p>}
+      {/* A draft waiting for the connection is not yet saved: it is not said in the colour of success. */}
+      {notice && <p class={notice === t('waiting.draftKept') ? 'waiting-banner' : 'notice'} role="status">{notice}</p>}
     </form>
   );
 }
