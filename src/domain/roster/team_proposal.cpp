@@ -167,10 +167,13 @@ std::vector<Shortfall> Shortfalls(const Model& full, const TeamSpec& spec,
     return it != reasons.end() && it->second.reason == reason;
   };
   // Experts kept out only by the window or the budget who would meet `fits`.
+  // Reasons are checked in order, so one away in the window may also cost
+  // more than the budget: moving the window alone would not let them in.
   auto relaxing = [&](Shortfall& out, const auto& fits) {
     for (const Candidate& c : roster) {
       if (!fits(c)) continue;
-      if (kept_out_for(c, "unavailable")) ++out.other_window;
+      const bool over = spec.budget > 0 && c.day_rate * spec.days_per_expert > spec.budget;
+      if (kept_out_for(c, "unavailable") && !over) ++out.other_window;
       if (kept_out_for(c, "over_budget")) ++out.higher_budget;
     }
   };

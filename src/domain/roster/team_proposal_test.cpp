@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace {
 
 using namespace connex::domain;
@@ -137,6 +139,14 @@ TEST(TeamProposal, NoTeamNamesTheSlotThatCannotBeFilledAndWhatWouldMakeItPossibl
   EXPECT_EQ(f.available, 2);
   EXPECT_EQ(f.other_window, 1);
   EXPECT_EQ(f.without_language, 0);
+  // With a budget I's fees exceed, another window alone would not let I in.
+  spec.budget = 2900;  // I: 3,000 for 10 days
+  p = ProposeTeams(spec, Roster());
+  const auto mining = std::find_if(p->shortfalls.begin(), p->shortfalls.end(),
+                                   [](const Shortfall& x) { return x.slot == 1; });
+  ASSERT_NE(mining, p->shortfalls.end());
+  EXPECT_EQ(mining->other_window, 0);
+  EXPECT_EQ(mining->higher_budget, 2);  // C and D, free but dearer than the budget
   for (const Exclusion& x : p->not_chosen) {
     if (x.expert_id == "I") {
       EXPECT_EQ(x.from + " " + x.to, "2027-01-20 2027-01-31");

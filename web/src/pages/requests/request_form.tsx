@@ -1,7 +1,7 @@
 // The government's request form: saved as a draft (anything may be left for
 // later) and submitted when complete. Errors from the server appear at their
 // field; list fields name the entry ("focal_points[1].email").
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { byField, call } from '../../api';
 import { CheckList, Field, FormError } from '../../components/field';
 import { t } from '../../i18n';
@@ -10,7 +10,7 @@ import { type Counterparty, type Detail, type Form } from '../../requests';
 import { commodityLabel, disciplineLabel, loadCodelists, withChosen, type Codelists } from '../../codelists';
 import { navigate } from '../../router';
 import { useSignal } from '../../state';
-import { keep, outcomes, takeOutcome, waiting } from '../../waiting';
+import { flushWaiting, keep, mustWait, outcomes, takeOutcome, waiting } from '../../waiting';
 
 const empty: Form = {
   country: '', entity: '', focal_points: [{ name: '', email: '', phone: '' }], project_name: '', commodity: '',
@@ -52,9 +52,14 @@ function fromBody(b: Record<string, unknown>): { form: Form; parties: string } {
 }
 
 export function RequestForm({ id: given }: { id?: string }) {
-  // A new draft kept offline gets its id when the connection returns.
+  // A new draft gets its id from its first save, which may come when the
+  // connection returns; the address may also change under the same form.
   const [id, setId] = useState(given);
+  useEffect(() => setId(given), [given]);
+  // What waits for this form's draft: "draft:new" until a page opens it by its id.
   const key = `draft:${given ?? 'new'}`;
+  // Only what this form kept (or shows again) is this form's to answer for.
+  const mine = useRef(false);
   const [form, setForm] = useState<Form>(empty);
   const [parties, setParties] = useState('');
   const [version, setVersion] = useState(0);
@@ -69,6 +74,7 @@ export function RequestForm({ id: given }: { id?: string }) {
   const kept = waiting.value.find((w) => w.key === key);
   const showKept = () => {
     if (!kept) return;
+    mine.current = true;
     const k = fromBody(kept.body as Record<string, unknown>);
     setForm(k.form);
     setParties(k.parties);
@@ -91,7 +97,7 @@ export function RequestForm({ id: given }: { id?: string }) {
   // The kept draft was sent when the connection returned.
   const done = useSignal(outcomes);
   useEffect(() => {
-    const o = done.some((x) => x.key === key) ? takeOutcome(key) : undefined;
+    const o = mine.current && done.some((x) => x.key === key) ? takeOutcome(key) : undefined;
     if (!o) return;
     if (!o.data) {
       setNotice('');
@@ -114,9 +120,14 @@ export function RequestForm({ id: given }: { id?: string }) {
     const [method, path, sent] = id
       ? ['PUT', `/api/v1/requests/${id}`, { ...body(form, parties), version }]
       : ['POST', '/api/v1/requests', body(form, parties)];
-    const r = await call<Detail>(method, path, sent);
-    if (r.status === 0) {
+    // While an earlier save of this draft waits, this one joins it (replacing
+    // it) rather than racing it: one queue, one draft.
+    const queued = waiting.value.some((w) => w.key === key);
+    const r = queued ? { status: 0, data: null, errors: [] } : await call<Detail>(method, path, sent);
+    if (mustWait(r.status)) {
+      mine.current = true;
       keep({ key, method, path, body: sent });
+      if (queued) void flushWaiting();
       setErrors({});
       setNotice(t('waiting.draftKept'));
       return null;
@@ -127,6 +138,7 @@ export function RequestForm({ id: given }: { id?: string }) {
       return null;
     }
     setErrors({});
+    setId(r.data.id);
     setVersion(r.data.version);
     return r.data;
   }
@@ -224,7 +236,7 @@ export function RequestForm({ id: given }: { id?: string }) {
         <button type="button" disabled={busy} onClick={onSubmit}>{t('form.submit')}</button>
       </div>
       {/* A draft waiting for the connection is not yet saved: it is not said in the colour of success. */}
-      {notice && <p class={notice === t('waiting.draftKept') ? 'waiting-banner' : 'notice'} role="status">{notice}</p>}
+      {notice && <p class={notice === t('waiting.draftKept') ? 'notice notice-waiting' : 'notice'} role="status">{notice}</p>}
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { t } from '../../i18n';
 import { when, type Detail } from '../../requests';
 import { formatNumber } from '../../numbers';
 import { useSignal } from '../../state';
-import { keep, outcomes, takeOutcome, waiting } from '../../waiting';
+import { keep, mustWait, outcomes, takeOutcome, waiting } from '../../waiting';
 
 interface Document {
   id: string;
@@ -92,14 +92,18 @@ export function MessagesPanel({ request }: { request: Detail }) {
     const sent = done.filter((o) => o.key.startsWith(mine)).map((o) => takeOutcome(o.key)!);
     if (sent.length === 0) return;
     const refused = sent.find((o) => o.errors.length > 0);
-    if (refused) setErrors({ '': t('waiting.refused', { reason: refused.errors[0].message }) });
+    if (refused) {
+      // The words come back to the box, to be corrected or kept.
+      setText((typed) => typed || (refused.sent as { body: string }).body);
+      setErrors({ '': t('waiting.refused', { reason: refused.errors[0].message }) });
+    }
     load();
   }, [done]);
 
   async function send(e: Event) {
     e.preventDefault();
     const r = await call<Message>('POST', base, { body: text });
-    if (r.status === 0) {
+    if (mustWait(r.status)) {
       keep({ key: `${mine}${Date.now()}`, method: 'POST', path: base, body: { body: text } });
       setText('');
       return setErrors({});

@@ -34,6 +34,7 @@ interface Shortfall {
   needed: number;
   available: number;
   language: string | null;
+  expert_id: string | null;
   name: string | null;
   reason: string | null;
   detail: string | null;
@@ -68,8 +69,8 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
     setSlotRows(next);
     setProposal(null);
   };
-  // The slots the shown proposal answers (its shortfalls name them by number).
-  const [asked, setAsked] = useState<SlotRow[]>([]);
+  // The slots and budget the shown proposal answers (its shortfalls name them).
+  const [asked, setAsked] = useState<{ slots: SlotRow[]; budget: number }>({ slots: [], budget: 0 });
   // The coordinator's constraints for the next run.
   const [include, setInclude] = useState<{ id: string; name: string }[]>([]);
   const [exclude, setExclude] = useState<{ id: string; name: string }[]>([]);
@@ -91,7 +92,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
       return setErrors(r.status === 0 ? { '': t('error.network') } : { ...fields, '': fields[''] || r.errors[0]?.message || '' });
     }
     setErrors({});
-    setAsked(slots);
+    setAsked({ slots, budget: Number(budget) || 0 });
     setProposal(r.data);
     if (r.data.not_chosen.some((x) => x.reason === 'conflict')) {
       call<{ items: { id: string; name: string }[] }>('GET', `/api/v1/requests/${request.id}/documents`).then(
@@ -185,7 +186,7 @@ export function TeamBuilder({ request, disciplines, onChange }: { request: Detai
           <ul>
             {proposal.shortfalls.map((f, i) => (
               <li key={i} data-kind={f.kind}>
-                {shortfallText(f, asked, Number(budget) || 0)}
+                {shortfallText(f, asked.slots, asked.budget)}
                 {shortfallHelp(f).length > 0 && <ul>{shortfallHelp(f).map((h) => <li key={h}>{h}</li>)}</ul>}
               </li>
             ))}
@@ -257,10 +258,10 @@ function shortfallText(f: Shortfall, slots: SlotRow[], budget: number): string {
     case 'distinct':
       return t('team.short.distinct');
     case 'required':
-      if (f.reason === 'not_on_roster') return t('team.short.notOnRoster', { name: f.name ?? '' });
-      if (f.reason === 'together') return t('team.short.together', { name: f.name ?? '' });
+      if (f.reason === 'not_on_roster') return t('team.short.notOnRoster', { name: f.name || (f.expert_id ?? '') });
+      if (f.reason === 'together') return t('team.short.together', { name: f.name || (f.expert_id ?? '') });
       return t('team.short.required', {
-        name: f.name ?? '', reason: f.detail || t(`reason.${f.reason}` as MessageKey),
+        name: f.name || (f.expert_id ?? ''), reason: f.detail || t(`reason.${f.reason}` as MessageKey),
       });
   }
 }
