@@ -38,10 +38,18 @@ export function HubSearch() {
   useEffect(() => {
     const asked = new URLSearchParams(search);
     asked.set('limit', String(pageSize));
+    // Only the answer to the latest question is shown: the search box is
+    // usable before the page's first search answers, and a slow first answer
+    // must not replace the one to the words typed since.
+    let latest = true;
     call<SearchAnswer>('GET', `/api/v1/hub/search?${asked}`).then((r) => {
+      if (!latest) return;
       setError(r.data ? '' : r.errors.map((e) => `${e.field}: ${e.message}`).join('; ') || t('error.network'));
       if (r.data) setAnswer(r.data);
     });
+    return () => {
+      latest = false;
+    };
   }, [search]);
 
   // Changes one parameter; any change of the question starts from the first result.
