@@ -1,6 +1,7 @@
 #include "cli/commands/fiscal.hpp"
 
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -20,20 +21,6 @@ namespace {
 using fiscal::Analysis;
 using fiscal::Model;
 using fiscal::io::Format;
-
-// Writes the workbook if asked; stdout output is produced only after every
-// computation succeeded, so a failure never leaves a partial report.
-int Finish(const std::string& text, const OutputOptions& o, const fiscal::io::Workbook& book) {
-  if (!o.xlsx.empty()) {
-    Result<bool> written = fiscal::io::WriteXlsx(o.xlsx, book);
-    if (!written.ok()) {
-      std::cerr << "connex: " << written.error().ToString() << '\n';
-      return kOutputFailed;
-    }
-  }
-  std::cout << text << std::flush;
-  return 0;
-}
 
 struct RunArgs {
   std::string model;
@@ -55,7 +42,8 @@ int Run(const RunArgs& args) {
   fiscal::io::Workbook book;
   book.model = model.get();
   for (const Analysis& a : analyses) book.analyses.push_back(&a);
-  return Finish(text.str(), args.out, book);
+  return Finish(text.str(), args.out,
+                [&](const std::string& path) { return fiscal::io::WriteXlsx(path, book); });
 }
 
 struct CompareArgs {
@@ -108,7 +96,8 @@ int Compare(const CompareArgs& args) {
   book.model = a_model.get();
   book.analyses = {&compared.a, &compared.b};
   book.comparison = &compared.c;
-  return Finish(text.str(), args.out, book);
+  return Finish(text.str(), args.out,
+                [&](const std::string& path) { return fiscal::io::WriteXlsx(path, book); });
 }
 
 struct SweepArgs {
@@ -147,7 +136,8 @@ int Sweep(const SweepArgs& args) {
   fiscal::io::Workbook book;
   book.model = model.get();
   book.sweeps = *sweeps;
-  return Finish(text.str(), args.out, book);
+  return Finish(text.str(), args.out,
+                [&](const std::string& path) { return fiscal::io::WriteXlsx(path, book); });
 }
 
 }  // namespace
@@ -206,6 +196,7 @@ void AddFiscalCommands(CLI::App& app, int& exit_code) {
   AddOutputOptions(sweep_cmd, sweep->out);
   sweep_cmd->callback([sweep, &exit_code] { exit_code = Sweep(*sweep); });
 
+  AddBenchmarkCommand(fiscal, exit_code);
   AddUncertaintyCommands(fiscal, exit_code);
 }
 

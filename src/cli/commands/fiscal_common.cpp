@@ -30,4 +30,19 @@ std::unique_ptr<fiscal::Model> Load(const std::string& path) {
   return std::make_unique<fiscal::Model>(std::move(model).value());
 }
 
+// Writes the workbook if asked; stdout output is produced only after every
+// computation succeeded, so a failure never leaves a partial report.
+int Finish(const std::string& text, const OutputOptions& o,
+           const std::function<Result<bool>(const std::string&)>& write_xlsx) {
+  if (!o.xlsx.empty()) {
+    Result<bool> written = write_xlsx(o.xlsx);
+    if (!written.ok()) {
+      std::cerr << "connex: " << written.error().ToString() << '\n';
+      return kOutputFailed;
+    }
+  }
+  std::cout << text << std::flush;
+  return 0;
+}
+
 }  // namespace connex::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -31,6 +32,15 @@ void AddOutputOptions(CLI::App* cmd, OutputOptions& o);
 void PrintErrors(const std::string& source, const Errors& errors);
 // Loads a model or reports every error on stderr; null on failure.
 std::unique_ptr<fiscal::Model> Load(const std::string& path);
+
+// Writes the workbook if asked, then `text` to stdout: stdout output is
+// produced only after every computation succeeded, so a failure never leaves
+// a partial report. Returns the exit status.
+int Finish(const std::string& text, const OutputOptions& o,
+           const std::function<Result<bool>(const std::string&)>& write_xlsx);
+
+// `connex fiscal benchmark`.
+void AddBenchmarkCommand(CLI::App* fiscal, int& exit_code);
 
 // `connex fiscal montecarlo | tornado | spider | solve`.
 void AddUncertaintyCommands(CLI::App* fiscal, int& exit_code);

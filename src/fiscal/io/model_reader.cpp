@@ -112,15 +112,96 @@ Model ModelWalker::Read(const json& root) {
   return m;
 }
 
-Result<Model> ReadModel(std::string_view text) {
-  // nlohmann reports some failures (a number too large for a double) by
-  // exception even when asked not to, so exceptions are the one path here.
-  json root;
+void ModelWalker::AdoptProject(const Model& onto) {
+  years_ = onto.project.years;
+  first_year_ = onto.project.first_year;
+  currency_ = onto.currency;
+  product_names_.clear();
+  product_units_.clear();
+  for (const Product& p : onto.project.products) {
+    product_names_.push_back(p.name);
+    product_units_.push_back(p.unit);
+  }
+}
+
+namespace {
+
+// nlohmann reports some failures (a number too large for a double) by
+// exception even when asked not to, so exceptions are the one path here.
+Result<json> ParseJson(std::string_view text) {
   try {
-    root = json::parse(text.begin(), text.end());
+    return json::parse(text.begin(), text.end());
   } catch (const json::exception& e) {
     return Error{ErrorCode::kInvalidInput, std::string("not valid JSON: ") + e.what(), ""};
   }
+}
+
+TermSheetOnto ReadOnto(const json& regime, const std::string& currency, const Model& onto,
+                       const std::string& path) {
+  TermSheetOnto out;
+  if (regime.is_object() && regime.contains("name") && regime["name"].is_string()) {
+    out.name = regime["name"].get<std::string>();
+  }
+  if (currency != onto.currency) {
+    out.errors.push_back({ErrorCode::kInvalidInput,
+                          "its amounts are in " + currency + " and the model's in " + onto.currency,
+                          "currency"});
+    return out;
+  }
+  ModelWalker reader(out.errors);
+  reader.AdoptProject(onto);
+  Regime r = reader.ReadRegime(regime, path);
+  if (out.errors.empty()) out.regime = std::move(r);
+  return out;
+}
+
+}  // namespace
+
+TermSheetOnto ReadTermSheetOnto(std::string_view json_text, const std::string& currency,
+                                const Model& onto, const std::string& path) {
+  Result<json> regime = ParseJson(json_text);
+  if (!regime.ok()) {
+    TermSheetOnto out;
+    out.errors = regime.errors();
+    return out;
+  }
+  return ReadOnto(*regime, currency, onto, path);
+}
+
+Result<std::vector<TermSheetOnto>> ReadTermSheetsOnto(std::string_view json_text,
+                                                      const Model& onto) {
+  Result<json> root = ParseJson(json_text);
+  if (!root.ok()) return root.errors();
+  Errors errors;
+  ModelWalker reader(errors);
+  std::string currency = "USD";
+  const json* regimes = nullptr;
+  if (reader.Object(*root, "",
+                    {"schema", "name", "currency", "project", "discounting", "sweep", "regimes",
+                     "uncertainty"})) {
+    const std::string schema = reader.Text(*root, "schema", "", "", true);
+    if (!schema.empty() && schema != kModelSchema) {
+      reader.Fail("schema",
+                  std::string("must be \"") + kModelSchema + "\", got \"" + schema + "\"");
+    }
+    currency = reader.Text(*root, "currency", "", "USD");
+    regimes = reader.Field(*root, "regimes", "", true);
+    if (regimes && (!regimes->is_array() || regimes->empty())) {
+      reader.Fail("regimes", "must be a non-empty array of regimes");
+    }
+  }
+  if (!errors.empty()) return errors;
+  std::vector<TermSheetOnto> out;
+  for (size_t i = 0; i < regimes->size(); ++i) {
+    out.push_back(ReadOnto((*regimes)[i], currency, onto, JsonReader::At("regimes", i)));
+  }
+  return out;
+}
+
+Result<Model> ReadModel(std::string_view text) {
+  Result<json> parsed = ParseJson(text);
+  if (!parsed.ok()) return parsed.errors();
+  const json& root = *parsed;
   Errors errors;
   ModelWalker reader(errors);
   Model model = reader.Read(root);
@@ -128,13 +209,30 @@ Result<Model> ReadModel(std::string_view text) {
   return model;
 }
 
-Result<Model> ReadModelFile(const std::string& path) {
+namespace {
+
+Result<std::string> ReadFileText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{ErrorCode::kIo, "cannot open model file \"" + path + "\"", ""};
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return Error{ErrorCode::kIo, "cannot read model file \"" + path + "\"", ""};
-  return ReadModel(text.str());
+  return text.str();
+}
+
+}  // namespace
+
+Result<Model> ReadModelFile(const std::string& path) {
+  Result<std::string> text = ReadFileText(path);
+  if (!text.ok()) return text.errors();
+  return ReadModel(*text);
+}
+
+Result<std::vector<TermSheetOnto>> ReadTermSheetsOntoFile(const std::string& path,
+                                                          const Model& onto) {
+  Result<std::string> text = ReadFileText(path);
+  if (!text.ok()) return text.errors();
+  return ReadTermSheetsOnto(*text, onto);
 }
 
 std::vector<std::string> InstrumentTypes() {

@@ -28,6 +28,8 @@ class ModelWalker : public JsonReader {
  public:
   explicit ModelWalker(Errors& errors) : JsonReader(errors) {}
   Model Read(const json& root);
+  // Reads term sheets against `onto`'s project, as if it were this document's.
+  void AdoptProject(const Model& onto);
 
   // Model files name things: a text that is given must not be empty (the
   // shared reader takes an empty text as absent).

@@ -56,10 +56,10 @@ ordered_json BreakevenJson(const Breakeven& b) {
   return j;
 }
 
-ordered_json AnalysisJson(const Model& model, const Analysis& a) {
+}  // namespace
+
+ordered_json MetricsJson(const Analysis& a) {
   const Metrics& m = a.metrics;
-  ordered_json j;
-  j["regime"] = a.regime;
   ordered_json s;
   s["revenue"] = m.revenue;
   s["pretax_cash_flow"] = m.pretax_total;
@@ -83,7 +83,16 @@ ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   PutMetric(prog, "slope", a.progressivity.slope);
   prog["verdict"] = a.progressivity.verdict;
   s["progressivity"] = prog;
-  j["metrics"] = s;
+  return s;
+}
+
+namespace {
+
+ordered_json AnalysisJson(const Model& model, const Analysis& a) {
+  const Metrics& m = a.metrics;
+  ordered_json j;
+  j["regime"] = a.regime;
+  j["metrics"] = MetricsJson(a);
 
   ordered_json by = ordered_json::object();
   for (const InstrumentTotal& it : m.by_instrument) {

@@ -29,6 +29,9 @@ nlohmann::ordered_json ComparisonJson(const Model& model, const Analysis& a, con
                                       const Comparison& c);
 nlohmann::ordered_json SweepJson(const Model& model, const std::vector<SweepSeries>& sweeps);
 
+// An analysis's "metrics" as every JSON report names them.
+nlohmann::ordered_json MetricsJson(const Analysis& a);
+
 // One or more regimes analysed on the model's project.
 void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>& analyses,
               Format format);

@@ -26,26 +26,6 @@ std::string SheetName(const std::string& prefix, const std::string& name, size_t
   return s.substr(0, end);
 }
 
-void WriteMetric(lxw_worksheet* ws, int row, int col, const Metric& m, lxw_format* fmt,
-                 const WorkbookWords& words) {
-  if (m.defined) {
-    worksheet_write_number(ws, row, col, m.value, fmt);
-  } else {
-    worksheet_write_string(ws, row, col, words("not_available", {{"reason", m.reason}}).c_str(),
-                           nullptr);
-  }
-}
-
-void WriteIrr(lxw_worksheet* ws, int row, int col, const Irr& irr, lxw_format* fmt,
-              const WorkbookWords& words) {
-  if (irr.defined) {
-    worksheet_write_number(ws, row, col, irr.value, fmt);
-  } else {
-    worksheet_write_string(ws, row, col, words("not_available", {{"reason", irr.reason}}).c_str(),
-                           nullptr);
-  }
-}
-
 // On a ledger sheet (years down, line l in column l + 1), below the table:
 // the state's receipts stacked by instrument, then the state's receipts
 // beside the investor's cash flow.
@@ -99,16 +79,7 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
   worksheet_set_column(sum, 0, 0, 38, nullptr);
   worksheet_set_column(sum, 1, static_cast<lxw_col_t>(book.analyses.size()), 20, nullptr);
   worksheet_write_string(sum, 0, 0, model.name.c_str(), bold);
-  const double rate = model.discounting.rate;
-  const int rate_decimals = std::abs(rate * 100 - std::round(rate * 100)) < 1e-9 ? 0 : 2;
-  const std::string conv =
-      words("conventions",
-            {{"currency", model.currency},
-             {"rate", LocalPercent(rate, rate_decimals, book.language)},
-             // A year is never grouped: "2027", not "2,027".
-             {"year", std::to_string(model.discounting.valuation_year)},
-             {"timing", words(std::string("timing/") + ToString(model.discounting.timing))}});
-  worksheet_write_string(sum, 1, 0, conv.c_str(), nullptr);
+  worksheet_write_string(sum, 1, 0, ConventionsLine(model, words, book.language).c_str(), nullptr);
   worksheet_write_string(sum, 2, 0, words("government_receipts").c_str(), nullptr);
   const int top = 4;
   worksheet_write_string(sum, top, 0, words("metric_heading").c_str(), bold);
