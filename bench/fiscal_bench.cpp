@@ -3,15 +3,23 @@
 //
 // BM_EvaluateFullPsc: one deterministic evaluation (ledger + core metrics) of
 // the 30-year two-product example under the full PSC regime; target < 10 us.
+// BM_Benchmark500TermSheets: the 30-year example against 500 term sheets,
+// read and analysed; target < 50 ms.
 // BM_MonteCarlo: scenarios of that example drawn from its "uncertainty"
 // section (two correlated price paths, three multipliers), every statistic.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "fiscal/analysis.hpp"
+#include "fiscal/benchmark.hpp"
 #include "fiscal/io/model_reader.hpp"
 #include "fiscal/montecarlo.hpp"
 
@@ -87,6 +95,59 @@ void BM_Sweep101WithBreakeven(benchmark::State& state) {
   state.counters["points"] = static_cast<double>(SweepFactors(sweep).size());
 }
 BENCHMARK(BM_Sweep101WithBreakeven)->Unit(benchmark::kMillisecond);
+
+// 500 term sheets as the hub keeps them (JSON text): the two example PSCs
+// with their royalty, cost-recovery ceiling, income tax and state share
+// spread over the ranges published contracts show.
+std::vector<std::string> FiveHundredTermSheets() {
+  std::vector<std::string> out;
+  for (const char* file : {"/examples/oil_psc.json", "/examples/oil_psc_negotiated.json"}) {
+    std::ifstream in(std::string(CONNEX_SOURCE_DIR) + file);
+    std::stringstream text;
+    text << in.rdbuf();
+    const nlohmann::json base = nlohmann::json::parse(text.str())["regimes"][0];
+    for (int i = 0; i < 250; ++i) {
+      nlohmann::json sheet = base;
+      sheet["name"] = std::string(file) + " " + std::to_string(i);
+      const double t = i / 249.0;
+      for (auto& instrument : sheet["instruments"]) {
+        const std::string type = instrument["type"];
+        if (type == "royalty") instrument["rate"] = 0.03 + 0.09 * t;
+        if (type == "cost_recovery") instrument["ceiling"] = 0.8 - 0.3 * t;
+        if (type == "income_tax") instrument["rate"] = 0.25 + 0.1 * ((i * 7) % 250) / 249.0;
+        if (type == "state_participation")
+          instrument["share"] = 0.1 + 0.1 * ((i * 13) % 250) / 249.0;
+      }
+      out.push_back(sheet.dump());
+    }
+  }
+  return out;
+}
+
+// The whole benchmark of issue "A draft offer against every comparable
+// published contract": 500 term sheets read onto the 30-year example, each
+// analysed (metrics, breakeven, METR, 16-point sweep), then ranks, band and
+// additions (target < 50 ms wall on the 2-core machine).
+void BM_Benchmark500TermSheets(benchmark::State& state) {
+  const Model& m = FullPsc();
+  const std::vector<std::string> sheets = FiveHundredTermSheets();
+  int evaluated = 0;
+  for (auto _ : state) {
+    std::vector<Comparator> comparators;
+    comparators.reserve(sheets.size());
+    for (const std::string& text : sheets) {
+      io::TermSheetOnto sheet = io::ReadTermSheetOnto(text, m.currency, m);
+      comparators.push_back({sheet.name, "bench", std::move(sheet.regime), ""});
+    }
+    BenchmarkResult r = Benchmark(m, m.regimes[0], std::move(comparators));
+    evaluated = r.evaluated();
+    benchmark::DoNotOptimize(r.median.pv_government_receipts);
+  }
+  state.counters["term_sheets"] = static_cast<double>(sheets.size());
+  state.counters["evaluated"] = evaluated;
+  state.counters["years"] = m.project.years;
+}
+BENCHMARK(BM_Benchmark500TermSheets)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 double PeakRssMegabytes() {
   rusage usage{};

@@ -90,4 +90,40 @@ check "a term that is not a number is named" contains "$tmp/badterm" "regimes[0]
 check "a matrix that is not PSD exits 2" test $rc -eq 2
 check "a matrix that is not PSD is named" contains "$tmp/psd.err" "uncertainty.correlation.matrix: the correlation matrix is not positive semi-definite"
 
+# Benchmark: the oil PSC's proposed terms against the negotiated ones and a
+# mining convention that names products the oil project lacks.
+"$connex" fiscal benchmark examples/oil_psc.json --against examples/oil_psc_negotiated.json examples/copper_mine.json \
+  --xlsx "$tmp/bench.xlsx" >"$tmp/bench"; rc=$?
+check "benchmark exits 0" test $rc -eq 0
+check "benchmark ranks the draft" contains "$tmp/bench" "AETR                           81.61%  2 of 2"
+check "benchmark says what the median comparator adds" contains "$tmp/bench" "Median comparator: \"Negotiated terms\""
+check "benchmark lists a comparator it cannot evaluate, with why" contains "$tmp/bench" \
+  '"Mining convention" (examples/copper_mine.json): regimes[0].instruments[0].product: names no product of the project (products: oil, gas), got "copper"'
+unzip -l "$tmp/bench.xlsx" >"$tmp/bzip" 2>&1
+check "benchmark workbook has three sheets and the band's chart" \
+  sh -c "grep -q 'xl/worksheets/sheet3.xml' '$tmp/bzip' && grep -q 'xl/charts/chart1.xml' '$tmp/bzip'"
+"$connex" fiscal benchmark examples/oil_psc.json --against examples/oil_psc_negotiated.json examples/copper_mine.json --json >"$tmp/bench.json"
+"$connex" fiscal run examples/oil_psc_negotiated.json --json >"$tmp/negotiated.json"
+check "benchmark --json: each comparator's metrics as fiscal run names them, the draft's standing per metric" \
+  python3 - "$tmp/bench.json" "$tmp/negotiated.json" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1])); run = json.load(open(sys.argv[2]))
+assert b["schema"] == "connex.fiscal.benchmark/1"
+assert b["comparators"][0]["metrics"] == run["regimes"][0]["metrics"], "metrics differ from fiscal run"
+assert b["comparators"][1]["evaluated"] is False and "copper" in b["comparators"][1]["reason"]
+names = ["pv_government_receipts", "government_receipts", "aetr", "government_take", "investor_irr",
+         "investor_npv", "breakeven_post_tax", "metr", "front_loading"]
+assert list(b["draft"]["standing"]) == names
+assert b["draft"]["standing"]["aetr"] == {"rank": 2, "of": 2, "percentile": 0.0}
+assert b["draft"]["standing"]["investor_npv"]["percentile"] == 100.0
+assert b["median"]["regime"] == "Negotiated terms"
+PY
+"$connex" fiscal benchmark examples/oil_psc.json --against tests/cli/fixtures/hub_import >/dev/null 2>&1; rc=$?
+check "benchmark against a folder exits non-zero" test $rc -ne 0
+echo '{"schema": "connex.fiscal/1"}' >"$tmp/no_terms.json"
+"$connex" fiscal benchmark examples/oil_psc.json --against "$tmp/no_terms.json" >"$tmp/nt.out" 2>"$tmp/nt.err"; rc=$?
+check "benchmark against a file without term sheets exits 2" test $rc -eq 2
+check "...names the file and the field" contains "$tmp/nt.err" "no_terms.json: regimes: is required"
+check "...and prints nothing on stdout" test ! -s "$tmp/nt.out"
+
 finish

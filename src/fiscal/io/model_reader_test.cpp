@@ -279,5 +279,85 @@ TEST(BindTerm, SetsATermByThePathErrorsUseAndValidatesEveryValue) {
   EXPECT_FALSE(BindTerm(text, "regimes[0]..rate", "", Target::kAetr).ok());
 }
 
+// Comparators come from other documents: their term sheets are read onto the
+// benchmarked project, whose products, years and currency they must fit.
+TEST(ReadTermSheetsOnto, EachTermSheetFitsTheProjectOrKeepsWhyNot) {
+  const Model onto = *ReadModel(Minimal().dump());
+  const json other = json::parse(R"({
+    "schema": "connex.fiscal/1", "currency": "USD",
+    "project": {"first_year": 2010, "years": 1,
+      "products": [{"name": "gas", "unit": "mcf", "production": [5],
+                    "price": {"unit": "USD/mcf", "base": 3}}]},
+    "regimes": [
+      {"name": "oil royalty", "instruments": [
+        {"type": "royalty", "product": "oil", "rate": 0.08},
+        {"type": "income_tax", "rate": {"schedule": [0.25, 0.3]}}]},
+      {"name": "gas royalty", "instruments": [{"type": "royalty", "product": "gas", "rate": 0.05}]},
+      {"name": "old schedule", "instruments": [{"type": "income_tax", "rate": {"schedule": [0.3]}}]}
+    ]})");
+  const auto sheets = ReadTermSheetsOnto(other.dump(), onto);
+  ASSERT_TRUE(sheets.ok()) << sheets.error().ToString();
+  ASSERT_EQ(sheets->size(), 3u);
+
+  const TermSheetOnto& oil = (*sheets)[0];
+  EXPECT_EQ(oil.name, "oil royalty");
+  ASSERT_TRUE(oil.regime.has_value());
+  ASSERT_EQ(oil.regime->royalties.size(), 1u);
+  EXPECT_EQ(oil.regime->royalties[0].product, 0);
+  EXPECT_TRUE(oil.regime->income_tax.has_value());
+
+  // The other document's own project (gas) counts for nothing.
+  const TermSheetOnto& gas = (*sheets)[1];
+  EXPECT_EQ(gas.name, "gas royalty");
+  EXPECT_FALSE(gas.regime.has_value());
+  ASSERT_EQ(gas.errors.size(), 1u);
+  EXPECT_EQ(gas.errors[0].field, "regimes[1].instruments[0].product");
+  EXPECT_NE(gas.errors[0].message.find("(products: oil)"), std::string::npos);
+
+  // A year-by-year schedule must have one rate per year of this project.
+  const TermSheetOnto& old = (*sheets)[2];
+  EXPECT_FALSE(old.regime.has_value());
+  ASSERT_FALSE(old.errors.empty());
+  EXPECT_NE(old.errors[0].ToString().find("2 years (2025-2026)"), std::string::npos)
+      << old.errors[0].ToString();
+}
+
+TEST(ReadTermSheetsOnto, AmountsInAnotherCurrencyAreNotComparedAsIfTheyWereTheModels) {
+  const Model onto = *ReadModel(Minimal().dump());
+  json other = Minimal();
+  other["currency"] = "EUR";
+  const auto sheets = ReadTermSheetsOnto(other.dump(), onto);
+  ASSERT_TRUE(sheets.ok());
+  ASSERT_EQ(sheets->size(), 1u);
+  EXPECT_FALSE((*sheets)[0].regime.has_value());
+  EXPECT_EQ((*sheets)[0].errors[0].ToString(),
+            "currency: its amounts are in EUR and the model's in USD");
+}
+
+TEST(ReadTermSheetsOnto, ADocumentWithoutTermSheetsIsAnError) {
+  const Model onto = *ReadModel(Minimal().dump());
+  EXPECT_FALSE(ReadTermSheetsOnto("[1, 2]", onto).ok());
+  EXPECT_FALSE(ReadTermSheetsOnto("{", onto).ok());
+  const auto none = ReadTermSheetsOnto(R"({"schema": "connex.fiscal/1", "regimes": []})", onto);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().field, "regimes");
+  const auto wrong = ReadTermSheetsOnto(R"({"schema": "other/2", "regimes": [{}]})", onto);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().field, "schema");
+}
+
+TEST(ReadTermSheetOnto, OneTermSheetAsTheHubKeepsIt) {
+  const Model onto = *ReadModel(Minimal().dump());
+  const TermSheetOnto sheet = ReadTermSheetOnto(
+      R"({"name": "Contract A", "instruments": [{"type": "royalty", "rate": 0.07}]})", "USD", onto,
+      "terms");
+  ASSERT_TRUE(sheet.regime.has_value());
+  EXPECT_EQ(sheet.name, "Contract A");
+  const TermSheetOnto bad = ReadTermSheetOnto(R"({"name": "B", "instruments": [{"type": "levy"}]})",
+                                              "USD", onto, "terms");
+  ASSERT_FALSE(bad.regime.has_value());
+  EXPECT_EQ(bad.errors[0].field, "terms.instruments[0].type");
+}
+
 }  // namespace
 }  // namespace connex::fiscal::io
