@@ -19,6 +19,7 @@
 #include "domain/accounts/account_service.hpp"
 #include "domain/audit/audit_service.hpp"
 #include "domain/enquiries/enquiry_service.hpp"
+#include "domain/hub/contract_terms_service.hpp"
 #include "domain/hub/hub_service.hpp"
 #include "domain/hub/provider_directory.hpp"
 #include "domain/models/fiscal_model_service.hpp"
@@ -84,6 +85,7 @@ struct Services {
   domain::FeedbackService feedback;
   domain::RosterService roster;
   domain::HubService hub;
+  domain::ContractTermsService terms;
   domain::ProviderDirectory providers;
   domain::FiscalModelService models;
   domain::ObligationService obligations;

@@ -34,6 +34,15 @@ class SqlHubRepository : public domain::HubRepository {
   void DeleteAnnotation(const std::string& id) override;
   std::optional<domain::Annotation> FindAnnotation(const std::string& id) override;
   std::vector<domain::Annotation> Annotations(const std::string& document_id) override;
+  // In sql_contract_terms.cpp.
+  std::optional<domain::ContractTerms> FindTerms(const std::string& document_id) override;
+  void InsertTerms(const domain::ContractTerms& t) override;
+  bool UpdateTerms(const domain::ContractTerms& t, int expected_version) override;
+  void DeleteTerms(const std::string& document_id) override;
+  std::vector<domain::ContractTerms> AllTerms() override;
+  void InsertTermsChange(const std::string& document_id,
+                         const domain::ContractTermsChange& c) override;
+  std::vector<domain::ContractTermsChange> TermsHistory(const std::string& document_id) override;
   domain::HubResults Search(const domain::HubQuery& q) override;
   std::vector<domain::PageHit> SearchPages(const domain::HubDocument& d, const std::string& text,
                                            int limit) override;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/hub/contract_terms.hpp"
 #include "domain/hub/hub_document.hpp"
 #include "domain/hub/support_provider.hpp"
 
@@ -100,6 +101,18 @@ class HubRepository {
   virtual void DeleteAnnotation(const std::string& id) = 0;
   virtual std::optional<Annotation> FindAnnotation(const std::string& id) = 0;
   virtual std::vector<Annotation> Annotations(const std::string& document_id) = 0;
+  // The fiscal terms of a document (contract_terms.hpp) and their history.
+  virtual std::optional<ContractTerms> FindTerms(const std::string& document_id) = 0;
+  virtual void InsertTerms(const ContractTerms& t) = 0;
+  // Stores `t` if the stored terms still have `expected_version`.
+  virtual bool UpdateTerms(const ContractTerms& t, int expected_version) = 0;
+  virtual void DeleteTerms(const std::string& document_id) = 0;
+  // Every document's terms, reviewed or not (the caller filters).
+  virtual std::vector<ContractTerms> AllTerms() = 0;
+  virtual void InsertTermsChange(const std::string& document_id, const ContractTermsChange& c) = 0;
+  // Oldest first.
+  virtual std::vector<ContractTermsChange> TermsHistory(const std::string& document_id) = 0;
+
   virtual HubResults Search(const HubQuery& q) = 0;
   // The pages of one document matching `text`, best first.
   virtual std::vector<PageHit> SearchPages(const HubDocument& d, const std::string& text,

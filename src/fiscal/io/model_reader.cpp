@@ -136,8 +136,32 @@ Result<json> ParseJson(std::string_view text) {
   }
 }
 
+// Calendar years of a term sheet (signature bonuses, tax holidays) moved by
+// `offset` years, keeping when they fall in the life of the project.
+json ShiftYears(json regime, int offset) {
+  if (offset == 0 || !regime.is_object() || !regime.contains("instruments") ||
+      !regime["instruments"].is_array())
+    return regime;
+  auto shift = [offset](json& year) {
+    if (year.is_number_integer()) year = year.get<long long>() + offset;
+  };
+  for (json& i : regime["instruments"]) {
+    if (!i.is_object()) continue;
+    if (i.contains("signature") && i["signature"].is_array()) {
+      for (json& b : i["signature"]) {
+        if (b.is_object() && b.contains("year")) shift(b["year"]);
+      }
+    }
+    if (i.contains("holiday") && i["holiday"].is_object() && i["holiday"].contains("years") &&
+        i["holiday"]["years"].is_array()) {
+      for (json& y : i["holiday"]["years"]) shift(y);
+    }
+  }
+  return regime;
+}
+
 TermSheetOnto ReadOnto(const json& regime, const std::string& currency, const Model& onto,
-                       const std::string& path) {
+                       const std::string& path, int year_offset) {
   TermSheetOnto out;
   if (regime.is_object() && regime.contains("name") && regime["name"].is_string()) {
     out.name = regime["name"].get<std::string>();
@@ -150,7 +174,7 @@ TermSheetOnto ReadOnto(const json& regime, const std::string& currency, const Mo
   }
   ModelWalker reader(out.errors);
   reader.AdoptProject(onto);
-  Regime r = reader.ReadRegime(regime, path);
+  Regime r = reader.ReadRegime(ShiftYears(regime, year_offset), path);
   if (out.errors.empty()) out.regime = std::move(r);
   return out;
 }
@@ -158,14 +182,30 @@ TermSheetOnto ReadOnto(const json& regime, const std::string& currency, const Mo
 }  // namespace
 
 TermSheetOnto ReadTermSheetOnto(std::string_view json_text, const std::string& currency,
-                                const Model& onto, const std::string& path) {
+                                const Model& onto, const std::string& path, int year_offset) {
   Result<json> regime = ParseJson(json_text);
   if (!regime.ok()) {
     TermSheetOnto out;
     out.errors = regime.errors();
     return out;
   }
-  return ReadOnto(*regime, currency, onto, path);
+  return ReadOnto(*regime, currency, onto, path, year_offset);
+}
+
+Errors CheckTermSheet(std::string_view json_text, const std::string& currency,
+                      const std::vector<std::pair<std::string, std::string>>& products,
+                      int first_year, const std::string& path) {
+  Model standing;
+  standing.currency = currency;
+  standing.project.first_year = first_year > 0 ? first_year : 2000;
+  standing.project.years = kStandingYears;
+  for (const auto& [name, unit] : products) {
+    Product p;
+    p.name = name;
+    p.unit = unit;
+    standing.project.products.push_back(p);
+  }
+  return ReadTermSheetOnto(json_text, currency, standing, path).errors;
 }
 
 Result<std::vector<TermSheetOnto>> ReadTermSheetsOnto(std::string_view json_text,
@@ -175,6 +215,7 @@ Result<std::vector<TermSheetOnto>> ReadTermSheetsOnto(std::string_view json_text
   Errors errors;
   ModelWalker reader(errors);
   std::string currency = "USD";
+  int offset = 0;
   const json* regimes = nullptr;
   if (reader.Object(*root, "",
                     {"schema", "name", "currency", "project", "discounting", "sweep", "regimes",
@@ -185,6 +226,12 @@ Result<std::vector<TermSheetOnto>> ReadTermSheetsOnto(std::string_view json_text
                   std::string("must be \"") + kModelSchema + "\", got \"" + schema + "\"");
     }
     currency = reader.Text(*root, "currency", "", "USD");
+    // Its calendar years move with the project it is read onto.
+    if (root->contains("project") && (*root)["project"].is_object() &&
+        (*root)["project"].contains("first_year") &&
+        (*root)["project"]["first_year"].is_number_integer()) {
+      offset = onto.project.first_year - (*root)["project"]["first_year"].get<int>();
+    }
     regimes = reader.Field(*root, "regimes", "", true);
     if (regimes && (!regimes->is_array() || regimes->empty())) {
       reader.Fail("regimes", "must be a non-empty array of regimes");
@@ -193,7 +240,7 @@ Result<std::vector<TermSheetOnto>> ReadTermSheetsOnto(std::string_view json_text
   if (!errors.empty()) return errors;
   std::vector<TermSheetOnto> out;
   for (size_t i = 0; i < regimes->size(); ++i) {
-    out.push_back(ReadOnto((*regimes)[i], currency, onto, JsonReader::At("regimes", i)));
+    out.push_back(ReadOnto((*regimes)[i], currency, onto, JsonReader::At("regimes", i), offset));
   }
   return out;
 }

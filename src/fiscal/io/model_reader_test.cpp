@@ -322,6 +322,37 @@ TEST(ReadTermSheetsOnto, EachTermSheetFitsTheProjectOrKeepsWhyNot) {
       << old.errors[0].ToString();
 }
 
+TEST(ReadTermSheetsOnto, CalendarYearsMoveWithTheProjectTheyAreReadOnto) {
+  const Model onto = *ReadModel(Minimal().dump());  // 2025-2026
+  const json other = json::parse(R"({
+    "schema": "connex.fiscal/1",
+    "project": {"first_year": 2010, "years": 1,
+      "products": [{"name": "oil", "unit": "bbl", "production": [5],
+                    "price": {"unit": "USD/bbl", "base": 3}}]},
+    "regimes": [{"name": "signed in 2010", "instruments": [
+      {"type": "bonus", "signature": [{"year": 2010, "amount": 5}, {"year": 2011, "amount": 7}]},
+      {"type": "income_tax", "rate": 0.3, "holiday": {"years": [2011]}}]}]})");
+  const auto sheets = ReadTermSheetsOnto(other.dump(), onto);
+  ASSERT_TRUE(sheets.ok());
+  const TermSheetOnto& sheet = (*sheets)[0];
+  ASSERT_TRUE(sheet.regime.has_value()) << sheet.errors[0].ToString();
+  // Paid at signature and a year later: the project's first and second years.
+  ASSERT_EQ(sheet.regime->bonuses->signature.size(), 2u);
+  EXPECT_EQ(sheet.regime->bonuses->signature[0].year, 2025);
+  EXPECT_EQ(sheet.regime->bonuses->signature[1].year, 2026);
+  EXPECT_EQ(sheet.regime->income_tax->holiday_years, std::vector<int>{2026});
+}
+
+TEST(CheckTermSheet, AStandingTermSheetIsReadAgainstTheProductsItNames) {
+  const std::string terms =
+      R"({"name": "Contract A", "instruments": [{"type": "royalty", "product": "copper", "rate": 0.05},
+          {"type": "bonus", "signature": [{"year": 2012, "amount": 1000000}]}]})";
+  EXPECT_TRUE(CheckTermSheet(terms, "USD", {{"copper", "t"}}, 2012, "terms").empty());
+  const Errors missing = CheckTermSheet(terms, "USD", {{"gold", "oz"}}, 2012, "terms");
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].field, "terms.instruments[0].product");
+}
+
 TEST(ReadTermSheetsOnto, AmountsInAnotherCurrencyAreNotComparedAsIfTheyWereTheModels) {
   const Model onto = *ReadModel(Minimal().dump());
   json other = Minimal();
