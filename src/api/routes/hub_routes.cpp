@@ -435,7 +435,8 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                         auto c = s.hub.Published(st, r.params[0]);
                         if (!c) return c.errors();
                         return OcdsPackage(
-                            {OcdsRelease(c->contract, c->children, s.config.base_url)},
+                            {OcdsRelease(c->contract, c->children, s.config.base_url,
+                                         s.terms.Released(st, c->contract, c->children))},
                             s.config.base_url + "/api/v1/hub/ocds/" + c->contract.id, Now());
                       });
                     }});
@@ -446,7 +447,8 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            std::vector<nlohmann::json> releases;
            for (const PublishedContract& c : s.hub.AllPublished(st)) {
-             releases.push_back(OcdsRelease(c.contract, c.children, s.config.base_url));
+             releases.push_back(OcdsRelease(c.contract, c.children, s.config.base_url,
+                                            s.terms.Released(st, c.contract, c.children)));
            }
            Reply reply{200, OcdsPackage(releases, s.config.base_url + "/api/v1/hub/ocds", Now())};
            if (QueryText(r, "download") == "1") {

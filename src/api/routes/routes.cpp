@@ -74,6 +74,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddCodelistRoutes(routes, s);
   AddRosterRoutes(routes, s);
   AddHubRoutes(routes, s);
+  AddContractTermsRoutes(routes, s);
   AddProviderRoutes(routes, s);
   AddFiscalModelRoutes(routes, s);
   AddFeedbackRoutes(routes, s);

@@ -50,6 +50,7 @@ void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 void AddCodelistRoutes(std::vector<Route>& routes, Services& s);
 void AddRosterRoutes(std::vector<Route>& routes, Services& s);
 void AddHubRoutes(std::vector<Route>& routes, Services& s);
+void AddContractTermsRoutes(std::vector<Route>& routes, Services& s);
 void AddProviderRoutes(std::vector<Route>& routes, Services& s);
 void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s);
 void AddFeedbackRoutes(std::vector<Route>& routes, Services& s);

@@ -170,6 +170,20 @@ Result<Done> ContractTermsService::Remove(Stores& s, const Principal& p, const s
   return Done{};
 }
 
+std::vector<ContractTerms> ContractTermsService::Released(
+    Stores& s, const HubDocument& contract, const std::vector<HubDocument>& children) const {
+  std::vector<ContractTerms> out;
+  std::vector<const HubDocument*> documents{&contract};
+  for (const HubDocument& c : children) documents.push_back(&c);
+  for (const HubDocument* d : documents) {
+    auto t = s.hub.FindTerms(d->id);
+    if (!t || t->status != "reviewed" || !IsPublic(*d)) continue;
+    KeepVisibleCitations(s, Principal{}, *t);
+    out.push_back(std::move(*t));
+  }
+  return out;
+}
+
 std::vector<ComparableTerms> ContractTermsService::Comparables(Stores& s,
                                                                const ComparableFilter& f) const {
   std::vector<ComparableTerms> out;

@@ -61,6 +61,10 @@ class ContractTermsService {
                                Instant now) const;
   Result<Done> Remove(Stores& s, const Principal& p, const std::string& id, Instant now) const;
 
+  // The reviewed terms of a published contract and of its published
+  // amendments, annexes and translations, as open data releases them.
+  std::vector<ContractTerms> Released(Stores& s, const HubDocument& contract,
+                                      const std::vector<HubDocument>& children) const;
   // Reviewed terms of published, public documents matching `f`, whoever asks.
   std::vector<ComparableTerms> Comparables(Stores& s, const ComparableFilter& f) const;
 };

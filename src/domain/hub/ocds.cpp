@@ -25,10 +25,40 @@ nlohmann::json OcdsDocument(const HubDocument& d, const std::string& base_url) {
   return doc;
 }
 
+// The CONNEX fiscal terms extension (docs/ocds-fiscal-terms-extension/):
+// one entry per document carrying reviewed terms, each parameter's citation
+// pointing at a document of the release.
+nlohmann::json FiscalTerms(const std::vector<ContractTerms>& terms) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ContractTerms& t : terms) {
+    nlohmann::json products = nlohmann::json::array();
+    for (const TermProduct& p : t.products)
+      products.push_back({{"name", p.name}, {"unit", p.unit}});
+    nlohmann::json citations = nlohmann::json::array();
+    for (const TermCitation& c : t.citations) {
+      nlohmann::json j = {{"parameter", c.parameter}, {"documentId", c.document_id}};
+      if (c.page > 0) j["page"] = c.page;
+      if (!c.article.empty()) j["article"] = c.article;
+      if (!c.annotation_id.empty()) j["annotationId"] = c.annotation_id;
+      citations.push_back(j);
+    }
+    nlohmann::json entry = {{"documentId", t.document_id},
+                            {"schema", "connex.fiscal/1"},
+                            {"termSheet", t.terms},
+                            {"currency", t.currency},
+                            {"products", products},
+                            {"citations", citations},
+                            {"dateReviewed", ToIso(t.updated_at)}};
+    if (t.base_year) entry["baseYear"] = t.base_year;
+    out.push_back(entry);
+  }
+  return out;
+}
+
 }  // namespace
 
 nlohmann::json OcdsRelease(const HubDocument& d, const std::vector<HubDocument>& children,
-                           const std::string& base_url) {
+                           const std::string& base_url, const std::vector<ContractTerms>& terms) {
   nlohmann::json parties = nlohmann::json::array();
   const std::string buyer_id = "gov-" + (d.meta.country.empty() ? "xx" : d.meta.country);
   if (!d.meta.government_entity.empty()) {
@@ -59,6 +89,7 @@ nlohmann::json OcdsRelease(const HubDocument& d, const std::vector<HubDocument>&
                              {"documents", documents}};
   if (!d.meta.summary.empty()) contract["description"] = d.meta.summary;
   if (!d.meta.signature_date.empty()) contract["dateSigned"] = d.meta.signature_date + "T00:00:00Z";
+  if (!terms.empty()) contract["fiscalTerms"] = FiscalTerms(terms);
   nlohmann::json release = {
       {"ocid", d.ocid},
       {"id", d.id + "-" + std::to_string(d.version)},
