@@ -237,6 +237,63 @@ TEST_P(HubStore, EditedPagesAreSearchedByTheirNewText) {
   EXPECT_EQ(Find(q).total, 0);
 }
 
+// A contract's fiscal terms keep their instruments, products, base year and
+// citations as written, refuse a stale version, and keep every change.
+TEST_P(HubStore, ContractTermsKeepTheirCitationsVersionsAndHistory) {
+  const std::string id = Add("Sadiola gold convention", "MLI", {"gold"}, {"Royalty of 6%"});
+  auto read = ReadContractTerms(nlohmann::json::parse(R"({
+    "terms": {"name": "Sadiola", "instruments": [{"type": "royalty", "product": "gold", "rate": 0.06}]},
+    "products": [{"name": "gold", "unit": "oz"}], "base_year": 2019,
+    "citations": [{"parameter": "instruments[0].rate", "page": 1, "article": "Art. 9"}]})"));
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  ContractTerms t = *read;
+  t.document_id = id;
+  t.citations[0].document_id = id;
+  t.updated_by = "u1";
+  t.version = 1;
+  t.created_at = t.updated_at = Instant{std::chrono::seconds(1700000000)};
+  WriteStores(*db_, [&](Stores& s) -> Result<Done> {
+    s.hub.InsertTerms(t);
+    s.hub.InsertTermsChange(id, {1, "saved", "u1", t.updated_at, ToJson(t)});
+    return Done{};
+  });
+  ContractTerms reviewed = t;
+  reviewed.status = "reviewed";
+  reviewed.reviewed_by = "u2";
+  reviewed.version = 2;
+  const bool stored = *WriteStores(*db_, [&](Stores& s) -> Result<bool> {
+    EXPECT_FALSE(s.hub.UpdateTerms(reviewed, 7));  // stale
+    s.hub.InsertTermsChange(
+        id, {2, "reviewed", "u2", t.updated_at + std::chrono::seconds(5), ToJson(reviewed)});
+    return s.hub.UpdateTerms(reviewed, 1);
+  });
+  EXPECT_TRUE(stored);
+  const auto back = *ReadStores(
+      *db_, [&](Stores& s) -> Result<std::optional<ContractTerms>> { return s.hub.FindTerms(id); });
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->status, "reviewed");
+  EXPECT_EQ(back->version, 2);
+  EXPECT_EQ(back->base_year, 2019);
+  EXPECT_EQ(back->terms["instruments"][0]["rate"], 0.06);
+  ASSERT_EQ(back->products.size(), 1u);
+  EXPECT_EQ(back->products[0].unit, "oz");
+  ASSERT_EQ(back->citations.size(), 1u);
+  EXPECT_EQ(back->citations[0].document_id, id);
+  EXPECT_EQ(back->citations[0].page, 1);
+  EXPECT_EQ(back->citations[0].article, "Art. 9");
+  const auto history =
+      *ReadStores(*db_, [&](Stores& s) -> Result<std::vector<ContractTermsChange>> {
+        return s.hub.TermsHistory(id);
+      });
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].action, "saved");
+  EXPECT_EQ(history[1].action, "reviewed");
+  EXPECT_EQ(history[1].snapshot["citations"][0]["article"], "Art. 9");
+  const auto all = *ReadStores(
+      *db_, [&](Stores& s) -> Result<std::vector<ContractTerms>> { return s.hub.AllTerms(); });
+  EXPECT_EQ(all.size(), 1u);
+}
+
 TEST(FtsQuery, QuotesWordsAndPhrasesAndDropsOperators) {
   EXPECT_EQ(FtsQuery("royalty rate"), "\"royalty\" \"rate\"");
   EXPECT_EQ(FtsQuery("\"cost recovery\" ceiling"), "\"cost recovery\" \"ceiling\"");

@@ -355,3 +355,205 @@ TEST_F(Hub, TheCodelistNamesEveryCategoryInTheFourLanguages) {
 
 }  // namespace
 }  // namespace connex::testing
+
+namespace connex::testing {
+namespace {
+
+// Fiscal terms on hub contracts: the Support Unit writes them with a citation
+// per parameter, a second member reviews them, and only then do others see
+// them, in the document's page and in its open data.
+class ContractTermsApi : public Hub {
+ protected:
+  // The reviewed annotation "a royalty of 5% of the gross value" on `id`.
+  std::string RoyaltyAnnotation(const std::string& id) {
+    auto a = coordinator_.Send(
+        "POST", "/api/v1/hub/documents/" + id + "/annotations",
+        {{"category", "royalties"},
+         {"summary", "The holder pays a royalty of 5% of the gross value of gold sold."},
+         {"pages", {1}},
+         {"article", "Art. 9"}});
+    EXPECT_EQ(Status(a), 201) << (a ? a->body : "");
+    const std::string annotation = Json(a)["id"];
+    EXPECT_EQ(Status(admin_.Send("POST", "/api/v1/hub/annotations/" + annotation + "/review",
+                                 json::object())),
+              200);
+    return annotation;
+  }
+  static json GoldTerms(double tax, const std::string& annotation, int version) {
+    return {{"terms",
+             {{"name", "Gold convention terms"},
+              {"instruments",
+               {{{"type", "royalty"}, {"product", "gold"}, {"base", "gross_value"}, {"rate", 0.05}},
+                {{"type", "income_tax"}, {"rate", tax}}}}}},
+            {"products", {{{"name", "gold"}, {"unit", "oz"}}}},
+            {"citations",
+             {{{"parameter", "instruments[0].rate"}, {"page", 1}, {"annotation_id", annotation}},
+              {{"parameter", "instruments[1].rate"}, {"article", "Art. 12"}}}},
+            {"version", version}};
+  }
+  // Terms saved by the coordinator and reviewed by the administrator.
+  json Reviewed(const std::string& id, const json& body) {
+    const std::string path = "/api/v1/hub/documents/" + id + "/terms";
+    auto saved = coordinator_.Send("PUT", path, body);
+    EXPECT_EQ(Status(saved), 200) << (saved ? saved->body : "");
+    auto reviewed =
+        admin_.Send("POST", path + "/review", {{"version", Json(saved)["version"].get<int>()}});
+    EXPECT_EQ(Status(reviewed), 200) << (reviewed ? reviewed->body : "");
+    return Json(reviewed);
+  }
+};
+
+TEST_F(ContractTermsApi,
+       TermsWithTheirCitationsAreSeenOnlyOnceReviewedAndOnlyOnPublishedContracts) {
+  const json contract = Contract("Asankrangwa gold convention", true);
+  const std::string id = contract["id"];
+  const std::string path = "/api/v1/hub/documents/" + id + "/terms";
+  const std::string annotation = RoyaltyAnnotation(id);
+  Client visitor = NewClient();
+
+  ASSERT_TRUE(Step("the annotation suggests the royalty, for the Support Unit only", [&] {
+    const json items = Json(coordinator_.Get(path + "/suggestions"))["items"];
+    ASSERT_EQ(items.size(), 1u);
+    EXPECT_EQ(items[0]["instrument"], "royalty");
+    EXPECT_DOUBLE_EQ(items[0]["value"].get<double>(), 0.05);
+    EXPECT_EQ(items[0]["option"], "gross_value");
+    EXPECT_EQ(items[0]["annotation_id"], annotation);
+    EXPECT_EQ(items[0]["quote"],
+              "The holder pays a royalty of 5% of the gross value of gold sold.");
+    EXPECT_EQ(Status(ghana_.Get(path + "/suggestions")), 404);
+  }));
+  ASSERT_TRUE(Step("wrong terms and citations are refused by field", [&] {
+    json bad = GoldTerms(0.35, annotation, 0);
+    bad["terms"]["instruments"][1]["rate"] = 1.5;
+    bad["citations"][0]["parameter"] = "instruments[4].rate";
+    auto refused = coordinator_.Send("PUT", path, bad);
+    ASSERT_EQ(Status(refused), 400);
+    EXPECT_EQ(ErrorFields(refused), std::set<std::string>{"citations[0].parameter"});
+    bad = GoldTerms(1.5, annotation, 0);
+    refused = coordinator_.Send("PUT", path, bad);
+    ASSERT_EQ(Status(refused), 400);
+    EXPECT_EQ(ErrorFields(refused), std::set<std::string>{"terms.instruments[1].rate"});
+  }));
+  ASSERT_TRUE(Step("saved terms wait for a second member of the Support Unit", [&] {
+    auto saved = coordinator_.Send("PUT", path, GoldTerms(0.35, annotation, 0));
+    ASSERT_EQ(Status(saved), 200) << saved->body;
+    EXPECT_EQ(Json(saved)["status"], "draft");
+    EXPECT_EQ(Json(saved)["base_year"], 2018);  // the contract's signature year
+    for (Client* other : {&ghana_, &visitor}) EXPECT_EQ(Status(other->Get(path)), 404);
+    EXPECT_EQ(Status(coordinator_.Send("POST", path + "/review", {{"version", 1}})), 403);
+    EXPECT_EQ(Status(ghana_.Send("POST", path + "/review", {{"version", 1}})), 404);
+    EXPECT_EQ(Status(admin_.Send("POST", path + "/review", {{"version", 1}})), 200);
+  }));
+  ASSERT_TRUE(Step("reviewed terms reach everyone with their citations, and open data", [&] {
+    for (Client* reader : {&ghana_, &visitor}) {
+      const json t = Json(reader->Get(path));
+      EXPECT_EQ(t["status"], "reviewed");
+      EXPECT_FALSE(t.contains("history"));
+      ASSERT_EQ(t["citations"].size(), 2u);
+      EXPECT_EQ(t["citations"][0]["annotation"]["category"], "royalties");
+      EXPECT_EQ(t["citations"][0]["document_title"], "Asankrangwa gold convention");
+      EXPECT_EQ(t["citations"][1]["article"], "Art. 12");
+    }
+    const json release = Json(visitor.Get("/api/v1/hub/ocds/" + id))["releases"][0];
+    const json& terms = release["contracts"][0]["fiscalTerms"][0];
+    EXPECT_EQ(terms["termSheet"]["instruments"][1]["rate"], 0.35);
+    EXPECT_EQ(terms["citations"][0]["parameter"], "instruments[0].rate");
+    EXPECT_EQ(terms["citations"][0]["annotationId"], annotation);
+    EXPECT_EQ(terms["citations"][0]["page"], 1);
+  }));
+  ASSERT_TRUE(Step("an edit keeps the citations, goes back to review, and is in the history", [&] {
+    auto stale = coordinator_.Send("PUT", path, GoldTerms(0.30, annotation, 1));
+    EXPECT_EQ(Status(stale), 409);
+    auto edited = coordinator_.Send("PUT", path, GoldTerms(0.30, annotation, 2));
+    ASSERT_EQ(Status(edited), 200) << edited->body;
+    EXPECT_EQ(Status(ghana_.Get(path)), 404);
+    ASSERT_EQ(Status(admin_.Send("POST", path + "/review", {{"version", 3}})), 200);
+    const json t = Json(ghana_.Get(path));
+    EXPECT_EQ(t["terms"]["instruments"][1]["rate"], 0.30);
+    EXPECT_EQ(t["citations"].size(), 2u);
+    const json history = Json(coordinator_.Get(path))["history"];
+    std::vector<std::string> actions;
+    for (const json& h : history) actions.push_back(h["action"]);
+    EXPECT_EQ(actions, (std::vector<std::string>{"saved", "reviewed", "saved", "reviewed"}));
+    EXPECT_EQ(history[0]["terms"]["terms"]["instruments"][1]["rate"], 0.35);
+  }));
+}
+
+TEST_F(ContractTermsApi, TermsOnAnUnpublishedContractStayWithTheSupportUnit) {
+  const json draft = Contract("Konongo gold draft convention", false);
+  const std::string id = draft["id"];
+  const std::string path = "/api/v1/hub/documents/" + id + "/terms";
+  Reviewed(id, GoldTerms(0.35, RoyaltyAnnotation(id), 0));
+  Client visitor = NewClient();
+  for (Client* other : {&ghana_, &visitor}) {
+    EXPECT_EQ(Status(other->Get(path)), 404);
+    EXPECT_EQ(Status(other->Get("/api/v1/hub/ocds/" + id)), 404);
+  }
+  EXPECT_EQ(Status(coordinator_.Get(path)), 200);
+  // Nor is it compared with: a benchmark picking it finds nothing.
+  auto model = ghana_.Send("POST", "/api/v1/fiscal/models",
+                           {{"name", "Copper and gold"}, {"model", Example("copper_mine.json")}});
+  ASSERT_EQ(Status(model), 201);
+  const json b = Json(ghana_.Send(
+      "POST", "/api/v1/fiscal/models/" + Json(model)["id"].get<std::string>() + "/benchmark",
+      {{"documents", {id}}}));
+  EXPECT_TRUE(b["result"]["comparators"].empty());
+}
+
+TEST_F(ContractTermsApi, AModelIsBenchmarkedAgainstPublishedTermsAndKeepsItsLastBenchmark) {
+  const json gold = Contract("Bibiani gold convention", true);
+  const json gas = Contract("Offshore gas agreement", true);
+  Reviewed(gold["id"], GoldTerms(0.35, RoyaltyAnnotation(gold["id"]), 0));
+  json gas_terms = GoldTerms(0.30, RoyaltyAnnotation(gas["id"]), 0);
+  gas_terms["terms"]["instruments"][0]["product"] = "gas";
+  gas_terms["products"] = {{{"name", "gas"}, {"unit", "mcf"}}};
+  Reviewed(gas["id"], gas_terms);
+
+  auto model = ghana_.Send("POST", "/api/v1/fiscal/models",
+                           {{"name", "Copper and gold"}, {"model", Example("copper_mine.json")}});
+  ASSERT_EQ(Status(model), 201);
+  const std::string path = "/api/v1/fiscal/models/" + Json(model)["id"].get<std::string>();
+  EXPECT_EQ(Status(ghana_.Get(path + "/benchmark")), 404);  // not run yet
+
+  const json pick = {{"documents", {gold["id"], gas["id"]}}};
+  auto run = ghana_.Send("POST", path + "/benchmark", pick);
+  ASSERT_EQ(Status(run), 200) << run->body;
+  const json result = Json(run)["result"];
+  ASSERT_EQ(result["comparators"].size(), 2u);
+  for (const json& c : result["comparators"]) {
+    if (c["document"]["id"] == gold["id"]) {
+      EXPECT_TRUE(c["evaluated"]);
+      EXPECT_EQ(c["document"]["title"], "Bibiani gold convention");
+      EXPECT_EQ(c["document"]["signature_year"], 2018);
+    } else {
+      // The gas royalty needs a product the copper mine does not produce.
+      EXPECT_FALSE(c["evaluated"]);
+      EXPECT_EQ(c["reasons"][0], (json{{"kind", "product"}, {"product", "gas"}}));
+    }
+  }
+  EXPECT_EQ(result["draft"]["standing"]["aetr"]["of"], 2);
+  EXPECT_EQ(result["median"]["regime"], "Bibiani gold convention");
+
+  // Kept with the model; nobody else runs or reads it.
+  const json kept = Json(ghana_.Get(path + "/benchmark"));
+  EXPECT_EQ(kept["filters"]["documents"].size(), 2u);
+  EXPECT_EQ(kept["result"]["comparators"].size(), 2u);
+  for (Client* other : {&coordinator_, &admin_}) {
+    EXPECT_EQ(Status(other->Send("POST", path + "/benchmark", pick)), 404);
+    EXPECT_EQ(Status(other->Get(path + "/benchmark")), 404);
+  }
+  // Filters are checked by name.
+  auto wrong = ghana_.Send("POST", path + "/benchmark", {{"resource", "unobtainium"}});
+  ASSERT_EQ(Status(wrong), 400);
+  EXPECT_EQ(ErrorFields(wrong), std::set<std::string>{"resource"});
+
+  auto book = ghana_.Get(path + "/benchmark/export?documents=" + gold["id"].get<std::string>() +
+                         "," + gas["id"].get<std::string>());
+  ASSERT_EQ(Status(book), 200);
+  const std::string text = XlsxText(book->body);
+  EXPECT_NE(text.find("Bibiani gold convention"), std::string::npos);
+  EXPECT_NE(text.find("AETR band"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace connex::testing

@@ -76,7 +76,7 @@ Result<ContractTerms> ReadContractTerms(const nlohmann::json& j) {
         c.Fail("parameter", "names no term of the term sheet");
       }
       citation.document_id = c.Text("document_id", 100);
-      citation.page = c.Integer("page", 1, 100000);
+      citation.page = c.Integer("page", 0, 100000);  // 0: not given
       citation.article = c.Text("article", 200);
       citation.annotation_id = c.Text("annotation_id", 100);
       if (citation.page == 0 && citation.article.empty() && citation.annotation_id.empty()) {
