@@ -68,7 +68,7 @@ Result<ComparableFilter> ReadFilter(const nlohmann::json& j) {
   f.country = r.Text("country", 3);
   if (!f.country.empty() &&
       (f.country.size() != 3 || !std::all_of(f.country.begin(), f.country.end(), ::isupper))) {
-    r.Fail("country", "must be an ISO 3166-1 alpha-3 code");
+    r.Fail("country", "must be an ISO 3166-1 alpha-3 code such as GHA");
   }
   f.region = r.Text("region", 40, &ReportRegions());
   f.contract_type = r.Text("contract_type", 40, &kContractTypes);
