@@ -2,8 +2,10 @@
 
 #include <map>
 
+#include "domain/hub/contract_terms_service.hpp"
 #include "domain/hub/hub_service.hpp"
 #include "domain/hub/provider_directory.hpp"
+#include "fiscal/io/model_reader.hpp"
 
 namespace connex {
 extern const char* const kDemoHubJson;  // data/demo/hub.json
@@ -13,7 +15,36 @@ namespace connex::cli {
 
 namespace {
 
-// One sample document: created, given its text and annotations, reviewed and published.
+// A sample contract's term sheet, each citation ({"annotation": i}) pointing
+// at the page and article of its i-th annotation; saved and reviewed.
+Result<Done> DemoTerms(domain::Stores& stores, const domain::Principal& editor,
+                       const domain::Principal& reviewer, const domain::HubDocument& d,
+                       nlohmann::json body, const std::vector<domain::Annotation>& annotations) {
+  for (nlohmann::json& c : body["citations"]) {
+    const domain::Annotation& a = annotations.at(c["annotation"].get<size_t>());
+    c.erase("annotation");
+    c["annotation_id"] = a.id;
+    if (!a.pages.empty()) c["page"] = a.pages.front();
+    c["article"] = a.article;
+  }
+  body["version"] = 0;
+  auto terms = domain::ReadContractTerms(body);
+  if (!terms) return terms.errors();
+  std::vector<std::pair<std::string, std::string>> products;
+  for (const domain::TermProduct& p : terms->products) products.emplace_back(p.name, p.unit);
+  const Errors wrong = fiscal::io::CheckTermSheet(terms->terms.dump(), terms->currency, products,
+                                                  domain::SignatureYear(d.meta), "terms");
+  if (!wrong.empty()) return wrong;
+  const domain::ContractTermsService service;
+  auto saved = service.Save(stores, editor, d.id, *terms, Now());
+  if (!saved) return saved.errors();
+  auto reviewed = service.Review(stores, reviewer, d.id, saved->version, Now());
+  if (!reviewed) return reviewed.errors();
+  return Done{};
+}
+
+// One sample document: created, given its text and annotations (and, for a
+// contract, its term sheet), reviewed and published.
 Result<std::string> DemoDocument(domain::Stores& stores, const domain::Principal& editor,
                                  const domain::Principal& reviewer, const nlohmann::json& entry,
                                  const std::map<std::string, std::string>& ids) {
@@ -38,12 +69,20 @@ Result<std::string> DemoDocument(domain::Stores& stores, const domain::Principal
     text.pages.push_back(p);
   }
   if (auto set = hub.SetText(stores, editor, d->id, text, now); !set) return set.errors();
+  std::vector<domain::Annotation> annotations;
   for (const auto& a : entry.value("annotations", nlohmann::json::array())) {
     auto read = domain::ReadAnnotation(a, static_cast<int>(text.pages.size()));
     if (!read) return read.errors();
     auto made = hub.Annotate(stores, editor, d->id, *read, now);
     if (!made) return made.errors();
-    if (auto r = hub.ReviewAnnotation(stores, reviewer, made->id, now); !r) return r.errors();
+    auto reviewed = hub.ReviewAnnotation(stores, reviewer, made->id, now);
+    if (!reviewed) return reviewed.errors();
+    annotations.push_back(*reviewed);
+  }
+  if (entry.contains("terms")) {
+    if (auto t = DemoTerms(stores, editor, reviewer, *d, entry["terms"], annotations); !t) {
+      return t.errors();
+    }
   }
   if (auto m = hub.Move(stores, editor, d->id, "in_review", "", now); !m) return m.errors();
   if (auto m = hub.Move(stores, reviewer, d->id, "published", "", now); !m) return m.errors();
