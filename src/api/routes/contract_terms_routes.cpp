@@ -98,6 +98,9 @@ nlohmann::json FilterJson(const ComparableFilter& f) {
 // a product the project lacks, another currency, or a term in the reader's words.
 nlohmann::json ReasonsJson(const Errors& errors, const std::string& language) {
   nlohmann::json out = nlohmann::json::array();
+  auto add = [&out](nlohmann::json reason) {
+    if (std::find(out.begin(), out.end(), reason) == out.end()) out.push_back(std::move(reason));
+  };
   for (const Error& e : errors) {
     const std::string field = e.field;
     if (field.size() > 8 && field.rfind(".product") == field.size() - 8 &&
@@ -105,12 +108,11 @@ nlohmann::json ReasonsJson(const Errors& errors, const std::string& language) {
       const size_t got = e.message.find("got \"");
       std::string product = got == std::string::npos ? "" : e.message.substr(got + 5);
       if (!product.empty() && product.back() == '"') product.pop_back();
-      out.push_back({{"kind", "product"}, {"product", product}});
+      add({{"kind", "product"}, {"product", product}});
     } else if (field == "currency") {
-      out.push_back({{"kind", "currency"}, {"message", PersonMessage(e.message, language)}});
+      add({{"kind", "currency"}, {"message", PersonMessage(e.message, language)}});
     } else {
-      out.push_back(
-          {{"kind", "term"}, {"field", field}, {"message", PersonMessage(e.message, language)}});
+      add({{"kind", "term"}, {"field", field}, {"message", PersonMessage(e.message, language)}});
     }
   }
   return out;
@@ -203,11 +205,14 @@ void AddContractTermsRoutes(std::vector<Route>& routes, Services& s) {
       {"GET", "/api/v1/hub/documents/{id}/terms", Access::kPublic,
        "A contract's fiscal terms (a term sheet of the model format) with a citation per "
        "parameter: reviewed terms of published contracts for everyone; drafts and their history "
-       "for the Support Unit",
+       "for the Support Unit; 204 when the document carries none the caller may read",
        [&s](Request& r) -> Result<Reply> {
-         return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
-           auto t = s.terms.Terms(st, r.principal, r.params[0]);
-           if (!t) return t.errors();
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
+           auto d = HubService::Visible(st, r.principal, r.params[0]);
+           if (!d) return d.errors();
+           // The document is seen: no terms, or none reviewed, is no error.
+           auto t = s.terms.Terms(st, r.principal, d->id);
+           if (!t) return Reply{204, nullptr};
            nlohmann::json j = TermsView(st, *t);
            if (IsStaff(r.principal)) {
              auto history = s.terms.History(st, r.principal, r.params[0]);
@@ -216,7 +221,7 @@ void AddContractTermsRoutes(std::vector<Route>& routes, Services& s) {
              for (const ContractTermsChange& c : *history) list.push_back(ToJson(c));
              j["history"] = list;
            }
-           return j;
+           return Reply{200, j};
          });
        }});
   routes.push_back(
@@ -333,7 +338,7 @@ void AddContractTermsRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back(
       {"GET", "/api/v1/fiscal/models/{id}/benchmark", Access::kParticipant,
        "The last benchmark of a model version (?version=; the current one by default), as it "
-       "was run",
+       "was run; 204 before the first",
        [&s](Request& r) -> Result<Reply> {
          auto version = QueryInt(r, "version", 0, 0, 1000000);
          if (!version) return version.errors();
@@ -341,9 +346,8 @@ void AddContractTermsRoutes(std::vector<Route>& routes, Services& s) {
            return s.models.KeptResult(st, r.principal, r.params[0], *version, "benchmark");
          });
          if (!kept) return kept.errors();
-         if (!kept->second) {
-           return Error{ErrorCode::kNotFound, "the model has not been benchmarked", "benchmark"};
-         }
+         // Not run yet is no error: the page shows the form alone.
+         if (!kept->second) return Reply{204, nullptr};
          return Reply{200, nlohmann::json::parse(*kept->second)};
        }});
   routes.push_back(

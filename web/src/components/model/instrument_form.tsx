@@ -1,7 +1,8 @@
 // The form of one instrument of a term sheet, by its type (the fields of
 // docs/fiscal-model-format.md "Instruments"). A field the form does not
 // show is kept as the file has it.
-import { useContext } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
+import { lists } from '../../codelists';
 import type { Instrument } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
@@ -225,4 +226,20 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
     default:
       return <p class="muted">{t('editor.keptAsIs')}</p>;
   }
+}
+
+// A type of instrument chosen and added to a term sheet.
+export function AddInstrument({ id, onAdd }: { id: string; onAdd: (type: string) => void }) {
+  const [type, setType] = useState<string>('royalty');
+  return (
+    <div class="row add-instrument">
+      <div class="field">
+        <label for={id}>{t('editor.addInstrument')}</label>
+        <select id={id} value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value)}>
+          {(lists.value?.instrument_types ?? []).map((k) => <option key={k} value={k}>{t(`type.${k}` as MessageKey)}</option>)}
+        </select>
+      </div>
+      <button type="button" class="secondary" onClick={() => onAdd(type)}>{t('editor.add')}</button>
+    </div>
+  );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser, upload } from '../../api';
 import { FormError } from '../../components/field';
+import { ContractTermsSection } from './contract_terms';
 import { Link } from '../../components/link';
 import { Snippet } from '../../components/snippet';
 import {
@@ -110,6 +111,7 @@ export function HubDocumentPage({ id }: { id: string }) {
           </ul>
         </section>
       )}
+      {doc.kind === 'contract' && <ContractTermsSection documentId={doc.id} staff={staff} pageCount={doc.page_count} />}
       {staff && <Workflow doc={doc} onChange={reload} />}
       <div class="viewer">
         <section class="page-view" aria-label={t('hub.text')}>

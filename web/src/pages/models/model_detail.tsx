@@ -7,6 +7,7 @@ import { BarChart } from '../../components/bar_chart';
 import { Link } from '../../components/link';
 import { CashFlows, LedgerTable, SummaryTable } from '../../components/model/results';
 import { CompareTerms, MonteCarlo, Progressivity } from './model_analyses';
+import { Benchmark } from './model_benchmark';
 import { Sensitivity } from './model_sensitivity';
 import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions } from '../../fiscal';
 import { t } from '../../i18n';
@@ -58,6 +59,7 @@ export function ModelDetailPage({ id }: { id: string }) {
           <WhatIf base={base} model={model} currency={currency} rate={rate} />
           <Sensitivity base={base} model={model} />
           {model.model.regimes.length > 1 && <CompareTerms base={base} model={model} currency={currency} rate={rate} />}
+          <Benchmark base={base} model={model} />
           {model.model.uncertainty !== undefined && <MonteCarlo base={base} currency={currency} rate={rate} />}
         </>
       )}

@@ -7,8 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId } from '../../components/model/editor_fields';
-import { lists } from '../../codelists';
-import { InstrumentForm } from '../../components/model/instrument_form';
+import { AddInstrument, InstrumentForm } from '../../components/model/instrument_form';
 import { YearTable } from '../../components/model/year_table';
 import { Link } from '../../components/link';
 import type { FiscalModelJson, ModelDetail, ModelSummary } from '../../fiscal';
@@ -254,20 +253,5 @@ export function ModelEditor({ id }: { id?: string }) {
         <button type="submit" disabled={saving}>{id ? t('editor.saveVersion') : t('editor.saveAndRun')}</button>
       </form>
     </Editor.Provider>
-  );
-}
-
-function AddInstrument({ id, onAdd }: { id: string; onAdd: (type: string) => void }) {
-  const [type, setType] = useState<string>('royalty');
-  return (
-    <div class="row add-instrument">
-      <div class="field">
-        <label for={id}>{t('editor.addInstrument')}</label>
-        <select id={id} value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value)}>
-          {(lists.value?.instrument_types ?? []).map((k) => <option key={k} value={k}>{t(`type.${k}` as MessageKey)}</option>)}
-        </select>
-      </div>
-      <button type="button" class="secondary" onClick={() => onAdd(type)}>{t('editor.add')}</button>
-    </div>
   );
 }
