@@ -114,6 +114,13 @@ test('a government official benchmarks a model against the published contracts a
   assert.match(words, /AETR band/);
   assert.match(words, /Sample Production Sharing Contract/);
 
+  // The official's own pick: only the ticked contract.
+  await comparators.getByLabel('Keep Sample Production Sharing Contract — Offshore Block SN-7 in your pick').check();
+  await panel.getByRole('button', { name: 'Compare with only the 1 contract ticked' }).click();
+  await panel.getByText('Compared with your own pick of contracts; compare again to use the filters.').waitFor();
+  assert.equal(await comparators.locator('tbody tr').count(), 1);
+  assert.equal(await panel.getByRole('region', { name: 'Contracts that could not be run on this project' }).count(), 0);
+
   await comparators.getByRole('link', { name: 'Sample Production Sharing Contract — Offshore Block SN-7' }).click();
   const terms = page.getByRole('region', { name: 'Fiscal terms' });
   await terms.locator('table.terms-table').waitFor();

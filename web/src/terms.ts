@@ -128,16 +128,20 @@ const fieldWords: Record<string, MessageKey> = {
 
 export interface TermParameter {
   path: string; // in the term sheet: "instruments[0].rate.tiers[1].rate"
-  instrument: string; // "Royalty (sliding royalty)"
+  type: string; // the instrument's type in words: "Royalty"
+  name: string; // the name a person gave it: "sliding royalty" ("" when none)
   label: string; // "Rate, price from 1,300 to 2,000"
   value: string; // "4%"
+  own: boolean; // the value is a person's words (a product's name), not the catalog's
 }
 
 // A term's share with the decimals it has: 5%, 3.5%, 12.25%.
 const whole = (x: number) => Math.abs(Math.round(x) - x) < 1e-9;
 export const termPercent = (v: number) => formatPercent(v, whole(v * 100) ? 0 : whole(v * 1000) ? 1 : 2);
 
-const instrumentName = (i: Instrument) => `${t(`type.${i.type}` as MessageKey)}${i.name ? ` (${i.name})` : ''}`;
+const typeWords = (i: Instrument) => t(`type.${i.type}` as MessageKey);
+// "Royalty (sliding royalty)": the type and the name a person gave it.
+export const parameterInstrument = (p: TermParameter) => `${p.type}${p.name ? ` (${p.name})` : ''}`;
 
 function shown(key: string, v: unknown, volume: boolean): string {
   if (typeof v === 'boolean') return t(v ? 'terms.yes' : 'terms.no');
@@ -164,7 +168,7 @@ export function termParameters(terms: TermSheet): TermParameter[] {
             const range = tier.to === undefined
               ? t('terms.tierFrom', { driver, from: formatNumber(tier.from ?? 0, 2) })
               : t('terms.tierRange', { driver, from: formatNumber(tier.from ?? 0, 2), to: formatNumber(tier.to, 2) });
-            out.push({ path: `${path}.tiers[${k}].rate`, instrument: instrumentName(instrument), label: [...context, `${t(fieldWords[key] ?? 'field.rate')}, ${range}`].join(' · '), value: shown(key, tier.rate, volume) });
+            out.push({ path: `${path}.tiers[${k}].rate`, type: typeWords(instrument), name: instrument.name ?? '', label: [...context, `${t(fieldWords[key] ?? 'field.rate')}, ${range}`].join(' · '), value: shown(key, tier.rate, volume), own: false });
           });
           return;
         }
@@ -178,7 +182,7 @@ export function termParameters(terms: TermSheet): TermParameter[] {
       }
       const words = fieldWords[key];
       if (!words) return;
-      out.push({ path, instrument: instrumentName(instrument), label: [...context, t(words)].filter((w, k, a) => a.indexOf(w) === k).join(' · '), value: shown(key, v, volume) });
+      out.push({ path, type: typeWords(instrument), name: instrument.name ?? '', label: [...context, t(words)].filter((w, k, a) => a.indexOf(w) === k).join(' · '), value: shown(key, v, volume), own: typeof v === 'string' && !choices[key] });
     };
     walk(instrument, `instruments[${i}]`, '', []);
   });

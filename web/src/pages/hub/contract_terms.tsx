@@ -45,7 +45,7 @@ export function ContractTermsSection({ documentId, staff, pageCount }: { documen
       {terms && !editing && (
         <>
           <p class="muted">
-            {terms.terms.name} · {t('terms.currency', { currency: terms.currency })}
+            <span lang="">{terms.terms.name}</span> · {t('terms.currency', { currency: terms.currency })}
             {terms.base_year > 0 && <> · {t('terms.baseYear', { year: String(terms.base_year) })}</>}
             {staff && <> · <strong>{t(terms.status === 'reviewed' ? 'terms.reviewed' : 'terms.awaitingReview')}</strong></>}
           </p>
@@ -99,9 +99,9 @@ export function TermsTable({ terms, pageLink, lists }: { terms: ContractTerms; p
         <tbody>
           {rows.map((p) => (
             <tr key={p.path}>
-              <td>{p.instrument}</td>
+              <td>{p.type}{p.name && <> (<span lang="">{p.name}</span>)</>}</td>
               <td>{p.label}</td>
-              <td class="num">{p.value}</td>
+              <td class="num" lang={p.own ? '' : undefined}>{p.value}</td>
               <td>{(cited.get(p.path) ?? []).map((c, k) => <div key={k}><Source c={c} documentId={terms.document_id} pageLink={pageLink} lists={lists} /></div>)}{!cited.has(p.path) && <span class="muted">{t('terms.notCited')}</span>}</td>
             </tr>
           ))}

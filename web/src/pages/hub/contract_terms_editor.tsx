@@ -14,7 +14,7 @@ import { type Annotation, type HubCodelists, type HubDocument, categoryLabelOf, 
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { setAt } from '../../model_form';
-import { type ContractTerms, type TermCitation, type TermSuggestion, termParameters, termPercent } from '../../terms';
+import { type ContractTerms, type TermCitation, type TermSuggestion, parameterInstrument, termParameters, termPercent } from '../../terms';
 
 // What the forms edit: the term sheet where the instrument forms expect a
 // model's first term sheet, and its products where they expect the project's.
@@ -151,7 +151,7 @@ export function TermsEditor({ documentId, terms, onSaved, onCancel }: { document
           <legend>{t('terms.citations')}</legend>
           <p class="muted">{t('terms.citationsHint')}</p>
           {draft.citations.map((c, i) => (
-            <CitationRow key={i} index={i} citation={c} parameters={parameters.map((p) => [p.path, `${p.instrument} — ${p.label}`])}
+            <CitationRow key={i} index={i} citation={c} parameters={parameters.map((p) => [p.path, `${parameterInstrument(p)} — ${p.label}`])}
               documents={documents} lists={lists} annotations={annotations.filter((a) => (c.document_id || documentId) === documentId && a.document_id === documentId)}
               error={(f) => errors[`citations[${i}]${f ? `.${f}` : ''}`]}
               onChange={(next) => state.set(`citations[${i}]`, next)} onRemove={() => state.set('citations', draft.citations.filter((_, j) => j !== i))} />

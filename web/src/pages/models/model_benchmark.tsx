@@ -55,19 +55,22 @@ export function Benchmark({ base, model }: { base: string; model: ModelDetail })
   const [hub, setHub] = useState<HubCodelists | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [running, setRunning] = useState(false);
+  // The user's own pick of contracts, ticked in the last result; empty: the filters decide.
+  const [picked, setPicked] = useState<string[]>([]);
   useEffect(() => {
     let latest = true;
     call<KeptBenchmark>('GET', `${base}/benchmark`).then((r) => latest && r.data && setKept(r.data));
     loadHubCodelists().then((h) => latest && setHub(h));
     return () => { latest = false; };
   }, [base]);
-  async function run(e: Event) {
+  async function run(e: Event, documents: string[] = []) {
     e.preventDefault();
     setRunning(true);
-    const r = await call<KeptBenchmark>('POST', `${base}/benchmark`, asked(filters));
+    const r = await call<KeptBenchmark>('POST', `${base}/benchmark`, { ...asked(filters), ...(documents.length ? { documents } : {}) });
     setRunning(false);
     if (r.data) {
       setErrors({});
+      setPicked([]);
       return setKept(r.data);
     }
     const byField: Record<string, string> = {};
@@ -76,7 +79,9 @@ export function Benchmark({ base, model }: { base: string; model: ModelDetail })
   }
   const set = (k: keyof Filters) => (e: Event) => setFilters({ ...filters, [k]: (e.currentTarget as HTMLInputElement | HTMLSelectElement).value });
   const error = (k: string) => errors[k] && <span class="field-error">{errors[k]}</span>;
-  const query = new URLSearchParams(Object.entries(asked(filters)).map(([k, v]) => [k, String(v)])).toString();
+  // The workbook of the result shown: its own filters, or its own pick.
+  const shownFilters = (kept?.filters ?? {}) as Record<string, unknown>;
+  const query = new URLSearchParams(Object.entries(shownFilters).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)])).toString();
   return (
     <section class="panel benchmark" aria-label={t('benchmark.title')}>
       <h2>{t('benchmark.title')}</h2>
@@ -130,12 +135,17 @@ export function Benchmark({ base, model }: { base: string; model: ModelDetail })
         <button type="submit" disabled={running}>{running ? t('benchmark.running') : t('benchmark.run')}</button>
       </form>
       {errors[''] && <p class="form-error" role="alert">{errors['']}</p>}
-      {kept && <BenchmarkView kept={kept} exportHref={`${base}/benchmark/export?${query}`} />}
+      {kept && (
+        <BenchmarkView kept={kept} exportHref={`${base}/benchmark/export?${query}${query ? '&' : ''}regime=${encodeURIComponent(kept.regime)}`}
+          picked={picked} setPicked={setPicked} comparePicked={(e) => run(e, picked)} running={running} />
+      )}
     </section>
   );
 }
 
-function BenchmarkView({ kept, exportHref }: { kept: KeptBenchmark; exportHref: string }) {
+function BenchmarkView({ kept, exportHref, picked, setPicked, comparePicked, running }: {
+  kept: KeptBenchmark; exportHref: string; picked: string[]; setPicked: (ids: string[]) => void; comparePicked: (e: Event) => void; running: boolean;
+}) {
   const r = kept.result;
   const currency = r.conventions.currency;
   const rate = formatPercent(r.conventions.discount_rate, 0);
@@ -147,6 +157,7 @@ function BenchmarkView({ kept, exportHref }: { kept: KeptBenchmark; exportHref: 
         {t('benchmark.ran', { when: formatInstant(kept.run_at), draft: kept.regime, count: r.comparators.length, evaluated: evaluated.length })}{' '}
         <a href={exportHref} download>{t('benchmark.download')}</a>
       </p>
+      {Array.isArray(kept.filters.documents) && <p class="muted">{t('benchmark.ownPick')}</p>}
       {evaluated.length === 0 && <p>{t('benchmark.noneEvaluated')}</p>}
       <Additions r={r} currency={currency} rate={rate} />
       <div class="table-scroll">
@@ -180,6 +191,7 @@ function BenchmarkView({ kept, exportHref }: { kept: KeptBenchmark; exportHref: 
             <caption>{t('benchmark.comparators')}</caption>
             <thead>
               <tr>
+                <th scope="col"><span class="visually-hidden">{t('benchmark.pick')}</span></th>
                 <th scope="col">{t('benchmark.contract')}</th>
                 {(['pv_government_receipts', 'aetr', 'government_take', 'investor_irr', 'breakeven_post_tax', 'metr'] as const).map((m) => <th scope="col" key={m}>{t(`benchmark.metric.${m}` as MessageKey)}</th>)}
               </tr>
@@ -187,8 +199,12 @@ function BenchmarkView({ kept, exportHref }: { kept: KeptBenchmark; exportHref: 
             <tbody>
               {evaluated.map((c) => (
                 <tr key={c.source}>
+                  <td>
+                    <input type="checkbox" aria-label={t('benchmark.pickThis', { contract: c.document.title })} checked={picked.includes(c.document.id)}
+                      onChange={(e) => setPicked((e.currentTarget as HTMLInputElement).checked ? [...picked, c.document.id] : picked.filter((id) => id !== c.document.id))} />
+                  </td>
                   <th scope="row">
-                    <Link href={`/hub/documents/${c.document.id}#terms`}>{c.document.title}</Link>
+                    <Link href={`/hub/documents/${c.document.id}#terms`}><span lang="">{c.document.title}</span></Link>
                     <span class="muted"> · {[c.document.country, c.document.signature_year || ''].filter(Boolean).join(', ')}{c.document.sample ? ` · ${t('benchmark.sample')}` : ''}</span>
                   </th>
                   {(['pv_government_receipts', 'aetr', 'government_take', 'investor_irr', 'breakeven_post_tax', 'metr'] as const).map((m) => <td class="num" key={m}>{show(m, metricValue(c.metrics, m), currency)}</td>)}
@@ -196,6 +212,11 @@ function BenchmarkView({ kept, exportHref }: { kept: KeptBenchmark; exportHref: 
               ))}
             </tbody>
           </table>
+          {picked.length > 0 && (
+            <p class="buttons">
+              <button type="button" disabled={running} onClick={comparePicked}>{t('benchmark.comparePicked', { count: picked.length })}</button>
+            </p>
+          )}
         </div>
       )}
       {skipped.length > 0 && (
@@ -204,7 +225,7 @@ function BenchmarkView({ kept, exportHref }: { kept: KeptBenchmark; exportHref: 
           <ul>
             {skipped.map((c) => (
               <li key={c.source}>
-                <Link href={`/hub/documents/${c.document.id}#terms`}>{c.document.title}</Link>: {(c.reasons ?? []).map(reasonText).join(' ')}
+                <Link href={`/hub/documents/${c.document.id}#terms`}><span lang="">{c.document.title}</span></Link>: {(c.reasons ?? []).map(reasonText).join(' ')}
               </li>
             ))}
           </ul>
