@@ -11,6 +11,7 @@
 #include "domain/hub/contract_terms_service.hpp"
 #include "domain/hub/hub_service.hpp"
 #include "domain/hub/term_suggestions.hpp"
+#include "domain/models/fiscal_model_service.hpp"
 #include "domain/reports/regions.hpp"
 #include "domain/shared/json_reader.hpp"
 #include "domain/shared/vocabulary.hpp"
@@ -173,6 +174,18 @@ nlohmann::json BenchmarkView(const fiscal::Model& model, const Benchmarked& b,
   return j;
 }
 
+// A version of the model `r` names that its caller may open (0: the current
+// one), with its model read.
+Result<std::pair<FiscalModelVersion, fiscal::Model>> ModelVersion(Services& s, const Request& r,
+                                                                  int version) {
+  auto v = store::ReadStores(
+      s.db, [&](Stores& st) { return s.models.Version(st, r.principal, r.params[0], version); });
+  if (!v) return v.errors();
+  auto model = fiscal::io::ReadModel(v->model_json);
+  if (!model) return model.errors();
+  return std::make_pair(std::move(*v), std::move(*model));
+}
+
 // The query string's filters as the body's fields (a year that is not a
 // number stays text, for the reader to name).
 nlohmann::json QueryFilter(const Request& r) {
@@ -315,21 +328,18 @@ void AddContractTermsRoutes(std::vector<Route>& routes, Services& s) {
          const int version = body.Integer("version", false, 1, 1000000, 0);
          const std::string regime = body.Text("regime", false, 200);
          if (!body.errors().empty()) return body.errors();
-         auto v = store::ReadStores(s.db, [&](Stores& st) {
-           return s.models.Version(st, r.principal, r.params[0], version);
-         });
+         auto v = ModelVersion(s, r, version);
          if (!v) return v.errors();
-         auto model = fiscal::io::ReadModel(v->model_json);
-         if (!model) return model.errors();
+         const fiscal::Model* model = &v->second;
          auto b = BenchmarkModel(s, *model, regime, *filter);
          if (!b) return b.errors();
-         const nlohmann::json kept = {{"version", v->version},
+         const nlohmann::json kept = {{"version", v->first.version},
                                       {"regime", b->result.draft.regime},
                                       {"filters", FilterJson(*filter)},
                                       {"run_at", ToIso(Now())},
                                       {"result", BenchmarkView(*model, *b, r.language)}};
          auto stored = store::WriteStores(s.db, [&](Stores& st) -> Result<Done> {
-           s.models.KeepResult(st, *v, "benchmark", kept.dump());
+           s.models.KeepResult(st, v->first, "benchmark", kept.dump());
            return Done{};
          });
          if (!stored) return stored.errors();
@@ -360,12 +370,9 @@ void AddContractTermsRoutes(std::vector<Route>& routes, Services& s) {
          if (!filter) return filter.errors();
          auto version = QueryInt(r, "version", 0, 0, 1000000);
          if (!version) return version.errors();
-         auto v = store::ReadStores(s.db, [&](Stores& st) {
-           return s.models.Version(st, r.principal, r.params[0], *version);
-         });
+         auto v = ModelVersion(s, r, *version);
          if (!v) return v.errors();
-         auto model = fiscal::io::ReadModel(v->model_json);
-         if (!model) return model.errors();
+         const fiscal::Model* model = &v->second;
          auto b = BenchmarkModel(s, *model, QueryText(r, "regime"), *filter);
          if (!b) return b.errors();
          auto bytes = WrittenFile([&](const std::string& path) -> Result<Done> {
@@ -374,9 +381,9 @@ void AddContractTermsRoutes(std::vector<Route>& routes, Services& s) {
            return Done{};
          });
          if (!bytes) return bytes.errors();
-         return Download(std::move(*bytes),
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         "benchmark-" + v->model_id + "-v" + std::to_string(v->version) + ".xlsx");
+         return Download(
+             std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "benchmark-" + v->first.model_id + "-v" + std::to_string(v->first.version) + ".xlsx");
        }});
 }
 

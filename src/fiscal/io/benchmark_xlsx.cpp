@@ -190,17 +190,9 @@ Result<bool> WriteBenchmarkXlsx(const std::string& path, const Model& model,
   if (!opened.ok()) return opened.errors();
   WorkbookPtr wb = std::move(opened).value();
   const WorkbookWords words(language);
-  Formats f{};
-  f.bold = workbook_add_format(wb.get());
-  format_set_bold(f.bold);
-  f.money = workbook_add_format(wb.get());
-  format_set_num_format(f.money, "#,##0");
-  f.pct = workbook_add_format(wb.get());
-  format_set_num_format(f.pct, "0.00%");
-  f.factor = workbook_add_format(wb.get());
-  format_set_num_format(f.factor, "0.0000");
-  f.percentile = workbook_add_format(wb.get());
-  format_set_num_format(f.percentile, "0.0");
+  const Formats f{BoldFormat(wb.get()), NumberFormat(wb.get(), "#,##0"),
+                  NumberFormat(wb.get(), "0.00%"), NumberFormat(wb.get(), "0.0000"),
+                  NumberFormat(wb.get(), "0.0")};
   WriteStanding(wb.get(), model, r, words, language, f);
   WriteComparators(wb.get(), r, words, f);
   WriteBand(wb.get(), r, words, f);

@@ -205,12 +205,9 @@ Result<bool> WriteUncertaintyXlsx(const std::string& path, const UncertaintyWork
   if (!opened.ok()) return opened.errors();
   WorkbookPtr wb = std::move(opened).value();
   Formats f;
-  f.bold = workbook_add_format(wb.get());
-  format_set_bold(f.bold);
-  f.money = workbook_add_format(wb.get());
-  format_set_num_format(f.money, "#,##0");
-  f.pct = workbook_add_format(wb.get());
-  format_set_num_format(f.pct, "0.00%");
+  f.bold = BoldFormat(wb.get());
+  f.money = NumberFormat(wb.get(), "#,##0");
+  f.pct = NumberFormat(wb.get(), "0.00%");
   if (book.montecarlo) MonteCarloSheets(wb.get(), book, f);
   if (book.tornado) TornadoSheet(wb.get(), book, f);
   if (book.spider) SpiderSheet(wb.get(), book, f);

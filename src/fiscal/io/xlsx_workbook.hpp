@@ -41,6 +41,18 @@ inline Result<bool> CloseWorkbook(WorkbookPtr wb, const std::string& path) {
   return true;
 }
 
+// A cell format: bold, or numbers as `number_format` ("#,##0", "0.00%").
+inline lxw_format* BoldFormat(lxw_workbook* wb) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_bold(f);
+  return f;
+}
+inline lxw_format* NumberFormat(lxw_workbook* wb, const char* number_format) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_num_format(f, number_format);
+  return f;
+}
+
 // The model's currency, discount rate, valuation year and timing in words.
 inline std::string ConventionsLine(const Model& model, const WorkbookWords& words,
                                    const std::string& language) {
