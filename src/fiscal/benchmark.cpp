@@ -77,16 +77,17 @@ Standing StandingOf(const Analysis& draft, const std::vector<std::optional<Analy
   Standing st;
   const Metric mine = MetricOf(draft, metric);
   const int direction = StateDirection(metric);
-  int below = 0, equal = 0, better = 0, defined = 0;
+  int worse = 0, equal = 0, better = 0, defined = 0;
   for (const auto& a : analyses) {
     if (!a) continue;
     const Metric theirs = MetricOf(*a, metric);
     if (!theirs.defined) continue;
     ++defined;
     if (!mine.defined) continue;
-    below += theirs.value < mine.value;
+    const double more_for_state = direction * (theirs.value - mine.value);
+    worse += more_for_state < 0;
     equal += theirs.value == mine.value;
-    better += direction * (theirs.value - mine.value) > 0;
+    better += more_for_state > 0;
   }
   if (!mine.defined) {
     st.percentile = Metric::Undefined(mine.reason);
@@ -96,7 +97,7 @@ Standing StandingOf(const Analysis& draft, const std::vector<std::optional<Analy
   st.rank = 1 + better;
   st.of = 1 + defined;
   st.percentile = defined == 0 ? Metric::Undefined("no comparator has this metric")
-                               : Metric::Of(100.0 * (below + 0.5 * equal) / defined);
+                               : Metric::Of(100.0 * (worse + 0.5 * equal) / defined);
   return st;
 }
 

@@ -9,8 +9,10 @@
 // Conventions that must hold (a fiscal analyst checks them in a spreadsheet):
 // - rank: 1 is the most for the state, of the draft and every comparator
 //   whose metric is defined; ties share the better rank;
-// - percentile: the share of comparators with a lower value, ties counted
-//   half, 0-100 (COUNTIF(r,"<"&x) + COUNTIF(r,x)/2) / COUNT(r));
+// - percentile: the share of comparators that give the state less, ties
+//   counted half, 0-100: (COUNTIF(r,"<"&x) + COUNTIF(r,x)/2) / COUNT(r) for
+//   the metrics where more is more for the state, "<" turned to ">" for the
+//   investor's IRR and NPV; so rank and percentile always agree;
 // - band quartiles interpolate as Excel's PERCENTILE.INC;
 // - the median and upper-quartile comparators are the nearest-rank ones by
 //   PV of government receipts (ceil(q n)-th lowest), so each names a contract.

@@ -3,7 +3,7 @@
 // read, and each parameter of a term sheet in words — "Royalty (sliding
 // royalty) — rate when the price is from 1,300 to 2,000: 4%".
 import type { Instrument } from './fiscal';
-import { t } from './i18n';
+import { t, tOr } from './i18n';
 import type { MessageKey } from './messages/en';
 import { formatNumber, formatPercent } from './numbers';
 
@@ -133,6 +133,7 @@ export interface TermParameter {
   label: string; // "Rate, price from 1,300 to 2,000"
   value: string; // "4%"
   own: boolean; // the value is a person's words (a product's name), not the catalog's
+  numeric: boolean; // a number, which a citation should back
 }
 
 // A term's share with the decimals it has: 5%, 3.5%, 12.25%.
@@ -145,8 +146,9 @@ export const parameterInstrument = (p: TermParameter) => `${p.type}${p.name ? ` 
 
 function shown(key: string, v: unknown, volume: boolean): string {
   if (typeof v === 'boolean') return t(v ? 'terms.yes' : 'terms.no');
-  if (typeof v === 'string') return choices[key] ? t(`${choices[key]}.${v}` as MessageKey) : v;
+  if (typeof v === 'string') return choices[key] ? t(`${choices[key]}.${v}` as MessageKey) : productWords(v);
   if (typeof v !== 'number') return '';
+  if (key === 'year') return String(v); // a year is never grouped
   return shares.has(key) && !volume ? termPercent(v) : formatNumber(v, 2, false);
 }
 
@@ -166,9 +168,10 @@ export function termParameters(terms: TermSheet): TermParameter[] {
           const driver = t(`driver.${String(o.driver ?? 'price')}` as MessageKey);
           (o.tiers as { from?: number; to?: number; rate?: unknown }[]).forEach((tier, k) => {
             const range = tier.to === undefined
-              ? t('terms.tierFrom', { driver, from: formatNumber(tier.from ?? 0, 2) })
-              : t('terms.tierRange', { driver, from: formatNumber(tier.from ?? 0, 2), to: formatNumber(tier.to, 2) });
-            out.push({ path: `${path}.tiers[${k}].rate`, type: typeWords(instrument), name: instrument.name ?? '', label: [...context, `${t(fieldWords[key] ?? 'field.rate')}, ${range}`].join(' · '), value: shown(key, tier.rate, volume), own: false });
+              ? t('terms.tierFrom', { driver, from: formatNumber(tier.from ?? 0, 2, false) })
+              : t('terms.tierRange', { driver, from: formatNumber(tier.from ?? 0, 2, false), to: formatNumber(tier.to, 2, false) });
+            // The field's words are the context already: "Rate · Price from 1,300 to 2,000".
+            out.push({ path: `${path}.tiers[${k}].rate`, type: typeWords(instrument), name: instrument.name ?? '', label: [...context, range].join(' · '), value: shown(key, tier.rate, volume), own: false, numeric: true });
           });
           return;
         }
@@ -182,15 +185,20 @@ export function termParameters(terms: TermSheet): TermParameter[] {
       }
       const words = fieldWords[key];
       if (!words) return;
-      out.push({ path, type: typeWords(instrument), name: instrument.name ?? '', label: [...context, t(words)].filter((w, k, a) => a.indexOf(w) === k).join(' · '), value: shown(key, v, volume), own: typeof v === 'string' && !choices[key] });
+      out.push({ path, type: typeWords(instrument), name: instrument.name ?? '', label: [...context, t(words)].filter((w, k, a) => a.indexOf(w) === k).join(' · '), value: shown(key, v, volume), own: typeof v === 'string' && !choices[key], numeric: typeof v === 'number' });
     };
     walk(instrument, `instruments[${i}]`, '', []);
   });
   return out;
 }
 
+// A product's name as the reader's language writes it when it is a
+// commodity of the codelist ("gold" -> "or"); else as its author wrote it.
+export const productWords = (name: string) => tOr(`commodity.${name}`, name);
+
 // Why a comparator could not run on the project, in words.
 export function reasonText(r: Reason): string {
-  if (r.kind === 'product') return t('benchmark.needsProduct', { product: r.product });
+  // Mid-sentence, a commodity is a common noun: "tax gold", not "tax Gold".
+  if (r.kind === 'product') return t('benchmark.needsProduct', { product: productWords(r.product).toLocaleLowerCase() });
   return r.message;
 }

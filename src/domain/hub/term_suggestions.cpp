@@ -115,12 +115,14 @@ std::optional<std::pair<size_t, size_t>> Find(const std::string& s, const char* 
   return std::pair{b, b + static_cast<size_t>(m.length(0))};
 }
 
-// The percentages near a keyword: after it within 160 bytes, or just before it ("a 5% royalty").
+// The percentages near a keyword: after it within 160 bytes, or right
+// before it ("a 5% royalty", "5 % NSR royalty"); "capped at 65% of
+// production after royalty" is not a royalty of 65%.
 std::vector<Percent> Near(const std::vector<Percent>& all, std::pair<size_t, size_t> key) {
   std::vector<Percent> out;
   for (const Percent& p : all) {
     if ((p.begin >= key.second && p.begin - key.second <= 160) ||
-        (p.end <= key.first && key.first - p.end <= 40)) {
+        (p.end <= key.first && key.first - p.end <= 6)) {
       out.push_back(p);
     }
   }

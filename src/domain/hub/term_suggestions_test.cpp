@@ -52,6 +52,13 @@ TEST(SuggestTerms, CostRecoveryCeilings) {
          0.55);
 }
 
+TEST(SuggestTerms, ACeilingAfterRoyaltyIsACeilingNotARoyalty) {
+  Expect(
+      "Cost recovery capped at 65% of production after royalty; unrecovered costs carried "
+      "forward.",
+      "cost_recovery", "ceiling", 0.65);
+}
+
 TEST(SuggestTerms, ProfitSplitAsTheStatesShareWhicheverPartyTheTextNames) {
   Expect("The State's share of profit oil is 60%.", "profit_split", "state_share", 0.60);
   Expect("Profit oil shall be shared 55% to the Government and 45% to the Contractor.",

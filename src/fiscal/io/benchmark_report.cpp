@@ -11,7 +11,8 @@ namespace connex::fiscal::io {
 const char* const kBenchmarkRankingConvention =
     "rank 1 = the most for the state, among the draft and the comparators with the metric "
     "defined (ties share the better rank; for the investor's IRR and NPV, less is more for the "
-    "state); percentile = share of comparators with a lower value, ties counted half, 0-100; "
+    "state); percentile = share of comparators that give the state less, ties counted half, "
+    "0-100; "
     "quartiles interpolated as PERCENTILE.INC; the median and upper-quartile comparators are "
     "the ceil(n/2)-th and ceil(3n/4)-th lowest by PV of government receipts";
 

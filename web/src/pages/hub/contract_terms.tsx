@@ -29,6 +29,10 @@ export function ContractTermsSection({ documentId, staff, pageCount }: { documen
     call<ContractTerms>('GET', path).then((r) => latest && setTerms(r.status === 200 ? r.data : null));
     return () => { latest = false; };
   }, [documentId, reloads]);
+  // Opened from a benchmark's contract (".../documents/{id}#terms"): the terms come into view.
+  useEffect(() => {
+    if (terms && location.hash === '#terms') document.getElementById('terms')?.scrollIntoView();
+  }, [terms === undefined]);
   if (terms === undefined) return null;
   if (terms === null && !staff) return null;
   const reload = () => { setEditing(false); setReloads((n) => n + 1); };
@@ -102,7 +106,7 @@ export function TermsTable({ terms, pageLink, lists }: { terms: ContractTerms; p
               <td>{p.type}{p.name && <> (<span lang="">{p.name}</span>)</>}</td>
               <td>{p.label}</td>
               <td class="num" lang={p.own ? '' : undefined}>{p.value}</td>
-              <td>{(cited.get(p.path) ?? []).map((c, k) => <div key={k}><Source c={c} documentId={terms.document_id} pageLink={pageLink} lists={lists} /></div>)}{!cited.has(p.path) && <span class="muted">{t('terms.notCited')}</span>}</td>
+              <td>{(cited.get(p.path) ?? []).map((c, k) => <div key={k}><Source c={c} documentId={terms.document_id} pageLink={pageLink} lists={lists} /></div>)}{!cited.has(p.path) && p.numeric && <span class="muted">{t('terms.notCited')}</span>}</td>
             </tr>
           ))}
         </tbody>

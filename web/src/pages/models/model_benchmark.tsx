@@ -159,6 +159,7 @@ function BenchmarkView({ kept, exportHref, picked, setPicked, comparePicked, run
       </p>
       {Array.isArray(kept.filters.documents) && <p class="muted">{t('benchmark.ownPick')}</p>}
       {evaluated.length === 0 && <p>{t('benchmark.noneEvaluated')}</p>}
+      {evaluated.length > 0 && evaluated.length < 4 && <p class="attention">{t('benchmark.few', { count: evaluated.length })}</p>}
       <Additions r={r} currency={currency} rate={rate} />
       <div class="table-scroll">
         <table class="benchmark-standing">
@@ -244,13 +245,16 @@ function quantile(sorted: number[], q: number): number {
 }
 
 function Additions({ r, currency, rate }: { r: BenchmarkResult; currency: string; rate: string }) {
-  const rows = [['benchmark.median', 'benchmark.medianLess', r.median], ['benchmark.upperQuartile', 'benchmark.upperQuartileLess', r.upper_quartile]] as const;
+  // With few contracts the median and upper-quartile contracts are one: said once.
+  const same = r.median?.source === r.upper_quartile?.source;
+  const rows = [['benchmark.median', 'benchmark.medianLess', r.median], ['benchmark.upperQuartile', 'benchmark.upperQuartileLess', same ? null : r.upper_quartile]] as const;
   if (!r.median) return null;
   return (
     <div class="additions">
       {rows.map(([more, less, add]) => add && (
         // A contract that gives less says so in words, not with a minus sign.
-        <p key={more} class={`delta-card ${add.pv_government_receipts >= 0 ? 'up' : 'down'}`}>
+        // More for the state is a gain within reach; less means the draft already gives more.
+        <p key={more} class={`delta-card ${add.pv_government_receipts >= 0 ? 'up' : 'even'}`}>
           {t(add.pv_government_receipts >= 0 ? more : less, {
             contract: r.comparators.find((c) => c.source === add.source)?.document.title ?? add.regime,
             pv: millions(Math.abs(add.pv_government_receipts), add.pv_government_receipts >= 0, currency),
@@ -268,7 +272,7 @@ function Additions({ r, currency, rate }: { r: BenchmarkResult; currency: string
 function BandChart({ r }: { r: BenchmarkResult }) {
   const points = r.aetr_band.filter((p) => p.pretax_irr !== null && (p.draft_aetr !== null || p.p25 !== null));
   if (points.length < 2) return null;
-  const w = 640, h = 260, left = 48, bottom = 36, top = 12, right = 12;
+  const w = 640, h = 260, left = 56, bottom = 36, top = 12, right = 12;
   const xs = points.map((p) => p.pretax_irr as number);
   const ys = points.flatMap((p) => [p.draft_aetr, p.p25, p.p75]).filter((v): v is number => v !== null);
   const x0 = Math.min(...xs), x1 = Math.max(...xs);
@@ -293,6 +297,7 @@ function BandChart({ r }: { r: BenchmarkResult }) {
         ))}
         {[x0, (x0 + x1) / 2, x1].map((v) => <text key={v} x={x(v)} y={h - bottom + 16} text-anchor="middle" font-size="10">{formatPercent(v, 0)}</text>)}
         <text x={(left + w) / 2} y={h - 4} text-anchor="middle" font-size="11">{t('benchmark.pretaxIrr')}</text>
+        <text transform={`translate(12 ${(top + h - bottom) / 2}) rotate(-90)`} text-anchor="middle" font-size="11">{t('benchmark.aetrAxis')}</text>
         {band && <polygon points={band} fill="#c9dcec" stroke="none" />}
         <polyline points={line('median')} fill="none" stroke="#5b6b7c" stroke-dasharray="4 3" />
         <polyline points={line('draft_aetr')} fill="none" stroke="#a32020" stroke-width="2.5" />
@@ -302,6 +307,7 @@ function BandChart({ r }: { r: BenchmarkResult }) {
         <span class="swatch" style={{ background: '#c9dcec' }} /> {t('benchmark.legendBand')}{' '}
         <span class="swatch dashed" /> {t('benchmark.legendMedian')}
       </p>
+      {ys.some((v) => v > y1) && <p class="muted">{t('benchmark.capped')}</p>}
     </figure>
   );
 }
