@@ -30,7 +30,11 @@ export function Roster() {
     if (discipline) params.set('discipline', discipline);
     if (language) params.set('language', language);
     if (q) params.set('q', q);
-    call<{ items: Expert[] }>('GET', `/api/v1/experts?${params}`).then((r) => r.data && setItems(r.data.items));
+    // Only the answer to the latest filters counts: the whole roster, asked
+    // first and slower, must not replace the list filtered since.
+    let latest = true;
+    call<{ items: Expert[] }>('GET', `/api/v1/experts?${params}`).then((r) => latest && r.data && setItems(r.data.items));
+    return () => { latest = false; };
   }, [discipline, language, q, reloads]);
   const [validOnly, setValidOnly] = useState(false);
   const [report, setReport] = useState<{ imported: number; rows: { line: number; field: string; message: string }[] } | null>(null);
