@@ -25,6 +25,7 @@
 #include "domain/models/fiscal_model_service.hpp"
 #include "domain/notifications/notification_service.hpp"
 #include "domain/obligations/obligation_service.hpp"
+#include "domain/requests/disclosure.hpp"
 #include "domain/requests/feedback.hpp"
 #include "domain/requests/request_service.hpp"
 #include "domain/roster/roster_service.hpp"
@@ -89,6 +90,7 @@ struct Services {
   domain::ProviderDirectory providers;
   domain::FiscalModelService models;
   domain::ObligationService obligations;
+  domain::DisclosureService disclosure;
   domain::TrainingService training;
   domain::NotificationService notifications;
   domain::SlaPolicyService sla_policy;

@@ -136,6 +136,46 @@ TEST_P(Register, TheOverdueListReadsEachContractInItsZoneAndOnlyForItsGovernment
   EXPECT_EQ(own->size(), 1u);
 }
 
+TEST_P(Register, APublishedRegisterAndItsPublicEvidenceAreKept) {
+  const auto [ghana, royalty] = Monitored("official@minerals.gov.gh", "GHA", "Africa/Accra",
+                                          Royalty("2027-01-31", "monthly"));
+  auto published = WriteStores(*db_, [&](Stores& st) -> Result<std::vector<MonitoredContract>> {
+    HubDocument d;
+    d.id = NewId("hub");
+    d.meta.title = "Mining convention GHA";
+    d.meta.country = "GHA";
+    d.status = "published";
+    st.hub.InsertDocument(d);
+    MonitoredContract c =
+        *st.obligations.FindContract(st.obligations.FindObligation(royalty)->contract_id);
+    c.hub_document_id = d.id;
+    EXPECT_TRUE(st.obligations.UpdateContract(c, c.version));
+    st.obligations.SetPublication(c.id, At("2027-02-01T08:00:00Z"), ghana.user_id);
+    Fulfilment f{
+        royalty, "2027-01-31", "met", "Receipt GRA-0131", ghana.user_id, At("2027-02-01T09:00:00Z"),
+        true};
+    st.obligations.SaveFulfilment(f);
+    return st.obligations.PublishedFor(d.id);
+  });
+  ASSERT_TRUE(published.ok()) << published.error().ToString();
+  ASSERT_EQ(published->size(), 1u);
+  EXPECT_EQ(ToIso(*published->front().published_at), "2027-02-01T08:00:00Z");
+  EXPECT_EQ(published->front().published_by, ghana.user_id);
+  auto read = ReadStores(*db_, [&](Stores& st) -> Result<std::vector<Fulfilment>> {
+    return st.obligations.Fulfilments(royalty);
+  });
+  ASSERT_EQ(read->size(), 1u);
+  EXPECT_TRUE(read->front().evidence_public);
+  // Withdrawn, it is no longer among the hub record's published registers.
+  auto after = WriteStores(*db_, [&](Stores& st) -> Result<std::vector<MonitoredContract>> {
+    const MonitoredContract c = published->front();
+    st.obligations.SetPublication(c.id, std::nullopt, "");
+    EXPECT_FALSE(st.obligations.FindContract(c.id)->published_at.has_value());
+    return st.obligations.PublishedFor(c.hub_document_id);
+  });
+  EXPECT_TRUE(after->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Register, ::testing::ValuesIn(TestBackends()), BackendName);
 
 }  // namespace

@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kContractColumns =
     "SELECT id, organisation_id, title, hub_document_id, counterparty, signed_on, timezone, "
-    "notes, created_by, created_at, updated_at, version FROM monitored_contracts ";
+    "notes, created_by, created_at, updated_at, version, published_at, published_by "
+    "FROM monitored_contracts ";
 
 constexpr const char* kObligationColumns =
     "SELECT id, contract_id, type, title, description, party, amount, currency, target, "
@@ -31,6 +32,8 @@ MonitoredContract ContractFromRow(const soci::row& row) {
   c.created_at = At(row, 9);
   c.updated_at = At(row, 10);
   c.version = static_cast<int>(Integer(row, 11));
+  c.published_at = MaybeAt(row, 12);
+  c.published_by = Text(row, 13);
   return c;
 }
 
@@ -90,6 +93,23 @@ bool SqlObligationRepository::UpdateContract(const MonitoredContract& c, int exp
 
 std::optional<MonitoredContract> SqlObligationRepository::FindContract(const std::string& id) {
   return SelectFirst(sql_, std::string(kContractColumns) + "WHERE id = :v", id, ContractFromRow);
+}
+
+void SqlObligationRepository::SetPublication(const std::string& id,
+                                             const std::optional<Instant>& at,
+                                             const std::string& by) {
+  const std::string when = IsoOrEmpty(at);
+  sql_ << "UPDATE monitored_contracts SET published_at = :at, published_by = :by WHERE id = :id",
+      soci::use(when), soci::use(by), soci::use(id);
+}
+
+std::vector<MonitoredContract> SqlObligationRepository::PublishedFor(
+    const std::string& hub_document_id) {
+  return SelectRows(sql_,
+                    std::string(kContractColumns) +
+                        "WHERE hub_document_id = :v AND published_at <> '' "
+                        "ORDER BY published_at DESC, id",
+                    hub_document_id, ContractFromRow);
 }
 
 std::vector<MonitoredContract> SqlObligationRepository::Contracts(
@@ -160,22 +180,24 @@ void SqlObligationRepository::SaveFulfilment(const Fulfilment& f) {
   const std::string at = ToIso(f.recorded_at);
   sql_ << "DELETE FROM obligation_fulfilments WHERE obligation_id = :o AND due_date = :d",
       soci::use(f.obligation_id), soci::use(f.due_date);
+  const int shown = f.evidence_public ? 1 : 0;
   sql_ << "INSERT INTO obligation_fulfilments (obligation_id, due_date, status, evidence, "
-          "recorded_by, recorded_at) VALUES (:o, :d, :s, :e, :by, :at)",
+          "evidence_public, recorded_by, recorded_at) VALUES (:o, :d, :s, :e, :p, :by, :at)",
       soci::use(f.obligation_id), soci::use(f.due_date), soci::use(f.status), soci::use(f.evidence),
-      soci::use(f.recorded_by), soci::use(at);
+      soci::use(shown), soci::use(f.recorded_by), soci::use(at);
 }
 
 std::vector<Fulfilment> SqlObligationRepository::Fulfilments(const std::string& obligation_id) {
   std::vector<Fulfilment> out;
   soci::rowset<soci::row> rows =
       (sql_.prepare << "SELECT obligation_id, due_date, status, evidence, recorded_by, "
-                       "recorded_at FROM obligation_fulfilments WHERE obligation_id = :o "
+                       "recorded_at, evidence_public FROM obligation_fulfilments "
+                       "WHERE obligation_id = :o "
                        "ORDER BY due_date",
        soci::use(obligation_id));
   for (const soci::row& row : rows) {
-    out.push_back(
-        {Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4), At(row, 5)});
+    out.push_back({Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4), At(row, 5),
+                   Integer(row, 6) != 0});
   }
   return out;
 }

@@ -17,6 +17,9 @@ class SqlObligationRepository : public domain::ObligationRepository {
   void InsertContract(const domain::MonitoredContract& c) override;
   bool UpdateContract(const domain::MonitoredContract& c, int expected_version) override;
   std::optional<domain::MonitoredContract> FindContract(const std::string& id) override;
+  void SetPublication(const std::string& id, const std::optional<Instant>& at,
+                      const std::string& by) override;
+  std::vector<domain::MonitoredContract> PublishedFor(const std::string& hub_document_id) override;
   std::vector<domain::MonitoredContract> Contracts(
       const std::optional<std::string>& organisation_id) override;
 

@@ -234,6 +234,27 @@ std::optional<Feedback> SqlRequestRepository::FindFeedback(const std::string& re
   return std::nullopt;
 }
 
+void SqlRequestRepository::SaveContractLink(const ContractLink& l) {
+  const std::string at = ToIso(l.linked_at);
+  DeleteContractLink(l.request_id);
+  sql_ << "INSERT INTO engagement_contracts (request_id, hub_document_id, linked_by, linked_at) "
+          "VALUES (:r, :h, :by, :at)",
+      soci::use(l.request_id), soci::use(l.hub_document_id), soci::use(l.linked_by), soci::use(at);
+}
+
+void SqlRequestRepository::DeleteContractLink(const std::string& request_id) {
+  sql_ << "DELETE FROM engagement_contracts WHERE request_id = :r", soci::use(request_id);
+}
+
+std::optional<ContractLink> SqlRequestRepository::FindContractLink(const std::string& request_id) {
+  return SelectFirst(sql_,
+                     "SELECT request_id, hub_document_id, linked_by, linked_at "
+                     "FROM engagement_contracts WHERE request_id = :v",
+                     request_id, [](const soci::row& row) {
+                       return ContractLink{Text(row, 0), Text(row, 1), Text(row, 2), At(row, 3)};
+                     });
+}
+
 void SqlRequestRepository::InsertScopeVersion(const ScopeVersion& v) {
   const std::string at = ToIso(v.at), scope = ToJson(v.scope).dump();
   sql_ << "INSERT INTO scope_versions (request_id, number, author_id, at, reason, scope_json) "

@@ -26,6 +26,9 @@ class SqlRequestRepository : public domain::RequestRepository {
   void SaveDueDiligence(const domain::DueDiligence& d) override;
   void InsertFeedback(const domain::Feedback& f) override;
   std::optional<domain::Feedback> FindFeedback(const std::string& request_id) override;
+  void SaveContractLink(const domain::ContractLink& l) override;
+  void DeleteContractLink(const std::string& request_id) override;
+  std::optional<domain::ContractLink> FindContractLink(const std::string& request_id) override;
   void InsertScopeVersion(const domain::ScopeVersion& v) override;
   std::vector<domain::ScopeVersion> ScopeVersions(const std::string& request_id) override;
   std::vector<domain::TeamMember> Team(const std::string& request_id) override;

@@ -23,7 +23,7 @@ class Obligations : public PortalTest<Obligations> {
   void SetUp() override {
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
-    SignIn({&ghana_, &senegal_, &coordinator_, &expert_, &funder_});
+    SignIn({&ghana_, &senegal_, &coordinator_, &admin_, &expert_, &funder_});
   }
   json Created(Client& who, const std::string& path, const json& body) {
     auto r = who.Send("POST", path, body);
@@ -265,6 +265,183 @@ TEST_F(Obligations, WrongInputIsNamedAndStaleChangesAreRefused) {
   auto range = ghana_.Get("/api/v1/monitoring/calendar?from=2026-01-01&to=2028-06-01&state=late");
   ASSERT_EQ(Status(range), 400);
   EXPECT_EQ(ErrorFields(range), (std::set<std::string>{"to", "state"}));
+}
+
+// OCDS 1.1 release schema: the fields a Milestone, a Transaction, a Value and
+// an OrganizationReference may hold, the codelists of milestone type and
+// status, and date-times in RFC 3339.
+void ExpectOcdsImplementation(const json& release) {
+  static const std::set<std::string> milestone_fields = {
+      "id",      "title",   "type",         "description", "code",
+      "dueDate", "dateMet", "dateModified", "status",      "documents"};
+  static const std::set<std::string> transaction_fields = {"id",    "source", "date", "value",
+                                                           "payer", "payee",  "uri"};
+  static const std::set<std::string> types = {"preProcurement", "approval", "engagement",
+                                              "assessment",     "delivery", "reporting",
+                                              "financing"};
+  static const std::set<std::string> statuses = {"scheduled", "met", "notMet", "partiallyMet"};
+  auto date_time = [](const json& v) {
+    const std::string s = v.get<std::string>();
+    return s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s.back() == 'Z';
+  };
+  std::set<std::string> party_ids;
+  for (const json& p : release["parties"]) party_ids.insert(p["id"].get<std::string>());
+  const json& impl = release["contracts"][0]["implementation"];
+  ASSERT_TRUE(impl["milestones"].is_array() && impl["transactions"].is_array()) << impl.dump();
+  for (const json& m : impl["milestones"]) {
+    ASSERT_TRUE(m.contains("id")) << m.dump();
+    for (const auto& [key, value] : m.items()) EXPECT_TRUE(milestone_fields.count(key)) << key;
+    EXPECT_TRUE(types.count(m["type"].get<std::string>())) << m.dump();
+    EXPECT_TRUE(statuses.count(m["status"].get<std::string>())) << m.dump();
+    for (const char* d : {"dueDate", "dateMet", "dateModified"}) {
+      if (m.contains(d)) {
+        EXPECT_TRUE(date_time(m[d])) << m.dump();
+      }
+    }
+  }
+  for (const json& t : impl["transactions"]) {
+    ASSERT_TRUE(t.contains("id")) << t.dump();
+    for (const auto& [key, value] : t.items()) EXPECT_TRUE(transaction_fields.count(key)) << key;
+    EXPECT_TRUE(date_time(t["date"]));
+    EXPECT_TRUE(t["value"]["amount"].is_number());
+    EXPECT_EQ(t["value"]["currency"].get<std::string>().size(), 3u);
+    for (const char* who : {"payer", "payee"}) {
+      // An OrganizationReference names a party of the release.
+      EXPECT_TRUE(party_ids.count(t[who]["id"].get<std::string>())) << t.dump();
+      EXPECT_TRUE(t[who].contains("name"));
+    }
+  }
+}
+
+TEST_F(Obligations, APublishedRegisterIsReadByVisitorsAndInOpenDataUntilWithdrawn) {
+  std::string hub_id, path, register_path;
+  ASSERT_TRUE(Step("Ghana registers a published hub contract with a yearly royalty", [&] {
+    auto made = coordinator_.Send("POST", "/api/v1/hub/documents",
+                                  {{"title", "Bibiani gold convention"},
+                                   {"country", "GHA"},
+                                   {"resources", {"gold"}},
+                                   {"contract_type", "mining_convention"},
+                                   {"signature_date", "2023-06-30"},
+                                   {"government_entity", "Minerals Commission"},
+                                   {"companies", {{{"name", "Bibiani Gold Ltd"}, {"share", 90}}}}});
+    ASSERT_EQ(Status(made), 201);
+    hub_id = Json(made)["id"];
+    const std::string doc = "/api/v1/hub/documents/" + hub_id;
+    ASSERT_EQ(Status(coordinator_.Send("POST", doc + "/status", {{"to", "in_review"}})), 200);
+    ASSERT_EQ(Status(admin_.Send("POST", doc + "/status", {{"to", "published"}})), 200);
+    register_path = doc + "/register";
+    const json c = Created(ghana_, "/api/v1/monitoring/contracts",
+                           {{"title", "Bibiani convention"},
+                            {"counterparty", "Bibiani Gold Ltd"},
+                            {"notes", "Renegotiation file: keep internal"},
+                            {"timezone", "Africa/Accra"},
+                            {"hub_document_id", hub_id}});
+    path = "/api/v1/monitoring/contracts/" + Id(c);
+    const json royalty = Created(ghana_, path + "/obligations",
+                                 {{"type", "payment"},
+                                  {"title", "Annual royalty"},
+                                  {"party", "Bibiani Gold Ltd"},
+                                  {"amount", 800000},
+                                  {"currency", "USD"},
+                                  {"first_due", "2024-03-31"},
+                                  {"recurrence", "yearly"},
+                                  {"clause", "Art. 21"}});
+    const std::string records = "/api/v1/monitoring/obligations/" + Id(royalty) + "/records";
+    Created(ghana_, records,
+            {{"due_date", "2024-03-31"},
+             {"status", "met"},
+             {"evidence", "Treasury receipt 2024/117"},
+             {"evidence_public", true}});
+    Created(ghana_, records,
+            {{"due_date", "2025-03-31"}, {"status", "met"}, {"evidence", "Internal memo 9"}});
+  }));
+
+  ASSERT_TRUE(Step("nothing is public before the government publishes it", [&] {
+    EXPECT_EQ(Status(visitor_.Get(register_path)), 204);
+    const json release = Json(visitor_.Get("/api/v1/hub/ocds/" + hub_id))["releases"][0];
+    EXPECT_FALSE(release["contracts"][0].contains("implementation"));
+  }));
+
+  ASSERT_TRUE(Step("only Ghana may publish it, and only a register linked to the hub", [&] {
+    EXPECT_EQ(Status(coordinator_.Send("PUT", path + "/publication", {{"published", true}})), 403);
+    EXPECT_EQ(Status(senegal_.Send("PUT", path + "/publication", {{"published", true}})), 404);
+    EXPECT_EQ(Status(funder_.Send("PUT", path + "/publication", {{"published", true}})), 404);
+    auto missing = ghana_.Send("PUT", path + "/publication", json::object());
+    EXPECT_EQ(Status(missing), 400);
+    EXPECT_EQ(Json(missing)["errors"][0]["field"], "published");
+    const json unlinked = Created(ghana_, "/api/v1/monitoring/contracts",
+                                  {{"title", "Unlinked convention"}, {"timezone", "UTC"}});
+    auto refused =
+        ghana_.Send("PUT", "/api/v1/monitoring/contracts/" + Id(unlinked) + "/publication",
+                    {{"published", true}});
+    EXPECT_EQ(Status(refused), 400);
+    EXPECT_EQ(Json(refused)["errors"][0]["field"], "hub_document_id");
+  }));
+
+  ASSERT_TRUE(Step("once published, visitors read it with the evidence chosen for them", [&] {
+    auto published = ghana_.Send("PUT", path + "/publication", {{"published", true}});
+    ASSERT_EQ(Status(published), 200) << published->body;
+    EXPECT_TRUE(Json(published)["published_at"].is_string());
+    auto read = visitor_.Get(register_path);
+    ASSERT_EQ(Status(read), 200);
+    const json reg = Json(read);
+    EXPECT_EQ(reg["title"], "Bibiani convention");
+    ASSERT_EQ(reg["obligations"].size(), 1u);
+    const json& dates = reg["obligations"][0]["dates"];
+    ASSERT_GE(dates.size(), 4u);
+    EXPECT_EQ(dates[0]["due_date"], "2024-03-31");
+    EXPECT_EQ(dates[0]["state"], "met");
+    EXPECT_EQ(dates[0]["evidence"], "Treasury receipt 2024/117");
+    EXPECT_EQ(dates[1]["state"], "met");
+    EXPECT_FALSE(dates[1].contains("evidence"));
+    EXPECT_EQ(dates[2]["due_date"], "2026-03-31");
+    EXPECT_EQ(dates[2]["state"], "overdue");
+    EXPECT_EQ(read->body.find("Internal memo"), std::string::npos);
+    EXPECT_EQ(read->body.find("keep internal"), std::string::npos);
+    EXPECT_EQ(read->body.find("recorded_by"), std::string::npos);
+  }));
+
+  ASSERT_TRUE(Step("the contract's OCDS release carries its implementation", [&] {
+    const json release = Json(visitor_.Get("/api/v1/hub/ocds/" + hub_id))["releases"][0];
+    ExpectOcdsImplementation(release);
+    const json& impl = release["contracts"][0]["implementation"];
+    EXPECT_GE(impl["milestones"].size(), 4u);
+    EXPECT_EQ(impl["milestones"][0]["status"], "met");
+    EXPECT_EQ(impl["milestones"][2]["status"], "notMet");
+    ASSERT_EQ(impl["transactions"].size(), 2u);  // the two royalties met
+    EXPECT_EQ(impl["transactions"][0]["value"]["amount"], 800000);
+    EXPECT_EQ(impl["transactions"][0]["payer"]["name"], "Bibiani Gold Ltd");
+    EXPECT_EQ(impl["transactions"][0]["payee"]["name"], "Minerals Commission");
+    // The bulk download carries the same.
+    bool found = false;
+    const json bulk = Json(visitor_.Get("/api/v1/hub/ocds"));
+    for (const json& r : bulk["releases"]) {
+      if (r["contracts"][0]["id"] == hub_id) {
+        found = true;
+        EXPECT_EQ(r["contracts"][0]["implementation"], impl);
+      }
+    }
+    EXPECT_TRUE(found);
+  }));
+
+  ASSERT_TRUE(Step("withdrawn, it is gone from the page and the open data", [&] {
+    auto withdrawn = ghana_.Send("PUT", path + "/publication", {{"published", false}});
+    ASSERT_EQ(Status(withdrawn), 200);
+    EXPECT_TRUE(Json(withdrawn)["published_at"].is_null());
+    EXPECT_EQ(Status(visitor_.Get(register_path)), 204);
+    const json release = Json(visitor_.Get("/api/v1/hub/ocds/" + hub_id))["releases"][0];
+    EXPECT_FALSE(release["contracts"][0].contains("implementation"));
+  }));
+
+  ASSERT_TRUE(Step("a contract taken out of the hub cannot carry a public register", [&] {
+    ASSERT_EQ(Status(admin_.Send("POST", "/api/v1/hub/documents/" + hub_id + "/status",
+                                 {{"to", "unpublished"}, {"reason", "Withdrawn by the ministry"}})),
+              200);
+    auto refused = ghana_.Send("PUT", path + "/publication", {{"published", true}});
+    EXPECT_EQ(Status(refused), 400);
+    EXPECT_EQ(Json(refused)["errors"][0]["field"], "hub_document_id");
+    EXPECT_EQ(Status(visitor_.Get(register_path)), 404);
+  }));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <ctime>
 #include <regex>
 #include <set>
 #include <string>
@@ -825,6 +826,157 @@ TEST_F(Impact, AFunderReadsReportsAndNoRequestEngagementOrDocument) {
       "POST", "/api/v1/invitations",
       {{"email", "board@funder.example"}, {"name", "Board Member"}, {"role", "funder"}});
   EXPECT_EQ(Status(invite), 201) << (invite ? invite->body : "");
+}
+
+// Disclosure commitments on a server of their own, so the impact figures are
+// known: the demo's one request makes none.
+class Disclosure : public Impact {
+ protected:
+  // A request approved with a commitment to publish its contract by `by`.
+  json Committed(const std::string& by) {
+    json r = Submitted();
+    r = Move(coordinator_, r, "acknowledged");
+    r = Move(coordinator_, r, "under_review");
+    EXPECT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"), LowRiskApproval())), 200);
+    return Move(coordinator_, r, "approved", "Eligible",
+                {{"scope",
+                  {{"summary", "Fiscal review"}, {"publish_contract", true}, {"publish_by", by}}}});
+  }
+  // A main contract in the hub, published (or left a draft).
+  std::string HubContract(const std::string& title, bool publish, const char* kind = "contract") {
+    auto made = coordinator_.Send(
+        "POST", "/api/v1/hub/documents",
+        {{"title", title}, {"kind", kind}, {"country", "GHA"}, {"resources", {"gold"}}});
+    EXPECT_EQ(Status(made), 201) << (made ? made->body : "");
+    const std::string id = Json(made)["id"];
+    if (publish) Publish(id);
+    return id;
+  }
+  void Publish(const std::string& id) {
+    const std::string path = "/api/v1/hub/documents/" + id + "/status";
+    EXPECT_EQ(Status(coordinator_.Send("POST", path, {{"to", "in_review"}})), 200);
+    EXPECT_EQ(Status(admin_.Send("POST", path, {{"to", "published"}})), 200);
+  }
+  json Link(const json& r, const std::string& hub_id) {
+    auto linked = coordinator_.Send("PUT", Path(r, "/contract"), {{"hub_document_id", hub_id}});
+    EXPECT_EQ(Status(linked), 200) << (linked ? linked->body : "");
+    return Json(linked)["disclosure"];
+  }
+  // Today's UTC date, as the hub records a publication.
+  static std::string Today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char day[11];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &utc);
+    return day;
+  }
+  json Commitment(const json& r) {
+    const json list = Json(coordinator_.Get("/api/v1/disclosure/commitments"));
+    for (const json& c : list["items"]) {
+      if (c["request_id"] == r["id"]) return c;
+    }
+    return nullptr;
+  }
+};
+
+TEST_F(Disclosure, ACommitmentIsMetByLinkingAPublishedContractAndOverdueOtherwise) {
+  json late, on_time, overdue, pending;
+  std::string draft_contract;
+  ASSERT_TRUE(Step("a commitment needs its date; approvals record it in the scope", [&] {
+    json r = Submitted();
+    r = Move(coordinator_, r, "acknowledged");
+    r = Move(coordinator_, r, "under_review");
+    ASSERT_EQ(Status(coordinator_.Send("PUT", Path(r, "/due-diligence"), LowRiskApproval())), 200);
+    auto refused =
+        coordinator_.Send("POST", Path(r, "/transitions"),
+                          {{"to", "approved"},
+                           {"version", r["version"]},
+                           {"scope", {{"summary", "Fiscal review"}, {"publish_contract", true}}}});
+    ASSERT_EQ(Status(refused), 400);
+    EXPECT_EQ(ErrorFields(refused), std::set<std::string>{"scope.publish_by"});
+    late = Committed("2026-01-31");
+    on_time = Committed("2099-12-31");
+    overdue = Committed("2026-02-28");
+    pending = Committed("2099-06-30");
+    EXPECT_EQ(Json(coordinator_.Get(Path(late)))["scope"]["publish_by"], "2026-01-31");
+  }));
+
+  ASSERT_TRUE(Step("the coordinator sees commitments by due date, past ones overdue", [&] {
+    const json items = Json(coordinator_.Get("/api/v1/disclosure/commitments"))["items"];
+    ASSERT_EQ(items.size(), 4u);
+    EXPECT_EQ(items[0]["request_id"], late["id"]);
+    EXPECT_EQ(items[0]["state"], "overdue");
+    EXPECT_EQ(items[1]["request_id"], overdue["id"]);
+    EXPECT_EQ(items[3]["request_id"], on_time["id"]);
+    EXPECT_EQ(items[3]["state"], "pending");
+    EXPECT_TRUE(items[3]["contract"].is_null());
+    EXPECT_EQ(
+        Json(coordinator_.Get("/api/v1/disclosure/commitments?state=overdue"))["items"].size(), 2u);
+    EXPECT_EQ(ErrorFields(coordinator_.Get("/api/v1/disclosure/commitments?state=late")),
+              std::set<std::string>{"state"});
+  }));
+
+  ASSERT_TRUE(Step("a linked contract counts once it is public: on time or late", [&] {
+    draft_contract = HubContract("Ahafo North mining lease", false);
+    json c = Link(on_time, draft_contract);
+    EXPECT_EQ(c["state"], "pending");
+    EXPECT_TRUE(c["contract"]["published_on"].is_null());
+    Publish(draft_contract);
+    c = Commitment(on_time);
+    EXPECT_EQ(c["state"], "met_on_time");
+    EXPECT_EQ(c["contract"]["title"], "Ahafo North mining lease");
+    EXPECT_EQ(c["contract"]["published_on"], Today());
+    EXPECT_EQ(Link(late, HubContract("Ahafo South mining lease", true))["state"], "met_late");
+    // Only a main contract: not a guide, not an unknown id.
+    auto guide = coordinator_.Send("PUT", Path(overdue, "/contract"),
+                                   {{"hub_document_id", HubContract("A guide", true, "guide")}});
+    EXPECT_EQ(Status(guide), 400);
+    EXPECT_EQ(ErrorFields(guide), std::set<std::string>{"hub_document_id"});
+    EXPECT_EQ(ErrorFields(coordinator_.Send("PUT", Path(overdue, "/contract"),
+                                            {{"hub_document_id", "hub-nope"}})),
+              std::set<std::string>{"hub_document_id"});
+    EXPECT_EQ(Commitment(overdue)["state"], "overdue");
+  }));
+
+  ASSERT_TRUE(Step("the government reads its own commitment; nobody else any", [&] {
+    const json mine = Json(ghana_.Get(Path(late)))["disclosure"];
+    EXPECT_EQ(mine["state"], "met_late");
+    EXPECT_EQ(mine["due"], "2026-01-31");
+    for (Client* other : {&ghana_, &senegal_, &expert_, &funder_}) {
+      EXPECT_EQ(Status(other->Get("/api/v1/disclosure/commitments")), 404);
+      EXPECT_EQ(Status(other->Send("PUT", Path(late, "/contract"), {{"hub_document_id", ""}})),
+                404);
+    }
+    EXPECT_EQ(Status(senegal_.Get(Path(late))), 404);
+    EXPECT_EQ(Status(visitor_.Get("/api/v1/disclosure/commitments")), 401);
+  }));
+
+  ASSERT_TRUE(Step("the impact report counts the commitments due, hidden under three", [&] {
+    // Due: on time, late and overdue (three); one pending. Shown to funders.
+    json d = Report(funder_)["disclosure"];
+    ASSERT_FALSE(d["suppressed"].get<bool>()) << d.dump();
+    EXPECT_EQ(d["committed"], 4);
+    EXPECT_EQ(d["due"], 3);
+    EXPECT_EQ(d["on_time"], 1);
+    EXPECT_EQ(d["late"], 1);
+    EXPECT_EQ(d["overdue"], 1);
+    EXPECT_DOUBLE_EQ(d["share_published"].get<double>(), 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(d["share_on_time"].get<double>(), 1.0 / 3.0);
+    EXPECT_NE(XlsxText(funder_.Get("/api/v1/reports/impact?format=xlsx")->body)
+                  .find("Contracts published late"),
+              std::string::npos);
+    // Unlinked, the late one is overdue again (still three due).
+    EXPECT_EQ(Link(late, "")["state"], "overdue");
+    // The contract of the one on time leaves the hub: two due are left of three.
+    ASSERT_EQ(Status(admin_.Send("POST", "/api/v1/hub/documents/" + draft_contract + "/status",
+                                 {{"to", "unpublished"}, {"reason", "Withdrawn by the ministry"}})),
+              200);
+    EXPECT_EQ(Commitment(on_time)["state"], "pending");
+    d = Report(funder_)["disclosure"];
+    EXPECT_TRUE(d["suppressed"].get<bool>());
+    EXPECT_TRUE(d["due"].is_null());
+  }));
 }
 
 }  // namespace

@@ -6,7 +6,8 @@
 // contract) does not find it at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accounts, usePortal } from './harness.mjs';
+import { join } from 'node:path';
+import { accounts, shots, usePortal } from './harness.mjs';
 
 const portal = usePortal();
 
@@ -74,7 +75,7 @@ test('a government registers a published contract, draws an obligation from its 
   await record.getByRole('button', { name: 'Save' }).click();
   await record.getByText("Say what shows it (a receipt, a report's reference).").waitFor();
   assert.equal(problems.splice(0).length, 1);
-  await record.getByLabel('Evidence').fill('DGID receipt 2026-118');
+  await record.getByLabel('Evidence', { exact: true }).fill('DGID receipt 2026-118');
   await record.getByRole('button', { name: 'Save' }).click();
   await dues.getByRole('row', { name: new RegExp(monthEnd(-2)) }).locator('.badge', { hasText: 'Met' }).waitFor();
   assert.equal(await dues.getByText('Overdue', { exact: true }).count(), 1);
@@ -103,4 +104,63 @@ test('a government registers a published contract, draws an obligation from its 
   await other.page.goto(`${portal.base}/monitoring`);
   await other.page.getByRole('link', { name: 'Sample Mining Convention — Asante Ridge Gold Project' }).first().waitFor();
   assert.equal(await other.page.getByText('Falémé').count(), 0);
+});
+
+test('a government publishes its register and a visitor reads it on the contract page, then it is withdrawn', async () => {
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.government);
+  await page.goto(`${portal.base}/monitoring`);
+  await page.getByRole('link', { name: 'Sample Mining Convention — Asante Ridge Gold Project' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /Asante Ridge/ }).waitFor();
+  const contractUrl = page.url();
+
+  // The demo register is public; Kwame withdraws it, and a visitor finds nothing.
+  const view = page.getByRole('region', { name: "Citizens' view" });
+  await view.getByText(/^Published on /).waitFor();
+  const hubUrl = await view.getByRole('link', { name: 'See it as the public does' }).getAttribute('href');
+  await view.getByRole('button', { name: 'Withdraw it from the public' }).click();
+  await view.getByText('Nothing in this register is public.').waitFor();
+  const visitor = await portal.newPage();
+  await visitor.page.goto(`${portal.base}${hubUrl}`);
+  await visitor.page.getByRole('heading', { level: 1, name: /Asante Ridge/ }).waitFor();
+  await visitor.page.getByRole('heading', { name: 'Clauses explained' }).waitFor();
+  assert.equal(await visitor.page.getByRole('heading', { name: 'Obligations and whether they were met' }).count(), 0);
+
+  // Last month's royalty is recorded with a receipt for the public, and the register published.
+  const dues = page.getByRole('region', { name: 'Due dates' });
+  const record = dues.getByRole('form', { name: `Record Royalties due on ${monthEnd(-1)}` });
+  await record.getByLabel('Evidence', { exact: true }).fill('GRA receipt 2026-0519');
+  await record.getByLabel('Show this evidence to the public').check();
+  await record.getByRole('button', { name: 'Save' }).click();
+  await dues.getByText('(shown to the public)').nth(1).waitFor();
+  await view.getByRole('button', { name: 'Publish the register' }).click();
+  await view.getByText(/^Published on /).waitFor();
+  await portal.shot(page, 'register-publish');
+
+  // The visitor reads it on the contract's page, on a phone too.
+  await visitor.page.reload();
+  const section = visitor.page.getByRole('region', { name: 'Obligations and whether they were met' });
+  await section.waitFor();
+  const royalties = section.getByRole('list', { name: 'Due dates: Royalties' });
+  await royalties.getByText('GRA receipt 2026-0519').waitFor();
+  await royalties.getByText('GRA receipt 2026-0412').waitFor();
+  assert.equal(await royalties.locator('.badge', { hasText: 'Met' }).count(), 2);
+  assert.equal(await section.getByText('Sample register for demonstration.').count(), 0); // notes stay private
+  await section.getByText('USD 1,250,000').waitFor();
+  await portal.shot(visitor.page, 'register-public');
+  await visitor.page.setViewportSize({ width: 375, height: 800 });
+  const overflow = await visitor.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a phone`);
+  await section.scrollIntoViewIfNeeded();
+  await visitor.page.screenshot({ path: join(shots, 'register-public-phone.png') });
+
+  // Withdrawn again, it is gone from the page.
+  await page.goto(contractUrl);
+  await view.getByRole('button', { name: 'Withdraw it from the public' }).click();
+  await view.getByText('Nothing in this register is public.').waitFor();
+  await visitor.page.reload();
+  await visitor.page.getByRole('heading', { name: 'Clauses explained' }).waitFor();
+  assert.equal(await section.count(), 0);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(visitor.problems, []);
 });

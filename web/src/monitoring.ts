@@ -16,6 +16,7 @@ export interface MonitoredContract {
   timezone: string;
   notes: string;
   version: number;
+  published_at: string | null;
 }
 export interface Obligation {
   id: string;
@@ -41,6 +42,7 @@ export interface Fulfilment {
   due_date: string;
   status: string;
   evidence: string;
+  evidence_public: boolean;
   recorded_at: string;
 }
 export interface Occurrence {

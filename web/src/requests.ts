@@ -61,6 +61,19 @@ export interface Scope {
   phases: string[];
   deliverables: string[];
   expert_days: number;
+  publish_contract: boolean;
+  publish_by: string;
+}
+// A commitment to publish the signed contract (the server's DisclosureState).
+export interface Disclosure {
+  request_id: string;
+  reference: string;
+  project_name: string;
+  country: string;
+  due: string;
+  state: 'pending' | 'due_soon' | 'overdue' | 'met_on_time' | 'met_late';
+  days_left: number;
+  contract: { hub_document_id: string; title: string; linked_at: string; published_on: string | null } | null;
 }
 export interface Deliverable {
   id: string;
@@ -84,6 +97,7 @@ export interface Detail extends Summary {
   // Scope versions carry their number and reason; deliverables their title and status.
   timeline: { at: string; kind: string; text: string; who: string; number?: number; reason?: string; title?: string; status?: string }[];
   created_at: string;
+  disclosure: Disclosure | null;
 }
 export const stateLabel = (s: string) => t(`state.${s}` as MessageKey);
 export const clockLabel = (c: string) => t(`clock.${c}` as MessageKey);

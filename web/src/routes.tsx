@@ -40,6 +40,7 @@ const Impact = lazy(() => import('./pages/reports/impact').then((m) => m.Impact)
 const RequestDetail = lazy(() => import('./pages/requests/request_detail').then((m) => m.RequestDetail));
 const RequestForm = lazy(() => import('./pages/requests/request_form').then((m) => m.RequestForm));
 const Requests = lazy(() => import('./pages/requests/requests').then((m) => m.Requests));
+const Commitments = lazy(() => import('./pages/requests/commitments').then((m) => m.Commitments));
 const SlaPolicy = lazy(() => import('./pages/requests/sla_policy').then((m) => m.SlaPolicy));
 const Disciplines = lazy(() => import('./pages/roster/disciplines').then((m) => m.Disciplines));
 const ExpertProfile = lazy(() => import('./pages/roster/expert_profile').then((m) => m.ExpertProfile));
@@ -91,6 +92,7 @@ export const routes: Route[] = [
   { path: '/password-reset', roles: anyone, page: () => <PasswordResetRequest /> },
   { path: '/password-reset/:token', roles: anyone, page: (p) => <PasswordReset token={p.token} /> },
   { path: '/notifications', roles: everyAccount, page: () => <Notifications /> },
+  { path: '/commitments', roles: staff, page: () => <Commitments /> },
   { path: '/requests/new', roles: ['government'], page: () => <RequestForm /> },
   { path: '/requests/:id/edit', roles: ['government'], page: (p) => <RequestForm id={p.id} /> },
   { path: '/requests/:id', roles: signedIn, page: (p) => <RequestDetail id={p.id} /> },

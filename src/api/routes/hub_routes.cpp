@@ -8,6 +8,7 @@
 #include "api/routes/routes.hpp"
 #include "domain/hub/hub_service.hpp"
 #include "domain/hub/ocds.hpp"
+#include "domain/obligations/obligation_service.hpp"
 #include "domain/shared/vocabulary.hpp"
 #include "ingest/isolated_extract.hpp"
 
@@ -156,6 +157,16 @@ nlohmann::json DossierView(const HubDossier& d, bool staff) {
     j["moves"] = moves;
   }
   return j;
+}
+
+// A published contract's OCDS release: its documents, its reviewed fiscal
+// terms, and the obligations register its government published.
+nlohmann::json Release(Services& s, Stores& st, const PublishedContract& c) {
+  nlohmann::json release = OcdsRelease(c.contract, c.children, s.config.base_url,
+                                       s.terms.Released(st, c.contract, c.children));
+  if (auto r = ObligationService::PublishedRegister(st, c.contract.id, Now()))
+    AddImplementation(release, *r);
+  return release;
 }
 
 }  // namespace
@@ -434,10 +445,9 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
                       return ReadJson(s, [&](Stores& st) -> Result<nlohmann::json> {
                         auto c = s.hub.Published(st, r.params[0]);
                         if (!c) return c.errors();
-                        return OcdsPackage(
-                            {OcdsRelease(c->contract, c->children, s.config.base_url,
-                                         s.terms.Released(st, c->contract, c->children))},
-                            s.config.base_url + "/api/v1/hub/ocds/" + c->contract.id, Now());
+                        return OcdsPackage({Release(s, st, *c)},
+                                           s.config.base_url + "/api/v1/hub/ocds/" + c->contract.id,
+                                           Now());
                       });
                     }});
   routes.push_back(
@@ -447,8 +457,7 @@ void AddHubRoutes(std::vector<Route>& routes, Services& s) {
          return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
            std::vector<nlohmann::json> releases;
            for (const PublishedContract& c : s.hub.AllPublished(st)) {
-             releases.push_back(OcdsRelease(c.contract, c.children, s.config.base_url,
-                                            s.terms.Released(st, c.contract, c.children)));
+             releases.push_back(Release(s, st, c));
            }
            Reply reply{200, OcdsPackage(releases, s.config.base_url + "/api/v1/hub/ocds", Now())};
            if (QueryText(r, "download") == "1") {

@@ -133,6 +133,21 @@ Result<std::string> ImpactXlsx(const ImpactReport& r, const std::string& languag
       totals.Figure(1, f.suppressed, f.median, 2);
       ++totals.row;
     }
+    const DisclosureFigures& d = r.disclosure;
+    const bool dsup = r.suppressed || d.suppressed;
+    const std::pair<const char*, double> disclosure[] = {
+        {"disclosure_committed", d.committed},
+        {"disclosure_due", d.due},
+        {"disclosure_on_time", d.on_time},
+        {"disclosure_late", d.late},
+        {"disclosure_overdue", d.overdue},
+        {"disclosure_share", d.share_published},
+        {"disclosure_share_on_time", d.share_on_time}};
+    for (const auto& [label, value] : disclosure) {
+      totals.Text(0, words(label));
+      totals.Figure(1, dsup, value, 2);
+      ++totals.row;
+    }
 
     const auto as_is = [](const std::string& key) { return key; };
     Rows(wb, bold, words, "period", r.over_time, as_is);

@@ -2,8 +2,10 @@
 // Unit (domain/obligations/obligation_service.hpp says who sees what). Every
 // route is case work, so funders get 404 and visitors 401 before any handler.
 #include "api/routes/routes.hpp"
+#include "domain/hub/hub_service.hpp"
 #include "domain/mail/mail_render.hpp"
 #include "domain/obligations/obligation_service.hpp"
+#include "domain/shared/json_reader.hpp"
 #include "domain/shared/vocabulary.hpp"
 
 namespace connex::api {
@@ -135,6 +137,37 @@ void AddObligationRoutes(std::vector<Route>& routes, Services& s) {
                s.obligations.UpdateContract(st, r.principal, r.params[0], c->version, *c, Now());
            if (!changed) return changed.errors();
            return ToJson(*changed);
+         });
+       }});
+  routes.push_back(
+      {"PUT", "/api/v1/monitoring/contracts/{id}/publication", Access::kCaseWork,
+       "The government shows the register to citizens on its hub record's page and in the "
+       "record's OCDS release (published: true), or withdraws it (published: false)",
+       [&s](Request& r) -> Result<Reply> {
+         Errors errors;
+         ObjectReader reader(r.body, "", {"published"}, errors);
+         const bool publish = reader.Bool("published", false);
+         if (errors.empty() && !r.body.contains("published"))
+           reader.Fail("published", "is required");
+         if (!errors.empty()) return errors;
+         return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
+           auto done = s.obligations.Publish(st, r.principal, r.params[0], publish, Now());
+           if (!done) return done.errors();
+           return ToJson(*done);
+         });
+       }});
+  routes.push_back(
+      {"GET", "/api/v1/hub/documents/{id}/register", Access::kPublic,
+       "The obligations register a government published for this contract: what is due, when, "
+       "and whether it was met; 204 when none is published",
+       [&s](Request& r) -> Result<Reply> {
+         return store::ReadStores(s.db, [&](Stores& st) -> Result<Reply> {
+           auto d = HubService::Visible(st, r.principal, r.params[0]);
+           if (!d) return d.errors();
+           auto reg =
+               IsPublic(*d) ? ObligationService::PublishedRegister(st, d->id, Now()) : std::nullopt;
+           if (!reg) return Reply{204, nullptr};
+           return Reply{200, ToJson(*reg)};
          });
        }});
   routes.push_back(

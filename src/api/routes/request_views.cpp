@@ -193,7 +193,10 @@ nlohmann::json DetailView(const RequestDossier& d, const Principal& viewer, Name
 nlohmann::json RequestDetail(Services& s, Stores& st, const SupportRequest& r,
                              const Principal& viewer) {
   Names names(st.accounts);
-  return DetailView(s.requests.Dossier(st, r, Now()), viewer, names);
+  nlohmann::json view = DetailView(s.requests.Dossier(st, r, Now()), viewer, names);
+  const auto commitment = DisclosureService::Of(st, r, Now());
+  view["disclosure"] = commitment ? ToJson(*commitment) : nlohmann::json();
+  return view;
 }
 
 }  // namespace connex::api

@@ -69,6 +69,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddAuditRoutes(routes, s);
   AddRequestRoutes(routes, s);
   AddEngagementRoutes(routes, s);
+  AddDisclosureRoutes(routes, s);
   AddDocumentRoutes(routes, s);
   AddSupportRoutes(routes, s);
   AddCodelistRoutes(routes, s);

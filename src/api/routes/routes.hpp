@@ -45,6 +45,7 @@ void AddInvitationRoutes(std::vector<Route>& routes, Services& s);
 void AddAuditRoutes(std::vector<Route>& routes, Services& s);
 void AddRequestRoutes(std::vector<Route>& routes, Services& s);
 void AddEngagementRoutes(std::vector<Route>& routes, Services& s);
+void AddDisclosureRoutes(std::vector<Route>& routes, Services& s);
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s);
 void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 void AddCodelistRoutes(std::vector<Route>& routes, Services& s);

@@ -67,12 +67,15 @@ Result<Done> DemoMonitoring(domain::Stores& stores, const domain::Principal& gov
     auto added = service.AddObligation(stores, government, contract->id, o, now);
     if (!added) return added.errors();
     if (g.category == "royalties") {
-      auto paid =
-          service.Record(stores, government, added->id,
-                         {"", MonthEnd(now, -2), "met", "GRA receipt 2026-0412", "", {}}, now);
+      auto paid = service.Record(
+          stores, government, added->id,
+          {"", MonthEnd(now, -2), "met", "GRA receipt 2026-0412", "", {}, true}, now);
       if (!paid) return paid.errors();
     }
   }
+  // Ghana shows the register to citizens on the contract's hub page.
+  auto published = service.Publish(stores, government, contract->id, true, now);
+  if (!published) return published.errors();
   return Done{};
 }
 

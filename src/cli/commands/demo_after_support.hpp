@@ -1,6 +1,7 @@
 // Demonstration content for what follows the support: Ghana's register of the
 // Asante Ridge sample contract (obligations drawn from its annotations, one
-// payment recorded, one overdue) and a published course with two sessions,
+// payment recorded with its receipt shown to the public, one overdue;
+// the register published on the contract's hub page) and a published course with two sessions,
 // one official nominated. Dates are set from `now`, so the demo shows due,
 // overdue and upcoming items on the day it is first started.
 // Internal to the CLI.

@@ -83,11 +83,12 @@ Result<Obligation> ReadObligation(const nlohmann::json& j) {
 Result<Fulfilment> ReadFulfilment(const nlohmann::json& j) {
   Errors errors;
   Fulfilment f;
-  ObjectReader r(j, "", {"due_date", "status", "evidence"}, errors);
+  ObjectReader r(j, "", {"due_date", "status", "evidence", "evidence_public"}, errors);
   f.due_date = r.RequiredText("due_date", 10);
   if (!f.due_date.empty() && !IsDate(f.due_date)) r.Fail("due_date", "must be a date (YYYY-MM-DD)");
   f.status = r.RequiredText("status", 20, &kFulfilmentStatuses);
   f.evidence = r.Text("evidence", 5000);
+  f.evidence_public = r.Bool("evidence_public", false);
   if (f.status != "waived" && !f.status.empty() && f.evidence.empty()) {
     r.Fail("evidence", "is required: say what shows it (a receipt, a report's reference)");
   }
@@ -107,7 +108,8 @@ nlohmann::json ToJson(const MonitoredContract& c) {
           {"created_by", c.created_by},
           {"created_at", ToIso(c.created_at)},
           {"updated_at", ToIso(c.updated_at)},
-          {"version", c.version}};
+          {"version", c.version},
+          {"published_at", c.published_at ? nlohmann::json(ToIso(*c.published_at)) : nullptr}};
 }
 
 nlohmann::json ToJson(const Obligation& o) {
@@ -139,6 +141,7 @@ nlohmann::json ToJson(const Fulfilment& f) {
           {"due_date", f.due_date},
           {"status", f.status},
           {"evidence", f.evidence},
+          {"evidence_public", f.evidence_public},
           {"recorded_by", f.recorded_by},
           {"recorded_at", ToIso(f.recorded_at)}};
 }

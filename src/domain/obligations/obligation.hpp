@@ -36,6 +36,10 @@ struct MonitoredContract {
   Instant created_at{};
   Instant updated_at{};
   int version = 1;
+  // Set while the government shows the register to citizens on the hub
+  // record's page (obligation_service.hpp, Publish); never read from a form.
+  std::optional<Instant> published_at;
+  std::string published_by;
 };
 
 struct Obligation {
@@ -67,6 +71,7 @@ struct Fulfilment {
   std::string evidence;  // what shows it: a receipt number, a report's reference
   std::string recorded_by;
   Instant recorded_at{};
+  bool evidence_public = false;  // shown to citizens once the register is published
 };
 
 // One due date of one obligation, as a list or calendar shows it.

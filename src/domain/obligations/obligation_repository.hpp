@@ -20,6 +20,11 @@ class ObligationRepository {
   // Stores `c` if the stored one still has `expected_version`.
   virtual bool UpdateContract(const MonitoredContract& c, int expected_version) = 0;
   virtual std::optional<MonitoredContract> FindContract(const std::string& id) = 0;
+  // Publishes the register (at, by) or withdraws it (nullopt, "").
+  virtual void SetPublication(const std::string& id, const std::optional<Instant>& at,
+                              const std::string& by) = 0;
+  // The published registers of one hub record, the latest published first.
+  virtual std::vector<MonitoredContract> PublishedFor(const std::string& hub_document_id) = 0;
   // One government's contracts, or every one (nullopt); by title.
   virtual std::vector<MonitoredContract> Contracts(
       const std::optional<std::string>& organisation_id) = 0;

@@ -143,6 +143,8 @@ Result<MonitoredContract> ObligationService::UpdateContract(Stores& s, const Pri
   if (Errors e = CheckHubDocument(s, p, c.hub_document_id); !e.empty()) return e;
   c.id = before->id;
   c.organisation_id = before->organisation_id;  // a register stays with its government
+  c.published_at = before->published_at;        // changed by Publish only
+  c.published_by = before->published_by;
   c.created_by = before->created_by;
   c.created_at = before->created_at;
   c.updated_at = now;
@@ -153,6 +155,50 @@ Result<MonitoredContract> ObligationService::UpdateContract(Stores& s, const Pri
   s.audit.Record(p.user_id, "contract.update", "monitored_contract", c.id,
                  Snapshot(ToJson(*before)), Snapshot(ToJson(c)));
   return c;
+}
+
+Result<MonitoredContract> ObligationService::Publish(Stores& s, const Principal& p,
+                                                     const std::string& id, bool publish,
+                                                     Instant now) const {
+  auto c = VisibleContract(s, p, id);
+  if (!c) return c.errors();
+  if (p.role != Role::kGovernment) {
+    return Error{ErrorCode::kForbidden,
+                 "only the government that keeps the register may publish it", ""};
+  }
+  if (publish == c->published_at.has_value()) return *c;  // already so
+  if (publish) {
+    if (c->hub_document_id.empty()) {
+      return Error{ErrorCode::kInvalidInput,
+                   "must name the contract's record in the hub, where the register is shown",
+                   "hub_document_id"};
+    }
+    auto d = s.hub.FindDocument(c->hub_document_id);
+    if (!d || !IsPublic(*d)) {
+      return Error{ErrorCode::kInvalidInput,
+                   "is not published in the hub yet: the register is shown on its public page",
+                   "hub_document_id"};
+    }
+  }
+  const std::string before = Snapshot(ToJson(*c));
+  c->published_at = publish ? std::optional<Instant>(now) : std::nullopt;
+  c->published_by = publish ? p.user_id : "";
+  s.obligations.SetPublication(c->id, c->published_at, c->published_by);
+  s.audit.Record(p.user_id, publish ? "register.publish" : "register.withdraw",
+                 "monitored_contract", c->id, before, Snapshot(ToJson(*c)));
+  return *c;
+}
+
+std::optional<PublicRegister> ObligationService::PublishedRegister(
+    Stores& s, const std::string& hub_document_id, Instant now) {
+  const std::vector<MonitoredContract> published = s.obligations.PublishedFor(hub_document_id);
+  if (published.empty()) return std::nullopt;
+  std::vector<ObligationRecords> items;
+  for (Obligation& o : s.obligations.Obligations(published.front().id)) {
+    std::vector<Fulfilment> records = s.obligations.Fulfilments(o.id);
+    items.push_back({std::move(o), std::move(records)});
+  }
+  return BuildPublicRegister(published.front(), items, now);
 }
 
 Result<std::vector<Obligation>> ObligationService::Obligations(

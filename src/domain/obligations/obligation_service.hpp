@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/obligations/obligation_repository.hpp"
+#include "domain/obligations/public_register.hpp"
 #include "domain/policy/policy.hpp"
 #include "domain/shared/stores.hpp"
 
@@ -49,6 +50,18 @@ class ObligationService {
                                            Instant now) const;
   Result<MonitoredContract> UpdateContract(Stores& s, const Principal& p, const std::string& id,
                                            int version, MonitoredContract c, Instant now) const;
+
+  // The government that keeps the register shows it to citizens on its hub
+  // record's page and in the record's open data (`publish`), or withdraws
+  // it. Only a contract published in the hub carries a public register; the
+  // Support Unit may not publish for a government.
+  Result<MonitoredContract> Publish(Stores& s, const Principal& p, const std::string& id,
+                                    bool publish, Instant now) const;
+  // The register published for a hub record, if any (the latest published).
+  // REQUIRES: the caller has checked that the record is public.
+  static std::optional<PublicRegister> PublishedRegister(Stores& s,
+                                                         const std::string& hub_document_id,
+                                                         Instant now);
 
   Result<std::vector<Obligation>> Obligations(Stores& s, const Principal& p,
                                               const std::string& contract_id) const;

@@ -259,6 +259,23 @@ ImpactReport BuildImpactReport(const std::vector<ImpactRecord>& all, const Impac
     }
     out.added_revenue.push_back(rf);
   }
+
+  DisclosureFigures& d = out.disclosure;
+  for (const ImpactRecord* r : records) {
+    if (r->disclosure.empty()) continue;
+    ++d.committed;
+    d.on_time += r->disclosure == "met_on_time";
+    d.late += r->disclosure == "met_late";
+    d.overdue += r->disclosure == "overdue";
+  }
+  d.due = d.on_time + d.late + d.overdue;
+  d.suppressed = d.due < kMinimumGroup;
+  if (d.suppressed) {
+    d = DisclosureFigures{true};
+  } else {
+    d.share_published = static_cast<double>(d.on_time + d.late) / d.due;
+    d.share_on_time = static_cast<double>(d.on_time) / d.due;
+  }
   return out;
 }
 
@@ -344,6 +361,16 @@ nlohmann::json ToJson(const ImpactReport& r) {
                        {"median", Shown(f.suppressed, f.median)}});
   }
   j["added_revenue"] = revenue;
+  const DisclosureFigures& d = r.disclosure;
+  const bool dsup = s || d.suppressed;
+  j["disclosure"] = {{"suppressed", dsup},
+                     {"committed", Shown(dsup, d.committed)},
+                     {"due", Shown(dsup, d.due)},
+                     {"on_time", Shown(dsup, d.on_time)},
+                     {"late", Shown(dsup, d.late)},
+                     {"overdue", Shown(dsup, d.overdue)},
+                     {"share_published", Shown(dsup, d.share_published)},
+                     {"share_on_time", Shown(dsup, d.share_on_time)}};
   return j;
 }
 
@@ -408,6 +435,15 @@ std::string ImpactCsv(const ImpactReport& r) {
     line("estimated added revenue", f.currency, "total", shown(f.suppressed, f.total));
     line("estimated added revenue", f.currency, "median", shown(f.suppressed, f.median));
   }
+  const DisclosureFigures& d = r.disclosure;
+  const bool dsup = s || d.suppressed;
+  line("contract disclosure", "", "commitments", shown(dsup, d.committed));
+  line("contract disclosure", "", "due", shown(dsup, d.due));
+  line("contract disclosure", "", "published on time", shown(dsup, d.on_time));
+  line("contract disclosure", "", "published late", shown(dsup, d.late));
+  line("contract disclosure", "", "not published, overdue", shown(dsup, d.overdue));
+  line("contract disclosure", "", "share published", shown(dsup, d.share_published));
+  line("contract disclosure", "", "share published on time", shown(dsup, d.share_on_time));
   return out.str();
 }
 

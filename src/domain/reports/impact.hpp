@@ -13,7 +13,8 @@
 //   least two rows and kMinimumGroup requests are hidden (or none is shown);
 // - the response-time figures of a clock measured on fewer requests, the
 //   durations over fewer closed engagements, the satisfaction over fewer
-//   answers, the added revenue over fewer estimates (per currency).
+//   answers, the added revenue over fewer estimates (per currency), the
+//   disclosure figures over fewer commitments due.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -44,6 +45,9 @@ struct ImpactRecord {
   std::optional<Instant> closed;   // first entered closed after that
   std::vector<ClockReading> clocks;
   std::optional<Feedback> feedback;
+  // A commitment to publish the signed contract: its DisclosureState
+  // (requests/disclosure.hpp), or "" when the scope makes none.
+  std::string disclosure;
 };
 
 enum class Interval { kMonth, kQuarter, kYear };
@@ -90,6 +94,19 @@ struct RevenueFigures {
   double median = 0;
 };
 
+// Commitments to publish the signed contract. A commitment is due once its
+// date has passed or the contract is published; the shares are of those due.
+struct DisclosureFigures {
+  bool suppressed = false;  // fewer than kMinimumGroup commitments due
+  int committed = 0;
+  int due = 0;
+  int on_time = 0;
+  int late = 0;
+  int overdue = 0;
+  double share_published = 0;  // (on_time + late) / due
+  double share_on_time = 0;    // on_time / due
+};
+
 struct ImpactReport {
   ImpactQuery query;
   bool suppressed = false;  // fewer than kMinimumGroup requests: nothing below is shown
@@ -108,6 +125,7 @@ struct ImpactReport {
   bool satisfaction_suppressed = false;
   std::array<double, 6> mean_ratings{};
   std::vector<RevenueFigures> added_revenue;  // per currency
+  DisclosureFigures disclosure;
 };
 
 // The period key of an instant: "2026-03", "2026-Q1" or "2026" (UTC).

@@ -1,5 +1,7 @@
 #include "domain/reports/impact_records.hpp"
 
+#include "domain/requests/disclosure.hpp"
+
 namespace connex::domain {
 
 std::vector<ImpactRecord> CollectImpactRecords(Stores& s, const SlaPolicy& policy,
@@ -30,6 +32,7 @@ std::vector<ImpactRecord> CollectImpactRecords(Stores& s, const SlaPolicy& polic
                               *calendar, now);
     }
     rec.feedback = s.requests.FindFeedback(r.id);
+    if (auto c = DisclosureService::Of(s, r, now)) rec.disclosure = c->state;
     out.push_back(std::move(rec));
   }
   return out;

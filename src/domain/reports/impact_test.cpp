@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/reports/regions.hpp"
+#include "domain/requests/disclosure.hpp"
 
 namespace connex::domain {
 namespace {
@@ -176,6 +177,48 @@ TEST(ImpactReport, DurationsSatisfactionAndRevenueNeedThreeEach) {
   EXPECT_TRUE(j["satisfaction"]["suppressed"].get<bool>());
   EXPECT_TRUE(j["satisfaction"]["mean"]["quality"].is_null());
   EXPECT_TRUE(j["satisfaction"]["answers"].is_null());
+}
+
+TEST(ImpactReport, DisclosureCountsCommitmentsDueAndHidesFewerThanThree) {
+  std::vector<ImpactRecord> v = Seeded();
+  // Five commitments: two published on time, one late, one overdue, one not
+  // yet due (pending) — four due, of which three published.
+  v[0].disclosure = "met_on_time";
+  v[1].disclosure = "met_on_time";
+  v[2].disclosure = "met_late";
+  v[3].disclosure = "overdue";
+  v[4].disclosure = "due_soon";
+  ImpactReport r = BuildImpactReport(v, {}, SlaPolicy{});
+  EXPECT_FALSE(r.disclosure.suppressed);
+  EXPECT_EQ(r.disclosure.committed, 5);
+  EXPECT_EQ(r.disclosure.due, 4);
+  EXPECT_EQ(r.disclosure.on_time, 2);
+  EXPECT_EQ(r.disclosure.late, 1);
+  EXPECT_EQ(r.disclosure.overdue, 1);
+  EXPECT_DOUBLE_EQ(r.disclosure.share_published, 0.75);
+  EXPECT_DOUBLE_EQ(r.disclosure.share_on_time, 0.5);
+  const nlohmann::json j = ToJson(r)["disclosure"];
+  EXPECT_EQ(j["share_published"], 0.75);
+  EXPECT_NE(ImpactCsv(r).find("contract disclosure,,share published,0.75,"), std::string::npos);
+
+  // Two due (one published, one overdue) and a pending one: nothing shown.
+  v[0].disclosure = v[1].disclosure = "";
+  r = BuildImpactReport(v, {}, SlaPolicy{});
+  EXPECT_TRUE(r.disclosure.suppressed);
+  EXPECT_EQ(r.disclosure.committed, 0);
+  EXPECT_TRUE(ToJson(r)["disclosure"]["committed"].is_null());
+  EXPECT_TRUE(ToJson(r)["disclosure"]["share_published"].is_null());
+}
+
+TEST(DisclosureState, MetOnTimeLateOverdueDueSoonOrPending) {
+  EXPECT_EQ(DisclosureState("2026-06-30", "2026-06-30", "2026-12-01"), "met_on_time");
+  EXPECT_EQ(DisclosureState("2026-06-30", "2026-07-01", "2026-12-01"), "met_late");
+  EXPECT_EQ(DisclosureState("2026-06-30", "", "2026-07-01"), "overdue");
+  EXPECT_EQ(DisclosureState("2026-06-30", "", "2026-06-30"), "due_soon");
+  EXPECT_EQ(DisclosureState("2026-06-30", "", "2026-05-31"), "due_soon");  // 30 days before
+  EXPECT_EQ(DisclosureState("2026-06-30", "", "2026-05-30"), "pending");
+  // Published before the date: met on time even while the date is ahead.
+  EXPECT_EQ(DisclosureState("2027-06-30", "2026-12-01", "2026-12-02"), "met_on_time");
 }
 
 TEST(ImpactReport, FiltersNarrowTheRequestsAndASmallSelectionShowsNothing) {

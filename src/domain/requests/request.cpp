@@ -107,7 +107,9 @@ nlohmann::json ToJson(const RequestForm& f) {
 Result<Scope> ReadScope(const nlohmann::json& j) {
   Errors errors;
   Scope s;
-  ObjectReader r(j, "scope", {"summary", "disciplines", "phases", "deliverables", "expert_days"},
+  ObjectReader r(j, "scope",
+                 {"summary", "disciplines", "phases", "deliverables", "expert_days",
+                  "publish_contract", "publish_by"},
                  errors);
   s.summary = r.Text("summary", 5000);
   if (s.summary.empty()) r.Fail("summary", "is required");
@@ -115,22 +117,40 @@ Result<Scope> ReadScope(const nlohmann::json& j) {
   s.phases = r.Codes("phases", kPhases);
   s.deliverables = r.Texts("deliverables", 50, 300);
   s.expert_days = r.Integer("expert_days", 0, 10000);
+  s.publish_contract = r.Bool("publish_contract", false);
+  const std::string by = r.Text("publish_by", 10);
+  if (s.publish_contract) {
+    if (by.empty()) {
+      r.Fail("publish_by", "is required when the government commits to publish the contract");
+    } else if (!IsDate(by)) {
+      r.Fail("publish_by", "must be a date (YYYY-MM-DD)");
+    }
+    s.publish_by = by;
+  }
   if (!errors.empty()) return errors;
   return s;
 }
 
 nlohmann::json ToJson(const Scope& s) {
-  return {{"summary", s.summary},
-          {"disciplines", s.disciplines},
-          {"phases", s.phases},
-          {"deliverables", s.deliverables},
-          {"expert_days", s.expert_days}};
+  return {{"summary", s.summary},         {"disciplines", s.disciplines},
+          {"phases", s.phases},           {"deliverables", s.deliverables},
+          {"expert_days", s.expert_days}, {"publish_contract", s.publish_contract},
+          {"publish_by", s.publish_by}};
 }
 
 nlohmann::json ScopeDiff(const Scope& before, const Scope& after) {
   nlohmann::json diff = nlohmann::json::array();
   if (before.summary != after.summary) {
     diff.push_back({{"field", "summary"}, {"before", before.summary}, {"after", after.summary}});
+  }
+  if (before.publish_contract != after.publish_contract) {
+    diff.push_back({{"field", "publish_contract"},
+                    {"before", before.publish_contract},
+                    {"after", after.publish_contract}});
+  }
+  if (before.publish_by != after.publish_by) {
+    diff.push_back(
+        {{"field", "publish_by"}, {"before", before.publish_by}, {"after", after.publish_by}});
   }
   if (before.expert_days != after.expert_days) {
     diff.push_back(

@@ -125,9 +125,23 @@ struct Scope {
   std::vector<std::string> phases;
   std::vector<std::string> deliverables;
   int expert_days = 0;
+  // Transparency as the quid pro quo of support: whether the government
+  // commits to publish the signed contract, and by when (YYYY-MM-DD; empty
+  // without a commitment). Kept by requests/disclosure.hpp.
+  bool publish_contract = false;
+  std::string publish_by;
 };
 Result<Scope> ReadScope(const nlohmann::json& j);
 nlohmann::json ToJson(const Scope& s);
+
+// An engagement's signed contract in the hub, as the Support Unit linked it
+// (disclosure.hpp).
+struct ContractLink {
+  std::string request_id;
+  std::string hub_document_id;
+  std::string linked_by;
+  Instant linked_at{};
+};
 
 struct ScopeVersion {
   std::string request_id;

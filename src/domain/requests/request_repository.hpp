@@ -48,6 +48,11 @@ class RequestRepository {
   virtual void InsertFeedback(const Feedback& f) = 0;
   virtual std::optional<Feedback> FindFeedback(const std::string& request_id) = 0;
 
+  // The engagement's signed contract in the hub: one per request, replaced.
+  virtual void SaveContractLink(const ContractLink& l) = 0;
+  virtual void DeleteContractLink(const std::string& request_id) = 0;
+  virtual std::optional<ContractLink> FindContractLink(const std::string& request_id) = 0;
+
   virtual void InsertScopeVersion(const ScopeVersion& v) = 0;
   virtual std::vector<ScopeVersion> ScopeVersions(const std::string& request_id) = 0;
 

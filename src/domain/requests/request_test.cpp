@@ -69,9 +69,32 @@ TEST(RequestForm, DatesExistOnTheCalendar) {
   EXPECT_FALSE(IsDate("2027-4-1x"));
 }
 
+TEST(Scope, ACommitmentToPublishTheContractNeedsItsDateAndShowsInTheDiff) {
+  auto missing = ReadScope({{"summary", "Review"}, {"publish_contract", true}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().field, "scope.publish_by");
+  auto wrong =
+      ReadScope({{"summary", "Review"}, {"publish_contract", true}, {"publish_by", "soon"}});
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().field, "scope.publish_by");
+  // Without a commitment a date means nothing and is dropped.
+  auto none = ReadScope({{"summary", "Review"}, {"publish_by", "2027-06-30"}});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->publish_by, "");
+  auto made =
+      ReadScope({{"summary", "Review"}, {"publish_contract", true}, {"publish_by", "2027-06-30"}});
+  ASSERT_TRUE(made.ok());
+  const json d = ScopeDiff(*none, *made);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0]["field"], "publish_contract");
+  EXPECT_EQ(d[0]["after"], true);
+  EXPECT_EQ(d[1]["field"], "publish_by");
+  EXPECT_EQ(d[1]["after"], "2027-06-30");
+}
+
 TEST(Scope, DiffNamesWhatChanged) {
-  Scope a{"Review", {"legal"}, {"negotiation"}, {"Memo"}, 10};
-  Scope b{"Review and model", {"legal", "fiscal_modelling"}, {"negotiation"}, {}, 10};
+  Scope a{"Review", {"legal"}, {"negotiation"}, {"Memo"}, 10, false, ""};
+  Scope b{"Review and model", {"legal", "fiscal_modelling"}, {"negotiation"}, {}, 10, false, ""};
   const json d = ScopeDiff(a, b);
   ASSERT_EQ(d.size(), 3u);
   EXPECT_EQ(d[0]["field"], "summary");

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser, upload } from '../../api';
 import { FormError } from '../../components/field';
 import { ContractTermsSection } from './contract_terms';
+import { PublicRegisterSection } from './public_register';
 import { Link } from '../../components/link';
 import { Snippet } from '../../components/snippet';
 import {
@@ -112,6 +113,7 @@ export function HubDocumentPage({ id }: { id: string }) {
         </section>
       )}
       {doc.kind === 'contract' && <ContractTermsSection documentId={doc.id} staff={staff} pageCount={doc.page_count} />}
+      {doc.kind === 'contract' && <PublicRegisterSection documentId={doc.id} />}
       {staff && <Workflow doc={doc} onChange={reload} />}
       <div class="viewer">
         <section class="page-view" aria-label={t('hub.text')}>

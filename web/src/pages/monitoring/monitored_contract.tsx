@@ -3,14 +3,16 @@
 // date, obligations drawn from the hub record's annotations, and a form to
 // add one. The server answers 404 for a contract the user may not see.
 import { useEffect, useState } from 'preact/hooks';
-import { byField, call } from '../../api';
+import { byField, call, currentUser } from '../../api';
+import { StateBadge } from '../../components/due_badge';
 import { Field, FormError } from '../../components/field';
 import { Link } from '../../components/link';
 import { type HubCodelists, categoryLabelOf, loadHubCodelists } from '../../hub';
 import { t } from '../../i18n';
+import { formatInstant } from '../../numbers';
+import { useSignal } from '../../state';
 import type { MessageKey } from '../../messages/en';
 import { type Fulfilment, type MonitoredContract, type Obligation, type Occurrence, fulfilmentStatuses, isoDate, obligationTypes, owed, recurrences } from '../../monitoring';
-import { StateBadge } from './monitoring';
 
 interface Suggestion {
   annotation_id: string;
@@ -91,14 +93,50 @@ function AddObligation({ contract, draft, onAdded }: { contract: Detail; draft: 
   );
 }
 
+// The citizens' view: the government publishes the register on its hub
+// record's page, or withdraws it; the Support Unit reads where it stands.
+function Publication({ contract, onChange }: { contract: Detail; onChange: () => void }) {
+  const user = useSignal(currentUser);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const mine = user?.role === 'government';
+  async function publish(published: boolean) {
+    setBusy(true);
+    const r = await call<MonitoredContract>('PUT', `/api/v1/monitoring/contracts/${contract.id}/publication`, { published });
+    setBusy(false);
+    if (r.data) {
+      setError('');
+      return onChange();
+    }
+    setError(r.status === 0 ? t('error.network') : r.errors[0]?.message || t('error.network'));
+  }
+  return (
+    <section class="panel" aria-labelledby="publication-title">
+      <h2 id="publication-title">{t('register.publicTitle')}</h2>
+      {contract.published_at ? (
+        <>
+          <p>{t('register.publishedOn', { date: formatInstant(contract.published_at) })}</p>
+          <p><Link href={`/hub/documents/${contract.hub_document_id}#register`}>{t('register.seeAsPublic')}</Link></p>
+        </>
+      ) : <p>{t(mine ? 'register.notPublic' : 'register.notPublicStaff')}</p>}
+      <p class="muted">{t('register.whatIsShown')}</p>
+      <FormError message={error} />
+      {mine && (contract.published_at
+        ? <button type="button" class="secondary" disabled={busy} onClick={() => publish(false)}>{t('register.withdraw')}</button>
+        : <button type="button" disabled={busy} onClick={() => publish(true)}>{t('register.publish')}</button>)}
+    </section>
+  );
+}
+
 function RecordForm({ occurrence, onSaved }: { occurrence: Occurrence; onSaved: () => void }) {
   const [status, setStatus] = useState(occurrence.fulfilment?.status || 'met');
   const [evidence, setEvidence] = useState(occurrence.fulfilment?.evidence || '');
+  const [shown, setShown] = useState(occurrence.fulfilment?.evidence_public || false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const id = `record-${occurrence.obligation.id}-${occurrence.due_date}`;
   async function save(e: Event) {
     e.preventDefault();
-    const r = await call<Fulfilment>('POST', `/api/v1/monitoring/obligations/${occurrence.obligation.id}/records`, { due_date: occurrence.due_date, status, evidence });
+    const r = await call<Fulfilment>('POST', `/api/v1/monitoring/obligations/${occurrence.obligation.id}/records`, { due_date: occurrence.due_date, status, evidence, evidence_public: shown });
     if (r.data) return onSaved();
     setErrors(r.status === 0 ? { '': t('error.network') } : byField(r.errors));
   }
@@ -111,6 +149,9 @@ function RecordForm({ occurrence, onSaved }: { occurrence: Occurrence; onSaved: 
       </select>
       <label for={`${id}-evidence`} class="visually-hidden">{t('monitoring.evidence')}</label>
       <input id={`${id}-evidence`} placeholder={t('monitoring.evidenceHint')} value={evidence} aria-invalid={errors.evidence ? 'true' : undefined} onInput={(e) => setEvidence((e.currentTarget as HTMLInputElement).value)} />
+      <label class="inline">
+        <input type="checkbox" checked={shown} onChange={(e) => setShown((e.currentTarget as HTMLInputElement).checked)} /> {t('register.showEvidence')}
+      </label>
       <button type="submit">{t('monitoring.save')}</button>
       {errors.evidence && <p class="field-error">{errors.evidence}</p>}
     </form>
@@ -172,6 +213,7 @@ export function MonitoredContractPage({ id }: { id: string }) {
         </tbody>
       </table>
       <FormError message={error} />
+      <Publication contract={contract} onChange={load} />
       <section aria-label={t('monitoring.obligations')}>
         <h2>{t('monitoring.obligations')}</h2>
         {contract.obligations.length === 0 ? <p class="muted">{t('monitoring.noObligations')}</p> : (
@@ -226,7 +268,7 @@ export function MonitoredContractPage({ id }: { id: string }) {
                   <td>{o.obligation.title}</td>
                   <td><StateBadge state={o.state} />{o.fulfilment && o.fulfilment.status === 'partly_met' && <> <StateBadge state="partly_met" /></>}</td>
                   <td>
-                    {o.fulfilment && <p class="muted">{o.fulfilment.evidence}</p>}
+                    {o.fulfilment && <p class="muted"><span lang="">{o.fulfilment.evidence}</span>{o.fulfilment.evidence_public && <> ({t('register.evidenceShown')})</>}</p>}
                     <RecordForm occurrence={o} onSaved={load} />
                   </td>
                 </tr>

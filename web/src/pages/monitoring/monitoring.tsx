@@ -5,6 +5,7 @@
 // Support Unit every government's and names the government it registers for.
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, currentUser } from '../../api';
+import { StateBadge } from '../../components/due_badge';
 import { Field, FormError } from '../../components/field';
 import { Link } from '../../components/link';
 import { locale, t } from '../../i18n';
@@ -15,10 +16,6 @@ import { navigate, query, replaceQuery } from '../../router';
 import { useSignal } from '../../state';
 import { useOrganisations } from '../accounts/organisations';
 
-
-export function StateBadge({ state }: { state: string }) {
-  return <span class={`badge badge-due-${state}`}>{t(`monitoring.state.${state}` as MessageKey)}</span>;
-}
 
 function Overdue({ items }: { items: Occurrence[] | null }) {
   if (items === null) return <p>{t('common.loading')}</p>;

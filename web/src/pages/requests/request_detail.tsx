@@ -12,6 +12,7 @@ import type { MessageKey } from '../../messages/en';
 import { clockLabel, scopeReason, stateLabel, when, type Detail } from '../../requests';
 import { commodityLabel, disciplineLabel } from '../../codelists';
 import { useSignal } from '../../state';
+import { DisclosurePanel } from './disclosure_panel';
 import { ApprovalPanel, DeliverablesPanel, ScopePanel, TeamPanel } from './request_panels';
 import { FeedbackPanel } from './request_feedback';
 import { DocumentsPanel, LetterPanel, MessagesPanel } from './request_thread';
@@ -197,6 +198,7 @@ export function RequestDetail({ id }: { id: string }) {
       </section>
 
       <ScopePanel request={r} staff={staff} onChange={load} />
+      <DisclosurePanel request={r} staff={staff} onChange={load} />
       <TeamPanel request={r} staff={staff} onChange={load} />
       <DeliverablesPanel request={r} staff={staff} expert={me.role === 'expert'} onChange={load} />
       <DocumentsPanel request={r} />

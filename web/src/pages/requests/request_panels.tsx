@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { byField, call, type User } from '../../api';
 import { CheckList, Field, FormError, ListField, NumberField } from '../../components/field';
 import { t } from '../../i18n';
+import { formatLongDate } from '../../numbers';
 import type { MessageKey } from '../../messages/en';
 import { scopeReason, when, type Deliverable, type Detail, type Scope } from '../../requests';
 import { disciplineLabel, loadCodelists, lists, withChosen } from '../../codelists';
@@ -71,6 +72,17 @@ function ScopeFields({ scope, setScope, errors, prefix }: {
         error={errors['scope.expert_days']} onInput={(v) => setScope({ ...scope, expert_days: v })} />
       <ListField id={`${prefix}-deliverables`} label={t('detail.scopeDeliverables')} value={scope.deliverables}
         error={errors['scope.deliverables']} onInput={(v) => setScope({ ...scope, deliverables: v })} />
+      <div class="field">
+        <label class="inline">
+          <input type="checkbox" checked={scope.publish_contract}
+            onChange={(e) => setScope({ ...scope, publish_contract: (e.currentTarget as HTMLInputElement).checked })} /> {t('scope.publishContract')}
+        </label>
+        <p class="hint">{t('scope.publishContractHint')}</p>
+      </div>
+      {scope.publish_contract && (
+        <Field id={`${prefix}-publish-by`} type="date" label={t('scope.field.publish_by')} value={scope.publish_by}
+          error={errors['scope.publish_by']} onInput={(v) => setScope({ ...scope, publish_by: v })} />
+      )}
     </>
   );
 }
@@ -79,7 +91,7 @@ export function ApprovalPanel({ request, onApprove }: { request: Detail; onAppro
   const [dd, setDd] = useState<DueDiligence | null>(null);
   const [scope, setScope] = useState<Scope>({
     summary: '', disciplines: request.form.disciplines, phases: request.form.phase ? [request.form.phase] : [],
-    deliverables: [], expert_days: 0,
+    deliverables: [], expert_days: 0, publish_contract: false, publish_by: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState('');
@@ -152,6 +164,7 @@ function changeText(c: ScopeChange): string {
   const name = (v: string) =>
     c.field === 'disciplines' ? disciplineLabel(v) : c.field === 'phases' ? t(`phase.${v}` as MessageKey) : v;
   const label = t(`scope.field.${c.field}` as MessageKey);
+  if (c.field === 'publish_contract') return t(c.after ? 'scope.commitmentMade' : 'scope.commitmentDropped');
   if (c.added || c.removed) {
     const added = (c.added ?? []).map((v) => `+ ${name(v)}`);
     const removed = (c.removed ?? []).map((v) => `− ${name(v)}`);
@@ -197,6 +210,7 @@ export function ScopePanel({ request, staff, onChange }: { request: Detail; staf
             <p>{t('common.labelValue', { label: t('scope.field.disciplines'), value: current.scope.disciplines.map(disciplineLabel).join(', ') })}</p>
           )}
           {current.scope.deliverables.length > 0 && <ul>{current.scope.deliverables.map((d) => <li key={d}>{d}</li>)}</ul>}
+          {current.scope.publish_contract && <p>{t('scope.commitsBy', { date: formatLongDate(current.scope.publish_by) })}</p>}
           <ol class="versions">
             {versions.map((v) => (
               <li key={v.number}>

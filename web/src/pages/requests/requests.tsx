@@ -47,6 +47,7 @@ export function Requests() {
           <Link href="/requests/new">{t('requests.new')}</Link>
         </p>
       )}
+      {staff && <p><Link href="/commitments">{t('disclosure.listLink')}</Link></p>}
       {staff && (
         <div class="filters">
           <div class="field">
