@@ -234,6 +234,77 @@ std::optional<Feedback> SqlRequestRepository::FindFeedback(const std::string& re
   return std::nullopt;
 }
 
+namespace {
+
+constexpr const char* kReferralColumns =
+    "SELECT id, request_id, provider_id, part, discipline, phase, note, consent, state, outcome, "
+    "created_by, proposed_at, responded_at, completed_at, updated_at, version FROM referrals ";
+
+Referral ReferralFromRow(const soci::row& row) {
+  Referral r;
+  r.id = Text(row, 0);
+  r.request_id = Text(row, 1);
+  r.provider_id = Text(row, 2);
+  r.part = Text(row, 3);
+  r.discipline = Text(row, 4);
+  r.phase = Text(row, 5);
+  r.note = Text(row, 6);
+  r.consent = Text(row, 7);
+  r.state = Text(row, 8);
+  r.outcome = Text(row, 9);
+  r.created_by = Text(row, 10);
+  r.proposed_at = At(row, 11);
+  r.responded_at = MaybeAt(row, 12);
+  r.completed_at = MaybeAt(row, 13);
+  r.updated_at = At(row, 14);
+  r.version = static_cast<int>(Integer(row, 15));
+  return r;
+}
+
+}  // namespace
+
+void SqlRequestRepository::InsertReferral(const Referral& r) {
+  const std::string proposed = ToIso(r.proposed_at), responded = IsoOrEmpty(r.responded_at),
+                    completed = IsoOrEmpty(r.completed_at), updated = ToIso(r.updated_at);
+  sql_ << "INSERT INTO referrals (id, request_id, provider_id, part, discipline, phase, note, "
+          "consent, state, outcome, created_by, proposed_at, responded_at, completed_at, "
+          "updated_at, version) VALUES (:id, :r, :p, :part, :d, :ph, :n, :c, :s, :o, :by, :pa, "
+          ":ra, :ca, :ua, :v)",
+      soci::use(r.id), soci::use(r.request_id), soci::use(r.provider_id), soci::use(r.part),
+      soci::use(r.discipline), soci::use(r.phase), soci::use(r.note), soci::use(r.consent),
+      soci::use(r.state), soci::use(r.outcome), soci::use(r.created_by), soci::use(proposed),
+      soci::use(responded), soci::use(completed), soci::use(updated), soci::use(r.version);
+}
+
+bool SqlRequestRepository::UpdateReferral(const Referral& r, int expected_version) {
+  const std::string responded = IsoOrEmpty(r.responded_at), completed = IsoOrEmpty(r.completed_at),
+                    updated = ToIso(r.updated_at);
+  soci::statement st =
+      (sql_.prepare << "UPDATE referrals SET state = :s, outcome = :o, responded_at = :ra, "
+                       "completed_at = :ca, updated_at = :ua, version = :v "
+                       "WHERE id = :id AND version = :expected",
+       soci::use(r.state), soci::use(r.outcome), soci::use(responded), soci::use(completed),
+       soci::use(updated), soci::use(r.version), soci::use(r.id), soci::use(expected_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::optional<Referral> SqlRequestRepository::FindReferral(const std::string& id) {
+  return SelectFirst(sql_, std::string(kReferralColumns) + "WHERE id = :v", id, ReferralFromRow);
+}
+
+std::vector<Referral> SqlRequestRepository::Referrals(
+    const std::optional<std::string>& request_id) {
+  if (request_id) {
+    return SelectRows(
+        sql_, std::string(kReferralColumns) + "WHERE request_id = :v ORDER BY proposed_at, id",
+        *request_id, ReferralFromRow);
+  }
+  // Every id differs from "": the shared select wants one bound value.
+  return SelectRows(sql_, std::string(kReferralColumns) + "WHERE id <> :v ORDER BY proposed_at, id",
+                    "", ReferralFromRow);
+}
+
 void SqlRequestRepository::SaveContractLink(const ContractLink& l) {
   const std::string at = ToIso(l.linked_at);
   DeleteContractLink(l.request_id);

@@ -26,6 +26,10 @@ class SqlRequestRepository : public domain::RequestRepository {
   void SaveDueDiligence(const domain::DueDiligence& d) override;
   void InsertFeedback(const domain::Feedback& f) override;
   std::optional<domain::Feedback> FindFeedback(const std::string& request_id) override;
+  void InsertReferral(const domain::Referral& r) override;
+  bool UpdateReferral(const domain::Referral& r, int expected_version) override;
+  std::optional<domain::Referral> FindReferral(const std::string& id) override;
+  std::vector<domain::Referral> Referrals(const std::optional<std::string>& request_id) override;
   void SaveContractLink(const domain::ContractLink& l) override;
   void DeleteContractLink(const std::string& request_id) override;
   std::optional<domain::ContractLink> FindContractLink(const std::string& request_id) override;

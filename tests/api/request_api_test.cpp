@@ -659,6 +659,80 @@ TEST_F(Requests, TheGovernmentAnswersTheSurveyOnceTheEngagementClosesAndOnlyItAn
   EXPECT_EQ(Error(early)["field"], "state");
 }
 
+TEST_F(Requests, ARequestIsReferredWithConsentAndOnlyItsGovernmentAndTheUnitSeeWhere) {
+  json r = Move(coordinator_, Submitted(), "acknowledged");
+  const json providers = Json(coordinator_.Get("/api/v1/hub/providers"));
+  ASSERT_GE(providers["items"].size(), 2u);
+  const std::string provider = providers["items"][0]["id"];
+  const std::string name = providers["items"][0]["name"];
+  const json whole = {{"provider_id", provider},
+                      {"part", "whole"},
+                      {"note", "Out of the Unit's scope: community consultation."},
+                      {"consent_given", true},
+                      {"consent", "Letter of the Minister, 3 November"}};
+  std::string referral;
+  ASSERT_TRUE(Step("not before due diligence; consent and the part are required", [&] {
+    auto early = coordinator_.Send("POST", Path(r, "/referrals"), whole);
+    ASSERT_EQ(Status(early), 409);
+    EXPECT_EQ(Error(early)["field"], "state");
+    r = Move(coordinator_, r, "under_review");
+    auto bare = coordinator_.Send("POST", Path(r, "/referrals"),
+                                  {{"provider_id", "prov-none"}, {"part", "discipline"}});
+    ASSERT_EQ(Status(bare), 400);
+    EXPECT_EQ(ErrorFields(bare), (std::set<std::string>{"discipline", "consent_given", "consent"}));
+    json unknown = whole;
+    unknown["provider_id"] = "prov-none";
+    EXPECT_EQ(ErrorFields(coordinator_.Send("POST", Path(r, "/referrals"), unknown)),
+              std::set<std::string>{"provider_id"});
+  }));
+
+  ASSERT_TRUE(Step("the coordinator refers the whole request and one discipline", [&] {
+    auto made = coordinator_.Send("POST", Path(r, "/referrals"), whole);
+    ASSERT_EQ(Status(made), 201) << made->body;
+    EXPECT_EQ(Json(made)["state"], "proposed");
+    EXPECT_EQ(Json(made)["provider"]["name"], name);
+    referral = Json(made)["id"];
+    json legal = whole;
+    legal["part"] = "discipline";
+    legal["discipline"] = "legal";
+    EXPECT_EQ(Status(coordinator_.Send("POST", Path(r, "/referrals"), legal)), 201);
+  }));
+
+  ASSERT_TRUE(Step("the government reads where its request went; nobody else does", [&] {
+    const json mine = Json(ghana_.Get(Path(r, "/referrals")))["items"];
+    ASSERT_EQ(mine.size(), 2u);
+    EXPECT_EQ(mine[0]["provider"]["name"], name);
+    EXPECT_EQ(mine[0]["consent"], "Letter of the Minister, 3 November");
+    EXPECT_EQ(mine[1]["discipline"], "legal");
+    for (Client* other : {&senegal_, &expert_, &engineer_}) {
+      EXPECT_EQ(Status(other->Get(Path(r, "/referrals"))), 404);
+    }
+    EXPECT_EQ(Status(ghana_.Send("POST", Path(r, "/referrals"), whole)), 404);
+    EXPECT_EQ(Status(ghana_.Send("POST", "/api/v1/referrals/" + referral + "/state",
+                                 {{"to", "accepted"}, {"version", 1}})),
+              404);
+  }));
+
+  ASSERT_TRUE(Step("the provider's answers move it: accepted, then completed", [&] {
+    const std::string path = "/api/v1/referrals/" + referral + "/state";
+    auto skip = coordinator_.Send("POST", path, {{"to", "completed"}, {"version", 1}});
+    EXPECT_EQ(Status(skip), 409);
+    auto why = coordinator_.Send("POST", path, {{"to", "declined"}, {"version", 1}});
+    EXPECT_EQ(ErrorFields(why), std::set<std::string>{"outcome"});
+    auto accepted = coordinator_.Send(
+        "POST", path, {{"to", "accepted"}, {"outcome", "Mission in January"}, {"version", 1}});
+    ASSERT_EQ(Status(accepted), 200);
+    EXPECT_TRUE(Json(accepted)["responded_at"].is_string());
+    EXPECT_EQ(Status(coordinator_.Send("POST", path, {{"to", "completed"}, {"version", 1}})), 409);
+    auto done = coordinator_.Send("POST", path, {{"to", "completed"}, {"version", 2}});
+    ASSERT_EQ(Status(done), 200);
+    EXPECT_EQ(Json(done)["outcome"], "Mission in January");
+    EXPECT_TRUE(Json(done)["completed_at"].is_string());
+    const json mine = Json(ghana_.Get(Path(r, "/referrals")))["items"];
+    EXPECT_EQ(mine[0]["state"], "completed");
+  }));
+}
+
 // Impact reports on a server of their own, so the counts are known: the demo
 // data's one request from Senegal (gas, acknowledged at once) and what each
 // test adds.
@@ -977,6 +1051,43 @@ TEST_F(Disclosure, ACommitmentIsMetByLinkingAPublishedContractAndOverdueOtherwis
     EXPECT_TRUE(d["suppressed"].get<bool>());
     EXPECT_TRUE(d["due"].is_null());
   }));
+}
+
+TEST_F(Disclosure, ReferralsReachTheImpactReportByProviderHiddenUnderThree) {
+  const json providers = Json(coordinator_.Get("/api/v1/hub/providers"))["items"];
+  const std::string provider = providers[0]["id"], name = providers[0]["name"];
+  std::vector<std::string> made;
+  auto refer = [&] {
+    const json r =
+        Move(coordinator_, Move(coordinator_, Submitted(), "acknowledged"), "under_review");
+    auto created = coordinator_.Send("POST", Path(r, "/referrals"),
+                                     {{"provider_id", provider},
+                                      {"part", "phase"},
+                                      {"phase", "implementation"},
+                                      {"consent_given", true},
+                                      {"consent", "E-mail of the focal point"}});
+    EXPECT_EQ(Status(created), 201) << created->body;
+    made.push_back(Json(created)["id"]);
+  };
+  refer();
+  refer();
+  json report = Report(funder_);
+  EXPECT_TRUE(report["referrals"]["suppressed"].get<bool>());
+  EXPECT_TRUE(report["referrals"]["referrals"].is_null());
+  refer();
+  ASSERT_EQ(Status(coordinator_.Send("POST", "/api/v1/referrals/" + made[0] + "/state",
+                                     {{"to", "accepted"}, {"version", 1}})),
+            200);
+  report = Report(funder_);
+  EXPECT_EQ(report["referrals"]["referrals"], 3);
+  EXPECT_EQ(report["referrals"]["accepted"], 1);
+  EXPECT_EQ(report["referrals"]["answered"], 1);
+  ASSERT_EQ(report["referrals_by_provider"].size(), 1u);
+  EXPECT_EQ(report["referrals_by_provider"][0]["provider"], name);
+  EXPECT_EQ(report["referrals_by_provider"][0]["referrals"], 3);
+  EXPECT_TRUE(report["referrals_by_provider"][0]["median_response_days"].is_number());
+  auto csv = funder_.Get("/api/v1/reports/impact?format=csv");
+  EXPECT_NE(csv->body.find("referrals,,referrals,3,"), std::string::npos);
 }
 
 }  // namespace

@@ -95,23 +95,26 @@ async function pagesByRole() {
   const expertRequest = first(await expert('GET', '/api/v1/requests'));
   const hubDocument = first(await staff('GET', '/api/v1/hub/search'));
   const course = first(await staff('GET', '/api/v1/training/courses'));
-  const contract = first(await ghana('GET', '/api/v1/monitoring/contracts'));
+  const contracts = await ghana('GET', '/api/v1/monitoring/contracts');
+  const contract = first(contracts);
+  // The hub page carrying the register Ghana published.
+  const registerPage = contracts.items?.find((c) => c.published_at)?.hub_document_id;
   const model = first(await staff('GET', '/api/v1/fiscal/models'));
   const expertModel = first(await expert('GET', '/api/v1/fiscal/models'));
   const anExpert = first(await staff('GET', '/api/v1/experts'));
   const defined = (paths) => paths.filter((p) => !p.includes('undefined'));
 
   const visitor = ['/', '/hub', '/roadmap', '/providers', '/training', '/enquiry', '/sign-in', '/password-reset',
-    `/hub/documents/${hubDocument}`, `/training/courses/${course}`];
+    `/hub/documents/${hubDocument}`, `/hub/documents/${registerPage}`, `/training/courses/${course}`];
   return {
-    public: visitor,
+    public: defined(visitor),
     government: defined(['/', '/requests', '/requests/new', `/requests/${request}`, `/requests/${request}/edit`, '/models',
       '/monitoring', `/monitoring/contracts/${contract}`, '/organisations', '/account', '/notifications', '/training']),
     expert: defined(['/requests', `/requests/${expertRequest}`, '/models', `/models/${expertModel}`, `/models/${expertModel}/report`,
       '/profile', '/organisations', '/account', '/notifications']),
     coordinator: defined(['/requests', `/requests/${anyRequest}`, '/models', `/models/${model}`, `/models/${model}/edit`, '/monitoring',
       `/monitoring/contracts/${contract}`, '/roster', `/experts/${anExpert}`, '/organisations', '/people', '/sla-policy',
-      '/impact', '/hub/new', `/hub/documents/${hubDocument}`, '/notifications', '/account']),
+      '/commitments', '/impact', '/hub/new', `/hub/documents/${hubDocument}`, '/notifications', '/account']),
     funder: ['/', '/impact', '/models', '/models/new', '/account', '/notifications'],
     admin: ['/disciplines', '/audit', '/mail', '/people', '/roster', '/sla-policy', '/account'],
   };

@@ -170,6 +170,23 @@ Result<std::string> ImpactXlsx(const ImpactReport& r, const std::string& languag
       if (c.median_hours) sla.Figure(5, c.suppressed, *c.median_hours, 6);
       ++sla.row;
     }
+
+    Sheet referred = Add(wb, bold, words, words("referrals_sheet"));
+    referred.Header({words("provider"), words("referrals"), words("referrals_accepted"),
+                     words("referrals_declined"), words("referrals_completed"),
+                     words("referrals_median_days"), words("note")});
+    std::vector<ReferralRow> rows = {r.referrals};
+    rows.insert(rows.end(), r.referrals_by_provider.begin(), r.referrals_by_provider.end());
+    for (const ReferralRow& row : rows) {
+      const bool hidden = r.suppressed || row.suppressed;
+      referred.Text(0, row.key.empty() ? words("all_providers") : row.key);
+      referred.Figure(1, hidden, row.referrals, 6);
+      referred.Figure(2, hidden, row.accepted, 6);
+      referred.Figure(3, hidden, row.declined, 6);
+      referred.Figure(4, hidden, row.completed, 6);
+      if (row.median_response_days) referred.Figure(5, hidden, *row.median_response_days, 6);
+      ++referred.row;
+    }
   });
 }
 

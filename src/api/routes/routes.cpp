@@ -70,6 +70,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddRequestRoutes(routes, s);
   AddEngagementRoutes(routes, s);
   AddDisclosureRoutes(routes, s);
+  AddReferralRoutes(routes, s);
   AddDocumentRoutes(routes, s);
   AddSupportRoutes(routes, s);
   AddCodelistRoutes(routes, s);

@@ -46,6 +46,7 @@ void AddAuditRoutes(std::vector<Route>& routes, Services& s);
 void AddRequestRoutes(std::vector<Route>& routes, Services& s);
 void AddEngagementRoutes(std::vector<Route>& routes, Services& s);
 void AddDisclosureRoutes(std::vector<Route>& routes, Services& s);
+void AddReferralRoutes(std::vector<Route>& routes, Services& s);
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s);
 void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 void AddCodelistRoutes(std::vector<Route>& routes, Services& s);

@@ -50,6 +50,51 @@ bool Matches(const ImpactRecord& r, const ImpactQuery& q) {
   return true;
 }
 
+// Marks the rows counting fewer than kMinimumGroup (by `count`) suppressed,
+// then, so that no hidden row can be worked out from the total and the rows
+// shown, the smallest shown ones too until at least two rows and
+// kMinimumGroup are hidden (or none is shown).
+template <typename Row>
+void Suppress(std::vector<Row>& rows, int Row::*count) {
+  int hidden_rows = 0, hidden = 0;
+  for (Row& row : rows) {
+    if (row.*count < kMinimumGroup) {
+      row.suppressed = true;
+      ++hidden_rows;
+      hidden += row.*count;
+    }
+  }
+  while (hidden_rows > 0 && (hidden_rows < 2 || hidden < kMinimumGroup)) {
+    Row* smallest = nullptr;
+    for (Row& row : rows) {
+      if (!row.suppressed && (!smallest || row.*count < smallest->*count)) smallest = &row;
+    }
+    if (!smallest) break;
+    smallest->suppressed = true;
+    ++hidden_rows;
+    hidden += smallest->*count;
+  }
+}
+
+// Referrals counted into `row`, their response days into `days`.
+void Count(const ImpactRecord::Referred& r, ReferralRow& row, std::vector<double>& days) {
+  ++row.referrals;
+  row.accepted += r.state == "accepted" || r.state == "completed";
+  row.declined += r.state == "declined";
+  row.completed += r.state == "completed";
+  if (r.response_days) {
+    ++row.answered;
+    days.push_back(*r.response_days);
+  }
+}
+
+void Hide(ReferralRow& row) {
+  ReferralRow hidden;
+  hidden.key = row.key;
+  hidden.suppressed = true;
+  row = hidden;
+}
+
 // Rows in key order, each counted, then suppressed as the header says.
 template <typename KeysOf>
 std::vector<GroupRow> Breakdown(const std::vector<const ImpactRecord*>& records, KeysOf keys_of) {
@@ -64,26 +109,7 @@ std::vector<GroupRow> Breakdown(const std::vector<const ImpactRecord*>& records,
   }
   std::vector<GroupRow> out;
   for (auto& [key, row] : rows) out.push_back(row);
-  int hidden_rows = 0, hidden_requests = 0;
-  for (GroupRow& row : out) {
-    if (row.requests < kMinimumGroup) {
-      row.suppressed = true;
-      ++hidden_rows;
-      hidden_requests += row.requests;
-    }
-  }
-  // Secondary suppression: one hidden row, or hidden rows adding up to fewer
-  // than the minimum, could be worked out from the total and the rows shown.
-  while (hidden_rows > 0 && (hidden_rows < 2 || hidden_requests < kMinimumGroup)) {
-    GroupRow* smallest = nullptr;
-    for (GroupRow& row : out) {
-      if (!row.suppressed && (!smallest || row.requests < smallest->requests)) smallest = &row;
-    }
-    if (!smallest) break;
-    smallest->suppressed = true;
-    ++hidden_rows;
-    hidden_requests += smallest->requests;
-  }
+  Suppress(out, &GroupRow::requests);
   for (GroupRow& row : out) {
     if (row.suppressed) row.requests = row.engagements = 0;
   }
@@ -260,6 +286,27 @@ ImpactReport BuildImpactReport(const std::vector<ImpactRecord>& all, const Impac
     out.added_revenue.push_back(rf);
   }
 
+  std::map<std::string, std::pair<ReferralRow, std::vector<double>>> providers;
+  std::vector<double> all_days;
+  for (const ImpactRecord* r : records) {
+    for (const ImpactRecord::Referred& x : r->referrals) {
+      Count(x, out.referrals, all_days);
+      auto& [row, response_days] = providers[x.provider];
+      row.key = x.provider;
+      Count(x, row, response_days);
+    }
+  }
+  if (!all_days.empty()) out.referrals.median_response_days = Median(all_days);
+  if (out.referrals.referrals < kMinimumGroup) Hide(out.referrals);
+  for (auto& [name, entry] : providers) {
+    if (!entry.second.empty()) entry.first.median_response_days = Median(entry.second);
+    out.referrals_by_provider.push_back(entry.first);
+  }
+  Suppress(out.referrals_by_provider, &ReferralRow::referrals);
+  for (ReferralRow& row : out.referrals_by_provider) {
+    if (row.suppressed) Hide(row);
+  }
+
   DisclosureFigures& d = out.disclosure;
   for (const ImpactRecord* r : records) {
     if (r->disclosure.empty()) continue;
@@ -312,6 +359,24 @@ nlohmann::json QueryJson(const ImpactQuery& q) {
           {"region", or_null(q.region)},
           {"commodity", or_null(q.commodity)},
           {"discipline", or_null(q.discipline)}};
+}
+
+}  // namespace
+
+namespace {
+
+nlohmann::json ReferralJson(const ReferralRow& row, bool hidden) {
+  const bool h = hidden || row.suppressed;
+  return {{"provider", row.key},
+          {"suppressed", h},
+          {"referrals", Shown(h, row.referrals)},
+          {"accepted", Shown(h, row.accepted)},
+          {"declined", Shown(h, row.declined)},
+          {"completed", Shown(h, row.completed)},
+          {"answered", Shown(h, row.answered)},
+          {"median_response_days", h || !row.median_response_days
+                                       ? nlohmann::json()
+                                       : nlohmann::json(*row.median_response_days)}};
 }
 
 }  // namespace
@@ -371,6 +436,10 @@ nlohmann::json ToJson(const ImpactReport& r) {
                      {"overdue", Shown(dsup, d.overdue)},
                      {"share_published", Shown(dsup, d.share_published)},
                      {"share_on_time", Shown(dsup, d.share_on_time)}};
+  j["referrals"] = ReferralJson(r.referrals, s);
+  nlohmann::json providers = nlohmann::json::array();
+  for (const ReferralRow& row : r.referrals_by_provider) providers.push_back(ReferralJson(row, s));
+  j["referrals_by_provider"] = providers;
   return j;
 }
 
@@ -444,6 +513,19 @@ std::string ImpactCsv(const ImpactReport& r) {
   line("contract disclosure", "", "not published, overdue", shown(dsup, d.overdue));
   line("contract disclosure", "", "share published", shown(dsup, d.share_published));
   line("contract disclosure", "", "share published on time", shown(dsup, d.share_on_time));
+  std::vector<ReferralRow> referrals = {r.referrals};
+  referrals.insert(referrals.end(), r.referrals_by_provider.begin(), r.referrals_by_provider.end());
+  for (const ReferralRow& row : referrals) {
+    const bool h = s || row.suppressed;
+    line("referrals", row.key, "referrals", shown(h, row.referrals));
+    line("referrals", row.key, "accepted", shown(h, row.accepted));
+    line("referrals", row.key, "declined", shown(h, row.declined));
+    line("referrals", row.key, "completed", shown(h, row.completed));
+    if (row.median_response_days || h) {
+      line("referrals", row.key, "median days to answer",
+           h ? std::nullopt : row.median_response_days);
+    }
+  }
   return out.str();
 }
 

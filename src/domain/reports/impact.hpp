@@ -14,7 +14,8 @@
 // - the response-time figures of a clock measured on fewer requests, the
 //   durations over fewer closed engagements, the satisfaction over fewer
 //   answers, the added revenue over fewer estimates (per currency), the
-//   disclosure figures over fewer commitments due.
+//   disclosure figures over fewer commitments due; a provider's referrals,
+//   as a breakdown's row, when fewer, and all referrals when fewer.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -45,6 +46,14 @@ struct ImpactRecord {
   std::optional<Instant> closed;   // first entered closed after that
   std::vector<ClockReading> clocks;
   std::optional<Feedback> feedback;
+  // Referrals to other providers: the provider's name in the directory,
+  // where the referral stands, and the days it took the provider to answer.
+  struct Referred {
+    std::string provider;
+    std::string state;  // proposed, accepted, declined, completed
+    std::optional<double> response_days;
+  };
+  std::vector<Referred> referrals;
   // A commitment to publish the signed contract: its DisclosureState
   // (requests/disclosure.hpp), or "" when the scope makes none.
   std::string disclosure;
@@ -107,6 +116,19 @@ struct DisclosureFigures {
   double share_on_time = 0;    // on_time / due
 };
 
+// Referrals to one provider (or all of them: key ""), what came of them and
+// how fast the provider answered.
+struct ReferralRow {
+  std::string key;  // the provider's name
+  bool suppressed = false;
+  int referrals = 0;
+  int accepted = 0;  // accepted, completed ones included
+  int declined = 0;
+  int completed = 0;
+  int answered = 0;
+  std::optional<double> median_response_days;
+};
+
 struct ImpactReport {
   ImpactQuery query;
   bool suppressed = false;  // fewer than kMinimumGroup requests: nothing below is shown
@@ -126,6 +148,8 @@ struct ImpactReport {
   std::array<double, 6> mean_ratings{};
   std::vector<RevenueFigures> added_revenue;  // per currency
   DisclosureFigures disclosure;
+  ReferralRow referrals;                           // every provider together
+  std::vector<ReferralRow> referrals_by_provider;  // hidden as the breakdowns are
 };
 
 // The period key of an instant: "2026-03", "2026-Q1" or "2026" (UTC).

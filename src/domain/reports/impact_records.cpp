@@ -1,6 +1,10 @@
 #include "domain/reports/impact_records.hpp"
 
+#include <map>
+
+#include "domain/hub/hub_repository.hpp"
 #include "domain/requests/disclosure.hpp"
+#include "domain/requests/referral.hpp"
 
 namespace connex::domain {
 
@@ -10,6 +14,7 @@ std::vector<ImpactRecord> CollectImpactRecords(Stores& s, const SlaPolicy& polic
   RequestFilter every;
   every.limit = 1000000;  // reports read them all; drafts stay out (include_drafts false)
   std::vector<ImpactRecord> out;
+  std::map<std::string, std::string> providers;  // id -> name in the directory
   for (const SupportRequest& r : s.requests.ListRequests(every)) {
     const std::vector<StateChangeRecord> history = s.requests.History(r.id);
     ImpactRecord rec;
@@ -33,6 +38,14 @@ std::vector<ImpactRecord> CollectImpactRecords(Stores& s, const SlaPolicy& polic
     }
     rec.feedback = s.requests.FindFeedback(r.id);
     if (auto c = DisclosureService::Of(s, r, now)) rec.disclosure = c->state;
+    for (const Referral& x : s.requests.Referrals(r.id)) {
+      auto name = providers.find(x.provider_id);
+      if (name == providers.end()) {
+        const auto p = s.hub.FindProvider(x.provider_id);
+        name = providers.emplace(x.provider_id, p ? p->name : x.provider_id).first;
+      }
+      rec.referrals.push_back({name->second, x.state, ResponseDays(x)});
+    }
     out.push_back(std::move(rec));
   }
   return out;

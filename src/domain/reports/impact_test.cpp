@@ -210,6 +210,51 @@ TEST(ImpactReport, DisclosureCountsCommitmentsDueAndHidesFewerThanThree) {
   EXPECT_TRUE(ToJson(r)["disclosure"]["share_published"].is_null());
 }
 
+TEST(ImpactReport, ReferralsCountOutcomesAndAnswerTimesPerProviderHidingSmallOnes) {
+  std::vector<ImpactRecord> v = Seeded();
+  using R = ImpactRecord::Referred;
+  // NRGI: four referrals (accepted in 2 and 6 days, declined in 4, one still
+  // proposed); CCSI: three (completed after 10 days' answer, accepted in 1,
+  // declined in 3); ALSF: one, accepted in 5 days.
+  v[0].referrals = {R{"NRGI", "accepted", 2.0}, R{"CCSI", "completed", 10.0}};
+  v[1].referrals = {R{"NRGI", "completed", 6.0}, R{"CCSI", "accepted", 1.0}};
+  v[2].referrals = {R{"NRGI", "declined", 4.0}, R{"CCSI", "declined", 3.0}};
+  v[3].referrals = {R{"NRGI", "proposed", std::nullopt}, R{"ALSF", "accepted", 5.0}};
+  const ImpactReport r = BuildImpactReport(v, {}, SlaPolicy{});
+  EXPECT_EQ(r.referrals.referrals, 8);
+  EXPECT_EQ(r.referrals.accepted, 5);  // completed ones were accepted first
+  EXPECT_EQ(r.referrals.declined, 2);
+  EXPECT_EQ(r.referrals.completed, 2);
+  EXPECT_EQ(r.referrals.answered, 7);
+  EXPECT_DOUBLE_EQ(*r.referrals.median_response_days, 4.0);  // 1 2 3 4 5 6 10
+  ASSERT_EQ(r.referrals_by_provider.size(), 3u);
+  // ALSF alone (1) could be worked out from the total: CCSI, the smallest
+  // shown, is hidden with it.
+  EXPECT_EQ(r.referrals_by_provider[0].key, "ALSF");
+  EXPECT_TRUE(r.referrals_by_provider[0].suppressed);
+  EXPECT_EQ(r.referrals_by_provider[0].referrals, 0);
+  EXPECT_TRUE(r.referrals_by_provider[1].suppressed);  // CCSI
+  const ReferralRow& nrgi = r.referrals_by_provider[2];
+  EXPECT_FALSE(nrgi.suppressed);
+  EXPECT_EQ(nrgi.referrals, 4);
+  EXPECT_EQ(nrgi.accepted, 2);
+  EXPECT_EQ(nrgi.declined, 1);
+  EXPECT_DOUBLE_EQ(*nrgi.median_response_days, 4.0);  // 2 4 6
+  const nlohmann::json j = ToJson(r);
+  EXPECT_TRUE(j["referrals_by_provider"][0]["referrals"].is_null());
+  EXPECT_EQ(j["referrals_by_provider"][2]["median_response_days"], 4.0);
+  EXPECT_NE(ImpactCsv(r).find("referrals,NRGI,referrals,4,"), std::string::npos);
+
+  // Two referrals in all: nothing is shown.
+  for (ImpactRecord& x : v) x.referrals.clear();
+  v[0].referrals = {R{"NRGI", "accepted", 2.0}, R{"NRGI", "declined", 3.0}};
+  const ImpactReport few = BuildImpactReport(v, {}, SlaPolicy{});
+  EXPECT_TRUE(few.referrals.suppressed);
+  EXPECT_EQ(few.referrals.referrals, 0);
+  EXPECT_FALSE(few.referrals.median_response_days);
+  EXPECT_TRUE(few.referrals_by_provider[0].suppressed);
+}
+
 TEST(DisclosureState, MetOnTimeLateOverdueDueSoonOrPending) {
   EXPECT_EQ(DisclosureState("2026-06-30", "2026-06-30", "2026-12-01"), "met_on_time");
   EXPECT_EQ(DisclosureState("2026-06-30", "2026-07-01", "2026-12-01"), "met_late");

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/requests/referral_record.hpp"
 #include "domain/requests/request.hpp"
 
 namespace connex::domain {
@@ -47,6 +48,13 @@ class RequestRepository {
 
   virtual void InsertFeedback(const Feedback& f) = 0;
   virtual std::optional<Feedback> FindFeedback(const std::string& request_id) = 0;
+
+  virtual void InsertReferral(const Referral& r) = 0;
+  // Stores `r` if the stored one still has `expected_version`.
+  virtual bool UpdateReferral(const Referral& r, int expected_version) = 0;
+  virtual std::optional<Referral> FindReferral(const std::string& id) = 0;
+  // One request's referrals, or every one (nullopt), oldest first.
+  virtual std::vector<Referral> Referrals(const std::optional<std::string>& request_id) = 0;
 
   // The engagement's signed contract in the hub: one per request, replaced.
   virtual void SaveContractLink(const ContractLink& l) = 0;

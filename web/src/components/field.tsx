@@ -127,3 +127,17 @@ export function CheckList({ legend, options, chosen, labelOf, onChange, errors =
     </fieldset>
   );
 }
+
+// A labelled text area with its error below.
+export function TextArea({ id, label, value, error, onInput, rows = 2 }: {
+  id: string; label: string; value: string; error?: string; onInput: (v: string) => void; rows?: number;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <textarea id={id} rows={rows} value={value} aria-invalid={error ? 'true' : undefined}
+        onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)} />
+      {error && <p class="field-error">{error}</p>}
+    </div>
+  );
+}

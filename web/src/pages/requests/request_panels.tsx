@@ -3,7 +3,7 @@
 // deliverables and milestones.
 import { useEffect, useState } from 'preact/hooks';
 import { byField, call, type User } from '../../api';
-import { CheckList, Field, FormError, ListField, NumberField } from '../../components/field';
+import { CheckList, Field, FormError, ListField, NumberField, TextArea } from '../../components/field';
 import { t } from '../../i18n';
 import { formatLongDate } from '../../numbers';
 import type { MessageKey } from '../../messages/en';
@@ -41,18 +41,6 @@ function Select({ id, label, value, options, labelOf, error, onChange }: {
   );
 }
 
-function TextArea({ id, label, value, error, onInput, rows = 2 }: {
-  id: string; label: string; value: string; error?: string; onInput: (v: string) => void; rows?: number;
-}) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <textarea id={id} rows={rows} value={value} aria-invalid={error ? 'true' : undefined}
-        onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)} />
-      {error && <p class="field-error">{error}</p>}
-    </div>
-  );
-}
 
 // The scope's fields, shared by the approval and by later versions.
 function ScopeFields({ scope, setScope, errors, prefix }: {
