@@ -27,6 +27,7 @@
 #include "domain/obligations/obligation_service.hpp"
 #include "domain/requests/disclosure.hpp"
 #include "domain/requests/feedback.hpp"
+#include "domain/requests/lesson_service.hpp"
 #include "domain/requests/referral.hpp"
 #include "domain/requests/request_service.hpp"
 #include "domain/roster/roster_service.hpp"
@@ -93,6 +94,7 @@ struct Services {
   domain::ObligationService obligations;
   domain::DisclosureService disclosure;
   domain::ReferralService referrals;
+  domain::LessonService lessons;
   domain::TrainingService training;
   domain::NotificationService notifications;
   domain::SlaPolicyService sla_policy;

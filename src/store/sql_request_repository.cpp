@@ -305,6 +305,76 @@ std::vector<Referral> SqlRequestRepository::Referrals(
                     "", ReferralFromRow);
 }
 
+namespace {
+
+constexpr const char* kLessonColumns =
+    "SELECT id, request_id, title, stage, disciplines_json, language, worked, did_not_work, "
+    "status, author_id, edited_by, approved_by, hub_document_id, created_at, updated_at, version "
+    "FROM lessons ";
+
+Lesson LessonFromRow(const soci::row& row) {
+  Lesson l;
+  l.id = Text(row, 0);
+  l.request_id = Text(row, 1);
+  l.title = Text(row, 2);
+  l.stage = Text(row, 3);
+  const auto disciplines = nlohmann::json::parse(Text(row, 4), nullptr, false);
+  if (disciplines.is_array()) l.disciplines = disciplines.get<std::vector<std::string>>();
+  l.language = Text(row, 5);
+  l.worked = Text(row, 6);
+  l.did_not_work = Text(row, 7);
+  l.status = Text(row, 8);
+  l.author_id = Text(row, 9);
+  l.edited_by = Text(row, 10);
+  l.approved_by = Text(row, 11);
+  l.hub_document_id = Text(row, 12);
+  l.created_at = At(row, 13);
+  l.updated_at = At(row, 14);
+  l.version = static_cast<int>(Integer(row, 15));
+  return l;
+}
+
+}  // namespace
+
+void SqlRequestRepository::InsertLesson(const Lesson& l) {
+  const std::string disciplines = nlohmann::json(l.disciplines).dump(),
+                    created = ToIso(l.created_at), updated = ToIso(l.updated_at);
+  sql_ << "INSERT INTO lessons (id, request_id, title, stage, disciplines_json, language, worked, "
+          "did_not_work, status, author_id, edited_by, approved_by, hub_document_id, created_at, "
+          "updated_at, version) VALUES (:id, :r, :t, :s, :d, :l, :w, :dnw, :st, :a, :e, :ap, :h, "
+          ":ca, :ua, :v)",
+      soci::use(l.id), soci::use(l.request_id), soci::use(l.title), soci::use(l.stage),
+      soci::use(disciplines), soci::use(l.language), soci::use(l.worked), soci::use(l.did_not_work),
+      soci::use(l.status), soci::use(l.author_id), soci::use(l.edited_by), soci::use(l.approved_by),
+      soci::use(l.hub_document_id), soci::use(created), soci::use(updated), soci::use(l.version);
+}
+
+bool SqlRequestRepository::UpdateLesson(const Lesson& l, int expected_version) {
+  const std::string disciplines = nlohmann::json(l.disciplines).dump(),
+                    updated = ToIso(l.updated_at);
+  soci::statement st =
+      (sql_.prepare << "UPDATE lessons SET title = :t, stage = :s, disciplines_json = :d, "
+                       "language = :l, worked = :w, did_not_work = :dnw, status = :st, "
+                       "edited_by = :e, approved_by = :ap, hub_document_id = :h, "
+                       "updated_at = :ua, version = :v WHERE id = :id AND version = :expected",
+       soci::use(l.title), soci::use(l.stage), soci::use(disciplines), soci::use(l.language),
+       soci::use(l.worked), soci::use(l.did_not_work), soci::use(l.status), soci::use(l.edited_by),
+       soci::use(l.approved_by), soci::use(l.hub_document_id), soci::use(updated),
+       soci::use(l.version), soci::use(l.id), soci::use(expected_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::optional<Lesson> SqlRequestRepository::FindLesson(const std::string& id) {
+  return SelectFirst(sql_, std::string(kLessonColumns) + "WHERE id = :v", id, LessonFromRow);
+}
+
+std::vector<Lesson> SqlRequestRepository::Lessons(const std::string& request_id) {
+  return SelectRows(sql_,
+                    std::string(kLessonColumns) + "WHERE request_id = :v ORDER BY created_at, id",
+                    request_id, LessonFromRow);
+}
+
 void SqlRequestRepository::SaveContractLink(const ContractLink& l) {
   const std::string at = ToIso(l.linked_at);
   DeleteContractLink(l.request_id);

@@ -30,6 +30,10 @@ class SqlRequestRepository : public domain::RequestRepository {
   bool UpdateReferral(const domain::Referral& r, int expected_version) override;
   std::optional<domain::Referral> FindReferral(const std::string& id) override;
   std::vector<domain::Referral> Referrals(const std::optional<std::string>& request_id) override;
+  void InsertLesson(const domain::Lesson& l) override;
+  bool UpdateLesson(const domain::Lesson& l, int expected_version) override;
+  std::optional<domain::Lesson> FindLesson(const std::string& id) override;
+  std::vector<domain::Lesson> Lessons(const std::string& request_id) override;
   void SaveContractLink(const domain::ContractLink& l) override;
   void DeleteContractLink(const std::string& request_id) override;
   std::optional<domain::ContractLink> FindContractLink(const std::string& request_id) override;

@@ -733,6 +733,82 @@ TEST_F(Requests, ARequestIsReferredWithConsentAndOnlyItsGovernmentAndTheUnitSeeW
   }));
 }
 
+TEST_F(Requests, ALessonNamingTheEngagementIsFlaggedAndPublishedOnlyOnceEditedAndApproved) {
+  json r = Active();
+  const std::string reference = r["reference"];
+  json lesson = {{"title", "Model the royalty before the first round"},
+                 {"stage", "negotiating"},
+                 {"disciplines", {"fiscal_modelling"}},
+                 {"worked", "The Ghanaian officials ran the model with Acme's own numbers."},
+                 {"did_not_work", "Production data arrived two weeks late."}};
+  std::string path;
+  ASSERT_TRUE(Step("the team writes it; its names of the engagement are flagged", [&] {
+    const json early = Submitted();
+    EXPECT_EQ(Status(coordinator_.Send("POST", Path(early, "/lessons"), lesson)), 409);
+    auto made = expert_.Send("POST", Path(r, "/lessons"), lesson);
+    ASSERT_EQ(Status(made), 201) << made->body;
+    const json l = Json(made);
+    path = "/api/v1/lessons/" + l["id"].get<std::string>();
+    std::set<std::string> flagged;
+    for (const json& f : l["flags"])
+      flagged.insert(f["kind"].get<std::string>() + ":" + f["term"].get<std::string>());
+    EXPECT_EQ(flagged, (std::set<std::string>{"country:Ghana", "company:Acme"}));
+    // Not the government's, nor anyone's outside the team and the Unit.
+    EXPECT_TRUE(Json(ghana_.Get(Path(r, "/lessons")))["items"].empty());
+    EXPECT_EQ(Status(ghana_.Send("POST", Path(r, "/lessons"), lesson)), 403);
+    for (Client* other : {&senegal_, &engineer_}) {
+      EXPECT_EQ(Status(other->Get(Path(r, "/lessons"))), 404);
+      EXPECT_EQ(
+          Status(other->Send("POST", path + "/status", {{"to", "in_review"}, {"version", 1}})),
+          404);
+    }
+  }));
+
+  ASSERT_TRUE(Step("flagged, it cannot be published until edited", [&] {
+    ASSERT_EQ(Status(expert_.Send("POST", path + "/status", {{"to", "in_review"}, {"version", 1}})),
+              200);
+    // The expert cannot approve, and nobody can while it names the engagement.
+    EXPECT_EQ(Status(expert_.Send("POST", path + "/status", {{"to", "published"}, {"version", 2}})),
+              403);
+    auto named = coordinator_.Send("POST", path + "/status", {{"to", "published"}, {"version", 2}});
+    ASSERT_EQ(Status(named), 400);
+    EXPECT_EQ(ErrorFields(named), std::set<std::string>{"worked"});
+    EXPECT_NE(named->body.find("Ghana"), std::string::npos);
+  }));
+
+  ASSERT_TRUE(Step("edited by one member, approved by another, it is in the hub", [&] {
+    lesson["worked"] = "The officials ran the model with the company's own numbers.";
+    lesson["version"] = 2;
+    auto edited = coordinator_.Send("PUT", path, lesson);
+    ASSERT_EQ(Status(edited), 200) << edited->body;
+    EXPECT_TRUE(Json(edited)["flags"].empty());
+    // The last editor does not approve their own words.
+    EXPECT_EQ(
+        Status(coordinator_.Send("POST", path + "/status", {{"to", "published"}, {"version", 3}})),
+        403);
+    auto approved = admin_.Send("POST", path + "/status", {{"to", "published"}, {"version", 3}});
+    ASSERT_EQ(Status(approved), 200) << approved->body;
+    const std::string hub = Json(approved)["hub_document_id"];
+    ASSERT_FALSE(hub.empty());
+    Client visitor = NewClient();
+    auto doc = visitor.Get("/api/v1/hub/documents/" + hub);
+    ASSERT_EQ(Status(doc), 200);
+    EXPECT_EQ(Json(doc)["kind"], "lesson");
+    EXPECT_EQ(Json(doc)["stage"], "negotiating");
+    EXPECT_EQ(doc->body.find(reference), std::string::npos);
+    EXPECT_EQ(doc->body.find(r["id"].get<std::string>()), std::string::npos);
+    const json page = Json(visitor.Get("/api/v1/hub/documents/" + hub + "/pages/1"));
+    EXPECT_NE(page.dump().find("What did not work"), std::string::npos);
+    const json found =
+        Json(visitor.Get("/api/v1/hub/search?q=%22company%27s+own+numbers%22&kind=lesson"));
+    ASSERT_EQ(found["total"], 1);
+    EXPECT_EQ(found["items"][0]["id"], hub);
+    // Published, it no longer changes here.
+    lesson["version"] = 4;
+    EXPECT_EQ(Status(coordinator_.Send("PUT", path, lesson)), 409);
+  }));
+}
+
 // Impact reports on a server of their own, so the counts are known: the demo
 // data's one request from Senegal (gas, acknowledged at once) and what each
 // test adds.

@@ -8,38 +8,12 @@ import { accounts, usePortal } from './harness.mjs';
 
 const portal = usePortal();
 
-// A request from Ghana through the whole process to a closed engagement (through the API).
-async function closedRequest(project) {
-  const gov = await portal.apiAs(accounts.government);
-  const co = await portal.apiAs(accounts.coordinator);
-  const expert = await portal.apiAs(accounts.expert);
-  let r = await gov('POST', '/api/v1/requests', {
-    entity: 'Minerals Commission', focal_points: [{ name: 'Kwame Mensah' }], project_name: project,
-    commodity: 'gold', counterparties: [{ name: 'Golden Hill Resources', affiliates: [] }],
-    disciplines: ['fiscal_modelling'], phase: 'negotiation', language: 'en', background: 'Royalty terms',
-  });
-  const move = async (who, to, extra = {}) => (r = await who('POST', `/api/v1/requests/${r.id}/transitions`, { to, version: r.version, ...extra }));
-  await move(gov, 'submitted');
-  await move(co, 'acknowledged');
-  await move(co, 'under_review');
-  await co('PUT', `/api/v1/requests/${r.id}/due-diligence`, { human_rights: 'low', environmental: 'low', legal: 'low', reputational: 'low', decision: 'approve', version: 0 });
-  await move(co, 'approved', { scope: { summary: 'Fiscal review of the royalty terms' } });
-  await move(co, 'scoping');
-  const { user } = await expert('GET', '/api/v1/session');
-  await co('POST', `/api/v1/requests/${r.id}/team`, { user_id: user.id, role: 'fiscal modeller' });
-  r = await co('GET', `/api/v1/requests/${r.id}`);
-  await move(co, 'team_proposed');
-  await move(gov, 'team_confirmed');
-  await move(co, 'active');
-  return move(co, 'closed');
-}
-
 test('a government answers the feedback survey of a closed engagement and the Support Unit reads it', async () => {
   // Two engagements answered before, through the API: two answers are too
   // few for the dashboard to show any rating.
   const gov = await portal.apiAs(accounts.government);
   for (const [project, quality] of [['Obuasi gold lease', 4], ['Damang gold lease', 3]]) {
-    const done = await closedRequest(project);
+    const done = await portal.engagement(project);
     await gov('POST', `/api/v1/requests/${done.id}/feedback`, { version: done.version, quality, timeliness: 4, independence: 5, multidisciplinarity: 4, capacity_built: 3, value_added: quality, estimated_added_value: 40e6 });
   }
   const desk = await portal.newPage();
@@ -49,7 +23,7 @@ test('a government answers the feedback survey of a closed engagement and the Su
   await satisfaction.getByText('Fewer than 3 surveys answered').waitFor();
   assert.equal(await desk.page.locator('dd[data-figure="answered"]').textContent(), '2');
 
-  const r = await closedRequest('Tarkwa gold lease');
+  const r = await portal.engagement('Tarkwa gold lease');
   const { page, problems } = await portal.newPage();
   await portal.signIn(page, accounts.government);
   await page.goto(`${portal.base}/requests/${r.id}`);

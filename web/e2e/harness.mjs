@@ -61,7 +61,7 @@ export function unzip(buffer) {
 // With `{ mail: true }` the portal mails through a real SMTP server
 // (tests/support/smtp_sink.py) whose mails `ctx.mailsTo` reads.
 export function usePortal({ mail = false } = {}) {
-  const ctx = { base: '', newPage, signIn, chooseLanguage, shot, apiAs, mailsTo, waitForMail };
+  const ctx = { base: '', newPage, signIn, chooseLanguage, shot, apiAs, mailsTo, waitForMail, engagement };
   let server, browser, data, sink, inbox;
   const contexts = [];
 
@@ -158,6 +158,33 @@ export function usePortal({ mail = false } = {}) {
       if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
       return json;
     };
+  }
+
+  // A request from Ghana taken through the API to `until` (active or closed),
+  // the fiscal expert on its team; its detail as last answered.
+  async function engagement(project, until = 'closed') {
+    const gov = await apiAs(accounts.government);
+    const co = await apiAs(accounts.coordinator);
+    const expert = await apiAs(accounts.expert);
+    let r = await gov('POST', '/api/v1/requests', {
+      entity: 'Minerals Commission', focal_points: [{ name: 'Kwame Mensah' }], project_name: project,
+      commodity: 'gold', counterparties: [{ name: 'Golden Hill Resources', affiliates: [] }],
+      disciplines: ['fiscal_modelling'], phase: 'negotiation', language: 'en', background: 'Royalty terms',
+    });
+    const move = async (who, to, extra = {}) => (r = await who('POST', `/api/v1/requests/${r.id}/transitions`, { to, version: r.version, ...extra }));
+    await move(gov, 'submitted');
+    await move(co, 'acknowledged');
+    await move(co, 'under_review');
+    await co('PUT', `/api/v1/requests/${r.id}/due-diligence`, { human_rights: 'low', environmental: 'low', legal: 'low', reputational: 'low', decision: 'approve', version: 0 });
+    await move(co, 'approved', { scope: { summary: 'Fiscal review of the royalty terms' } });
+    await move(co, 'scoping');
+    const { user } = await expert('GET', '/api/v1/session');
+    await co('POST', `/api/v1/requests/${r.id}/team`, { user_id: user.id, role: 'fiscal modeller' });
+    r = await co('GET', `/api/v1/requests/${r.id}`);
+    await move(co, 'team_proposed');
+    await move(gov, 'team_confirmed');
+    await move(co, 'active');
+    return until === 'closed' ? move(co, 'closed') : r;
   }
 
   // The mails the sink received for `address`, oldest first.

@@ -71,6 +71,7 @@ std::vector<Route> ApiRoutes(Services& s) {
   AddEngagementRoutes(routes, s);
   AddDisclosureRoutes(routes, s);
   AddReferralRoutes(routes, s);
+  AddLessonRoutes(routes, s);
   AddDocumentRoutes(routes, s);
   AddSupportRoutes(routes, s);
   AddCodelistRoutes(routes, s);

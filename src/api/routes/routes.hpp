@@ -47,6 +47,7 @@ void AddRequestRoutes(std::vector<Route>& routes, Services& s);
 void AddEngagementRoutes(std::vector<Route>& routes, Services& s);
 void AddDisclosureRoutes(std::vector<Route>& routes, Services& s);
 void AddReferralRoutes(std::vector<Route>& routes, Services& s);
+void AddLessonRoutes(std::vector<Route>& routes, Services& s);
 void AddDocumentRoutes(std::vector<Route>& routes, Services& s);
 void AddSupportRoutes(std::vector<Route>& routes, Services& s);
 void AddCodelistRoutes(std::vector<Route>& routes, Services& s);

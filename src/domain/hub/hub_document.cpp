@@ -8,8 +8,8 @@
 
 namespace connex::domain {
 
-const std::vector<std::string> kHubKinds = {"contract", "guide", "model_contract", "law",
-                                            "training", "tool",  "other"};
+const std::vector<std::string> kHubKinds = {"contract", "guide",    "lesson", "model_contract",
+                                            "law",      "training", "tool",   "other"};
 const std::vector<std::string> kContractTypes = {"concession",
                                                  "production_sharing",
                                                  "exploration_licence",

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/requests/lesson.hpp"
 #include "domain/requests/referral_record.hpp"
 #include "domain/requests/request.hpp"
 
@@ -55,6 +56,13 @@ class RequestRepository {
   virtual std::optional<Referral> FindReferral(const std::string& id) = 0;
   // One request's referrals, or every one (nullopt), oldest first.
   virtual std::vector<Referral> Referrals(const std::optional<std::string>& request_id) = 0;
+
+  virtual void InsertLesson(const Lesson& l) = 0;
+  // Stores `l` if the stored one still has `expected_version`.
+  virtual bool UpdateLesson(const Lesson& l, int expected_version) = 0;
+  virtual std::optional<Lesson> FindLesson(const std::string& id) = 0;
+  // One request's lessons, oldest first.
+  virtual std::vector<Lesson> Lessons(const std::string& request_id) = 0;
 
   // The engagement's signed contract in the hub: one per request, replaced.
   virtual void SaveContractLink(const ContractLink& l) = 0;

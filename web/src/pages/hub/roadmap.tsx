@@ -17,7 +17,7 @@ export function Roadmap() {
   const [providers, setProviders] = useState<Provider[]>([]);
   const [stages, setStages] = useState<string[] | null>(null);
   useEffect(() => {
-    Promise.all(['guide', 'tool'].map((kind) => call<SearchAnswer>('GET', `/api/v1/hub/search?kind=${kind}&limit=100`))).then((answers) =>
+    Promise.all(['guide', 'lesson', 'tool'].map((kind) => call<SearchAnswer>('GET', `/api/v1/hub/search?kind=${kind}&limit=100`))).then((answers) =>
       setGuides(answers.flatMap((a) => (a.data ? a.data.items : []))),
     );
     call<ProviderList>('GET', '/api/v1/hub/providers').then((r) => r.data && setProviders(r.data.items));

@@ -13,6 +13,7 @@ import { clockLabel, scopeReason, stateLabel, when, type Detail } from '../../re
 import { commodityLabel, disciplineLabel } from '../../codelists';
 import { useSignal } from '../../state';
 import { DisclosurePanel } from './disclosure_panel';
+import { LessonsPanel } from './lessons_panel';
 import { ReferralsPanel } from './referrals_panel';
 import { ApprovalPanel, DeliverablesPanel, ScopePanel, TeamPanel } from './request_panels';
 import { FeedbackPanel } from './request_feedback';
@@ -201,6 +202,7 @@ export function RequestDetail({ id }: { id: string }) {
       <ScopePanel request={r} staff={staff} onChange={load} />
       <DisclosurePanel request={r} staff={staff} onChange={load} />
       <ReferralsPanel request={r} staff={staff} />
+      <LessonsPanel request={r} staff={staff} expert={me.role === 'expert'} />
       <TeamPanel request={r} staff={staff} onChange={load} />
       <DeliverablesPanel request={r} staff={staff} expert={me.role === 'expert'} onChange={load} />
       <DocumentsPanel request={r} />
