@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { StateBadge } from '../../components/due_badge';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
+import type { Obligation as RegisteredObligation } from '../../monitoring';
 import { formatLongDate, formatNumber } from '../../numbers';
 
 interface PublicDueDate {
@@ -15,21 +16,11 @@ interface PublicDueDate {
   recorded_on?: string;
   evidence?: string;
 }
-interface PublicObligation {
-  id: string;
-  type: string;
-  title: string;
-  description: string;
-  party: string;
-  amount: number | null;
-  currency: string;
-  target: string;
-  clause: string;
-  recurrence: string;
-  status: string;
+// An obligation as visitors read it: its public fields and its due dates.
+type PublicObligation = Pick<RegisteredObligation, 'id' | 'type' | 'title' | 'description' | 'party' | 'amount' | 'currency' | 'target' | 'clause' | 'recurrence' | 'status'> & {
   earlier_dates: number;
   dates: PublicDueDate[];
-}
+};
 interface PublicRegister {
   title: string;
   counterparty: string;
