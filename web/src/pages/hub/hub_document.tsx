@@ -206,7 +206,8 @@ function Annotations({ doc, staff, q, goTo, onChange }: { doc: HubDocument; staf
       <ul class="annotations">
         {byPage(doc.annotations).map((a) => (
           <li key={a.id} data-category={a.category} class={q && inNote(a, q) ? 'match' : undefined}>
-            <h3>{lists ? categoryLabelOf(lists, a.category) : a.category_label}</h3>
+            {/* The category in the reader's language once the codelist is in; never the English meanwhile. */}
+            <h3>{lists ? categoryLabelOf(lists, a.category) : '\u00a0'}</h3>
             <p lang={a.language}><Snippet parts={highlight(a.summary, q)} /></p>
             <p class="muted">
               {a.article && <>{t('hub.article')} {a.article} · </>}

@@ -165,7 +165,7 @@ export function MonitoredContractPage({ id }: { id: string }) {
   const [lists, setLists] = useState<HubCodelists | null>(null);
   useEffect(() => void loadHubCodelists().then(setLists), []);
   // A suggestion's clause category in the reader's language.
-  const categoryOf = (s: Suggestion) => (lists ? categoryLabelOf(lists, s.category) : s.category_label);
+  const categoryOf = (s: Suggestion) => categoryLabelOf(lists, s.category);
   const [draft, setDraft] = useState<Draft>(blank);
   const [error, setError] = useState('');
   const today = new Date();
@@ -277,7 +277,8 @@ export function MonitoredContractPage({ id }: { id: string }) {
           </table>
         )}
       </section>
-      {suggestions.length > 0 && (
+      {/* Shown once the codelist names the clauses in the reader's language. */}
+      {suggestions.length > 0 && lists && (
         <section aria-label={t('monitoring.suggestions')}>
           <h2>{t('monitoring.suggestions')}</h2>
           <p class="muted">{t('monitoring.suggestionsIntro')}</p>

@@ -15,6 +15,7 @@ import { formatMillions, formatNumber, formatPercent } from '../../numbers';
 interface Row { key: string; suppressed: boolean; requests: number | null; engagements: number | null }
 interface ClockRow { clock: string; target_hours: number; suppressed: boolean; measured: number | null; met: number | null; share_met: number | null; median_hours: number | null }
 interface Revenue { currency: string; suppressed: boolean; estimates: number | null; total: number | null; median: number | null }
+interface ReferralRow { provider: string; suppressed: boolean; referrals: number | null; accepted: number | null; declined: number | null; completed: number | null; answered: number | null; median_response_days: number | null }
 interface Report {
   suppressed: boolean;
   minimum_group: number;
@@ -31,6 +32,9 @@ interface Report {
   durations: { suppressed: boolean; closed: number | null; median_days: number | null; mean_days: number | null };
   satisfaction: { suppressed: boolean; answers: number | null; mean: Record<string, number | null> };
   added_revenue: Revenue[];
+  disclosure: { suppressed: boolean; committed: number | null; due: number | null; on_time: number | null; late: number | null; overdue: number | null; share_published: number | null; share_on_time: number | null };
+  referrals: ReferralRow;
+  referrals_by_provider: ReferralRow[];
   regions: string[];
 }
 interface Filters { from: string; to: string; interval: string; country: string; region: string; commodity: string; discipline: string }
@@ -47,6 +51,47 @@ function query(f: Filters, format?: string): string {
 const hidden = () => <span class="muted" title={t('impact.suppressedWhy')}>{t('impact.suppressed')}</span>;
 const num = (v: number | null, digits = 0) => (v === null ? hidden() : formatNumber(v, digits));
 const regionLabel = (r: string) => (r === 'other' || r === 'north_america' ? t(`impact.region.${r}` as MessageKey) : t(`region.${r}` as MessageKey));
+
+// Commitments to publish signed contracts, and referrals to other providers.
+function Outward({ r }: { r: Report }) {
+  const d = r.disclosure;
+  const rows = [r.referrals, ...r.referrals_by_provider];
+  return (
+    <>
+      <section class="panel" aria-label={t('impact.disclosure')}>
+        <h2>{t('impact.disclosure')}</h2>
+        {d.suppressed ? <p class="muted" role="status">{t('impact.fewCommitments', { count: r.minimum_group })}</p> : (
+          <>
+            <p>{t('impact.disclosureText', { published: formatPercent(d.share_published ?? 0, 0), onTime: formatPercent(d.share_on_time ?? 0, 0), due: d.due ?? 0 })}</p>
+            <dl class="facts">
+              <dt>{t('impact.committed')}</dt><dd>{num(d.committed)}</dd>
+              <dt>{t('impact.onTime')}</dt><dd>{num(d.on_time)}</dd>
+              <dt>{t('impact.late')}</dt><dd>{num(d.late)}</dd>
+              <dt>{t('impact.notPublished')}</dt><dd>{num(d.overdue)}</dd>
+            </dl>
+          </>
+        )}
+      </section>
+      <section class="panel" aria-label={t('impact.referrals')}>
+        <h2>{t('impact.referrals')}</h2>
+        {r.referrals.suppressed && r.referrals_by_provider.length === 0 ? <p class="muted">{t('impact.none')}</p>
+          : r.referrals.suppressed ? <p class="muted" role="status">{t('impact.fewReferrals', { count: r.minimum_group })}</p> : (
+            <table>
+              <thead><tr><th>{t('impact.provider')}</th><th>{t('impact.referred')}</th><th>{t('impact.accepted')}</th><th>{t('impact.declined')}</th><th>{t('impact.daysToAnswer')}</th></tr></thead>
+              <tbody>
+                {rows.map((p) => (
+                  <tr key={p.provider || '*'}>
+                    <th>{p.provider ? <span lang="">{p.provider}</span> : t('impact.allProviders')}</th><td>{num(p.referrals)}</td><td>{num(p.accepted)}</td><td>{num(p.declined)}</td>
+                    <td>{p.suppressed ? hidden() : p.median_response_days === null ? '—' : formatNumber(p.median_response_days, 1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+        )}
+      </section>
+    </>
+  );
+}
 
 function Breakdown({ title, rows, label }: { title: string; rows: Row[]; label: (key: string) => string }) {
   return (
@@ -185,6 +230,8 @@ export function Impact() {
               <p>{t('impact.durationsText', { count: r.durations.closed ?? 0, median: formatNumber(r.durations.median_days ?? 0), mean: formatNumber(r.durations.mean_days ?? 0) })}</p>
             )}
           </section>
+
+          <Outward r={r} />
 
           <section class="panel" aria-label={t('impact.overTime')}>
             <h2>{t('impact.overTime')}</h2>
