@@ -1093,6 +1093,13 @@ TEST_F(Disclosure, ACommitmentIsMetByLinkingAPublishedContractAndOverdueOtherwis
     EXPECT_EQ(ErrorFields(coordinator_.Send("PUT", Path(overdue, "/contract"),
                                             {{"hub_document_id", "hub-nope"}})),
               std::set<std::string>{"hub_document_id"});
+    // Nor a contract of another country.
+    auto foreign = coordinator_.Send("POST", "/api/v1/hub/documents",
+                                     {{"title", "Kédougou gold convention"}, {"country", "SEN"}});
+    ASSERT_EQ(Status(foreign), 201);
+    EXPECT_EQ(ErrorFields(coordinator_.Send("PUT", Path(overdue, "/contract"),
+                                            {{"hub_document_id", Json(foreign)["id"]}})),
+              std::set<std::string>{"hub_document_id"});
     EXPECT_EQ(Commitment(overdue)["state"], "overdue");
   }));
 

@@ -52,8 +52,8 @@ void AddLessonRoutes(std::vector<Route>& routes, Services& s) {
   routes.push_back(
       {"POST", "/api/v1/lessons/{id}/status", Access::kCaseWork,
        "Sends a draft to review (to: in_review) or approves it, publishing it in the hub (to: "
-       "published; by a member of the Support Unit who neither wrote nor last edited it, and "
-       "only once it names nothing of its engagement); version: the one read",
+       "published; by a member of the Support Unit other than its last editor, and only once "
+       "it names nothing of its engagement); version: the one read",
        [&s](Request& r) -> Result<Reply> {
          Errors errors;
          ObjectReader reader(r.body, "", {"to", "version"}, errors);

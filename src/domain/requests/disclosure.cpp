@@ -95,6 +95,11 @@ Result<std::optional<ContractLink>> DisclosureService::Link(Stores& s, const Pri
                  "must be a main contract of the hub (not an amendment, annex or guide)",
                  "hub_document_id"};
   }
+  // The contract of another country cannot keep this government's promise.
+  if (d->meta.country != r->form.country) {
+    return Error{ErrorCode::kInvalidInput, "must be a contract of the requesting country",
+                 "hub_document_id"};
+  }
   ContractLink l{r->id, d->id, p.user_id, now};
   s.requests.SaveContractLink(l);
   s.audit.Record(p.user_id, "request.contract.link", "request", r->id, snapshot(before),

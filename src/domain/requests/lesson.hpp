@@ -2,7 +2,7 @@
 // write what worked and what did not, for a roadmap stage and disciplines.
 // Before a lesson leaves the engagement it is checked against the
 // engagement's own names (LessonFlags); a member of the Support Unit other
-// than its author and its last editor approves it, and it is published in
+// than its last editor approves it, and it is published in
 // the hub as guidance of kind "lesson", tagged by its stage, found by search,
 // and never linked to its engagement in public (lesson_service.hpp).
 //

@@ -168,9 +168,11 @@ Result<LessonView> LessonService::Move(Stores& s, const Principal& p, const std:
     if (before.status != "in_review") {
       return Error{ErrorCode::kConflict, "only a lesson in review is approved", "to"};
     }
-    if (p.user_id == before.author_id || p.user_id == before.edited_by) {
+    // The second pair of eyes: whoever last changed the words (the author,
+    // or the reviewer who took names out) does not approve them.
+    if (p.user_id == before.edited_by) {
       return Error{ErrorCode::kForbidden,
-                   "a lesson is approved by someone who neither wrote nor last edited it", ""};
+                   "a lesson is approved by someone other than its last editor", ""};
     }
     Errors named;
     for (const LessonFlag& f : LessonFlags(before, request.form)) {

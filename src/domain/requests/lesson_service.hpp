@@ -5,8 +5,9 @@
 //   engagement runs or has closed, and edit them until published (an expert
 //   only their own); a government and anyone else see none;
 // - the author or the Support Unit sends a draft to review;
-// - a member of the Support Unit who is neither its author nor its last
-//   editor approves it, only while it names nothing of its engagement
+// - a member of the Support Unit other than its last editor (the author, or
+//   the reviewer who took names out) approves it, only while it names
+//   nothing of its engagement
 //   (LessonFlags); approving publishes it in the hub as a "lesson" of its
 //   roadmap stage, in its language, with no link to the engagement.
 //

@@ -9,10 +9,11 @@ interface Props {
   value: string;
   error?: string;
   autocomplete?: string;
+  min?: string;  // dates: the earliest the picker offers
   onInput: (value: string) => void;
 }
 
-export function Field({ id, label, type = 'text', value, error, autocomplete, onInput }: Props) {
+export function Field({ id, label, type = 'text', value, error, autocomplete, min, onInput }: Props) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -22,6 +23,7 @@ export function Field({ id, label, type = 'text', value, error, autocomplete, on
         type={type}
         value={value}
         autocomplete={autocomplete}
+        min={min}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}

@@ -1327,6 +1327,8 @@ export const en = {
   'monitoring.evidenceHint': "Receipt number, report reference…",
   'monitoring.save': "Save",
   'register.title': "Obligations and whether they were met",
+  'register.notRecorded': "Past due, not recorded as met",
+  'impact.awaiting': "Awaiting an answer",
   'register.target': "Target",
   'register.intro': "Published by the government on {date}. Due dates are read in the {zone} time zone.",
   'register.none': "The government has published this register, but it holds no obligations yet.",

@@ -1328,6 +1328,8 @@ export const es: Messages = {
   'monitoring.evidenceHint': "Número de recibo, referencia del informe…",
   'monitoring.save': "Guardar",
   'register.title': "Obligaciones y su cumplimiento",
+  'register.notRecorded': "Vencido, sin cumplimiento registrado",
+  'impact.awaiting': "A la espera de respuesta",
   'register.target': "Meta",
   'register.intro': "Publicado por el gobierno el {date}. Los vencimientos se expresan en la zona horaria {zone}.",
   'register.none': "El gobierno publicó este registro, pero aún no contiene obligaciones.",

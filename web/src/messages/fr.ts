@@ -1328,6 +1328,8 @@ export const fr: Messages = {
   'monitoring.evidenceHint': "Numéro de reçu, référence du rapport…",
   'monitoring.save': "Enregistrer",
   'register.title': "Obligations et leur exécution",
+  'register.notRecorded': "Échéance passée, exécution non enregistrée",
+  'impact.awaiting': "En attente de réponse",
   'register.target': "Objectif",
   'register.intro': "Publié par le gouvernement le {date}. Les échéances s'entendent dans le fuseau horaire {zone}.",
   'register.none': "Le gouvernement a publié ce registre, mais il ne contient encore aucune obligation.",

@@ -1328,6 +1328,8 @@ export const pt: Messages = {
   'monitoring.evidenceHint': "Número do recibo, referência do relatório…",
   'monitoring.save': "Guardar",
   'register.title': "Obrigações e o seu cumprimento",
+  'register.notRecorded': "Prazo passado, cumprimento não registado",
+  'impact.awaiting': "A aguardar resposta",
   'register.target': "Meta",
   'register.intro': "Publicado pelo governo em {date}. Os prazos contam-se no fuso horário {zone}.",
   'register.none': "O governo publicou este registo, mas ainda não contém obrigações.",

@@ -47,7 +47,9 @@ function Obligation({ o }: { o: PublicObligation }) {
       <ul class="due-list" aria-label={t('register.dueDatesOf', { title: o.title })}>
         {o.dates.map((d) => (
           <li key={d.due_date}>
-            <span class="due-date">{formatLongDate(d.due_date)}</span> <StateBadge state={d.state} />
+            {/* Past due with nothing recorded is not a default: say it as such to citizens. */}
+            <span class="due-date">{formatLongDate(d.due_date)}</span>{' '}
+            {d.state === 'overdue' ? <span class="badge badge-due-overdue">{t('register.notRecorded')}</span> : <StateBadge state={d.state} />}
             {(d.recorded_on || d.evidence) && (
               <div class="muted">
                 {d.recorded_on && t('register.recordedOn', { date: formatLongDate(d.recorded_on) })}

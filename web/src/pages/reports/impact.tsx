@@ -77,11 +77,12 @@ function Outward({ r }: { r: Report }) {
         {r.referrals.suppressed && r.referrals_by_provider.length === 0 ? <p class="muted">{t('impact.none')}</p>
           : r.referrals.suppressed ? <p class="muted" role="status">{t('impact.fewReferrals', { count: r.minimum_group })}</p> : (
             <table>
-              <thead><tr><th>{t('impact.provider')}</th><th>{t('impact.referred')}</th><th>{t('impact.accepted')}</th><th>{t('impact.declined')}</th><th>{t('impact.daysToAnswer')}</th></tr></thead>
+              <thead><tr><th>{t('impact.provider')}</th><th>{t('impact.referred')}</th><th>{t('impact.accepted')}</th><th>{t('impact.declined')}</th><th>{t('impact.awaiting')}</th><th>{t('impact.daysToAnswer')}</th></tr></thead>
               <tbody>
                 {rows.map((p) => (
                   <tr key={p.provider || '*'}>
                     <th>{p.provider ? <span lang="">{p.provider}</span> : t('impact.allProviders')}</th><td>{num(p.referrals)}</td><td>{num(p.accepted)}</td><td>{num(p.declined)}</td>
+                    <td>{p.referrals === null || p.accepted === null || p.declined === null ? hidden() : formatNumber(p.referrals - p.accepted - p.declined)}</td>
                     <td>{p.suppressed ? hidden() : p.median_response_days === null ? '—' : formatNumber(p.median_response_days, 1)}</td>
                   </tr>
                 ))}

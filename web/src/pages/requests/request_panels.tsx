@@ -68,7 +68,7 @@ function ScopeFields({ scope, setScope, errors, prefix }: {
         <p class="hint">{t('scope.publishContractHint')}</p>
       </div>
       {scope.publish_contract && (
-        <Field id={`${prefix}-publish-by`} type="date" label={t('scope.field.publish_by')} value={scope.publish_by}
+        <Field id={`${prefix}-publish-by`} type="date" min={new Date().toISOString().slice(0, 10)} label={t('scope.field.publish_by')} value={scope.publish_by}
           error={errors['scope.publish_by']} onInput={(v) => setScope({ ...scope, publish_by: v })} />
       )}
     </>
