@@ -107,6 +107,9 @@ export function usePortal({ mail = false } = {}) {
   // `options` of the browser context, such as the visitor's { locale }.
   async function newPage(options = {}) {
     const context = await browser.newContext({ locale: 'en-GB', ...options });
+    // The suite runs beside the sanitized API tests on two cores: a step that
+    // takes 5 s alone may take 40 s there, and is still not a fault.
+    context.setDefaultTimeout(90000);
     contexts.push(context);
     const page = await context.newPage();
     const problems = [];
