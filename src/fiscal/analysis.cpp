@@ -106,6 +106,10 @@ Analysis Analyze(const ProjectSeries& s, const Regime& regime, const Discounting
   a.regime = regime.name;
   Evaluate(s, regime, a.ledger);
   a.metrics = ComputeMetrics(s, a.ledger, d);
+  a.real = ComputeMetrics(s, Deflated(s, a.ledger, d.real_base_year, d.deflation), d);
+  if (d.point_forward_year != 0) {
+    a.point_forward = PointForwardMetrics(s, a.ledger, d, d.point_forward_year);
+  }
 
   Ledger scratch(s.years);
   a.post_tax_breakeven = FindBreakeven(s, regime, d, BreakevenOf::kInvestorNpv, scratch);

@@ -5,6 +5,7 @@
 // Thread-safety: pure functions over const inputs.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,9 +46,11 @@ struct Analysis {
   std::string regime;
   Ledger ledger;
   Metrics metrics;
-  Breakeven post_tax_breakeven;  // investor NPV = 0
-  Breakeven pre_tax_breakeven;   // pre-tax NPV = 0
-  Metric metr;                   // (p - r) / p, p = pre-tax IRR at the post-tax breakeven
+  Metrics real;                          // in money of the real base year
+  std::optional<Metrics> point_forward;  // from the point-forward year, when set
+  Breakeven post_tax_breakeven;          // investor NPV = 0
+  Breakeven pre_tax_breakeven;           // pre-tax NPV = 0
+  Metric metr;                           // (p - r) / p, p = pre-tax IRR at the post-tax breakeven
   Progressivity progressivity;
 };
 

@@ -20,6 +20,13 @@ struct Discounting {
   double rate = 0.10;
   int valuation_year = 0;
   Timing timing = Timing::kEndOfYear;
+  // Real terms: money of real_base_year, deflated at `deflation` a year and
+  // discounted at `rate` like nominal flows (the model reader defaults them
+  // to the valuation year and the project's inflation).
+  int real_base_year = 0;
+  double deflation = 0;
+  // Point-forward valuation from this calendar year, earlier flows sunk; 0: none.
+  int point_forward_year = 0;
 };
 
 inline constexpr EnumNames<Timing, 2> kTimingNames{{"end_of_year", "mid_year"}};

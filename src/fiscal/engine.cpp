@@ -150,8 +150,11 @@ CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
   return out;
 }
 
+namespace {
+
+// Every year of the project as given, whatever its economic limit.
 template <int W>
-void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioInputs<W>& in,
+void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioInputs<W>& in,
                    Ledger& out) {
   using V = Lanes<W>;
   const int n = s.years;
@@ -409,6 +412,7 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
     put(kBonus, t, bonus);
     put(kSurfaceRent, t, rent);
     put(kRoyalty, t, royalty);
+    put(kOperatingCashFlow, t, revenue - opex - royalty);
     put(kFtp, t, ftp);
     put(kFtpState, t, ftp_state);
     put(kFtpContractor, t, ftp - ftp_state);
@@ -425,6 +429,46 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
     for (int p = 0; p < np; ++p) cumulative[p] += quantity[p];
     cum_entitlement += entitlement;
     cum_costs += all_costs;
+  }
+}
+
+// The last year of `lane` whose operating cash flow is positive; when none
+// is, the year before the first production, so that nothing is produced.
+int LastOperatingYear(const ProjectSeries& s, const Ledger& l, int lane) {
+  for (int t = s.last_production_index; t >= 0; --t) {
+    if (l.Lane(kOperatingCashFlow, t, lane) > 0) return t;
+  }
+  return s.first_production_index - 1;
+}
+
+}  // namespace
+
+// The limit moves no year before the stop, so the project evaluated in full
+// tells each scenario where it stops; scenarios stopping earlier are
+// evaluated again on the project cut there (several scenarios stopping in
+// the same year share one evaluation).
+template <int W>
+void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioInputs<W>& in,
+                   Ledger& out) {
+  EvaluateYears(s, regime, in, out);
+  if (!s.economic_limit) return;
+  int stop[W];
+  for (int lane = 0; lane < W; ++lane) stop[lane] = LastOperatingYear(s, out, lane);
+  thread_local Ledger cut;
+  ScenarioInputs<W> cut_in = in;
+  cut_in.schedules = nullptr;  // sustaining capex, and so depreciation, change with the cut
+  for (int lane = 0; lane < W; ++lane) {
+    if (stop[lane] >= s.last_production_index) continue;
+    if (std::find(stop, stop + lane, stop[lane]) != stop + lane) continue;  // already cut there
+    EvaluateYears(StopAfter(s, stop[lane]), regime, cut_in, cut);
+    for (int k = lane; k < W; ++k) {
+      if (stop[k] != stop[lane]) continue;
+      for (int l = 0; l < kLineCount; ++l) {
+        for (int t = 0; t < s.years; ++t) {
+          out.row(static_cast<Line>(l), t)[k] = cut.row(static_cast<Line>(l), t)[k];
+        }
+      }
+    }
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "fiscal/analysis.hpp"
 #include "fiscal/test_projects.hpp"
 
@@ -35,6 +37,37 @@ TEST(Evaluate, NoProductionIsAnsweredNotCrashed) {
   EXPECT_FALSE(a.metrics.min_state_share_of_revenue.defined);
   // The state's paid equity shares the losses.
   EXPECT_DOUBLE_EQ(a.ledger.at(kStateEquity, 0), -10);
+}
+
+// Closure entered after the stop starts the year after it, keeping its
+// spacing, in the money of the years it moves to.
+TEST(StopAfter, ClosureFollowsTheStopInItsNewYearsMoney) {
+  Project p;
+  p.first_year = 2025;
+  p.years = 8;
+  p.inflation = 0.10;
+  Product ore{"ore", "t", {0, 10, 10, 10, 10, 10, 0, 0}, {{}, 50, 0}, 1, 0, 0};
+  p.products.push_back(ore);
+  p.fixed_opex = {0, 100, 100, 100, 100, 100, 0, 0};
+  p.capex[2] = {0, 0, 0, 20, 20, 20, 0, 0};
+  p.closure = {0, 0, 0, 0, 0, 0, 500, 300};
+  const ProjectSeries s = Resolve(p);
+  EXPECT_EQ(s.last_production_index, 5);
+  const ProjectSeries cut = StopAfter(s, 3);  // two production years fewer
+  EXPECT_EQ(cut.last_production_index, 3);
+  EXPECT_EQ(cut.first_production_index, 1);
+  EXPECT_FALSE(cut.economic_limit);
+  for (int t = 4; t < 8; ++t) {
+    EXPECT_EQ(cut.production[0][t], 0) << t;
+    EXPECT_EQ(cut.fixed_opex[t], 0) << t;
+    EXPECT_EQ(cut.capex[2][t], 0) << t;
+  }
+  EXPECT_DOUBLE_EQ(cut.capex[2][3], s.capex[2][3]);
+  // 500 and 300 of 2025 money, due in 2031 and 2032, now in 2029 and 2030.
+  EXPECT_DOUBLE_EQ(cut.closure[4], 500 * std::pow(1.1, 4));
+  EXPECT_DOUBLE_EQ(cut.closure[5], 300 * std::pow(1.1, 5));
+  EXPECT_EQ(cut.closure[6], 0);
+  EXPECT_EQ(cut.closure[7], 0);
 }
 
 TEST(Evaluate, AllNegativeCashFlowHasNullIrrWithAReason) {

@@ -33,6 +33,7 @@ namespace connex::fiscal {
   X(kBonus, "bonus", "signature and production bonuses")                                       \
   X(kSurfaceRent, "surface_rent", "area x rate")                                               \
   X(kRoyalty, "royalty", "all royalties")                                                      \
+  X(kOperatingCashFlow, "operating_cash_flow", "revenue - opex - royalties (economic limit)")  \
   X(kFtp, "ftp", "first tranche petroleum")                                                    \
   X(kFtpState, "ftp_state", "state share of FTP")                                              \
   X(kFtpContractor, "ftp_contractor", "contractor share of FTP")                               \

@@ -1,6 +1,8 @@
 #include "fiscal/metrics.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 namespace connex::fiscal {
 
@@ -41,6 +43,22 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
   m.payback_year = payback >= 0 ? Metric::Of(s.first_year + payback)
                                 : Metric::Undefined("cumulative investor cash flow stays negative");
 
+  const std::vector<double> df = DiscountFactors(n, s.first_year, d);
+  std::vector<double> discounted(static_cast<size_t>(n));
+  double pv_capex = 0;
+  for (int t = 0; t < n; ++t) {
+    discounted[t] = l.at(kInvestorCashFlow, t) * df[t];
+    pv_capex += l.at(kCapex, t) * df[t];
+  }
+  const int discounted_payback = PaybackIndex(discounted.data(), n);
+  m.discounted_payback_year =
+      discounted_payback >= 0
+          ? Metric::Of(s.first_year + discounted_payback)
+          : Metric::Undefined("cumulative discounted investor cash flow stays negative");
+  m.profitability_index = pv_capex > 0
+                              ? Metric::Of(1 + m.investor_npv / pv_capex)
+                              : Metric::Undefined("no capital is spent in the years valued");
+
   double min_share = 0;
   bool producing = false;
   for (int t = 0; t < n; ++t) {
@@ -65,6 +83,18 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
         RatioIfPositive(pv_early, m.pv_government, "PV of government receipts is not positive");
   }
 
+  m.economic_limit_year = Metric::Undefined("the economic limit is off");
+  m.economic_limit = s.economic_limit;
+  if (s.economic_limit) {
+    int last = -1;
+    for (int t = 0; t < n; ++t) {
+      if (l.at(kOperatingCashFlow, t) > 0) last = t;
+    }
+    m.economic_limit_year = last >= 0 ? Metric::Of(s.first_year + last)
+                                      : Metric::Undefined("no year covers its operating costs");
+    m.production_years_cut = s.last_production_index - std::max(last, s.first_production_index - 1);
+  }
+
   for (int i = 0; i < kInstrumentCount; ++i) {
     InstrumentTotal& it = m.by_instrument[i];
     it.line = kGovernmentLines[i];
@@ -74,6 +104,40 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
                                        : Metric::Undefined("total government receipts are zero");
   }
   return m;
+}
+
+Ledger Deflated(const ProjectSeries& s, const Ledger& l, int base_year, double deflation) {
+  Ledger out = l;
+  for (int t = 0; t < s.years; ++t) {
+    const double factor = std::pow(1.0 + deflation, -(s.first_year + t - base_year));
+    for (int line = 0; line < kLineCount; ++line) {
+      if (line == kRFactor || line == kStateShareRate || line == kIncomeTaxRate) continue;
+      out.at(static_cast<Line>(line), t) *= factor;
+    }
+  }
+  return out;
+}
+
+Metrics PointForwardMetrics(const ProjectSeries& s, const Ledger& l, const Discounting& d,
+                            int from_year) {
+  const int k = from_year - s.first_year;
+  // Only the fields metrics read: the years from k on, indices shifted by k.
+  ProjectSeries w;
+  w.first_year = from_year;
+  w.years = s.years - k;
+  w.first_production_index =
+      s.first_production_index < 0 ? -1 : std::max(0, s.first_production_index - k);
+  w.last_production_index = s.last_production_index < k ? -1 : s.last_production_index - k;
+  w.economic_limit = s.economic_limit;
+  Ledger window(w.years);
+  for (int line = 0; line < kLineCount; ++line) {
+    for (int t = 0; t < w.years; ++t) {
+      window.at(static_cast<Line>(line), t) = l.at(static_cast<Line>(line), t + k);
+    }
+  }
+  Discounting at = d;
+  at.valuation_year = from_year;
+  return ComputeMetrics(w, window, at);
 }
 
 }  // namespace connex::fiscal

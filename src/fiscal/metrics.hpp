@@ -52,13 +52,30 @@ struct Metrics {
   Metric aetr;              // PV(G) / PV(N)
   Irr investor_irr;
   Irr pretax_irr;
-  Metric payback_year;  // calendar year
+  Metric payback_year;             // calendar year
+  Metric discounted_payback_year;  // the same on discounted investor cash flow
+  Metric profitability_index;      // 1 + investor NPV / PV(capex)
   Metric min_state_share_of_revenue;
   Metric front_loading;  // PV(G) share in the first 5 production years
+  // Calendar year of the last production under the economic limit, and the
+  // production years it cut from the project as entered (0 when it is off).
+  bool economic_limit = false;
+  Metric economic_limit_year;
+  int production_years_cut = 0;
   std::array<InstrumentTotal, kInstrumentCount> by_instrument;
 };
 
 Metrics ComputeMetrics(const ProjectSeries& series, const Ledger& ledger, const Discounting& d);
+
+// The ledger in money of `base_year`: every amount divided by
+// (1 + deflation)^(year - base_year); the rate lines are kept as they are.
+Ledger Deflated(const ProjectSeries& series, const Ledger& ledger, int base_year, double deflation);
+
+// Metrics of the years from `from_year` on, valued in that year. The ledger
+// is the full run's, so earlier years' tax pools and unrecovered costs still
+// count; their cash flows are sunk. REQUIRES: from_year within the project.
+Metrics PointForwardMetrics(const ProjectSeries& series, const Ledger& ledger, const Discounting& d,
+                            int from_year);
 
 // The few metrics a sweep or search needs, without IRRs of the investor: cheap.
 struct CoreMetrics {

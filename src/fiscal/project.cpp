@@ -1,5 +1,6 @@
 #include "fiscal/project.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace connex::fiscal {
@@ -22,6 +23,8 @@ ProjectSeries Resolve(const Project& project) {
   s.first_year = project.first_year;
   s.years = n;
   s.days_per_year = project.days_per_year;
+  s.economic_limit = project.economic_limit;
+  s.inflation = project.inflation;
 
   const int base_year = project.cost_base_year == 0 ? project.first_year : project.cost_base_year;
   std::vector<double> index(static_cast<size_t>(n));
@@ -48,15 +51,38 @@ ProjectSeries Resolve(const Project& project) {
   s.fixed_opex = Inflated(project.fixed_opex, index, n);
   s.closure = Inflated(project.closure, index, n);
 
-  for (int t = 0; t < n && s.first_production_index < 0; ++t) {
+  for (int t = 0; t < n; ++t) {
     for (const auto& prod : s.production) {
       if (prod[t] > 0) {
-        s.first_production_index = t;
+        if (s.first_production_index < 0) s.first_production_index = t;
+        s.last_production_index = t;
         break;
       }
     }
   }
   return s;
+}
+
+ProjectSeries StopAfter(const ProjectSeries& s, int last) {
+  ProjectSeries out = s;
+  out.economic_limit = false;
+  const int n = s.years;
+  int first_closure = n;
+  for (int t = last + 1; t < n && first_closure == n; ++t) {
+    if (s.closure[t] != 0) first_closure = t;
+  }
+  const int earlier = first_closure - (last + 1);
+  const double recost = std::pow(1.0 + s.inflation, -earlier);
+  for (int t = last + 1; t < n; ++t) {
+    for (auto& prod : out.production) prod[t] = 0;
+    out.fixed_opex[t] = 0;
+    out.capex[static_cast<int>(CapexClass::kSustaining)][t] = 0;
+    out.closure[t] = t + earlier < n ? s.closure[t + earlier] * recost : 0;
+  }
+  // The planned first production stays: holidays and depreciation that count
+  // from it must not move the years before the stop.
+  out.last_production_index = std::min(s.last_production_index, last);
+  return out;
 }
 
 }  // namespace connex::fiscal

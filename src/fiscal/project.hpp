@@ -57,6 +57,9 @@ struct Project {
   double inflation = 0;
   int cost_base_year = 0;  // 0 = first_year
   double days_per_year = 365;
+  // Production, operating costs and sustaining capex stop after the last
+  // year whose operating cash flow is positive; closure follows the stop.
+  bool economic_limit = false;
 };
 
 // Nominal per-year series. Product p, year t: production[p][t] etc.
@@ -73,6 +76,9 @@ struct ProjectSeries {
   std::vector<double> fixed_opex;
   std::vector<double> closure;
   int first_production_index = -1;  // -1 when nothing is ever produced
+  int last_production_index = -1;
+  bool economic_limit = false;
+  double inflation = 0;  // of costs, to re-cost closure moved earlier
 
   int products() const { return static_cast<int>(production.size()); }
   // Same project, year by year: what a comparison of two regimes requires.
@@ -82,5 +88,14 @@ struct ProjectSeries {
 // REQUIRES: project.years >= 1 and every non-empty series has project.years entries
 // (the model reader checks this and names the offending field).
 ProjectSeries Resolve(const Project& project);
+
+// The project stopped after year index `last` (its economic limit,
+// docs/fiscal-methodology.md): no production, operating cost or sustaining
+// capex after it; the closure cost entered after it starts the year after,
+// keeping its spacing, in the money of the years it moves to. Exploration
+// and development capex stay as entered, and so does the first production
+// year. The result has no limit of its own.
+// REQUIRES: -1 <= last < s.years.
+ProjectSeries StopAfter(const ProjectSeries& s, int last);
 
 }  // namespace connex::fiscal

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <random>
+#include <utility>
 
 #include "fiscal/analysis.hpp"
 
@@ -240,6 +241,109 @@ TEST(Properties, RaisingARoyaltyRateNeverLowersThatYearsGovernmentReceipts) {
   EXPECT_GT(raised, kModels / 2);
 }
 
+// With no inflation, real terms are nominal terms, to the bit.
+TEST(Properties, RealEqualsNominalAtZeroInflation) {
+  RandomModels gen(8);
+  for (int i = 0; i < kModels; ++i) {
+    const Evaluated e = EvaluateRandom(gen);
+    const Discounting d{0.08, 2027, Timing::kMidYear};
+    const Metrics nominal = ComputeMetrics(e.series, e.ledger, d);
+    const Metrics real = ComputeMetrics(e.series, Deflated(e.series, e.ledger, 2031, 0.0), d);
+    for (auto [a, b] : {std::pair{nominal.pv_government, real.pv_government},
+                        {nominal.investor_npv, real.investor_npv},
+                        {nominal.pv_pretax, real.pv_pretax},
+                        {nominal.government_total, real.government_total},
+                        {nominal.investor_irr.value, real.investor_irr.value},
+                        {nominal.profitability_index.value, real.profitability_index.value}}) {
+      ASSERT_EQ(std::bit_cast<std::uint64_t>(a), std::bit_cast<std::uint64_t>(b)) << "model " << i;
+    }
+    ASSERT_EQ(nominal.aetr.defined, real.aetr.defined);
+    ASSERT_EQ(nominal.aetr.value, real.aetr.value);
+  }
+}
+
+// Point-forward from the first year is the whole project valued in that year.
+TEST(Properties, PointForwardFromTheFirstYearIsTheWholeProject) {
+  RandomModels gen(9);
+  for (int i = 0; i < kModels; ++i) {
+    const Evaluated e = EvaluateRandom(gen);
+    const Discounting d{0.1, e.series.first_year, Timing::kEndOfYear};
+    const Metrics whole = ComputeMetrics(e.series, e.ledger, d);
+    const Metrics forward = PointForwardMetrics(e.series, e.ledger, d, e.series.first_year);
+    ASSERT_EQ(whole.investor_npv, forward.investor_npv) << "model " << i;
+    ASSERT_EQ(whole.pv_government, forward.pv_government) << "model " << i;
+    ASSERT_EQ(whole.front_loading.value, forward.front_loading.value) << "model " << i;
+  }
+}
+
+// Present value at the cost inflation rate: what a cost is in real terms.
+double RealTotal(const ProjectSeries& s, const Ledger& l, Line line) {
+  double sum = 0;
+  for (int t = 0; t < s.years; ++t) sum += l.at(line, t) * std::pow(1 + s.inflation, -t);
+  return sum;
+}
+
+// The economic limit cuts only the years after the last one that covers its
+// running costs; the years before are those of the project run in full; the
+// mine is closed at the same real cost; with nothing to cut, nothing changes.
+TEST(Properties, TheEconomicLimitCutsOnlyYearsAfterTheLastThatCoversItsRunningCosts) {
+  RandomModels gen(7);
+  int cut = 0, uncut = 0;
+  for (int i = 0; i < kModels; ++i) {
+    ProjectSeries s = gen.MakeProject();
+    const Regime r = gen.MakeRegime(s.products());
+    Ledger full, limited;
+    Evaluate(s, r, full);
+    s.economic_limit = true;
+    Evaluate(s, r, limited);
+    // A project that never covers its running costs stops before producing.
+    int stop = s.first_production_index - 1;
+    for (int t = 0; t < s.years; ++t) {
+      if (limited.at(kOperatingCashFlow, t) > 0) stop = t;
+    }
+    // Units-of-production depreciation spreads capex over the reserves, which
+    // the cut shrinks: its taxes change before the stop, the project does not.
+    bool by_reserves = false;
+    if (r.income_tax) {
+      for (const Depreciation& d : r.income_tax->depreciation) {
+        by_reserves |= d.method == DepreciationMethod::kUnitsOfProduction;
+      }
+    }
+    const int same_lines = by_reserves ? kPretaxCashFlow + 1 : kLineCount;
+    bool any = false;
+    for (int t = 0; t < s.years; ++t) {
+      if (t <= stop) {
+        for (int l = 0; l < same_lines; ++l) {
+          ASSERT_EQ(std::bit_cast<std::uint64_t>(full.at(static_cast<Line>(l), t)),
+                    std::bit_cast<std::uint64_t>(limited.at(static_cast<Line>(l), t)))
+              << "model " << i << " " << LineName(static_cast<Line>(l)) << " year " << t;
+        }
+        continue;
+      }
+      ASSERT_EQ(limited.at(kGrossRevenue, t), 0) << "model " << i << " year " << t;
+      ASSERT_EQ(limited.at(kOpex, t), 0) << "model " << i << " year " << t;
+      ASSERT_EQ(limited.at(kCapexSustaining, t), 0) << "model " << i << " year " << t;
+      any |= full.at(kGrossRevenue, t) != 0 || full.at(kOpex, t) != 0 ||
+             full.at(kCapexSustaining, t) != 0;
+    }
+    EXPECT_NEAR(RealTotal(s, limited, kClosure), RealTotal(s, full, kClosure),
+                1e-9 * (1 + RealTotal(s, full, kClosure)))
+        << "model " << i;
+    if (!any) {
+      for (int l = 0; l < kLineCount; ++l) {
+        for (int t = 0; t < s.years; ++t) {
+          ASSERT_EQ(full.at(static_cast<Line>(l), t), limited.at(static_cast<Line>(l), t))
+              << "model " << i << " " << LineName(static_cast<Line>(l)) << " year " << t;
+        }
+      }
+    }
+    any ? ++cut : ++uncut;
+  }
+  // The generator must exercise both sides.
+  EXPECT_GT(cut, kModels / 10);
+  EXPECT_GT(uncut, kModels / 10);
+}
+
 }  // namespace
 }  // namespace connex::fiscal
 
@@ -251,7 +355,7 @@ namespace {
 TEST(Properties, EveryLaneOfABatchEqualsThatScenarioAlone) {
   RandomModels gen(6);
   for (int i = 0; i < 100; ++i) {
-    const ProjectSeries s = gen.MakeProject();
+    ProjectSeries s = gen.MakeProject();
     const Regime r = gen.MakeRegime(s.products());
     ScenarioInputs<kLanes> in;
     for (int lane = 0; lane < kLanes; ++lane) {
@@ -260,6 +364,7 @@ TEST(Properties, EveryLaneOfABatchEqualsThatScenarioAlone) {
       in.opex.Set(lane, 0.8 + 0.05 * lane);
       in.production.Set(lane, 1.0 + 0.02 * lane);
     }
+    s.economic_limit = i % 2 == 1;  // the cut differs by lane: each lane stops on its own
     Ledger batch;
     EvaluateBatch(s, r, in, batch);
     for (int lane = 0; lane < kLanes; ++lane) {

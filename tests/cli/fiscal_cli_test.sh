@@ -19,6 +19,13 @@ check "run exits 0" test $rc -eq 0
 check "run prints AETR" contains "$tmp/run" "AETR @10.00%"
 check "run states conventions" contains "$tmp/run" "end-of-year timing"
 check "run prints the ledger" contains "$tmp/run" "Ledger — Mining convention"
+check "run states real terms" contains "$tmp/run" "Real terms: money of 2026, deflated at 2.00% a year"
+
+# The demonstration of docs/fiscal-methodology.md, "Economic limit".
+"$connex" fiscal run examples/copper_mine_life.json >"$tmp/life" 2>&1; rc=$?
+check "the copper mine's life runs" test $rc -eq 0
+check "...which stops sooner as the royalty rises: 2050 at 0%, 2042 at 6%" \
+  grep -q "Economic limit: last production year (years cut).*2050 (0).*2045 (5).*2043 (7).*2042 (8)" "$tmp/life"
 
 "$connex" fiscal compare examples/oil_psc.json examples/oil_psc_negotiated.json --xlsx "$tmp/c.xlsx" >"$tmp/cmp"; rc=$?
 check "compare exits 0" test $rc -eq 0

@@ -4,6 +4,7 @@
 //
 // Expected values are compared with the connex.fiscal.result/1 JSON report, so
 // the names are those users see; a metric expected as null must be null.
+// "metrics", "real" and "point_forward" are the report's sections of those names.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -91,11 +92,14 @@ TEST_P(Golden, MatchesHandCalculation) {
         }
       }
     }
-    if (expect.contains("metrics")) {
-      for (const auto& [metric, value] : expect["metrics"].items()) {
-        const json* got = Find((*actual)["metrics"], metric);
-        ASSERT_NE(got, nullptr) << regime << ": no metric " << metric;
-        ExpectNear(value, *got, tolerance, regime + "." + metric);
+    // Nominal metrics, the same in real terms, and from the point-forward year.
+    for (const char* section : {"metrics", "real", "point_forward"}) {
+      if (!expect.contains(section)) continue;
+      ASSERT_TRUE(actual->contains(section)) << regime << ": no " << section;
+      for (const auto& [metric, value] : expect[section].items()) {
+        const json* got = Find((*actual)[section], metric);
+        ASSERT_NE(got, nullptr) << regime << ": no " << section << " " << metric;
+        ExpectNear(value, *got, tolerance, regime + "." + section + "." + metric);
         ++checked;
       }
     }

@@ -32,10 +32,16 @@ export interface Conventions {
   currency: string;
   discount_rate: number;
   valuation_year: number;
+  // Absent from runs kept before real terms were reported.
+  real_base_year?: number;
+  deflation?: number;
+  point_forward_year?: number;
 }
 export interface RegimeResult {
   regime: string;
   metrics: Record<string, unknown>;
+  real?: Record<string, unknown>;
+  point_forward?: Record<string, unknown>;
   by_instrument: Record<string, { total: number; pv: number; share_of_government: number }>;
   ledger: Record<string, number[]>;
 }

@@ -73,13 +73,24 @@ Model ModelWalker::Read(const json& root) {
   m.project = ReadProject(*project, "project");
 
   m.discounting.valuation_year = m.project.first_year;
+  m.discounting.real_base_year = m.project.first_year;
+  m.discounting.deflation = m.project.inflation;
   if (const json* d = Field(root, "discounting", "", false)) {
-    if (Object(*d, "discounting", {"rate", "valuation_year", "timing"})) {
+    if (Object(*d, "discounting",
+               {"rate", "valuation_year", "timing", "real_base_year", "deflation",
+                "point_forward_year"})) {
       m.discounting.rate = Number(*d, "rate", "discounting", 0.10, -0.99, 10.0);
       m.discounting.valuation_year =
           Integer(*d, "valuation_year", "discounting", m.project.first_year, 1900, 2300);
       m.discounting.timing =
           static_cast<Timing>(Choice(*d, "timing", "discounting", kTimingNames.All(), 0));
+      m.discounting.real_base_year =
+          Integer(*d, "real_base_year", "discounting", m.discounting.valuation_year, 1900, 2300);
+      m.discounting.deflation =
+          Number(*d, "deflation", "discounting", m.project.inflation, -0.5, 10.0);
+      const int last_year = m.project.first_year + std::max(1, m.project.years) - 1;
+      m.discounting.point_forward_year =
+          Integer(*d, "point_forward_year", "discounting", 0, m.project.first_year, last_year);
     }
   }
   if (const json* s = Field(root, "sweep", "", false)) {

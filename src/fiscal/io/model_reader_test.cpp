@@ -58,6 +58,37 @@ TEST(ReadModel, Minimal) {
   EXPECT_EQ(m->regimes[0].royalties[0].product, -1);
 }
 
+// Real terms default to the valuation year and the cost inflation; the limit
+// and the point-forward year are off unless asked for.
+TEST(ReadModel, EconomicLimitRealTermsAndPointForwardHaveTheirDefaultsAndLimits) {
+  json m = Minimal();
+  m["project"]["inflation"] = 0.03;
+  m["discounting"] = {{"valuation_year", 2026}};
+  auto read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_FALSE(read->project.economic_limit);
+  EXPECT_EQ(read->discounting.real_base_year, 2026);
+  EXPECT_DOUBLE_EQ(read->discounting.deflation, 0.03);
+  EXPECT_EQ(read->discounting.point_forward_year, 0);
+
+  m["project"]["economic_limit"] = true;
+  m["discounting"] = {{"real_base_year", 2020}, {"deflation", 0.05}, {"point_forward_year", 2026}};
+  read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_TRUE(read->project.economic_limit);
+  EXPECT_EQ(read->discounting.real_base_year, 2020);
+  EXPECT_DOUBLE_EQ(read->discounting.deflation, 0.05);
+  EXPECT_EQ(read->discounting.point_forward_year, 2026);
+
+  m["project"]["economic_limit"] = "yes";
+  m["discounting"]["point_forward_year"] = 2030;  // after the project's last year
+  const std::string e = ErrorsOf(m);
+  EXPECT_NE(e.find("project.economic_limit: must be true or false"), std::string::npos) << e;
+  EXPECT_NE(e.find("discounting.point_forward_year: must be a whole number from 2025 to 2026"),
+            std::string::npos)
+      << e;
+}
+
 TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {
   json m = Minimal();
   m["project"]["products"][0]["colour"] = "black";

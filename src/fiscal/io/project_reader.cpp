@@ -166,7 +166,7 @@ Project ModelWalker::ReadProject(const json& j, const std::string& path) {
   Project p;
   if (!Object(j, path,
               {"first_year", "years", "days_per_year", "inflation", "cost_base_year", "products",
-               "capex", "fixed_opex", "closure"})) {
+               "capex", "fixed_opex", "closure", "economic_limit"})) {
     return p;
   }
   p.first_year = Integer(j, "first_year", path, 2000, 1900, 2300, true);
@@ -176,6 +176,7 @@ Project ModelWalker::ReadProject(const json& j, const std::string& path) {
   p.days_per_year = Number(j, "days_per_year", path, 365.0, 1.0, 366.0);
   p.inflation = Number(j, "inflation", path, 0.0, -0.5, 10.0);
   p.cost_base_year = Integer(j, "cost_base_year", path, p.first_year, 1900, 2300);
+  p.economic_limit = Bool(j, "economic_limit", path, false);
   if (p.years == 0) return p;  // series lengths cannot be checked without years
 
   if (const json* products = Field(j, "products", path, true)) {

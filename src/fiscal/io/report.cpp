@@ -56,10 +56,9 @@ ordered_json BreakevenJson(const Breakeven& b) {
   return j;
 }
 
-}  // namespace
-
-ordered_json MetricsJson(const Analysis& a) {
-  const Metrics& m = a.metrics;
+// The metrics of money and value, as nominal, real and point-forward
+// reports all give them.
+ordered_json ValueJson(const Metrics& m) {
   ordered_json s;
   s["revenue"] = m.revenue;
   s["pretax_cash_flow"] = m.pretax_total;
@@ -74,8 +73,20 @@ ordered_json MetricsJson(const Analysis& a) {
   PutIrr(s, "investor_irr", m.investor_irr);
   PutIrr(s, "pretax_irr", m.pretax_irr);
   PutMetric(s, "payback_year", m.payback_year);
+  PutMetric(s, "discounted_payback_year", m.discounted_payback_year);
+  PutMetric(s, "profitability_index", m.profitability_index);
+  return s;
+}
+
+}  // namespace
+
+ordered_json MetricsJson(const Analysis& a) {
+  const Metrics& m = a.metrics;
+  ordered_json s = ValueJson(m);
   PutMetric(s, "min_state_share_of_revenue", m.min_state_share_of_revenue);
   PutMetric(s, "front_loading", m.front_loading);
+  PutMetric(s, "economic_limit_year", m.economic_limit_year);
+  s["production_years_cut"] = m.production_years_cut;
   s["breakeven_post_tax"] = BreakevenJson(a.post_tax_breakeven);
   s["breakeven_pre_tax"] = BreakevenJson(a.pre_tax_breakeven);
   PutMetric(s, "metr", a.metr);
@@ -93,6 +104,8 @@ ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   ordered_json j;
   j["regime"] = a.regime;
   j["metrics"] = MetricsJson(a);
+  j["real"] = ValueJson(a.real);
+  if (a.point_forward) j["point_forward"] = ValueJson(*a.point_forward);
 
   ordered_json by = ordered_json::object();
   for (const InstrumentTotal& it : m.by_instrument) {
@@ -151,6 +164,35 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
     return a.metrics.payback_year.defined ? Fixed(a.metrics.payback_year.value, 0)
                                           : notes.Mark(a.metrics.payback_year.reason);
   });
+  row("Discounted payback year (investor)", [&](const Analysis& a) {
+    const Metric& y = a.metrics.discounted_payback_year;
+    return y.defined ? Fixed(y.value, 0) : notes.Mark(y.reason);
+  });
+  row("Profitability index (1 + NPV / PV capex)", [&](const Analysis& a) {
+    const Metric& p = a.metrics.profitability_index;
+    return p.defined ? Fixed(p.value, 3) : notes.Mark(p.reason);
+  });
+  const Discounting& d = analyses.front().metrics.discounting;
+  if (d.deflation != 0) {  // otherwise real is nominal, as the conventions say
+    const std::string real = " @" + r + ", real " + std::to_string(d.real_base_year) +
+                             " (deflation " + Percent(d.deflation) + ")";
+    row("PV government receipts" + real,
+        [&](const Analysis& a) { return Grouped(a.real.pv_government, dec); });
+    row("Investor NPV" + real,
+        [&](const Analysis& a) { return Grouped(a.real.investor_npv, dec); });
+    row("AETR" + real, [&](const Analysis& a) { return ShowPercent(a.real.aetr, notes); });
+  }
+  if (analyses.front().point_forward) {
+    const std::string from = " from " + std::to_string(d.point_forward_year) + " @" + r;
+    row("PV government receipts" + from,
+        [&](const Analysis& a) { return Grouped(a.point_forward->pv_government, dec); });
+    row("Investor NPV" + from,
+        [&](const Analysis& a) { return Grouped(a.point_forward->investor_npv, dec); });
+    row("AETR" + from,
+        [&](const Analysis& a) { return ShowPercent(a.point_forward->aetr, notes); });
+    row("Investor IRR" + std::string(" from ") + std::to_string(d.point_forward_year),
+        [&](const Analysis& a) { return ShowIrr(a.point_forward->investor_irr, notes); });
+  }
   row("Breakeven price factor (post-tax)", [&](const Analysis& a) {
     const Metric& k = a.post_tax_breakeven.factor;
     return k.defined ? Fixed(k.value, 4) : notes.Mark(k.reason);
@@ -164,6 +206,13 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
       [&](const Analysis& a) { return ShowPercent(a.metrics.min_state_share_of_revenue, notes); });
   row("Front-loading (first 5 prod. years)",
       [&](const Analysis& a) { return ShowPercent(a.metrics.front_loading, notes); });
+  if (analyses.front().metrics.economic_limit) {
+    row("Economic limit: last production year (years cut)", [&](const Analysis& a) {
+      const Metric& y = a.metrics.economic_limit_year;
+      return (y.defined ? Fixed(y.value, 0) : notes.Mark(y.reason)) + " (" +
+             std::to_string(a.metrics.production_years_cut) + ")";
+    });
+  }
   row("Progressivity (dAETR/dIRR)", [&](const Analysis& a) {
     const Metric& s = a.progressivity.slope;
     return s.defined ? Fixed(s.value, 3) + " " + a.progressivity.verdict : notes.Mark(s.reason);

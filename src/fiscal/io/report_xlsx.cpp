@@ -95,11 +95,20 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
                           "investor_irr",
                           "pretax_irr",
                           "payback_year",
+                          "discounted_payback_year",
+                          "profitability_index",
+                          "pv_government_real",
+                          "investor_npv_real",
+                          "aetr_real",
+                          "pv_government_point_forward",
+                          "investor_npv_point_forward",
+                          "aetr_point_forward",
                           "breakeven_post_tax",
                           "breakeven_pre_tax",
                           "metr",
                           "min_state_share",
                           "front_loading",
+                          "economic_limit_year",
                           "progressivity"};
   for (size_t i = 0; i < std::size(labels); ++i) {
     worksheet_write_string(sum, static_cast<lxw_row_t>(top + 1 + i), 0,
@@ -120,11 +129,25 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
     WriteIrr(sum, r++, col, m.investor_irr, pct, words);
     WriteIrr(sum, r++, col, m.pretax_irr, pct, words);
     WriteMetric(sum, r++, col, m.payback_year, nullptr, words);
+    WriteMetric(sum, r++, col, m.discounted_payback_year, nullptr, words);
+    WriteMetric(sum, r++, col, m.profitability_index, factor, words);
+    worksheet_write_number(sum, r++, col, a.real.pv_government, money);
+    worksheet_write_number(sum, r++, col, a.real.investor_npv, money);
+    WriteMetric(sum, r++, col, a.real.aetr, pct, words);
+    if (a.point_forward) {
+      worksheet_write_number(sum, r++, col, a.point_forward->pv_government, money);
+      worksheet_write_number(sum, r++, col, a.point_forward->investor_npv, money);
+      WriteMetric(sum, r++, col, a.point_forward->aetr, pct, words);
+    } else {
+      const Metric unset = Metric::Undefined("no point-forward year is set");
+      for (int i = 0; i < 3; ++i) WriteMetric(sum, r++, col, unset, nullptr, words);
+    }
     WriteMetric(sum, r++, col, a.post_tax_breakeven.factor, factor, words);
     WriteMetric(sum, r++, col, a.pre_tax_breakeven.factor, factor, words);
     WriteMetric(sum, r++, col, a.metr, pct, words);
     WriteMetric(sum, r++, col, m.min_state_share_of_revenue, pct, words);
     WriteMetric(sum, r++, col, m.front_loading, pct, words);
+    WriteMetric(sum, r++, col, m.economic_limit_year, nullptr, words);
     WriteMetric(sum, r++, col, a.progressivity.slope, factor, words);
   }
   int r = top + 2 + static_cast<int>(std::size(labels));

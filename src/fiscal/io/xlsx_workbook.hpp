@@ -53,7 +53,7 @@ inline lxw_format* NumberFormat(lxw_workbook* wb, const char* number_format) {
   return f;
 }
 
-// The model's currency, discount rate, valuation year and timing in words.
+// The model's currency, discount rate, valuation year, timing and real terms in words.
 inline std::string ConventionsLine(const Model& model, const WorkbookWords& words,
                                    const std::string& language) {
   const double rate = model.discounting.rate;
@@ -63,7 +63,9 @@ inline std::string ConventionsLine(const Model& model, const WorkbookWords& word
                 {"rate", LocalPercent(rate, rate_decimals, language)},
                 // A year is never grouped: "2027", not "2,027".
                 {"year", std::to_string(model.discounting.valuation_year)},
-                {"timing", words(std::string("timing/") + ToString(model.discounting.timing))}});
+                {"timing", words(std::string("timing/") + ToString(model.discounting.timing))},
+                {"real_year", std::to_string(model.discounting.real_base_year)},
+                {"deflation", LocalPercent(model.discounting.deflation, 2, language)}});
 }
 
 // A metric as a number in `fmt`, or "n/a: reason" in the reader's words.

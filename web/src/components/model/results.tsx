@@ -15,6 +15,10 @@ export const rateOf = (run: { conventions: { discount_rate: number } }) => forma
 export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetail }) {
   const currency = run.conventions.currency;
   const rate = rateOf(run);
+  // Real terms differ from nominal only with a deflation; years are never grouped.
+  const c = run.conventions;
+  const realYear = c.deflation && c.real_base_year ? String(c.real_base_year) : undefined;
+  const forwardYear = c.point_forward_year ? String(c.point_forward_year) : undefined;
   return (
     <table class="summary">
       <thead>
@@ -24,10 +28,28 @@ export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetai
         <tr><th>{t('models.stateTotal', { currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.government_receipts as number)}</td>)}</tr>
         <tr><th>{t('models.statePv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.pv_government_receipts as number)}</td>)}</tr>
         <tr><th>{t('models.investorNpv', { rate, currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.investor_npv as number)}</td>)}</tr>
+        {realYear !== undefined && (
+          <>
+            <tr><th>{t('models.statePvReal', { rate, currency, year: realYear })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.real?.pv_government_receipts as number)}</td>)}</tr>
+            <tr><th>{t('models.investorNpvReal', { rate, currency, year: realYear })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.real?.investor_npv as number)}</td>)}</tr>
+          </>
+        )}
+        {forwardYear !== undefined && (
+          <>
+            <tr><th>{t('models.statePvForward', { rate, currency, year: forwardYear })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.point_forward?.pv_government_receipts as number)}</td>)}</tr>
+            <tr><th>{t('models.investorNpvForward', { rate, currency, year: forwardYear })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.point_forward?.investor_npv as number)}</td>)}</tr>
+          </>
+        )}
         <tr><th>{t('models.take')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.government_take)}</td>)}</tr>
         <tr><th>{t('models.aetr', { rate })}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.aetr)}</td>)}</tr>
         <tr><th>{t('models.irr')}</th>{run.regimes.map((r) => <td key={r.regime}>{percent(r.metrics.investor_irr)}</td>)}</tr>
+        {run.regimes.some((r) => typeof r.metrics.profitability_index === 'number') && (
+          <tr><th>{t('models.profitabilityIndex')}</th>{run.regimes.map((r) => <td key={r.regime}>{typeof r.metrics.profitability_index === 'number' ? formatNumber(r.metrics.profitability_index, 2) : '—'}</td>)}</tr>
+        )}
         <tr><th>{t('models.breakeven')}</th>{run.regimes.map((r) => <td key={r.regime}>{breakeven(r.metrics.breakeven_post_tax, model)}</td>)}</tr>
+        {run.regimes.some((r) => typeof r.metrics.economic_limit_year === 'number' || Number(r.metrics.production_years_cut ?? 0) > 0) && (
+          <tr><th>{t('models.economicLimit')}</th>{run.regimes.map((r) => <td key={r.regime}>{lastYear(r.metrics)}</td>)}</tr>
+        )}
       </tbody>
     </table>
   );
@@ -43,6 +65,13 @@ export function CashFlows({ result }: { result: RunResult['regimes'][number] }) 
         { label: t('models.investor'), values: result.ledger.investor_cash_flow, colour: '#c2873a' },
       ]} />
   );
+}
+
+// "2034 (2 years cut)": where the economic limit stops production.
+function lastYear(metrics: Record<string, unknown>): string {
+  const year = metrics.economic_limit_year;
+  if (typeof year !== 'number') return t('models.economicLimitNone');
+  return t('models.economicLimitValue', { year: String(year), cut: Number(metrics.production_years_cut ?? 0) });
 }
 
 // "72% of the model's prices (oil 54.46 USD/bbl, gas 4.67 USD/mcf)".

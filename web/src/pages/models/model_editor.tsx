@@ -6,7 +6,7 @@
 // results.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../api';
-import { Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId } from '../../components/model/editor_fields';
+import { CheckInput, Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId } from '../../components/model/editor_fields';
 import { AddInstrument, InstrumentForm } from '../../components/model/instrument_form';
 import { YearTable } from '../../components/model/year_table';
 import { Link } from '../../components/link';
@@ -182,10 +182,16 @@ export function ModelEditor({ id }: { id?: string }) {
             <NumberInput path="project.inflation" label={t('editor.inflation')} percent />
             <NumberInput path="project.cost_base_year" label={t('editor.costBaseYear')} />
           </div>
+          <CheckInput path="project.economic_limit" label={t('editor.economicLimit')} fallback={false} />
           <div class="row">
             <NumberInput path="discounting.rate" label={t('editor.discountRate')} percent />
             <NumberInput path="discounting.valuation_year" label={t('editor.valuationYear')} />
             <SelectInput path="discounting.timing" label={t('editor.timing')} options={[['end_of_year', t('timing.end_of_year')], ['mid_year', t('timing.mid_year')]]} fallback="end_of_year" />
+          </div>
+          <div class="row">
+            <NumberInput path="discounting.real_base_year" label={t('editor.realBaseYear')} />
+            <NumberInput path="discounting.deflation" label={t('editor.deflation')} percent />
+            <NumberInput path="discounting.point_forward_year" label={t('editor.pointForwardYear')} />
           </div>
           {products.map((p, i) => {
             const at = `project.products[${i}]`;
