@@ -455,12 +455,14 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
   int stop[W];
   for (int lane = 0; lane < W; ++lane) stop[lane] = LastOperatingYear(s, out, lane);
   thread_local Ledger cut;
+  thread_local ProjectSeries shorter;
   ScenarioInputs<W> cut_in = in;
   cut_in.schedules = nullptr;  // sustaining capex, and so depreciation, change with the cut
   for (int lane = 0; lane < W; ++lane) {
     if (stop[lane] >= s.last_production_index) continue;
     if (std::find(stop, stop + lane, stop[lane]) != stop + lane) continue;  // already cut there
-    EvaluateYears(StopAfter(s, stop[lane]), regime, cut_in, cut);
+    StopAfter(s, stop[lane], shorter);
+    EvaluateYears(shorter, regime, cut_in, cut);
     for (int k = lane; k < W; ++k) {
       if (stop[k] != stop[lane]) continue;
       for (int l = 0; l < kLineCount; ++l) {

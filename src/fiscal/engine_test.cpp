@@ -53,7 +53,8 @@ TEST(StopAfter, ClosureFollowsTheStopInItsNewYearsMoney) {
   p.closure = {0, 0, 0, 0, 0, 0, 500, 300};
   const ProjectSeries s = Resolve(p);
   EXPECT_EQ(s.last_production_index, 5);
-  const ProjectSeries cut = StopAfter(s, 3);  // two production years fewer
+  ProjectSeries cut;
+  StopAfter(s, 3, cut);  // two production years fewer
   EXPECT_EQ(cut.last_production_index, 3);
   EXPECT_EQ(cut.first_production_index, 1);
   EXPECT_FALSE(cut.economic_limit);

@@ -63,8 +63,8 @@ ProjectSeries Resolve(const Project& project) {
   return s;
 }
 
-ProjectSeries StopAfter(const ProjectSeries& s, int last) {
-  ProjectSeries out = s;
+void StopAfter(const ProjectSeries& s, int last, ProjectSeries& out) {
+  out = s;  // reuses out's buffers: batches cut many times allocate once
   out.economic_limit = false;
   const int n = s.years;
   int first_closure = n;
@@ -82,7 +82,6 @@ ProjectSeries StopAfter(const ProjectSeries& s, int last) {
   // The planned first production stays: holidays and depreciation that count
   // from it must not move the years before the stop.
   out.last_production_index = std::min(s.last_production_index, last);
-  return out;
 }
 
 }  // namespace connex::fiscal

@@ -95,7 +95,7 @@ ProjectSeries Resolve(const Project& project);
 // keeping its spacing, in the money of the years it moves to. Exploration
 // and development capex stay as entered, and so does the first production
 // year. The result has no limit of its own.
-// REQUIRES: -1 <= last < s.years.
-ProjectSeries StopAfter(const ProjectSeries& s, int last);
+// REQUIRES: -1 <= last < s.years; `out` is not `s`.
+void StopAfter(const ProjectSeries& s, int last, ProjectSeries& out);
 
 }  // namespace connex::fiscal
