@@ -184,3 +184,44 @@ test('an analyst builds the example PSC from empty forms and gets the results of
   assert.equal(await page.getByRole('region', { name: 'Term sheet 1' }).locator('fieldset.instrument').count(), 8);
   assert.deepEqual(problems, []);
 });
+
+// The copper mine of docs/fiscal-methodology.md, "Economic limit": the
+// analyst turns the limit on in the forms and sees each royalty's last year
+// of production, then the figures in real terms and from a year on.
+test('an analyst turns on the economic limit and real terms and sees where each royalty stops the mine', async () => {
+  const api = await portal.apiAs(accounts.expert);
+  const model = JSON.parse(readFileSync(resolve('../examples/copper_mine_life.json'), 'utf8'));
+  model.project.economic_limit = false;
+  const created = await api('POST', '/api/v1/fiscal/models', { name: 'Copper mine life', model });
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.expert);
+  await page.goto(`${portal.base}/models/${created.id}`);
+  await page.locator('table.summary').waitFor();
+  assert.equal(await page.getByRole('rowheader', { name: 'Last year of production (economic limit)' }).count(), 0);
+
+  await page.getByRole('link', { name: 'Change the model' }).click();
+  await page.getByRole('heading', { name: 'Change Copper mine life' }).waitFor();
+  await page.getByLabel('Stop production at the economic limit', { exact: false }).check();
+  await page.getByLabel('Real terms in money of').fill('2027');
+  await page.getByLabel('Deflation for real terms (default: the cost inflation) (%)').fill('2');
+  await page.getByLabel('Value from the year (earlier costs sunk)').fill('2030');
+  await portal.shot(page, 'model-editor-economic-limit');
+  await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
+  await page.getByRole('heading', { name: 'Copper mine life' }).waitFor();
+
+  const summary = page.locator('table.summary');
+  const row = summary.locator('tr', { has: page.locator('th', { hasText: 'Last year of production (economic limit)' }) });
+  await row.waitFor();
+  // NSR 0% runs to its end; 6% stops in 2042, eight years of production sooner.
+  assert.deepEqual(await row.locator('td').allTextContents(),
+    ['2050 (runs to its end)', '2049 (1 year cut)', '2047 (3 years cut)', '2046 (4 years cut)', '2045 (5 years cut)', '2043 (7 years cut)', '2042 (8 years cut)']);
+  await summary.locator('th', { hasText: 'in money of 2027' }).first().waitFor();
+  await summary.locator('th', { hasText: 'State receipts from 2030' }).waitFor();
+  await summary.locator('th', { hasText: 'Profitability index' }).waitFor();
+  await portal.shot(page, 'model-economic-limit');
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page fits the phone');
+  await portal.shot(page, 'model-economic-limit-phone');
+  assert.deepEqual(problems, []);
+});
