@@ -44,6 +44,11 @@ int AmountDecimals(const Analysis& a) {
   return max < 1e5 ? 2 : 0;
 }
 
+// A metric with `decimals`, or a note saying why it is undefined.
+std::string ShowFixed(const Metric& m, int decimals, Notes& notes) {
+  return m.defined ? Fixed(m.value, decimals) : notes.Mark(m.reason);
+}
+
 std::string ShowIrr(const Irr& irr, Notes& notes) {
   if (!irr.defined) return notes.Mark(irr.reason);
   return Percent(irr.value) + (irr.multiple_roots ? " (multiple roots)" : "");
@@ -160,18 +165,12 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
   row("AETR @" + r, [&](const Analysis& a) { return ShowPercent(a.metrics.aetr, notes); });
   row("Investor IRR", [&](const Analysis& a) { return ShowIrr(a.metrics.investor_irr, notes); });
   row("Pre-tax IRR", [&](const Analysis& a) { return ShowIrr(a.metrics.pretax_irr, notes); });
-  row("Payback year (investor)", [&](const Analysis& a) {
-    return a.metrics.payback_year.defined ? Fixed(a.metrics.payback_year.value, 0)
-                                          : notes.Mark(a.metrics.payback_year.reason);
-  });
-  row("Discounted payback year (investor)", [&](const Analysis& a) {
-    const Metric& y = a.metrics.discounted_payback_year;
-    return y.defined ? Fixed(y.value, 0) : notes.Mark(y.reason);
-  });
-  row("Profitability index (1 + NPV / PV capex)", [&](const Analysis& a) {
-    const Metric& p = a.metrics.profitability_index;
-    return p.defined ? Fixed(p.value, 3) : notes.Mark(p.reason);
-  });
+  row("Payback year (investor)",
+      [&](const Analysis& a) { return ShowFixed(a.metrics.payback_year, 0, notes); });
+  row("Discounted payback year (investor)",
+      [&](const Analysis& a) { return ShowFixed(a.metrics.discounted_payback_year, 0, notes); });
+  row("Profitability index (1 + NPV / PV capex)",
+      [&](const Analysis& a) { return ShowFixed(a.metrics.profitability_index, 3, notes); });
   const Discounting& d = analyses.front().metrics.discounting;
   if (d.deflation != 0) {  // otherwise real is nominal, as the conventions say
     const std::string real = " @" + r + ", real " + std::to_string(d.real_base_year) +
@@ -193,14 +192,10 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
     row("Investor IRR" + std::string(" from ") + std::to_string(d.point_forward_year),
         [&](const Analysis& a) { return ShowIrr(a.point_forward->investor_irr, notes); });
   }
-  row("Breakeven price factor (post-tax)", [&](const Analysis& a) {
-    const Metric& k = a.post_tax_breakeven.factor;
-    return k.defined ? Fixed(k.value, 4) : notes.Mark(k.reason);
-  });
-  row("Breakeven price factor (pre-tax)", [&](const Analysis& a) {
-    const Metric& k = a.pre_tax_breakeven.factor;
-    return k.defined ? Fixed(k.value, 4) : notes.Mark(k.reason);
-  });
+  row("Breakeven price factor (post-tax)",
+      [&](const Analysis& a) { return ShowFixed(a.post_tax_breakeven.factor, 4, notes); });
+  row("Breakeven price factor (pre-tax)",
+      [&](const Analysis& a) { return ShowFixed(a.pre_tax_breakeven.factor, 4, notes); });
   row("METR", [&](const Analysis& a) { return ShowPercent(a.metr, notes); });
   row("Min state share of revenue",
       [&](const Analysis& a) { return ShowPercent(a.metrics.min_state_share_of_revenue, notes); });
@@ -208,8 +203,7 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
       [&](const Analysis& a) { return ShowPercent(a.metrics.front_loading, notes); });
   if (analyses.front().metrics.economic_limit) {
     row("Economic limit: last production year (years cut)", [&](const Analysis& a) {
-      const Metric& y = a.metrics.economic_limit_year;
-      return (y.defined ? Fixed(y.value, 0) : notes.Mark(y.reason)) + " (" +
+      return ShowFixed(a.metrics.economic_limit_year, 0, notes) + " (" +
              std::to_string(a.metrics.production_years_cut) + ")";
     });
   }
