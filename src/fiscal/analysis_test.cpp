@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "fiscal/test_projects.hpp"
 
 namespace connex::fiscal {
@@ -31,6 +33,30 @@ TEST(FindBreakeven, InvestorNpvIsZeroAtTheBreakevenFactor) {
   EXPECT_NEAR(b.first_price[0], 10 * 140.0 / 180.0, 1e-8);
   const Breakeven pre = FindBreakeven(s, RoyaltyOnly(0.1), d, BreakevenOf::kPretaxNpv, scratch);
   EXPECT_NEAR(pre.factor.value, 140.0 / 200.0, 1e-9);
+}
+
+// Invest 60; 10 units a year for three years at 10 x k, opex 20, 40, 60,
+// royalty 10%. Operating cash flow is 90k - opex: at k = 0.4, 16, -4, -24
+// (stop after the first year); at 0.6, 34, 14, -6 (after the second); from
+// 0.8 on every year pays.
+TEST(PriceSweep, EachPriceStopsTheProjectAtItsOwnEconomicLimit) {
+  ProjectSeries s =
+      testing::OneProduct({0, 10, 10, 10}, {0, 10, 10, 10}, {60, 0, 0, 0}, {0, 20, 40, 60});
+  s.economic_limit = true;
+  const Discounting d{0.0, 2025};
+  const std::vector<SweepPoint> points = PriceSweep(s, RoyaltyOnly(0.1), d, {0.4, 1.0, 0.2});
+  ASSERT_EQ(points.size(), 4u);
+  // N = -60 + (10k - opex) over the years that run.
+  EXPECT_NEAR(points[0].core.pv_pretax, -60 + 20, 1e-9);            // 2026 only
+  EXPECT_NEAR(points[1].core.pv_pretax, -60 + 40 + 20, 1e-9);       // 2026 and 2027
+  EXPECT_NEAR(points[2].core.pv_pretax, -60 + 60 + 40 + 20, 1e-9);  // every year
+  EXPECT_NEAR(points[3].core.pv_pretax, -60 + 80 + 60 + 40, 1e-9);
+  EXPECT_NEAR(points[0].core.pv_government, 4, 1e-9);  // one year of royalty at k = 0.4
+  // The same sweep without the limit runs 2027 and 2028 at a loss.
+  s.economic_limit = false;
+  const std::vector<SweepPoint> full = PriceSweep(s, RoyaltyOnly(0.1), d, {0.4, 1.0, 0.2});
+  EXPECT_NEAR(full[0].core.pv_pretax, -60 + 20 + 0 - 20, 1e-9);
+  EXPECT_NEAR(full[3].core.pv_pretax, points[3].core.pv_pretax, 1e-9);
 }
 
 TEST(Analyze, MetrIsTheWedgeOfPretaxIrrAtThePostTaxBreakeven) {
