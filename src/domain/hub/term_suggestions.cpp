@@ -165,7 +165,7 @@ void IncomeTax(const std::string& s, const std::vector<Percent>& all,
                std::vector<TermSuggestion>& out, const std::string& quote) {
   auto key = Find(
       s,
-      R"((?:corporate |company )?income tax|corporat(?:e|ion) tax|impôt sur les (?:sociétés|bénéfices)|impôt sur le revenu|impuesto (?:sobre|a) la renta|imposto (?:sobre a|de) renda)");
+      R"((?:corporate |company )?income tax|corporat(?:e|ion) tax|impôt sur les (?:sociétés|bénéfices)|impôt sur le revenu|impuesto (?:sobre|a) la renta|imposto (?:sobre a|de) renda|imposto sobre o rendimento)");
   if (!key) return;
   if (Has(s,
           R"(withholding|retenue à la source|dividend|minimum tax|impôt minimum|minimum forfaitaire|capital gains?|plus-values?|retención|retenção)"))

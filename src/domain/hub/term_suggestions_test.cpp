@@ -42,6 +42,7 @@ TEST(SuggestTerms, IncomeTaxInEnglishAndFrench) {
          0.30);
   Expect("L’IMPÔT SUR LES SOCIÉTÉS est fixé à 25 pour cent.", "income_tax", "rate", 0.25);
   Expect("O imposto de renda será de 32%.", "income_tax", "rate", 0.32);
+  Expect("O imposto sobre o rendimento será de 32%.", "income_tax", "rate", 0.32);
 }
 
 TEST(SuggestTerms, CostRecoveryCeilings) {

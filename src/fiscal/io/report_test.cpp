@@ -101,9 +101,9 @@ std::string WorkbookText(const Fixture& f, const std::string& language) {
 TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
   Fixture f;
   const std::string pt = WorkbookText(f, "pt");
-  for (const char* words :
-       {"name=\"Resumo\"", "name=\"Fluxos ", "Receita bruta", "Royalties", "Imposto de renda",
-        "taxa de desconto 10%", "Taxa efetiva média de tributação", "Ano"}) {
+  for (const char* words : {"name=\"Resumo\"", "name=\"Fluxos ", "Receita bruta", "Royalties",
+                            "Imposto sobre o rendimento", "taxa de desconto 10%",
+                            "Taxa efetiva média de tributação", "Ano"}) {
     EXPECT_NE(pt.find(words), std::string::npos) << words;
   }
   // No ledger line reaches an analyst as its code.
