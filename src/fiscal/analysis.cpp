@@ -106,7 +106,9 @@ Analysis Analyze(const ProjectSeries& s, const Regime& regime, const Discounting
   a.regime = regime.name;
   Evaluate(s, regime, a.ledger);
   a.metrics = ComputeMetrics(s, a.ledger, d);
-  a.real = ComputeMetrics(s, Deflated(s, a.ledger, d.real_base_year, d.deflation), d);
+  // A Discounting built in code may leave the base year unset: it is then the valuation year.
+  const int real_base = d.real_base_year != 0 ? d.real_base_year : d.valuation_year;
+  a.real = ComputeMetrics(s, Deflated(s, a.ledger, real_base, d.deflation), d);
   if (d.point_forward_year != 0) {
     a.point_forward = PointForwardMetrics(s, a.ledger, d, d.point_forward_year);
   }

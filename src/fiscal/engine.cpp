@@ -438,7 +438,7 @@ int LastOperatingYear(const ProjectSeries& s, const Ledger& l, int lane) {
   for (int t = s.last_production_index; t >= 0; --t) {
     if (l.Lane(kOperatingCashFlow, t, lane) > 0) return t;
   }
-  return s.first_production_index - 1;
+  return std::max(-1, s.first_production_index - 1);
 }
 
 }  // namespace
@@ -451,7 +451,7 @@ template <int W>
 void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioInputs<W>& in,
                    Ledger& out) {
   EvaluateYears(s, regime, in, out);
-  if (!s.economic_limit) return;
+  if (!s.economic_limit || s.last_production_index < 0) return;  // nothing produced, nothing to cut
   int stop[W];
   for (int lane = 0; lane < W; ++lane) stop[lane] = LastOperatingYear(s, out, lane);
   thread_local Ledger cut;

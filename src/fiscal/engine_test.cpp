@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "fiscal/analysis.hpp"
 #include "fiscal/test_projects.hpp"
@@ -69,6 +70,48 @@ TEST(StopAfter, ClosureFollowsTheStopInItsNewYearsMoney) {
   EXPECT_DOUBLE_EQ(cut.closure[5], 300 * std::pow(1.1, 5));
   EXPECT_EQ(cut.closure[6], 0);
   EXPECT_EQ(cut.closure[7], 0);
+}
+
+// Closure that fell in the years cut (rehabilitation as mining goes, the
+// last production year's) comes the year after the stop with the rest.
+TEST(StopAfter, ClosureOfTheYearsCutComesTheYearAfterTheStop) {
+  Project p;
+  p.first_year = 2030;
+  p.years = 8;
+  Product ore{"ore", "t", {0, 10, 10, 10, 10, 10, 10, 0}, {{}, 50, 0}, 1, 0, 0};
+  p.products.push_back(ore);
+  p.closure = {0, 0, 0, 0, 0, 100, 100, 3000};
+  const ProjectSeries s = Resolve(p);
+  ProjectSeries cut;
+  StopAfter(s, 4, cut);
+  EXPECT_EQ(cut.closure, (std::vector<double>{0, 0, 0, 0, 0, 3200, 0, 0}));
+}
+
+// A project that never produces has nothing for the limit to cut.
+TEST(Evaluate, TheEconomicLimitOfAProjectThatNeverProducesCutsNothing) {
+  ProjectSeries s = testing::OneProduct({0, 0, 0}, {50, 50, 50}, {100, 0, 0}, {0, 5, 5});
+  s.economic_limit = true;
+  Ledger limited, full;
+  Evaluate(s, ConcessionWithEverything(), limited);
+  s.economic_limit = false;
+  Evaluate(s, ConcessionWithEverything(), full);
+  for (int t = 0; t < 3; ++t) EXPECT_EQ(limited.at(kOpex, t), full.at(kOpex, t)) << t;
+  const Metrics m = ComputeMetrics(s, limited, Discounting{0.1, 2025});
+  EXPECT_EQ(m.production_years_cut, 0);
+}
+
+// Years cut are years that produced: a pause in production is not counted.
+TEST(Metrics, ProductionYearsCutCountOnlyYearsThatProduced) {
+  ProjectSeries s =
+      testing::OneProduct({10, 0, 0, 10}, {10, 10, 10, 10}, {0, 0, 0, 0}, {50, 0, 0, 500});
+  s.economic_limit = true;
+  Ledger l;
+  Evaluate(s, Regime{}, l);
+  const Metrics m = ComputeMetrics(s, l, Discounting{0.1, 2025});
+  // 2025: 100 - 50 > 0; 2028: 100 - 500 < 0, so it stops after 2025.
+  ASSERT_TRUE(m.economic_limit_year.defined);
+  EXPECT_EQ(m.economic_limit_year.value, 2025);
+  EXPECT_EQ(m.production_years_cut, 1);
 }
 
 TEST(Evaluate, AllNegativeCashFlowHasNullIrrWithAReason) {

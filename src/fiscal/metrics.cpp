@@ -39,9 +39,15 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
   m.investor_irr = InternalRateOfReturn(l.line(kInvestorCashFlow), n);
   m.pretax_irr = InternalRateOfReturn(l.line(kPretaxCashFlow), n);
 
-  const int payback = PaybackIndex(l.line(kInvestorCashFlow), n);
-  m.payback_year = payback >= 0 ? Metric::Of(s.first_year + payback)
-                                : Metric::Undefined("cumulative investor cash flow stays negative");
+  // A window with no cash flow at all (point-forward after the end) has no payback.
+  bool flows = false;
+  for (int t = 0; t < n; ++t) flows |= l.at(kInvestorCashFlow, t) != 0;
+  const int payback = flows ? PaybackIndex(l.line(kInvestorCashFlow), n) : -1;
+  const char* no_flows = "no investor cash flow in the years valued";
+  m.payback_year =
+      payback >= 0
+          ? Metric::Of(s.first_year + payback)
+          : Metric::Undefined(flows ? "cumulative investor cash flow stays negative" : no_flows);
 
   const std::vector<double> df = DiscountFactors(n, s.first_year, d);
   std::vector<double> discounted(static_cast<size_t>(n));
@@ -50,11 +56,12 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
     discounted[t] = l.at(kInvestorCashFlow, t) * df[t];
     pv_capex += l.at(kCapex, t) * df[t];
   }
-  const int discounted_payback = PaybackIndex(discounted.data(), n);
+  const int discounted_payback = flows ? PaybackIndex(discounted.data(), n) : -1;
   m.discounted_payback_year =
       discounted_payback >= 0
           ? Metric::Of(s.first_year + discounted_payback)
-          : Metric::Undefined("cumulative discounted investor cash flow stays negative");
+          : Metric::Undefined(flows ? "cumulative discounted investor cash flow stays negative"
+                                    : no_flows);
   m.profitability_index = pv_capex > 0
                               ? Metric::Of(1 + m.investor_npv / pv_capex)
                               : Metric::Undefined("no capital is spent in the years valued");
@@ -92,7 +99,12 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
     }
     m.economic_limit_year = last >= 0 ? Metric::Of(s.first_year + last)
                                       : Metric::Undefined("no year covers its operating costs");
-    m.production_years_cut = s.last_production_index - std::max(last, s.first_production_index - 1);
+    // Years of the project as entered that produced and now do not.
+    for (int t = std::max(0, last + 1); t <= s.last_production_index; ++t) {
+      bool produced = false;
+      for (const auto& q : s.production) produced |= q[t] > 0;
+      m.production_years_cut += produced;
+    }
   }
 
   for (int i = 0; i < kInstrumentCount; ++i) {
@@ -125,10 +137,11 @@ Metrics PointForwardMetrics(const ProjectSeries& s, const Ledger& l, const Disco
   ProjectSeries w;
   w.first_year = from_year;
   w.years = s.years - k;
-  w.first_production_index =
-      s.first_production_index < 0 ? -1 : std::max(0, s.first_production_index - k);
-  w.last_production_index = s.last_production_index < k ? -1 : s.last_production_index - k;
-  w.economic_limit = s.economic_limit;
+  const bool produces = s.last_production_index >= k;
+  w.first_production_index = produces ? std::max(0, s.first_production_index - k) : -1;
+  w.last_production_index = produces ? s.last_production_index - k : -1;
+  // The window keeps the full run's stop; its own report is of value only.
+  w.economic_limit = false;
   Ledger window(w.years);
   for (int line = 0; line < kLineCount; ++line) {
     for (int t = 0; t < w.years; ++t) {

@@ -1,6 +1,7 @@
 #include "fiscal/project.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace connex::fiscal {
@@ -64,20 +65,25 @@ ProjectSeries Resolve(const Project& project) {
 }
 
 void StopAfter(const ProjectSeries& s, int last, ProjectSeries& out) {
-  out = s;  // reuses out's buffers: batches cut many times allocate once
+  assert(last >= -1 && last < s.years && s.last_production_index > last);
+  out = s;  // reuses out's buffers when a thread cuts one project many times
   out.economic_limit = false;
   const int n = s.years;
-  int first_closure = n;
-  for (int t = last + 1; t < n && first_closure == n; ++t) {
-    if (s.closure[t] != 0) first_closure = t;
+  // Closure planned after the last production year moves earlier by the
+  // production years cut; what fell in those years (progressive
+  // rehabilitation, closure in the last production year) comes the year
+  // after the stop. Each amount is re-costed to the year it lands in.
+  const int cut = s.last_production_index - last;
+  for (int t = last + 1; t < n; ++t) out.closure[t] = 0;
+  for (int t = last + 1; t < n; ++t) {
+    if (s.closure[t] == 0) continue;
+    const int to = std::max(last + 1, t - cut);
+    out.closure[to] += s.closure[t] * std::pow(1.0 + s.inflation, -(t - to));
   }
-  const int earlier = first_closure - (last + 1);
-  const double recost = std::pow(1.0 + s.inflation, -earlier);
   for (int t = last + 1; t < n; ++t) {
     for (auto& prod : out.production) prod[t] = 0;
     out.fixed_opex[t] = 0;
     out.capex[static_cast<int>(CapexClass::kSustaining)][t] = 0;
-    out.closure[t] = t + earlier < n ? s.closure[t + earlier] * recost : 0;
   }
   // The planned first production stays: holidays and depreciation that count
   // from it must not move the years before the stop.

@@ -91,11 +91,13 @@ ProjectSeries Resolve(const Project& project);
 
 // The project stopped after year index `last` (its economic limit,
 // docs/fiscal-methodology.md): no production, operating cost or sustaining
-// capex after it; the closure cost entered after it starts the year after,
-// keeping its spacing, in the money of the years it moves to. Exploration
-// and development capex stay as entered, and so does the first production
-// year. The result has no limit of its own.
-// REQUIRES: -1 <= last < s.years; `out` is not `s`.
+// capex after it. Closure planned after the last production year moves
+// earlier by the production years cut; closure that fell in the years cut
+// comes the year after the stop; each amount is re-costed at the inflation
+// rate to the year it lands in. Exploration and development capex stay as
+// entered, and so does the first production year. The result has no limit
+// of its own.
+// REQUIRES: -1 <= last < s.last_production_index; `out` is not `s`.
 void StopAfter(const ProjectSeries& s, int last, ProjectSeries& out);
 
 }  // namespace connex::fiscal

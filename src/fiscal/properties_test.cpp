@@ -273,6 +273,10 @@ TEST(Properties, PointForwardFromTheFirstYearIsTheWholeProject) {
     ASSERT_EQ(whole.investor_npv, forward.investor_npv) << "model " << i;
     ASSERT_EQ(whole.pv_government, forward.pv_government) << "model " << i;
     ASSERT_EQ(whole.front_loading.value, forward.front_loading.value) << "model " << i;
+    // From the last year, the window has one year: its payback is that year or none.
+    const Metrics last =
+        PointForwardMetrics(e.series, e.ledger, d, e.series.first_year + e.series.years - 1);
+    ASSERT_EQ(last.investor_total, e.ledger.at(kInvestorCashFlow, e.series.years - 1));
   }
 }
 

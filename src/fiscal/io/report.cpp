@@ -260,6 +260,20 @@ ordered_json RunJson(const Model& model, const std::vector<Analysis>& analyses) 
   j["schema"] = "connex.fiscal.result/1";
   j["model"] = model.name;
   j["conventions"] = ConventionsJson(model);
+  // Only a run reports real and point-forward figures, so only it states how.
+  const Discounting& d = model.discounting;
+  ordered_json& c = j["conventions"];
+  c["real_terms"] =
+      "every amount divided by (1 + deflation)^(year - real_base_year); discounted at "
+      "discount_rate, valued in valuation_year";
+  c["real_base_year"] = d.real_base_year;
+  c["deflation"] = d.deflation;
+  if (d.point_forward_year != 0) {
+    c["point_forward_year"] = d.point_forward_year;
+    c["point_forward"] =
+        "flows before point_forward_year sunk; their tax pools and unrecovered costs kept; "
+        "valued in point_forward_year";
+  }
   ordered_json list = ordered_json::array();
   for (const Analysis& a : analyses) list.push_back(AnalysisJson(model, a));
   j["regimes"] = list;

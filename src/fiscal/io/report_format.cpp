@@ -75,18 +75,6 @@ ordered_json ConventionsJson(const Model& model) {
   c["discount_rate"] = model.discounting.rate;
   c["valuation_year"] = model.discounting.valuation_year;
   c["timing"] = ToString(model.discounting.timing);
-  const Discounting& d = model.discounting;
-  c["real_terms"] =
-      "every amount divided by (1 + deflation)^(year - real_base_year); "
-      "discounted at discount_rate, valued in valuation_year";
-  c["real_base_year"] = d.real_base_year;
-  c["deflation"] = d.deflation;
-  if (d.point_forward_year != 0) {
-    c["point_forward_year"] = d.point_forward_year;
-    c["point_forward"] =
-        "flows before point_forward_year sunk; their tax pools and "
-        "unrecovered costs kept; valued in point_forward_year";
-  }
   c["pretax_cash_flow"] = "revenue - opex - capex - closure";
   c["government_receipts"] = kGovernmentReceiptsConvention;
   c["investor_cash_flow"] = "pretax_cash_flow - government_receipts";
