@@ -108,7 +108,10 @@ Analysis Analyze(const ProjectSeries& s, const Regime& regime, const Discounting
   a.metrics = ComputeMetrics(s, a.ledger, d);
   // A Discounting built in code may leave the base year unset: it is then the valuation year.
   const int real_base = d.real_base_year != 0 ? d.real_base_year : d.valuation_year;
-  a.real = ComputeMetrics(s, Deflated(s, a.ledger, real_base, d.deflation), d);
+  // Without deflation real is nominal to the bit (Properties.RealEqualsNominalAtZeroInflation):
+  // analyses of many term sheets skip a second pass.
+  a.real = d.deflation == 0 ? a.metrics
+                            : ComputeMetrics(s, Deflated(s, a.ledger, real_base, d.deflation), d);
   if (d.point_forward_year != 0) {
     a.point_forward = PointForwardMetrics(s, a.ledger, d, d.point_forward_year);
   }
