@@ -134,6 +134,27 @@ Lanes<W> RentTaxYear(const ResourceRentTax& rrt, const Lanes<W>& base, Lanes<W>*
   return paid;
 }
 
+// Year index in which what is left in the fund returns to the company: the
+// last year that produces or spends on closure (the last year when neither does).
+int FundReleaseIndex(const ProjectSeries& s) {
+  for (int t = s.years - 1; t >= 0; --t) {
+    if (s.closure[t] != 0 || t == s.last_production_index) return t;
+  }
+  return s.years - 1;
+}
+
+// The sinking-fund contribution of each production year: equal amounts that,
+// with the fund's interest, reach the whole closure cost of the project as
+// entered at the end of its last production year. A project the economic
+// limit stops sooner stops paying in, and its fund falls short.
+double SinkingFundContribution(const ProjectSeries& s, double interest) {
+  if (s.first_production_index < 0) return 0;
+  const double target = s.planned_closure;
+  const int n = s.planned_last_production_index - s.first_production_index + 1;
+  if (interest == 0) return target / n;
+  return target * interest / (std::pow(1 + interest, n) - 1);
+}
+
 }  // namespace
 
 CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
@@ -186,8 +207,15 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
   const bool daily_driver = regime.Uses(RateDriver::kDailyProduction);
   const bool profitability_driver = regime.Uses(RateDriver::kProfitability);
   std::vector<double> investor_to_date(irr_driver ? static_cast<size_t>(n) : 0);
+  const DecommissioningFund* fund =
+      regime.decommissioning_fund ? &*regime.decommissioning_fund : nullptr;
+  const int release_index = fund != nullptr ? FundReleaseIndex(s) : -1;
+  const double sinking = fund != nullptr && fund->contribution == FundContribution::kSinkingFund
+                             ? SinkingFundContribution(s, fund->interest)
+                             : 0;
   V cost_balance = zero;     // unrecovered costs brought forward
   V carry_balance = zero;    // state carry owed to the investor
+  V fund_balance = zero;     // decommissioning fund
   V cum_entitlement = zero;  // R-factor numerator to date
   V cum_costs = zero;        // R-factor denominator to date
 
@@ -211,7 +239,28 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
             capex_s = s.capex[2][t] * in.capex;
     const V capex = capex_e + capex_d + capex_s;
     const V closure = V::Fill(s.closure[t]);
-    const V pretax = revenue - opex - capex - closure;
+
+    // --- Decommissioning fund: what the company pays for closure this year ---
+    V contribution = zero, interest = zero, draw = zero, shortfall = closure, release = zero;
+    if (fund != nullptr) {
+      interest = fund->interest * fund_balance;
+      if (fund->contribution == FundContribution::kPerUnit) {
+        contribution = fund->per_unit * quantity[fund->product];
+      } else if (t >= s.first_production_index && t <= s.last_production_index) {
+        contribution = V::Fill(sinking);
+      }
+      fund_balance += interest + contribution;
+      draw = Min(fund_balance, closure);
+      shortfall = closure - draw;
+      fund_balance -= draw;
+      if (t == release_index) {
+        release = fund_balance;
+        fund_balance = zero;
+      }
+    }
+    // Without a fund this is the closure itself.
+    const V closure_paid = contribution + shortfall - release;
+    const V pretax = revenue - opex - capex - closure_paid;
 
     put(kGrossRevenue, t, revenue);
     put(kFixedOpex, t, fixed);
@@ -223,6 +272,12 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
     put(kCapexSustaining, t, capex_s);
     put(kCapex, t, capex);
     put(kClosure, t, closure);
+    put(kFundContribution, t, contribution);
+    put(kFundInterest, t, interest);
+    put(kFundDraw, t, draw);
+    put(kClosureShortfall, t, shortfall);
+    put(kFundRelease, t, release);
+    put(kFundBalance, t, fund_balance);
     put(kPretaxCashFlow, t, pretax);
 
     // --- Drivers (cumulative ones stop at the end of the previous year) ---
@@ -238,7 +293,7 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
         d.investor_irr.Set(lane, IrrToDate(investor_to_date.data(), t));
       }
     }
-    const V all_costs = opex + capex + closure;
+    const V all_costs = opex + capex + closure_paid;
     if (profitability_driver) {
       d.profitability =
           Select(all_costs > 0.0, revenue / all_costs, Select(revenue > 0.0, V::Fill(kInf), zero));
@@ -298,7 +353,9 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
     V recoverable = zero, ceiling = zero, recovered = zero;
     if (regime.cost_recovery) {
       const CostRecovery& cr = *regime.cost_recovery;
-      recoverable = cost_balance + recoverable_capex[t] * in.capex + opex + closure;
+      // Closure is recoverable when spent, or through the fund when paid in.
+      const V closure_cost = fund != nullptr && fund->recoverable ? closure_paid : closure;
+      recoverable = cost_balance + recoverable_capex[t] * in.capex + opex + closure_cost;
       const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
       ceiling = Max(0.0, cr.ceiling.At(d) * ceiling_base);
       recovered = Min(Min(recoverable, ceiling), after_levies);
@@ -328,7 +385,7 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
     }
 
     // Cash flow to the company before income tax, RRT and windfall.
-    const V before_taxes = entitlement - opex - capex - closure - bonus - rent;
+    const V before_taxes = entitlement - opex - capex - closure_paid - bonus - rent;
 
     // --- Resource rent tax on the pre-income-tax base comes first: income tax may deduct it ---
     V rrt = zero;
@@ -343,7 +400,14 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
       const IncomeTax& it = *regime.income_tax;
       dep = depreciation[t] * in.capex;
       income = revenue - royalty_deductible - ftp_state - profit_state - dmo - opex - dep;
-      if (it.deduct_closure) income -= closure;
+      // Closure is deducted when spent, or through the fund when paid in
+      // (a release then is income again).
+      if (fund != nullptr && fund->deductible) {
+        income -= contribution - release;
+        if (it.deduct_closure) income -= shortfall;
+      } else if (it.deduct_closure) {
+        income -= closure;
+      }
       if (regime.bonuses && regime.bonuses->deductible) income -= bonus;
       if (regime.surface_rent && regime.surface_rent->deductible) income -= rent;
       if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= rrt;

@@ -40,6 +40,40 @@ TEST(Evaluate, NoProductionIsAnsweredNotCrashed) {
   EXPECT_DOUBLE_EQ(a.ledger.at(kStateEquity, 0), -10);
 }
 
+// A fund recoverable when paid in: the contribution is cost oil in the year
+// it is paid, and the surplus released after closure is cost oil handed
+// back, shared as profit oil. Not recoverable, the closure itself falls in a
+// year with no revenue and is never recovered.
+TEST(Evaluate, AFundRecoverableWhenPaidInRecoversClosureWhileThereIsRevenue) {
+  ProjectSeries s = testing::OneProduct({100, 0}, {10, 10}, {0, 0}, {0, 0});
+  s.closure = {0, 300};
+  Regime psc;
+  psc.cost_recovery = CostRecovery{Rate::Constant(1.0)};
+  psc.profit_split = ProfitSplit{Rate::Constant(0.5)};
+  psc.decommissioning_fund = DecommissioningFund{FundContribution::kPerUnit, 0, 4, 0, true, true};
+  Ledger l;
+  Evaluate(s, psc, l);
+  // 2025: 400 paid in and recovered; profit oil 600, half to the state.
+  EXPECT_DOUBLE_EQ(l.at(kFundContribution, 0), 400);
+  EXPECT_DOUBLE_EQ(l.at(kCostRecovered, 0), 400);
+  EXPECT_DOUBLE_EQ(l.at(kProfitState, 0), 300);
+  // 2026: the fund pays the 300 of closure and returns 100, handed back as profit oil.
+  EXPECT_DOUBLE_EQ(l.at(kFundDraw, 1), 300);
+  EXPECT_DOUBLE_EQ(l.at(kFundRelease, 1), 100);
+  EXPECT_DOUBLE_EQ(l.at(kCostRecovered, 1), -100);
+  EXPECT_DOUBLE_EQ(l.at(kProfitState, 1), 50);
+  EXPECT_DOUBLE_EQ(l.at(kPretaxCashFlow, 0), 600);
+  EXPECT_DOUBLE_EQ(l.at(kPretaxCashFlow, 1), 100);
+  EXPECT_DOUBLE_EQ(l.Total(kGovernmentReceipts), 350);
+
+  psc.decommissioning_fund->recoverable = false;
+  Evaluate(s, psc, l);
+  EXPECT_DOUBLE_EQ(l.at(kCostRecovered, 0), 0);
+  EXPECT_DOUBLE_EQ(l.at(kCostCarriedForward, 1), 300);  // closure, with no revenue left
+  EXPECT_DOUBLE_EQ(l.Total(kGovernmentReceipts), 500);
+  EXPECT_DOUBLE_EQ(l.Total(kPretaxCashFlow), 700);  // the same project cash flow
+}
+
 // Closure entered after the stop starts the year after it, keeping its
 // spacing, in the money of the years it moves to.
 TEST(StopAfter, ClosureFollowsTheStopInItsNewYearsMoney) {

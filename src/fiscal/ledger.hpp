@@ -29,7 +29,14 @@ namespace connex::fiscal {
   X(kCapexSustaining, "capex_sustaining", "sustaining capital expenditure")                    \
   X(kCapex, "capex", "all capital expenditure")                                                \
   X(kClosure, "closure", "closure and abandonment cost")                                       \
-  X(kPretaxCashFlow, "pretax_cash_flow", "N: revenue - opex - capex - closure")                \
+  X(kFundContribution, "fund_contribution", "paid into the decommissioning fund")              \
+  X(kFundInterest, "fund_interest", "the fund's earnings on its opening balance")              \
+  X(kFundDraw, "fund_draw", "closure paid from the fund")                                      \
+  X(kClosureShortfall, "closure_shortfall", "closure the fund does not cover")                 \
+  X(kFundRelease, "fund_release", "fund left after closure, returned to the company")          \
+  X(kFundBalance, "fund_balance", "fund at year end")                                          \
+  X(kPretaxCashFlow, "pretax_cash_flow",                                                       \
+    "N: revenue - opex - capex - closure (with a fund: contribution + shortfall - release)")   \
   X(kBonus, "bonus", "signature and production bonuses")                                       \
   X(kSurfaceRent, "surface_rent", "area x rate")                                               \
   X(kRoyalty, "royalty", "all royalties")                                                      \

@@ -28,6 +28,8 @@ Metrics ComputeMetrics(const ProjectSeries& s, const Ledger& l, const Discountin
   m.pretax_total = l.Total(kPretaxCashFlow);
   m.government_total = l.Total(kGovernmentReceipts);
   m.investor_total = l.Total(kInvestorCashFlow);
+  m.fund_contributions = l.Total(kFundContribution);
+  m.closure_shortfall = l.Total(kClosureShortfall);
   m.pv_revenue = PresentValue(l.line(kGrossRevenue), n, s.first_year, d);
   const CoreMetrics core = ComputeCoreMetrics(s, l, d);
   m.pv_pretax = core.pv_pretax;

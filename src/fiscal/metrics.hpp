@@ -62,6 +62,11 @@ struct Metrics {
   bool economic_limit = false;
   Metric economic_limit_year;
   int production_years_cut = 0;
+  // Paid into a decommissioning fund, and the closure the fund did not
+  // cover: what the state is left with if the company is gone at closure
+  // (nominal; all of the closure when there is no fund).
+  double fund_contributions = 0;
+  double closure_shortfall = 0;
   std::array<InstrumentTotal, kInstrumentCount> by_instrument;
 };
 

@@ -61,6 +61,8 @@ ProjectSeries Resolve(const Project& project) {
       }
     }
   }
+  s.planned_last_production_index = s.last_production_index;
+  for (double c : s.closure) s.planned_closure += c;
   return s;
 }
 

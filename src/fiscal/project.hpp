@@ -77,6 +77,10 @@ struct ProjectSeries {
   std::vector<double> closure;
   int first_production_index = -1;  // -1 when nothing is ever produced
   int last_production_index = -1;
+  // The project as entered, which the economic limit does not change: what a
+  // sinking fund is sized on (its last production year and whole closure cost).
+  int planned_last_production_index = -1;
+  double planned_closure = 0;
   bool economic_limit = false;
   double inflation = 0;  // of costs, to re-cost closure moved earlier
 

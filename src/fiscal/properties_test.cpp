@@ -118,6 +118,11 @@ class RandomModels {
                                U(0, 0.5)};
     }
     if (Coin()) r.withholding = DividendWithholding{U(0, 0.15)};
+    if (Coin()) {
+      const auto how = Coin() ? FundContribution::kPerUnit : FundContribution::kSinkingFund;
+      r.decommissioning_fund =
+          DecommissioningFund{how, I(0, products - 1), U(0, 20), U(0, 0.08), Coin(), Coin()};
+    }
     return r;
   }
 
@@ -159,6 +164,28 @@ TEST(Properties, GovernmentPlusInvestorIsPretaxCashFlowEveryYear) {
       ASSERT_DOUBLE_EQ(l.at(kInvestorCashFlow, t), n - l.at(kGovernmentReceipts, t));
     }
   }
+}
+
+// The fund neither creates nor loses money: what goes in with its interest
+// pays closure or returns to the company, and closure is paid in full.
+TEST(Properties, TheDecommissioningFundPaysOutWhatItReceivedAndClosureIsPaid) {
+  RandomModels gen(10);
+  int funds = 0;
+  for (int i = 0; i < kModels; ++i) {
+    const Evaluated e = EvaluateRandom(gen);
+    const Ledger& l = e.ledger;
+    const double in = l.Total(kFundContribution) + l.Total(kFundInterest);
+    const double out = l.Total(kFundDraw) + l.Total(kFundRelease);
+    EXPECT_NEAR(in, out, 1e-9 * (1 + in)) << "model " << i;
+    EXPECT_EQ(l.at(kFundBalance, e.series.years - 1), 0) << "model " << i;
+    for (int t = 0; t < e.series.years; ++t) {
+      const double closure = l.at(kClosure, t);
+      EXPECT_NEAR(l.at(kFundDraw, t) + l.at(kClosureShortfall, t), closure, 1e-9 * (1 + closure));
+      EXPECT_GE(l.at(kClosureShortfall, t), 0);
+    }
+    funds += e.regime.decommissioning_fund.has_value();
+  }
+  EXPECT_GT(funds, kModels / 4);
 }
 
 TEST(Properties, NpvAtTheIrrIsZero) {
@@ -291,7 +318,7 @@ double RealTotal(const ProjectSeries& s, const Ledger& l, Line line) {
 // running costs; the years before are those of the project run in full; the
 // mine is closed at the same real cost; with nothing to cut, nothing changes.
 TEST(Properties, TheEconomicLimitCutsOnlyYearsAfterTheLastThatCoversItsRunningCosts) {
-  RandomModels gen(7);
+  RandomModels gen(11);
   int cut = 0, uncut = 0;
   for (int i = 0; i < kModels; ++i) {
     ProjectSeries s = gen.MakeProject();

@@ -4,6 +4,8 @@
 //   bonuses, surface rent, royalties, FTP, cost recovery, profit split, DMO,
 //   income tax (with RRT computed first when its base is pre-income-tax),
 //   resource rent tax, windfall tax, state participation, withholding tax.
+// A decommissioning fund changes how closure is paid, so it is settled with
+// the project's costs, before any of them.
 // Options, not reordering, cover the interactions ("RRT deductible for income tax").
 //
 // Thread-safety: plain values.
@@ -140,6 +142,22 @@ struct DividendWithholding {
   double rate = 0;
 };
 
+enum class FundContribution { kPerUnit, kSinkingFund };
+
+// Closure paid from a fund the company builds during production
+// (docs/fiscal-methodology.md, "Decommissioning fund"). Each year the fund
+// earns `interest` on its opening balance and receives the contribution; the
+// closure of the year is drawn from it as far as it goes, the company pays
+// the shortfall, and what is left after the last year returns to the company.
+struct DecommissioningFund {
+  FundContribution contribution = FundContribution::kPerUnit;
+  int product = 0;          // per unit: the product whose volume is charged
+  double per_unit = 0;      // per unit: nominal money per unit produced
+  double interest = 0;      // the fund's earnings a year, and the sinking-fund rate
+  bool deductible = true;   // for income tax when paid in; closure then only for its shortfall
+  bool recoverable = true;  // as cost when paid in; closure then only for its shortfall
+};
+
 struct Regime {
   std::string name;
   std::optional<Bonuses> bonuses;
@@ -154,6 +172,7 @@ struct Regime {
   std::optional<ResourceRentTax> rrt;
   std::optional<WindfallTax> windfall;
   std::optional<DividendWithholding> withholding;
+  std::optional<DecommissioningFund> decommissioning_fund;
 
   // True when some rate depends on `driver`: the engine computes costly
   // drivers (investor IRR to date above all) only when some rate needs them.

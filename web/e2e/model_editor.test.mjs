@@ -225,3 +225,57 @@ test('an analyst turns on the economic limit and real terms and sees where each 
   await portal.shot(page, 'model-economic-limit-phone');
   assert.deepEqual(problems, []);
 });
+
+// A French analyst adds a decommissioning fund to the copper mine, typing
+// decimals with a comma as French writes them, and reads how much of the
+// closure the fund leaves unfunded.
+test('a French analyst adds a decommissioning fund with decimal commas and sees the closure it leaves unfunded', async () => {
+  const api = await portal.apiAs(accounts.expert);
+  const model = JSON.parse(readFileSync(resolve('../examples/copper_mine_life.json'), 'utf8'));
+  model.regimes = model.regimes.slice(0, 2);
+  const created = await api('POST', '/api/v1/fiscal/models', { name: 'Mine de cuivre', model });
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.expert);
+  await portal.chooseLanguage(page, 'fr');
+  await page.goto(`${portal.base}/models/${created.id}`);
+  await page.locator('table.summary').waitFor();
+  await page.getByRole('link', { name: 'Modifier le modèle' }).click();
+  await page.getByRole('heading', { name: 'Modifier Mine de cuivre' }).waitFor();
+
+  const sheet = page.getByRole('region', { name: 'Jeu de termes 2' });
+  await sheet.getByLabel('Instrument', { exact: true }).selectOption({ label: 'Fonds de fermeture (démantèlement)' });
+  await sheet.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  const fund = sheet.locator('fieldset.instrument').last();
+  await fund.getByLabel('Versements', { exact: true }).selectOption({ label: 'Un montant par unité produite' });
+  await fund.getByLabel('Produit', { exact: true }).selectOption('copper');
+  const perUnit = fund.getByLabel('Versement par unité produite');
+  await perUnit.pressSequentially('25,5');
+  await fund.getByLabel('Intérêts perçus par le fonds (par an) (%)').pressSequentially('1,5');
+  // What was typed stays as French writes it.
+  assert.equal(await perUnit.inputValue(), '25,5');
+  await portal.shot(page, 'model-editor-fund-fr');
+  await page.getByRole('button', { name: /^Enregistrer/ }).click();
+  await page.getByRole('heading', { name: 'Mine de cuivre' }).waitFor();
+
+  const saved = await api('GET', `/api/v1/fiscal/models/${created.id}`);
+  const terms = saved.model.regimes[1].instruments.find((i) => i.type === 'decommissioning_fund');
+  assert.deepEqual({ per_unit: terms.per_unit, interest: terms.interest, product: terms.product },
+    { per_unit: 25.5, interest: 0.015, product: 'copper' });
+
+  // 25.5 USD/t on the mine's production funds part of its 120 million of
+  // closure: the first term sheet, without a fund, leaves all of it.
+  const row = page.locator('table.summary tr', { has: page.locator('th', { hasText: 'Fermeture non couverte par un fonds' }) });
+  await row.waitFor();
+  const [none, funded] = await row.locator('td').allTextContents();
+  assert.match(none, /^120(,0)? millions?$/);
+  assert.notEqual(funded, none);
+  const ledger = page.locator('details.ledger').nth(1);
+  await ledger.locator('summary').click();
+  await ledger.locator('th', { hasText: 'Versements au fonds' }).waitFor();
+  await portal.shot(page, 'model-fund-fr');
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page fits the phone');
+  await portal.shot(page, 'model-fund-fr-phone');
+  assert.deepEqual(problems, []);
+});

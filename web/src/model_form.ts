@@ -4,6 +4,7 @@
 // anything the forms do not show (a rate schedule, an uncertainty section)
 // is kept as it was.
 import type { FiscalModelJson } from './fiscal';
+import { locale } from './i18n';
 
 type Key = string | number;
 type Node = Record<string, unknown> | unknown[];
@@ -47,10 +48,14 @@ export function setAt<T>(root: T, path: string, value: unknown): T {
   return keys.length === 0 ? root : (put(root, 0) as T);
 }
 
-// A number as typed or pasted from a spreadsheet: "1,234,567.5", "12 000",
-// "5%" (as 0.05 when `percent`), "(300)" for -300. Null when it is not one.
+// The decimal sign of the reader's language ("," in French, Spanish and Portuguese).
+const decimalSign = () => (1.5).toLocaleString(locale()).charAt(1);
+
+// A number as typed or pasted from a spreadsheet, in the reader's language or
+// in English: "1,234,567.5", "1.234.567,5", "12 000", "2,5", "5%" (as 0.05
+// when `percent`), "(300)" for -300. Null when it is not one.
 export function parseNumber(text: string, percent = false): number | null {
-  let s = text.trim().replace(/[\s\u00a0\u202f,]/g, '');
+  let s = text.trim().replace(/[\s\u00a0\u202f]/g, '');
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
     sign = -1;
@@ -58,14 +63,38 @@ export function parseNumber(text: string, percent = false): number | null {
   }
   const pct = s.endsWith('%');
   if (pct) s = s.slice(0, -1);
+  s = plainDecimal(s);
   if (s === '' || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return null;
   const v = sign * Number(s);
-  return percent && !pct ? v / 100 : pct ? v / 100 : v;
+  return percent || pct ? v / 100 : v;
+}
+
+// The number with "." as its only sign. With both signs, the last one is the
+// decimal sign ("1.234,5", "1,234.5"); a sign repeated groups thousands
+// ("1,234,567"); a lone "." is decimal; a lone "," is decimal ("2,5") except
+// before exactly three digits where the reader writes "." for decimals
+// ("1,234" is a thousand and more in English).
+function plainDecimal(s: string): string {
+  const comma = s.lastIndexOf(','), dot = s.lastIndexOf('.');
+  if (comma >= 0 && dot >= 0) {
+    const [group, decimal] = comma > dot ? ['.', ','] : [',', '.'];
+    return s.split(group).join('').replace(decimal, '.');
+  }
+  if (comma < 0) return s.split('.').length > 2 ? s.split('.').join('') : s;
+  const parts = s.split(',');
+  if (parts.length > 2) return parts.join('');
+  const thousands = decimalSign() === '.' && /^\d{3}$/.test(parts[1]);
+  return parts.join(thousands ? '' : '.');
+}
+
+// A number as the reader's language writes its decimals, for a field to edit ("2,5" in French).
+export function showNumber(v: unknown): string {
+  return typeof v === 'number' ? String(v).replace('.', decimalSign()) : '';
 }
 
 // A rate shown in percent without the float noise of v x 100 (0.07 -> "7").
 export function showPercent(v: unknown): string {
-  return typeof v === 'number' ? String(Number((v * 100).toPrecision(12))) : '';
+  return typeof v === 'number' ? showNumber(Number((v * 100).toPrecision(12))) : '';
 }
 
 // Rows and cells of text copied from a spreadsheet (tabs between cells).

@@ -294,6 +294,30 @@ void ModelWalker::ReadDividendWithholding(const json& j, const std::string& path
   r.withholding = DividendWithholding{Number(j, "rate", path, 0.0, 0.0, 1.0, true)};
 }
 
+void ModelWalker::ReadDecommissioningFund(const json& j, const std::string& path, Regime& r) {
+  if (!Object(j, path,
+              {"type", "contribution", "product", "per_unit", "unit", "interest", "deductible",
+               "recoverable"}) ||
+      !Once(path, "decommissioning_fund", r.decommissioning_fund.has_value()))
+    return;
+  DecommissioningFund f;
+  f.contribution = static_cast<FundContribution>(
+      Choice(j, "contribution", path, {"per_unit", "sinking_fund"}, 0, true));
+  if (f.contribution == FundContribution::kPerUnit) {
+    f.product = ProductOf(j, path);
+    if (j.contains("unit")) CheckUnit(j, path, f.product);
+    f.per_unit = Number(j, "per_unit", path, 0.0, 0.0, kInf, true);
+  } else {
+    for (const char* key : {"product", "per_unit", "unit"}) {
+      if (j.contains(key)) Fail(At(path, key), "applies to per-unit contributions only");
+    }
+  }
+  f.interest = Number(j, "interest", path, 0.0, 0.0, 1.0);
+  f.deductible = Bool(j, "deductible", path, true);
+  f.recoverable = Bool(j, "recoverable", path, true);
+  r.decommissioning_fund = f;
+}
+
 const std::vector<InstrumentReader>& InstrumentReaders() {
   static const std::vector<InstrumentReader> readers = {
       {"bonus", &ModelWalker::ReadBonus},
@@ -308,6 +332,7 @@ const std::vector<InstrumentReader>& InstrumentReaders() {
       {"resource_rent_tax", &ModelWalker::ReadResourceRentTax},
       {"windfall_tax", &ModelWalker::ReadWindfallTax},
       {"dividend_withholding", &ModelWalker::ReadDividendWithholding},
+      {"decommissioning_fund", &ModelWalker::ReadDecommissioningFund},
   };
   return readers;
 }

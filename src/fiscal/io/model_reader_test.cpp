@@ -89,6 +89,52 @@ TEST(ReadModel, EconomicLimitRealTermsAndPointForwardHaveTheirDefaultsAndLimits)
       << e;
 }
 
+TEST(ReadModel, ADecommissioningFundIsPerUnitOfAProductOrASinkingFund) {
+  json m = Minimal();
+  m["regimes"][0]["instruments"][1] = {{"type", "decommissioning_fund"},
+                                       {"contribution", "per_unit"},
+                                       {"product", "oil"},
+                                       {"per_unit", 0.5},
+                                       {"unit", "USD/bbl"}};
+  auto read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  const DecommissioningFund& f = *read->regimes[0].decommissioning_fund;
+  EXPECT_EQ(f.contribution, FundContribution::kPerUnit);
+  EXPECT_DOUBLE_EQ(f.per_unit, 0.5);
+  EXPECT_DOUBLE_EQ(f.interest, 0);
+  EXPECT_TRUE(f.deductible);
+  EXPECT_TRUE(f.recoverable);
+
+  m["regimes"][0]["instruments"][1] = {
+      {"type", "decommissioning_fund"}, {"contribution", "sinking_fund"}, {"interest", 0.04}};
+  read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_EQ(read->regimes[0].decommissioning_fund->contribution, FundContribution::kSinkingFund);
+  EXPECT_DOUBLE_EQ(read->regimes[0].decommissioning_fund->interest, 0.04);
+
+  m["regimes"][0]["instruments"][1] = {{"type", "decommissioning_fund"},
+                                       {"contribution", "sinking_fund"},
+                                       {"per_unit", 1},
+                                       {"interest", 2}};
+  m["regimes"][0]["instruments"][2] = {{"type", "decommissioning_fund"}};
+  m["regimes"][1] = json::parse(R"({"name": "second", "instruments": [
+      {"type": "decommissioning_fund", "contribution": "per_unit", "product": "oil",
+       "unit": "USD/t"}]})");
+  m["regimes"][2] =
+      json::parse(R"({"name": "third", "instruments": [{"type": "decommissioning_fund"}]})");
+  const std::string e = ErrorsOf(m);
+  EXPECT_NE(e.find("instruments[1].per_unit: applies to per-unit contributions only"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("instruments[1].interest: must be"), std::string::npos) << e;
+  EXPECT_NE(e.find("instruments[2].type: a regime may hold only one decommissioning_fund"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("regimes[1].instruments[0].unit: must be \"USD/bbl\""), std::string::npos) << e;
+  EXPECT_NE(e.find("regimes[1].instruments[0].per_unit: is required"), std::string::npos) << e;
+  EXPECT_NE(e.find("regimes[2].instruments[0].contribution: is required"), std::string::npos) << e;
+}
+
 TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {
   json m = Minimal();
   m["project"]["products"][0]["colour"] = "black";
@@ -172,9 +218,9 @@ TEST(ReadModel, InconsistentOptions) {
 
 TEST(ReadModel, TheInstrumentTypesAreOneListAndAnUnknownOneIsToldThem) {
   const std::vector<std::string> types = InstrumentTypes();
-  ASSERT_EQ(types.size(), 12u);
+  ASSERT_EQ(types.size(), 13u);
   EXPECT_EQ(types.front(), "bonus");
-  EXPECT_EQ(types.back(), "dividend_withholding");
+  EXPECT_EQ(types.back(), "decommissioning_fund");
   json m = Minimal();
   m["regimes"][0]["instruments"][0] = {{"type", "carbon_tax"}};
   std::string known;

@@ -79,6 +79,7 @@ class ModelWalker : public JsonReader {
   void ReadResourceRentTax(const json& j, const std::string& path, Regime& r);
   void ReadWindfallTax(const json& j, const std::string& path, Regime& r);
   void ReadDividendWithholding(const json& j, const std::string& path, Regime& r);
+  void ReadDecommissioningFund(const json& j, const std::string& path, Regime& r);
 
  private:
   int years_ = 0;

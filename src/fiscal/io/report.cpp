@@ -92,6 +92,8 @@ ordered_json MetricsJson(const Analysis& a) {
   PutMetric(s, "front_loading", m.front_loading);
   PutMetric(s, "economic_limit_year", m.economic_limit_year);
   s["production_years_cut"] = m.production_years_cut;
+  s["fund_contributions"] = m.fund_contributions;
+  s["closure_shortfall"] = m.closure_shortfall;
   s["breakeven_post_tax"] = BreakevenJson(a.post_tax_breakeven);
   s["breakeven_pre_tax"] = BreakevenJson(a.pre_tax_breakeven);
   PutMetric(s, "metr", a.metr);
@@ -206,6 +208,13 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
       return ShowFixed(a.metrics.economic_limit_year, 0, notes) + " (" +
              std::to_string(a.metrics.production_years_cut) + ")";
     });
+  }
+  if (std::any_of(analyses.begin(), analyses.end(),
+                  [](const Analysis& a) { return a.metrics.fund_contributions != 0; })) {
+    row("Paid into the decommissioning fund",
+        [&](const Analysis& a) { return Grouped(a.metrics.fund_contributions, dec); });
+    row("Closure not covered by a fund",
+        [&](const Analysis& a) { return Grouped(a.metrics.closure_shortfall, dec); });
   }
   row("Progressivity (dAETR/dIRR)", [&](const Analysis& a) {
     const Metric& s = a.progressivity.slope;

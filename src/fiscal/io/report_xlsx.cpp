@@ -109,6 +109,8 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
                           "min_state_share",
                           "front_loading",
                           "economic_limit_year",
+                          "fund_contributions",
+                          "closure_shortfall",
                           "progressivity"};
   for (size_t i = 0; i < std::size(labels); ++i) {
     worksheet_write_string(sum, static_cast<lxw_row_t>(top + 1 + i), 0,
@@ -148,6 +150,8 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
     WriteMetric(sum, r++, col, m.min_state_share_of_revenue, pct, words);
     WriteMetric(sum, r++, col, m.front_loading, pct, words);
     WriteMetric(sum, r++, col, m.economic_limit_year, nullptr, words);
+    worksheet_write_number(sum, r++, col, m.fund_contributions, money);
+    worksheet_write_number(sum, r++, col, m.closure_shortfall, money);
     WriteMetric(sum, r++, col, a.progressivity.slope, factor, words);
   }
   int r = top + 2 + static_cast<int>(std::size(labels));

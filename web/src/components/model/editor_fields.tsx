@@ -3,8 +3,9 @@
 // (the model reader's, named by path) or its own when the text is not a
 // number. Text that is not a number is kept as typed, never sent.
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
-import { getAt, parseNumber, showPercent } from '../../model_form';
+import type { JSX } from 'preact';
+import { useContext, useState } from 'preact/hooks';
+import { getAt, parseNumber, showNumber, showPercent } from '../../model_form';
 
 export interface EditorState {
   model: unknown;
@@ -31,17 +32,33 @@ function invalid(e: EditorState, path: string) {
   return e.drafts[path] !== undefined || e.errors[path] !== undefined ? 'true' : undefined;
 }
 
+// A number's text box. The text typed stays while it still reads as the
+// value, so that "2," and "0." survive on the way to "2,5" and "0.5";
+// otherwise the value is written out as the reader's language does. `draft`
+// is text that is not a number, kept as typed.
+export function NumberText({ value, percent = false, draft, onText, ...attrs }: Omit<JSX.HTMLAttributes<HTMLInputElement>, 'value' | 'onInput'> & {
+  value: unknown; percent?: boolean; draft?: string; onText: (text: string) => void;
+}) {
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = draft ?? (typed !== null && parseNumber(typed, percent) === value ? typed : percent ? showPercent(value) : showNumber(value));
+  return (
+    <input {...attrs} inputMode="decimal" value={shown}
+      onInput={(ev) => {
+        const text = (ev.currentTarget as HTMLInputElement).value;
+        setTyped(text);
+        onText(text);
+      }} />
+  );
+}
+
 // A number; `percent` shows and reads a rate in percent (0.05 as "5").
 export function NumberInput({ path, label, percent = false, hint }: { path: string; label: string; percent?: boolean; hint?: string }) {
   const e = useContext(Editor);
-  const v = getAt(e.model, path);
-  const shown = e.drafts[path] ?? (percent ? showPercent(v) : typeof v === 'number' ? String(v) : '');
   return (
     <div class="field">
       <label for={fieldId(path)}>{label}{percent ? ' (%)' : ''}</label>
-      <input id={fieldId(path)} inputMode="decimal" value={shown} aria-invalid={invalid(e, path)} aria-describedby={invalid(e, path) ? `${fieldId(path)}-error` : undefined}
-        onInput={(ev) => {
-          const text = (ev.currentTarget as HTMLInputElement).value;
+      <NumberText id={fieldId(path)} value={getAt(e.model, path)} percent={percent} draft={e.drafts[path]} aria-invalid={invalid(e, path)} aria-describedby={invalid(e, path) ? `${fieldId(path)}-error` : undefined}
+        onText={(text) => {
           if (text.trim() === '') {
             e.setDraft(path, undefined);
             return e.set(path, undefined);
@@ -129,21 +146,22 @@ export function RowsInput({ path, label, columns, addLabel, removeLabel }: { pat
                 {columns.map((c) => {
                   const at = `${path}[${i}].${c.key}`;
                   const v = getAt(e.model, at);
-                  const shown = e.drafts[at] ?? (c.kind === 'percent' ? showPercent(v) : v === undefined ? '' : String(v));
+                  const name = `${label} ${i + 1}: ${c.label}`;
+                  const onText = (text: string) => {
+                    if (c.kind === 'text' || text.trim() === '') {
+                      e.setDraft(at, undefined);
+                      return e.set(at, text.trim() === '' ? undefined : text);
+                    }
+                    const n = parseNumber(text, c.kind === 'percent');
+                    if (n === null) return e.setDraft(at, text);
+                    e.setDraft(at, undefined);
+                    e.set(at, n);
+                  };
                   return (
                     <td key={c.key}>
-                      <input id={fieldId(at)} aria-label={`${label} ${i + 1}: ${c.label}`} value={shown} aria-invalid={invalid(e, at)} inputMode={c.kind === 'text' ? undefined : 'decimal'}
-                        onInput={(ev) => {
-                          const text = (ev.currentTarget as HTMLInputElement).value;
-                          if (c.kind === 'text' || text.trim() === '') {
-                            e.setDraft(at, undefined);
-                            return e.set(at, text.trim() === '' ? undefined : text);
-                          }
-                          const n = parseNumber(text, c.kind === 'percent');
-                          if (n === null) return e.setDraft(at, text);
-                          e.setDraft(at, undefined);
-                          e.set(at, n);
-                        }} />
+                      {c.kind === 'text'
+                        ? <input id={fieldId(at)} aria-label={name} value={v === undefined ? '' : String(v)} aria-invalid={invalid(e, at)} onInput={(ev) => onText((ev.currentTarget as HTMLInputElement).value)} />
+                        : <NumberText id={fieldId(at)} aria-label={name} value={v} percent={c.kind === 'percent'} draft={e.drafts[at]} aria-invalid={invalid(e, at)} onText={onText} />}
                       <Message path={at} />
                     </td>
                   );

@@ -123,7 +123,15 @@ function Losses({ path }: { path: string }) {
   );
 }
 
+// "USD/t": money of the model per unit of the product named.
+function unitOf(model: unknown, product: unknown): string {
+  const products = (getAt(model, 'project.products') as { name?: string; unit?: string }[] | undefined) ?? [];
+  const unit = products.find((p) => p.name === product)?.unit ?? '';
+  return `${String(getAt(model, 'currency') ?? 'USD')}/${unit}`;
+}
+
 export function InstrumentForm({ path, instrument }: { path: string; instrument: Instrument }) {
+  const e = useContext(Editor);
   const at = (key: string) => `${path}.${key}`;
   switch (instrument.type) {
     case 'bonus':
@@ -223,6 +231,17 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
       );
     case 'dividend_withholding':
       return <NumberInput path={at('rate')} label={label('rate')} percent />;
+    case 'decommissioning_fund':
+      return (
+        <div class="row">
+          <SelectInput path={at('contribution')} label={label('contribution')} options={options('contribution', ['per_unit', 'sinking_fund'])} blank="" />
+          {instrument.contribution === 'per_unit' && <Products path={at('product')} />}
+          {instrument.contribution === 'per_unit' && <NumberInput path={at('per_unit')} label={t('field.per_unit', { unit: unitOf(e.model, instrument.product) })} />}
+          <NumberInput path={at('interest')} label={label('fund_interest')} percent />
+          <CheckInput path={at('deductible')} label={t('field.fundDeductible')} fallback />
+          <CheckInput path={at('recoverable')} label={t('field.fundRecoverable')} fallback />
+        </div>
+      );
     default:
       return <p class="muted">{t('editor.keptAsIs')}</p>;
   }

@@ -50,6 +50,9 @@ export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetai
         {run.regimes.some((r) => typeof r.metrics.economic_limit_year === 'number' || Number(r.metrics.production_years_cut ?? 0) > 0) && (
           <tr><th>{t('models.economicLimit')}</th>{run.regimes.map((r) => <td key={r.regime}>{lastYear(r.metrics)}</td>)}</tr>
         )}
+        {run.regimes.some(hasFund) && (
+          <tr><th>{t('models.closureShortfall', { currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.closure_shortfall as number)}</td>)}</tr>
+        )}
       </tbody>
     </table>
   );
@@ -66,6 +69,9 @@ export function CashFlows({ result }: { result: RunResult['regimes'][number] }) 
       ]} />
   );
 }
+
+// A term sheet with a decommissioning fund pays into it.
+const hasFund = (r: RunResult['regimes'][number]) => Number(r.metrics.fund_contributions ?? 0) !== 0;
 
 // "2034 (2 years cut)": where the economic limit stops production.
 function lastYear(metrics: Record<string, unknown>): string {
@@ -99,12 +105,16 @@ export function ComparisonView({ answer, currency, rate }: { answer: ComparisonR
 // the state (the engine's list) and the split between state and investor,
 // in the engine's order; a line that is zero in every year is left out.
 const totals = ['gross_revenue', 'opex', 'capex', 'closure', 'pretax_cash_flow', 'government_receipts', 'investor_cash_flow'];
+// Shown when the run uses them: why production stops, and how closure is paid.
+const limitLines = ['operating_cash_flow'];
+const fundLines = ['fund_contribution', 'fund_draw', 'closure_shortfall', 'fund_balance'];
 
 // The ledger of one term sheet, a row per year, in millions.
 export function LedgerTable({ result }: { result: RunResult['regimes'][number] }) {
   const state = lists.value?.government_lines ?? [];
-  const lines = (lists.value?.ledger_lines ?? totals)
-    .filter((l) => totals.includes(l) || state.includes(l))
+  const shown = [...totals, ...(typeof result.metrics.economic_limit_year === 'number' ? limitLines : []), ...(hasFund(result) ? fundLines : [])];
+  const lines = (lists.value?.ledger_lines ?? shown)
+    .filter((l) => shown.includes(l) || state.includes(l))
     .filter((l) => result.ledger[l]?.some((v) => v !== 0));
   const name = (l: string) => t((state.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
   return (

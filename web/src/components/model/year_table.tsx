@@ -6,7 +6,7 @@
 // Cells that are not numbers keep their text and say so.
 import { useContext } from 'preact/hooks';
 import { getAt, parseGrid, parseNumber } from '../../model_form';
-import { Editor, fieldId } from './editor_fields';
+import { Editor, NumberText, fieldId } from './editor_fields';
 
 export interface YearColumn {
   path: string;
@@ -64,10 +64,10 @@ export function YearTable({ columns, firstYear, years, caption, pasteHint }: { c
                 const message = e.drafts[at] !== undefined ? e.notANumber : e.errors[at];
                 return (
                   <td key={c.path}>
-                    <input id={fieldId(at)} inputMode="decimal" aria-label={`${c.label} ${firstYear + row}`} value={e.drafts[at] ?? (typeof v === 'number' ? String(v) : '')}
+                    <NumberText id={fieldId(at)} aria-label={`${c.label} ${firstYear + row}`} value={v} draft={e.drafts[at]}
                       aria-invalid={message ? 'true' : undefined} title={message}
-                      onPaste={(ev) => onPaste(ev, k, row)}
-                      onInput={(ev) => put([[at, (ev.currentTarget as HTMLInputElement).value || '0']])} />
+                      onPaste={(ev) => onPaste(ev as unknown as ClipboardEvent, k, row)}
+                      onText={(text) => put([[at, text || '0']])} />
                     {message && <span class="field-error">{message}</span>}
                   </td>
                 );

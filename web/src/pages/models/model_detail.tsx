@@ -11,7 +11,8 @@ import { Benchmark } from './model_benchmark';
 import { Sensitivity } from './model_sensitivity';
 import { type ComparisonResult, type KeyTerm, type ModelDetail, type RunResult, keyTerms, millions } from '../../fiscal';
 import { t } from '../../i18n';
-import { parseNumber, showPercent } from '../../model_form';
+import { NumberText } from '../../components/model/editor_fields';
+import { parseNumber } from '../../model_form';
 import { formatNumber, formatPercent } from '../../numbers';
 
 export function ModelDetailPage({ id }: { id: string }) {
@@ -72,12 +73,10 @@ export function ModelDetailPage({ id }: { id: string }) {
 function ExactInput({ term, value, set }: { term: KeyTerm; value: number; set: (v: number) => void }) {
   const rate = term.max <= 1;
   const [text, setText] = useState<string | null>(null);
-  const shown = text ?? (rate ? showPercent(value) : String(value));
   return (
-    <input class="short" inputMode="decimal" aria-label={t('models.exact', { term: term.label, unit: rate ? '%' : '' }).trim()} value={shown}
-      aria-invalid={text !== null && parseNumber(text, rate) === null ? 'true' : undefined}
-      onInput={(e) => {
-        const typed = (e.currentTarget as HTMLInputElement).value;
+    <NumberText class="short" aria-label={t('models.exact', { term: term.label, unit: rate ? '%' : '' }).trim()} value={value} percent={rate} draft={text ?? undefined}
+      aria-invalid={text !== null ? 'true' : undefined}
+      onText={(typed) => {
         const n = parseNumber(typed, rate);
         setText(n === null ? typed : null);
         if (n !== null) set(n);
