@@ -82,14 +82,17 @@ std::optional<std::vector<std::string>> Match(const Pattern& p, const std::strin
   return values;
 }
 
+bool EndsWithYear(const std::string& s) {
+  return s.size() >= 4 && s.compare(s.size() - 4, 4, "year") == 0;
+}
+
 std::string Fill(std::string text, const Pattern& p, const std::vector<std::string>& values,
-                 const std::string& language) {
+                 const std::string& language, bool year_field) {
   for (size_t i = 0; i < p.names.size(); ++i) {
     const std::string name = "{" + p.names[i] + "}";
     for (size_t at = text.find(name); at != std::string::npos; at = text.find(name, at)) {
       // A year is a number no language groups ("2026", never "2 026").
-      const bool year =
-          p.names[i].size() >= 4 && p.names[i].compare(p.names[i].size() - 4, 4, "year") == 0;
+      const bool year = year_field || EndsWithYear(p.names[i]);
       const std::string value = year ? values[i] : LocalNumber(values[i], language);
       text.replace(at, name.size(), value);
       at += value.size();
@@ -129,7 +132,8 @@ std::string AcceptedLanguage(const std::string& header) {
   return best;
 }
 
-std::string PersonMessage(const std::string& message, const std::string& language) {
+std::string PersonMessage(const std::string& message, const std::string& language,
+                          const std::string& field) {
   const Pattern* best = nullptr;
   std::vector<std::string> values;
   for (const Pattern& p : Catalog()) {
@@ -141,14 +145,15 @@ std::string PersonMessage(const std::string& message, const std::string& languag
   }
   if (!best) return message;
   const std::string lang = best->words.contains(language) ? language : "en";
-  return Fill(best->words.at(lang).get<std::string>(), *best, values, lang);
+  return Fill(best->words.at(lang).get<std::string>(), *best, values, lang, EndsWithYear(field));
 }
 
 void InLanguage(nlohmann::json& body, const std::string& language) {
   if (!body.is_object()) return;
   auto rewrite = [&](nlohmann::json& e) {
     if (e.is_object() && e.contains("message") && e["message"].is_string()) {
-      e["message"] = PersonMessage(e["message"].get<std::string>(), language);
+      const std::string field = e.contains("field") && e["field"].is_string() ? e["field"] : "";
+      e["message"] = PersonMessage(e["message"].get<std::string>(), language, field);
     }
   };
   if (body.contains("error")) rewrite(body["error"]);

@@ -15,8 +15,10 @@ namespace connex::api {
 std::string AcceptedLanguage(const std::string& header);
 
 // `message` in `language` ("en", "fr", "es" or "pt"): the catalog's text for
-// the entry matching it, with its varying parts put in place.
-std::string PersonMessage(const std::string& message, const std::string& language);
+// the entry matching it, with its varying parts put in place. The numbers of
+// a field that holds a year ("first_year", "change.year") are years.
+std::string PersonMessage(const std::string& message, const std::string& language,
+                          const std::string& field = "");
 
 // Rewrites the messages of an error body ({"error": {...}, "errors": [...]})
 // for a reader of `language`.

@@ -63,6 +63,14 @@ TEST(ErrorMessages, TheMostSpecificEntryWinsAndNumbersTakeTheReadersSigns) {
   EXPECT_EQ(PersonMessage("must be at most 200 characters, got 250", "es"),
             "Acorte este texto a 200 caracteres como máximo (tiene 250).");
   EXPECT_EQ(PersonMessage("must be at most 5, got 7", "en"), "Enter 5 or less.");
+  // The bounds of a year are years, never grouped.
+  const std::string years = "must be a whole number from 2031 to 2034, got 2040";
+  EXPECT_EQ(PersonMessage(years, "en", "model.regimes[2].change.year"),
+            "Enter a whole number from 2031 to 2034.");
+  EXPECT_EQ(PersonMessage(years, "fr", "model.project.first_year"),
+            "Saisissez un nombre entier de 2031 à 2034.");
+  EXPECT_EQ(PersonMessage(years, "en", "model.project.years"),
+            "Enter a whole number from 2,031 to 2,034.");
   EXPECT_EQ(PersonMessage("has 5 values but the project has 30 years (2026-2055)", "fr"),
             "Saisissez un nombre pour chaque année de 2026 à 2055 (30 années ; il y en a 5).");
   EXPECT_EQ(PersonMessage("needs exactly one of \"deck\" (a price per year) or \"base\" (with "

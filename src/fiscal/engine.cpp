@@ -20,7 +20,7 @@ bool Regime::Uses(RateDriver driver) const {
   if (cost_recovery && uses(cost_recovery->ceiling)) return true;
   if (profit_split && uses(profit_split->state_share)) return true;
   if (income_tax && uses(income_tax->rate)) return true;
-  return false;
+  return later && later->terms->Uses(driver);
 }
 
 namespace {
@@ -42,6 +42,36 @@ class LossPool {
   // Copies the rule: the pool may outlive a temporary IncomeTax.
   explicit LossPool(const IncomeTax& tax)
       : rule_(tax.losses), years_(tax.loss_years), cap_(tax.loss_cap) {}
+
+  // The later terms' rule from year t on, for the losses carried: a balance
+  // becomes one loss of the year before, vintages one balance.
+  void Adopt(const IncomeTax& tax, int t) {
+    const bool was_limited = rule_ == LossCarryForward::kLimitedYears;
+    rule_ = tax.losses;
+    years_ = tax.loss_years;
+    cap_ = tax.loss_cap;
+    const bool limited = rule_ == LossCarryForward::kLimitedYears;
+    if (was_limited == limited) return;
+    const V carried = Balance();
+    Clear();
+    Add(carried, t);
+  }
+
+  void Clear() {
+    balance_ = V::Fill(0);
+    for (auto& v : vintages_) v.clear();
+  }
+
+  // A loss that arose before year t (costs carried across from earlier terms).
+  void Add(const V& amount, int t) {
+    if (rule_ != LossCarryForward::kLimitedYears) {
+      balance_ += amount;
+      return;
+    }
+    for (int lane = 0; lane < W; ++lane) {
+      if (amount[lane] > 0) vintages_[lane].push_back({amount[lane], t - 1 + years_});
+    }
+  }
 
   // income: taxable income before losses in year t (may be negative).
   // Sets the loss used this year and the balance carried to the next.
@@ -87,6 +117,17 @@ class LossPool {
       if (v.amount <= 0) vintages.erase(vintages.begin());
     }
     return used;
+  }
+
+  V Balance() const {
+    if (rule_ != LossCarryForward::kLimitedYears) return balance_;
+    V sum = V::Fill(0);
+    for (int lane = 0; lane < W; ++lane) {
+      double s = 0;
+      for (const LossVintage& v : vintages_[lane]) s += v.amount;
+      sum.Set(lane, s);
+    }
+    return sum;
   }
 
   LossCarryForward rule_;
@@ -157,7 +198,10 @@ double SinkingFundContribution(const ProjectSeries& s, double interest) {
 
 }  // namespace
 
-CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
+namespace {
+
+// The schedules of one set of terms, on every capex of `s`.
+CapexSchedules ScheduleTerms(const ProjectSeries& s, const Regime& regime) {
   CapexSchedules out;
   const size_t n = static_cast<size_t>(s.years);
   if (regime.income_tax) {
@@ -171,11 +215,48 @@ CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
   return out;
 }
 
+// a + b, year by year; empty when both are.
+std::vector<double> Sum(const std::vector<double>& a, const std::vector<double>& b, size_t n) {
+  if (a.empty() && b.empty()) return {};
+  std::vector<double> out(n, 0.0);
+  for (size_t t = 0; t < n; ++t) {
+    out[t] = (a.empty() ? 0 : a[t]) + (b.empty() ? 0 : b[t]);
+  }
+  return out;
+}
+
+}  // namespace
+
+CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
+  if (!regime.later) return ScheduleTerms(s, regime);
+  // Capex spent before the change keeps the earlier terms' schedules; capex
+  // from the change on takes the later terms'. Both are linear in capex.
+  const LaterTerms& later = *regime.later;
+  const int k = later.year - s.first_year;
+  ProjectSeries before = s, after = s;
+  for (int c = 0; c < kCapexClasses; ++c) {
+    for (int t = 0; t < s.years; ++t) (t < k ? after : before).capex[c][t] = 0;
+  }
+  CapexSchedules early = ScheduleTerms(before, regime);
+  const CapexSchedules late = ScheduleTerms(after, *later.terms);
+  const size_t n = static_cast<size_t>(s.years);
+  CapexSchedules out;
+  if (later.unrecovered != UnrecoveredCost::kRecoverable && !early.recoverable.empty()) {
+    for (size_t t = static_cast<size_t>(k); t < n; ++t) {
+      out.deferred += early.recoverable[t];
+      early.recoverable[t] = 0;
+    }
+  }
+  out.depreciation = Sum(early.depreciation, late.depreciation, n);
+  out.recoverable = Sum(early.recoverable, late.recoverable, n);
+  return out;
+}
+
 namespace {
 
 // Every year of the project as given, whatever its economic limit.
 template <int W>
-void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioInputs<W>& in,
+void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
                    Ledger& out) {
   using V = Lanes<W>;
   const int n = s.years;
@@ -196,23 +277,30 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
   // Depreciation and the capex share of recoverable costs are linear in capex:
   // computed once for the project and scaled by each scenario's capex multiplier.
   CapexSchedules own;
-  if (in.schedules == nullptr) own = ScheduleCapex(s, regime);
+  if (in.schedules == nullptr) own = ScheduleCapex(s, sheet);
   const CapexSchedules& schedules = in.schedules != nullptr ? *in.schedules : own;
   const std::vector<double>& depreciation = schedules.depreciation;
   const std::vector<double>& recoverable_capex = schedules.recoverable;
 
+  // The terms in force: the sheet's until the year its later terms take over.
+  const LaterTerms* change = sheet.later ? &*sheet.later : nullptr;
+  const int change_index = change != nullptr ? change->year - s.first_year : n;
+  const Regime& later = change != nullptr ? *change->terms : sheet;
+
   const IncomeTax no_tax;
-  LossPool<W> losses(regime.income_tax ? *regime.income_tax : no_tax);
-  const bool irr_driver = regime.Uses(RateDriver::kInvestorIrr);
-  const bool daily_driver = regime.Uses(RateDriver::kDailyProduction);
-  const bool profitability_driver = regime.Uses(RateDriver::kProfitability);
+  LossPool<W> losses(sheet.income_tax ? *sheet.income_tax : no_tax);
+  const bool irr_driver = sheet.Uses(RateDriver::kInvestorIrr);
+  const bool daily_driver = sheet.Uses(RateDriver::kDailyProduction);
+  const bool profitability_driver = sheet.Uses(RateDriver::kProfitability);
   std::vector<double> investor_to_date(irr_driver ? static_cast<size_t>(n) : 0);
-  const DecommissioningFund* fund =
-      regime.decommissioning_fund ? &*regime.decommissioning_fund : nullptr;
-  const int release_index = fund != nullptr ? FundReleaseIndex(s) : -1;
-  const double sinking = fund != nullptr && fund->contribution == FundContribution::kSinkingFund
-                             ? SinkingFundContribution(s, fund->interest)
-                             : 0;
+  const int release_index = FundReleaseIndex(s);
+  auto sinking_of = [&s](const Regime& r) {
+    const auto& f = r.decommissioning_fund;
+    return f && f->contribution == FundContribution::kSinkingFund
+               ? SinkingFundContribution(s, f->interest)
+               : 0.0;
+  };
+  const double sinking_early = sinking_of(sheet), sinking_late = sinking_of(later);
   V cost_balance = zero;     // unrecovered costs brought forward
   V carry_balance = zero;    // state carry owed to the investor
   V fund_balance = zero;     // decommissioning fund
@@ -220,6 +308,22 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
   V cum_costs = zero;        // R-factor denominator to date
 
   for (int t = 0; t < n; ++t) {
+    const Regime& regime = t < change_index ? sheet : later;
+    if (t == change_index) {
+      // Earlier terms' pools as the change says: unrecovered cost stays
+      // recoverable, becomes a tax loss, or is lost; tax losses go on under
+      // the later rule or are lost. Rent-tax accounts, the carry and the
+      // fund go on.
+      const V unrecovered = cost_balance + schedules.deferred * in.capex;
+      losses.Adopt(later.income_tax ? *later.income_tax : no_tax, t);
+      if (!change->losses_kept) losses.Clear();
+      if (change->unrecovered == UnrecoveredCost::kDeductible) losses.Add(unrecovered, t);
+      if (change->unrecovered != UnrecoveredCost::kRecoverable) cost_balance = zero;
+    }
+    const DecommissioningFund* fund =
+        regime.decommissioning_fund ? &*regime.decommissioning_fund : nullptr;
+    const double sinking = t < change_index ? sinking_early : sinking_late;
+
     // --- Project cash flow ---
     V revenue = zero, variable = zero, charges = zero;
     for (int p = 0; p < np; ++p) {
@@ -257,6 +361,10 @@ void EvaluateYears(const ProjectSeries& s, const Regime& regime, const ScenarioI
         release = fund_balance;
         fund_balance = zero;
       }
+    } else if (t == change_index) {
+      // Later terms without a fund: what it holds returns to the company.
+      release = fund_balance;
+      fund_balance = zero;
     }
     // Without a fund this is the closure itself.
     const V closure_paid = contribution + shortfall - release;

@@ -24,9 +24,13 @@ inline constexpr int kMaxProducts = 16;
 // Tax depreciation and recoverable capex of the project as entered. Both are
 // linear in capex, so a scenario scales them by its capex multiplier; runs of
 // many batches compute them once.
+// With later terms, capex keeps the schedules of the terms it was spent
+// under; the recoverable amounts of earlier capex still scheduled when the
+// later terms take over are `deferred`, unless they stay recoverable.
 struct CapexSchedules {
   std::vector<double> depreciation;  // empty without income tax
   std::vector<double> recoverable;   // empty without cost recovery
+  double deferred = 0;
 };
 CapexSchedules ScheduleCapex(const ProjectSeries& series, const Regime& regime);
 

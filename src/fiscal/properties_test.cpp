@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <random>
 #include <utility>
 
@@ -65,7 +66,9 @@ class RandomModels {
     }
   }
 
-  fiscal::Regime MakeRegime(int products) {
+  // A regime; with `changes`, sometimes one whose terms change in a year to
+  // other random terms (a project of `years` years from 2025).
+  fiscal::Regime MakeRegime(int products, int years = 0) {
     fiscal::Regime r;
     r.name = "random";
     if (Coin()) r.bonuses = Bonuses{{{2025, U(0, 1000)}}, {{0, U(0, 5000), U(0, 500)}}, Coin()};
@@ -123,6 +126,14 @@ class RandomModels {
       r.decommissioning_fund =
           DecommissioningFund{how, I(0, products - 1), U(0, 20), U(0, 0.08), Coin(), Coin()};
     }
+    if (years > 1 && Coin()) {
+      LaterTerms later;
+      later.year = 2025 + I(1, years - 1);
+      later.terms = std::make_shared<const Regime>(MakeRegime(products));
+      later.unrecovered = static_cast<UnrecoveredCost>(I(0, 2));
+      later.losses_kept = Coin();
+      r.later = later;
+    }
     return r;
   }
 
@@ -142,7 +153,7 @@ struct Evaluated {
 Evaluated EvaluateRandom(RandomModels& gen) {
   Evaluated e;
   e.series = gen.MakeProject();
-  e.regime = gen.MakeRegime(e.series.products());
+  e.regime = gen.MakeRegime(e.series.products(), e.series.years);
   Evaluate(e.series, e.regime, e.ledger);
   return e;
 }
@@ -186,6 +197,32 @@ TEST(Properties, TheDecommissioningFundPaysOutWhatItReceivedAndClosureIsPaid) {
     funds += e.regime.decommissioning_fund.has_value();
   }
   EXPECT_GT(funds, kModels / 4);
+}
+
+// Terms that change to the very same terms, carrying everything, change
+// nothing: the year the change falls in is not a seam.
+TEST(Properties, AChangeToTheSameTermsChangesNothing) {
+  RandomModels gen(12);
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeProject();
+    if (s.years < 2) continue;
+    Regime r = gen.MakeRegime(s.products());
+    Ledger same, changed;
+    Evaluate(s, r, same);
+    LaterTerms later;
+    later.year = s.first_year + gen.I(1, s.years - 1);
+    later.terms = std::make_shared<const Regime>(r);
+    r.later = later;
+    Evaluate(s, r, changed);
+    for (int l = 0; l < kLineCount; ++l) {
+      for (int t = 0; t < s.years; ++t) {
+        const double a = same.at(static_cast<Line>(l), t);
+        ASSERT_NEAR(changed.at(static_cast<Line>(l), t), a, 1e-9 * (1 + std::fabs(a)))
+            << "model " << i << " " << LineName(static_cast<Line>(l)) << " year " << t
+            << " change in " << later.year;
+      }
+    }
+  }
 }
 
 TEST(Properties, NpvAtTheIrrIsZero) {

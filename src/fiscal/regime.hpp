@@ -11,10 +11,12 @@
 // Thread-safety: plain values.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "fiscal/rate.hpp"
 
 namespace connex::fiscal {
@@ -158,6 +160,26 @@ struct DecommissioningFund {
   bool recoverable = true;  // as cost when paid in; closure then only for its shortfall
 };
 
+struct Regime;
+
+// What the earlier terms' unrecovered costs become when later terms take over.
+enum class UnrecoveredCost { kRecoverable, kDeductible, kLost };
+inline constexpr EnumNames<UnrecoveredCost, 3> kUnrecoveredCostNames{
+    {"recoverable", "deductible", "lost"}};
+
+// Terms that take over from a year on (docs/fiscal-methodology.md, "Terms
+// that change"): a law that changes while a stabilised contract does not, or
+// a contract that migrates to another regime. The cost-recovery balance, tax
+// losses, depreciation of earlier capex, rent-tax accounts, the state's carry
+// and the decommissioning fund carry across as these say.
+struct LaterTerms {
+  int year = 0;                         // calendar year from which `terms` apply
+  std::string name;                     // of the term sheet `terms` copies
+  std::shared_ptr<const Regime> terms;  // changes no further
+  UnrecoveredCost unrecovered = UnrecoveredCost::kRecoverable;
+  bool losses_kept = true;  // tax losses brought forward stay usable
+};
+
 struct Regime {
   std::string name;
   std::optional<Bonuses> bonuses;
@@ -173,9 +195,11 @@ struct Regime {
   std::optional<WindfallTax> windfall;
   std::optional<DividendWithholding> withholding;
   std::optional<DecommissioningFund> decommissioning_fund;
+  std::optional<LaterTerms> later;
 
-  // True when some rate depends on `driver`: the engine computes costly
-  // drivers (investor IRR to date above all) only when some rate needs them.
+  // True when some rate, of these terms or the later ones, depends on
+  // `driver`: the engine computes costly drivers (investor IRR to date above
+  // all) only when some rate needs them.
   bool Uses(RateDriver driver) const;
 };
 

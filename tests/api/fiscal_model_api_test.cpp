@@ -126,7 +126,7 @@ TEST_F(FiscalModels, TheAuditLogSaysWhatHappenedNotWhatAGovernmentOrAnAdvisorWro
 TEST_F(FiscalModels, TheCodelistsNameTheEngineInstrumentsAndLedgerLines) {
   const json lists = Json(NewClient().Get("/api/v1/codelists"));
   const json& types = lists["instrument_types"];
-  ASSERT_EQ(types.size(), 12u);
+  ASSERT_EQ(types.size(), 13u);
   EXPECT_EQ(types[0], "bonus");
   EXPECT_NE(std::find(types.begin(), types.end(), "resource_rent_tax"), types.end());
   // The ledger in the engine's order; the state's receipts are ledger lines.

@@ -279,3 +279,62 @@ test('a French analyst adds a decommissioning fund with decimal commas and sees 
   await portal.shot(page, 'model-fund-fr-phone');
   assert.deepEqual(problems, []);
 });
+
+// The stabilisation case of docs/fiscal-methodology.md, "Terms that change"
+// (golden case own12, in millions): the analyst makes the third term sheet
+// change to the new law in 2033, mistypes the year first, and reads what
+// stabilisation costs the state.
+test('an analyst makes terms change to a new law in a year and reads what stabilisation costs the state', async () => {
+  const api = await portal.apiAs(accounts.expert);
+  const tax = { type: 'income_tax', rate: 0.3, depreciation: { method: 'immediate' } };
+  const model = {
+    schema: 'connex.fiscal/1', name: 'Stabilisation',
+    project: {
+      first_year: 2030, years: 5,
+      products: [{ name: 'copper', unit: 't', production: [0, 100, 100, 100, 100], price: { unit: 'USD/t', base: 1e6 } }],
+      capex: { development: [8e7, 0, 0, 0, 0] }, fixed_opex: [0, 4e7, 4e7, 4e7, 4e7],
+    },
+    regimes: [
+      { name: 'stabilised', instruments: [{ type: 'royalty', rate: 0.05 }, tax] },
+      { name: 'new law', instruments: [{ type: 'royalty', rate: 0.08 }, tax] },
+      { name: 'law changes', instruments: [{ type: 'royalty', rate: 0.05 }, tax] },
+    ],
+  };
+  const created = await api('POST', '/api/v1/fiscal/models', { name: 'Stabilisation', model });
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.expert);
+  await page.goto(`${portal.base}/models/${created.id}/edit`);
+  await page.getByRole('heading', { name: 'Change Stabilisation' }).waitFor();
+
+  const sheet = page.getByRole('region', { name: 'Term sheet 3' });
+  await sheet.getByRole('button', { name: 'These terms change in a year (a new law, a migration)' }).click();
+  await sheet.getByLabel('The terms of').selectOption('new law');
+  await sheet.getByLabel('From the year').fill('2040');
+  await page.getByRole('button', { name: 'Save a new version' }).click();
+  // The mistake is named by the field's label, not by where it sits in the file.
+  const alert = page.getByRole('alert');
+  await alert.getByText('From the year: Enter a whole number from 2031 to 2034.').waitFor();
+  assert.equal(await alert.getByText('regimes[2]').count(), 0);
+  await portal.shot(page, 'model-editor-terms-change');
+  problems.splice(0); // the refusal's 400 in the console is expected
+
+  await sheet.getByLabel('From the year').fill('2033');
+  await page.getByRole('button', { name: 'Save a new version' }).click();
+  await page.getByRole('heading', { name: 'Stabilisation' }).waitFor();
+  const summary = page.locator('table.summary');
+  const row = (label) => summary.locator('tr', { has: page.locator('th', { hasText: label }) }).locator('td');
+  await row('Terms change').first().waitFor();
+  assert.deepEqual(await row('Terms change').allTextContents(), ['Unchanged', 'Unchanged', 'to new law from 2033']);
+  // 62.0 stabilised, 66.2 when the law changes: stabilisation costs the state 4.2 million.
+  const [stabilised, , changed] = await row('State receipts, project life').allTextContents();
+  assert.equal(stabilised, '62.0 million');
+  assert.equal(changed, '66.2 million');
+  await portal.shot(page, 'model-terms-change');
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`${portal.base}/models/${created.id}/edit`);
+  await page.getByRole('region', { name: 'Term sheet 3' }).getByLabel('From the year').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the editor fits the phone');
+  await portal.shot(page, 'model-editor-terms-change-phone');
+  assert.deepEqual(problems, []);
+});

@@ -1,6 +1,8 @@
 #include "fiscal/io/model_reader.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -37,8 +39,9 @@ void ModelWalker::ReadInstrument(const json& j, const std::string& path, Regime&
 
 Regime ModelWalker::ReadRegime(const json& j, const std::string& path) {
   Regime r;
-  if (!Object(j, path, {"name", "instruments"})) return r;
+  if (!Object(j, path, {"name", "instruments", "change"})) return r;
   r.name = Text(j, "name", path, "", true);
+  if (const json* c = Field(j, "change", path, false)) ReadChange(*c, At(path, "change"), r);
   const json* instruments = Field(j, "instruments", path, true);
   if (!instruments) return r;
   const std::string ip = At(path, "instruments");
@@ -51,6 +54,58 @@ Regime ModelWalker::ReadRegime(const json& j, const std::string& path) {
     Fail(ip, "a shared first_tranche_petroleum needs a profit_split to share it by");
   }
   return r;
+}
+
+// The change as written; the term sheet it names is found once every sheet
+// is read (LinkLaterTerms).
+void ModelWalker::ReadChange(const json& j, const std::string& path, Regime& r) {
+  if (!Object(j, path, {"year", "to", "unrecovered_cost", "losses"})) return;
+  LaterTerms later;
+  later.year = Integer(j, "year", path, 0, first_year_ + 1, first_year_ + years_ - 1, true);
+  later.name = Text(j, "to", path, "", true);
+  later.unrecovered = static_cast<UnrecoveredCost>(
+      Choice(j, "unrecovered_cost", path, {"recoverable", "deductible", "lost"}, 0));
+  later.losses_kept = Choice(j, "losses", path, {"kept", "lost"}, 0) == 0;
+  r.later = later;
+}
+
+void ModelWalker::LinkLaterTerms(const json& regimes, std::vector<Regime>& sheets) {
+  std::string known;
+  for (const Regime& r : sheets) known += (known.empty() ? "\"" : ", \"") + r.name + "\"";
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    Regime& r = sheets[i];
+    if (!r.later) continue;
+    const std::string path = At(At("regimes", i), "change");
+    const auto target = std::find_if(sheets.begin(), sheets.end(),
+                                     [&](const Regime& o) { return o.name == r.later->name; });
+    if (target == sheets.end()) {
+      Fail(At(path, "to"), "names no term sheet of the model (" + known + ")");
+    } else if (&*target == &r) {
+      Fail(At(path, "to"), "must name another term sheet");
+    } else if (target->later) {
+      Fail(At(path, "to"), "names a term sheet whose own terms change; terms change only once");
+    } else {
+      // Unrecovered cost stays recoverable where the later terms recover
+      // costs, and is deducted from income tax otherwise, unless it is said.
+      const bool said = regimes[i]["change"].contains("unrecovered_cost");
+      if (!said) {
+        r.later->unrecovered =
+            target->cost_recovery ? UnrecoveredCost::kRecoverable : UnrecoveredCost::kDeductible;
+      }
+      const UnrecoveredCost u = r.later->unrecovered;
+      if (r.cost_recovery && u == UnrecoveredCost::kRecoverable && !target->cost_recovery) {
+        Fail(At(path, "unrecovered_cost"),
+             "\"recoverable\" needs cost recovery in the later terms; choose \"deductible\" or "
+             "\"lost\"");
+      }
+      if (r.cost_recovery && u == UnrecoveredCost::kDeductible && !target->income_tax) {
+        Fail(At(path, "unrecovered_cost"),
+             "\"deductible\" needs an income tax in the later terms; choose " +
+                 std::string(target->cost_recovery ? "\"recoverable\" or " : "") + "\"lost\"");
+      }
+      r.later->terms = std::make_shared<const Regime>(*target);
+    }
+  }
 }
 
 Model ModelWalker::Read(const json& root) {
@@ -117,6 +172,7 @@ Model ModelWalker::Read(const json& root) {
       Fail(At(At("regimes", i), "name"), "repeats regime name \"" + name + "\"");
     }
   }
+  LinkLaterTerms(*regimes, m.regimes);
   if (const json* u = Field(root, "uncertainty", "", false)) {
     m.uncertainty = ReadUncertainty(*u, "uncertainty");
   }
@@ -186,6 +242,11 @@ TermSheetOnto ReadOnto(const json& regime, const std::string& currency, const Mo
   ModelWalker reader(out.errors);
   reader.AdoptProject(onto);
   Regime r = reader.ReadRegime(ShiftYears(regime, year_offset), path);
+  if (r.later) {
+    out.errors.push_back({ErrorCode::kInvalidInput,
+                          "terms that change in a year apply only within their own model",
+                          JsonReader::At(path, "change")});
+  }
   if (out.errors.empty()) out.regime = std::move(r);
   return out;
 }

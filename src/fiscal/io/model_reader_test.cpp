@@ -135,6 +135,53 @@ TEST(ReadModel, ADecommissioningFundIsPerUnitOfAProductOrASinkingFund) {
   EXPECT_NE(e.find("regimes[2].instruments[0].contribution: is required"), std::string::npos) << e;
 }
 
+TEST(ReadModel, TermsChangeToAnotherSheetOfTheModelOnceAndCarryWhatTheyCan) {
+  json m = Minimal();
+  m["project"]["years"] = 3;
+  m["project"]["products"][0]["production"] = {0, 10, 10};
+  m["project"]["products"][0]["price"]["deck"] = {50, 60, 70};
+  m["regimes"] = json::parse(R"([
+    {"name": "psc", "change": {"year": 2026, "to": "tax"},
+     "instruments": [{"type": "cost_recovery", "ceiling": 0.5}]},
+    {"name": "tax", "instruments": [{"type": "income_tax", "rate": 0.3}]},
+    {"name": "psc 2", "change": {"year": 2027, "to": "psc 3", "losses": "lost"},
+     "instruments": [{"type": "cost_recovery", "ceiling": 0.5}]},
+    {"name": "psc 3", "instruments": [{"type": "cost_recovery", "ceiling": 0.7}]}])");
+  auto read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  const LaterTerms& to_tax = *read->regimes[0].later;
+  EXPECT_EQ(to_tax.year, 2026);
+  ASSERT_NE(to_tax.terms, nullptr);
+  EXPECT_TRUE(to_tax.terms->income_tax.has_value());
+  // Without cost recovery later, unrecovered cost is deducted; with it, it stays recoverable.
+  EXPECT_EQ(to_tax.unrecovered, UnrecoveredCost::kDeductible);
+  EXPECT_TRUE(to_tax.losses_kept);
+  EXPECT_EQ(read->regimes[2].later->unrecovered, UnrecoveredCost::kRecoverable);
+  EXPECT_FALSE(read->regimes[2].later->losses_kept);
+
+  m["regimes"][0]["change"] = {{"year", 2025}, {"to", "nothing"}};
+  m["regimes"][2]["change"] = {{"year", 2026}, {"to", "psc"}};
+  m["regimes"][3]["change"] = {{"year", 2026}, {"to", "tax"}, {"unrecovered_cost", "recoverable"}};
+  m["regimes"][4] = {{"name", "self"}, {"change", {{"year", 2026}, {"to", "self"}}}};
+  m["regimes"][4]["instruments"] = m["regimes"][1]["instruments"];
+  const std::string e = ErrorsOf(m);
+  EXPECT_NE(e.find("regimes[0].change.year: must be a whole number from 2026 to 2027"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("regimes[0].change.to: names no term sheet of the model (\"psc\", \"tax\", "
+                   "\"psc 2\", \"psc 3\", \"self\")"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("regimes[4].change.to: must name another term sheet"), std::string::npos) << e;
+  EXPECT_NE(e.find("regimes[2].change.to: names a term sheet whose own terms change"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("regimes[3].change.unrecovered_cost: \"recoverable\" needs cost recovery in "
+                   "the later terms"),
+            std::string::npos)
+      << e;
+}
+
 TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {
   json m = Minimal();
   m["project"]["products"][0]["colour"] = "black";

@@ -60,6 +60,9 @@ class ModelWalker : public JsonReader {
   Product ReadProduct(const json& j, const std::string& path);
   Project ReadProject(const json& j, const std::string& path);
   Regime ReadRegime(const json& j, const std::string& path);
+  void ReadChange(const json& j, const std::string& path, Regime& r);
+  // Gives each change the term sheet it names, a copy, or says why not.
+  void LinkLaterTerms(const json& regimes, std::vector<Regime>& sheets);
   void ReadInstrument(const json& j, const std::string& path, Regime& regime);
   Depreciation ReadDepreciation(const json& j, const std::string& path);
   Uncertainty ReadUncertainty(const json& j, const std::string& path);

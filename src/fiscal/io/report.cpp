@@ -110,6 +110,14 @@ ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   const Metrics& m = a.metrics;
   ordered_json j;
   j["regime"] = a.regime;
+  // The terms in force each year: the sheet's own, then those it changes to.
+  for (const Regime& r : model.regimes) {
+    if (r.name != a.regime || !r.later) continue;
+    j["change"] = {{"year", r.later->year},
+                   {"to", r.later->name},
+                   {"unrecovered_cost", kUnrecoveredCostNames[r.later->unrecovered]},
+                   {"losses", r.later->losses_kept ? "kept" : "lost"}};
+  }
   j["metrics"] = MetricsJson(a);
   j["real"] = ValueJson(a.real);
   if (a.point_forward) j["point_forward"] = ValueJson(*a.point_forward);

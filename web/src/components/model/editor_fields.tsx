@@ -22,6 +22,13 @@ export const Editor = createContext<EditorState>(null as unknown as EditorState)
 // The element id of the input for `path` (errors link to it).
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
+// The words a person reads for the field of `path` on the page: its label,
+// or the name of an input in a table; the path only when no field shows it.
+export function fieldName(path: string): string {
+  const input = document.getElementById(fieldId(path)) as HTMLInputElement | null;
+  return (input?.labels?.[0]?.textContent ?? input?.getAttribute('aria-label') ?? path).trim();
+}
+
 function Message({ path }: { path: string }) {
   const e = useContext(Editor);
   const message = e.drafts[path] !== undefined ? e.notANumber : e.errors[path];

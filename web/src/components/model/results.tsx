@@ -19,6 +19,9 @@ export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetai
   const c = run.conventions;
   const realYear = c.deflation && c.real_base_year ? String(c.real_base_year) : undefined;
   const forwardYear = c.point_forward_year ? String(c.point_forward_year) : undefined;
+  // Each term sheet's change of terms, as its model says.
+  const sheets = (model.model.regimes ?? []) as { name: string; change?: { year: number; to: string } }[];
+  const changes = run.regimes.map((r) => sheets.find((s) => s.name === r.regime)?.change);
   return (
     <table class="summary">
       <thead>
@@ -49,6 +52,9 @@ export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetai
         <tr><th>{t('models.breakeven')}</th>{run.regimes.map((r) => <td key={r.regime}>{breakeven(r.metrics.breakeven_post_tax, model)}</td>)}</tr>
         {run.regimes.some((r) => typeof r.metrics.economic_limit_year === 'number' || Number(r.metrics.production_years_cut ?? 0) > 0) && (
           <tr><th>{t('models.economicLimit')}</th>{run.regimes.map((r) => <td key={r.regime}>{lastYear(r.metrics)}</td>)}</tr>
+        )}
+        {changes.some((c) => c) && (
+          <tr><th>{t('models.termsChange')}</th>{changes.map((c, i) => <td key={i}>{c ? t('models.termsChangeValue', { to: c.to, year: String(c.year) }) : t('models.termsUnchanged')}</td>)}</tr>
         )}
         {run.regimes.some(hasFund) && (
           <tr><th>{t('models.closureShortfall', { currency })}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(r.metrics.closure_shortfall as number)}</td>)}</tr>

@@ -6,8 +6,9 @@
 // results.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../api';
-import { CheckInput, Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId } from '../../components/model/editor_fields';
+import { CheckInput, Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId, fieldName } from '../../components/model/editor_fields';
 import { AddInstrument, InstrumentForm } from '../../components/model/instrument_form';
+import { TermsChange } from '../../components/model/terms_change';
 import { YearTable } from '../../components/model/year_table';
 import { Link } from '../../components/link';
 import type { FiscalModelJson, ModelDetail, ModelSummary } from '../../fiscal';
@@ -239,6 +240,7 @@ export function ModelEditor({ id }: { id?: string }) {
               </fieldset>
             ))}
             <AddInstrument id={`add-${i}`} onAdd={(type) => state.set(`regimes[${i}].instruments`, [...r.instruments, { type }])} />
+            <TermsChange path={`regimes[${i}].change`} others={regimes.filter((o, k) => k !== i && o.name).map((o) => o.name)} />
             <p class="buttons">
               <button type="button" class="secondary" onClick={() => addRegime(i)}>{t('editor.copyTermSheet')}</button>
               {regimes.length > 1 && <button type="button" class="link" onClick={() => state.set('regimes', regimes.filter((_, k) => k !== i))}>{t('editor.removeTermSheet')}</button>}
@@ -251,8 +253,8 @@ export function ModelEditor({ id }: { id?: string }) {
           <div class="form-error" role="alert">
             <p>{t('editor.problems')}</p>
             <ul>
-              {Object.keys(drafts).map((p) => <li key={p}><a href={`#${fieldId(p)}`}>{p}</a>: {t('editor.notANumber')}</li>)}
-              {shown.map((p, k) => <li key={k}>{p.field.startsWith(':') ? p.field.slice(1) : <a href={`#${fieldId(p.field)}`}>{p.field || t('editor.model')}</a>}: {p.message}</li>)}
+              {Object.keys(drafts).map((p) => <li key={p}><a href={`#${fieldId(p)}`}>{fieldName(p)}</a>: {t('editor.notANumber')}</li>)}
+              {shown.map((p, k) => <li key={k}>{p.field.startsWith(':') ? p.field.slice(1) : <a href={`#${fieldId(p.field)}`}>{p.field ? fieldName(p.field) : t('editor.model')}</a>}: {p.message}</li>)}
             </ul>
           </div>
         )}
