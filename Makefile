@@ -2,7 +2,8 @@
 .PHONY: run test bench fuzz format setup web clean
 
 JOBS ?= 2
-FUZZ_SECONDS ?= 20
+# Short runs in CI over the committed corpus; longer runs: make fuzz FUZZ_SECONDS=600.
+FUZZ_SECONDS ?= 10
 # Only the fuzzers are built with clang: the portal itself is built by the debug preset.
 FUZZERS = model_reader_fuzz uncertainty_fuzz request_body_fuzz request_form_fuzz mail_receive_fuzz
 

@@ -27,6 +27,14 @@ check "the copper mine's life runs" test $rc -eq 0
 check "...which stops sooner as the royalty rises: 2050 at 0%, 2042 at 6%" \
   grep -q "Economic limit: last production year (years cut).*2050 (0).*2045 (5).*2043 (7).*2042 (8)" "$tmp/life"
 
+"$connex" fiscal run examples/copper_mine_terms.json --json >"$tmp/terms" 2>&1; rc=$?
+check "the stabilisation example runs" test $rc -eq 0
+check "...the third sheet takes the new law's terms from 2035" \
+  grep -q '"change": {"year": 2035, "to": "Mining law 2035", "unrecovered_cost": "deductible", "losses": "kept"}' \
+  <(tr -d '\n' <"$tmp/terms" | sed 's/  */ /g; s/{ /{/g; s/ }/}/g')
+check "...and the fund leaves 41.7 million of the 120 million closure unfunded" \
+  grep -q '"closure_shortfall": 41739453.6' "$tmp/terms"
+
 "$connex" fiscal compare examples/oil_psc.json examples/oil_psc_negotiated.json --xlsx "$tmp/c.xlsx" >"$tmp/cmp"; rc=$?
 check "compare exits 0" test $rc -eq 0
 check "compare prints the additional PV" contains "$tmp/cmp" "Government receipts, PV @10.00%"

@@ -42,7 +42,7 @@ void PrintConventions(std::ostream& out, const Model& model) {
       << model.currency << ", nominal\n";
   out << "Conventions: discount rate " << Percent(d.rate) << ", valuation year " << d.valuation_year
       << ", " << (d.timing == Timing::kMidYear ? "mid-year" : "end-of-year")
-      << " timing; N = revenue - opex - capex - closure; I = N - G;\n"
+      << " timing; N = revenue - opex - capex - closure as paid; I = N - G;\n"
       << "  G = " << kGovernmentReceiptsConvention << ".\n"
       << "Real terms: money of " << d.real_base_year << ", deflated at " << Percent(d.deflation)
       << " a year, discounted at the same rate.\n";
@@ -75,7 +75,9 @@ ordered_json ConventionsJson(const Model& model) {
   c["discount_rate"] = model.discounting.rate;
   c["valuation_year"] = model.discounting.valuation_year;
   c["timing"] = ToString(model.discounting.timing);
-  c["pretax_cash_flow"] = "revenue - opex - capex - closure";
+  c["pretax_cash_flow"] =
+      "revenue - opex - capex - closure as paid (with a decommissioning fund: contributions + "
+      "shortfall - release)";
   c["government_receipts"] = kGovernmentReceiptsConvention;
   c["investor_cash_flow"] = "pretax_cash_flow - government_receipts";
   return c;
