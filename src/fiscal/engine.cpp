@@ -254,9 +254,10 @@ CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
 
 namespace {
 
-// Every year of the project as given, whatever its economic limit.
-template <int W>
-void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
+// Every year of the project as given, whatever its economic limit; with
+// kChanges, under the sheet's terms and then its later terms.
+template <int W, bool kChanges>
+void EvaluateTerms(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
                    Ledger& out) {
   using V = Lanes<W>;
   const int n = s.years;
@@ -283,7 +284,7 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
   const std::vector<double>& recoverable_capex = schedules.recoverable;
 
   // The terms in force: the sheet's until the year its later terms take over.
-  const LaterTerms* change = sheet.later ? &*sheet.later : nullptr;
+  const LaterTerms* change = kChanges ? &*sheet.later : nullptr;
   const int change_index = change != nullptr ? change->year - s.first_year : n;
   const Regime& later = change != nullptr ? *change->terms : sheet;
 
@@ -293,23 +294,27 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
   const bool daily_driver = sheet.Uses(RateDriver::kDailyProduction);
   const bool profitability_driver = sheet.Uses(RateDriver::kProfitability);
   std::vector<double> investor_to_date(irr_driver ? static_cast<size_t>(n) : 0);
-  const int release_index = FundReleaseIndex(s);
+  // Without a fund its lines are written once, after the years.
+  const bool any_fund = sheet.decommissioning_fund || later.decommissioning_fund;
+  const int release_index = any_fund ? FundReleaseIndex(s) : -1;
   auto sinking_of = [&s](const Regime& r) {
     const auto& f = r.decommissioning_fund;
     return f && f->contribution == FundContribution::kSinkingFund
                ? SinkingFundContribution(s, f->interest)
                : 0.0;
   };
-  const double sinking_early = sinking_of(sheet), sinking_late = sinking_of(later);
   V cost_balance = zero;     // unrecovered costs brought forward
   V carry_balance = zero;    // state carry owed to the investor
   V fund_balance = zero;     // decommissioning fund
   V cum_entitlement = zero;  // R-factor numerator to date
   V cum_costs = zero;        // R-factor denominator to date
 
+  const double sinking_early = sinking_of(sheet), sinking_late = sinking_of(later);
   for (int t = 0; t < n; ++t) {
-    const Regime& regime = t < change_index ? sheet : later;
-    if (t == change_index) {
+    // Without a change the terms are the sheet's every year, which the
+    // compiler then knows.
+    const Regime& regime = !kChanges || t < change_index ? sheet : later;
+    if (kChanges && t == change_index) {
       // Earlier terms' pools as the change says: unrecovered cost stays
       // recoverable, becomes a tax loss, or is lost; tax losses go on under
       // the later rule or are lost. Rent-tax accounts, the carry and the
@@ -322,7 +327,7 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
     }
     const DecommissioningFund* fund =
         regime.decommissioning_fund ? &*regime.decommissioning_fund : nullptr;
-    const double sinking = t < change_index ? sinking_early : sinking_late;
+    const double sinking = !kChanges || t < change_index ? sinking_early : sinking_late;
 
     // --- Project cash flow ---
     V revenue = zero, variable = zero, charges = zero;
@@ -369,6 +374,13 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
     // Without a fund this is the closure itself.
     const V closure_paid = contribution + shortfall - release;
     const V pretax = revenue - opex - capex - closure_paid;
+    // Closure is recovered and deducted when spent, or through the fund
+    // when paid in (a release then counts against it).
+    const V closure_recoverable = fund != nullptr && fund->recoverable ? closure_paid : closure;
+    const bool deduct_closure = regime.income_tax && regime.income_tax->deduct_closure;
+    const V closure_deduction = fund != nullptr && fund->deductible
+                                    ? contribution - release + (deduct_closure ? shortfall : zero)
+                                    : (deduct_closure ? closure : zero);
 
     put(kGrossRevenue, t, revenue);
     put(kFixedOpex, t, fixed);
@@ -380,12 +392,14 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
     put(kCapexSustaining, t, capex_s);
     put(kCapex, t, capex);
     put(kClosure, t, closure);
-    put(kFundContribution, t, contribution);
-    put(kFundInterest, t, interest);
-    put(kFundDraw, t, draw);
-    put(kClosureShortfall, t, shortfall);
-    put(kFundRelease, t, release);
-    put(kFundBalance, t, fund_balance);
+    if (any_fund) {
+      put(kFundContribution, t, contribution);
+      put(kFundInterest, t, interest);
+      put(kFundDraw, t, draw);
+      put(kClosureShortfall, t, shortfall);
+      put(kFundRelease, t, release);
+      put(kFundBalance, t, fund_balance);
+    }
     put(kPretaxCashFlow, t, pretax);
 
     // --- Drivers (cumulative ones stop at the end of the previous year) ---
@@ -461,9 +475,7 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
     V recoverable = zero, ceiling = zero, recovered = zero;
     if (regime.cost_recovery) {
       const CostRecovery& cr = *regime.cost_recovery;
-      // Closure is recoverable when spent, or through the fund when paid in.
-      const V closure_cost = fund != nullptr && fund->recoverable ? closure_paid : closure;
-      recoverable = cost_balance + recoverable_capex[t] * in.capex + opex + closure_cost;
+      recoverable = cost_balance + recoverable_capex[t] * in.capex + opex + closure_recoverable;
       const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
       ceiling = Max(0.0, cr.ceiling.At(d) * ceiling_base);
       recovered = Min(Min(recoverable, ceiling), after_levies);
@@ -507,15 +519,8 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
     if (regime.income_tax) {
       const IncomeTax& it = *regime.income_tax;
       dep = depreciation[t] * in.capex;
-      income = revenue - royalty_deductible - ftp_state - profit_state - dmo - opex - dep;
-      // Closure is deducted when spent, or through the fund when paid in
-      // (a release then is income again).
-      if (fund != nullptr && fund->deductible) {
-        income -= contribution - release;
-        if (it.deduct_closure) income -= shortfall;
-      } else if (it.deduct_closure) {
-        income -= closure;
-      }
+      income = revenue - royalty_deductible - ftp_state - profit_state - dmo - opex - dep -
+               closure_deduction;
       if (regime.bonuses && regime.bonuses->deductible) income -= bonus;
       if (regime.surface_rent && regime.surface_rent->deductible) income -= rent;
       if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= rrt;
@@ -601,6 +606,24 @@ void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
     for (int p = 0; p < np; ++p) cumulative[p] += quantity[p];
     cum_entitlement += entitlement;
     cum_costs += all_costs;
+  }
+  if (!any_fund) {
+    // Nothing moves through a fund, and all of the closure is unfunded.
+    const size_t cells = static_cast<size_t>(n) * W;
+    for (Line l : {kFundContribution, kFundInterest, kFundDraw, kFundRelease, kFundBalance}) {
+      std::fill_n(out.row(l, 0), cells, 0.0);
+    }
+    std::copy_n(out.row(kClosure, 0), cells, out.row(kClosureShortfall, 0));
+  }
+}
+
+template <int W>
+void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
+                   Ledger& out) {
+  if (sheet.later && sheet.later->terms) {
+    EvaluateTerms<W, true>(s, sheet, in, out);
+  } else {
+    EvaluateTerms<W, false>(s, sheet, in, out);
   }
 }
 
