@@ -20,7 +20,7 @@ bool Regime::Uses(RateDriver driver) const {
   if (cost_recovery && uses(cost_recovery->ceiling)) return true;
   if (profit_split && uses(profit_split->state_share)) return true;
   if (income_tax && uses(income_tax->rate)) return true;
-  return later && later->terms->Uses(driver);
+  return later && later->terms && later->terms->Uses(driver);
 }
 
 namespace {
@@ -47,12 +47,12 @@ class LossPool {
   // becomes one loss of the year before, vintages one balance.
   void Adopt(const IncomeTax& tax, int t) {
     const bool was_limited = rule_ == LossCarryForward::kLimitedYears;
+    const bool limited = tax.losses == LossCarryForward::kLimitedYears;
+    const V carried = Balance();  // under the rule they were kept by
     rule_ = tax.losses;
     years_ = tax.loss_years;
     cap_ = tax.loss_cap;
-    const bool limited = rule_ == LossCarryForward::kLimitedYears;
     if (was_limited == limited) return;
-    const V carried = Balance();
     Clear();
     Add(carried, t);
   }
@@ -103,7 +103,8 @@ class LossPool {
  private:
   // Expired vintages drop out first; the oldest losses are used first.
   double ApplyLimited(std::vector<LossVintage>& vintages, double income, int t) const {
-    while (!vintages.empty() && vintages.front().expires < t) vintages.erase(vintages.begin());
+    // After a change of terms vintages are not in order of expiry.
+    std::erase_if(vintages, [t](const LossVintage& v) { return v.expires < t; });
     if (income <= 0) {
       if (income < 0) vintages.push_back({-income, t + years_});
       return 0;
@@ -176,10 +177,12 @@ Lanes<W> RentTaxYear(const ResourceRentTax& rrt, const Lanes<W>& base, Lanes<W>*
 }
 
 // Year index in which what is left in the fund returns to the company: the
-// last year that produces or spends on closure (the last year when neither does).
+// last year that spends on closure or that was planned to produce (so that
+// the economic limit moves no year up to the stop; the last year when
+// neither happens).
 int FundReleaseIndex(const ProjectSeries& s) {
   for (int t = s.years - 1; t >= 0; --t) {
-    if (s.closure[t] != 0 || t == s.last_production_index) return t;
+    if (s.closure[t] != 0 || t == s.planned_last_production_index) return t;
   }
   return s.years - 1;
 }
@@ -228,7 +231,7 @@ std::vector<double> Sum(const std::vector<double>& a, const std::vector<double>&
 }  // namespace
 
 CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
-  if (!regime.later) return ScheduleTerms(s, regime);
+  if (!regime.later || !regime.later->terms) return ScheduleTerms(s, regime);
   // Capex spent before the change keeps the earlier terms' schedules; capex
   // from the change on takes the later terms'. Both are linear in capex.
   const LaterTerms& later = *regime.later;
@@ -327,6 +330,7 @@ void EvaluateTerms(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
     }
     const DecommissioningFund* fund =
         regime.decommissioning_fund ? &*regime.decommissioning_fund : nullptr;
+    const DecommissioningFund* treatment = fund;  // of the fund's flows for tax and cost recovery
     const double sinking = !kChanges || t < change_index ? sinking_early : sinking_late;
 
     // --- Project cash flow ---
@@ -367,18 +371,21 @@ void EvaluateTerms(const ProjectSeries& s, const Regime& sheet, const ScenarioIn
         fund_balance = zero;
       }
     } else if (t == change_index) {
-      // Later terms without a fund: what it holds returns to the company.
+      // Later terms without a fund: what it holds returns to the company,
+      // taxed and recovered as the earlier fund's contributions were.
       release = fund_balance;
       fund_balance = zero;
+      treatment = sheet.decommissioning_fund ? &*sheet.decommissioning_fund : nullptr;
     }
     // Without a fund this is the closure itself.
     const V closure_paid = contribution + shortfall - release;
     const V pretax = revenue - opex - capex - closure_paid;
     // Closure is recovered and deducted when spent, or through the fund
     // when paid in (a release then counts against it).
-    const V closure_recoverable = fund != nullptr && fund->recoverable ? closure_paid : closure;
+    const V closure_recoverable =
+        treatment != nullptr && treatment->recoverable ? closure_paid : closure;
     const bool deduct_closure = regime.income_tax && regime.income_tax->deduct_closure;
-    const V closure_deduction = fund != nullptr && fund->deductible
+    const V closure_deduction = treatment != nullptr && treatment->deductible
                                     ? contribution - release + (deduct_closure ? shortfall : zero)
                                     : (deduct_closure ? closure : zero);
 

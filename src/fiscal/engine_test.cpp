@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <memory>
 #include <vector>
 
 #include "fiscal/analysis.hpp"
@@ -72,6 +73,43 @@ TEST(Evaluate, AFundRecoverableWhenPaidInRecoversClosureWhileThereIsRevenue) {
   EXPECT_DOUBLE_EQ(l.at(kCostCarriedForward, 1), 300);  // closure, with no revenue left
   EXPECT_DOUBLE_EQ(l.Total(kGovernmentReceipts), 500);
   EXPECT_DOUBLE_EQ(l.Total(kPretaxCashFlow), 700);  // the same project cash flow
+}
+
+// Losses kept year by year under a limited rule carry across a change to an
+// unlimited rule; a fund the later terms do not have returns to the company
+// at the change, and is taxed as its contributions were deducted.
+TEST(Evaluate, AChangeOfTermsCarriesLossesAcrossRulesAndReleasesAFundItEnds) {
+  ProjectSeries s = testing::OneProduct({0, 100, 100}, {10, 10, 10}, {1500, 0, 0}, {0, 0, 0});
+  IncomeTax limited;
+  limited.rate = Rate::Constant(0.3);
+  for (Depreciation& d : limited.depreciation) d.method = DepreciationMethod::kImmediate;
+  limited.losses = LossCarryForward::kLimitedYears;
+  limited.loss_years = 5;
+  Regime early;
+  early.income_tax = limited;
+  early.decommissioning_fund = DecommissioningFund{FundContribution::kPerUnit, 0, 1, 0, true, true};
+  Regime late;
+  late.income_tax = limited;
+  late.income_tax->losses = LossCarryForward::kUnlimited;
+  early.later = LaterTerms{2026, "later", std::make_shared<const Regime>(late)};
+  Ledger l;
+  Evaluate(s, early, l);
+  // 2025: a loss of 1,500. 2026: 1,000 of income (the 1,000 revenue; the
+  // fund had nothing to pay in yet and releases nothing): the loss carried
+  // into the unlimited rule takes it all, and the last 500 in 2027.
+  EXPECT_DOUBLE_EQ(l.at(kLossUsed, 1), 1000);
+  EXPECT_DOUBLE_EQ(l.at(kLossUsed, 2), 500);
+  EXPECT_DOUBLE_EQ(l.at(kIncomeTax, 2), 150);
+
+  // Paid in during 2026 under the earlier terms, returned in 2027 when they end.
+  early.later->year = 2027;
+  Evaluate(s, early, l);
+  EXPECT_DOUBLE_EQ(l.at(kFundContribution, 1), 100);
+  EXPECT_DOUBLE_EQ(l.at(kFundRelease, 2), 100);
+  EXPECT_DOUBLE_EQ(l.at(kFundBalance, 2), 0);
+  // Deducted when paid in (900 of income in 2026), taxed when returned (1,100 in 2027).
+  EXPECT_DOUBLE_EQ(l.at(kTaxableBeforeLosses, 1), 900);
+  EXPECT_DOUBLE_EQ(l.at(kTaxableBeforeLosses, 2), 1100);
 }
 
 // Closure entered after the stop starts the year after it, keeping its

@@ -86,11 +86,13 @@ void ModelWalker::LinkLaterTerms(const json& regimes, std::vector<Regime>& sheet
       Fail(At(path, "to"), "names a term sheet whose own terms change; terms change only once");
     } else {
       // Unrecovered cost stays recoverable where the later terms recover
-      // costs, and is deducted from income tax otherwise, unless it is said.
+      // costs; otherwise it is deducted from income tax, unless an earlier
+      // income tax deducted it already; unless it is said.
       const bool said = regimes[i]["change"].contains("unrecovered_cost");
       if (!said) {
-        r.later->unrecovered =
-            target->cost_recovery ? UnrecoveredCost::kRecoverable : UnrecoveredCost::kDeductible;
+        r.later->unrecovered = target->cost_recovery ? UnrecoveredCost::kRecoverable
+                               : r.income_tax        ? UnrecoveredCost::kLost
+                                                     : UnrecoveredCost::kDeductible;
       }
       const UnrecoveredCost u = r.later->unrecovered;
       if (r.cost_recovery && u == UnrecoveredCost::kRecoverable && !target->cost_recovery) {
@@ -98,7 +100,12 @@ void ModelWalker::LinkLaterTerms(const json& regimes, std::vector<Regime>& sheet
              "\"recoverable\" needs cost recovery in the later terms; choose \"deductible\" or "
              "\"lost\"");
       }
-      if (r.cost_recovery && u == UnrecoveredCost::kDeductible && !target->income_tax) {
+      if (r.cost_recovery && u == UnrecoveredCost::kDeductible && r.income_tax) {
+        Fail(At(path, "unrecovered_cost"),
+             "\"deductible\" would deduct again what the earlier terms' income tax deducted; "
+             "choose " +
+                 std::string(target->cost_recovery ? "\"recoverable\" or " : "") + "\"lost\"");
+      } else if (r.cost_recovery && u == UnrecoveredCost::kDeductible && !target->income_tax) {
         Fail(At(path, "unrecovered_cost"),
              "\"deductible\" needs an income tax in the later terms; choose " +
                  std::string(target->cost_recovery ? "\"recoverable\" or " : "") + "\"lost\"");

@@ -159,6 +159,18 @@ TEST(ReadModel, TermsChangeToAnotherSheetOfTheModelOnceAndCarryWhatTheyCan) {
   EXPECT_EQ(read->regimes[2].later->unrecovered, UnrecoveredCost::kRecoverable);
   EXPECT_FALSE(read->regimes[2].later->losses_kept);
 
+  // Earlier terms with an income tax deducted the costs already: lost by
+  // default, and never deducted again.
+  json taxed = m;
+  taxed["regimes"][0]["instruments"].push_back({{"type", "income_tax"}, {"rate", 0.25}});
+  read = ReadModel(taxed.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_EQ(read->regimes[0].later->unrecovered, UnrecoveredCost::kLost);
+  taxed["regimes"][0]["change"]["unrecovered_cost"] = "deductible";
+  EXPECT_NE(ErrorsOf(taxed).find("regimes[0].change.unrecovered_cost: \"deductible\" would deduct "
+                                 "again what the earlier terms' income tax deducted"),
+            std::string::npos);
+
   m["regimes"][0]["change"] = {{"year", 2025}, {"to", "nothing"}};
   m["regimes"][2]["change"] = {{"year", 2026}, {"to", "psc"}};
   m["regimes"][3]["change"] = {{"year", 2026}, {"to", "tax"}, {"unrecovered_cost", "recoverable"}};
