@@ -152,7 +152,8 @@ void InLanguage(nlohmann::json& body, const std::string& language) {
   if (!body.is_object()) return;
   auto rewrite = [&](nlohmann::json& e) {
     if (e.is_object() && e.contains("message") && e["message"].is_string()) {
-      const std::string field = e.contains("field") && e["field"].is_string() ? e["field"] : "";
+      const std::string field =
+          e.contains("field") && e["field"].is_string() ? e["field"].get<std::string>() : "";
       e["message"] = PersonMessage(e["message"].get<std::string>(), language, field);
     }
   };
