@@ -207,7 +207,7 @@ test('an analyst turns on the economic limit and real terms and sees where each 
   await page.getByLabel('Value from the year (earlier costs sunk)').fill('2030');
   await portal.shot(page, 'model-editor-economic-limit');
   await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
-  await page.getByRole('heading', { name: 'Copper mine life' }).waitFor();
+  await page.getByRole('heading', { name: 'Copper mine life', exact: true }).waitFor();
 
   const summary = page.locator('table.summary');
   const row = summary.locator('tr', { has: page.locator('th', { hasText: 'Last year of production (economic limit)' }) });
@@ -255,7 +255,7 @@ test('a French analyst adds a decommissioning fund with decimal commas and sees 
   assert.equal(await perUnit.inputValue(), '25,5');
   await portal.shot(page, 'model-editor-fund-fr');
   await page.getByRole('button', { name: /^Enregistrer/ }).click();
-  await page.getByRole('heading', { name: 'Mine de cuivre' }).waitFor();
+  await page.getByRole('heading', { name: 'Mine de cuivre', exact: true }).waitFor();
 
   const saved = await api('GET', `/api/v1/fiscal/models/${created.id}`);
   const terms = saved.model.regimes[1].instruments.find((i) => i.type === 'decommissioning_fund');
@@ -321,7 +321,7 @@ test('an analyst makes terms change to a new law in a year and reads what stabil
 
   await sheet.getByLabel('From the year').fill('2033');
   await page.getByRole('button', { name: 'Save a new version' }).click();
-  await page.getByRole('heading', { name: 'Stabilisation' }).waitFor();
+  await page.getByRole('heading', { name: 'Stabilisation', exact: true }).waitFor();
   const summary = page.locator('table.summary');
   const row = (label) => summary.locator('tr', { has: page.locator('th', { hasText: label }) }).locator('td');
   await row('Terms change').first().waitFor();
