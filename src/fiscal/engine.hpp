@@ -20,6 +20,8 @@ namespace connex::fiscal {
 
 // Projects may have at most this many products (drivers live on the stack).
 inline constexpr int kMaxProducts = 16;
+// A taxpayer may hold at most this many projects (their shares live on the stack).
+inline constexpr int kMaxProjects = 16;
 
 // Tax depreciation and recoverable capex of the project as entered. Both are
 // linear in capex, so a scenario scales them by its capex multiplier; runs of

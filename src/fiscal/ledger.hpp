@@ -47,6 +47,8 @@ namespace connex::fiscal {
   X(kCostRecoverable, "cost_recoverable", "costs eligible for recovery incl. carried balance") \
   X(kCostCeiling, "cost_ceiling", "cost recovery limit for the year")                          \
   X(kCostRecovered, "cost_recovered", "cost petroleum")                                        \
+  X(kCostTransferredIn, "cost_transferred_in", "other projects' cost recovered from this one") \
+  X(kCostTransferredOut, "cost_transferred_out", "cost recovered from other projects")         \
   X(kCostCarriedForward, "cost_carried_forward", "unrecovered costs at year end")              \
   X(kProfitPetroleum, "profit_petroleum", "value - royalty - FTP - cost petroleum")            \
   X(kRFactor, "r_factor", "R-factor used this year (to end of previous year)")                 \

@@ -16,9 +16,59 @@ std::vector<double> Inflated(const std::vector<double>& real, const std::vector<
   return out;
 }
 
+// Per-unit values of the whole: weighted by each part's volume, or the
+// first part's in a year nothing is produced.
+void Weighted(const std::vector<ProjectSeries>& parts,
+              std::vector<std::vector<double>> ProjectSeries::*of, ProjectSeries& whole) {
+  auto& out = whole.*of;
+  out = parts[0].*of;
+  for (int p = 0; p < whole.products(); ++p) {
+    for (int t = 0; t < whole.years; ++t) {
+      const double volume = whole.production[p][t];
+      if (volume <= 0) continue;
+      double sum = 0;
+      for (const ProjectSeries& part : parts) sum += (part.*of)[p][t] * part.production[p][t];
+      out[p][t] = sum / volume;
+    }
+  }
+}
+
+void AddInto(std::vector<double>& sum, const std::vector<double>& v) {
+  for (size_t t = 0; t < sum.size(); ++t) sum[t] += v[t];
+}
+
+// The series of a taxpayer's projects together.
+ProjectSeries Combine(std::vector<ProjectSeries> parts) {
+  ProjectSeries s = parts[0];
+  for (size_t i = 1; i < parts.size(); ++i) {
+    const ProjectSeries& part = parts[i];
+    for (int p = 0; p < s.products(); ++p) AddInto(s.production[p], part.production[p]);
+    for (int c = 0; c < kCapexClasses; ++c) AddInto(s.capex[c], part.capex[c]);
+    AddInto(s.fixed_opex, part.fixed_opex);
+    AddInto(s.closure, part.closure);
+    s.planned_closure += part.planned_closure;
+    auto earliest = [](int a, int b) { return a < 0 ? b : (b < 0 ? a : std::min(a, b)); };
+    s.first_production_index = earliest(s.first_production_index, part.first_production_index);
+    s.last_production_index = std::max(s.last_production_index, part.last_production_index);
+    s.planned_last_production_index =
+        std::max(s.planned_last_production_index, part.planned_last_production_index);
+  }
+  Weighted(parts, &ProjectSeries::price, s);
+  Weighted(parts, &ProjectSeries::variable_opex, s);
+  Weighted(parts, &ProjectSeries::charges, s);
+  s.economic_limit = false;
+  s.parts = std::move(parts);
+  return s;
+}
+
 }  // namespace
 
 ProjectSeries Resolve(const Project& project) {
+  if (!project.parts.empty()) {
+    std::vector<ProjectSeries> parts;
+    for (const Project& part : project.parts) parts.push_back(Resolve(part));
+    return Combine(std::move(parts));
+  }
   ProjectSeries s;
   const int n = project.years;
   s.first_year = project.first_year;

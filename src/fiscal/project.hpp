@@ -48,6 +48,7 @@ struct Product {
 };
 
 struct Project {
+  std::string name;  // of one of several projects
   int first_year = 0;
   int years = 0;
   std::vector<Product> products;
@@ -60,6 +61,10 @@ struct Project {
   // Production, operating costs and sustaining capex stop after the last
   // year whose operating cash flow is positive; closure follows the stop.
   bool economic_limit = false;
+  // Several projects of one taxpayer (docs/fiscal-methodology.md, "Several
+  // projects, one taxpayer"): each is a whole project over the same years and
+  // the same list of products; the series above are then their sums.
+  std::vector<Project> parts;
 };
 
 // Nominal per-year series. Product p, year t: production[p][t] etc.
@@ -83,13 +88,17 @@ struct ProjectSeries {
   double planned_closure = 0;
   bool economic_limit = false;
   double inflation = 0;  // of costs, to re-cost closure moved earlier
+  // A taxpayer's projects, each evaluated as a project; the series above are
+  // their sums, with prices and per-unit costs weighted by volume.
+  std::vector<ProjectSeries> parts;
 
   int products() const { return static_cast<int>(production.size()); }
   // Same project, year by year: what a comparison of two regimes requires.
   bool operator==(const ProjectSeries&) const = default;
 };
 
-// REQUIRES: project.years >= 1 and every non-empty series has project.years entries
+// REQUIRES: project.years >= 1 and every non-empty series has project.years entries;
+// parts share first_year, years and products, and have no economic limit
 // (the model reader checks this and names the offending field).
 ProjectSeries Resolve(const Project& project);
 

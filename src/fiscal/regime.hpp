@@ -70,6 +70,9 @@ struct CostRecovery {
   CeilingBase ceiling_base = CeilingBase::kGrossValue;
   int capex_recovery_years = 0;  // 0: capex recoverable when spent; n: straight line over n years
   double uplift = 0;             // added to capex when it becomes recoverable
+  // Several projects: each keeps its own account, and what one cannot
+  // recover in a year is recovered from the room the others leave.
+  bool consolidated = false;
 };
 
 struct ProfitSplit {
@@ -114,6 +117,9 @@ struct IncomeTax {
   std::vector<int> holiday_years;  // calendar years without income tax
   int holiday_first_production_years = 0;
   double minimum_tax_on_turnover = 0;  // share of gross revenue; 0 = none
+  // Several projects: taxed together, one project's losses offsetting
+  // another's income; otherwise each project is taxed alone (ring-fenced).
+  bool consolidated = false;
 };
 
 enum class RentTaxBase { kPreIncomeTax, kPostIncomeTax };
@@ -129,6 +135,7 @@ struct ResourceRentTax {
   std::vector<RentTaxTier> tiers;  // rising thresholds; at most kMaxRentTaxTiers
   RentTaxBase base = RentTaxBase::kPreIncomeTax;
   bool deductible_for_income_tax = false;  // only with the pre-income-tax base
+  bool consolidated = false;               // several projects: one set of accounts
 };
 
 enum class WindfallBase { kPrice, kProfit };
