@@ -105,6 +105,7 @@ Analysis Analyze(const ProjectSeries& s, const Regime& regime, const Discounting
   Analysis a;
   a.regime = regime.name;
   Evaluate(s, regime, a.ledger);
+  if (!s.parts.empty()) EvaluateProjects(s, regime, a.projects);
   a.metrics = ComputeMetrics(s, a.ledger, d);
   // A Discounting built in code may leave the base year unset: it is then the valuation year.
   const int real_base = d.real_base_year != 0 ? d.real_base_year : d.valuation_year;

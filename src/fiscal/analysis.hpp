@@ -45,6 +45,7 @@ struct Progressivity {
 struct Analysis {
   std::string regime;
   Ledger ledger;
+  std::vector<Ledger> projects;  // each project's, when the model holds several
   Metrics metrics;
   Metrics real;                          // in money of the real base year
   std::optional<Metrics> point_forward;  // from the point-forward year, when set

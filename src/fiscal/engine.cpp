@@ -273,9 +273,10 @@ void SumLedgers(const std::vector<Ledger>& parts, const TaxpayerPools<W>& pools,
   }
 }
 
+// `parts`, when given, keeps each project's ledger.
 template <int W, bool kChanges>
 void EvaluateTaxpayer(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
-                      Ledger& out) {
+                      Ledger& out, std::vector<Ledger>* parts) {
   TaxpayerPools<W> pools(sheet.income_tax ? *sheet.income_tax : NoIncomeTax());
   if (s.parts.empty()) {
     ProjectYears<W, kChanges> one(s, sheet, in, out);
@@ -285,7 +286,8 @@ void EvaluateTaxpayer(const ProjectSeries& s, const Regime& sheet, const Scenari
   // Each project's schedules are its own: those of the whole do not apply.
   ScenarioInputs<W> part_in = in;
   part_in.schedules = nullptr;
-  thread_local std::vector<Ledger> ledgers;
+  thread_local std::vector<Ledger> scratch;
+  std::vector<Ledger>& ledgers = parts != nullptr ? *parts : scratch;
   ledgers.resize(s.parts.size());
   std::vector<ProjectYears<W, kChanges>> ps;
   ps.reserve(s.parts.size());
@@ -304,11 +306,11 @@ void EvaluateTaxpayer(const ProjectSeries& s, const Regime& sheet, const Scenari
 
 template <int W>
 void EvaluateYears(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
-                   Ledger& out) {
+                   Ledger& out, std::vector<Ledger>* parts = nullptr) {
   if (sheet.later && sheet.later->terms) {
-    EvaluateTaxpayer<W, true>(s, sheet, in, out);
+    EvaluateTaxpayer<W, true>(s, sheet, in, out, parts);
   } else {
-    EvaluateTaxpayer<W, false>(s, sheet, in, out);
+    EvaluateTaxpayer<W, false>(s, sheet, in, out, parts);
   }
 }
 
@@ -363,6 +365,11 @@ void Evaluate(const ProjectSeries& s, const Regime& regime, Ledger& out, double 
   ScenarioInputs<1> in;
   in.price = Lanes<1>::Fill(price_factor);
   EvaluateBatch(s, regime, in, out);
+}
+
+void EvaluateProjects(const ProjectSeries& s, const Regime& regime, std::vector<Ledger>& parts) {
+  Ledger whole;
+  EvaluateYears(s, regime, ScenarioInputs<1>{}, whole, &parts);
 }
 
 }  // namespace connex::fiscal

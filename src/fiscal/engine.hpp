@@ -63,4 +63,8 @@ void EvaluateBatch(const ProjectSeries& series, const Regime& regime, const Scen
 void Evaluate(const ProjectSeries& series, const Regime& regime, Ledger& out,
               double price_factor = 1.0);
 
+// Each project's ledger when `s` holds several projects of one taxpayer
+// (s.parts), as entered; `parts` gets one per project.
+void EvaluateProjects(const ProjectSeries& s, const Regime& regime, std::vector<Ledger>& parts);
+
 }  // namespace connex::fiscal

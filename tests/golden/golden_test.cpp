@@ -4,7 +4,8 @@
 //
 // Expected values are compared with the connex.fiscal.result/1 JSON report, so
 // the names are those users see; a metric expected as null must be null.
-// "metrics", "real" and "point_forward" are the report's sections of those names.
+// "metrics", "real" and "point_forward" are the report's sections of those names;
+// "projects" holds, by project name, lines of each project's ledger.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -89,6 +90,23 @@ TEST_P(Golden, MatchesHandCalculation) {
           ExpectNear(values[t], (*got)[t], tolerance,
                      regime + "." + line + "[" + std::to_string(t) + "]");
           ++checked;
+        }
+      }
+    }
+    // Each project's ledger, when the model holds several.
+    if (expect.contains("projects")) {
+      for (const auto& [project, lines] : expect["projects"].items()) {
+        ASSERT_TRUE(actual->contains("projects") && (*actual)["projects"].contains(project))
+            << regime << ": no project " << project;
+        const json* ledger = &(*actual)["projects"][project]["ledger"];
+        for (const auto& [line, values] : lines.items()) {
+          const json& got = (*ledger)[line];
+          ASSERT_EQ(got.size(), values.size()) << regime << "." << project << "." << line;
+          for (size_t t = 0; t < values.size(); ++t) {
+            ExpectNear(values[t], got[t], tolerance,
+                       regime + "." + project + "." + line + "[" + std::to_string(t) + "]");
+            ++checked;
+          }
         }
       }
     }

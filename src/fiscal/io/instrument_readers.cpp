@@ -120,7 +120,9 @@ void ModelWalker::ReadFirstTranchePetroleum(const json& j, const std::string& pa
 }
 
 void ModelWalker::ReadCostRecovery(const json& j, const std::string& path, Regime& r) {
-  if (!Object(j, path, {"type", "ceiling", "ceiling_base", "capex_recovery_years", "uplift"}) ||
+  if (!Object(
+          j, path,
+          {"type", "ceiling", "ceiling_base", "capex_recovery_years", "uplift", "consolidated"}) ||
       !Once(path, "cost_recovery", r.cost_recovery.has_value())) {
     return;
   }
@@ -131,6 +133,7 @@ void ModelWalker::ReadCostRecovery(const json& j, const std::string& path, Regim
       Choice(j, "ceiling_base", path, {"gross_value", "net_of_royalty_and_ftp"}, 0));
   c.capex_recovery_years = Integer(j, "capex_recovery_years", path, 0, 0, 100);
   c.uplift = Number(j, "uplift", path, 0.0, 0.0, 10.0);
+  c.consolidated = Bool(j, "consolidated", path, false);
   r.cost_recovery = c;
 }
 
@@ -173,7 +176,7 @@ void ModelWalker::ReadStateParticipation(const json& j, const std::string& path,
 void ModelWalker::ReadIncomeTax(const json& j, const std::string& path, Regime& r) {
   if (!Object(j, path,
               {"type", "rate", "depreciation", "depreciation_start", "deduct_closure", "losses",
-               "holiday", "minimum_tax_on_turnover"}) ||
+               "holiday", "minimum_tax_on_turnover", "consolidated"}) ||
       !Once(path, "income_tax", r.income_tax.has_value())) {
     return;
   }
@@ -231,17 +234,24 @@ void ModelWalker::ReadIncomeTax(const json& j, const std::string& path, Regime& 
     }
   }
   t.minimum_tax_on_turnover = Number(j, "minimum_tax_on_turnover", path, 0.0, 0.0, 1.0);
+  t.consolidated = Bool(j, "consolidated", path, false);
+  if (t.consolidated && t.rate.kind() == Rate::Kind::kTiered) {
+    Fail(At(path, "rate"),
+         "must be the same for all projects when the tax is consolidated: a number, or one per "
+         "year");
+  }
   r.income_tax = t;
 }
 
 void ModelWalker::ReadResourceRentTax(const json& j, const std::string& path, Regime& r) {
-  if (!Object(j, path, {"type", "base", "tiers", "deductible_for_income_tax"}) ||
+  if (!Object(j, path, {"type", "base", "tiers", "deductible_for_income_tax", "consolidated"}) ||
       !Once(path, "resource_rent_tax", r.rrt.has_value()))
     return;
   ResourceRentTax t;
   t.base =
       static_cast<RentTaxBase>(Choice(j, "base", path, {"pre_income_tax", "post_income_tax"}, 0));
   t.deductible_for_income_tax = Bool(j, "deductible_for_income_tax", path, false);
+  t.consolidated = Bool(j, "consolidated", path, false);
   if (t.deductible_for_income_tax && t.base == RentTaxBase::kPostIncomeTax) {
     Fail(At(path, "deductible_for_income_tax"),
          "cannot be true with a post_income_tax base: the two would depend on each other");

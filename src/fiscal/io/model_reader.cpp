@@ -110,6 +110,15 @@ void ModelWalker::LinkLaterTerms(const json& regimes, std::vector<Regime>& sheet
              "\"deductible\" needs an income tax in the later terms; choose " +
                  std::string(target->cost_recovery ? "\"recoverable\" or " : "") + "\"lost\"");
       }
+      auto differ = [](const auto& a, const auto& b) {
+        return a && b && a->consolidated != b->consolidated;
+      };
+      if (differ(r.income_tax, target->income_tax) || differ(r.rrt, target->rrt) ||
+          differ(r.cost_recovery, target->cost_recovery)) {
+        Fail(At(path, "to"),
+             "names terms that consolidate income tax, rent tax or cost recovery differently: "
+             "projects taxed together stay together when terms change");
+      }
       r.later->terms = std::make_shared<const Regime>(*target);
     }
   }
@@ -118,8 +127,8 @@ void ModelWalker::LinkLaterTerms(const json& regimes, std::vector<Regime>& sheet
 Model ModelWalker::Read(const json& root) {
   Model m;
   if (!Object(root, "",
-              {"schema", "name", "currency", "project", "discounting", "sweep", "regimes",
-               "uncertainty"})) {
+              {"schema", "name", "currency", "project", "projects", "discounting", "sweep",
+               "regimes", "uncertainty"})) {
     return m;
   }
   const std::string schema = Text(root, "schema", "", "", true);
@@ -130,9 +139,17 @@ Model ModelWalker::Read(const json& root) {
   m.name = Text(root, "name", "", "");
   m.currency = Text(root, "currency", "", "USD");
   currency_ = m.currency;
-  const json* project = Field(root, "project", "", true);
-  if (!project) return m;
-  m.project = ReadProject(*project, "project");
+  if (root.contains("projects")) {
+    if (root.contains("project")) {
+      Fail("projects", "cannot be given with \"project\": a model holds one project or several");
+      return m;
+    }
+    m.project = ReadProjects(root["projects"], "projects");
+  } else {
+    const json* project = Field(root, "project", "", true);
+    if (!project) return m;
+    m.project = ReadProject(*project, "project");
+  }
 
   m.discounting.valuation_year = m.project.first_year;
   m.discounting.real_base_year = m.project.first_year;

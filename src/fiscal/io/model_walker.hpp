@@ -59,6 +59,9 @@ class ModelWalker : public JsonReader {
   Rate ReadRate(const json& j, const std::string& path, double min, double max);
   Product ReadProduct(const json& j, const std::string& path);
   Project ReadProject(const json& j, const std::string& path);
+  // Several projects of one taxpayer: the whole, with each as a part over
+  // the products of all.
+  Project ReadProjects(const json& j, const std::string& path);
   Regime ReadRegime(const json& j, const std::string& path);
   void ReadChange(const json& j, const std::string& path, Regime& r);
   // Gives each change the term sheet it names, a copy, or says why not.

@@ -1,5 +1,7 @@
 // The project of a model document: products and their prices, capex and
 // opex series, and rates (constant, by year or tiered).
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -165,10 +167,11 @@ Product ModelWalker::ReadProduct(const json& j, const std::string& path) {
 Project ModelWalker::ReadProject(const json& j, const std::string& path) {
   Project p;
   if (!Object(j, path,
-              {"first_year", "years", "days_per_year", "inflation", "cost_base_year", "products",
-               "capex", "fixed_opex", "closure", "economic_limit"})) {
+              {"name", "first_year", "years", "days_per_year", "inflation", "cost_base_year",
+               "products", "capex", "fixed_opex", "closure", "economic_limit"})) {
     return p;
   }
+  p.name = Text(j, "name", path, "");
   p.first_year = Integer(j, "first_year", path, 2000, 1900, 2300, true);
   p.years = Integer(j, "years", path, 0, 1, kMaxYears, true);
   first_year_ = p.first_year;
@@ -201,6 +204,102 @@ Project ModelWalker::ReadProject(const json& j, const std::string& path) {
   p.fixed_opex = Series(j, "fixed_opex", path, 0.0, false);
   p.closure = Series(j, "closure", path, 0.0, false);
   return p;
+}
+
+namespace {
+
+// a += b, year by year, either possibly empty (zeros).
+void AddSeries(std::vector<double>& a, const std::vector<double>& b, int years) {
+  if (b.empty()) return;
+  if (a.empty()) a.assign(static_cast<size_t>(years), 0.0);
+  // Years that differ are reported; the sum then stops at the shorter.
+  for (size_t t = 0; t < std::min(a.size(), b.size()); ++t) a[t] += b[t];
+}
+
+}  // namespace
+
+Project ModelWalker::ReadProjects(const json& j, const std::string& path) {
+  Project whole;
+  if (!j.is_array() || j.size() < 2 || j.size() > static_cast<size_t>(kMaxProjects)) {
+    Fail(path, "must be an array of 2 to " + std::to_string(kMaxProjects) +
+                   " projects; a model of one project gives it as \"project\"");
+    return whole;
+  }
+  std::vector<Product> all;  // every product of every project, in order of first mention
+  std::set<std::string> names;
+  for (size_t i = 0; i < j.size(); ++i) {
+    const std::string pp = At(path, i);
+    product_names_.clear();
+    product_units_.clear();
+    Project part = ReadProject(j[i], pp);
+    if (j[i].is_object() && !j[i].contains("name")) Fail(At(pp, "name"), "is required");
+    if (!part.name.empty() && !names.insert(part.name).second) {
+      Fail(At(pp, "name"), "repeats project name \"" + part.name + "\"");
+    }
+    if (i > 0 && part.first_year != whole.parts[0].first_year) {
+      Fail(At(pp, "first_year"), "must be " + std::to_string(whole.parts[0].first_year) +
+                                     ", as in the first project: projects share their years");
+    }
+    if (i > 0 && part.years != whole.parts[0].years) {
+      Fail(At(pp, "years"), "must be " + std::to_string(whole.parts[0].years) +
+                                ", as in the first project: projects share their years");
+    }
+    if (part.economic_limit) {
+      Fail(At(pp, "economic_limit"), "applies only to a model of one project");
+    }
+    for (size_t k = 0; k < part.products.size(); ++k) {
+      const Product& product = part.products[k];
+      const auto same = std::find_if(all.begin(), all.end(),
+                                     [&](const Product& o) { return o.name == product.name; });
+      if (same == all.end()) {
+        all.push_back(product);
+      } else if (same->unit != product.unit) {
+        Fail(At(At(At(pp, "products"), k), "unit"), "must be \"" + same->unit + "\", the unit of " +
+                                                        product.name + " in an earlier project");
+      }
+    }
+    whole.parts.push_back(std::move(part));
+  }
+  const Project& first = whole.parts[0];
+  whole.first_year = first.first_year;
+  whole.years = first.years;
+  whole.days_per_year = first.days_per_year;
+  whole.inflation = first.inflation;
+  whole.cost_base_year = first.cost_base_year;
+  // Each project over the products of all, producing none of those it does
+  // not list; the whole produces what they do together.
+  for (Product& product : all) product.production.assign(static_cast<size_t>(whole.years), 0.0);
+  for (Project& part : whole.parts) {
+    std::vector<Product> aligned;
+    for (const Product& product : all) {
+      const auto own = std::find_if(part.products.begin(), part.products.end(),
+                                    [&](const Product& o) { return o.name == product.name; });
+      if (own == part.products.end()) {
+        Product none = product;
+        none.variable_opex = none.transport = none.refining = 0;
+        aligned.push_back(std::move(none));
+      } else {
+        aligned.push_back(*own);
+      }
+    }
+    part.products = std::move(aligned);
+    for (size_t k = 0; k < all.size(); ++k) {
+      AddSeries(all[k].production, part.products[k].production, whole.years);
+    }
+    for (int c = 0; c < kCapexClasses; ++c) AddSeries(whole.capex[c], part.capex[c], whole.years);
+    AddSeries(whole.fixed_opex, part.fixed_opex, whole.years);
+    AddSeries(whole.closure, part.closure, whole.years);
+  }
+  whole.products = all;
+  first_year_ = whole.first_year;
+  years_ = whole.years;
+  product_names_.clear();
+  product_units_.clear();
+  for (const Product& product : all) {
+    product_names_.push_back(product.name);
+    product_units_.push_back(product.unit);
+  }
+  return whole;
 }
 
 }  // namespace connex::fiscal::io

@@ -106,6 +106,18 @@ ordered_json MetricsJson(const Analysis& a) {
 
 namespace {
 
+ordered_json LedgerJson(const Model& model, const Ledger& l) {
+  ordered_json ledger;
+  std::vector<int> years;
+  for (int t = 0; t < l.years(); ++t) years.push_back(model.project.first_year + t);
+  ledger["year"] = years;
+  for (int k = 0; k < kLineCount; ++k) {
+    const double* v = l.line(static_cast<Line>(k));
+    ledger[LineName(static_cast<Line>(k))] = std::vector<double>(v, v + l.years());
+  }
+  return ledger;
+}
+
 ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   const Metrics& m = a.metrics;
   ordered_json j;
@@ -132,15 +144,16 @@ ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   }
   j["by_instrument"] = by;
 
-  ordered_json ledger;
-  std::vector<int> years;
-  for (int t = 0; t < a.ledger.years(); ++t) years.push_back(model.project.first_year + t);
-  ledger["year"] = years;
-  for (int l = 0; l < kLineCount; ++l) {
-    const double* v = a.ledger.line(static_cast<Line>(l));
-    ledger[LineName(static_cast<Line>(l))] = std::vector<double>(v, v + a.ledger.years());
+  j["ledger"] = LedgerJson(model, a.ledger);
+  // Several projects: the ledger above is the taxpayer's, and each
+  // project's follows.
+  if (!a.projects.empty()) {
+    ordered_json projects = ordered_json::object();
+    for (size_t i = 0; i < a.projects.size(); ++i) {
+      projects[model.project.parts[i].name] = {{"ledger", LedgerJson(model, a.projects[i])}};
+    }
+    j["projects"] = projects;
   }
-  j["ledger"] = ledger;
   return j;
 }
 
