@@ -333,7 +333,8 @@ template <int W>
 void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioInputs<W>& in,
                    Ledger& out) {
   EvaluateYears(s, regime, in, out);
-  if (!s.economic_limit || s.last_production_index < 0) return;  // nothing produced, nothing to cut
+  // Nothing produced, nothing to cut; a taxpayer's projects have no limit.
+  if (!s.economic_limit || s.last_production_index < 0 || !s.parts.empty()) return;
   int stop[W];
   for (int lane = 0; lane < W; ++lane) stop[lane] = LastOperatingYear(s, out, lane);
   thread_local Ledger cut;

@@ -22,13 +22,24 @@ class RandomModels {
   int I(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
   bool Coin() { return I(0, 1) == 1; }
 
-  ProjectSeries MakeProject() {
+  ProjectSeries MakeProject() { return Resolve(MakeEntered(0, 0)); }
+
+  // Several projects of one taxpayer, over the same years and products.
+  ProjectSeries MakeTaxpayer() {
+    const int years = I(1, 30), products = I(1, 2);
+    fiscal::Project whole;
+    for (int k = I(2, 4); k > 0; --k) whole.parts.push_back(MakeEntered(years, products));
+    return Resolve(whole);
+  }
+
+  // A project as entered; `years` and `products` drawn when 0.
+  fiscal::Project MakeEntered(int years, int products) {
     fiscal::Project p;
     p.first_year = 2025;
-    p.years = I(1, 30);
+    p.years = years > 0 ? years : I(1, 30);
     p.inflation = U(0, 0.05);
     const int start = I(0, std::min(4, p.years - 1));
-    const int products = I(1, 2);
+    if (products == 0) products = I(1, 2);
     for (int k = 0; k < products; ++k) {
       Product prod;
       prod.name = "p" + std::to_string(k);
@@ -47,7 +58,7 @@ class RandomModels {
       p.fixed_opex.push_back(U(0, 5000));
       p.closure.push_back(t == p.years - 1 ? U(0, 20000) : 0);
     }
-    return Resolve(p);
+    return p;
   }
 
   Rate Fraction(double hi) {
@@ -220,6 +231,72 @@ TEST(Properties, AChangeToTheSameTermsChangesNothing) {
         ASSERT_NEAR(changed.at(static_cast<Line>(l), t), a, 1e-9 * (1 + std::fabs(a)))
             << "model " << i << " " << LineName(static_cast<Line>(l)) << " year " << t
             << " change in " << later.year;
+      }
+    }
+  }
+}
+
+// Losses only ever offset: taxed together, a taxpayer's projects never pay
+// more income tax over their life than each taxed alone. It holds for a
+// flat rate with losses carried without limit or not at all; losses that
+// expire and holidays that count from each project's first production can
+// make consolidation cost (docs/fiscal-methodology.md).
+TEST(Properties, ConsolidatedIncomeTaxNeverExceedsTheSumOfRingFencedTaxes) {
+  RandomModels gen(13);
+  int lower = 0;
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeTaxpayer();
+    Regime r = gen.MakeRegime(s.products());
+    IncomeTax t = r.income_tax.value_or(IncomeTax{});
+    t.rate = Rate::Constant(gen.U(0.1, 0.4));
+    t.losses = gen.Coin() ? LossCarryForward::kUnlimited : LossCarryForward::kNone;
+    t.holiday_first_production_years = 0;
+    t.minimum_tax_on_turnover = 0;
+    r.income_tax = t;
+    Ledger alone, together;
+    Evaluate(s, r, alone);
+    r.income_tax->consolidated = true;
+    Evaluate(s, r, together);
+    const double a = alone.Total(kIncomeTax), b = together.Total(kIncomeTax);
+    ASSERT_LE(b, a + 1e-9 * (1 + a)) << "model " << i;
+    if (b < a - 1e-6) ++lower;
+    // Only the tax moves: the project's own cash flow is the same.
+    for (int y = 0; y < s.years; ++y) {
+      ASSERT_EQ(alone.at(kPretaxCashFlow, y), together.at(kPretaxCashFlow, y)) << "model " << i;
+    }
+  }
+  EXPECT_GT(lower, kModels / 10) << "consolidation should lower the tax of many taxpayers";
+}
+
+// Ring-fenced, a taxpayer's projects are each the project alone, and the
+// taxpayer's flows are their sum.
+TEST(Properties, RingFencedProjectsAreEachTheProjectAloneAndTheWholeIsTheirSum) {
+  RandomModels gen(17);
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeTaxpayer();
+    const Regime r = gen.MakeRegime(s.products(), s.years);
+    std::vector<Ledger> parts;
+    EvaluateProjects(s, r, parts);
+    Ledger whole;
+    Evaluate(s, r, whole);
+    ASSERT_EQ(parts.size(), s.parts.size());
+    for (size_t k = 0; k < parts.size(); ++k) {
+      Ledger alone;
+      Evaluate(s.parts[k], r, alone);
+      for (int l = 0; l < kLineCount; ++l) {
+        for (int y = 0; y < s.years; ++y) {
+          const Line line = static_cast<Line>(l);
+          ASSERT_EQ(std::bit_cast<std::uint64_t>(parts[k].at(line, y)),
+                    std::bit_cast<std::uint64_t>(alone.at(line, y)))
+              << "model " << i << ", project " << k << ", " << LineName(line) << " " << y;
+        }
+      }
+    }
+    for (Line line : {kGovernmentReceipts, kInvestorCashFlow, kPretaxCashFlow, kIncomeTax}) {
+      for (int y = 0; y < s.years; ++y) {
+        double sum = 0;
+        for (const Ledger& p : parts) sum += p.at(line, y);
+        ASSERT_EQ(whole.at(line, y), sum) << "model " << i << ", " << LineName(line) << " " << y;
       }
     }
   }
@@ -423,8 +500,15 @@ namespace {
 TEST(Properties, EveryLaneOfABatchEqualsThatScenarioAlone) {
   RandomModels gen(6);
   for (int i = 0; i < 100; ++i) {
-    ProjectSeries s = gen.MakeProject();
-    const Regime r = gen.MakeRegime(s.products());
+    // Every fourth is a taxpayer of several projects, all taxed together.
+    const bool taxpayer = i % 4 == 3;
+    ProjectSeries s = taxpayer ? gen.MakeTaxpayer() : gen.MakeProject();
+    Regime r = gen.MakeRegime(s.products());
+    if (taxpayer) {
+      if (r.income_tax) r.income_tax->consolidated = true;
+      if (r.rrt) r.rrt->consolidated = true;
+      if (r.cost_recovery) r.cost_recovery->consolidated = true;
+    }
     ScenarioInputs<kLanes> in;
     for (int lane = 0; lane < kLanes; ++lane) {
       in.price.Set(lane, 0.5 + 0.2 * lane);
@@ -432,7 +516,8 @@ TEST(Properties, EveryLaneOfABatchEqualsThatScenarioAlone) {
       in.opex.Set(lane, 0.8 + 0.05 * lane);
       in.production.Set(lane, 1.0 + 0.02 * lane);
     }
-    s.economic_limit = i % 2 == 1;  // the cut differs by lane: each lane stops on its own
+    s.economic_limit =
+        !taxpayer && i % 2 == 1;  // the cut differs by lane: each lane stops on its own
     Ledger batch;
     EvaluateBatch(s, r, in, batch);
     for (int lane = 0; lane < kLanes; ++lane) {
