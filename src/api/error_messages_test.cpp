@@ -82,6 +82,12 @@ TEST(ErrorMessages, TheMostSpecificEntryWinsAndNumbersTakeTheReadersSigns) {
                           "fr"),
             "Trop de tentatives de connexion échouées : ce compte est bloqué. Réessayez dans 1 "
             "minute.");
+  // Several projects: the first year of another project is a year.
+  EXPECT_EQ(PersonMessage("must be 2030, as in the first project: projects share their years", "pt",
+                          "model.projects[1].first_year"),
+            "Todos os projetos abrangem os mesmos anos: introduza 2030, como no primeiro projeto.");
+  EXPECT_EQ(PersonMessage("names no term sheet of the model (\"a\", \"b\")", "fr"),
+            "Choisissez l'un des jeux de termes du modèle : \"a\", \"b\".");
 }
 
 TEST(ErrorMessages, AMessageTheCatalogLacksStaysAsWritten) {

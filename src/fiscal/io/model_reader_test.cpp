@@ -194,6 +194,94 @@ TEST(ReadModel, TermsChangeToAnotherSheetOfTheModelOnceAndCarryWhatTheyCan) {
       << e;
 }
 
+// Two fields of one taxpayer: products are matched by name, and each project
+// is read over the products of both.
+json TwoFields() {
+  return json::parse(R"({
+    "schema": "connex.fiscal/1", "name": "m",
+    "projects": [
+      {"name": "Oil field", "first_year": 2025, "years": 2,
+       "products": [{"name": "oil", "unit": "bbl", "production": [0, 10],
+                     "price": {"unit": "USD/bbl", "deck": [50, 60]}}]},
+      {"name": "Gas field", "first_year": 2025, "years": 2,
+       "products": [{"name": "gas", "unit": "mcf", "production": [5, 5],
+                     "price": {"unit": "USD/mcf", "base": 3}},
+                    {"name": "oil", "unit": "bbl", "production": [1, 1],
+                     "price": {"unit": "USD/bbl", "deck": [50, 60]}}]}],
+    "regimes": [{"name": "r", "instruments": [
+      {"type": "royalty", "rate": 0.1, "product": "gas"},
+      {"type": "income_tax", "rate": 0.3, "consolidated": true}]}]
+  })");
+}
+
+TEST(ReadModel, SeveralProjectsShareTheirYearsAndTheirProductsByName) {
+  const auto m = ReadModel(TwoFields().dump());
+  ASSERT_TRUE(m.ok()) << m.error().ToString();
+  ASSERT_EQ(m->project.parts.size(), 2u);
+  ASSERT_EQ(m->project.products.size(), 2u);
+  EXPECT_EQ(m->project.products[0].name, "oil");
+  EXPECT_EQ(m->project.products[1].name, "gas");
+  EXPECT_EQ(m->project.products[0].production, (std::vector<double>{1, 11}));
+  const Project& oil_field = m->project.parts[0];
+  EXPECT_EQ(oil_field.name, "Oil field");
+  ASSERT_EQ(oil_field.products.size(), 2u);
+  EXPECT_EQ(oil_field.products[1].name, "gas");
+  EXPECT_EQ(oil_field.products[1].production, (std::vector<double>{0, 0}));
+  EXPECT_EQ(m->project.parts[1].products[0].production, (std::vector<double>{1, 1}));
+  EXPECT_EQ(m->regimes[0].royalties[0].product, 1);
+  EXPECT_TRUE(m->regimes[0].income_tax->consolidated);
+
+  json bad = TwoFields();
+  auto& gas = bad["projects"][1];
+  gas["name"] = "Oil field";
+  gas["years"] = 3;
+  gas["first_year"] = 2026;
+  gas["economic_limit"] = true;
+  gas["products"][1]["unit"] = "t";
+  gas["products"][1]["price"]["unit"] = "USD/t";
+  bad["regimes"][0]["instruments"][1]["rate"] =
+      json::parse(R"({"driver": "price", "product": "oil", "tiers": [{"from": 0, "rate": 0.3}]})");
+  const std::string e = ErrorsOf(bad);
+  EXPECT_NE(e.find("projects[1].name: repeats project name \"Oil field\""), std::string::npos) << e;
+  EXPECT_NE(e.find("projects[1].first_year: must be 2025, as in the first project"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("projects[1].years: must be 2, as in the first project"), std::string::npos)
+      << e;
+  EXPECT_NE(e.find("projects[1].economic_limit: applies only to a model of one project"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("projects[1].products[1].unit: must be \"bbl\", the unit of oil"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("regimes[0].instruments[1].rate: must be the same for all projects"),
+            std::string::npos)
+      << e;
+
+  json one = TwoFields();
+  one["projects"].erase(1);
+  EXPECT_NE(ErrorsOf(one).find("projects: must be an array of 2 to 16 projects"),
+            std::string::npos);
+  json both = TwoFields();
+  both["project"] = Minimal()["project"];
+  EXPECT_NE(ErrorsOf(both).find("projects: cannot be given with \"project\""), std::string::npos);
+  json unnamed = TwoFields();
+  unnamed["projects"][0].erase("name");
+  EXPECT_NE(ErrorsOf(unnamed).find("projects[0].name: is required"), std::string::npos);
+}
+
+TEST(ReadModel, TermsThatChangeKeepProjectsTaxedTogetherOrAlone) {
+  json m = TwoFields();
+  m["regimes"].push_back(json::parse(R"({"name": "alone", "instruments": [
+      {"type": "income_tax", "rate": 0.25}]})"));
+  m["regimes"][0]["change"] = {{"year", 2026}, {"to", "alone"}};
+  EXPECT_NE(ErrorsOf(m).find("regimes[0].change.to: names terms that consolidate income tax"),
+            std::string::npos);
+  m["regimes"][1]["instruments"][0]["consolidated"] = true;
+  const auto ok = ReadModel(m.dump());
+  EXPECT_TRUE(ok.ok()) << ok.error().ToString();
+}
+
 TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {
   json m = Minimal();
   m["project"]["products"][0]["colour"] = "black";
