@@ -35,6 +35,19 @@ check "...the third sheet takes the new law's terms from 2035" \
 check "...and the fund leaves 41.7 million of the 120 million closure unfunded" \
   grep -q '"closure_shortfall": 41739453.6' "$tmp/terms"
 
+# Several projects of one taxpayer (docs/fiscal-methodology.md, "Several projects, one taxpayer").
+"$connex" fiscal run examples/oil_fields_taxpayer.json >"$tmp/fields" 2>&1; rc=$?
+check "the two oil fields run" test $rc -eq 0
+check "...with each field's totals beside the taxpayer's" \
+  grep -q "^Field B .*2,002,987,213" "$tmp/fields"
+check "...and consolidation lowers the state's PV by 74 million" \
+  grep -q "PV government receipts @10.00% *2,135,345,466 *2,115,940,009 *2,061,364,527" "$tmp/fields"
+"$connex" fiscal run examples/oil_fields_taxpayer.json --csv >"$tmp/fields.csv" 2>&1
+check "...the CSV names the project of each row" \
+  test "$(head -c 26 "$tmp/fields.csv")" = "regime,project,year,gross_"
+check "...with 20 rows for the taxpayer and 20 for each field, under each of 3 sheets" \
+  test "$(wc -l <"$tmp/fields.csv")" -eq 181
+
 "$connex" fiscal compare examples/oil_psc.json examples/oil_psc_negotiated.json --xlsx "$tmp/c.xlsx" >"$tmp/cmp"; rc=$?
 check "compare exits 0" test $rc -eq 0
 check "compare prints the additional PV" contains "$tmp/cmp" "Government receipts, PV @10.00%"

@@ -283,6 +283,27 @@ void PrintLedger(std::ostream& out, const Model& model, const Analysis& a) {
   t.Print(out);
 }
 
+// Several projects: each project's totals beside the taxpayer's.
+void PrintProjects(std::ostream& out, const Model& model, const Analysis& a) {
+  if (a.projects.empty()) return;
+  const int dec = AmountDecimals(a);
+  out << "\nBy project — " << a.regime << " (totals; --json gives each project's ledger)\n";
+  constexpr Line kLines[] = {kGrossRevenue, kPretaxCashFlow,     kCostRecovered,   kIncomeTax,
+                             kRentTax,      kGovernmentReceipts, kInvestorCashFlow};
+  Table t;
+  std::vector<std::string> head{"project"};
+  for (Line l : kLines) head.push_back(LineName(l));
+  t.Row(head);
+  auto row = [&](const std::string& name, const Ledger& l) {
+    std::vector<std::string> r{name};
+    for (Line line : kLines) r.push_back(Grouped(l.Total(line), dec));
+    t.Row(r);
+  };
+  for (size_t i = 0; i < a.projects.size(); ++i) row(model.project.parts[i].name, a.projects[i]);
+  row("taxpayer", a.ledger);
+  t.Print(out);
+}
+
 }  // namespace
 
 ordered_json RunJson(const Model& model, const std::vector<Analysis>& analyses) {
@@ -317,22 +338,37 @@ void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>
     return;
   }
   if (format == Format::kCsv) {
-    out << "regime,year";
+    // Several projects add a "project" column: the taxpayer's rows leave it
+    // empty and each project's rows follow.
+    const bool several = !model.project.parts.empty();
+    out << (several ? "regime,project,year" : "regime,year");
     for (int l = 0; l < kLineCount; ++l) out << ',' << LineName(static_cast<Line>(l));
     out << '\n';
-    for (const Analysis& a : analyses) {
-      for (int t = 0; t < a.ledger.years(); ++t) {
-        out << CsvText(a.regime) << ',' << model.project.first_year + t;
+    auto rows = [&](const std::string& regime, const std::string* project, const Ledger& ledger) {
+      for (int t = 0; t < ledger.years(); ++t) {
+        out << CsvText(regime);
+        if (project != nullptr) out << ',' << CsvText(*project);
+        out << ',' << model.project.first_year + t;
         for (int l = 0; l < kLineCount; ++l)
-          out << ',' << CsvNumber(a.ledger.at(static_cast<Line>(l), t));
+          out << ',' << CsvNumber(ledger.at(static_cast<Line>(l), t));
         out << '\n';
+      }
+    };
+    const std::string taxpayer;
+    for (const Analysis& a : analyses) {
+      rows(a.regime, several ? &taxpayer : nullptr, a.ledger);
+      for (size_t i = 0; i < a.projects.size(); ++i) {
+        rows(a.regime, &model.project.parts[i].name, a.projects[i]);
       }
     }
     return;
   }
   PrintConventions(out, model);
   PrintSummary(out, analyses);
-  for (const Analysis& a : analyses) PrintLedger(out, model, a);
+  for (const Analysis& a : analyses) {
+    PrintLedger(out, model, a);
+    PrintProjects(out, model, a);
+  }
 }
 
 ordered_json ComparisonJson(const Model& model, const Analysis& a, const Analysis& b,
