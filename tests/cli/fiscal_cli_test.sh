@@ -47,6 +47,9 @@ check "...the CSV names the project of each row" \
   test "$(head -c 26 "$tmp/fields.csv")" = "regime,project,year,gross_"
 check "...with 20 rows for the taxpayer and 20 for each field, under each of 3 sheets" \
   test "$(wc -l <"$tmp/fields.csv")" -eq 181
+"$connex" fiscal run examples/oil_fields_taxpayer.json --xlsx "$tmp/fields.xlsx" >/dev/null 2>&1
+check "...and the workbook gives each field's ledger under each sheet of terms" \
+  grep -q '<sheet name="Ledger 3.2 Field B"' <(unzip -p "$tmp/fields.xlsx" xl/workbook.xml)
 
 "$connex" fiscal compare examples/oil_psc.json examples/oil_psc_negotiated.json --xlsx "$tmp/c.xlsx" >"$tmp/cmp"; rc=$?
 check "compare exits 0" test $rc -eq 0

@@ -166,10 +166,10 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
   }
 
   // --- One ledger sheet per regime: years down, lines across (as analysts lay them out) ---
+  // Several projects: each project's ledger follows on a sheet of the same
+  // layout ("Ledger 1.2 Field B": the second project under the first regime).
   const int n = model.project.years;
-  for (size_t k = 0; k < book.analyses.size(); ++k) {
-    const Analysis& a = *book.analyses[k];
-    const std::string sheet = SheetName(words("sheet/ledger") + " ", a.regime, k);
+  auto ledger_sheet = [&](const std::string& sheet, const Ledger& ledger) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet.c_str());
     worksheet_write_string(ws, 0, 0, words("year").c_str(), bold);
     worksheet_set_column(ws, 1, kLineCount, 16, nullptr);
@@ -184,10 +184,19 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
                              nullptr);
       for (int l = 0; l < kLineCount; ++l) {
         worksheet_write_number(ws, static_cast<lxw_row_t>(t + 1), static_cast<lxw_col_t>(l + 1),
-                               a.ledger.at(static_cast<Line>(l), t), money);
+                               ledger.at(static_cast<Line>(l), t), money);
       }
     }
-    InsertCashFlowCharts(wb.get(), ws, sheet, a, n, words);
+    return ws;
+  };
+  for (size_t k = 0; k < book.analyses.size(); ++k) {
+    const Analysis& a = *book.analyses[k];
+    const std::string sheet = SheetName(words("sheet/ledger") + " ", a.regime, k);
+    InsertCashFlowCharts(wb.get(), ledger_sheet(sheet, a.ledger), sheet, a, n, words);
+    for (size_t i = 0; i < a.projects.size(); ++i) {
+      const std::string prefix = words("sheet/ledger") + " " + std::to_string(k + 1) + ".";
+      ledger_sheet(SheetName(prefix, model.project.parts[i].name, i), a.projects[i]);
+    }
   }
 
   // --- Comparison with a chart of the per-year difference ---
