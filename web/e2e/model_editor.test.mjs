@@ -339,3 +339,77 @@ test('an analyst makes terms change to a new law in a year and reads what stabil
   await portal.shot(page, 'model-editor-terms-change-phone');
   assert.deepEqual(problems, []);
 });
+
+// Golden case own13 of docs/fiscal-methodology.md, "Several projects, one
+// taxpayer", in millions: the analyst adds the exploration mine South to
+// the producing mine North, and reads that taxing them together lowers the
+// income tax from 60 to 42 million, all of it paid by North.
+test('an analyst adds a second mine of the same taxpayer and reads what taxing them together costs the state', async () => {
+  const api = await portal.apiAs(accounts.coordinator);
+  const tax = { type: 'income_tax', rate: 0.3, depreciation: { method: 'immediate' } };
+  const model = {
+    schema: 'connex.fiscal/1', name: 'Two mines',
+    project: {
+      first_year: 2030, years: 4,
+      products: [{ name: 'copper', unit: 't', production: [0, 100, 100, 100], price: { unit: 'USD/t', base: 1e6 } }],
+      capex: { development: [4e7, 0, 0, 0] }, fixed_opex: [0, 2e7, 2e7, 2e7],
+    },
+    regimes: [
+      { name: 'ring-fenced', instruments: [tax] },
+      { name: 'consolidated', instruments: [{ ...tax, consolidated: true }] },
+    ],
+  };
+  const created = await api('POST', '/api/v1/fiscal/models', { name: 'Two mines', model });
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.coordinator);
+  await page.goto(`${portal.base}/models/${created.id}/edit`);
+  await page.getByRole('heading', { name: 'Change Two mines' }).waitFor();
+  // With one project there is nothing to take together.
+  const together = page.getByRole('region', { name: 'Term sheet 2' }).getByRole('checkbox', { name: /Projects taxed together/ });
+  assert.equal(await together.count(), 0);
+
+  await page.getByRole('button', { name: 'Add another project of the same taxpayer' }).click();
+  await page.getByRole('heading', { name: 'Projects of one taxpayer' }).waitFor();
+  assert.equal(await page.getByLabel('Project shown').inputValue(), '1');
+  await page.getByLabel('Project name').fill('South');
+  await page.getByLabel('Exploration capex 2031').fill('30000000');
+  await page.getByLabel('Exploration capex 2032').fill('30000000');
+  await page.getByLabel('Project shown').selectOption({ label: 'Project 1' });
+  await page.getByLabel('Project name').fill('North');
+  // The years are the taxpayer's: changing them for one project changes them for all.
+  assert.equal(await page.getByLabel('Years', { exact: true }).inputValue(), '4');
+  assert.equal(await together.isChecked(), true);
+  await portal.shot(page, 'model-editor-projects');
+  await page.getByRole('button', { name: 'Save a new version' }).click();
+  await page.getByRole('heading', { name: 'Two mines', exact: true }).waitFor();
+
+  const saved = await api('GET', `/api/v1/fiscal/models/${created.id}`);
+  assert.deepEqual(saved.model.projects.map((p) => p.name), ['North', 'South']);
+  assert.equal(saved.model.project, undefined);
+
+  const byProject = page.locator('table.by-project');
+  const cells = (label) => byProject.locator('tr', { has: page.locator('th', { hasText: label }) }).locator('td').allTextContents();
+  await byProject.waitFor();
+  assert.deepEqual(await cells('North'), ['60.0 million', '42.0 million']);
+  assert.deepEqual(await cells('South'), ['0.0 million', '0.0 million']);
+  assert.deepEqual(await cells('The taxpayer, all projects'), ['60.0 million', '42.0 million']);
+
+  // Each project's ledger is one choice away.
+  const ledger = page.locator('details.ledger').first();
+  await ledger.locator('summary').click();
+  await ledger.getByLabel('Ledger of').selectOption('South');
+  const capex = ledger.locator('tbody tr', { has: page.locator('th', { hasText: '2031' }) }).locator('td').first();
+  await ledger.locator('th', { hasText: 'Capital costs' }).first().waitFor();
+  // South spends and earns nothing: its first line is its capex.
+  assert.equal(await capex.textContent(), '30.0');
+  await portal.shot(page, 'model-projects');
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the results fit the phone');
+  await portal.shot(page, 'model-projects-phone');
+  await page.goto(`${portal.base}/models/${created.id}/edit`);
+  await page.getByLabel('Project shown').waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the editor fits the phone');
+  await portal.shot(page, 'model-editor-projects-phone');
+  assert.deepEqual(problems, []);
+});

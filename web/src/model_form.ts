@@ -104,25 +104,42 @@ export function parseGrid(text: string): string[][] {
   return rows.map((r) => r.split('\t'));
 }
 
-// Resizes every yearly series of the project to `years` (zeros added at the end).
+// Resizes every yearly series of the project, or of each project, to `years`
+// (zeros added at the end).
 export function resizeSeries(model: FiscalModelJson, years: number): FiscalModelJson {
   const fit = (s: unknown) => (Array.isArray(s) ? Array.from({ length: years }, (_, i) => (typeof s[i] === 'number' ? s[i] : 0)) : s);
   let out = model;
-  for (const path of seriesPaths(model)) out = setAt(out, path, fit(getAt(out, path) ?? []));
+  for (const at of projectPaths(model)) {
+    for (const path of seriesPaths(model, at)) out = setAt(out, path, fit(getAt(out, path) ?? []));
+  }
   return out;
 }
 
-// The yearly series the project table shows, in its column order.
-export function seriesPaths(model: FiscalModelJson): string[] {
-  const products = (getAt(model, 'project.products') as unknown[] | undefined) ?? [];
+// Where the model's projects are: "project", or each of "projects[i]" for
+// several projects of one taxpayer.
+export function projectPaths(model: unknown): string[] {
+  const several = getAt(model, 'projects');
+  return Array.isArray(several) ? several.map((_, i) => `projects[${i}]`) : ['project'];
+}
+
+// The products of every project, each once (a product of the same name is
+// the same product), as instruments name them.
+export function productsOf(model: unknown): { name?: string; unit?: string; price?: { unit?: string } }[] {
+  const all = projectPaths(model).flatMap((at) => (getAt(model, `${at}.products`) as { name?: string; unit?: string }[] | undefined) ?? []);
+  return all.filter((p, i) => !p.name || all.findIndex((o) => o.name === p.name) === i);
+}
+
+// The yearly series the project table shows for the project at `at`, in its column order.
+export function seriesPaths(model: FiscalModelJson, at = 'project'): string[] {
+  const products = (getAt(model, `${at}.products`) as unknown[] | undefined) ?? [];
   const out: string[] = [];
   products.forEach((p, i) => {
-    out.push(`project.products[${i}].production`);
-    if (Array.isArray((p as Record<string, unknown>)?.price && ((p as Record<string, Record<string, unknown>>).price.deck))) out.push(`project.products[${i}].price.deck`);
+    out.push(`${at}.products[${i}].production`);
+    if (Array.isArray((p as Record<string, unknown>)?.price && ((p as Record<string, Record<string, unknown>>).price.deck))) out.push(`${at}.products[${i}].price.deck`);
   });
-  return [...out, ...costSeries];
+  return [...out, ...costSeries.map((c) => `${at}.${c}`)];
 }
-export const costSeries = ['project.capex.exploration', 'project.capex.development', 'project.capex.sustaining', 'project.fixed_opex', 'project.closure'];
+export const costSeries = ['capex.exploration', 'capex.development', 'capex.sustaining', 'fixed_opex', 'closure'];
 
 export function emptyModel(): FiscalModelJson {
   const years = 10, first = new Date().getFullYear();

@@ -6,7 +6,7 @@ import { lists } from '../../codelists';
 import type { Instrument } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
-import { getAt } from '../../model_form';
+import { getAt, productsOf, projectPaths } from '../../model_form';
 import { CheckInput, Editor, NumberInput, RowsInput, SelectInput, TextInput, fieldId } from './editor_fields';
 
 const label = (key: string) => t(`field.${key}` as MessageKey);
@@ -14,7 +14,7 @@ const options = (group: string, values: string[]): [string, string][] => values.
 
 function Products({ path, allLabel }: { path: string; allLabel?: string }) {
   const e = useContext(Editor);
-  const products = ((getAt(e.model, 'project.products') as { name?: string }[] | undefined) ?? []).map((p) => p.name ?? '').filter(Boolean);
+  const products = productsOf(e.model).map((p) => p.name ?? '').filter(Boolean);
   return <SelectInput path={path} label={label('product')} options={products.map((p) => [p, p])} blank={allLabel ?? ''} />;
 }
 
@@ -125,9 +125,16 @@ function Losses({ path }: { path: string }) {
 
 // "USD/t": money of the model per unit of the product named.
 function unitOf(model: unknown, product: unknown): string {
-  const products = (getAt(model, 'project.products') as { name?: string; unit?: string }[] | undefined) ?? [];
+  const products = productsOf(model);
   const unit = products.find((p) => p.name === product)?.unit ?? '';
   return `${String(getAt(model, 'currency') ?? 'USD')}/${unit}`;
+}
+
+// Several projects of one taxpayer: whether this instrument takes them
+// together (consolidated) or each alone; a model of one project has no choice.
+function Together({ path, label: text }: { path: string; label: string }) {
+  const e = useContext(Editor);
+  return projectPaths(e.model).length > 1 ? <CheckInput path={path} label={text} fallback={false} /> : null;
 }
 
 export function InstrumentForm({ path, instrument }: { path: string; instrument: Instrument }) {
@@ -176,6 +183,7 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
           <SelectInput path={at('ceiling_base')} label={label('ceiling_base')} options={options('base', ['gross_value', 'net_of_royalty_and_ftp'])} fallback="gross_value" />
           <NumberInput path={at('capex_recovery_years')} label={label('capex_recovery_years')} />
           <NumberInput path={at('uplift')} label={label('uplift')} percent />
+          <Together path={at('consolidated')} label={t('field.consolidatedRecovery')} />
         </div>
       );
     case 'profit_split':
@@ -204,6 +212,7 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
             <NumberInput path={at('minimum_tax_on_turnover')} label={label('minimum_tax_on_turnover')} percent />
             <SelectInput path={at('depreciation_start')} label={label('depreciation_start')} options={options('start', ['when_incurred', 'first_production'])} fallback="when_incurred" />
             <CheckInput path={at('deduct_closure')} label={t('field.deduct_closure')} fallback />
+            <Together path={at('consolidated')} label={t('field.consolidatedTax')} />
           </div>
           <Depreciation path={at('depreciation')} />
           <Losses path={at('losses')} />
@@ -217,6 +226,7 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
           <div class="row">
             <SelectInput path={at('base')} label={label('base')} options={options('rrtBase', ['pre_income_tax', 'post_income_tax'])} fallback="pre_income_tax" />
             <CheckInput path={at('deductible_for_income_tax')} label={t('field.deductible')} fallback={false} />
+            <Together path={at('consolidated')} label={t('field.consolidatedTax')} />
           </div>
         </>
       );

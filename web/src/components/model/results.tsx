@@ -3,10 +3,12 @@
 // (the state's receipts stacked by instrument beside the investor's), and
 // a comparison of two term sheets with its change by year.
 import { BarChart } from '../bar_chart';
+import { useState } from 'preact/hooks';
 import { lists } from '../../codelists';
 import { type ComparisonResult, type ModelDetail, type RunResult, instrumentColours, millions, percent } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
+import { productsOf } from '../../model_form';
 import { formatNumber, formatPercent } from '../../numbers';
 
 // "10%": the discount rate of a run, as labels show it.
@@ -90,7 +92,7 @@ function lastYear(metrics: Record<string, unknown>): string {
 function breakeven(value: unknown, model: ModelDetail): string {
   const b = value as { price_factor?: number; first_production_year_price?: number[] } | null | undefined;
   if (!b || typeof b.price_factor !== 'number') return t('models.noBreakeven');
-  const products = ((model.model.project as { products?: { name: string; price?: { unit?: string } }[] } | undefined)?.products) ?? [];
+  const products = productsOf(model.model);
   const prices = (b.first_production_year_price ?? []).map((p, i) => `${products[i]?.name ?? ''} ${formatNumber(p, 2)} ${products[i]?.price?.unit ?? ''}`.trim());
   return t('models.breakevenValue', { factor: percent(b.price_factor), prices: prices.join(', ') });
 }
@@ -115,25 +117,61 @@ const totals = ['gross_revenue', 'opex', 'capex', 'closure', 'pretax_cash_flow',
 const limitLines = ['operating_cash_flow'];
 const fundLines = ['fund_contribution', 'fund_draw', 'closure_shortfall', 'fund_balance'];
 
-// The ledger of one term sheet, a row per year, in millions.
+// The state's receipts from each project of a taxpayer, term sheet by term
+// sheet, and from the taxpayer as a whole.
+export function ProjectsTable({ run }: { run: RunResult }) {
+  const names = Object.keys(run.regimes[0]?.projects ?? {});
+  if (names.length === 0) return null;
+  const total = (ledger: Record<string, number[]>) => (ledger.government_receipts ?? []).reduce((a, b) => a + b, 0);
+  return (
+    <table class="summary by-project">
+      <caption>{t('models.byProject', { currency: run.conventions.currency })}</caption>
+      <thead>
+        <tr><th>{t('models.project')}</th>{run.regimes.map((r) => <th key={r.regime}>{r.regime}</th>)}</tr>
+      </thead>
+      <tbody>
+        {names.map((n) => (
+          <tr key={n}><th>{n}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(total(r.projects?.[n]?.ledger ?? {}))}</td>)}</tr>
+        ))}
+        <tr><th>{t('models.taxpayer')}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(total(r.ledger))}</td>)}</tr>
+      </tbody>
+    </table>
+  );
+}
+
+// The ledger of one term sheet, a row per year, in millions; with several
+// projects, the taxpayer's or one project's.
 export function LedgerTable({ result }: { result: RunResult['regimes'][number] }) {
+  const [project, setProject] = useState('');
+  const names = Object.keys(result.projects ?? {});
+  const ledger = (project && result.projects?.[project]?.ledger) || result.ledger;
   const state = lists.value?.government_lines ?? [];
   const shown = [...totals, ...(typeof result.metrics.economic_limit_year === 'number' ? limitLines : []), ...(hasFund(result) ? fundLines : [])];
   const lines = (lists.value?.ledger_lines ?? shown)
     .filter((l) => shown.includes(l) || state.includes(l))
-    .filter((l) => result.ledger[l]?.some((v) => v !== 0));
+    .filter((l) => ledger[l]?.some((v) => v !== 0));
   const name = (l: string) => t((state.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
+  const chooser = `ledger-project-${result.regime.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <details class="ledger">
       <summary>{t('models.ledger', { regime: result.regime })}</summary>
+      {names.length > 0 && (
+        <div class="field">
+          <label for={chooser}>{t('models.ledgerOf')}</label>
+          <select id={chooser} value={project} onChange={(ev) => setProject((ev.currentTarget as HTMLSelectElement).value)}>
+            <option value="">{t('models.taxpayer')}</option>
+            {names.map((n) => <option key={n} value={n}>{n}</option>)}
+          </select>
+        </div>
+      )}
       <div class="year-table">
         <table>
           <thead><tr><th scope="col">{t('field.year')}</th>{lines.map((l) => <th scope="col" key={l}>{name(l)}</th>)}</tr></thead>
           <tbody>
-            {result.ledger.year.map((year, i) => (
+            {ledger.year.map((year, i) => (
               <tr key={year}>
                 <th scope="row">{year}</th>
-                {lines.map((l) => <td key={l} class="number">{formatNumber(result.ledger[l][i] / 1e6, 1)}</td>)}
+                {lines.map((l) => <td key={l} class="number">{formatNumber(ledger[l][i] / 1e6, 1)}</td>)}
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { BarChart } from '../../components/bar_chart';
 import { Link } from '../../components/link';
-import { CashFlows, LedgerTable, SummaryTable } from '../../components/model/results';
+import { CashFlows, LedgerTable, ProjectsTable, SummaryTable } from '../../components/model/results';
 import { CompareTerms, MonteCarlo, Progressivity } from './model_analyses';
 import { Benchmark } from './model_benchmark';
 import { Sensitivity } from './model_sensitivity';
@@ -54,6 +54,7 @@ export function ModelDetailPage({ id }: { id: string }) {
       {run && (
         <>
           <SummaryTable run={run} model={model} />
+          <ProjectsTable run={run} />
           {run.regimes.slice(0, 1).map((r) => <CashFlows key={r.regime} result={r} />)}
           {run.regimes.map((r) => <LedgerTable key={r.regime} result={r} />)}
           <Progressivity base={base} verdicts={Object.fromEntries(run.regimes.map((r) => [r.regime, String((r.metrics.progressivity as { verdict?: string } | undefined)?.verdict ?? 'undetermined')]))} />

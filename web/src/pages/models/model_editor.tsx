@@ -1,6 +1,7 @@
 // The model editor: a model built or changed with forms — the project
 // (years, products and prices, a yearly table that takes paste from a
-// spreadsheet) and each term sheet's instruments. The forms edit the model
+// spreadsheet), or several projects of one taxpayer shown one at a time,
+// and each term sheet's instruments. The forms edit the model
 // file itself; the server checks it as it is typed and names each problem
 // by its path, shown at the field. Saving keeps a version and opens the
 // results.
@@ -14,7 +15,7 @@ import { Link } from '../../components/link';
 import type { FiscalModelJson, ModelDetail, ModelSummary } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
-import { emptyModel, getAt, resizeSeries, setAt } from '../../model_form';
+import { emptyModel, getAt, projectPaths, resizeSeries, setAt } from '../../model_form';
 import type { Summary } from '../../requests';
 import { navigate } from '../../router';
 
@@ -30,16 +31,45 @@ interface Product {
 function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
   let out = setAt(model, 'name', model.name || name || undefined);
   const currency = String(model.currency ?? 'USD');
-  ((getAt(model, 'project.products') as Product[] | undefined) ?? []).forEach((p, i) => {
-    const unit = `${currency}/${p.unit ?? ''}`;
-    out = setAt(out, `project.products[${i}].price.unit`, unit);
-    for (const cost of ['variable_opex', 'transport', 'refining']) {
-      const at = `project.products[${i}].${cost}`;
-      const v = getAt(out, `${at}.value`);
-      out = setAt(out, at, typeof v === 'number' ? { value: v, unit } : undefined);
-    }
-  });
+  for (const project of projectPaths(model)) {
+    ((getAt(model, `${project}.products`) as Product[] | undefined) ?? []).forEach((p, i) => {
+      const unit = `${currency}/${p.unit ?? ''}`;
+      out = setAt(out, `${project}.products[${i}].price.unit`, unit);
+      for (const cost of ['variable_opex', 'transport', 'refining']) {
+        const at = `${project}.products[${i}].${cost}`;
+        const v = getAt(out, `${at}.value`);
+        out = setAt(out, at, typeof v === 'number' ? { value: v, unit } : undefined);
+      }
+    });
+  }
   return out;
+}
+
+// The model with one more project of the same taxpayer: the first project's
+// years and products, nothing produced or spent yet. A model of one project
+// becomes a model of two; the economic limit applies to one project only.
+function withProject(model: FiscalModelJson, name: (n: number) => string): FiscalModelJson {
+  const { project, projects, ...rest } = model as FiscalModelJson & { project?: Record<string, unknown>; projects?: Record<string, unknown>[] };
+  const { economic_limit: _, ...single } = project ?? {};
+  const list = projects ?? [{ name: name(1), ...single }];
+  const first = list[0];
+  const years = Number(first.years) || 0;
+  const blank = {
+    name: name(list.length + 1),
+    first_year: first.first_year, years: first.years, inflation: first.inflation, cost_base_year: first.cost_base_year,
+    products: ((first.products as Product[] | undefined) ?? []).map((p) => ({ name: p.name, unit: p.unit, production: zeros(years), price: p.price })),
+    capex: { exploration: zeros(years), development: zeros(years), sustaining: zeros(years) },
+    fixed_opex: zeros(years),
+    closure: zeros(years),
+  };
+  return { ...rest, projects: [...list, blank] };
+}
+
+// The model without project `index`; the last one left is the model's one project.
+function withoutProject(model: FiscalModelJson, index: number): FiscalModelJson {
+  const { projects, ...rest } = model as FiscalModelJson & { projects: Record<string, unknown>[] };
+  const left = projects.filter((_, k) => k !== index);
+  return left.length > 1 ? { ...rest, projects: left } : { ...rest, project: left[0] };
 }
 
 const zeros = (n: number) => Array.from({ length: n }, () => 0);
@@ -57,6 +87,7 @@ export function ModelEditor({ id }: { id?: string }) {
   const [saving, setSaving] = useState(false);
   const [attempted, setAttempted] = useState(false);
   const [missing, setMissing] = useState(false);
+  const [current, setCurrent] = useState(0);  // the project shown, of several
   const checked = useRef(0);
   useEffect(() => {
     if (!id) {
@@ -94,8 +125,13 @@ export function ModelEditor({ id }: { id?: string }) {
     set: (path, value) => {
       setEdited((e) => (e.includes(path) ? e : [...e, path]));
       setModel((m) => {
-        let next = setAt(m as FiscalModelJson, path, value);
-        if (path === 'project.years' && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 200) next = resizeSeries(next, value);
+        // Several projects share their years: a project's first year or
+        // number of years is every project's.
+        const shared = /^projects\[\d+\]\.(first_year|years)$/.exec(path);
+        let next = m as FiscalModelJson;
+        if (shared) for (const at of projectPaths(next)) next = setAt(next, `${at}.${shared[1]}`, value);
+        else next = setAt(next, path, value);
+        if (/^project(s\[\d+\])?\.years$/.test(path) && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 200) next = resizeSeries(next, value);
         return next;
       });
     },
@@ -110,20 +146,25 @@ export function ModelEditor({ id }: { id?: string }) {
     errors,
     notANumber: t('editor.notANumber'),
   };
-  const years = Number(getAt(model, 'project.years')) || 0;
-  const firstYear = Number(getAt(model, 'project.first_year')) || 0;
-  const products = (getAt(model, 'project.products') as Product[] | undefined) ?? [];
+  const projects = projectPaths(model);
+  const several = projects.length > 1;
+  const shownProject = Math.min(current, projects.length - 1);
+  const pp = projects[shownProject];  // the path of the project shown
+  const years = Number(getAt(model, `${pp}.years`)) || 0;
+  const firstYear = Number(getAt(model, `${pp}.first_year`)) || 0;
+  const products = (getAt(model, `${pp}.products`) as Product[] | undefined) ?? [];
+  const projectName = (k: number) => String(getAt(model, `${projects[k]}.name`) || t('editor.projectNamed', { n: k + 1 }));
   const regimes = model.regimes ?? [];
   const columns = [
     ...products.flatMap((p, i) => [
-      { path: `project.products[${i}].production`, label: t('editor.productionOf', { product: p.name || `#${i + 1}`, unit: p.unit ?? '' }) },
-      ...(Array.isArray(p.price?.deck) ? [{ path: `project.products[${i}].price.deck`, label: t('editor.priceOf', { product: p.name || `#${i + 1}` }) }] : []),
+      { path: `${pp}.products[${i}].production`, label: t('editor.productionOf', { product: p.name || `#${i + 1}`, unit: p.unit ?? '' }) },
+      ...(Array.isArray(p.price?.deck) ? [{ path: `${pp}.products[${i}].price.deck`, label: t('editor.priceOf', { product: p.name || `#${i + 1}` }) }] : []),
     ]),
-    { path: 'project.capex.exploration', label: t('editor.capexExploration') },
-    { path: 'project.capex.development', label: t('editor.capexDevelopment') },
-    { path: 'project.capex.sustaining', label: t('editor.capexSustaining') },
-    { path: 'project.fixed_opex', label: t('editor.fixedOpex') },
-    { path: 'project.closure', label: t('editor.closure') },
+    { path: `${pp}.capex.exploration`, label: t('editor.capexExploration') },
+    { path: `${pp}.capex.development`, label: t('editor.capexDevelopment') },
+    { path: `${pp}.capex.sustaining`, label: t('editor.capexSustaining') },
+    { path: `${pp}.fixed_opex`, label: t('editor.fixedOpex') },
+    { path: `${pp}.closure`, label: t('editor.closure') },
   ];
 
   async function save(e: Event) {
@@ -176,14 +217,28 @@ export function ModelEditor({ id }: { id?: string }) {
         </section>
 
         <section class="panel">
-          <h2>{t('editor.project')}</h2>
+          <h2>{several ? t('editor.projects') : t('editor.project')}</h2>
+          {several && (
+            <>
+              <p class="muted">{t('editor.severalProjects')}</p>
+              <div class="row">
+                <div class="field">
+                  <label for="editor-project-shown">{t('editor.projectShown')}</label>
+                  <select id="editor-project-shown" value={shownProject} onChange={(ev) => setCurrent(Number((ev.currentTarget as HTMLSelectElement).value))}>
+                    {projects.map((_, k) => <option key={k} value={k}>{projectName(k)}</option>)}
+                  </select>
+                </div>
+                <TextInput path={`${pp}.name`} label={t('editor.projectName')} />
+              </div>
+            </>
+          )}
           <div class="row">
-            <NumberInput path="project.first_year" label={t('editor.firstYear')} />
-            <NumberInput path="project.years" label={t('editor.years')} />
-            <NumberInput path="project.inflation" label={t('editor.inflation')} percent />
-            <NumberInput path="project.cost_base_year" label={t('editor.costBaseYear')} />
+            <NumberInput path={`${pp}.first_year`} label={t('editor.firstYear')} />
+            <NumberInput path={`${pp}.years`} label={t('editor.years')} />
+            <NumberInput path={`${pp}.inflation`} label={t('editor.inflation')} percent />
+            <NumberInput path={`${pp}.cost_base_year`} label={t('editor.costBaseYear')} />
           </div>
-          <CheckInput path="project.economic_limit" label={t('editor.economicLimit')} fallback={false} />
+          {!several && <CheckInput path="project.economic_limit" label={t('editor.economicLimit')} fallback={false} />}
           <div class="row">
             <NumberInput path="discounting.rate" label={t('editor.discountRate')} percent />
             <NumberInput path="discounting.valuation_year" label={t('editor.valuationYear')} />
@@ -195,7 +250,7 @@ export function ModelEditor({ id }: { id?: string }) {
             <NumberInput path="discounting.point_forward_year" label={t('editor.pointForwardYear')} />
           </div>
           {products.map((p, i) => {
-            const at = `project.products[${i}]`;
+            const at = `${pp}.products[${i}]`;
             const deck = Array.isArray(p.price?.deck);
             return (
               <fieldset class="rows" key={i}>
@@ -219,12 +274,16 @@ export function ModelEditor({ id }: { id?: string }) {
                   <NumberInput path={`${at}.transport.value`} label={t('editor.transport', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
                   <NumberInput path={`${at}.refining.value`} label={t('editor.refining', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
                 </div>
-                {products.length > 1 && <button type="button" class="link" onClick={() => state.set('project.products', products.filter((_, k) => k !== i))}>{t('editor.removeProduct')}</button>}
+                {products.length > 1 && <button type="button" class="link" onClick={() => state.set(`${pp}.products`, products.filter((_, k) => k !== i))}>{t('editor.removeProduct')}</button>}
               </fieldset>
             );
           })}
-          <button type="button" class="secondary" onClick={() => state.set('project.products', [...products, { name: '', unit: '', production: zeros(years), price: { escalation: 0 } }])}>{t('editor.addProduct')}</button>
-          {years > 0 && years <= 200 && <YearTable columns={columns} firstYear={firstYear} years={years} caption={t('editor.yearly')} pasteHint={t('editor.pasteHint')} />}
+          <button type="button" class="secondary" onClick={() => state.set(`${pp}.products`, [...products, { name: '', unit: '', production: zeros(years), price: { escalation: 0 } }])}>{t('editor.addProduct')}</button>
+          {years > 0 && years <= 200 && <YearTable columns={columns} firstYear={firstYear} years={years} caption={several ? t('editor.yearlyOf', { project: projectName(shownProject) }) : t('editor.yearly')} pasteHint={t('editor.pasteHint')} />}
+          <p class="buttons">
+            <button type="button" class="secondary" onClick={() => { setModel((m) => withProject(m as FiscalModelJson, (n) => t('editor.projectNamed', { n }))); setCurrent(projects.length === 1 ? 1 : projects.length); }}>{t('editor.addProject')}</button>
+            {several && <button type="button" class="link" onClick={() => { setModel((m) => withoutProject(m as FiscalModelJson, shownProject)); setCurrent(0); }}>{t('editor.removeProject', { project: projectName(shownProject) })}</button>}
+          </p>
         </section>
 
         {regimes.map((r, i) => (
