@@ -8,6 +8,8 @@
 // BM_MonteCarlo: scenarios of that example drawn from its "uncertainty"
 // section (two correlated price paths, three multipliers), every statistic.
 // The ...EconomicLimit variants run the same with the economic limit on.
+// BM_EvaluateTaxpayer: the two oil fields of one contractor (20 years), cost
+// recovery and income tax consolidated, ledger and core metrics.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -28,14 +30,25 @@ namespace {
 
 using namespace connex::fiscal;
 
+Model Example(const char* file) {
+  auto m = io::ReadModelFile(std::string(CONNEX_SOURCE_DIR "/examples/") + file);
+  if (!m.ok()) {
+    std::cerr << "bench: " << m.error().ToString() << '\n';
+    std::exit(1);
+  }
+  return std::move(m).value();
+}
+
 const Model& FullPsc() {
+  static const Model model = Example("oil_psc.json");
+  return model;
+}
+
+const Model& OilFieldsTaxpayer() {
   static const Model model = [] {
-    auto m = io::ReadModelFile(CONNEX_SOURCE_DIR "/examples/oil_psc.json");
-    if (!m.ok()) {
-      std::cerr << "bench: " << m.error().ToString() << '\n';
-      std::exit(1);
-    }
-    return std::move(m).value();
+    Model m = Example("oil_fields_taxpayer.json");
+    m.regimes.erase(m.regimes.begin(), m.regimes.begin() + 2);  // the consolidated sheet first
+    return m;
   }();
   return model;
 }
@@ -88,6 +101,8 @@ void BM_EvaluateFullPscEconomicLimit(benchmark::State& state) {
   EvaluateModel(state, FullPscWithLimit());
 }
 BENCHMARK(BM_EvaluateFullPscEconomicLimit);
+void BM_EvaluateTaxpayer(benchmark::State& state) { EvaluateModel(state, OilFieldsTaxpayer()); }
+BENCHMARK(BM_EvaluateTaxpayer);
 
 // Every metric of docs/fiscal-methodology.md, breakeven, METR and the model's progressivity sweep.
 void BM_AnalyzeFullPsc(benchmark::State& state) {

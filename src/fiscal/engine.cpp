@@ -121,8 +121,8 @@ void RecoverCosts(std::span<ProjectYears<W, kChanges>> ps, const Regime& regime,
   V all_left = zero, all_room = zero;
   for (size_t i = 0; i < ps.size(); ++i) {
     own[i] = ps[i].OwnRecovery();
-    left[i] = ps[i].recoverable - own[i];
-    room[i] = Min(ps[i].ceiling, ps[i].after_levies) - own[i];
+    left[i] = ps[i].year.recoverable - own[i];
+    room[i] = Min(ps[i].year.ceiling, ps[i].year.after_levies) - own[i];
     all_left += left[i];
     all_room += room[i];
   }
@@ -143,7 +143,7 @@ void RentTax(std::span<ProjectYears<W, kChanges>> ps, const ResourceRentTax& rrt
              TaxpayerPools<W>& pools, Base base) {
   using V = Lanes<W>;
   if (!rrt.consolidated || ps.size() == 1) {
-    for (auto& p : ps) p.rrt = internal::RentTaxYear(rrt, base(p), p.rrt_balance);
+    for (auto& p : ps) p.year.rrt = internal::RentTaxYear(rrt, base(p), p.rrt_balance);
     return;
   }
   V all = V::Fill(0), positive = V::Fill(0);
@@ -153,7 +153,7 @@ void RentTax(std::span<ProjectYears<W, kChanges>> ps, const ResourceRentTax& rrt
   }
   const V tax = internal::RentTaxYear(rrt, all, pools.rrt_balance);
   for (auto& p : ps)
-    p.rrt = Select(positive > 0.0, tax * (Max(0.0, base(p)) / positive), V::Fill(0));
+    p.year.rrt = Select(positive > 0.0, tax * (Max(0.0, base(p)) / positive), V::Fill(0));
 }
 
 // Income tax of the year. Consolidated, the taxpayer is taxed on the sum of
@@ -172,9 +172,9 @@ void IncomeTaxes(std::span<ProjectYears<W, kChanges>> ps, const ProjectSeries& w
   const IncomeTax& it = *regime.income_tax;
   V income = zero, positive = zero, revenue = zero;
   for (auto& p : ps) {
-    income += p.income;
-    positive += Max(0.0, p.income);
-    revenue += p.revenue;
+    income += p.year.income;
+    positive += Max(0.0, p.year.income);
+    revenue += p.year.revenue;
   }
   V used = zero, balance = zero;
   pools.losses.Apply(income, t, used, balance);
@@ -191,8 +191,8 @@ void IncomeTaxes(std::span<ProjectYears<W, kChanges>> ps, const ProjectSeries& w
   }
   const V even = V::Fill(1.0 / static_cast<double>(ps.size()));
   for (auto& p : ps) {
-    const V share = Select(positive > 0.0, Max(0.0, p.income) / positive,
-                           Select(revenue > 0.0, p.revenue / revenue, even));
+    const V share = Select(positive > 0.0, Max(0.0, p.year.income) / positive,
+                           Select(revenue > 0.0, p.year.revenue / revenue, even));
     p.SetIncomeTax(t, share * tax, zero, zero, share * taxable, rate);
   }
 }
@@ -224,12 +224,13 @@ void RunYears(std::span<ProjectYears<W, kChanges>> ps, const ProjectSeries& whol
     RecoverCosts(ps, regime, t);
     for (auto& p : ps) p.BeforeTaxes(t, regime);
     if (regime.rrt && regime.rrt->base == RentTaxBase::kPreIncomeTax) {
-      RentTax(ps, *regime.rrt, pools, [](const auto& p) { return p.before_taxes; });
+      RentTax(ps, *regime.rrt, pools, [](const auto& p) { return p.year.before_taxes; });
     }
     for (auto& p : ps) p.Income(t, regime);
     IncomeTaxes(ps, whole, regime, pools, t);
     if (regime.rrt && regime.rrt->base == RentTaxBase::kPostIncomeTax) {
-      RentTax(ps, *regime.rrt, pools, [](const auto& p) { return p.before_taxes - p.income_tax; });
+      RentTax(ps, *regime.rrt, pools,
+              [](const auto& p) { return p.year.before_taxes - p.year.income_tax; });
     }
     for (auto& p : ps) p.Finish(t, regime);
   }

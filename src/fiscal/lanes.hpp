@@ -106,7 +106,17 @@ struct Lanes {
     std::memcpy(&r.v, p, sizeof r.v);
     return r;
   }
-  void Store(double* p) const { std::memcpy(p, &v, sizeof v); }
+  // A store typed as doubles, not memcpy: the compiler then knows it changes
+  // no pointer or count it holds (a memcpy may change any memory), which
+  // kept the engine reloading its state after every ledger line it wrote.
+  void Store(double* p) const {
+    if constexpr (W == 1) {
+      *p = v;
+    } else {
+      typedef double Unaligned __attribute__((vector_size(8 * W), aligned(8)));
+      *reinterpret_cast<Unaligned*>(p) = v;
+    }
+  }
   double operator[](int i) const {
     if constexpr (W == 1) {
       return v;

@@ -50,8 +50,8 @@ class ProjectYears {
         later_(change_ != nullptr ? *change_->terms : sheet) {
     // Every line of every year is written, so the buffer is not zeroed first.
     out.Shape(s.years, W);
-    for (V& c : cumulative_) c = zero;
-    for (V& b : rrt_balance) b = zero;
+    for (V& c : cumulative_) c = V::Fill(0);
+    for (V& b : rrt_balance) b = V::Fill(0);
     // Depreciation and the capex share of recoverable costs are linear in
     // capex: computed once for the project and scaled by each scenario's
     // capex multiplier.
@@ -78,6 +78,7 @@ class ProjectYears {
   // recoverable, becomes a loss in `pool` (this project's or its
   // taxpayer's), or is lost. The caller has adopted the later loss rule.
   void ChangeCosts(int t, LossPool<W>& pool) {
+    const V zero = V::Fill(0);
     const V unrecovered = cost_balance + schedules_->deferred * in_.capex;
     if (change_->unrecovered == UnrecoveredCost::kDeductible) pool.Add(unrecovered, t);
     if (change_->unrecovered != UnrecoveredCost::kRecoverable) cost_balance = zero;
@@ -86,17 +87,21 @@ class ProjectYears {
   // The project's cash flow, the fund, drivers, bonuses, rents, royalties and
   // FTP; then what cost recovery may take this year: `recoverable`
   // (brought forward and new) and `ceiling`, out of `after_levies`.
+  // Each stage computes in locals and keeps what later stages need at its
+  // end: a store to the ledger may alias any double, so members read
+  // between stores would be read again from memory.
   void Costs(int t, const Regime& regime) {
+    const V zero = V::Fill(0);
     const int n = s_.years;
     const int np = s_.products();
     const DecommissioningFund* fund =
         regime.decommissioning_fund ? &*regime.decommissioning_fund : nullptr;
     const DecommissioningFund* treatment = fund;  // of the fund's flows for tax and cost recovery
     const double sinking = !kChanges || t < change_index_ ? sinking_early_ : sinking_late_;
+    V fund_balance = fund_balance_;
 
     // --- Project cash flow ---
-    V variable = zero, charges = zero;
-    revenue = zero;
+    V revenue = zero, variable = zero, charges = zero;
     for (int p = 0; p < np; ++p) {
       const V q = s_.production[p][t] * in_.production;
       V price_p = s_.price[p][t] * in_.price;
@@ -109,109 +114,88 @@ class ProjectYears {
       charges += s_.charges[p][t] * in_.opex * q;
     }
     const V fixed = s_.fixed_opex[t] * in_.opex;
-    opex = fixed + variable + charges;
+    const V opex = fixed + variable + charges;
     const V capex_e = s_.capex[0][t] * in_.capex, capex_d = s_.capex[1][t] * in_.capex,
             capex_s = s_.capex[2][t] * in_.capex;
-    capex = capex_e + capex_d + capex_s;
+    const V capex = capex_e + capex_d + capex_s;
     const V closure = V::Fill(s_.closure[t]);
 
     // --- Decommissioning fund: what the company pays for closure this year ---
     V contribution = zero, interest = zero, draw = zero, shortfall = closure, release = zero;
     if (fund != nullptr) {
-      interest = fund->interest * fund_balance_;
+      interest = fund->interest * fund_balance;
       if (fund->contribution == FundContribution::kPerUnit) {
         contribution = fund->per_unit * quantity_[fund->product];
       } else if (t >= s_.first_production_index && t <= s_.last_production_index) {
         contribution = V::Fill(sinking);
       }
-      fund_balance_ += interest + contribution;
-      draw = Min(fund_balance_, closure);
+      fund_balance += interest + contribution;
+      draw = Min(fund_balance, closure);
       shortfall = closure - draw;
-      fund_balance_ -= draw;
+      fund_balance -= draw;
       if (t == release_index_) {
-        release = fund_balance_;
-        fund_balance_ = zero;
+        release = fund_balance;
+        fund_balance = zero;
       }
     } else if (t == change_index_) {
       // Later terms without a fund: what it holds returns to the company,
       // taxed and recovered as the earlier fund's contributions were.
-      release = fund_balance_;
-      fund_balance_ = zero;
+      release = fund_balance;
+      fund_balance = zero;
       treatment = sheet_.decommissioning_fund ? &*sheet_.decommissioning_fund : nullptr;
     }
     // Without a fund this is the closure itself.
-    closure_paid_ = contribution + shortfall - release;
-    pretax_ = revenue - opex - capex - closure_paid_;
+    const V closure_paid = contribution + shortfall - release;
+    const V pretax = revenue - opex - capex - closure_paid;
     // Closure is recovered and deducted when spent, or through the fund
     // when paid in (a release then counts against it).
     const V closure_recoverable =
-        treatment != nullptr && treatment->recoverable ? closure_paid_ : closure;
+        treatment != nullptr && treatment->recoverable ? closure_paid : closure;
     const bool deduct_closure = regime.income_tax && regime.income_tax->deduct_closure;
-    closure_deduction_ = treatment != nullptr && treatment->deductible
-                             ? contribution - release + (deduct_closure ? shortfall : zero)
-                             : (deduct_closure ? closure : zero);
-
-    Put(kGrossRevenue, t, revenue);
-    Put(kFixedOpex, t, fixed);
-    Put(kVariableOpex, t, variable);
-    Put(kCharges, t, charges);
-    Put(kOpex, t, opex);
-    Put(kCapexExploration, t, capex_e);
-    Put(kCapexDevelopment, t, capex_d);
-    Put(kCapexSustaining, t, capex_s);
-    Put(kCapex, t, capex);
-    Put(kClosure, t, closure);
-    if (any_fund_) {
-      Put(kFundContribution, t, contribution);
-      Put(kFundInterest, t, interest);
-      Put(kFundDraw, t, draw);
-      Put(kClosureShortfall, t, shortfall);
-      Put(kFundRelease, t, release);
-      Put(kFundBalance, t, fund_balance_);
-    }
-    Put(kPretaxCashFlow, t, pretax_);
+    const V closure_deduction = treatment != nullptr && treatment->deductible
+                                    ? contribution - release + (deduct_closure ? shortfall : zero)
+                                    : (deduct_closure ? closure : zero);
 
     // --- Drivers (cumulative ones stop at the end of the previous year) ---
-    d = Drivers<W>{};
-    d.year_index = t;
-    d.price = price_;
-    d.daily_production = daily_;
-    d.cumulative_production = cumulative_;
-    d.r_factor = Select(cum_costs_ > 0.0, cum_entitlement_ / cum_costs_, zero);
+    Drivers<W> drivers;
+    drivers.year_index = t;
+    drivers.price = price_;
+    drivers.daily_production = daily_;
+    drivers.cumulative_production = cumulative_;
+    drivers.r_factor = Select(cum_costs_ > 0.0, cum_entitlement_ / cum_costs_, zero);
     if (irr_driver_) {
       for (int lane = 0; lane < W; ++lane) {
         for (int u = 0; u < t; ++u) investor_to_date_[u] = out_.Lane(kInvestorCashFlow, u, lane);
-        d.investor_irr.Set(lane, IrrToDate(investor_to_date_.data(), t));
+        drivers.investor_irr.Set(lane, IrrToDate(investor_to_date_.data(), t));
       }
     }
-    all_costs_ = opex + capex + closure_paid_;
+    const V all_costs = opex + capex + closure_paid;
     if (profitability_driver_) {
       constexpr double kInf = std::numeric_limits<double>::infinity();
-      d.profitability = Select(all_costs_ > 0.0, revenue / all_costs_,
-                               Select(revenue > 0.0, V::Fill(kInf), zero));
+      drivers.profitability =
+          Select(all_costs > 0.0, revenue / all_costs, Select(revenue > 0.0, V::Fill(kInf), zero));
     }
-    Put(kRFactor, t, d.r_factor);
 
     // --- Bonuses and rents ---
-    bonus_ = zero;
+    V bonus = zero;
     if (regime.bonuses) {
       double signature = 0;
       for (const SignatureBonus& b : regime.bonuses->signature) {
         if (b.year == s_.first_year + t) signature += b.amount;
       }
-      bonus_ = V::Fill(signature);
+      bonus = V::Fill(signature);
       for (const ProductionBonus& b : regime.bonuses->production) {
         const V before = cumulative_[b.product];
         const V after = before + quantity_[b.product];
-        bonus_ = Select(before < b.cumulative && after >= b.cumulative, bonus_ + b.amount, bonus_);
+        bonus = Select(before < b.cumulative && after >= b.cumulative, bonus + b.amount, bonus);
       }
     }
-    rent_ =
-        regime.surface_rent ? regime.surface_rent->area * regime.surface_rent->rate.At(d) : zero;
+    const V rent = regime.surface_rent
+                       ? regime.surface_rent->area * regime.surface_rent->rate.At(drivers)
+                       : zero;
 
     // --- Royalties ---
-    royalty_ = zero;
-    royalty_deductible_ = zero;
+    V royalty = zero, royalty_deductible = zero;
     for (const Royalty& r : regime.royalties) {
       const int lo = r.product < 0 ? 0 : r.product;
       const int hi = r.product < 0 ? np : r.product + 1;
@@ -230,98 +214,155 @@ class ProjectYears {
             break;
         }
       }
-      const V amount = Select(base > 0.0, r.rate.At(d) * base, zero);
-      royalty_ += amount;
-      if (r.deductible) royalty_deductible_ += amount;
+      const V amount = Select(base > 0.0, r.rate.At(drivers) * base, zero);
+      royalty += amount;
+      if (r.deductible) royalty_deductible += amount;
     }
 
     // --- Production sharing: what cost recovery may take ---
-    state_share_ = regime.profit_split ? regime.profit_split->state_share.At(d) : zero;
-    ftp_ = ftp_state_ = zero;
+    const V state_share = regime.profit_split ? regime.profit_split->state_share.At(drivers) : zero;
+    V ftp = zero, ftp_state = zero;
     if (regime.ftp) {
-      ftp_ = Max(0.0, regime.ftp->rate.At(d) * revenue);
-      ftp_state_ = regime.ftp->shared && regime.profit_split ? state_share_ * ftp_ : ftp_;
+      ftp = Max(0.0, regime.ftp->rate.At(drivers) * revenue);
+      ftp_state = regime.ftp->shared && regime.profit_split ? state_share * ftp : ftp;
     }
-    after_levies = Max(0.0, revenue - royalty_ - ftp_);
-    recoverable = ceiling = zero;
+    const V after_levies = Max(0.0, revenue - royalty - ftp);
+    V recoverable = zero, ceiling = zero;
     if (regime.cost_recovery) {
       const CostRecovery& cr = *regime.cost_recovery;
       recoverable =
           cost_balance + schedules_->recoverable[t] * in_.capex + opex + closure_recoverable;
       const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
-      ceiling = Max(0.0, cr.ceiling.At(d) * ceiling_base);
+      ceiling = Max(0.0, cr.ceiling.At(drivers) * ceiling_base);
     }
+
+    Put(kGrossRevenue, t, revenue);
+    Put(kFixedOpex, t, fixed);
+    Put(kVariableOpex, t, variable);
+    Put(kCharges, t, charges);
+    Put(kOpex, t, opex);
+    Put(kCapexExploration, t, capex_e);
+    Put(kCapexDevelopment, t, capex_d);
+    Put(kCapexSustaining, t, capex_s);
+    Put(kCapex, t, capex);
+    Put(kClosure, t, closure);
+    if (any_fund_) {
+      Put(kFundContribution, t, contribution);
+      Put(kFundInterest, t, interest);
+      Put(kFundDraw, t, draw);
+      Put(kClosureShortfall, t, shortfall);
+      Put(kFundRelease, t, release);
+      Put(kFundBalance, t, fund_balance);
+    }
+    Put(kPretaxCashFlow, t, pretax);
+    Put(kRFactor, t, drivers.r_factor);
+
+    fund_balance_ = fund_balance;
+    d = drivers;
+    Year& y = year;
+    y.revenue = revenue;
+    y.opex = opex;
+    y.capex = capex;
+    y.closure_paid = closure_paid;
+    y.pretax = pretax;
+    y.closure_deduction = closure_deduction;
+    y.all_costs = all_costs;
+    y.bonus = bonus;
+    y.rent = rent;
+    y.royalty = royalty;
+    y.royalty_deductible = royalty_deductible;
+    y.state_share = state_share;
+    y.ftp = ftp;
+    y.ftp_state = ftp_state;
+    y.after_levies = after_levies;
+    y.recoverable = recoverable;
+    y.ceiling = ceiling;
   }
 
   // What this project's own costs recover from its own revenue: the most
   // its ceiling and revenue allow.
-  V OwnRecovery() const { return Min(Min(recoverable, ceiling), after_levies); }
+  V OwnRecovery() const { return Min(Min(year.recoverable, year.ceiling), year.after_levies); }
 
   // Cost recovery settled: `recovered` is taken from this project's revenue,
   // of which `in` is other projects' cost; `out` is this project's cost
   // recovered from other projects' revenue.
   void SetRecovered(int t, const V& recovered, const V& in, const V& out) {
-    recovered_ = recovered;
-    cost_balance = recoverable - (recovered - in) - out;
+    const V recoverable = year.recoverable, ceiling = year.ceiling;
+    const V balance = recoverable - (recovered - in) - out;
     Put(kCostRecoverable, t, recoverable);
     Put(kCostCeiling, t, ceiling);
     Put(kCostRecovered, t, recovered);
     Put(kCostTransferredIn, t, in);
     Put(kCostTransferredOut, t, out);
-    Put(kCostCarriedForward, t, cost_balance);
+    Put(kCostCarriedForward, t, balance);
+    cost_balance = balance;
+    year.recovered = recovered;
   }
 
   // Profit split, DMO and the cash flow to the company before income tax,
   // rent tax and windfall tax (`before_taxes`).
   void BeforeTaxes(int t, const Regime& regime) {
-    profit_ = profit_state_ = zero;
+    const V zero = V::Fill(0);
+    const Year& y = year;
+    const V state_share = y.state_share;
+    V profit = zero, profit_state = zero;
     if (regime.profit_split) {
-      profit_ = after_levies - recovered_;
-      profit_state_ = state_share_ * profit_;
+      profit = y.after_levies - y.recovered;
+      profit_state = state_share * profit;
     }
-    Put(kProfitPetroleum, t, profit_);
-    Put(kStateShareRate, t, state_share_);
-    Put(kProfitState, t, profit_state_);
-    Put(kProfitContractor, t, profit_ - profit_state_);
-    entitlement_ = revenue - royalty_ - ftp_state_ - profit_state_;
-
-    dmo_ = zero;
+    V entitlement = y.revenue - y.royalty - y.ftp_state - profit_state;
+    V dmo = zero;
     if (regime.dmo && s_.first_production_index >= 0 &&
         t >= s_.first_production_index + regime.dmo->holiday_years) {
-      dmo_ = Select(entitlement_ > 0.0,
-                    regime.dmo->share * entitlement_ * (1.0 - regime.dmo->price_fraction), zero);
-      entitlement_ -= dmo_;
+      dmo = Select(entitlement > 0.0,
+                   regime.dmo->share * entitlement * (1.0 - regime.dmo->price_fraction), zero);
+      entitlement -= dmo;
     }
-    before_taxes = entitlement_ - opex - capex - closure_paid_ - bonus_ - rent_;
-    rrt = zero;
+    const V before_taxes = entitlement - y.opex - y.capex - y.closure_paid - y.bonus - y.rent;
+    Put(kProfitPetroleum, t, profit);
+    Put(kStateShareRate, t, state_share);
+    Put(kProfitState, t, profit_state);
+    Put(kProfitContractor, t, profit - profit_state);
+    year.profit = profit;
+    year.profit_state = profit_state;
+    year.entitlement = entitlement;
+    year.dmo = dmo;
+    year.before_taxes = before_taxes;
+    year.rrt = zero;
   }
 
   // The income-tax base of the year before losses (`income`), once a rent
   // tax on the pre-income-tax base is set.
   void Income(int t, const Regime& regime) {
-    dep_ = income = zero;
+    const V zero = V::Fill(0);
+    const Year& y = year;
+    V dep = zero, income = zero;
     if (regime.income_tax) {
-      dep_ = schedules_->depreciation[t] * in_.capex;
-      income = revenue - royalty_deductible_ - ftp_state_ - profit_state_ - dmo_ - opex - dep_ -
-               closure_deduction_;
-      if (regime.bonuses && regime.bonuses->deductible) income -= bonus_;
-      if (regime.surface_rent && regime.surface_rent->deductible) income -= rent_;
-      if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= rrt;
+      dep = schedules_->depreciation[t] * in_.capex;
+      income = y.revenue - y.royalty_deductible - y.ftp_state - y.profit_state - y.dmo - y.opex -
+               dep - y.closure_deduction;
+      if (regime.bonuses && regime.bonuses->deductible) income -= y.bonus;
+      if (regime.surface_rent && regime.surface_rent->deductible) income -= y.rent;
+      if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= y.rrt;
     }
+    year.dep = dep;
+    year.income = income;
   }
 
   // Income tax of this project alone, with its own losses.
   void IncomeTaxAlone(int t, const Regime& regime) {
+    const V zero = V::Fill(0);
     V tax = zero, used = zero, balance = zero, taxable = zero, rate = zero;
     if (regime.income_tax) {
       const IncomeTax& it = *regime.income_tax;
+      const V income = year.income;
       losses.Apply(income, t, used, balance);
       taxable = Max(0.0, income - used);
       const bool holiday = InHoliday(it, s_, t);
       rate = holiday ? zero : it.rate.At(d);
       tax = rate * taxable;
       if (!holiday && it.minimum_tax_on_turnover > 0) {
-        tax = Max(tax, it.minimum_tax_on_turnover * revenue);
+        tax = Max(tax, it.minimum_tax_on_turnover * year.revenue);
       }
     }
     SetIncomeTax(t, tax, used, balance, taxable, rate);
@@ -329,8 +370,9 @@ class ProjectYears {
 
   void SetIncomeTax(int t, const V& tax, const V& used, const V& balance, const V& taxable,
                     const V& rate) {
-    income_tax = tax;
-    Put(kDepreciation, t, dep_);
+    const V dep = year.dep, income = year.income;
+    year.income_tax = tax;
+    Put(kDepreciation, t, dep);
     Put(kTaxableBeforeLosses, t, income);
     Put(kLossUsed, t, used);
     Put(kLossCarriedForward, t, balance);
@@ -342,19 +384,21 @@ class ProjectYears {
   // Windfall tax, state participation, withholding and the year's totals;
   // then the year's results carried forward.
   void Finish(int t, const Regime& regime) {
+    const V zero = V::Fill(0);
+    const Year& y = year;
     V windfall = zero;
     if (regime.windfall) {
       const WindfallTax& w = *regime.windfall;
       if (w.base == WindfallBase::kPrice) {
         windfall = w.rate * Max(0.0, price_[w.product] - w.trigger) * quantity_[w.product];
       } else {
-        windfall = w.rate * Max(0.0, before_taxes - income_tax - rrt - w.trigger);
+        windfall = w.rate * Max(0.0, y.before_taxes - y.income_tax - y.rrt - w.trigger);
       }
     }
 
     // --- State participation and dividends ---
-    const V company = before_taxes - income_tax - rrt - windfall;
-    V equity = zero;
+    const V company = y.before_taxes - y.income_tax - y.rrt - windfall;
+    V equity = zero, carry = carry_balance_;
     if (regime.participation) {
       const StateParticipation& sp = *regime.participation;
       switch (sp.mode) {
@@ -365,42 +409,45 @@ class ProjectYears {
           equity = sp.share * Max(0.0, company);
           break;
         case ParticipationMode::kCarried: {
-          carry_balance_ *= 1.0 + sp.carry_interest;
+          carry *= 1.0 + sp.carry_interest;
           const Mask<W> funding = company < 0.0;
           const V entitled = sp.share * company;
-          const V repay = Min(entitled, carry_balance_);
-          carry_balance_ =
-              Select(funding, carry_balance_ + sp.share * -company, carry_balance_ - repay);
+          const V repay = Min(entitled, carry);
+          carry = Select(funding, carry + sp.share * -company, carry - repay);
           equity = Select(funding, zero, entitled - repay);
           break;
         }
       }
     }
-    Put(kCarryBalance, t, carry_balance_);
     const V withholding =
         regime.withholding ? regime.withholding->rate * Max(0.0, company - equity) : zero;
 
-    const V government = bonus_ + rent_ + royalty_ + ftp_state_ + profit_state_ + dmo_ +
-                         income_tax + rrt + windfall + equity + withholding;
-    Put(kBonus, t, bonus_);
-    Put(kSurfaceRent, t, rent_);
-    Put(kRoyalty, t, royalty_);
-    Put(kOperatingCashFlow, t, revenue - opex - royalty_);
-    Put(kFtp, t, ftp_);
-    Put(kFtpState, t, ftp_state_);
-    Put(kFtpContractor, t, ftp_ - ftp_state_);
-    Put(kDmo, t, dmo_);
+    const V government = y.bonus + y.rent + y.royalty + y.ftp_state + y.profit_state + y.dmo +
+                         y.income_tax + y.rrt + windfall + equity + withholding;
+    const V bonus = y.bonus, rent = y.rent, royalty = y.royalty, ftp = y.ftp,
+            ftp_state = y.ftp_state, dmo = y.dmo, rrt = y.rrt;
+    const V operating = y.revenue - y.opex - royalty, investor = y.pretax - government;
+    cum_entitlement_ += y.entitlement;
+    cum_costs_ += y.all_costs;
+    carry_balance_ = carry;
+    Put(kCarryBalance, t, carry);
+    Put(kBonus, t, bonus);
+    Put(kSurfaceRent, t, rent);
+    Put(kRoyalty, t, royalty);
+    Put(kOperatingCashFlow, t, operating);
+    Put(kFtp, t, ftp);
+    Put(kFtpState, t, ftp_state);
+    Put(kFtpContractor, t, ftp - ftp_state);
+    Put(kDmo, t, dmo);
     Put(kRentTax, t, rrt);
     Put(kWindfallTax, t, windfall);
     Put(kCompanyCashFlow, t, company);
     Put(kStateEquity, t, equity);
     Put(kWithholdingTax, t, withholding);
     Put(kGovernmentReceipts, t, government);
-    Put(kInvestorCashFlow, t, pretax_ - government);
+    Put(kInvestorCashFlow, t, investor);
 
     for (int p = 0; p < s_.products(); ++p) cumulative_[p] += quantity_[p];
-    cum_entitlement_ += entitlement_;
-    cum_costs_ += all_costs_;
   }
 
   void End() {
@@ -413,10 +460,15 @@ class ProjectYears {
     std::copy_n(out_.row(kClosure, 0), cells, out_.row(kClosureShortfall, 0));
   }
 
-  // Values of the year that the taxpayer reads or sets between stages.
-  V revenue, opex, capex;
-  V after_levies, recoverable, ceiling;  // cost recovery: room, what waits, the limit
-  V before_taxes, rrt, income, income_tax;
+  // Values of the current year that later stages and the taxpayer read or
+  // set between stages.
+  struct Year {
+    V revenue, opex, capex, closure_paid, pretax, closure_deduction, all_costs;
+    V bonus, rent, royalty, royalty_deductible, state_share, ftp, ftp_state;
+    V after_levies, recoverable, ceiling;  // cost recovery: room, what waits, the limit
+    V recovered, profit, profit_state, entitlement, dmo, before_taxes, rrt, dep, income, income_tax;
+  };
+  Year year;
   Drivers<W> d;
   // Carried from year to year.
   V cost_balance = V::Fill(0);      // unrecovered costs brought forward
@@ -436,7 +488,6 @@ class ProjectYears {
   }
   void Put(Line l, int t, const V& v) { v.Store(out_.row(l, t)); }
 
-  const V zero = V::Fill(0);
   const ProjectSeries& s_;
   const Regime& sheet_;
   const ScenarioInputs<W>& in_;
@@ -460,11 +511,6 @@ class ProjectYears {
   V fund_balance_ = V::Fill(0);     // decommissioning fund
   V cum_entitlement_ = V::Fill(0);  // R-factor numerator to date
   V cum_costs_ = V::Fill(0);        // R-factor denominator to date
-
-  // The year's values between stages.
-  V closure_paid_, pretax_, closure_deduction_, all_costs_;
-  V bonus_, rent_, royalty_, royalty_deductible_, state_share_, ftp_, ftp_state_;
-  V recovered_, profit_, profit_state_, entitlement_, dmo_, dep_;
 };
 
 }  // namespace connex::fiscal::internal
