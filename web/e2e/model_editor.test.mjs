@@ -400,7 +400,7 @@ test('an analyst adds a second mine of the same taxpayer and reads what taxing t
   // Each project's ledger is one choice away.
   const ledger = page.locator('details.ledger').first();
   await ledger.locator('summary').click();
-  await ledger.getByLabel('Ledger of').selectOption('South');
+  await ledger.getByLabel('Ledger shown').selectOption('South');
   const capex = ledger.locator('tbody tr', { has: page.locator('th', { hasText: '2031' }) }).locator('td').first();
   await ledger.locator('th', { hasText: 'Capital costs' }).first().waitFor();
   // South spends and earns nothing: its first line is its capex.
