@@ -1,6 +1,7 @@
 #include "fiscal/engine.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <span>
 #include <vector>
@@ -290,13 +291,17 @@ void EvaluateTaxpayer(const ProjectSeries& s, const Regime& sheet, const Scenari
   thread_local std::vector<Ledger> scratch;
   std::vector<Ledger>& ledgers = parts != nullptr ? *parts : scratch;
   ledgers.resize(s.parts.size());
+  // Reserved: a project's years point into themselves and must not move.
+  assert(s.parts.size() <= static_cast<size_t>(kMaxProjects));
   std::vector<ProjectYears<W, kChanges>> ps;
   ps.reserve(s.parts.size());
-  for (size_t i = 0; i < s.parts.size(); ++i)
-    ps.emplace_back(s.parts[i], sheet, part_in, ledgers[i]);
-  const bool consolidated_tax = (sheet.income_tax && sheet.income_tax->consolidated) ||
-                                (sheet.later && sheet.later->terms->income_tax &&
-                                 sheet.later->terms->income_tax->consolidated);
+  for (size_t i = 0; i < s.parts.size(); ++i) {
+    ps.emplace_back(s.parts[i], sheet, part_in, ledgers[i], i == 0);
+  }
+  const Regime* later = kChanges ? sheet.later->terms.get() : nullptr;
+  const bool consolidated_tax =
+      (sheet.income_tax && sheet.income_tax->consolidated) ||
+      (later != nullptr && later->income_tax && later->income_tax->consolidated);
   if (consolidated_tax) {
     pools.loss_used.assign(static_cast<size_t>(s.years), Lanes<W>::Fill(0));
     pools.loss_balance.assign(static_cast<size_t>(s.years), Lanes<W>::Fill(0));

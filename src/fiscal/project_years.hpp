@@ -10,8 +10,8 @@
 // pre-income-tax base (SetRentTax); Income; SetIncomeTax; rent tax on the
 // post-income-tax base; Finish. After the last year, End.
 //
-// Thread-safety: one object per project and evaluation; not copied or moved
-// once a year has begun (the drivers point into it).
+// Thread-safety: one object per project and evaluation; never copied or
+// moved (its schedules and drivers point into it).
 #pragma once
 
 #include <cmath>
@@ -37,10 +37,13 @@ class ProjectYears {
  public:
   using V = Lanes<W>;
 
-  // `in.schedules`, when set, are this project's.
+  // `in.schedules`, when set, are this project's. Of a taxpayer's projects,
+  // the first (`pays_contract`) pays the contract's signature bonuses and
+  // surface rent.
   ProjectYears(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
-               Ledger& out)
+               Ledger& out, bool pays_contract = true)
       : losses(sheet.income_tax ? *sheet.income_tax : NoTax()),
+        pays_contract_(pays_contract),
         s_(s),
         sheet_(sheet),
         in_(in),
@@ -181,7 +184,7 @@ class ProjectYears {
     if (regime.bonuses) {
       double signature = 0;
       for (const SignatureBonus& b : regime.bonuses->signature) {
-        if (b.year == s_.first_year + t) signature += b.amount;
+        if (pays_contract_ && b.year == s_.first_year + t) signature += b.amount;
       }
       bonus = V::Fill(signature);
       for (const ProductionBonus& b : regime.bonuses->production) {
@@ -190,7 +193,7 @@ class ProjectYears {
         bonus = Select(before < b.cumulative && after >= b.cumulative, bonus + b.amount, bonus);
       }
     }
-    const V rent = regime.surface_rent
+    const V rent = regime.surface_rent && pays_contract_
                        ? regime.surface_rent->area * regime.surface_rent->rate.At(drivers)
                        : zero;
 
@@ -488,6 +491,7 @@ class ProjectYears {
   }
   void Put(Line l, int t, const V& v) { v.Store(out_.row(l, t)); }
 
+  bool pays_contract_;
   const ProjectSeries& s_;
   const Regime& sheet_;
   const ScenarioInputs<W>& in_;

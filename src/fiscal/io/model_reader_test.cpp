@@ -258,6 +258,30 @@ TEST(ReadModel, SeveralProjectsShareTheirYearsAndTheirProductsByName) {
             std::string::npos)
       << e;
 
+  // A project lacking a product produces none of it, whatever the order.
+  json reversed = TwoFields();
+  std::swap(reversed["projects"][0], reversed["projects"][1]);
+  const auto r = ReadModel(reversed.dump());
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r->project.products[0].name, "gas");
+  EXPECT_EQ(r->project.products[0].production, (std::vector<double>{5, 5}));
+  EXPECT_EQ(r->project.parts[1].products[0].production, (std::vector<double>{0, 0}));
+  EXPECT_EQ(r->project.products[1].production, (std::vector<double>{1, 11}));
+
+  // At most 16 products in all, as in one project.
+  json many = TwoFields();
+  for (int k = 0; k < 16; ++k) {
+    json product = many["projects"][0]["products"][0];
+    product["name"] = "ore" + std::to_string(k);
+    product["unit"] = "t";
+    product["price"]["unit"] = "USD/t";
+    many["projects"][k % 2]["products"].push_back(product);
+  }
+  many["projects"][0]["products"].erase(0);
+  EXPECT_NE(ErrorsOf(many).find("projects: name 18 products together; a model may hold 16"),
+            std::string::npos)
+      << ErrorsOf(many);
+
   json one = TwoFields();
   one["projects"].erase(1);
   EXPECT_NE(ErrorsOf(one).find("projects: must be an array of 2 to 16 projects"),

@@ -260,6 +260,10 @@ Project ModelWalker::ReadProjects(const json& j, const std::string& path) {
     }
     whole.parts.push_back(std::move(part));
   }
+  if (all.size() > static_cast<size_t>(kMaxProducts)) {
+    Fail(path, "name " + std::to_string(all.size()) + " products together; a model may hold " +
+                   std::to_string(kMaxProducts));
+  }
   const Project& first = whole.parts[0];
   whole.first_year = first.first_year;
   whole.years = first.years;
@@ -275,7 +279,9 @@ Project ModelWalker::ReadProjects(const json& j, const std::string& path) {
       const auto own = std::find_if(part.products.begin(), part.products.end(),
                                     [&](const Product& o) { return o.name == product.name; });
       if (own == part.products.end()) {
+        // The product as another project sells it (its price), none of it produced.
         Product none = product;
+        none.production.assign(static_cast<size_t>(whole.years), 0.0);
         none.variable_opex = none.transport = none.refining = 0;
         aligned.push_back(std::move(none));
       } else {
