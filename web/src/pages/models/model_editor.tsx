@@ -313,7 +313,15 @@ export function ModelEditor({ id }: { id?: string }) {
             <p>{t('editor.problems')}</p>
             <ul>
               {Object.keys(drafts).map((p) => <li key={p}><a href={`#${fieldId(p)}`}>{fieldName(p)}</a>: {t('editor.notANumber')}</li>)}
-              {shown.map((p, k) => <li key={k}>{p.field.startsWith(':') ? p.field.slice(1) : <a href={`#${fieldId(p.field)}`}>{p.field ? fieldName(p.field) : t('editor.model')}</a>}: {p.message}</li>)}
+              {shown.map((p, k) => {
+                // A field of a project not shown: its name, and a way to show it.
+                const other = /^projects\[(\d+)\]/.exec(p.field);
+                if (other && Number(other[1]) !== shownProject) {
+                  const index = Number(other[1]);
+                  return <li key={k}><button type="button" class="link" onClick={() => setCurrent(index)}>{projectName(index)}</button>: {p.message}</li>;
+                }
+                return <li key={k}>{p.field.startsWith(':') ? p.field.slice(1) : <a href={`#${fieldId(p.field)}`}>{p.field ? fieldName(p.field) : t('editor.model')}</a>}: {p.message}</li>;
+              })}
             </ul>
           </div>
         )}
