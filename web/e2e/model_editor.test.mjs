@@ -367,9 +367,11 @@ test('an analyst adds a second mine of the same taxpayer and reads what taxing t
   await portal.signIn(page, accounts.coordinator);
   await page.goto(`${portal.base}/models/${created.id}/edit`);
   await page.getByRole('heading', { name: 'Change Two mines' }).waitFor();
-  // With one project there is nothing to take together.
-  const together = page.getByRole('region', { name: 'Term sheet 2' }).getByRole('checkbox', { name: /Projects taxed together/ });
-  assert.equal(await together.count(), 0);
+  // With one project there is nothing to take together, unless a sheet says so already.
+  const togetherIn = (n) => page.getByRole('region', { name: `Term sheet ${n}` }).getByRole('checkbox', { name: /Projects taxed together/ });
+  assert.equal(await togetherIn(1).count(), 0);
+  const together = togetherIn(2);
+  assert.equal(await together.isChecked(), true);
 
   await page.getByRole('button', { name: 'Add another project of the same taxpayer' }).click();
   await page.getByRole('heading', { name: 'Projects of one taxpayer' }).waitFor();

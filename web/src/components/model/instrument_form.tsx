@@ -131,10 +131,11 @@ function unitOf(model: unknown, product: unknown): string {
 }
 
 // Several projects of one taxpayer: whether this instrument takes them
-// together (consolidated) or each alone; a model of one project has no choice.
+// together (consolidated) or each alone.
 function Together({ path, label: text }: { path: string; label: string }) {
   const e = useContext(Editor);
-  return projectPaths(e.model).length > 1 ? <CheckInput path={path} label={text} fallback={false} /> : null;
+  // Shown while it is on, so that a model back to one project can still turn it off.
+  return projectPaths(e.model).length > 1 || getAt(e.model, path) === true ? <CheckInput path={path} label={text} fallback={false} /> : null;
 }
 
 export function InstrumentForm({ path, instrument }: { path: string; instrument: Instrument }) {

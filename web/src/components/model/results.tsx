@@ -141,7 +141,7 @@ export function ProjectsTable({ run }: { run: RunResult }) {
 
 // The ledger of one term sheet, a row per year, in millions; with several
 // projects, the taxpayer's or one project's.
-export function LedgerTable({ result }: { result: RunResult['regimes'][number] }) {
+export function LedgerTable({ result, index }: { result: RunResult['regimes'][number]; index: number }) {
   const [project, setProject] = useState('');
   const names = Object.keys(result.projects ?? {});
   const ledger = (project && result.projects?.[project]?.ledger) || result.ledger;
@@ -151,7 +151,7 @@ export function LedgerTable({ result }: { result: RunResult['regimes'][number] }
     .filter((l) => shown.includes(l) || state.includes(l))
     .filter((l) => ledger[l]?.some((v) => v !== 0));
   const name = (l: string) => t((state.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
-  const chooser = `ledger-project-${result.regime.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const chooser = `ledger-project-${index}`;
   return (
     <details class="ledger">
       <summary>{t('models.ledger', { regime: result.regime })}</summary>

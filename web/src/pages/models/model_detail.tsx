@@ -56,7 +56,7 @@ export function ModelDetailPage({ id }: { id: string }) {
           <SummaryTable run={run} model={model} />
           <ProjectsTable run={run} />
           {run.regimes.slice(0, 1).map((r) => <CashFlows key={r.regime} result={r} />)}
-          {run.regimes.map((r) => <LedgerTable key={r.regime} result={r} />)}
+          {run.regimes.map((r, i) => <LedgerTable key={r.regime} result={r} index={i} />)}
           <Progressivity base={base} verdicts={Object.fromEntries(run.regimes.map((r) => [r.regime, String((r.metrics.progressivity as { verdict?: string } | undefined)?.verdict ?? 'undetermined')]))} />
           <WhatIf base={base} model={model} currency={currency} rate={rate} />
           <Sensitivity base={base} model={model} />

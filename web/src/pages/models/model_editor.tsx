@@ -51,11 +51,14 @@ function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
 function withProject(model: FiscalModelJson, name: (n: number) => string): FiscalModelJson {
   const { project, projects, ...rest } = model as FiscalModelJson & { project?: Record<string, unknown>; projects?: Record<string, unknown>[] };
   const { economic_limit: _, ...single } = project ?? {};
-  const list = projects ?? [{ name: name(1), ...single }];
+  const list = projects ?? [{ ...single, name: single.name || name(1) }];
   const first = list[0];
   const years = Number(first.years) || 0;
+  // The first "Project n" no project is called yet.
+  let n = list.length + 1;
+  while (list.some((p) => p.name === name(n))) n += 1;
   const blank = {
-    name: name(list.length + 1),
+    name: name(n),
     first_year: first.first_year, years: first.years, inflation: first.inflation, cost_base_year: first.cost_base_year,
     products: ((first.products as Product[] | undefined) ?? []).map((p) => ({ name: p.name, unit: p.unit, production: zeros(years), price: p.price })),
     capex: { exploration: zeros(years), development: zeros(years), sustaining: zeros(years) },
@@ -73,6 +76,7 @@ function withoutProject(model: FiscalModelJson, index: number): FiscalModelJson 
 }
 
 const zeros = (n: number) => Array.from({ length: n }, () => 0);
+const maxProjects = 16;  // as the model format allows
 
 export function ModelEditor({ id }: { id?: string }) {
   const [model, setModel] = useState<FiscalModelJson | null>(id ? null : emptyModel());
@@ -181,6 +185,21 @@ export function ModelEditor({ id }: { id?: string }) {
     setProblems(r.status === 0 ? [{ field: '', message: t('error.network') }] : r.errors.map((x) => ({ field: x.field.startsWith('model') ? x.field.replace(/^model\.?/, '') : `:${x.field}`, message: x.message })));
   }
   const header = (field: string) => shown.find((p) => p.field === `:${field}`)?.message;
+  // Where the summary sends a person for `path`: the field, or the project
+  // not shown that holds it.
+  const goTo = (path: string) => {
+    const other = /^projects\[(\d+)\]/.exec(path);
+    const index = other ? Number(other[1]) : shownProject;
+    if (index !== shownProject) return <button type="button" class="link" onClick={() => setCurrent(index)}>{projectName(index)}</button>;
+    return <a href={`#${fieldId(path)}`}>{fieldName(path)}</a>;
+  };
+  // Adding or removing a project moves the paths of the projects' fields:
+  // what was typed there and not yet a number is dropped with them.
+  const forgetProjects = () => {
+    const moved = (path: string) => /^project(s\[\d+\])?\./.test(path);
+    setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([path]) => !moved(path))));
+    setEdited((e) => e.filter((path) => !moved(path)));
+  };
   const addRegime = (copyOf?: number) => state.set('regimes', [...regimes, copyOf === undefined ? { name: '', instruments: [] } : { ...regimes[copyOf], name: `${regimes[copyOf].name} (2)` }]);
   return (
     <Editor.Provider value={state}>
@@ -281,8 +300,8 @@ export function ModelEditor({ id }: { id?: string }) {
           <button type="button" class="secondary" onClick={() => state.set(`${pp}.products`, [...products, { name: '', unit: '', production: zeros(years), price: { escalation: 0 } }])}>{t('editor.addProduct')}</button>
           {years > 0 && years <= 200 && <YearTable columns={columns} firstYear={firstYear} years={years} caption={several ? t('editor.yearlyOf', { project: projectName(shownProject) }) : t('editor.yearly')} pasteHint={t('editor.pasteHint')} />}
           <p class="buttons">
-            <button type="button" class="secondary" onClick={() => { setModel((m) => withProject(m as FiscalModelJson, (n) => t('editor.projectNamed', { n }))); setCurrent(projects.length === 1 ? 1 : projects.length); }}>{t('editor.addProject')}</button>
-            {several && <button type="button" class="link" onClick={() => { setModel((m) => withoutProject(m as FiscalModelJson, shownProject)); setCurrent(0); }}>{t('editor.removeProject', { project: projectName(shownProject) })}</button>}
+            {projects.length < maxProjects && <button type="button" class="secondary" onClick={() => { setModel((m) => withProject(m as FiscalModelJson, (n) => t('editor.projectNamed', { n }))); forgetProjects(); setCurrent(projects.length === 1 ? 1 : projects.length); }}>{t('editor.addProject')}</button>}
+            {several && <button type="button" class="link" onClick={() => { setModel((m) => withoutProject(m as FiscalModelJson, shownProject)); forgetProjects(); setCurrent(0); }}>{t('editor.removeProject', { project: projectName(shownProject) })}</button>}
           </p>
         </section>
 
@@ -312,16 +331,8 @@ export function ModelEditor({ id }: { id?: string }) {
           <div class="form-error" role="alert">
             <p>{t('editor.problems')}</p>
             <ul>
-              {Object.keys(drafts).map((p) => <li key={p}><a href={`#${fieldId(p)}`}>{fieldName(p)}</a>: {t('editor.notANumber')}</li>)}
-              {shown.map((p, k) => {
-                // A field of a project not shown: its name, and a way to show it.
-                const other = /^projects\[(\d+)\]/.exec(p.field);
-                if (other && Number(other[1]) !== shownProject) {
-                  const index = Number(other[1]);
-                  return <li key={k}><button type="button" class="link" onClick={() => setCurrent(index)}>{projectName(index)}</button>: {p.message}</li>;
-                }
-                return <li key={k}>{p.field.startsWith(':') ? p.field.slice(1) : <a href={`#${fieldId(p.field)}`}>{p.field ? fieldName(p.field) : t('editor.model')}</a>}: {p.message}</li>;
-              })}
+              {Object.keys(drafts).map((p) => <li key={p}>{goTo(p)}: {t('editor.notANumber')}</li>)}
+              {shown.map((p, k) => <li key={k}>{p.field.startsWith(':') ? p.field.slice(1) : p.field ? goTo(p.field) : t('editor.model')}: {p.message}</li>)}
             </ul>
           </div>
         )}
