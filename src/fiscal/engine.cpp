@@ -81,6 +81,7 @@ CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
 namespace {
 
 using internal::LossPool;
+using internal::NoIncomeTax;
 using internal::ProjectYears;
 
 // What a taxpayer holds for the instruments it consolidates: one loss pool
@@ -95,11 +96,6 @@ struct TaxpayerPools {
   Lanes<W> rrt_balance[kMaxRentTaxTiers];
   std::vector<Lanes<W>> loss_used, loss_balance;  // per year, when income tax is consolidated
 };
-
-const IncomeTax& NoIncomeTax() {
-  static const IncomeTax none;
-  return none;
-}
 
 // Cost recovery of the year. Ring-fenced, each project recovers its own
 // costs from its own revenue. Consolidated, each still recovers its own

@@ -42,7 +42,7 @@ class ProjectYears {
   // surface rent.
   ProjectYears(const ProjectSeries& s, const Regime& sheet, const ScenarioInputs<W>& in,
                Ledger& out, bool pays_contract = true)
-      : losses(sheet.income_tax ? *sheet.income_tax : NoTax()),
+      : losses(sheet.income_tax ? *sheet.income_tax : NoIncomeTax()),
         pays_contract_(pays_contract),
         s_(s),
         sheet_(sheet),
@@ -479,10 +479,6 @@ class ProjectYears {
   LossPool<W> losses;               // when income tax is ring-fenced
 
  private:
-  static const IncomeTax& NoTax() {
-    static const IncomeTax none;
-    return none;
-  }
   double SinkingOf(const Regime& r) const {
     const auto& f = r.decommissioning_fund;
     return f && f->contribution == FundContribution::kSinkingFund

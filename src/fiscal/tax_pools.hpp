@@ -14,6 +14,13 @@
 
 namespace connex::fiscal::internal {
 
+// The loss rule of terms without income tax: losses carried without limit,
+// for pools that must exist whether or not the terms tax income.
+inline const IncomeTax& NoIncomeTax() {
+  static const IncomeTax none;
+  return none;
+}
+
 // Losses of one year, usable until (and including) year index `expires`.
 struct LossVintage {
   double amount;
