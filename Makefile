@@ -43,6 +43,8 @@ bench: setup web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 	./build/release/bench/connex_bench --benchmark_counters_tabular=true
+	@echo "A fiscal command's whole process, start-up included (the 30-year oil PSC):"
+	hyperfine -N --warmup 10 --runs 200 'build/release/connex fiscal run examples/oil_psc.json'
 	CONNEX_PG_FSYNC=on ./tests/pg/with-cluster.sh ./scripts/load-bench build/release/connex \
 	  build/release/bench/connex_bench_corpus
 	./scripts/network-bench build/release/connex build/release/bench/connex_hold_connections

@@ -179,6 +179,28 @@ TEST_F(FiscalModels, ModelErrorsAreNamedByTheirPath) {
   auto fine = expert_.Send("POST", "/api/v1/fiscal/check", {{"model", Example("oil_psc.json")}});
   ASSERT_EQ(Status(fine), 200);
   EXPECT_EQ(Json(fine)["valid"], true);
+  // A production profile: the check answers with the years it fills, by the
+  // path of the field, for the editor's table.
+  json fields_model = Example("oil_fields_taxpayer.json");
+  const int first = fields_model["projects"][0]["first_year"].get<int>();
+  fields_model["projects"][1]["products"][0]["production"] = {
+      {"start_year", first + 1}, {"peak_rate", 100}, {"reserves", 250}, {"decline", 0.5}};
+  auto profiled = expert_.Send("POST", "/api/v1/fiscal/check", {{"model", fields_model}});
+  ASSERT_EQ(Status(profiled), 200) << profiled->body;
+  const json filled = Json(profiled)["production"];
+  ASSERT_EQ(filled.size(), 1u) << filled;
+  const json second = filled["projects[1].products[0].production"];
+  ASSERT_EQ(second.size(), fields_model["projects"][0]["years"].get<size_t>());
+  // A plateau of one year: 100 + 50 + 25 + … stays within 250; two would not.
+  EXPECT_EQ(second[0], 0);
+  EXPECT_EQ(second[1], 100);
+  EXPECT_EQ(second[2], 50);
+  EXPECT_EQ(second[3], 25);
+  fields_model["projects"][1]["products"][0]["production"]["peak_rate"] = 0;
+  auto no_peak = expert_.Send("POST", "/api/v1/fiscal/check", {{"model", fields_model}});
+  ASSERT_EQ(Status(no_peak), 400);
+  EXPECT_EQ(Json(no_peak)["errors"][0]["field"],
+            "model.projects[1].products[0].production.peak_rate");
   EXPECT_EQ(Json(expert_.Get("/api/v1/fiscal/models"))["items"].size(), before);
   Client visitor = NewClient();
   EXPECT_EQ(Status(visitor.Send("POST", "/api/v1/fiscal/check", {{"model", model}}, false)), 401);

@@ -9,6 +9,19 @@ source tests/cli/check.sh
 "$connex" --help >"$tmp/help" 2>&1; rc=$?
 check "connex --help exits 0" test $rc -eq 0
 check "connex --help lists fiscal" contains "$tmp/help" "fiscal"
+check "connex --help lists the portal's commands too" contains "$tmp/help" "serve"
+"$connex" --version >"$tmp/version" 2>&1
+check "connex --version names the program" contains "$tmp/version" "connex 0.1.0"
+
+# A fiscal command runs in a program that loads none of the portal's
+# libraries (apps/connex/connex_main.cpp): start-up stays a few milliseconds.
+ldd "$connex" >"$tmp/ldd" 2>&1
+for portal_library in libsoci libpq libsqlite3 libcurl libgmime libpoppler libtesseract libsodium libboost; do
+  check "connex loads no $portal_library for a fiscal run" not_contains "$tmp/ldd" "$portal_library"
+done
+check "...while the program it hands other commands to does" \
+  grep -q libsoci <(ldd "$(dirname "$connex")/connex-platform")
+
 "$connex" fiscal --help >"$tmp/fhelp" 2>&1
 check "fiscal --help lists run" contains "$tmp/fhelp" "run"
 check "fiscal --help lists sweep" contains "$tmp/fhelp" "sweep"

@@ -43,6 +43,28 @@ Result<std::string> ReadModelMember(const nlohmann::json& body) {
   return text;
 }
 
+// What each production profile of a model fills, year by year, by the path
+// of its "production" field: the editor shows it in the yearly table.
+nlohmann::json ProfileProduction(const nlohmann::json& doc, const fiscal::Model& model) {
+  nlohmann::json out = nlohmann::json::object();
+  const bool several = doc.contains("projects");
+  const nlohmann::json& projects =
+      several ? doc["projects"] : nlohmann::json::array({doc["project"]});
+  for (size_t k = 0; k < projects.size(); ++k) {
+    const fiscal::Project& read = several ? model.project.parts[k] : model.project;
+    const std::string at = several ? "projects[" + std::to_string(k) + "]" : "project";
+    const nlohmann::json& products = projects[k]["products"];
+    for (size_t i = 0; i < products.size(); ++i) {
+      if (!products[i]["production"].is_object()) continue;
+      for (const fiscal::Product& p : read.products) {
+        if (p.name != products[i].value("name", "")) continue;
+        out[at + ".products[" + std::to_string(i) + "].production"] = p.production;
+      }
+    }
+  }
+  return out;
+}
+
 nlohmann::json ToJson(const ValueAdded& v) {
   return {{"id", v.id},
           {"request_id", v.request_id},
@@ -147,16 +169,21 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
            return Summary(*m);
          });
        }});
-  routes.push_back({"POST", "/api/v1/fiscal/check", Access::kSignedIn,
-                    "Check a model (model) as the model editor fills it in: 200 when it reads, "
-                    "else every error named by its path under \"model\". Nothing is kept",
-                    [](Request& r) -> Result<Reply> {
-                      BodyReader body(r.body, {"model"});
-                      auto model = ReadModelMember(r.body);
-                      if (!model) body.Add(model.errors());
-                      if (!body.errors().empty()) return body.errors();
-                      return Reply{200, {{"valid", true}}};
-                    }});
+  routes.push_back(
+      {"POST", "/api/v1/fiscal/check", Access::kSignedIn,
+       "Check a model (model) as the model editor fills it in: 200 when it reads, "
+       "with the years each production profile fills, else every error named by "
+       "its path under \"model\". Nothing is kept",
+       [](Request& r) -> Result<Reply> {
+         BodyReader body(r.body, {"model"});
+         auto text = ReadModelMember(r.body);
+         if (!text) body.Add(text.errors());
+         if (!body.errors().empty()) return body.errors();
+         auto model = fiscal::io::ReadModel(*text);
+         if (!model) return model.errors();
+         return Reply{
+             200, {{"valid", true}, {"production", ProfileProduction(r.body["model"], *model)}}};
+       }});
   routes.push_back(
       {"GET", "/api/v1/fiscal/models/{id}", Access::kParticipant,
        "One model: its current version (or ?version=), the model and every version's note",

@@ -306,6 +306,38 @@ TEST(ReadModel, TermsThatChangeKeepProjectsTaxedTogetherOrAlone) {
   EXPECT_TRUE(ok.ok()) << ok.error().ToString();
 }
 
+TEST(ReadModel, AProductionProfileFillsTheYearsFromAFewNumbers) {
+  json m = Minimal();
+  m["project"]["years"] = 4;
+  m["project"]["days_per_year"] = 360;
+  m["project"]["products"][0]["price"]["deck"] = {50, 50, 50, 50};
+  // 0.25 a day for 360 days is 90 a year: one ramp-up year at 45, then one
+  // plateau year, as two would make 225 in all, more than the 200 reserves.
+  m["project"]["products"][0]["production"] = json::parse(
+      R"({"start_year": 2026, "ramp_up_years": 1, "peak_rate": 0.25, "rate_per": "day",
+          "reserves": 200, "decline": 0.5})");
+  const auto read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_EQ(read->project.products[0].production, (std::vector<double>{0, 45, 90, 45}));
+
+  m["project"]["products"][0]["production"] = json::parse(
+      R"({"start_year": 2030, "peak_rate": 0, "reserves": -1, "decline": 1,
+          "hyperbolic_exponent": 2, "rate_per": "week", "plateau": 3})");
+  const std::string errors = ErrorsOf(m);
+  const std::string at = "project.products[0].production.";
+  EXPECT_NE(errors.find(at + "plateau: is not a known field"), std::string::npos) << errors;
+  EXPECT_NE(errors.find(at + "start_year: must be a whole number from 2025 to 2028, got 2030"),
+            std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find(at + "peak_rate: must be more than 0"), std::string::npos) << errors;
+  EXPECT_NE(errors.find(at + "reserves: must be at least 0, got -1"), std::string::npos) << errors;
+  EXPECT_NE(errors.find(at + "decline: must be from 0 to 0.99, got 1"), std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find(at + "hyperbolic_exponent: must be from 0 to 1, got 2"), std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find(at + "rate_per: must be one of"), std::string::npos) << errors;
+}
+
 TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {
   json m = Minimal();
   m["project"]["products"][0]["colour"] = "black";

@@ -57,7 +57,9 @@ class ModelWalker : public JsonReader {
   bool Once(const std::string& path, const std::string& type, bool present);
 
   Rate ReadRate(const json& j, const std::string& path, double min, double max);
-  Product ReadProduct(const json& j, const std::string& path);
+  // A product; a peak rate per day counts `days_per_year` days.
+  Product ReadProduct(const json& j, const std::string& path, double days_per_year);
+  std::vector<double> ReadProfile(const json& j, const std::string& path, double days_per_year);
   Project ReadProject(const json& j, const std::string& path);
   // Several projects of one taxpayer: the whole, with each as a part over
   // the products of all.

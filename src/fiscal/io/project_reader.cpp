@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "fiscal/io/model_walker.hpp"
+#include "fiscal/production_profile.hpp"
 
 namespace connex::fiscal::io {
 
@@ -115,7 +116,33 @@ Rate ModelWalker::ReadRate(const json& j, const std::string& path, double min, d
                       product);
 }
 
-Product ModelWalker::ReadProduct(const json& j, const std::string& path) {
+// A production profile (production_profile.hpp): the yearly production it fills.
+std::vector<double> ModelWalker::ReadProfile(const json& j, const std::string& path,
+                                             double days_per_year) {
+  if (!Object(j, path,
+              {"start_year", "ramp_up_years", "peak_rate", "rate_per", "reserves", "plateau_years",
+               "decline", "hyperbolic_exponent"})) {
+    return {};
+  }
+  const int last_year = first_year_ + years_ - 1;
+  ProductionProfile profile;
+  profile.start =
+      Integer(j, "start_year", path, first_year_, first_year_, last_year, true) - first_year_;
+  profile.ramp_up_years = Integer(j, "ramp_up_years", path, 0, 0, kMaxYears);
+  const bool per_day = Choice(j, "rate_per", path, {"year", "day"}, 0) == 1;
+  profile.peak = Number(j, "peak_rate", path, 0.0, 0.0, kInf, true) * (per_day ? days_per_year : 1);
+  if (j.contains("peak_rate") && profile.peak == 0)
+    Fail(At(path, "peak_rate"), "must be more than 0");
+  profile.reserves = Number(j, "reserves", path, 0.0, 0.0, kInf, true);
+  if (j.contains("reserves") && profile.reserves == 0)
+    Fail(At(path, "reserves"), "must be more than 0");
+  profile.plateau_years = Integer(j, "plateau_years", path, -1, 0, kMaxYears);
+  profile.decline = Number(j, "decline", path, 0.0, 0.0, 0.99, true);
+  profile.hyperbolic = Number(j, "hyperbolic_exponent", path, 0.0, 0.0, 1.0);
+  return ProfileProduction(profile, years_);
+}
+
+Product ModelWalker::ReadProduct(const json& j, const std::string& path, double days_per_year) {
   Product p;
   if (!Object(j, path,
               {"name", "unit", "production", "price", "variable_opex", "transport", "refining"})) {
@@ -129,7 +156,11 @@ Product ModelWalker::ReadProduct(const json& j, const std::string& path) {
   product_names_.push_back(p.name);
   product_units_.push_back(p.unit);
   const int index = static_cast<int>(product_names_.size()) - 1;
-  p.production = Series(j, "production", path, 0.0, true);
+  if (const json* production = Field(j, "production", path, true)) {
+    p.production = production->is_object()
+                       ? ReadProfile(*production, At(path, "production"), days_per_year)
+                       : SeriesValue(*production, At(path, "production"), 0.0);
+  }
 
   if (const json* price = Field(j, "price", path, true)) {
     const std::string pp = At(path, "price");
@@ -189,7 +220,7 @@ Project ModelWalker::ReadProject(const json& j, const std::string& path) {
       Fail(pp, "must be an array of 1 to " + std::to_string(kMaxProducts) + " products");
     } else {
       for (size_t i = 0; i < products->size(); ++i) {
-        p.products.push_back(ReadProduct((*products)[i], At(pp, i)));
+        p.products.push_back(ReadProduct((*products)[i], At(pp, i), p.days_per_year));
       }
     }
   }

@@ -3,14 +3,16 @@
 // costs, closure), that takes a block pasted from a spreadsheet: the cells
 // fill from the one pasted into, rightwards and down; a single copied row
 // (years across, as many models lay them out) fills down the column.
-// Cells that are not numbers keep their text and say so.
+// Cells that are not numbers keep their text and say so. A column filled
+// from elsewhere (a production profile) shows its values, not inputs.
 import { useContext } from 'preact/hooks';
-import { getAt, parseGrid, parseNumber } from '../../model_form';
+import { getAt, parseGrid, parseNumber, showNumber } from '../../model_form';
 import { Editor, NumberText, fieldId } from './editor_fields';
 
 export interface YearColumn {
   path: string;
   label: string;
+  filled?: number[];  // shown, not typed
 }
 
 export function YearTable({ columns, firstYear, years, caption, pasteHint }: { columns: YearColumn[]; firstYear: number; years: number; caption: string; pasteHint: string }) {
@@ -42,7 +44,7 @@ export function YearTable({ columns, firstYear, years, caption, pasteHint }: { c
     if (grid.length === 1) grid = grid[0].map((v) => [v]);
     const updates: [string, string][] = [];
     grid.forEach((cells, i) => cells.forEach((v, j) => {
-      if (row + i < years && c + j < columns.length) updates.push([cell(c + j, row + i), v]);
+      if (row + i < years && c + j < columns.length && !columns[c + j].filled) updates.push([cell(c + j, row + i), v]);
     }));
     put(updates);
   }
@@ -59,6 +61,7 @@ export function YearTable({ columns, firstYear, years, caption, pasteHint }: { c
             <tr key={row}>
               <th scope="row">{firstYear + row}</th>
               {columns.map((c, k) => {
+                if (c.filled) return <td key={c.path} class="filled">{showNumber(c.filled[row])}</td>;
                 const at = cell(k, row);
                 const v = getAt(e.model, at);
                 const message = e.drafts[at] !== undefined ? e.notANumber : e.errors[at];

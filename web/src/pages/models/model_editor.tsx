@@ -10,6 +10,7 @@ import { call } from '../../api';
 import { CheckInput, Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId, fieldName } from '../../components/model/editor_fields';
 import { AddInstrument, InstrumentForm } from '../../components/model/instrument_form';
 import { TermsChange } from '../../components/model/terms_change';
+import { ProductionMode } from '../../components/model/production_profile';
 import { YearTable } from '../../components/model/year_table';
 import { Link } from '../../components/link';
 import type { FiscalModelJson, ModelDetail, ModelSummary } from '../../fiscal';
@@ -22,6 +23,7 @@ import { navigate } from '../../router';
 interface Product {
   name?: string;
   unit?: string;
+  production?: number[] | Record<string, unknown>;
   price?: { base?: number; deck?: number[] };
 }
 
@@ -87,6 +89,8 @@ export function ModelEditor({ id }: { id?: string }) {
   const [requests, setRequests] = useState<Summary[]>([]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
+  // The years each production profile fills, by the path of its field, as the last check that read the model answered.
+  const [filled, setFilled] = useState<Record<string, number[]>>({});
   const [edited, setEdited] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [attempted, setAttempted] = useState(false);
@@ -110,8 +114,9 @@ export function ModelEditor({ id }: { id?: string }) {
     if (!model) return;
     const mine = ++checked.current;
     const timer = setTimeout(() => {
-      call('POST', '/api/v1/fiscal/check', { model: prepared(model, name) }).then((r) => {
+      call<{ production?: Record<string, number[]> }>('POST', '/api/v1/fiscal/check', { model: prepared(model, name) }).then((r) => {
         if (mine !== checked.current || r.status === 0) return;
+        if (r.data) setFilled(r.data.production ?? {});
         setProblems(r.status === 200 ? [] : r.errors.filter((e) => e.field.startsWith('model')).map((e) => ({ field: e.field.replace(/^model\.?/, ''), message: e.message })));
       });
     }, 400);
@@ -161,7 +166,7 @@ export function ModelEditor({ id }: { id?: string }) {
   const regimes = model.regimes ?? [];
   const columns = [
     ...products.flatMap((p, i) => [
-      { path: `${pp}.products[${i}].production`, label: t('editor.productionOf', { product: p.name || `#${i + 1}`, unit: p.unit ?? '' }) },
+      { path: `${pp}.products[${i}].production`, label: t('editor.productionOf', { product: p.name || `#${i + 1}`, unit: p.unit ?? '' }), filled: Array.isArray(p.production) ? undefined : filled[`${pp}.products[${i}].production`] ?? zeros(years) },
       ...(Array.isArray(p.price?.deck) ? [{ path: `${pp}.products[${i}].price.deck`, label: t('editor.priceOf', { product: p.name || `#${i + 1}` }) }] : []),
     ]),
     { path: `${pp}.capex.exploration`, label: t('editor.capexExploration') },
@@ -293,6 +298,7 @@ export function ModelEditor({ id }: { id?: string }) {
                   <NumberInput path={`${at}.transport.value`} label={t('editor.transport', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
                   <NumberInput path={`${at}.refining.value`} label={t('editor.refining', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
                 </div>
+                <ProductionMode path={`${at}.production`} firstYear={firstYear} years={years} filled={filled[`${at}.production`]} unit={p.unit ?? ''} />
                 {products.length > 1 && <button type="button" class="link" onClick={() => state.set(`${pp}.products`, products.filter((_, k) => k !== i))}>{t('editor.removeProduct')}</button>}
               </fieldset>
             );

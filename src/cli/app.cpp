@@ -1,12 +1,8 @@
-// connex: the CONNEX platform in one binary. Subcommands serve the portal and
-// run every analysis from the command line.
-#include <CLI/CLI.hpp>
-#include <iostream>
+#include "cli/app.hpp"
 
-#include "cli/commands/fiscal.hpp"
-#include "cli/commands/platform_common.hpp"
+namespace connex::cli {
 
-int main(int argc, char** argv) {
+int RunCommandLine(int argc, char** argv, const AddCommands& add) {
   CLI::App app(
       "connex — negotiation support for extractive-industry contracts (CONNEX).\n"
       "Helps governments see what mining, oil and gas contract terms give the state,\n"
@@ -19,8 +15,7 @@ int main(int argc, char** argv) {
       "Documentation: docs/fiscal-model-format.md (model files), docs/fiscal-methodology.md\n"
       "(definitions and conventions).");
   int exit_code = 0;
-  connex::cli::AddFiscalCommands(app, exit_code);
-  connex::cli::AddPlatformCommands(app, exit_code);
+  add(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -33,3 +28,5 @@ int main(int argc, char** argv) {
   }
   return exit_code;
 }
+
+}  // namespace connex::cli

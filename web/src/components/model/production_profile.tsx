@@ -1,0 +1,44 @@
+// A product's production: a figure for each year (the yearly table), or a
+// profile — ramp-up, plateau and decline from a few numbers — whose years the
+// server fills (docs/fiscal-methodology.md, "Production profiles") and the
+// yearly table shows.
+import { useContext } from 'preact/hooks';
+import { t } from '../../i18n';
+import { getAt } from '../../model_form';
+import { Editor, NumberInput, SelectInput, fieldId } from './editor_fields';
+
+export function ProductionMode({ path, firstYear, years, filled, unit }: { path: string; firstYear: number; years: number; filled?: number[]; unit: string }) {
+  const e = useContext(Editor);
+  const profile = !Array.isArray(getAt(e.model, path)) && getAt(e.model, path) !== undefined;
+  return (
+    <>
+      <div class="row">
+        <div class="field">
+          <label for={fieldId(`${path}-mode`)}>{t('editor.productionMode')}</label>
+          <select id={fieldId(`${path}-mode`)} value={profile ? 'profile' : 'yearly'}
+            onChange={(ev) => {
+              const choice = (ev.currentTarget as HTMLSelectElement).value;
+              // Back to a figure a year, the profile's years stay as the figures to change.
+              if (choice === 'yearly') e.set(path, filled?.length === years ? [...filled] : Array.from({ length: years }, () => 0));
+              else e.set(path, { start_year: firstYear, rate_per: 'year' });
+            }}>
+            <option value="yearly">{t('editor.productionYearly')}</option>
+            <option value="profile">{t('editor.productionProfile')}</option>
+          </select>
+        </div>
+      </div>
+      {profile && (
+        <div class="row">
+          <NumberInput path={`${path}.start_year`} label={t('editor.profileStart')} />
+          <NumberInput path={`${path}.ramp_up_years`} label={t('editor.profileRampUp')} />
+          <NumberInput path={`${path}.peak_rate`} label={t('editor.profilePeak', { unit })} />
+          <SelectInput path={`${path}.rate_per`} label={t('editor.profileRatePer')} options={[['year', t('editor.perYear')], ['day', t('editor.perDay')]]} fallback="year" />
+          <NumberInput path={`${path}.reserves`} label={t('editor.profileReserves', { unit })} />
+          <NumberInput path={`${path}.plateau_years`} label={t('editor.profilePlateau')} hint={t('editor.profilePlateauHint')} />
+          <NumberInput path={`${path}.decline`} label={t('editor.profileDecline')} percent />
+          <NumberInput path={`${path}.hyperbolic_exponent`} label={t('editor.profileHyperbolic')} />
+        </div>
+      )}
+    </>
+  );
+}
