@@ -430,3 +430,60 @@ test('an analyst adds a second mine of the same taxpayer and reads what taxing t
   await portal.shot(page, 'model-editor-projects-phone');
   assert.deepEqual(problems, []);
 });
+
+// An analyst replaces the copper mine's yearly production with a profile —
+// one ramp-up year, 110,000 t a year at the peak, 2 Mt of reserves, 20%
+// decline — reads the years it fills, keeps the model, then takes the filled
+// years back as figures to change by hand.
+test('an analyst fills the production years from a ramp-up, plateau and decline profile', async () => {
+  const api = await portal.apiAs(accounts.expert);
+  const model = JSON.parse(readFileSync(resolve('../examples/copper_mine.json'), 'utf8'));
+  const created = await api('POST', '/api/v1/fiscal/models', { name: 'Copper mine profile', model });
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.expert);
+  await page.goto(`${portal.base}/models/${created.id}/edit`);
+  await page.getByRole('heading', { name: 'Change Copper mine profile' }).waitFor();
+
+  const copper = page.locator('fieldset.rows', { has: page.locator('legend', { hasText: 'Product 1' }) });
+  await copper.getByLabel('Production', { exact: true }).selectOption({ label: 'A profile: ramp-up, plateau and decline' });
+  assert.equal(await copper.getByLabel('First production year').inputValue(), '2026');
+  await copper.getByLabel('First production year').fill('2029');
+  await copper.getByLabel('Ramp-up years').fill('1');
+  await copper.getByLabel('Peak rate (t)').fill('110000');
+  await copper.getByLabel('Reserves (t)').fill('2000000');
+  await copper.getByLabel('Decline a year (%)').fill('20');
+  // One ramp-up year at half the peak; the plateau lasts while the whole,
+  // decline included, stays within the reserves: 16 years (1,973,400 t),
+  // as 17 would make 2,013,000; then 88,000 and 70,400 t.
+  const table = page.locator('.year-table');
+  const cell = (year) => table.locator('tr', { has: page.locator('th', { hasText: String(year) }) }).locator('td').first();
+  await page.waitForFunction(() => [...document.querySelectorAll('.year-table td.filled')].some((td) => td.textContent === '55000'));
+  assert.equal(await cell(2028).textContent(), '0');
+  assert.equal(await cell(2029).textContent(), '55000');
+  assert.equal(await cell(2045).textContent(), '110000');
+  assert.equal(await cell(2046).textContent(), '88000');
+  assert.equal(await cell(2047).textContent(), '70400');
+  assert.equal(await table.getByLabel('copper production (t) 2030').count(), 0, 'the filled years are shown, not typed');
+  await portal.shot(page, 'model-editor-profile');
+  await page.setViewportSize({ width: 375, height: 800 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the editor fits the phone');
+  await portal.shot(page, 'model-editor-profile-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
+  await page.getByRole('heading', { name: 'Copper mine profile', exact: true }).waitFor();
+  const kept = await api('GET', `/api/v1/fiscal/models/${created.id}`);
+  assert.deepEqual(kept.model.project.products[0].production,
+    { start_year: 2029, ramp_up_years: 1, peak_rate: 110000, rate_per: 'year', reserves: 2000000, decline: 0.2 });
+
+  // Back to a figure a year: the profile's years become the figures.
+  await page.getByRole('link', { name: 'Change the model' }).click();
+  await page.getByRole('heading', { name: 'Change Copper mine profile' }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.year-table td.filled')].some((td) => td.textContent === '55000'));
+  await copper.getByLabel('Production', { exact: true }).selectOption({ label: 'A figure for each year' });
+  assert.equal(await table.getByLabel('copper production (t) 2047').inputValue(), '70400');
+  assert.equal(await table.getByLabel('copper production (t) 2029').inputValue(), '55000');
+  // The editor's live check answers 400 while the profile is half typed
+  // (no peak rate yet): those are its refusals, read and shown; nothing else may be logged.
+  assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+});

@@ -18,8 +18,9 @@ export function ProductionMode({ path, firstYear, years, filled, unit }: { path:
           <select id={fieldId(`${path}-mode`)} value={profile ? 'profile' : 'yearly'}
             onChange={(ev) => {
               const choice = (ev.currentTarget as HTMLSelectElement).value;
-              // Back to a figure a year, the profile's years stay as the figures to change.
-              if (choice === 'yearly') e.set(path, filled?.length === years ? [...filled] : Array.from({ length: years }, () => 0));
+              // Back to a figure a year, the profile's years (without the
+              // float noise of the decline's powers) become the figures to change.
+              if (choice === 'yearly') e.set(path, filled?.length === years ? filled.map((v) => Number(v.toPrecision(12))) : Array.from({ length: years }, () => 0));
               else e.set(path, { start_year: firstYear, rate_per: 'year' });
             }}>
             <option value="yearly">{t('editor.productionYearly')}</option>

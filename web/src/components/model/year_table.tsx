@@ -61,7 +61,7 @@ export function YearTable({ columns, firstYear, years, caption, pasteHint }: { c
             <tr key={row}>
               <th scope="row">{firstYear + row}</th>
               {columns.map((c, k) => {
-                if (c.filled) return <td key={c.path} class="filled">{showNumber(c.filled[row])}</td>;
+                if (c.filled) return <td key={c.path} class="filled">{showNumber(Number(c.filled[row]?.toPrecision(12)))}</td>;
                 const at = cell(k, row);
                 const v = getAt(e.model, at);
                 const message = e.drafts[at] !== undefined ? e.notANumber : e.errors[at];
