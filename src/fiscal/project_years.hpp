@@ -341,9 +341,13 @@ class ProjectYears {
     const Year& y = year;
     V dep = zero, income = zero;
     if (regime.income_tax) {
-      dep = schedules_->depreciation[t] * in_.capex;
-      income = y.revenue - y.royalty_deductible - y.ftp_state - y.profit_state - y.dmo - y.opex -
-               dep - y.closure_deduction;
+      income = y.revenue - y.royalty_deductible - y.ftp_state - y.profit_state - y.dmo;
+      if (regime.income_tax->base == IncomeTaxBase::kCostsAsRecovered) {
+        income -= y.recovered;  // costs are deducted as, and when, they are recovered
+      } else {
+        dep = schedules_->depreciation[t] * in_.capex;
+        income -= y.opex + dep + y.closure_deduction;
+      }
       if (regime.bonuses && regime.bonuses->deductible) income -= y.bonus;
       if (regime.surface_rent && regime.surface_rent->deductible) income -= y.rent;
       if (regime.rrt && regime.rrt->deductible_for_income_tax) income -= y.rrt;

@@ -118,6 +118,7 @@ class RandomModels {
       t.loss_cap = U(0, 1);
       t.holiday_first_production_years = I(0, 3);
       t.minimum_tax_on_turnover = Coin() ? U(0, 0.02) : 0;
+      if (psc && Coin()) t.base = IncomeTaxBase::kCostsAsRecovered;
       r.income_tax = t;
     }
     if (Coin()) {
@@ -413,6 +414,55 @@ TEST(Properties, RealEqualsNominalAtZeroInflation) {
     ASSERT_EQ(nominal.aetr.defined, real.aetr.defined);
     ASSERT_EQ(nominal.aetr.value, real.aetr.value);
   }
+}
+
+// The PSC's income-tax base (costs deducted as recovered) and the other
+// (costs deducted as incurred) must give the same tax when every cost is
+// recovered in the year it is incurred: a 100% ceiling on the gross value,
+// no FTP, capex recoverable and depreciated when spent, and revenue after
+// royalties that covers every year's costs.
+TEST(Properties, ThePscTaxBasesCoincideWhenEveryCostIsRecoveredInTheYearItIsIncurred) {
+  RandomModels gen(12);
+  int taxed = 0;
+  for (int i = 0; i < kModels; ++i) {
+    fiscal::Project p = gen.MakeEntered(0, 0);
+    p.inflation = 0;
+    for (Product& prod : p.products) {
+      for (double& q : prod.production) q = gen.U(500, 1000);
+      prod.price.base = gen.U(500, 1000);
+      prod.price.escalation = gen.U(0, 0.03);
+    }
+    const ProjectSeries series = Resolve(p);
+    Regime incurred = gen.MakeRegime(series.products());
+    incurred.profit_split = ProfitSplit{gen.Fraction(0.9)};
+    incurred.cost_recovery = CostRecovery{Rate::Constant(1.0), CeilingBase::kGrossValue, 0, 0};
+    incurred.ftp.reset();
+    incurred.decommissioning_fund.reset();
+    IncomeTax tax;
+    tax.rate = gen.Fraction(0.4);
+    for (Depreciation& d : tax.depreciation) d.method = DepreciationMethod::kImmediate;
+    tax.losses = static_cast<LossCarryForward>(gen.I(0, 3));
+    tax.minimum_tax_on_turnover = gen.Coin() ? gen.U(0, 0.02) : 0;
+    incurred.income_tax = tax;
+    Regime recovered = incurred;
+    recovered.income_tax->base = IncomeTaxBase::kCostsAsRecovered;
+
+    Ledger a, b;
+    Evaluate(series, incurred, a);
+    Evaluate(series, recovered, b);
+    for (int t = 0; t < series.years; ++t) {
+      // Every cost recovered in its year: nothing is carried.
+      ASSERT_EQ(a.at(kCostCarriedForward, t), 0.0) << "model " << i << " year " << t;
+      const double scale = 1 + std::abs(a.at(kTaxableBeforeLosses, t));
+      ASSERT_NEAR(a.at(kTaxableBeforeLosses, t), b.at(kTaxableBeforeLosses, t), 1e-9 * scale)
+          << "model " << i << " year " << t;
+      ASSERT_NEAR(a.at(kIncomeTax, t), b.at(kIncomeTax, t), 1e-9 * scale)
+          << "model " << i << " year " << t;
+      ASSERT_EQ(b.at(kDepreciation, t), 0.0);
+      if (a.at(kIncomeTax, t) > 0) ++taxed;
+    }
+  }
+  EXPECT_GT(taxed, kModels);  // most models pay tax in most years
 }
 
 // Point-forward from the first year is the whole project valued in that year.

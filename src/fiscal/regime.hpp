@@ -106,7 +106,14 @@ enum class DepreciationStart { kWhenIncurred, kFirstProduction };
 
 enum class LossCarryForward { kNone, kUnlimited, kLimitedYears, kCappedShare };
 
+// What the income tax deducts (docs/fiscal-methodology.md, "Income-tax base").
+enum class IncomeTaxBase {
+  kCostsAsIncurred,   // revenue less costs when incurred (opex, depreciation, closure)
+  kCostsAsRecovered,  // a PSC's: entitlement less cost petroleum, i.e. profit share + FTP share
+};
+
 struct IncomeTax {
+  IncomeTaxBase base = IncomeTaxBase::kCostsAsIncurred;
   Rate rate;
   Depreciation depreciation[3];  // per CapexClass
   DepreciationStart start = DepreciationStart::kWhenIncurred;

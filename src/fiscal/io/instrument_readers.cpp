@@ -175,12 +175,23 @@ void ModelWalker::ReadStateParticipation(const json& j, const std::string& path,
 
 void ModelWalker::ReadIncomeTax(const json& j, const std::string& path, Regime& r) {
   if (!Object(j, path,
-              {"type", "rate", "depreciation", "depreciation_start", "deduct_closure", "losses",
-               "holiday", "minimum_tax_on_turnover", "consolidated"}) ||
+              {"type", "base", "rate", "depreciation", "depreciation_start", "deduct_closure",
+               "losses", "holiday", "minimum_tax_on_turnover", "consolidated"}) ||
       !Once(path, "income_tax", r.income_tax.has_value())) {
     return;
   }
   IncomeTax t;
+  t.base = static_cast<IncomeTaxBase>(
+      Choice(j, "base", path, {"costs_as_incurred", "costs_as_recovered"}, 0));
+  if (t.base == IncomeTaxBase::kCostsAsRecovered) {
+    for (const char* unused : {"depreciation", "depreciation_start", "deduct_closure"}) {
+      if (j.contains(unused)) {
+        Fail(At(path, unused),
+             "is not used when costs are deducted as they are recovered (base "
+             "\"costs_as_recovered\")");
+      }
+    }
+  }
   if (const json* rate = Field(j, "rate", path, true))
     t.rate = ReadRate(*rate, At(path, "rate"), 0.0, 1.0);
   if (const json* dep = Field(j, "depreciation", path, false)) {

@@ -53,6 +53,9 @@ Regime ModelWalker::ReadRegime(const json& j, const std::string& path) {
   if (r.ftp && r.ftp->shared && !r.profit_split) {
     Fail(ip, "a shared first_tranche_petroleum needs a profit_split to share it by");
   }
+  if (r.income_tax && r.income_tax->base == IncomeTaxBase::kCostsAsRecovered && !r.cost_recovery) {
+    Fail(ip, "an income_tax on costs as recovered needs the cost_recovery that recovers them");
+  }
   return r;
 }
 

@@ -338,6 +338,33 @@ TEST(ReadModel, AProductionProfileFillsTheYearsFromAFewNumbers) {
   EXPECT_NE(errors.find(at + "rate_per: must be one of"), std::string::npos) << errors;
 }
 
+TEST(ReadModel, AnIncomeTaxOnCostsAsRecoveredNeedsCostRecoveryAndNoDepreciation) {
+  json m = Minimal();
+  m["regimes"][0]["instruments"] = json::parse(R"([
+    {"type": "cost_recovery", "ceiling": 0.6}, {"type": "profit_split", "state_share": 0.5},
+    {"type": "income_tax", "rate": 0.3, "base": "costs_as_recovered"}])");
+  const auto read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_EQ(read->regimes[0].income_tax->base, IncomeTaxBase::kCostsAsRecovered);
+
+  m["regimes"][0]["instruments"] = json::parse(R"([
+    {"type": "income_tax", "rate": 0.3, "base": "costs_as_recovered", "deduct_closure": false,
+     "depreciation": {"method": "immediate"}}])");
+  const std::string errors = ErrorsOf(m);
+  EXPECT_NE(errors.find("regimes[0].instruments: an income_tax on costs as recovered needs the "
+                        "cost_recovery that recovers them"),
+            std::string::npos)
+      << errors;
+  for (const char* field : {"depreciation", "deduct_closure"}) {
+    EXPECT_NE(errors.find(std::string("regimes[0].instruments[0].") + field +
+                          ": is not used when costs are deducted as they are recovered"),
+              std::string::npos)
+        << errors;
+  }
+  m["regimes"][0]["instruments"][0] = {{"type", "income_tax"}, {"rate", 0.3}, {"base", "profit"}};
+  EXPECT_NE(ErrorsOf(m).find("base: must be one of"), std::string::npos);
+}
+
 TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {
   json m = Minimal();
   m["project"]["products"][0]["colour"] = "black";

@@ -205,20 +205,35 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
           {instrument.mode === 'carried' && <NumberInput path={at('carry_interest')} label={label('carry_interest')} percent />}
         </div>
       );
-    case 'income_tax':
+    case 'income_tax': {
+      // Costs deducted as they are recovered: no depreciation of its own.
+      const asRecovered = instrument.base === 'costs_as_recovered';
       return (
         <>
           <div class="row">
             <RateInput path={at('rate')} name={label('rate')} />
+            <div class="field">
+              <label for={fieldId(at('base'))}>{t('field.incomeTaxBase')}</label>
+              <select id={fieldId(at('base'))} value={asRecovered ? 'costs_as_recovered' : 'costs_as_incurred'}
+                onChange={(ev) => {
+                  // The depreciation a base of costs as recovered does not use goes with the choice.
+                  const { depreciation: _d, depreciation_start: _s, deduct_closure: _c, ...rest } = instrument;
+                  const base = (ev.currentTarget as HTMLSelectElement).value;
+                  e.set(path, base === 'costs_as_recovered' ? { ...rest, base } : { ...instrument, base: undefined });
+                }}>
+                {options('taxBase', ['costs_as_incurred', 'costs_as_recovered']).map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+              </select>
+            </div>
             <NumberInput path={at('minimum_tax_on_turnover')} label={label('minimum_tax_on_turnover')} percent />
-            <SelectInput path={at('depreciation_start')} label={label('depreciation_start')} options={options('start', ['when_incurred', 'first_production'])} fallback="when_incurred" />
-            <CheckInput path={at('deduct_closure')} label={t('field.deduct_closure')} fallback />
+            {!asRecovered && <SelectInput path={at('depreciation_start')} label={label('depreciation_start')} options={options('start', ['when_incurred', 'first_production'])} fallback="when_incurred" />}
+            {!asRecovered && <CheckInput path={at('deduct_closure')} label={t('field.deduct_closure')} fallback />}
             <Together path={at('consolidated')} label={t('field.consolidatedTax')} />
           </div>
-          <Depreciation path={at('depreciation')} />
+          {!asRecovered && <Depreciation path={at('depreciation')} />}
           <Losses path={at('losses')} />
         </>
       );
+    }
     case 'resource_rent_tax':
       return (
         <>
