@@ -433,8 +433,9 @@ test('an analyst adds a second mine of the same taxpayer and reads what taxing t
 
 // An analyst replaces the copper mine's yearly production with a profile —
 // one ramp-up year, 110,000 t a year at the peak, 2 Mt of reserves, 20%
-// decline — reads the years it fills, keeps the model, then takes the filled
-// years back as figures to change by hand.
+// decline — reads the years it fills, tries the income-tax base of a PSC on
+// this concession, keeps the model, then takes the filled years back as
+// figures to change by hand.
 test('an analyst fills the production years from a ramp-up, plateau and decline profile', async () => {
   const api = await portal.apiAs(accounts.expert);
   const model = JSON.parse(readFileSync(resolve('../examples/copper_mine.json'), 'utf8'));
@@ -469,6 +470,16 @@ test('an analyst fills the production years from a ramp-up, plateau and decline 
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the editor fits the phone');
   await portal.shot(page, 'model-editor-profile-phone');
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The income tax deducting costs as recovered: a concession recovers none,
+  // and the editor says so; depreciation, which that base does not use, goes.
+  const tax = page.locator('fieldset.instrument', { has: page.locator('legend', { hasText: 'Income tax' }) });
+  await tax.getByLabel('Costs deducted').selectOption({ label: 'As recovered (tax on the profit share and FTP)' });
+  const needs = page.getByText('An income tax that deducts costs as they are recovered needs cost recovery in the same terms: add it.');
+  await needs.waitFor();
+  assert.equal(await tax.getByLabel('Depreciation starts').count(), 0);
+  await tax.getByLabel('Costs deducted').selectOption({ label: 'As incurred (depreciation of capex)' });
+  await needs.waitFor({ state: 'detached' });
 
   await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
   await page.getByRole('heading', { name: 'Copper mine profile', exact: true }).waitFor();

@@ -206,24 +206,14 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
         </div>
       );
     case 'income_tax': {
-      // Costs deducted as they are recovered: no depreciation of its own.
+      // Costs deducted as they are recovered: no depreciation of its own. What
+      // was entered for it stays, hidden, until the model is sent (prepared()).
       const asRecovered = instrument.base === 'costs_as_recovered';
       return (
         <>
           <div class="row">
             <RateInput path={at('rate')} name={label('rate')} />
-            <div class="field">
-              <label for={fieldId(at('base'))}>{t('field.incomeTaxBase')}</label>
-              <select id={fieldId(at('base'))} value={asRecovered ? 'costs_as_recovered' : 'costs_as_incurred'}
-                onChange={(ev) => {
-                  // The depreciation a base of costs as recovered does not use goes with the choice.
-                  const { depreciation: _d, depreciation_start: _s, deduct_closure: _c, ...rest } = instrument;
-                  const base = (ev.currentTarget as HTMLSelectElement).value;
-                  e.set(path, base === 'costs_as_recovered' ? { ...rest, base } : { ...instrument, base: undefined });
-                }}>
-                {options('taxBase', ['costs_as_incurred', 'costs_as_recovered']).map(([v, text]) => <option key={v} value={v}>{text}</option>)}
-              </select>
-            </div>
+            <SelectInput path={at('base')} label={t('field.incomeTaxBase')} options={options('taxBase', ['costs_as_incurred', 'costs_as_recovered'])} fallback="costs_as_incurred" />
             <NumberInput path={at('minimum_tax_on_turnover')} label={label('minimum_tax_on_turnover')} percent />
             {!asRecovered && <SelectInput path={at('depreciation_start')} label={label('depreciation_start')} options={options('start', ['when_incurred', 'first_production'])} fallback="when_incurred" />}
             {!asRecovered && <CheckInput path={at('deduct_closure')} label={t('field.deduct_closure')} fallback />}

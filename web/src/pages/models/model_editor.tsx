@@ -29,7 +29,9 @@ interface Product {
 
 // The model as sent: named as the record (unless it has a name of its own);
 // units the file states twice derived from the currency and each product's
-// unit ("USD/bbl"); a cost per unit left empty left out.
+// unit ("USD/bbl"); a cost per unit left empty left out; an income tax on
+// costs as recovered without the depreciation it does not use (kept in the
+// form should the analyst choose costs as incurred again).
 function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
   let out = setAt(model, 'name', model.name || name || undefined);
   const currency = String(model.currency ?? 'USD');
@@ -44,6 +46,10 @@ function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
       }
     });
   }
+  (model.regimes ?? []).forEach((r, i) => r.instruments.forEach((x, k) => {
+    if (x.type !== 'income_tax' || x.base !== 'costs_as_recovered') return;
+    for (const unused of ['depreciation', 'depreciation_start', 'deduct_closure']) out = setAt(out, `regimes[${i}].instruments[${k}].${unused}`, undefined);
+  }));
   return out;
 }
 
