@@ -240,8 +240,8 @@ template <int W>
 void SumLedgers(const std::vector<Ledger>& parts, const TaxpayerPools<W>& pools, Ledger& whole) {
   using V = Lanes<W>;
   const int n = parts[0].years();
-  whole.Shape(n, W);
-  for (int l = 0; l < kLineCount; ++l) {
+  whole.Shape(n, W, parts[0].products());
+  for (int l = 0; l < whole.rows(); ++l) {
     const Line line = static_cast<Line>(l);
     for (int t = 0; t < n; ++t) {
       V sum = V::Fill(0);
@@ -350,7 +350,7 @@ void EvaluateBatch(const ProjectSeries& s, const Regime& regime, const ScenarioI
     EvaluateYears(shorter, regime, cut_in, cut);
     for (int k = lane; k < W; ++k) {
       if (stop[k] != stop[lane]) continue;
-      for (int l = 0; l < kLineCount; ++l) {
+      for (int l = 0; l < out.rows(); ++l) {
         for (int t = 0; t < s.years; ++t) {
           out.row(static_cast<Line>(l), t)[k] = cut.row(static_cast<Line>(l), t)[k];
         }

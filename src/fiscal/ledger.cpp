@@ -38,8 +38,8 @@ double Ledger::Total(Line l) const {
 }
 
 void Ledger::CopyLane(int lane, Ledger& single) const {
-  single.Reset(years_);
-  for (int l = 0; l < kLineCount; ++l) {
+  single.Reset(years_, 1, products_);
+  for (int l = 0; l < rows(); ++l) {
     for (int t = 0; t < years_; ++t) {
       single.at(static_cast<Line>(l), t) = Lane(static_cast<Line>(l), t, lane);
     }

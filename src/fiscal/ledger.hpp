@@ -93,29 +93,38 @@ inline constexpr Line kGovernmentLines[] = {
 // One ledger per evaluation. A ledger of L lanes holds L scenarios side by
 // side: the value of line l, year t, scenario s is at ((l * years) + t) * L + s,
 // so one year of one line is a contiguous row the engine loads as Lanes<L>.
-// line() and at() view single-lane ledgers, the deterministic case.
+// line() and at() view single-lane ledgers, the deterministic case. After
+// the lines come one row per product: its gross revenue (ProductRevenue),
+// whose sum over the products is kGrossRevenue.
 class Ledger {
  public:
   Ledger() = default;
   explicit Ledger(int years, int lanes = 1) { Reset(years, lanes); }
 
   // Zeroes every line; reuses the buffer when it is large enough.
-  void Reset(int years, int lanes = 1) {
+  void Reset(int years, int lanes = 1, int products = 0) {
     years_ = years;
     lanes_ = lanes;
-    data_.assign(static_cast<std::size_t>(years) * lanes * kLineCount, 0.0);
+    products_ = products;
+    data_.assign(static_cast<std::size_t>(years) * lanes * rows(), 0.0);
   }
 
   // Sizes the ledger and leaves the values unspecified: for a writer that
   // sets every line of every year (the engine does).
-  void Shape(int years, int lanes) {
+  void Shape(int years, int lanes, int products = 0) {
     years_ = years;
     lanes_ = lanes;
-    data_.resize(static_cast<std::size_t>(years) * lanes * kLineCount);
+    products_ = products;
+    data_.resize(static_cast<std::size_t>(years) * lanes * rows());
   }
 
   int years() const { return years_; }
   int lanes() const { return lanes_; }
+  int products() const { return products_; }
+  // The lines and the products' rows: what a copy of the ledger copies.
+  int rows() const { return kLineCount + products_; }
+  // The row of product p's gross revenue (price x volume), read as a line.
+  static Line ProductRevenue(int p) { return static_cast<Line>(kLineCount + p); }
 
   // The `lanes()` values of line l in year t.
   double* row(Line l, int t) { return data_.data() + Offset(l, t); }
@@ -155,6 +164,7 @@ class Ledger {
 
   int years_ = 0;
   int lanes_ = 1;
+  int products_ = 0;
   std::vector<double> data_;
 };
 

@@ -124,7 +124,7 @@ Ledger Deflated(const ProjectSeries& s, const Ledger& l, int base_year, double d
   Ledger out = l;
   for (int t = 0; t < s.years; ++t) {
     const double factor = std::pow(1.0 + deflation, -(s.first_year + t - base_year));
-    for (int line = 0; line < kLineCount; ++line) {
+    for (int line = 0; line < l.rows(); ++line) {
       if (line == kRFactor || line == kStateShareRate || line == kIncomeTaxRate) continue;
       out.at(static_cast<Line>(line), t) *= factor;
     }

@@ -52,7 +52,7 @@ class ProjectYears {
         change_index_(change_ != nullptr ? change_->year - s.first_year : s.years),
         later_(change_ != nullptr ? *change_->terms : sheet) {
     // Every line of every year is written, so the buffer is not zeroed first.
-    out.Shape(s.years, W);
+    out.Shape(s.years, W, s.products());
     for (V& c : cumulative_) c = V::Fill(0);
     for (V& b : rrt_balance) b = V::Fill(0);
     // Depreciation and the capex share of recoverable costs are linear in
@@ -240,6 +240,7 @@ class ProjectYears {
     }
 
     Put(kGrossRevenue, t, revenue);
+    for (int p = 0; p < np; ++p) Put(Ledger::ProductRevenue(p), t, price_[p] * quantity_[p]);
     Put(kFixedOpex, t, fixed);
     Put(kVariableOpex, t, variable);
     Put(kCharges, t, charges);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <random>
+#include <string>
 #include <utility>
 
 #include "fiscal/analysis.hpp"
@@ -162,6 +163,12 @@ struct Evaluated {
   Ledger ledger;
 };
 
+// A ledger row's name: its line's, or the product whose revenue it holds.
+std::string RowName(int row) {
+  return row < kLineCount ? LineName(static_cast<Line>(row))
+                          : "revenue of product " + std::to_string(row - kLineCount);
+}
+
 Evaluated EvaluateRandom(RandomModels& gen) {
   Evaluated e;
   e.series = gen.MakeProject();
@@ -296,12 +303,12 @@ TEST(Properties, RingFencedProjectsAreEachTheProjectAloneAndTheWholeIsTheirSum) 
     for (size_t k = 0; k < parts.size(); ++k) {
       Ledger alone;
       Evaluate(s.parts[k], k == 0 ? r : WithoutContractAmounts(r), alone);
-      for (int l = 0; l < kLineCount; ++l) {
+      for (int l = 0; l < parts[k].rows(); ++l) {
         for (int y = 0; y < s.years; ++y) {
           const Line line = static_cast<Line>(l);
           ASSERT_EQ(std::bit_cast<std::uint64_t>(parts[k].at(line, y)),
                     std::bit_cast<std::uint64_t>(alone.at(line, y)))
-              << "model " << i << ", project " << k << ", " << LineName(line) << " " << y;
+              << "model " << i << ", project " << k << ", " << RowName(l) << " " << y;
         }
       }
     }
@@ -413,6 +420,41 @@ TEST(Properties, RealEqualsNominalAtZeroInflation) {
     }
     ASSERT_EQ(nominal.aetr.defined, real.aetr.defined);
     ASSERT_EQ(nominal.aetr.value, real.aetr.value);
+  }
+}
+
+// Each product's revenue is its price times its volume, and the products'
+// revenues add up, in their order, to the gross revenue to the bit. A
+// taxpayer's are the sums of its projects', added in another order: equal
+// to rounding.
+TEST(Properties, TheProductsRevenuesAddUpToTheGrossRevenueEveryYear) {
+  RandomModels gen(13);
+  for (int i = 0; i < kModels; ++i) {
+    const bool taxpayer = i % 3 == 0;
+    const ProjectSeries s = taxpayer ? gen.MakeTaxpayer() : gen.MakeProject();
+    const Regime r = gen.MakeRegime(s.products(), s.years);
+    Ledger l;
+    Evaluate(s, r, l);
+    ASSERT_EQ(l.products(), s.products());
+    for (int t = 0; t < s.years; ++t) {
+      double sum = 0;
+      for (int p = 0; p < s.products(); ++p) {
+        const double v = l.at(Ledger::ProductRevenue(p), t);
+        const double want = s.price[p][t] * s.production[p][t];
+        if (taxpayer) {
+          ASSERT_NEAR(v, want, 1e-12 * want) << "model " << i << " year " << t;
+        } else {
+          ASSERT_EQ(v, want) << "model " << i << " year " << t;
+        }
+        sum += v;
+      }
+      const double gross = l.at(kGrossRevenue, t);
+      if (taxpayer) {
+        ASSERT_NEAR(sum, gross, 1e-12 * gross) << "model " << i << " year " << t;
+      } else {
+        ASSERT_EQ(sum, gross) << "model " << i << " year " << t;
+      }
+    }
   }
 }
 
@@ -590,11 +632,12 @@ TEST(Properties, EveryLaneOfABatchEqualsThatScenarioAlone) {
       one.production.Set(0, in.production[lane]);
       Ledger alone;
       EvaluateBatch(s, r, one, alone);
-      for (int l = 0; l < kLineCount; ++l) {
+      ASSERT_EQ(batch.rows(), alone.rows());
+      for (int l = 0; l < batch.rows(); ++l) {
         for (int t = 0; t < s.years; ++t) {
           ASSERT_EQ(std::bit_cast<std::uint64_t>(alone.at(static_cast<Line>(l), t)),
                     std::bit_cast<std::uint64_t>(batch.Lane(static_cast<Line>(l), t, lane)))
-              << LineName(static_cast<Line>(l)) << " year " << t << " lane " << lane;
+              << RowName(l) << " year " << t << " lane " << lane;
         }
       }
     }

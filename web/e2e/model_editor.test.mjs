@@ -442,6 +442,8 @@ test('an analyst fills the production years from a ramp-up, plateau and decline 
   const created = await api('POST', '/api/v1/fiscal/models', { name: 'Copper mine profile', model });
   const { page, problems } = await portal.newPage();
   await portal.signIn(page, accounts.expert);
+  // The French walk above leaves the expert's account in French.
+  await portal.chooseLanguage(page, 'en');
   await page.goto(`${portal.base}/models/${created.id}/edit`);
   await page.getByRole('heading', { name: 'Change Copper mine profile' }).waitFor();
 
@@ -483,6 +485,15 @@ test('an analyst fills the production years from a ramp-up, plateau and decline 
 
   await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
   await page.getByRole('heading', { name: 'Copper mine profile', exact: true }).waitFor();
+  // The ledger gives each product's revenue after the gross revenue: the
+  // profile's copper at 9,000 USD/t, 55,000 t in 2029, is 495.0 million.
+  const ledger = page.locator('details.ledger').first();
+  await ledger.locator('summary').click();
+  const heads = await ledger.locator('thead th').allTextContents();
+  const gross = heads.indexOf('Gross revenue');
+  assert.deepEqual(heads.slice(gross, gross + 3), ['Gross revenue', 'of which copper', 'of which gold']);
+  const year2029 = await ledger.locator('tbody tr', { has: page.locator('th', { hasText: '2029' }) }).locator('td').allTextContents();
+  assert.equal(year2029[gross], '495.0');
   const kept = await api('GET', `/api/v1/fiscal/models/${created.id}`);
   assert.deepEqual(kept.model.project.products[0].production,
     { start_year: 2029, ramp_up_years: 1, peak_rate: 110000, rate_per: 'year', reserves: 2000000, decline: 0.2 });

@@ -44,9 +44,11 @@ export interface RegimeResult {
   point_forward?: Record<string, unknown>;
   by_instrument: Record<string, { total: number; pv: number; share_of_government: number }>;
   ledger: Record<string, number[]>;
+  // Each product's gross revenue by year, by the product's name.
+  revenue_by_product?: Record<string, number[]>;
   // Several projects of one taxpayer: each project's ledger, by name (the
   // ledger above is the taxpayer's).
-  projects?: Record<string, { ledger: Record<string, number[]> }>;
+  projects?: Record<string, { ledger: Record<string, number[]>; revenue_by_product?: Record<string, number[]> }>;
 }
 // One colour per instrument of the state's receipts, in the engine's order
 // (the codelists' government_lines).

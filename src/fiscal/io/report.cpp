@@ -118,6 +118,16 @@ ordered_json LedgerJson(const Model& model, const Ledger& l) {
   return ledger;
 }
 
+// Each product's gross revenue by year, by the product's name.
+ordered_json ProductRevenueJson(const Model& model, const Ledger& l) {
+  ordered_json by = ordered_json::object();
+  for (int p = 0; p < l.products(); ++p) {
+    const double* v = l.line(Ledger::ProductRevenue(p));
+    by[model.project.products[p].name] = std::vector<double>(v, v + l.years());
+  }
+  return by;
+}
+
 ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   const Metrics& m = a.metrics;
   ordered_json j;
@@ -145,12 +155,15 @@ ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   j["by_instrument"] = by;
 
   j["ledger"] = LedgerJson(model, a.ledger);
+  j["revenue_by_product"] = ProductRevenueJson(model, a.ledger);
   // Several projects: the ledger above is the taxpayer's, and each
   // project's follows.
   if (!a.projects.empty()) {
     ordered_json projects = ordered_json::object();
     for (size_t i = 0; i < a.projects.size(); ++i) {
-      projects[model.project.parts[i].name] = {{"ledger", LedgerJson(model, a.projects[i])}};
+      projects[model.project.parts[i].name] = {
+          {"ledger", LedgerJson(model, a.projects[i])},
+          {"revenue_by_product", ProductRevenueJson(model, a.projects[i])}};
     }
     j["projects"] = projects;
   }
@@ -343,13 +356,16 @@ void WriteRun(std::ostream& out, const Model& model, const std::vector<Analysis>
     const bool several = !model.project.parts.empty();
     out << (several ? "regime,project,year" : "regime,year");
     for (int l = 0; l < kLineCount; ++l) out << ',' << LineName(static_cast<Line>(l));
+    // Then each product's gross revenue: "gross_revenue:oil".
+    for (const Product& p : model.project.products)
+      out << ',' << CsvText("gross_revenue:" + p.name);
     out << '\n';
     auto rows = [&](const std::string& regime, const std::string* project, const Ledger& ledger) {
       for (int t = 0; t < ledger.years(); ++t) {
         out << CsvText(regime);
         if (project != nullptr) out << ',' << CsvText(*project);
         out << ',' << model.project.first_year + t;
-        for (int l = 0; l < kLineCount; ++l)
+        for (int l = 0; l < ledger.rows(); ++l)
           out << ',' << CsvNumber(ledger.at(static_cast<Line>(l), t));
         out << '\n';
       }

@@ -31,6 +31,17 @@ TEST(WriteRun, JsonStatesConventionsAndHasEveryLedgerLine) {
   EXPECT_EQ(ledger["year"][0], 2026);
   EXPECT_DOUBLE_EQ(j["regimes"][0]["metrics"]["government_receipts"].get<double>(),
                    f.analyses[0].metrics.government_total);
+  // Revenue by product: copper and gold, which add up to the gross revenue
+  // every year; copper's is its price times its production.
+  const auto& by_product = j["regimes"][0]["revenue_by_product"];
+  ASSERT_EQ(by_product.size(), 2u);
+  const Product& copper = f.model.project.products[0];
+  for (int t = 0; t < f.model.project.years; ++t) {
+    const double copper_t = by_product["copper"][t], gold_t = by_product["gold"][t];
+    EXPECT_DOUBLE_EQ(copper_t + gold_t, ledger["gross_revenue"][t].get<double>()) << t;
+    EXPECT_DOUBLE_EQ(copper_t, f.series.price[0][t] * copper.production[t]) << t;
+  }
+  EXPECT_GT(by_product["gold"][10].get<double>(), 0);
 }
 
 TEST(WriteRun, CsvHasOneRowPerYearAndEveryLine) {
@@ -43,7 +54,9 @@ TEST(WriteRun, CsvHasOneRowPerYearAndEveryLine) {
   int rows = 0;
   while (std::getline(lines, row)) ++rows;
   EXPECT_EQ(rows, f.model.project.years);
-  EXPECT_EQ(std::count(header.begin(), header.end(), ','), kLineCount + 1);
+  // Regime, year, every line, then each product's revenue.
+  EXPECT_EQ(std::count(header.begin(), header.end(), ','), kLineCount + 1 + 2);
+  EXPECT_NE(header.find(",gross_revenue:copper,gross_revenue:gold"), std::string::npos) << header;
 }
 
 TEST(WriteRun, TableMarksUndefinedMetricsWithTheirReason) {

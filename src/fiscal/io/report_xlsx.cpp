@@ -172,17 +172,22 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
   auto ledger_sheet = [&](const std::string& sheet, const Ledger& ledger) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), sheet.c_str());
     worksheet_write_string(ws, 0, 0, words("year").c_str(), bold);
-    worksheet_set_column(ws, 1, kLineCount, 16, nullptr);
+    worksheet_set_column(ws, 1, static_cast<lxw_col_t>(ledger.rows()), 16, nullptr);
     worksheet_freeze_panes(ws, 1, 1);
     for (int l = 0; l < kLineCount; ++l) {
       worksheet_write_string(ws, 0, static_cast<lxw_col_t>(l + 1),
                              words(std::string("line/") + LineName(static_cast<Line>(l))).c_str(),
                              bold);
     }
+    // Then each product's gross revenue, after the lines.
+    for (int p = 0; p < ledger.products(); ++p) {
+      const std::string head = words("line/gross_revenue") + ": " + model.project.products[p].name;
+      worksheet_write_string(ws, 0, static_cast<lxw_col_t>(kLineCount + p + 1), head.c_str(), bold);
+    }
     for (int t = 0; t < n; ++t) {
       worksheet_write_number(ws, static_cast<lxw_row_t>(t + 1), 0, model.project.first_year + t,
                              nullptr);
-      for (int l = 0; l < kLineCount; ++l) {
+      for (int l = 0; l < ledger.rows(); ++l) {
         worksheet_write_number(ws, static_cast<lxw_row_t>(t + 1), static_cast<lxw_col_t>(l + 1),
                                ledger.at(static_cast<Line>(l), t), money);
       }

@@ -1241,6 +1241,7 @@ export const en = {
   'models.taxpayer': "The taxpayer, all projects",
   'models.ledgerOf': "Ledger shown",
   'ledger.gross_revenue': "Gross revenue",
+  'models.revenueOf': "of which {product}",
   'ledger.opex': "Operating costs",
   'ledger.capex': "Capital costs",
   'ledger.closure': "Closure",

@@ -1242,6 +1242,7 @@ export const es: Messages = {
   'models.taxpayer': "El contribuyente, todos los proyectos",
   'models.ledgerOf': "Cuenta mostrada",
   'ledger.gross_revenue': "Ingresos brutos",
+  'models.revenueOf': "de los cuales {product}",
   'ledger.opex': "Costos operativos",
   'ledger.capex': "Costos de capital",
   'ledger.closure': "Cierre",

@@ -1242,6 +1242,7 @@ export const fr: Messages = {
   'models.taxpayer': "Le contribuable, tous projets confondus",
   'models.ledgerOf': "Compte affiché",
   'ledger.gross_revenue': "Recettes brutes",
+  'models.revenueOf': "dont {product}",
   'ledger.opex': "Coûts d'exploitation",
   'ledger.capex': "Investissements",
   'ledger.closure': "Fermeture",

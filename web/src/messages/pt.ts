@@ -1242,6 +1242,7 @@ export const pt: Messages = {
   'models.taxpayer': "O contribuinte, todos os projetos",
   'models.ledgerOf': "Conta apresentada",
   'ledger.gross_revenue': "Receita bruta",
+  'models.revenueOf': "da qual {product}",
   'ledger.opex': "Custos operacionais",
   'ledger.capex': "Custos de capital",
   'ledger.closure': "Encerramento",

@@ -151,6 +151,13 @@ export function LedgerTable({ result, index }: { result: RunResult['regimes'][nu
     .filter((l) => shown.includes(l) || state.includes(l))
     .filter((l) => ledger[l]?.some((v) => v !== 0));
   const name = (l: string) => t((state.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
+  // The ledger's columns; with several products, each one's revenue follows the gross revenue.
+  const byProduct = (project && result.projects?.[project]?.revenue_by_product) || result.revenue_by_product || {};
+  const products = Object.keys(byProduct).length > 1 ? Object.entries(byProduct) : [];
+  const columns = lines.flatMap((l) => [
+    { key: l, label: name(l), values: ledger[l] },
+    ...(l === 'gross_revenue' ? products.map(([product, values]) => ({ key: `product-${product}`, label: t('models.revenueOf', { product }), values })) : []),
+  ]);
   const chooser = `ledger-project-${index}`;
   return (
     <details class="ledger">
@@ -166,12 +173,12 @@ export function LedgerTable({ result, index }: { result: RunResult['regimes'][nu
       )}
       <div class="year-table">
         <table>
-          <thead><tr><th scope="col">{t('field.year')}</th>{lines.map((l) => <th scope="col" key={l}>{name(l)}</th>)}</tr></thead>
+          <thead><tr><th scope="col">{t('field.year')}</th>{columns.map((c) => <th scope="col" key={c.key}>{c.label}</th>)}</tr></thead>
           <tbody>
             {ledger.year.map((year, i) => (
               <tr key={year}>
                 <th scope="row">{year}</th>
-                {lines.map((l) => <td key={l} class="number">{formatNumber(ledger[l][i] / 1e6, 1)}</td>)}
+                {columns.map((c) => <td key={c.key} class="number">{formatNumber(c.values[i] / 1e6, 1)}</td>)}
               </tr>
             ))}
           </tbody>
