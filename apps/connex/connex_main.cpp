@@ -32,9 +32,15 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "fiscal") {
     return connex::cli::RunCommandLine(argc, argv, connex::cli::AddFiscalCommands);
   }
-  const std::string platform = OwnDirectory() + "connex-platform";
-  execv(platform.c_str(), argv);  // returns only on failure
-  std::fprintf(stderr, "connex: cannot run %s, which carries every command but `fiscal`: %s\n",
-               platform.c_str(), std::strerror(errno));
-  return 1;
+  const std::string dir = OwnDirectory();
+  const std::string platform = dir + "connex-platform";
+  if (!dir.empty()) execv(platform.c_str(), argv);  // returns only on failure
+  std::fprintf(stderr,
+               "connex: cannot run %s, which carries every command but `fiscal` (install it "
+               "beside connex): %s\n",
+               dir.empty() ? "connex-platform" : platform.c_str(),
+               dir.empty() ? "this program's own path is unknown" : std::strerror(errno));
+  // EX_TEMPFAIL (sysexits.h): an installation to mend, after which the same
+  // command succeeds; a mail server piping to `connex mail receive` retries.
+  return 75;
 }

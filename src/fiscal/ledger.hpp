@@ -56,6 +56,7 @@ namespace connex::fiscal {
   X(kProfitState, "profit_state", "state share of profit petroleum")                           \
   X(kProfitContractor, "profit_contractor", "contractor share of profit petroleum")            \
   X(kDmo, "dmo", "value the contractor forgoes on DMO sales")                                  \
+  X(kDmoVolume, "dmo_volume", "units sold to the domestic market (DMO of one product)")        \
   X(kDepreciation, "depreciation", "tax depreciation of capex")                                \
   X(kTaxableBeforeLosses, "taxable_before_losses", "income before loss carry-forward")         \
   X(kLossUsed, "loss_used", "losses brought forward and used")                                 \

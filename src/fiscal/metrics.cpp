@@ -125,7 +125,10 @@ Ledger Deflated(const ProjectSeries& s, const Ledger& l, int base_year, double d
   for (int t = 0; t < s.years; ++t) {
     const double factor = std::pow(1.0 + deflation, -(s.first_year + t - base_year));
     for (int line = 0; line < l.rows(); ++line) {
-      if (line == kRFactor || line == kStateShareRate || line == kIncomeTaxRate) continue;
+      if (line == kRFactor || line == kStateShareRate || line == kIncomeTaxRate ||
+          line == kDmoVolume) {
+        continue;  // rates and volumes, not money
+      }
       out.at(static_cast<Line>(line), t) *= factor;
     }
   }

@@ -315,14 +315,25 @@ class ProjectYears {
       profit_state = state_share * profit;
     }
     V entitlement = y.revenue - y.royalty - y.ftp_state - profit_state;
-    V dmo = zero;
+    V dmo = zero, dmo_volume = zero;
     if (regime.dmo && s_.first_production_index >= 0 &&
         t >= s_.first_production_index + regime.dmo->holiday_years) {
-      dmo = Select(entitlement > 0.0,
-                   regime.dmo->share * entitlement * (1.0 - regime.dmo->price_fraction), zero);
+      const DomesticMarketObligation& o = *regime.dmo;
+      if (o.product < 0) {
+        dmo = Select(entitlement > 0.0, o.share * entitlement * (1.0 - o.price_fraction), zero);
+      } else {
+        // The product's part of the entitlement, in its units: share x
+        // entitlement x (p q / R) / p.
+        const V& price = price_[o.product];
+        dmo_volume = Select(entitlement > 0.0 && y.revenue > 0.0,
+                            o.share * entitlement * quantity_[o.product] / y.revenue, zero);
+        const V paid = o.unit_price >= 0 ? V::Fill(o.unit_price) : o.price_fraction * price;
+        dmo = dmo_volume * (price - paid);
+      }
       entitlement -= dmo;
     }
     const V before_taxes = entitlement - y.opex - y.capex - y.closure_paid - y.bonus - y.rent;
+    Put(kDmoVolume, t, dmo_volume);
     Put(kProfitPetroleum, t, profit);
     Put(kStateShareRate, t, state_share);
     Put(kProfitState, t, profit_state);

@@ -80,9 +80,15 @@ struct ProfitSplit {
 };
 
 struct DomesticMarketObligation {
-  double share = 0;           // of the contractor's profit petroleum
+  double share = 0;           // of the contractor's entitlement
   double price_fraction = 0;  // of the market price paid for DMO volumes
   int holiday_years = 0;      // first production years without DMO
+  // By volume, of one product: `share` of the contractor's entitlement in
+  // that product's units (its revenue's part of the entitlement), paid
+  // `price_fraction` of the market price or, when `unit_price` >= 0, that
+  // price per unit. -1: of the entitlement's value, every product.
+  int product = -1;
+  double unit_price = -1;
 };
 
 enum class ParticipationMode { kPaid, kCarried, kFree };

@@ -434,9 +434,10 @@ test('an analyst adds a second mine of the same taxpayer and reads what taxing t
 // An analyst replaces the copper mine's yearly production with a profile —
 // one ramp-up year, 110,000 t a year at the peak, 2 Mt of reserves, 20%
 // decline — reads the years it fills, tries the income-tax base of a PSC on
-// this concession, keeps the model, then takes the filled years back as
-// figures to change by hand.
-test('an analyst fills the production years from a ramp-up, plateau and decline profile', async () => {
+// this concession, adds a domestic market obligation of copper at a price
+// per tonne, keeps the model, then takes the filled years back as figures
+// to change by hand.
+test('an analyst fills the production years from a ramp-up, plateau and decline profile and sets a DMO by volume', async () => {
   const api = await portal.apiAs(accounts.expert);
   const model = JSON.parse(readFileSync(resolve('../examples/copper_mine.json'), 'utf8'));
   const created = await api('POST', '/api/v1/fiscal/models', { name: 'Copper mine profile', model });
@@ -476,12 +477,21 @@ test('an analyst fills the production years from a ramp-up, plateau and decline 
   // The income tax deducting costs as recovered: a concession recovers none,
   // and the editor says so; depreciation, which that base does not use, goes.
   const tax = page.locator('fieldset.instrument', { has: page.locator('legend', { hasText: 'Income tax' }) });
-  await tax.getByLabel('Costs deducted').selectOption({ label: 'As recovered (tax on the profit share and FTP)' });
+  await tax.getByLabel('Costs deducted').selectOption({ label: 'As recovered (tax on the profit oil and FTP shares)' });
   const needs = page.getByText('An income tax that deducts costs as they are recovered needs cost recovery in the same terms: add it.');
   await needs.waitFor();
   assert.equal(await tax.getByLabel('Depreciation starts').count(), 0);
   await tax.getByLabel('Costs deducted').selectOption({ label: 'As incurred (depreciation of capex)' });
   await needs.waitFor({ state: 'detached' });
+
+  // A domestic market obligation of a quarter of the copper, by volume, at
+  // a price per tonne: the price's unit is the product's.
+  const sheet = page.getByRole('region', { name: 'Term sheet 1' });
+  const dmo = await addInstrument(sheet, 'Domestic market obligation');
+  await dmo.getByLabel('Product', { exact: true }).selectOption('copper');
+  await dmo.getByLabel('Share (%)').fill('25');
+  await dmo.getByLabel('Paid', { exact: true }).selectOption({ label: 'A price per unit' });
+  await dmo.getByLabel('Price paid (USD/t)').fill('4500');
 
   await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
   await page.getByRole('heading', { name: 'Copper mine profile', exact: true }).waitFor();
@@ -497,6 +507,8 @@ test('an analyst fills the production years from a ramp-up, plateau and decline 
   const kept = await api('GET', `/api/v1/fiscal/models/${created.id}`);
   assert.deepEqual(kept.model.project.products[0].production,
     { start_year: 2029, ramp_up_years: 1, peak_rate: 110000, rate_per: 'year', reserves: 2000000, decline: 0.2 });
+  assert.deepEqual(kept.model.regimes[0].instruments.find((x) => x.type === 'domestic_market_obligation'),
+    { type: 'domestic_market_obligation', product: 'copper', share: 0.25, price: { value: 4500, unit: 'USD/t' } });
 
   // Back to a figure a year: the profile's years become the figures.
   await page.getByRole('link', { name: 'Change the model' }).click();

@@ -148,13 +148,26 @@ void ModelWalker::ReadProfitSplit(const json& j, const std::string& path, Regime
 }
 
 void ModelWalker::ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r) {
-  if (!Object(j, path, {"type", "share", "price_fraction", "holiday_years"}) ||
+  if (!Object(j, path, {"type", "share", "price_fraction", "holiday_years", "product", "price"}) ||
       !Once(path, "domestic_market_obligation", r.dmo.has_value()))
     return;
   DomesticMarketObligation d;
   d.share = Number(j, "share", path, 0.0, 0.0, 1.0, true);
-  d.price_fraction = Number(j, "price_fraction", path, 0.0, 0.0, 1.0, true);
   d.holiday_years = Integer(j, "holiday_years", path, 0, 0, 200);
+  if (j.contains("product"))
+    d.product = ProductIndex(Text(j, "product", path, ""), At(path, "product"));
+  // Paid a fraction of the market price or, by volume of one product, a price per unit.
+  if (const json* price = Field(j, "price", path, false)) {
+    const std::string pp = At(path, "price");
+    if (d.product < 0) Fail(pp, "needs the product whose units it is paid for");
+    if (j.contains("price_fraction")) Fail(pp, "cannot be given with price_fraction: choose one");
+    if (Object(*price, pp, {"value", "unit"})) {
+      CheckUnit(*price, pp, d.product);
+      d.unit_price = Number(*price, "value", pp, 0.0, 0.0, kInf, true);
+    }
+  } else {
+    d.price_fraction = Number(j, "price_fraction", path, 0.0, 0.0, 1.0, true);
+  }
   r.dmo = d;
 }
 

@@ -113,6 +113,14 @@ void ModelWalker::LinkLaterTerms(const json& regimes, std::vector<Regime>& sheet
              "\"deductible\" needs an income tax in the later terms; choose " +
                  std::string(target->cost_recovery ? "\"recoverable\" or " : "") + "\"lost\"");
       }
+      // Costs deducted as incurred and costs deducted as recovered do not
+      // meet: across the change, a cost would be deducted twice (spent
+      // under one, recovered under the other) or never.
+      if (r.income_tax && target->income_tax && r.income_tax->base != target->income_tax->base) {
+        Fail(At(path, "to"),
+             "names terms whose income tax deducts costs differently (as incurred or as "
+             "recovered): across the change a cost would be deducted twice or never");
+      }
       auto differ = [](const auto& a, const auto& b) {
         return a && b && a->consolidated != b->consolidated;
       };

@@ -363,6 +363,43 @@ TEST(ReadModel, AnIncomeTaxOnCostsAsRecoveredNeedsCostRecoveryAndNoDepreciation)
   }
   m["regimes"][0]["instruments"][0] = {{"type", "income_tax"}, {"rate", 0.3}, {"base", "profit"}};
   EXPECT_NE(ErrorsOf(m).find("base: must be one of"), std::string::npos);
+
+  // Terms that change from one base to the other would deduct a cost twice
+  // (spent under one, recovered under the other) or never: refused.
+  m["regimes"] = json::parse(R"([
+    {"name": "as incurred", "change": {"year": 2026, "to": "as recovered"}, "instruments": [
+      {"type": "cost_recovery", "ceiling": 0.5}, {"type": "income_tax", "rate": 0.3}]},
+    {"name": "as recovered", "instruments": [
+      {"type": "cost_recovery", "ceiling": 0.5},
+      {"type": "income_tax", "rate": 0.3, "base": "costs_as_recovered"}]}])");
+  EXPECT_NE(ErrorsOf(m).find("regimes[0].change.to: names terms whose income tax deducts costs "
+                             "differently"),
+            std::string::npos);
+}
+
+TEST(ReadModel, ADomesticMarketObligationByVolumeNamesItsProductAndOnePrice) {
+  json m = Minimal();
+  m["regimes"][0]["instruments"] = json::parse(R"([
+    {"type": "domestic_market_obligation", "share": 0.25, "product": "oil",
+     "price": {"value": 10, "unit": "USD/bbl"}}])");
+  const auto read = ReadModel(m.dump());
+  ASSERT_TRUE(read.ok()) << read.error().ToString();
+  EXPECT_EQ(read->regimes[0].dmo->product, 0);
+  EXPECT_EQ(read->regimes[0].dmo->unit_price, 10);
+
+  m["regimes"][0]["instruments"] = json::parse(R"([
+    {"type": "domestic_market_obligation", "share": 0.25, "price_fraction": 0.2,
+     "price": {"value": 10, "unit": "USD/t"}}])");
+  const std::string errors = ErrorsOf(m);
+  const std::string at = "regimes[0].instruments[0].price";
+  EXPECT_NE(errors.find(at + ": needs the product whose units it is paid for"), std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find(at + ": cannot be given with price_fraction: choose one"),
+            std::string::npos)
+      << errors;
+  m["regimes"][0]["instruments"][0].erase("price_fraction");
+  m["regimes"][0]["instruments"][0]["product"] = "oil";
+  EXPECT_NE(ErrorsOf(m).find(at + ".unit: must be \"USD/bbl\""), std::string::npos);
 }
 
 TEST(ReadModel, UnknownFieldsAreErrorsWithTheirPath) {

@@ -131,11 +131,13 @@ std::vector<double> ModelWalker::ReadProfile(const json& j, const std::string& p
   profile.ramp_up_years = Integer(j, "ramp_up_years", path, 0, 0, kMaxYears);
   const bool per_day = Choice(j, "rate_per", path, {"year", "day"}, 0) == 1;
   profile.peak = Number(j, "peak_rate", path, 0.0, 0.0, kInf, true) * (per_day ? days_per_year : 1);
-  if (j.contains("peak_rate") && profile.peak == 0)
-    Fail(At(path, "peak_rate"), "must be more than 0");
+  // Zero is in range for the reader but no profile: said once, not after a range error.
+  auto zero = [&j](const char* key) {
+    return j.contains(key) && j[key].is_number() && j[key] == 0;
+  };
+  if (zero("peak_rate")) Fail(At(path, "peak_rate"), "must be more than 0");
   profile.reserves = Number(j, "reserves", path, 0.0, 0.0, kInf, true);
-  if (j.contains("reserves") && profile.reserves == 0)
-    Fail(At(path, "reserves"), "must be more than 0");
+  if (zero("reserves")) Fail(At(path, "reserves"), "must be more than 0");
   profile.plateau_years = Integer(j, "plateau_years", path, -1, 0, kMaxYears);
   profile.decline = Number(j, "decline", path, 0.0, 0.0, 0.99, true);
   profile.hyperbolic = Number(j, "hyperbolic_exponent", path, 0.0, 0.0, 1.0);

@@ -189,14 +189,34 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
       );
     case 'profit_split':
       return <RateInput path={at('state_share')} name={label('state_share')} />;
-    case 'domestic_market_obligation':
+    case 'domestic_market_obligation': {
+      // Of the whole entitlement's value, or by volume of one product; by
+      // volume, paid a share of the market price or a price per unit.
+      const perUnit = Boolean(instrument.product) && instrument.price !== undefined;
       return (
         <div class="row">
+          <Products path={at('product')} allLabel={t('field.dmoAllProducts')} />
           <NumberInput path={at('share')} label={label('share')} percent />
-          <NumberInput path={at('price_fraction')} label={label('price_fraction')} percent />
+          {Boolean(instrument.product) && (
+            <div class="field">
+              <label for={fieldId(at('paid'))}>{t('field.dmoPaid')}</label>
+              <select id={fieldId(at('paid'))} value={perUnit ? 'unit' : 'fraction'}
+                onChange={(ev) => {
+                  const { price: _p, price_fraction: _f, ...rest } = instrument;
+                  e.set(path, (ev.currentTarget as HTMLSelectElement).value === 'unit' ? { ...rest, price: {} } : rest);
+                }}>
+                <option value="fraction">{t('field.dmoPaidFraction')}</option>
+                <option value="unit">{t('field.dmoPaidUnit')}</option>
+              </select>
+            </div>
+          )}
+          {perUnit
+            ? <NumberInput path={at('price.value')} label={t('field.dmoPrice', { unit: unitOf(e.model, instrument.product) })} />
+            : <NumberInput path={at('price_fraction')} label={label('price_fraction')} percent />}
           <NumberInput path={at('holiday_years')} label={label('holiday_years')} />
         </div>
       );
+    }
     case 'state_participation':
       return (
         <div class="row">

@@ -16,7 +16,7 @@ import { Link } from '../../components/link';
 import type { FiscalModelJson, ModelDetail, ModelSummary } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
-import { emptyModel, getAt, projectPaths, resizeSeries, setAt } from '../../model_form';
+import { emptyModel, getAt, productsOf, projectPaths, resizeSeries, setAt } from '../../model_form';
 import type { Summary } from '../../requests';
 import { navigate } from '../../router';
 
@@ -29,7 +29,7 @@ interface Product {
 
 // The model as sent: named as the record (unless it has a name of its own);
 // units the file states twice derived from the currency and each product's
-// unit ("USD/bbl"); a cost per unit left empty left out; an income tax on
+// unit ("USD/bbl", and a DMO's price per unit); a cost per unit left empty left out; an income tax on
 // costs as recovered without the depreciation it does not use (kept in the
 // form should the analyst choose costs as incurred again).
 function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
@@ -47,6 +47,11 @@ function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
     });
   }
   (model.regimes ?? []).forEach((r, i) => r.instruments.forEach((x, k) => {
+    // A DMO's price per unit states its unit, as the product's costs do.
+    if (x.type === 'domestic_market_obligation' && x.product && x.price && typeof x.price === 'object') {
+      const unit = productsOf(model).find((p) => p.name === x.product)?.unit ?? '';
+      out = setAt(out, `regimes[${i}].instruments[${k}].price.unit`, `${currency}/${unit}`);
+    }
     if (x.type !== 'income_tax' || x.base !== 'costs_as_recovered') return;
     for (const unused of ['depreciation', 'depreciation_start', 'deduct_closure']) out = setAt(out, `regimes[${i}].instruments[${k}].${unused}`, undefined);
   }));
