@@ -16,8 +16,17 @@ export interface EditorState {
   // The server's messages by path (without the "model." prefix).
   errors: Record<string, string>;
   notANumber: string;
+  // Forgets text typed at `prefix` or inside it (fields a choice hides).
+  clearDrafts: (prefix: string) => void;
 }
 export const Editor = createContext<EditorState>(null as unknown as EditorState);
+
+// `drafts` without the text typed at `prefix` or inside it (the same object
+// when there is none): for clearDrafts.
+export function draftsOutside(drafts: Record<string, string>, prefix: string): Record<string, string> {
+  const inside = (path: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+  return Object.keys(drafts).some(inside) ? Object.fromEntries(Object.entries(drafts).filter(([path]) => !inside(path))) : drafts;
+}
 
 // The element id of the input for `path` (errors link to it).
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -98,7 +107,8 @@ export function TextInput({ path, label, size }: { path: string; label: string; 
 }
 
 // One of `options` (value, label); `blank` offers "not set" (the file's default).
-export function SelectInput({ path, label, options, blank, fallback }: { path: string; label: string; options: [string, string][]; blank?: string; fallback?: string }) {
+// `onChoose`, when given, runs after the choice is set (with the value chosen).
+export function SelectInput({ path, label, options, blank, fallback, onChoose }: { path: string; label: string; options: [string, string][]; blank?: string; fallback?: string; onChoose?: (value: string) => void }) {
   const e = useContext(Editor);
   const v = getAt(e.model, path);
   return (
@@ -108,6 +118,7 @@ export function SelectInput({ path, label, options, blank, fallback }: { path: s
         onChange={(ev) => {
           const value = (ev.currentTarget as HTMLSelectElement).value;
           e.set(path, value === '' ? undefined : value);
+          onChoose?.(value);
         }}>
         {blank !== undefined && <option value="">{blank}</option>}
         {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}

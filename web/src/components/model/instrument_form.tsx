@@ -12,10 +12,10 @@ import { CheckInput, Editor, NumberInput, RowsInput, SelectInput, TextInput, fie
 const label = (key: string) => t(`field.${key}` as MessageKey);
 const options = (group: string, values: string[]): [string, string][] => values.map((v) => [v, t(`${group}.${v}` as MessageKey)]);
 
-function Products({ path, allLabel }: { path: string; allLabel?: string }) {
+function Products({ path, allLabel, onChoose }: { path: string; allLabel?: string; onChoose?: (product: string) => void }) {
   const e = useContext(Editor);
   const products = productsOf(e.model).map((p) => p.name ?? '').filter(Boolean);
-  return <SelectInput path={path} label={label('product')} options={products.map((p) => [p, p])} blank={allLabel ?? ''} />;
+  return <SelectInput path={path} label={label('product')} options={products.map((p) => [p, p])} blank={allLabel ?? ''} onChoose={onChoose} />;
 }
 
 // A rate: one number, or tiers on a driver (a sliding scale). A schedule by
@@ -195,7 +195,14 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
       const perUnit = Boolean(instrument.product) && instrument.price !== undefined;
       return (
         <div class="row">
-          <Products path={at('product')} allLabel={t('field.dmoAllProducts')} />
+          {/* All products: by value, so a price per unit goes with the product. */}
+          <Products path={at('product')} allLabel={t('field.dmoAllProducts')}
+            onChoose={(product) => {
+              if (product || instrument.price === undefined) return;
+              const { price: _p, product: _q, ...rest } = instrument;
+              e.clearDrafts(at('price'));
+              e.set(path, rest);
+            }} />
           <NumberInput path={at('share')} label={label('share')} percent />
           {Boolean(instrument.product) && (
             <div class="field">
@@ -203,11 +210,14 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
               <select id={fieldId(at('paid'))} value={perUnit ? 'unit' : 'fraction'}
                 onChange={(ev) => {
                   const { price: _p, price_fraction: _f, ...rest } = instrument;
+                  e.clearDrafts(at('price'));
+                  e.clearDrafts(at('price_fraction'));
                   e.set(path, (ev.currentTarget as HTMLSelectElement).value === 'unit' ? { ...rest, price: {} } : rest);
                 }}>
                 <option value="fraction">{t('field.dmoPaidFraction')}</option>
                 <option value="unit">{t('field.dmoPaidUnit')}</option>
               </select>
+              {e.errors[at('price')] && <span class="field-error">{e.errors[at('price')]}</span>}
             </div>
           )}
           {perUnit
@@ -233,7 +243,8 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
         <>
           <div class="row">
             <RateInput path={at('rate')} name={label('rate')} />
-            <SelectInput path={at('base')} label={t('field.incomeTaxBase')} options={options('taxBase', ['costs_as_incurred', 'costs_as_recovered'])} fallback="costs_as_incurred" />
+            <SelectInput path={at('base')} label={t('field.incomeTaxBase')} options={options('taxBase', ['costs_as_incurred', 'costs_as_recovered'])} fallback="costs_as_incurred"
+              onChoose={() => ['depreciation', 'depreciation_start', 'deduct_closure'].forEach((k) => e.clearDrafts(at(k)))} />
             <NumberInput path={at('minimum_tax_on_turnover')} label={label('minimum_tax_on_turnover')} percent />
             {!asRecovered && <SelectInput path={at('depreciation_start')} label={label('depreciation_start')} options={options('start', ['when_incurred', 'first_production'])} fallback="when_incurred" />}
             {!asRecovered && <CheckInput path={at('deduct_closure')} label={t('field.deduct_closure')} fallback />}

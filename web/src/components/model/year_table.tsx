@@ -12,7 +12,7 @@ import { Editor, NumberText, fieldId } from './editor_fields';
 export interface YearColumn {
   path: string;
   label: string;
-  filled?: number[];  // shown, not typed
+  filled?: (number | undefined)[];  // shown, not typed; a missing year (profile not yet read) shows "—"
 }
 
 export function YearTable({ columns, firstYear, years, caption, pasteHint }: { columns: YearColumn[]; firstYear: number; years: number; caption: string; pasteHint: string }) {
@@ -61,7 +61,10 @@ export function YearTable({ columns, firstYear, years, caption, pasteHint }: { c
             <tr key={row}>
               <th scope="row">{firstYear + row}</th>
               {columns.map((c, k) => {
-                if (c.filled) return <td key={c.path} class="filled">{showNumber(Number(c.filled[row]?.toPrecision(12)))}</td>;
+                if (c.filled) {
+                  const v = c.filled[row];
+                  return <td key={c.path} class="filled">{typeof v === 'number' ? showNumber(Number(v.toPrecision(12))) : '—'}</td>;
+                }
                 const at = cell(k, row);
                 const v = getAt(e.model, at);
                 const message = e.drafts[at] !== undefined ? e.notANumber : e.errors[at];

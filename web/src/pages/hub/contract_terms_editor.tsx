@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { FormError } from '../../components/field';
-import { Editor, type EditorState, NumberInput, RowsInput, TextInput, fieldId } from '../../components/model/editor_fields';
+import { Editor, type EditorState, NumberInput, RowsInput, TextInput, draftsOutside, fieldId } from '../../components/model/editor_fields';
 import { AddInstrument, InstrumentForm } from '../../components/model/instrument_form';
 import type { Instrument } from '../../fiscal';
 import { type Annotation, type HubCodelists, type HubDocument, categoryLabelOf, loadHubCodelists } from '../../hub';
@@ -63,6 +63,7 @@ export function TermsEditor({ documentId, terms, onSaved, onCancel }: { document
     }),
     errors,
     notANumber: t('editor.notANumber'),
+    clearDrafts: (prefix) => setDrafts((d) => draftsOutside(d, prefix)),
   };
   const sheet = draft.regimes[0];
   const parameters = termParameters(sheet);

@@ -7,7 +7,7 @@
 // results.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../api';
-import { CheckInput, Editor, type EditorState, NumberInput, SelectInput, TextInput, fieldId, fieldName } from '../../components/model/editor_fields';
+import { CheckInput, Editor, type EditorState, NumberInput, SelectInput, TextInput, draftsOutside, fieldId, fieldName } from '../../components/model/editor_fields';
 import { AddInstrument, InstrumentForm } from '../../components/model/instrument_form';
 import { TermsChange } from '../../components/model/terms_change';
 import { ProductionMode } from '../../components/model/production_profile';
@@ -47,7 +47,9 @@ function prepared(model: FiscalModelJson, name: string): FiscalModelJson {
     });
   }
   (model.regimes ?? []).forEach((r, i) => r.instruments.forEach((x, k) => {
-    // A DMO's price per unit states its unit, as the product's costs do.
+    // A DMO's price per unit states its unit, as the product's costs do; of
+    // every product (by value), it has none.
+    if (x.type === 'domestic_market_obligation' && !x.product) out = setAt(out, `regimes[${i}].instruments[${k}].price`, undefined);
     if (x.type === 'domestic_market_obligation' && x.product && x.price && typeof x.price === 'object') {
       const unit = productsOf(model).find((p) => p.name === x.product)?.unit ?? '';
       out = setAt(out, `regimes[${i}].instruments[${k}].price.unit`, `${currency}/${unit}`);
@@ -89,6 +91,13 @@ function withoutProject(model: FiscalModelJson, index: number): FiscalModelJson 
 }
 
 const zeros = (n: number) => Array.from({ length: n }, () => 0);
+
+// What the years of the profile at `path` are filled from: the profile and
+// its project's years. Filled years are shown only while this is unchanged.
+function profileKey(model: unknown, path: string): string {
+  const project = path.replace(/\.products\[\d+\]\.production$/, '');
+  return JSON.stringify([getAt(model, path), getAt(model, `${project}.first_year`), getAt(model, `${project}.years`)]);
+}
 const maxProjects = 16;  // as the model format allows
 
 export function ModelEditor({ id }: { id?: string }) {
@@ -100,8 +109,10 @@ export function ModelEditor({ id }: { id?: string }) {
   const [requests, setRequests] = useState<Summary[]>([]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<{ field: string; message: string }[]>([]);
-  // The years each production profile fills, by the path of its field, as the last check that read the model answered.
-  const [filled, setFilled] = useState<Record<string, number[]>>({});
+  // The years each production profile fills, by the path of its field, as
+  // the last check that read the model answered, with what they were
+  // filled from (profileKey): shown only while the profile is still that.
+  const [filled, setFilled] = useState<Record<string, { values: number[]; of: string }>>({});
   const [edited, setEdited] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const [attempted, setAttempted] = useState(false);
@@ -125,9 +136,10 @@ export function ModelEditor({ id }: { id?: string }) {
     if (!model) return;
     const mine = ++checked.current;
     const timer = setTimeout(() => {
-      call<{ production?: Record<string, number[]> }>('POST', '/api/v1/fiscal/check', { model: prepared(model, name) }).then((r) => {
+      const sent = prepared(model, name);
+      call<{ production?: Record<string, number[]> }>('POST', '/api/v1/fiscal/check', { model: sent }).then((r) => {
         if (mine !== checked.current || r.status === 0) return;
-        if (r.data) setFilled(r.data.production ?? {});
+        if (r.data) setFilled(Object.fromEntries(Object.entries(r.data.production ?? {}).map(([path, values]) => [path, { values, of: profileKey(sent, path) }])));
         setProblems(r.status === 200 ? [] : r.errors.filter((e) => e.field.startsWith('model')).map((e) => ({ field: e.field.replace(/^model\.?/, ''), message: e.message })));
       });
     }, 400);
@@ -165,7 +177,11 @@ export function ModelEditor({ id }: { id?: string }) {
     }),
     errors,
     notANumber: t('editor.notANumber'),
+    // Text typed in fields a choice hides would block saving unseen.
+    clearDrafts: (prefix) => setDrafts((d) => draftsOutside(d, prefix)),
   };
+  // The years a profile fills, while the profile is the one they were filled from.
+  const filledOf = (path: string) => (filled[path]?.of === profileKey(model, path) ? filled[path].values : undefined);
   const projects = projectPaths(model);
   const several = projects.length > 1;
   const shownProject = Math.min(current, projects.length - 1);
@@ -177,7 +193,7 @@ export function ModelEditor({ id }: { id?: string }) {
   const regimes = model.regimes ?? [];
   const columns = [
     ...products.flatMap((p, i) => [
-      { path: `${pp}.products[${i}].production`, label: t('editor.productionOf', { product: p.name || `#${i + 1}`, unit: p.unit ?? '' }), filled: Array.isArray(p.production) ? undefined : filled[`${pp}.products[${i}].production`] ?? zeros(years) },
+      { path: `${pp}.products[${i}].production`, label: t('editor.productionOf', { product: p.name || `#${i + 1}`, unit: p.unit ?? '' }), filled: Array.isArray(p.production) ? undefined : filledOf(`${pp}.products[${i}].production`) ?? [] },
       ...(Array.isArray(p.price?.deck) ? [{ path: `${pp}.products[${i}].price.deck`, label: t('editor.priceOf', { product: p.name || `#${i + 1}` }) }] : []),
     ]),
     { path: `${pp}.capex.exploration`, label: t('editor.capexExploration') },
@@ -309,7 +325,7 @@ export function ModelEditor({ id }: { id?: string }) {
                   <NumberInput path={`${at}.transport.value`} label={t('editor.transport', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
                   <NumberInput path={`${at}.refining.value`} label={t('editor.refining', { unit: `${model.currency ?? ''}/${p.unit ?? ''}` })} />
                 </div>
-                <ProductionMode path={`${at}.production`} firstYear={firstYear} years={years} filled={filled[`${at}.production`]} unit={p.unit ?? ''} />
+                <ProductionMode path={`${at}.production`} firstYear={firstYear} years={years} filled={filledOf(`${at}.production`)} unit={p.unit ?? ''} />
                 {products.length > 1 && <button type="button" class="link" onClick={() => state.set(`${pp}.products`, products.filter((_, k) => k !== i))}>{t('editor.removeProduct')}</button>}
               </fieldset>
             );
