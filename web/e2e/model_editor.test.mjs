@@ -431,7 +431,8 @@ test('an analyst adds a second mine of the same taxpayer and reads what taxing t
   assert.deepEqual(problems, []);
 });
 
-// An analyst replaces the copper mine's yearly production with a profile —
+// An analyst types the number of years digit by digit without losing figures,
+// then replaces the copper mine's yearly production with a profile —
 // one ramp-up year, 110,000 t a year at the peak, 2 Mt of reserves, 20%
 // decline — reads the years it fills, tries the income-tax base of a PSC on
 // this concession, adds a domestic market obligation of copper at a price
@@ -447,6 +448,17 @@ test('an analyst fills the production years from a ramp-up, plateau and decline 
   await portal.chooseLanguage(page, 'en');
   await page.goto(`${portal.base}/models/${created.id}/edit`);
   await page.getByRole('heading', { name: 'Change Copper mine profile' }).waitFor();
+
+  // Typing 25 years over 22 passes through 2: the figures of the years cut
+  // on the way come back.
+  const yearsField = page.locator('#f-project_years');
+  await yearsField.fill('');
+  await yearsField.pressSequentially('25');
+  assert.equal(await page.getByLabel('copper production (t) 2040').inputValue(), String(model.project.products[0].production[14]));
+  assert.equal(await page.getByLabel('copper production (t) 2050').inputValue(), '0');
+  await yearsField.fill('');
+  await yearsField.pressSequentially('22');
+  assert.equal(await page.getByLabel('copper production (t) 2049').count(), 0);
 
   const copper = page.locator('fieldset.rows', { has: page.locator('legend', { hasText: 'Product 1' }) });
   // A profile tried and left before it fills the years gives the figures back.

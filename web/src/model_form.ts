@@ -104,13 +104,20 @@ export function parseGrid(text: string): string[][] {
   return rows.map((r) => r.split('\t'));
 }
 
-// Resizes every yearly series of the project, or of each project, to `years`
-// (zeros added at the end).
-export function resizeSeries(model: FiscalModelJson, years: number): FiscalModelJson {
-  const fit = (s: unknown) => (Array.isArray(s) ? Array.from({ length: years }, (_, i) => (typeof s[i] === 'number' ? s[i] : 0)) : s);
+// Resizes every yearly series of the project, or of each project, to `years`.
+// Years cut are kept in `cut` (by path) and come back when the series grows
+// again: typing "25" over 22 years passes through 2, and must not lose 20
+// years of figures. Years never entered are zeros.
+export function resizeSeries(model: FiscalModelJson, years: number, cut: Record<string, number[]> = {}): FiscalModelJson {
   let out = model;
   for (const at of projectPaths(model)) {
-    for (const path of seriesPaths(model, at)) out = setAt(out, path, fit(getAt(out, path) ?? []));
+    for (const path of seriesPaths(model, at)) {
+      const s = getAt(out, path) ?? [];
+      if (!Array.isArray(s)) continue;  // a production profile fills its own years
+      const known = [...s, ...(cut[path]?.slice(s.length) ?? [])];
+      if (known.length > years) cut[path] = known;
+      out = setAt(out, path, Array.from({ length: years }, (_, i) => (typeof known[i] === 'number' ? known[i] : 0)));
+    }
   }
   return out;
 }

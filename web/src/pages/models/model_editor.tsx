@@ -119,6 +119,8 @@ export function ModelEditor({ id }: { id?: string }) {
   const [missing, setMissing] = useState(false);
   const [current, setCurrent] = useState(0);  // the project shown, of several
   const checked = useRef(0);
+  // Years of figures cut when the number of years falls, for when it rises again (resizeSeries).
+  const cutYears = useRef<Record<string, number[]>>({});
   useEffect(() => {
     if (!id) {
       call<{ items: Summary[] }>('GET', '/api/v1/requests').then((r) => r.data && setRequests(r.data.items));
@@ -163,7 +165,7 @@ export function ModelEditor({ id }: { id?: string }) {
         let next = m as FiscalModelJson;
         if (shared) for (const at of projectPaths(next)) next = setAt(next, `${at}.${shared[1]}`, value);
         else next = setAt(next, path, value);
-        if (/^project(s\[\d+\])?\.years$/.test(path) && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 200) next = resizeSeries(next, value);
+        if (/^project(s\[\d+\])?\.years$/.test(path) && typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 200) next = resizeSeries(next, value, cutYears.current);
         return next;
       });
     },
