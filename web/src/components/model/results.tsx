@@ -151,9 +151,11 @@ export function LedgerTable({ result, index }: { result: RunResult['regimes'][nu
     .filter((l) => shown.includes(l) || state.includes(l))
     .filter((l) => ledger[l]?.some((v) => v !== 0));
   const name = (l: string) => t((state.includes(l) ? `instrument.${l}` : `ledger.${l}`) as MessageKey);
-  // The ledger's columns; with several products, each one's revenue follows the gross revenue.
+  // The ledger's columns; with several products sold, each one's revenue
+  // follows the gross revenue (a project of a taxpayer lists only what it sells).
   const byProduct = (project && result.projects?.[project]?.revenue_by_product) || result.revenue_by_product || {};
-  const products = Object.keys(byProduct).length > 1 ? Object.entries(byProduct) : [];
+  const sold = Object.entries(byProduct).filter(([, values]) => values.some((v) => v !== 0));
+  const products = sold.length > 1 ? sold : [];
   const columns = lines.flatMap((l) => [
     { key: l, label: name(l), values: ledger[l] },
     ...(l === 'gross_revenue' ? products.map(([product, values]) => ({ key: `product-${product}`, label: t('models.revenueOf', { product }), values })) : []),
