@@ -26,8 +26,13 @@ using namespace domain;
 
 namespace {
 
-// The "model" member validated as "connex.fiscal/1"; errors name "model.<path>".
-Result<std::string> ReadModelMember(const nlohmann::json& body) {
+// The "model" member validated as "connex.fiscal/1": its text as kept, and
+// the model read from it. Errors name "model.<path>".
+struct ModelMember {
+  std::string text;
+  fiscal::Model model;
+};
+Result<ModelMember> ReadModelMember(const nlohmann::json& body) {
   if (!body.is_object() || !body.contains("model") || !body["model"].is_object()) {
     return Error{ErrorCode::kInvalidInput, "is required: the project and its term sheets", "model"};
   }
@@ -40,7 +45,7 @@ Result<std::string> ReadModelMember(const nlohmann::json& body) {
     }
     return errors;
   }
-  return text;
+  return ModelMember{text, std::move(*model)};
 }
 
 // What each production profile of a model fills, year by year, by the path
@@ -164,7 +169,7 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!model) body.Add(model.errors());
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 201, [&](Stores& st) -> Result<nlohmann::json> {
-           auto m = s.models.Create(st, r.principal, name, request_id, *model, Now());
+           auto m = s.models.Create(st, r.principal, name, request_id, model->text, Now());
            if (!m) return m.errors();
            return Summary(*m);
          });
@@ -176,13 +181,12 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
        "its path under \"model\". Nothing is kept",
        [](Request& r) -> Result<Reply> {
          BodyReader body(r.body, {"model"});
-         auto text = ReadModelMember(r.body);
-         if (!text) body.Add(text.errors());
+         auto member = ReadModelMember(r.body);
+         if (!member) body.Add(member.errors());
          if (!body.errors().empty()) return body.errors();
-         auto model = fiscal::io::ReadModel(*text);
-         if (!model) return model.errors();
          return Reply{
-             200, {{"valid", true}, {"production", ProfileProduction(r.body["model"], *model)}}};
+             200,
+             {{"valid", true}, {"production", ProfileProduction(r.body["model"], member->model)}}};
        }});
   routes.push_back(
       {"GET", "/api/v1/fiscal/models/{id}", Access::kParticipant,
@@ -222,7 +226,8 @@ void AddFiscalModelRoutes(std::vector<Route>& routes, Services& s) {
          if (!model) body.Add(model.errors());
          if (!body.errors().empty()) return body.errors();
          return WriteJson(s, 200, [&](Stores& st) -> Result<nlohmann::json> {
-           auto m = s.models.Save(st, r.principal, r.params[0], version, name, *model, note, Now());
+           auto m =
+               s.models.Save(st, r.principal, r.params[0], version, name, model->text, note, Now());
            if (!m) return m.errors();
            return Summary(*m);
          });
