@@ -99,8 +99,13 @@ export function usePortal({ mail = false } = {}) {
 
   after(async () => {
     await browser?.close();
+    // The server may still write its files while it stops: the folder goes
+    // once both processes have ended.
+    const ended = (p) => (p && p.exitCode === null && p.signalCode === null ? new Promise((ok) => p.once('exit', ok)) : null);
+    const stopping = [ended(server), ended(sink)];
     server?.kill('SIGTERM');
     sink?.kill('SIGTERM');
+    await Promise.all(stopping);
     rmSync(data, { recursive: true, force: true });
   });
 

@@ -33,9 +33,8 @@ export function Disciplines() {
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});
   const [notice, setNotice] = useState('');
   const [adding, setAdding] = useState<Discipline>(blank);
-  const load = () => call<{ items: Discipline[] }>('GET', '/api/v1/disciplines').then((r) => r.data && setItems(r.data.items));
   useEffect(() => {
-    load();
+    call<{ items: Discipline[] }>('GET', '/api/v1/disciplines').then((r) => r.data && setItems(r.data.items));
   }, []);
   if (!items) return <p class="loading">{t('common.loading')}</p>;
 
@@ -49,11 +48,20 @@ export function Disciplines() {
       setNotice('');
       return setErrors({ [key]: r.status === 0 ? { '': t('error.network') } : byField(r.errors) });
     }
-    setErrors({});
-    setNotice(t('disciplines.saved', { code: nameOf(d) }));
-    if (key === 'new') setAdding(blank);
-    await load();
+    // The table is fresh before the notice says so; other rows keep the
+    // changes not saved yet, so a save never undoes an edit in progress.
+    const fresh = await call<{ items: Discipline[] }>('GET', '/api/v1/disciplines');
+    if (fresh.data) {
+      const saved = fresh.data.items;
+      setItems((shown) => {
+        const edited = new Map((shown ?? []).filter((i) => i.code !== code).map((i) => [i.code, i]));
+        return saved.map((i) => edited.get(i.code) ?? i);
+      });
+    }
     await reloadCodelists();
+    setErrors({});
+    if (key === 'new') setAdding(blank);
+    setNotice(t('disciplines.saved', { code: nameOf(d) }));
   }
   const edit = (i: number, change: Partial<Discipline>) => setItems(items.map((d, j) => (j === i ? { ...d, ...change } : d)));
   const cells = (d: Discipline, key: string, change: (c: Partial<Discipline>) => void) => {
