@@ -20,6 +20,14 @@ bool Regime::Uses(RateDriver driver) const {
   if (ftp && uses(ftp->rate)) return true;
   if (cost_recovery && uses(cost_recovery->ceiling)) return true;
   if (profit_split && uses(profit_split->state_share)) return true;
+  if (gross_split) {
+    for (const Rate& r : gross_split->base) {
+      if (uses(r)) return true;
+    }
+    for (const ProgressiveComponent& c : gross_split->progressive) {
+      if (uses(c.split)) return true;
+    }
+  }
   if (income_tax && uses(income_tax->rate)) return true;
   return later && later->terms && later->terms->Uses(driver);
 }
@@ -265,7 +273,7 @@ void SumLedgers(const std::vector<Ledger>& parts, const TaxpayerPools<W>& pools,
     ratio(kIncomeTaxRate, kIncomeTax, kTaxableIncome);
     Select(costs > 0.0, receipts / costs, zero).Store(whole.row(kRFactor, t));
     receipts += at(kGrossRevenue, t) - at(kRoyalty, t) - at(kFtpState, t) - at(kProfitState, t) -
-                at(kDmo, t);
+                at(kSplitState, t) - at(kDmo, t);
     costs += at(kOpex, t) + at(kCapex, t) + at(kFundContribution, t) + at(kClosureShortfall, t) -
              at(kFundRelease, t);
   }

@@ -55,6 +55,9 @@ namespace connex::fiscal {
   X(kStateShareRate, "state_share_rate", "state share of profit petroleum applied")            \
   X(kProfitState, "profit_state", "state share of profit petroleum")                           \
   X(kProfitContractor, "profit_contractor", "contractor share of profit petroleum")            \
+  X(kSplitContractor, "gross_split_contractor",                                                \
+    "contractor's share of gross revenue (gross split)")                                       \
+  X(kSplitState, "gross_split_state", "state's share of gross revenue (gross split)")          \
   X(kDmo, "dmo", "value the contractor forgoes on DMO sales")                                  \
   X(kDmoVolume, "dmo_volume", "units sold to the domestic market (DMO of one product)")        \
   X(kDepreciation, "depreciation", "tax depreciation of capex")                                \
@@ -87,8 +90,8 @@ Line LineFromName(const char* name);
 
 // The lines that are receipts of the state, each one "instrument" in by-instrument reports.
 inline constexpr Line kGovernmentLines[] = {
-    kBonus,       kSurfaceRent, kRoyalty, kFtpState,    kProfitState,    kDmo,
-    kStateEquity, kIncomeTax,   kRentTax, kWindfallTax, kWithholdingTax,
+    kBonus, kSurfaceRent, kRoyalty,   kFtpState, kProfitState, kSplitState,
+    kDmo,   kStateEquity, kIncomeTax, kRentTax,  kWindfallTax, kWithholdingTax,
 };
 
 // One ledger per evaluation. A ledger of L lanes holds L scenarios side by

@@ -229,6 +229,18 @@ class ProjectYears {
       ftp = Max(0.0, regime.ftp->rate.At(drivers) * revenue);
       ftp_state = regime.ftp->shared && regime.profit_split ? state_share * ftp : ftp;
     }
+    // --- Gross split: the state's share of each product's gross revenue ---
+    V split_state = zero;
+    if (regime.gross_split) {
+      const GrossSplit& g = *regime.gross_split;
+      V added = zero;
+      for (const SplitComponent& c : g.variable) added += c.split;
+      for (const ProgressiveComponent& c : g.progressive) added += c.split.At(drivers);
+      for (int p = 0; p < np; ++p) {
+        const V contractor = Min(V::Fill(1.0), Max(0.0, g.base[p].At(drivers) + added));
+        split_state += (1.0 - contractor) * (price_[p] * quantity_[p]);
+      }
+    }
     const V after_levies = Max(0.0, revenue - royalty - ftp);
     V recoverable = zero, ceiling = zero;
     if (regime.cost_recovery) {
@@ -278,6 +290,7 @@ class ProjectYears {
     y.state_share = state_share;
     y.ftp = ftp;
     y.ftp_state = ftp_state;
+    y.split_state = split_state;
     y.after_levies = after_levies;
     y.recoverable = recoverable;
     y.ceiling = ceiling;
@@ -314,7 +327,7 @@ class ProjectYears {
       profit = y.after_levies - y.recovered;
       profit_state = state_share * profit;
     }
-    V entitlement = y.revenue - y.royalty - y.ftp_state - profit_state;
+    V entitlement = y.revenue - y.royalty - y.ftp_state - profit_state - y.split_state;
     V dmo = zero, dmo_volume = zero;
     if (regime.dmo && s_.first_production_index >= 0 &&
         t >= s_.first_production_index + regime.dmo->holiday_years) {
@@ -353,7 +366,8 @@ class ProjectYears {
     const Year& y = year;
     V dep = zero, income = zero;
     if (regime.income_tax) {
-      income = y.revenue - y.royalty_deductible - y.ftp_state - y.profit_state - y.dmo;
+      income =
+          y.revenue - y.royalty_deductible - y.ftp_state - y.profit_state - y.split_state - y.dmo;
       if (regime.income_tax->base == IncomeTaxBase::kCostsAsRecovered) {
         income -= y.recovered;  // costs are deducted as, and when, they are recovered
       } else {
@@ -441,10 +455,12 @@ class ProjectYears {
     const V withholding =
         regime.withholding ? regime.withholding->rate * Max(0.0, company - equity) : zero;
 
-    const V government = y.bonus + y.rent + y.royalty + y.ftp_state + y.profit_state + y.dmo +
-                         y.income_tax + y.rrt + windfall + equity + withholding;
+    const V government = y.bonus + y.rent + y.royalty + y.ftp_state + y.profit_state +
+                         y.split_state + y.dmo + y.income_tax + y.rrt + windfall + equity +
+                         withholding;
     const V bonus = y.bonus, rent = y.rent, royalty = y.royalty, ftp = y.ftp,
-            ftp_state = y.ftp_state, dmo = y.dmo, rrt = y.rrt;
+            ftp_state = y.ftp_state, dmo = y.dmo, rrt = y.rrt, split_state = y.split_state;
+    const V split_contractor = regime.gross_split ? y.revenue - split_state : zero;
     const V operating = y.revenue - y.opex - royalty, investor = y.pretax - government;
     cum_entitlement_ += y.entitlement;
     cum_costs_ += y.all_costs;
@@ -457,6 +473,8 @@ class ProjectYears {
     Put(kFtp, t, ftp);
     Put(kFtpState, t, ftp_state);
     Put(kFtpContractor, t, ftp - ftp_state);
+    Put(kSplitContractor, t, split_contractor);
+    Put(kSplitState, t, split_state);
     Put(kDmo, t, dmo);
     Put(kRentTax, t, rrt);
     Put(kWindfallTax, t, windfall);
@@ -483,7 +501,7 @@ class ProjectYears {
   // set between stages.
   struct Year {
     V revenue, opex, capex, closure_paid, pretax, closure_deduction, all_costs;
-    V bonus, rent, royalty, royalty_deductible, state_share, ftp, ftp_state;
+    V bonus, rent, royalty, royalty_deductible, state_share, ftp, ftp_state, split_state;
     V after_levies, recoverable, ceiling;  // cost recovery: room, what waits, the limit
     V recovered, profit, profit_state, entitlement, dmo, before_taxes, rrt, dep, income, income_tax;
   };

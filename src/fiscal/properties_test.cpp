@@ -100,6 +100,13 @@ class RandomModels {
           I(0, 5), U(0, 0.3)};
       if (Coin()) r.ftp = FirstTranche{Rate::Constant(U(0, 0.2)), Coin()};
       if (Coin()) r.dmo = DomesticMarketObligation{U(0, 0.3), U(0, 1), I(0, 5)};
+    } else if (Coin()) {
+      GrossSplit g;
+      for (int p = 0; p < products; ++p) g.base.push_back(Fraction(1.0));
+      g.variable.push_back({"field status", "POD I", U(-0.2, 0.2)});
+      g.progressive.push_back({"price", Fraction(0.3).Shifted(-0.15)});
+      r.gross_split = g;
+      if (Coin()) r.dmo = DomesticMarketObligation{U(0, 0.3), U(0, 1), I(0, 5)};
     }
     if (Coin()) {
       const auto mode = static_cast<ParticipationMode>(I(0, 2));
@@ -463,6 +470,30 @@ TEST(Properties, TheProductsRevenuesAddUpToTheGrossRevenueEveryYear) {
 // recovered in the year it is incurred: a 100% ceiling on the gross value,
 // no FTP, capex recoverable and depreciated when spent, and revenue after
 // royalties that covers every year's costs.
+// A gross split shares each year's gross revenue: the state's and the
+// contractor's parts add up to it, and the state never pays the contractor
+// nor takes more than the revenue, whatever the components add.
+TEST(Properties, AGrossSplitSharesTheGrossRevenueAndNothingMore) {
+  RandomModels gen(17);
+  int split = 0;
+  for (int i = 0; i < kModels; ++i) {
+    const ProjectSeries s = gen.MakeProject();
+    Regime r = gen.MakeRegime(s.products(), s.years);
+    if (!r.gross_split || r.later) continue;
+    ++split;
+    Ledger l;
+    Evaluate(s, r, l);
+    for (int t = 0; t < s.years; ++t) {
+      const double gross = l.at(kGrossRevenue, t), state = l.at(kSplitState, t);
+      ASSERT_GE(state, 0) << "model " << i << " year " << t;
+      ASSERT_LE(state, gross * (1 + 1e-12)) << "model " << i << " year " << t;
+      ASSERT_NEAR(state + l.at(kSplitContractor, t), gross, 1e-9 * (1 + gross))
+          << "model " << i << " year " << t;
+    }
+  }
+  EXPECT_GT(split, kModels / 10);
+}
+
 TEST(Properties, ThePscTaxBasesCoincideWhenEveryCostIsRecoveredInTheYearItIsIncurred) {
   RandomModels gen(12);
   int taxed = 0;
@@ -536,7 +567,7 @@ double RealTotal(const ProjectSeries& s, const Ledger& l, Line line) {
 // running costs; the years before are those of the project run in full; the
 // mine is closed at the same real cost; with nothing to cut, nothing changes.
 TEST(Properties, TheEconomicLimitCutsOnlyYearsAfterTheLastThatCoversItsRunningCosts) {
-  RandomModels gen(11);
+  RandomModels gen(13);
   int cut = 0, uncut = 0;
   for (int i = 0; i < kModels; ++i) {
     ProjectSeries s = gen.MakeProject();

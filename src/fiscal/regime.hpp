@@ -1,7 +1,8 @@
 // Regime: the fiscal terms of one contract or law, as a set of instruments.
 // Instruments describe terms only; the engine (engine.hpp) evaluates them in
 // a fixed, documented order whatever order they were listed in:
-//   bonuses, surface rent, royalties, FTP, cost recovery, profit split, DMO,
+//   bonuses, surface rent, royalties, FTP, cost recovery, profit split or
+//   gross split, DMO,
 //   income tax (with RRT computed first when its base is pre-income-tax),
 //   resource rent tax, windfall tax, state participation, withholding tax.
 // A decommissioning fund changes how closure is paid, so it is settled with
@@ -77,6 +78,32 @@ struct CostRecovery {
 
 struct ProfitSplit {
   Rate state_share;
+};
+
+// One field characteristic of a gross split: the row of the law's table
+// the field falls in, and what that row adds to the contractor's split.
+struct SplitComponent {
+  std::string name;    // the characteristic, e.g. "field status"
+  std::string choice;  // the row, e.g. "POD I"
+  double split = 0;    // added to the contractor's share; negative lowers it
+};
+
+// One progressive component: a rate of a driver (price, cumulative
+// production...) added to the contractor's split each year.
+struct ProgressiveComponent {
+  std::string name;
+  Rate split;
+};
+
+// Gross split (docs/fiscal-methodology.md, "Gross split"): no cost recovery
+// and no profit split. Each year the contractor keeps its share of each
+// product's gross revenue, base + variable + progressive components, held
+// within 0..1; the state takes the rest. The contractor pays every cost
+// and its income tax.
+struct GrossSplit {
+  std::vector<Rate> base;  // per product: the contractor's base split
+  std::vector<SplitComponent> variable;
+  std::vector<ProgressiveComponent> progressive;
 };
 
 struct DomesticMarketObligation {
@@ -208,6 +235,7 @@ struct Regime {
   std::optional<FirstTranche> ftp;
   std::optional<CostRecovery> cost_recovery;
   std::optional<ProfitSplit> profit_split;
+  std::optional<GrossSplit> gross_split;
   std::optional<DomesticMarketObligation> dmo;
   std::optional<StateParticipation> participation;
   std::optional<IncomeTax> income_tax;

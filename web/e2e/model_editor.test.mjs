@@ -539,3 +539,98 @@ test('an analyst fills the production years from a ramp-up, plateau and decline 
   // (no peak rate yet): those are its refusals, read and shown; nothing else may be logged.
   assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
 });
+
+test('an analyst sets a gross split from the law\'s tables and reads what the state takes of the gross production', async () => {
+  // The field of the golden case own17_gross_split, a thousand times larger.
+  const api = await portal.apiAs(accounts.expert);
+  const model = {
+    schema: 'connex.fiscal/1', name: 'Gross split field', currency: 'USD',
+    project: {
+      first_year: 2030, years: 4,
+      products: [
+        { name: 'oil', unit: 'bbl', production: [0, 100000, 100000, 100000], price: { unit: 'USD/bbl', deck: [60, 60, 90, 60] } },
+        { name: 'gas', unit: 'mcf', production: [0, 1000000, 1000000, 1000000], price: { unit: 'USD/mcf', base: 5 } },
+      ],
+      capex: { development: [6000000, 0, 0, 0] },
+      fixed_opex: [0, 1000000, 1000000, 1000000],
+    },
+    discounting: { rate: 0.1, valuation_year: 2030 },
+    regimes: [{ name: 'Gross split', instruments: [
+      { type: 'income_tax', rate: 0.4, depreciation_start: 'first_production', depreciation: { method: 'straight_line', years: 3 } }] }],
+  };
+  const created = await api('POST', '/api/v1/fiscal/models', { name: 'Gross split field', model });
+  const { page, problems } = await portal.newPage();
+  await portal.signIn(page, accounts.expert);
+  await portal.chooseLanguage(page, 'en');
+  await page.goto(`${portal.base}/models/${created.id}/edit`);
+  await page.getByRole('heading', { name: 'Change Gross split field' }).waitFor();
+
+  const sheet = page.getByRole('region', { name: 'Term sheet 1' });
+  const split = await addInstrument(sheet, 'Gross split');
+  // Oil and gas have their own base split.
+  await split.getByLabel('A base split for each product').check();
+  await split.getByLabel("Contractor's base split: oil (%)").fill('43');
+  await split.getByLabel("Contractor's base split: gas (%)").fill('48');
+  // The field's characteristics: the row of each table it falls in.
+  const variable = split.locator('fieldset.rows', { has: page.locator('legend', { hasText: 'Variable components' }) });
+  const rows = [['field status', 'POD I', '5'], ['location', 'onshore', '0'], ['reservoir depth', 'deeper than 2,500 m', '1']];
+  for (const [i, [component, choice, points]] of rows.entries()) {
+    await variable.getByRole('button', { name: 'Add a component' }).click();
+    const named = (column) => variable.getByLabel(`Variable components (the field's characteristics) ${i + 1}: ${column}`);
+    await named('Component').fill(component);
+    await named('Row of the table').fill(choice);
+    await named("Added to the contractor's split").fill(points);
+  }
+  // Two progressive components, each a sliding scale.
+  const progressive = split.locator('fieldset.rows', { has: page.locator('legend', { hasText: 'Progressive components' }) });
+  const scales = [
+    ['oil price', 'Price', [['0', '70', '2.5'], ['70', '85', '0'], ['85', '', '-2.5']]],
+    ['cumulative production', 'Cumulative production', [['0', '150000', '5'], ['150000', '', '4']]],
+  ];
+  for (const [i, [component, driver, tiers]] of scales.entries()) {
+    await progressive.getByRole('button', { name: 'Add a component' }).last().click();
+    const row = progressive.locator('.split-component').nth(i);
+    await row.getByLabel('Component').fill(component);
+    await row.getByLabel('Rises with').selectOption({ label: driver });
+    await row.getByLabel('Product').selectOption('oil');
+    const scale = row.locator('fieldset.rows');
+    for (const [k, [from, to, rate]] of tiers.entries()) {
+      if (k > 0) await scale.getByRole('button', { name: 'Add a tier' }).click();
+      await scale.getByLabel(`Tiers ${k + 1}: From`).fill(from);
+      if (to) await scale.getByLabel(`Tiers ${k + 1}: To (empty on the last)`).fill(to);
+      await scale.getByLabel(`Tiers ${k + 1}: Added to the contractor's split`).fill(rate);
+    }
+  }
+  await portal.shot(page, 'model-editor-gross-split');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await portal.shot(page, 'model-editor-gross-split-phone');
+  const wide = await page.evaluate(() => [...document.querySelectorAll('fieldset.instrument *')].filter((n) => n.getBoundingClientRect().right > 376 && !n.closest('.scroll-x')).slice(0, 5).map((n) => `${n.tagName}.${n.className} ${n.getBoundingClientRect().right}`).join(', '));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, `the editor fits the phone: ${wide}`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
+  await page.getByRole('heading', { name: 'Gross split field', exact: true }).waitFor();
+  // The state's split of 2031-2033: 4.535, 6.540 and 4.645 million; income
+  // tax 1.386, 1.784 and 1.342 million.
+  const ledger = page.locator('details.ledger').first();
+  await ledger.locator('summary').click();
+  const heads = await ledger.locator('thead th').allTextContents();
+  const column = (name) => heads.indexOf(name) - 1; // the year is a header cell
+  const cells = async (year) => ledger.locator('tbody tr', { has: page.locator('th', { hasText: String(year) }) }).locator('td').allTextContents();
+  const shares = [];
+  const taxes = [];
+  for (const year of [2031, 2032, 2033]) {
+    const row = await cells(year);
+    shares.push(row[column("Gross split (state's share)")]);
+    taxes.push(row[column('Income tax')]);
+  }
+  assert.deepEqual(shares, ['4.5', '6.5', '4.6']);
+  assert.deepEqual(taxes, ['1.4', '1.8', '1.3']);
+  await portal.shot(page, 'model-gross-split-results');
+  const kept = await api('GET', `/api/v1/fiscal/models/${created.id}`);
+  const instrument = kept.model.regimes[0].instruments.find((x) => x.type === 'gross_split');
+  assert.deepEqual(instrument.base, { oil: 0.43, gas: 0.48 });
+  assert.deepEqual(instrument.variable[2], { component: 'reservoir depth', choice: 'deeper than 2,500 m', split: 0.01 });
+  assert.equal(instrument.progressive[0].split.tiers[2].rate, -0.025);
+  assert.deepEqual(problems.filter((p) => !/status of 400/.test(p)), []);
+});

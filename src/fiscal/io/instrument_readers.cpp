@@ -147,6 +147,59 @@ void ModelWalker::ReadProfitSplit(const json& j, const std::string& path, Regime
   r.profit_split = p;
 }
 
+void ModelWalker::ReadGrossSplit(const json& j, const std::string& path, Regime& r) {
+  if (!Object(j, path, {"type", "base", "variable", "progressive"}) ||
+      !Once(path, "gross_split", r.gross_split.has_value()))
+    return;
+  GrossSplit g;
+  const size_t products = product_names_.size();
+  // One base for every product (a rate), or one per product by name.
+  if (const json* base = Field(j, "base", path, true)) {
+    const std::string bp = At(path, "base");
+    const bool one = !base->is_object() || base->contains("driver") || base->contains("schedule");
+    if (one) {
+      g.base.assign(products, ReadRate(*base, bp, 0.0, 1.0));
+    } else if (Object(*base, bp, product_names_)) {
+      for (const std::string& name : product_names_) {
+        if (const json* b = Field(*base, name, bp, true)) {
+          g.base.push_back(ReadRate(*b, At(bp, name), 0.0, 1.0));
+        }
+      }
+    }
+  }
+  if (const json* variable = Field(j, "variable", path, false)) {
+    const std::string vp = At(path, "variable");
+    if (!variable->is_array())
+      Fail(vp, "must be an array of {\"component\", \"choice\", \"split\"}");
+    for (size_t i = 0; variable->is_array() && i < variable->size(); ++i) {
+      const std::string ip = At(vp, i);
+      if (!Object((*variable)[i], ip, {"component", "choice", "split"})) continue;
+      SplitComponent c;
+      c.name = Text((*variable)[i], "component", ip, "", true);
+      c.choice = Text((*variable)[i], "choice", ip, "", true);
+      c.split = Number((*variable)[i], "split", ip, 0.0, -1.0, 1.0, true);
+      g.variable.push_back(c);
+    }
+  }
+  if (const json* progressive = Field(j, "progressive", path, false)) {
+    const std::string pp = At(path, "progressive");
+    if (!progressive->is_array()) Fail(pp, "must be an array of {\"component\", \"split\"}");
+    for (size_t i = 0; progressive->is_array() && i < progressive->size(); ++i) {
+      const std::string ip = At(pp, i);
+      if (!Object((*progressive)[i], ip, {"component", "split"})) continue;
+      ProgressiveComponent c;
+      c.name = Text((*progressive)[i], "component", ip, "", true);
+      if (const json* split = Field((*progressive)[i], "split", ip, true)) {
+        c.split = ReadRate(*split, At(ip, "split"), -1.0, 1.0);
+      }
+      g.progressive.push_back(c);
+    }
+  }
+  // A missing base is an error already; the rest of the regime is still checked.
+  g.base.resize(products);
+  r.gross_split = g;
+}
+
 void ModelWalker::ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r) {
   if (!Object(j, path, {"type", "share", "price_fraction", "holiday_years", "product", "price"}) ||
       !Once(path, "domestic_market_obligation", r.dmo.has_value()))
@@ -360,6 +413,7 @@ const std::vector<InstrumentReader>& InstrumentReaders() {
       {"first_tranche_petroleum", &ModelWalker::ReadFirstTranchePetroleum},
       {"cost_recovery", &ModelWalker::ReadCostRecovery},
       {"profit_split", &ModelWalker::ReadProfitSplit},
+      {"gross_split", &ModelWalker::ReadGrossSplit},
       {"domestic_market_obligation", &ModelWalker::ReadDomesticMarketObligation},
       {"state_participation", &ModelWalker::ReadStateParticipation},
       {"income_tax", &ModelWalker::ReadIncomeTax},

@@ -53,6 +53,11 @@ Regime ModelWalker::ReadRegime(const json& j, const std::string& path) {
   if (r.ftp && r.ftp->shared && !r.profit_split) {
     Fail(ip, "a shared first_tranche_petroleum needs a profit_split to share it by");
   }
+  if (r.gross_split && (r.cost_recovery || r.profit_split || r.ftp)) {
+    Fail(ip,
+         "a gross_split replaces cost recovery, first tranche petroleum and the profit split: a "
+         "regime holds either the gross split or those");
+  }
   if (r.income_tax && r.income_tax->base == IncomeTaxBase::kCostsAsRecovered && !r.cost_recovery) {
     Fail(ip, "an income_tax on costs as recovered needs the cost_recovery that recovers them");
   }

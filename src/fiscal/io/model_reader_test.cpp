@@ -483,9 +483,50 @@ TEST(ReadModel, InconsistentOptions) {
   EXPECT_NE(e.find("instruments[5].type: unknown instrument \"magic\""), std::string::npos) << e;
 }
 
+TEST(ReadModel, AGrossSplitReadsItsComponentsAndRefusesCostRecovery) {
+  json m = Minimal();
+  m["project"]["products"].push_back(json::parse(
+      R"({"name": "gas", "unit": "mcf", "production": [0, 5], "price": {"unit": "USD/mcf", "base": 4}})"));
+  m["regimes"][0]["instruments"] = json::parse(R"([{"type": "gross_split",
+    "base": {"oil": 0.43, "gas": 0.48},
+    "variable": [{"component": "field status", "choice": "POD I", "split": 0.05}],
+    "progressive": [{"component": "oil price", "split": {"driver": "price", "product": "oil",
+      "tiers": [{"from": 0, "to": 85, "rate": 0.02}, {"from": 85, "rate": -0.02}]}}]}])");
+  const auto ok = ReadModel(m.dump());
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  const GrossSplit& g = *ok->regimes[0].gross_split;
+  ASSERT_EQ(g.base.size(), 2u);
+  EXPECT_EQ(g.base[1].constant(), 0.48);
+  ASSERT_EQ(g.variable.size(), 1u);
+  EXPECT_EQ(g.variable[0].choice, "POD I");
+  EXPECT_EQ(g.variable[0].split, 0.05);
+  ASSERT_EQ(g.progressive.size(), 1u);
+  EXPECT_TRUE(g.progressive[0].split.Uses(RateDriver::kPrice));
+
+  // One base for both; every refusal named at its field.
+  m["regimes"][0]["instruments"] = json::parse(R"([{"type": "gross_split",
+    "base": {"oil": 0.43, "coal": 0.5},
+    "variable": [{"component": "location", "split": 1.5}],
+    "progressive": {"component": "price"}},
+    {"type": "cost_recovery", "ceiling": 0.8}])");
+  const std::string e = ErrorsOf(m);
+  EXPECT_NE(e.find("instruments[0].base.coal: is not a known field"), std::string::npos) << e;
+  EXPECT_NE(e.find("instruments[0].base.gas: is required"), std::string::npos) << e;
+  EXPECT_NE(e.find("variable[0].choice: is required"), std::string::npos) << e;
+  EXPECT_NE(e.find("variable[0].split: must be from -1 to 1"), std::string::npos) << e;
+  EXPECT_NE(e.find("instruments[0].progressive: must be an array of {\"component\", \"split\"}"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("a gross_split replaces cost recovery"), std::string::npos) << e;
+  m["regimes"][0]["instruments"] = json::parse(R"([{"type": "gross_split", "base": 0.5}])");
+  const auto one = ReadModel(m.dump());
+  ASSERT_TRUE(one.ok()) << one.error().ToString();
+  EXPECT_EQ(one->regimes[0].gross_split->base.size(), 2u);
+}
+
 TEST(ReadModel, TheInstrumentTypesAreOneListAndAnUnknownOneIsToldThem) {
   const std::vector<std::string> types = InstrumentTypes();
-  ASSERT_EQ(types.size(), 13u);
+  ASSERT_EQ(types.size(), 14u);
   EXPECT_EQ(types.front(), "bonus");
   EXPECT_EQ(types.back(), "decommissioning_fund");
   json m = Minimal();

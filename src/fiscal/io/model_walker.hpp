@@ -81,6 +81,7 @@ class ModelWalker : public JsonReader {
   void ReadFirstTranchePetroleum(const json& j, const std::string& path, Regime& r);
   void ReadCostRecovery(const json& j, const std::string& path, Regime& r);
   void ReadProfitSplit(const json& j, const std::string& path, Regime& r);
+  void ReadGrossSplit(const json& j, const std::string& path, Regime& r);
   void ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r);
   void ReadStateParticipation(const json& j, const std::string& path, Regime& r);
   void ReadIncomeTax(const json& j, const std::string& path, Regime& r);

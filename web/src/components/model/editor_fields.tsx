@@ -155,7 +155,9 @@ export function RowsInput({ path, label, columns, addLabel, removeLabel }: { pat
     <fieldset class="rows">
       <legend>{label}</legend>
       <Message path={path} />
+      {/* Tiers nested in a component are wider than a phone: the table scrolls, the page does not. */}
       {rows.length > 0 && (
+        <div class="scroll-x">
         <table>
           <thead><tr>{columns.map((c) => <th key={c.key}>{c.label}{c.kind === 'percent' ? ' (%)' : ''}</th>)}<th /></tr></thead>
           <tbody>
@@ -189,6 +191,7 @@ export function RowsInput({ path, label, columns, addLabel, removeLabel }: { pat
             ))}
           </tbody>
         </table>
+        </div>
       )}
       <button type="button" class="secondary" onClick={() => e.set(path, [...rows, {}])}>{addLabel}</button>
     </fieldset>

@@ -138,6 +138,45 @@ function Together({ path, label: text }: { path: string; label: string }) {
   return projectPaths(e.model).length > 1 || getAt(e.model, path) === true ? <CheckInput path={path} label={text} fallback={false} /> : null;
 }
 
+// A gross split: the contractor's base split (one for every product, or one
+// each), the field's characteristics as the rows of the law's tables, and
+// the progressive components, each a rate added year by year.
+function GrossSplitForm({ path }: { path: string }) {
+  const e = useContext(Editor);
+  const products = productsOf(e.model).map((p) => p.name ?? '').filter(Boolean);
+  const base = getAt(e.model, `${path}.base`);
+  const byProduct = !!base && typeof base === 'object' && !('driver' in base) && !('schedule' in base);
+  const progressive = (getAt(e.model, `${path}.progressive`) as Record<string, unknown>[] | undefined) ?? [];
+  return (
+    <>
+      {products.length > 1 && (
+        <CheckInputLocal checked={byProduct} label={t('field.splitByProduct')} onChange={(on) => {
+          const one = byProduct ? (base as Record<string, unknown>)[products[0]] : base;
+          e.set(`${path}.base`, on ? Object.fromEntries(products.map((p) => [p, typeof one === 'number' ? one : undefined])) : one);
+        }} />
+      )}
+      {byProduct
+        ? <div class="row">{products.map((p) => <RateInput key={p} path={`${path}.base.${p}`} name={t('field.splitBaseOf', { product: p })} />)}</div>
+        : <RateInput path={`${path}.base`} name={label('splitBase')} />}
+      <RowsInput path={`${path}.variable`} label={t('field.splitVariable')} addLabel={t('editor.addComponent')} removeLabel={t('editor.remove')}
+        columns={[{ key: 'component', label: t('field.component'), kind: 'text' }, { key: 'choice', label: t('field.choice'), kind: 'text' }, { key: 'split', label: t('field.split'), kind: 'percent' }]} />
+      <fieldset class="rows">
+        <legend>{t('field.splitProgressive')}</legend>
+        {progressive.map((_, i) => (
+          <div class="split-component" key={i}>
+            <div class="row">
+              <TextInput path={`${path}.progressive[${i}].component`} label={t('field.component')} />
+              <button type="button" class="link" onClick={() => e.set(`${path}.progressive`, progressive.filter((__, k) => k !== i))}>{t('editor.remove')}</button>
+            </div>
+            <RateInput path={`${path}.progressive[${i}].split`} name={t('field.split')} />
+          </div>
+        ))}
+        <button type="button" class="secondary" onClick={() => e.set(`${path}.progressive`, [...progressive, { split: { driver: 'price', mode: 'stepped', tiers: [{ from: 0 }] } }])}>{t('editor.addComponent')}</button>
+      </fieldset>
+    </>
+  );
+}
+
 export function InstrumentForm({ path, instrument }: { path: string; instrument: Instrument }) {
   const e = useContext(Editor);
   const at = (key: string) => `${path}.${key}`;
@@ -189,6 +228,8 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
       );
     case 'profit_split':
       return <RateInput path={at('state_share')} name={label('state_share')} />;
+    case 'gross_split':
+      return <GrossSplitForm path={path} />;
     case 'domestic_market_obligation': {
       // Of the whole entitlement's value, or by volume of one product; by
       // volume, paid a share of the market price or a price per unit.
