@@ -70,11 +70,28 @@ void TaxDepreciation(const ProjectSeries& series, const IncomeTax& tax, double* 
   }
 }
 
-void RecoverableCapex(const ProjectSeries& series, const CostRecovery& terms, double* out) {
+namespace {
+
+// Capex becomes recoverable when spent, or straight line over n years.
+Depreciation RecoverySchedule(const CostRecovery& terms) {
   Depreciation method;
   method.method = terms.capex_recovery_years > 0 ? DepreciationMethod::kStraightLine
                                                  : DepreciationMethod::kImmediate;
   method.years = terms.capex_recovery_years;
+  return method;
+}
+
+}  // namespace
+
+void InvestmentCredit(const ProjectSeries& series, const CostRecovery& terms, double* out) {
+  const auto& development = series.capex[static_cast<int>(CapexClass::kDevelopment)];
+  AddDepreciation(series, development.data(), RecoverySchedule(terms),
+                  DepreciationStart::kWhenIncurred, out);
+  for (int t = 0; t < series.years; ++t) out[t] *= terms.investment_credit;
+}
+
+void RecoverableCapex(const ProjectSeries& series, const CostRecovery& terms, double* out) {
+  const Depreciation method = RecoverySchedule(terms);
   for (int c = 0; c < kCapexClasses; ++c) {
     AddDepreciation(series, series.capex[c].data(), method, DepreciationStart::kWhenIncurred, out);
   }

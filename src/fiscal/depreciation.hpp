@@ -25,4 +25,8 @@ void TaxDepreciation(const ProjectSeries& series, const IncomeTax& tax, double* 
 // Capex that becomes recoverable each year under cost recovery (uplift included).
 void RecoverableCapex(const ProjectSeries& series, const CostRecovery& terms, double* out);
 
+// The investment credit that becomes recoverable each year: its share of
+// development capex, on that capex's recovery schedule (uplift excluded).
+void InvestmentCredit(const ProjectSeries& series, const CostRecovery& terms, double* out);
+
 }  // namespace connex::fiscal

@@ -34,19 +34,40 @@ bool Regime::Uses(RateDriver driver) const {
 
 namespace {
 
-// The schedules of one set of terms, on every capex of `s`.
-CapexSchedules ScheduleTerms(const ProjectSeries& s, const Regime& regime) {
+// Depreciation and recoverable capex of `taxed` (the capex with the taxes
+// that are part of it); the investment credit on `as_entered`.
+CapexSchedules ScheduleCosts(const ProjectSeries& taxed, const ProjectSeries& as_entered,
+                             const Regime& regime) {
   CapexSchedules out;
-  const size_t n = static_cast<size_t>(s.years);
+  const size_t n = static_cast<size_t>(taxed.years);
   if (regime.income_tax) {
     out.depreciation.assign(n, 0.0);
-    TaxDepreciation(s, *regime.income_tax, out.depreciation.data());
+    TaxDepreciation(taxed, *regime.income_tax, out.depreciation.data());
   }
   if (regime.cost_recovery) {
     out.recoverable.assign(n, 0.0);
-    RecoverableCapex(s, *regime.cost_recovery, out.recoverable.data());
+    RecoverableCapex(taxed, *regime.cost_recovery, out.recoverable.data());
+    if (regime.cost_recovery->investment_credit > 0) {
+      out.credit.assign(n, 0.0);
+      InvestmentCredit(as_entered, *regime.cost_recovery, out.credit.data());
+    }
   }
   return out;
+}
+
+// The schedules of one set of terms, on every capex of `s`. Import duty and
+// VAT that is not refunded are part of the capex they fall on: depreciated
+// and recovered with it.
+CapexSchedules ScheduleTerms(const ProjectSeries& s, const Regime& regime) {
+  const bool capitalised = regime.import_duty || (regime.vat && !regime.vat->recoverable);
+  if (!capitalised) return ScheduleCosts(s, s, regime);
+  ProjectSeries taxed = s;
+  for (int c = 0; c < kCapexClasses; ++c) {
+    for (int t = 0; t < s.years; ++t) {
+      taxed.capex[c][t] *= 1.0 + internal::CapitalisedTaxRate(regime, s, c, t);
+    }
+  }
+  return ScheduleCosts(taxed, s, regime);
 }
 
 // a + b, year by year; empty when both are.
@@ -81,8 +102,14 @@ CapexSchedules ScheduleCapex(const ProjectSeries& s, const Regime& regime) {
       early.recoverable[t] = 0;
     }
   }
+  // An investment credit the earlier terms had not yet made recoverable
+  // goes with them unless the later terms take over their costs.
+  if (later.unrecovered != UnrecoveredCost::kRecoverable && !early.credit.empty()) {
+    std::fill(early.credit.begin() + k, early.credit.end(), 0.0);
+  }
   out.depreciation = Sum(early.depreciation, late.depreciation, n);
   out.recoverable = Sum(early.recoverable, late.recoverable, n);
+  out.credit = Sum(early.credit, late.credit, n);
   return out;
 }
 

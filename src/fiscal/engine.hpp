@@ -32,6 +32,7 @@ inline constexpr int kMaxProjects = 16;
 struct CapexSchedules {
   std::vector<double> depreciation;  // empty without income tax
   std::vector<double> recoverable;   // empty without cost recovery
+  std::vector<double> credit;        // investment credit becoming recoverable; empty without
   double deferred = 0;
 };
 CapexSchedules ScheduleCapex(const ProjectSeries& series, const Regime& regime);

@@ -39,6 +39,10 @@ namespace connex::fiscal {
     "N: revenue - opex - capex - closure (with a fund: contribution + shortfall - release)")   \
   X(kBonus, "bonus", "signature and production bonuses")                                       \
   X(kSurfaceRent, "surface_rent", "area x rate")                                               \
+  X(kVatPaid, "vat_paid", "VAT paid on the year's purchases")                                  \
+  X(kVatRefunded, "vat_refunded", "VAT refunded to the company")                               \
+  X(kVat, "vat", "VAT paid less VAT refunded")                                                 \
+  X(kImportDuty, "import_duty", "import duty on imported capex")                               \
   X(kRoyalty, "royalty", "all royalties")                                                      \
   X(kOperatingCashFlow, "operating_cash_flow", "revenue - opex - royalties (economic limit)")  \
   X(kFtp, "ftp", "first tranche petroleum")                                                    \
@@ -47,6 +51,7 @@ namespace connex::fiscal {
   X(kCostRecoverable, "cost_recoverable", "costs eligible for recovery incl. carried balance") \
   X(kCostCeiling, "cost_ceiling", "cost recovery limit for the year")                          \
   X(kCostRecovered, "cost_recovered", "cost petroleum")                                        \
+  X(kInvestmentCredit, "investment_credit", "investment credit recovered (in cost petroleum)") \
   X(kCostTransferredIn, "cost_transferred_in", "other projects' cost recovered from this one") \
   X(kCostTransferredOut, "cost_transferred_out", "cost recovered from other projects")         \
   X(kCostCarriedForward, "cost_carried_forward", "unrecovered costs at year end")              \
@@ -90,8 +95,8 @@ Line LineFromName(const char* name);
 
 // The lines that are receipts of the state, each one "instrument" in by-instrument reports.
 inline constexpr Line kGovernmentLines[] = {
-    kBonus, kSurfaceRent, kRoyalty,   kFtpState, kProfitState, kSplitState,
-    kDmo,   kStateEquity, kIncomeTax, kRentTax,  kWindfallTax, kWithholdingTax,
+    kBonus,      kSurfaceRent, kVat,         kImportDuty, kRoyalty, kFtpState,    kProfitState,
+    kSplitState, kDmo,         kStateEquity, kIncomeTax,  kRentTax, kWindfallTax, kWithholdingTax,
 };
 
 // One ledger per evaluation. A ledger of L lanes holds L scenarios side by

@@ -25,6 +25,31 @@ bool InHoliday(const IncomeTax& tax, const ProjectSeries& s, int t) {
          tax.holiday_years.end();
 }
 
+bool OnHoliday(const IndirectTaxHoliday& h, const ProjectSeries& s, int t) {
+  if (h.before_first_production && (s.first_production_index < 0 || t < s.first_production_index))
+    return true;
+  return std::find(h.years.begin(), h.years.end(), s.first_year + t) != h.years.end();
+}
+
+double VatRate(const ValueAddedTax& v, const ProjectSeries& s, TaxedCost cost, int t) {
+  if (v.exempt[static_cast<int>(cost)] || OnHoliday(v.holiday, s, t)) return 0;
+  return v.rate * (cost == TaxedCost::kOpex ? v.opex_share : v.capex_share);
+}
+
+double DutyRate(const ImportDuty& d, const ProjectSeries& s, TaxedCost cost, int t) {
+  if (cost == TaxedCost::kOpex || d.exempt[static_cast<int>(cost)] || OnHoliday(d.holiday, s, t))
+    return 0;
+  return d.rate * d.imported_share;
+}
+
+double CapitalisedTaxRate(const Regime& r, const ProjectSeries& s, int capex_class, int t) {
+  const auto cost = static_cast<TaxedCost>(capex_class + 1);
+  double rate = 0;
+  if (r.vat && !r.vat->recoverable) rate += VatRate(*r.vat, s, cost, t);
+  if (r.import_duty) rate += DutyRate(*r.import_duty, s, cost, t);
+  return rate;
+}
+
 // IRR of cash flows to date, mapped to a driver value even when undefined:
 // never positive -> -100%; never negative -> +infinity.
 double IrrToDate(const double* cf, int n) {

@@ -24,6 +24,14 @@
 namespace connex::fiscal::internal {
 
 bool InHoliday(const IncomeTax& tax, const ProjectSeries& s, int t);
+// Indirect taxes (regime.hpp): whether a holiday covers year t; the rate
+// of VAT or duty on one kind of cost in year t (0 when exempt or on
+// holiday); and the share of capex of a class that the taxes added to its
+// cost make (non-recoverable VAT and duty), which the capex schedules carry.
+bool OnHoliday(const IndirectTaxHoliday& h, const ProjectSeries& s, int t);
+double VatRate(const ValueAddedTax& v, const ProjectSeries& s, TaxedCost cost, int t);
+double DutyRate(const ImportDuty& d, const ProjectSeries& s, TaxedCost cost, int t);
+double CapitalisedTaxRate(const Regime& r, const ProjectSeries& s, int capex_class, int t);
 // IRR of cash flows to date, mapped to a driver value even when undefined:
 // never positive -> -100%; never negative -> +infinity.
 double IrrToDate(const double* cf, int n);
@@ -68,6 +76,10 @@ class ProjectYears {
     release_index_ = any_fund_ ? FundReleaseIndex(s) : -1;
     sinking_early_ = SinkingOf(sheet);
     sinking_late_ = SinkingOf(later_);
+    auto refunds = [](const Regime& r) { return r.vat && r.vat->recoverable; };
+    if (refunds(sheet) || refunds(later_))
+      vat_due_.assign(static_cast<size_t>(s.years), V::Fill(0));
+    any_credit_ = !schedules_->credit.empty();
   }
 
   const ProjectSeries& series() const { return s_; }
@@ -82,9 +94,13 @@ class ProjectYears {
   // taxpayer's), or is lost. The caller has adopted the later loss rule.
   void ChangeCosts(int t, LossPool<W>& pool) {
     const V zero = V::Fill(0);
-    const V unrecovered = cost_balance + schedules_->deferred * in_.capex;
+    // An investment credit is no cost: it never becomes a loss.
+    const V unrecovered = cost_balance - credit_pending_ + schedules_->deferred * in_.capex;
     if (change_->unrecovered == UnrecoveredCost::kDeductible) pool.Add(unrecovered, t);
-    if (change_->unrecovered != UnrecoveredCost::kRecoverable) cost_balance = zero;
+    if (change_->unrecovered != UnrecoveredCost::kRecoverable) {
+      cost_balance = zero;
+      credit_pending_ = zero;
+    }
   }
 
   // The project's cash flow, the fund, drivers, bonuses, rents, royalties and
@@ -158,6 +174,30 @@ class ProjectYears {
     const V closure_deduction = treatment != nullptr && treatment->deductible
                                     ? contribution - release + (deduct_closure ? shortfall : zero)
                                     : (deduct_closure ? closure : zero);
+
+    // --- Indirect taxes on the year's purchases ---
+    V vat_paid = zero, vat_cost = zero, duty = zero;
+    if (regime.vat) {
+      const ValueAddedTax& v = *regime.vat;
+      const V on_opex = VatRate(v, s_, TaxedCost::kOpex, t) * opex;
+      vat_paid = on_opex + VatRate(v, s_, TaxedCost::kExploration, t) * capex_e +
+                 VatRate(v, s_, TaxedCost::kDevelopment, t) * capex_d +
+                 VatRate(v, s_, TaxedCost::kSustaining, t) * capex_s;
+      if (v.recoverable) {
+        // Refunded after the delay; a refund due after the last year comes in it.
+        vat_due_[static_cast<size_t>(std::min(t + v.refund_delay_years, n - 1))] += vat_paid;
+      } else {
+        vat_cost = on_opex;  // on capex, it is capitalised (ScheduleCapex)
+      }
+    }
+    if (regime.import_duty) {
+      const ImportDuty& id = *regime.import_duty;
+      duty = DutyRate(id, s_, TaxedCost::kExploration, t) * capex_e +
+             DutyRate(id, s_, TaxedCost::kDevelopment, t) * capex_d +
+             DutyRate(id, s_, TaxedCost::kSustaining, t) * capex_s;
+    }
+    const V vat_refunded = vat_due_.empty() ? zero : vat_due_[static_cast<size_t>(t)];
+    const V vat = vat_paid - vat_refunded;
 
     // --- Drivers (cumulative ones stop at the end of the previous year) ---
     Drivers<W> drivers;
@@ -245,8 +285,13 @@ class ProjectYears {
     V recoverable = zero, ceiling = zero;
     if (regime.cost_recovery) {
       const CostRecovery& cr = *regime.cost_recovery;
-      recoverable =
-          cost_balance + schedules_->recoverable[t] * in_.capex + opex + closure_recoverable;
+      V credit = zero;
+      if (any_credit_) {
+        credit = schedules_->credit[t] * in_.capex;
+        credit_pending_ += credit;
+      }
+      recoverable = cost_balance + schedules_->recoverable[t] * in_.capex + credit + opex +
+                    vat_cost + closure_recoverable;
       const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
       ceiling = Max(0.0, cr.ceiling.At(drivers) * ceiling_base);
     }
@@ -271,6 +316,10 @@ class ProjectYears {
       Put(kFundBalance, t, fund_balance);
     }
     Put(kPretaxCashFlow, t, pretax);
+    Put(kVatPaid, t, vat_paid);
+    Put(kVatRefunded, t, vat_refunded);
+    Put(kVat, t, vat);
+    Put(kImportDuty, t, duty);
     Put(kRFactor, t, drivers.r_factor);
 
     fund_balance_ = fund_balance;
@@ -287,6 +336,9 @@ class ProjectYears {
     y.rent = rent;
     y.royalty = royalty;
     y.royalty_deductible = royalty_deductible;
+    y.vat = vat;
+    y.vat_cost = vat_cost;
+    y.duty = duty;
     y.state_share = state_share;
     y.ftp = ftp;
     y.ftp_state = ftp_state;
@@ -306,6 +358,14 @@ class ProjectYears {
   void SetRecovered(int t, const V& recovered, const V& in, const V& out) {
     const V recoverable = year.recoverable, ceiling = year.ceiling;
     const V balance = recoverable - (recovered - in) - out;
+    // Costs are recovered first, the investment credit last.
+    V credit = V::Fill(0);
+    if (any_credit_) {
+      const V own = recovered - in + out;
+      credit = Min(credit_pending_, Max(0.0, own - (recoverable - credit_pending_)));
+      credit_pending_ -= credit;
+    }
+    Put(kInvestmentCredit, t, credit);
     Put(kCostRecoverable, t, recoverable);
     Put(kCostCeiling, t, ceiling);
     Put(kCostRecovered, t, recovered);
@@ -314,6 +374,7 @@ class ProjectYears {
     Put(kCostCarriedForward, t, balance);
     cost_balance = balance;
     year.recovered = recovered;
+    year.credit = credit;
   }
 
   // Profit split, DMO and the cash flow to the company before income tax,
@@ -345,7 +406,8 @@ class ProjectYears {
       }
       entitlement -= dmo;
     }
-    const V before_taxes = entitlement - y.opex - y.capex - y.closure_paid - y.bonus - y.rent;
+    const V before_taxes =
+        entitlement - y.opex - y.capex - y.closure_paid - y.bonus - y.rent - y.vat - y.duty;
     Put(kDmoVolume, t, dmo_volume);
     Put(kProfitPetroleum, t, profit);
     Put(kStateShareRate, t, state_share);
@@ -369,10 +431,12 @@ class ProjectYears {
       income =
           y.revenue - y.royalty_deductible - y.ftp_state - y.profit_state - y.split_state - y.dmo;
       if (regime.income_tax->base == IncomeTaxBase::kCostsAsRecovered) {
-        income -= y.recovered;  // costs are deducted as, and when, they are recovered
+        // Costs are deducted as, and when, they are recovered; the
+        // investment credit recovered is income.
+        income -= y.recovered - y.credit;
       } else {
         dep = schedules_->depreciation[t] * in_.capex;
-        income -= y.opex + dep + y.closure_deduction;
+        income -= y.opex + y.vat_cost + dep + y.closure_deduction;
       }
       if (regime.bonuses && regime.bonuses->deductible) income -= y.bonus;
       if (regime.surface_rent && regime.surface_rent->deductible) income -= y.rent;
@@ -455,9 +519,9 @@ class ProjectYears {
     const V withholding =
         regime.withholding ? regime.withholding->rate * Max(0.0, company - equity) : zero;
 
-    const V government = y.bonus + y.rent + y.royalty + y.ftp_state + y.profit_state +
-                         y.split_state + y.dmo + y.income_tax + y.rrt + windfall + equity +
-                         withholding;
+    const V government = y.bonus + y.rent + y.vat + y.duty + y.royalty + y.ftp_state +
+                         y.profit_state + y.split_state + y.dmo + y.income_tax + y.rrt + windfall +
+                         equity + withholding;
     const V bonus = y.bonus, rent = y.rent, royalty = y.royalty, ftp = y.ftp,
             ftp_state = y.ftp_state, dmo = y.dmo, rrt = y.rrt, split_state = y.split_state;
     const V split_contractor = regime.gross_split ? y.revenue - split_state : zero;
@@ -502,8 +566,10 @@ class ProjectYears {
   struct Year {
     V revenue, opex, capex, closure_paid, pretax, closure_deduction, all_costs;
     V bonus, rent, royalty, royalty_deductible, state_share, ftp, ftp_state, split_state;
+    V vat, vat_cost, duty;  // VAT net of refunds; VAT that is a cost (on opex); import duty
     V after_levies, recoverable, ceiling;  // cost recovery: room, what waits, the limit
-    V recovered, profit, profit_state, entitlement, dmo, before_taxes, rrt, dep, income, income_tax;
+    V recovered, credit, profit, profit_state, entitlement, dmo, before_taxes, rrt, dep, income,
+        income_tax;
   };
   Year year;
   Drivers<W> d;
@@ -541,7 +607,10 @@ class ProjectYears {
   V quantity_[kMaxProducts];
   V daily_[kMaxProducts];
   V cumulative_[kMaxProducts];
-  V carry_balance_ = V::Fill(0);    // state carry owed to the investor
+  V carry_balance_ = V::Fill(0);   // state carry owed to the investor
+  V credit_pending_ = V::Fill(0);  // investment credit not yet recovered
+  bool any_credit_ = false;
+  std::vector<V> vat_due_;          // VAT refunds by the year they are paid
   V fund_balance_ = V::Fill(0);     // decommissioning fund
   V cum_entitlement_ = V::Fill(0);  // R-factor numerator to date
   V cum_costs_ = V::Fill(0);        // R-factor denominator to date

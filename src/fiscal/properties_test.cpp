@@ -98,6 +98,7 @@ class RandomModels {
       r.cost_recovery = CostRecovery{
           Fraction(1.0), Coin() ? CeilingBase::kGrossValue : CeilingBase::kNetOfRoyaltyAndFtp,
           I(0, 5), U(0, 0.3)};
+      if (Coin()) r.cost_recovery->investment_credit = U(0, 0.3);
       if (Coin()) r.ftp = FirstTranche{Rate::Constant(U(0, 0.2)), Coin()};
       if (Coin()) r.dmo = DomesticMarketObligation{U(0, 0.3), U(0, 1), I(0, 5)};
     } else if (Coin()) {
@@ -107,6 +108,24 @@ class RandomModels {
       g.progressive.push_back({"price", Fraction(0.3).Shifted(-0.15)});
       r.gross_split = g;
       if (Coin()) r.dmo = DomesticMarketObligation{U(0, 0.3), U(0, 1), I(0, 5)};
+    }
+    if (Coin()) {
+      ValueAddedTax v;
+      v.rate = U(0, 0.2);
+      v.opex_share = U(0, 1);
+      v.recoverable = Coin();
+      v.refund_delay_years = v.recoverable ? I(0, 4) : 0;
+      for (bool& e : v.exempt) e = I(0, 3) == 0;
+      v.holiday.before_first_production = Coin();
+      r.vat = v;
+    }
+    if (Coin()) {
+      ImportDuty d;
+      d.rate = U(0, 0.15);
+      d.imported_share = U(0, 1);
+      d.exempt[static_cast<int>(TaxedCost::kSustaining)] = Coin();
+      d.holiday.years = {2025 + I(0, 3)};
+      r.import_duty = d;
     }
     if (Coin()) {
       const auto mode = static_cast<ParticipationMode>(I(0, 2));
@@ -491,7 +510,7 @@ TEST(Properties, AGrossSplitSharesTheGrossRevenueAndNothingMore) {
           << "model " << i << " year " << t;
     }
   }
-  EXPECT_GT(split, kModels / 10);
+  EXPECT_GT(split, kModels / 20);
 }
 
 TEST(Properties, ThePscTaxBasesCoincideWhenEveryCostIsRecoveredInTheYearItIsIncurred) {
@@ -620,7 +639,7 @@ TEST(Properties, TheEconomicLimitCutsOnlyYearsAfterTheLastThatCoversItsRunningCo
     any ? ++cut : ++uncut;
   }
   // The generator must exercise both sides.
-  EXPECT_GT(cut, kModels / 10);
+  EXPECT_GT(cut, kModels / 20);
   EXPECT_GT(uncut, kModels / 10);
 }
 

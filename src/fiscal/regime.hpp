@@ -66,11 +66,53 @@ struct FirstTranche {
 
 enum class CeilingBase { kGrossValue, kNetOfRoyaltyAndFtp };
 
+// An indirect tax's years off: calendar years, and every year before first
+// production (the exploration and development phase).
+struct IndirectTaxHoliday {
+  std::vector<int> years;
+  bool before_first_production = false;
+};
+
+// The costs an indirect tax may be levied on: operating costs, then the
+// capex classes in CapexClass order.
+enum class TaxedCost { kOpex, kExploration, kDevelopment, kSustaining };
+inline constexpr int kTaxedCosts = 4;
+inline constexpr EnumNames<TaxedCost, 4> kTaxedCostNames{
+    {"opex", "exploration", "development", "sustaining"}};
+
+// Value added tax on the project's purchases (docs/fiscal-methodology.md,
+// "Indirect taxes"): paid on `opex_share` of opex and `capex_share` of
+// capex, unless exempt or on holiday. Recoverable, it is refunded
+// `refund_delay_years` later and costs the company only the wait; otherwise
+// it is part of the cost it falls on, deducted and recovered with it.
+struct ValueAddedTax {
+  double rate = 0;
+  double opex_share = 1;
+  double capex_share = 1;
+  bool recoverable = true;
+  int refund_delay_years = 0;
+  bool exempt[kTaxedCosts] = {};
+  IndirectTaxHoliday holiday;
+};
+
+// Import duty on the imported share of capex, unless exempt or on holiday;
+// part of the capex it falls on, deducted and recovered with it.
+struct ImportDuty {
+  double rate = 0;
+  double imported_share = 1;
+  bool exempt[kTaxedCosts] = {};  // opex is never dutiable
+  IndirectTaxHoliday holiday;
+};
+
 struct CostRecovery {
   Rate ceiling;  // share of the ceiling base
   CeilingBase ceiling_base = CeilingBase::kGrossValue;
   int capex_recovery_years = 0;  // 0: capex recoverable when spent; n: straight line over n years
   double uplift = 0;             // added to capex when it becomes recoverable
+  // A share of development capex recovered as cost oil on top of the capex,
+  // as the capex becomes recoverable, after every cost; unlike the uplift,
+  // never deducted from income tax.
+  double investment_credit = 0;
   // Several projects: each keeps its own account, and what one cannot
   // recover in a year is recovered from the room the others leave.
   bool consolidated = false;
@@ -237,6 +279,8 @@ struct Regime {
   std::optional<ProfitSplit> profit_split;
   std::optional<GrossSplit> gross_split;
   std::optional<DomesticMarketObligation> dmo;
+  std::optional<ValueAddedTax> vat;
+  std::optional<ImportDuty> import_duty;
   std::optional<StateParticipation> participation;
   std::optional<IncomeTax> income_tax;
   std::optional<ResourceRentTax> rrt;

@@ -126,7 +126,7 @@ TEST_F(FiscalModels, TheAuditLogSaysWhatHappenedNotWhatAGovernmentOrAnAdvisorWro
 TEST_F(FiscalModels, TheCodelistsNameTheEngineInstrumentsAndLedgerLines) {
   const json lists = Json(NewClient().Get("/api/v1/codelists"));
   const json& types = lists["instrument_types"];
-  ASSERT_EQ(types.size(), 14u);
+  ASSERT_EQ(types.size(), 16u);
   EXPECT_EQ(types[0], "bonus");
   EXPECT_NE(std::find(types.begin(), types.end(), "gross_split"), types.end());
   EXPECT_NE(std::find(types.begin(), types.end(), "resource_rent_tax"), types.end());

@@ -1,4 +1,5 @@
 // One reader per instrument type, and the table that lists them.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -120,9 +121,9 @@ void ModelWalker::ReadFirstTranchePetroleum(const json& j, const std::string& pa
 }
 
 void ModelWalker::ReadCostRecovery(const json& j, const std::string& path, Regime& r) {
-  if (!Object(
-          j, path,
-          {"type", "ceiling", "ceiling_base", "capex_recovery_years", "uplift", "consolidated"}) ||
+  if (!Object(j, path,
+              {"type", "ceiling", "ceiling_base", "capex_recovery_years", "uplift",
+               "investment_credit", "consolidated"}) ||
       !Once(path, "cost_recovery", r.cost_recovery.has_value())) {
     return;
   }
@@ -133,6 +134,7 @@ void ModelWalker::ReadCostRecovery(const json& j, const std::string& path, Regim
       Choice(j, "ceiling_base", path, {"gross_value", "net_of_royalty_and_ftp"}, 0));
   c.capex_recovery_years = Integer(j, "capex_recovery_years", path, 0, 0, 100);
   c.uplift = Number(j, "uplift", path, 0.0, 0.0, 10.0);
+  c.investment_credit = Number(j, "investment_credit", path, 0.0, 0.0, 10.0);
   c.consolidated = Bool(j, "consolidated", path, false);
   r.cost_recovery = c;
 }
@@ -198,6 +200,86 @@ void ModelWalker::ReadGrossSplit(const json& j, const std::string& path, Regime&
   // A missing base is an error already; the rest of the regime is still checked.
   g.base.resize(products);
   r.gross_split = g;
+}
+
+void ModelWalker::ReadExempt(const json& j, const std::string& path,
+                             const std::vector<std::string>& costs, bool* exempt) {
+  const json* list = Field(j, "exempt", path, false);
+  if (list == nullptr) return;
+  const std::string ep = At(path, "exempt");
+  std::string known;
+  for (const std::string& c : costs) known += (known.empty() ? "" : ", ") + c;
+  if (!list->is_array()) {
+    Fail(ep, "must be an array of the costs exempt (" + known + ")");
+    return;
+  }
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json& item = (*list)[i];
+    const std::string name = item.is_string() ? item.get<std::string>() : "";
+    const auto at = std::find(costs.begin(), costs.end(), name);
+    if (at == costs.end()) {
+      Fail(At(ep, i), "must be one of " + known + ", got " + Describe(item));
+      continue;
+    }
+    for (int k = 0; k < kTaxedCosts; ++k) {
+      if (name == kTaxedCostNames[static_cast<TaxedCost>(k)]) exempt[k] = true;
+    }
+  }
+}
+
+IndirectTaxHoliday ModelWalker::ReadIndirectHoliday(const json& j, const std::string& path) {
+  IndirectTaxHoliday h;
+  const json* holiday = Field(j, "holiday", path, false);
+  const std::string hp = At(path, "holiday");
+  if (holiday == nullptr || !Object(*holiday, hp, {"years", "before_first_production"})) return h;
+  h.before_first_production = Bool(*holiday, "before_first_production", hp, false);
+  if (const json* ys = Field(*holiday, "years", hp, false)) {
+    if (!ys->is_array()) Fail(At(hp, "years"), "must be an array of calendar years");
+    for (size_t i = 0; ys->is_array() && i < ys->size(); ++i) {
+      const json& y = (*ys)[i];
+      if (!y.is_number_integer() || y.get<long long>() < first_year_ ||
+          y.get<long long>() >= first_year_ + years_) {
+        Fail(At(At(hp, "years"), i), "must be a project year (" + std::to_string(first_year_) +
+                                         "-" + std::to_string(first_year_ + years_ - 1) +
+                                         "), got " + Describe(y));
+      } else {
+        h.years.push_back(y.get<int>());
+      }
+    }
+  }
+  return h;
+}
+
+void ModelWalker::ReadVat(const json& j, const std::string& path, Regime& r) {
+  if (!Object(j, path,
+              {"type", "rate", "opex_share", "capex_share", "recoverable", "refund_delay_years",
+               "exempt", "holiday"}) ||
+      !Once(path, "vat", r.vat.has_value()))
+    return;
+  ValueAddedTax v;
+  v.rate = Number(j, "rate", path, 0.0, 0.0, 1.0, true);
+  v.opex_share = Number(j, "opex_share", path, 1.0, 0.0, 1.0);
+  v.capex_share = Number(j, "capex_share", path, 1.0, 0.0, 1.0);
+  v.recoverable = Bool(j, "recoverable", path, true);
+  if (!v.recoverable && j.contains("refund_delay_years")) {
+    Fail(At(path, "refund_delay_years"), "applies to recoverable VAT only");
+  }
+  v.refund_delay_years = Integer(j, "refund_delay_years", path, 0, 0, 50);
+  ReadExempt(j, path, {"opex", "exploration", "development", "sustaining"}, v.exempt);
+  v.holiday = ReadIndirectHoliday(j, path);
+  r.vat = v;
+}
+
+void ModelWalker::ReadImportDuty(const json& j, const std::string& path, Regime& r) {
+  if (!Object(j, path, {"type", "rate", "imported_share", "exempt", "holiday"}) ||
+      !Once(path, "import_duty", r.import_duty.has_value()))
+    return;
+  ImportDuty d;
+  d.rate = Number(j, "rate", path, 0.0, 0.0, 1.0, true);
+  d.imported_share = Number(j, "imported_share", path, 1.0, 0.0, 1.0);
+  ReadExempt(j, path, {"exploration", "development", "sustaining"}, d.exempt);
+  d.holiday = ReadIndirectHoliday(j, path);
+  r.import_duty = d;
 }
 
 void ModelWalker::ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r) {
@@ -415,6 +497,8 @@ const std::vector<InstrumentReader>& InstrumentReaders() {
       {"profit_split", &ModelWalker::ReadProfitSplit},
       {"gross_split", &ModelWalker::ReadGrossSplit},
       {"domestic_market_obligation", &ModelWalker::ReadDomesticMarketObligation},
+      {"vat", &ModelWalker::ReadVat},
+      {"import_duty", &ModelWalker::ReadImportDuty},
       {"state_participation", &ModelWalker::ReadStateParticipation},
       {"income_tax", &ModelWalker::ReadIncomeTax},
       {"resource_rent_tax", &ModelWalker::ReadResourceRentTax},

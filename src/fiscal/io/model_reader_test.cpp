@@ -524,9 +524,54 @@ TEST(ReadModel, AGrossSplitReadsItsComponentsAndRefusesCostRecovery) {
   EXPECT_EQ(one->regimes[0].gross_split->base.size(), 2u);
 }
 
+TEST(ReadModel, IndirectTaxesReadTheirExemptionsAndHolidays) {
+  json m = Minimal();
+  m["regimes"][0]["instruments"] = json::parse(R"([
+    {"type": "vat", "rate": 0.15, "opex_share": 0.5, "exempt": ["exploration", "opex"],
+     "refund_delay_years": 2, "holiday": {"years": [2026], "before_first_production": true}},
+    {"type": "import_duty", "rate": 0.1, "imported_share": 0.7, "exempt": ["sustaining"]},
+    {"type": "cost_recovery", "ceiling": 0.6, "investment_credit": 0.17},
+    {"type": "profit_split", "state_share": 0.5}])");
+  const auto ok = ReadModel(m.dump());
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  const Regime& r = ok->regimes[0];
+  EXPECT_EQ(r.vat->rate, 0.15);
+  EXPECT_EQ(r.vat->capex_share, 1.0);
+  EXPECT_TRUE(r.vat->recoverable);
+  EXPECT_EQ(r.vat->refund_delay_years, 2);
+  EXPECT_TRUE(r.vat->exempt[static_cast<int>(TaxedCost::kOpex)]);
+  EXPECT_TRUE(r.vat->exempt[static_cast<int>(TaxedCost::kExploration)]);
+  EXPECT_FALSE(r.vat->exempt[static_cast<int>(TaxedCost::kDevelopment)]);
+  EXPECT_EQ(r.vat->holiday.years, std::vector<int>{2026});
+  EXPECT_TRUE(r.vat->holiday.before_first_production);
+  EXPECT_EQ(r.import_duty->imported_share, 0.7);
+  EXPECT_TRUE(r.import_duty->exempt[static_cast<int>(TaxedCost::kSustaining)]);
+  EXPECT_EQ(r.cost_recovery->investment_credit, 0.17);
+
+  m["regimes"][0]["instruments"] = json::parse(R"([
+    {"type": "vat", "rate": 1.5, "recoverable": false, "refund_delay_years": 1,
+     "exempt": ["fuel"], "holiday": {"years": [2020]}},
+    {"type": "import_duty", "rate": 0.1, "exempt": ["opex"]}, {"type": "vat", "rate": 0.1}])");
+  const std::string e = ErrorsOf(m);
+  EXPECT_NE(e.find("instruments[0].rate: must be from 0 to 1"), std::string::npos) << e;
+  EXPECT_NE(e.find("refund_delay_years: applies to recoverable VAT only"), std::string::npos) << e;
+  EXPECT_NE(e.find("instruments[0].exempt[0]: must be one of opex, exploration, development, "
+                   "sustaining, got \"fuel\""),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("holiday.years[0]: must be a project year (2025-2026), got 2020"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("instruments[1].exempt[0]: must be one of exploration, development, "
+                   "sustaining, got \"opex\""),
+            std::string::npos)
+      << e;
+  EXPECT_NE(e.find("instruments[2].type: a regime may hold only one vat"), std::string::npos) << e;
+}
+
 TEST(ReadModel, TheInstrumentTypesAreOneListAndAnUnknownOneIsToldThem) {
   const std::vector<std::string> types = InstrumentTypes();
-  ASSERT_EQ(types.size(), 14u);
+  ASSERT_EQ(types.size(), 16u);
   EXPECT_EQ(types.front(), "bonus");
   EXPECT_EQ(types.back(), "decommissioning_fund");
   json m = Minimal();

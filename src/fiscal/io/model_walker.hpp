@@ -82,6 +82,13 @@ class ModelWalker : public JsonReader {
   void ReadCostRecovery(const json& j, const std::string& path, Regime& r);
   void ReadProfitSplit(const json& j, const std::string& path, Regime& r);
   void ReadGrossSplit(const json& j, const std::string& path, Regime& r);
+  void ReadVat(const json& j, const std::string& path, Regime& r);
+  void ReadImportDuty(const json& j, const std::string& path, Regime& r);
+  // An indirect tax's exempt costs (`costs`: the kinds it may be levied on)
+  // and holiday.
+  void ReadExempt(const json& j, const std::string& path, const std::vector<std::string>& costs,
+                  bool* exempt);
+  IndirectTaxHoliday ReadIndirectHoliday(const json& j, const std::string& path);
   void ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r);
   void ReadStateParticipation(const json& j, const std::string& path, Regime& r);
   void ReadIncomeTax(const json& j, const std::string& path, Regime& r);

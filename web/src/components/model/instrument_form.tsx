@@ -138,6 +138,27 @@ function Together({ path, label: text }: { path: string; label: string }) {
   return projectPaths(e.model).length > 1 || getAt(e.model, path) === true ? <CheckInput path={path} label={text} fallback={false} /> : null;
 }
 
+// The costs an indirect tax exempts (a list of their names), as checkboxes;
+// and its holiday before first production. Calendar years of a holiday,
+// which the form does not edit, are kept.
+function Exemptions({ path, costs }: { path: string; costs: string[] }) {
+  const e = useContext(Editor);
+  const exempt = (getAt(e.model, `${path}.exempt`) as string[] | undefined) ?? [];
+  const toggle = (cost: string, on: boolean) => {
+    const next = costs.filter((c) => (c === cost ? on : exempt.includes(c)));
+    e.set(`${path}.exempt`, next.length > 0 ? next : undefined);
+  };
+  return (
+    <fieldset class="rows">
+      <legend>{t('field.exempt')}</legend>
+      <div class="row">
+        {costs.map((c) => <CheckInputLocal key={c} checked={exempt.includes(c)} label={t(`cost.${c}` as MessageKey)} onChange={(on) => toggle(c, on)} />)}
+      </div>
+      <CheckInput path={`${path}.holiday.before_first_production`} label={t('field.beforeFirstProduction')} fallback={false} />
+    </fieldset>
+  );
+}
+
 // A gross split: the contractor's base split (one for every product, or one
 // each), the field's characteristics as the rows of the law's tables, and
 // the progressive components, each a rate added year by year.
@@ -223,6 +244,7 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
           <SelectInput path={at('ceiling_base')} label={label('ceiling_base')} options={options('base', ['gross_value', 'net_of_royalty_and_ftp'])} fallback="gross_value" />
           <NumberInput path={at('capex_recovery_years')} label={label('capex_recovery_years')} />
           <NumberInput path={at('uplift')} label={label('uplift')} percent />
+          <NumberInput path={at('investment_credit')} label={label('investment_credit')} percent />
           <Together path={at('consolidated')} label={t('field.consolidatedRecovery')} />
         </div>
       );
@@ -230,6 +252,36 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
       return <RateInput path={at('state_share')} name={label('state_share')} />;
     case 'gross_split':
       return <GrossSplitForm path={path} />;
+    case 'vat':
+      return (
+        <>
+          <div class="row">
+            <NumberInput path={at('rate')} label={label('rate')} percent />
+            <NumberInput path={at('opex_share')} label={label('opex_share')} percent />
+            <NumberInput path={at('capex_share')} label={label('capex_share')} percent />
+            {/* A refund delay belongs to refunded VAT: it goes when the VAT is no longer refunded. */}
+            <CheckInputLocal checked={instrument.recoverable !== false} label={t('field.vatRecoverable')} onChange={(on) => {
+              e.set(at('recoverable'), on ? undefined : false);
+              if (!on) {
+                e.clearDrafts(at('refund_delay_years'));
+                e.set(at('refund_delay_years'), undefined);
+              }
+            }} />
+            {instrument.recoverable !== false && <NumberInput path={at('refund_delay_years')} label={label('refund_delay_years')} />}
+          </div>
+          <Exemptions path={path} costs={['opex', 'exploration', 'development', 'sustaining']} />
+        </>
+      );
+    case 'import_duty':
+      return (
+        <>
+          <div class="row">
+            <NumberInput path={at('rate')} label={label('rate')} percent />
+            <NumberInput path={at('imported_share')} label={label('imported_share')} percent />
+          </div>
+          <Exemptions path={path} costs={['exploration', 'development', 'sustaining']} />
+        </>
+      );
     case 'domestic_market_obligation': {
       // Of the whole entitlement's value, or by volume of one product; by
       // volume, paid a share of the market price or a price per unit.
