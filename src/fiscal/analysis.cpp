@@ -134,6 +134,7 @@ Analysis Analyze(const ProjectSeries& s, const Regime& regime, const Discounting
     }
   }
   a.progressivity = AssessProgressivity(PriceSweep(s, regime, d, sweep));
+  a.tax_expenditure = ComputeTaxExpenditure(s, regime, d);
   return a;
 }
 

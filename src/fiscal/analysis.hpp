@@ -11,6 +11,7 @@
 
 #include "fiscal/engine.hpp"
 #include "fiscal/metrics.hpp"
+#include "fiscal/tax_expenditure.hpp"
 
 namespace connex::fiscal {
 
@@ -53,6 +54,7 @@ struct Analysis {
   Breakeven pre_tax_breakeven;           // pre-tax NPV = 0
   Metric metr;                           // (p - r) / p, p = pre-tax IRR at the post-tax breakeven
   Progressivity progressivity;
+  TaxExpenditure tax_expenditure;  // what each incentive costs the state
 };
 
 SweepPoint EvaluateAt(const ProjectSeries& s, const Regime& regime, const Discounting& d,

@@ -57,6 +57,9 @@ struct Royalty {
   RoyaltyBase base = RoyaltyBase::kGrossValue;
   Rate rate;
   bool deductible = true;  // for income tax
+  // The law's general rate, when these terms grant a lower one: the
+  // difference is an incentive (tax_expenditure.hpp). -1: none given.
+  double standard_rate = -1;
 };
 
 struct FirstTranche {
@@ -202,6 +205,8 @@ struct IncomeTax {
   // Several projects: taxed together, one project's losses offsetting
   // another's income; otherwise each project is taxed alone (ring-fenced).
   bool consolidated = false;
+  // The law's general rate, when these terms grant a lower one (see Royalty).
+  double standard_rate = -1;
 };
 
 enum class RentTaxBase { kPreIncomeTax, kPostIncomeTax };

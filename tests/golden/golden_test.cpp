@@ -5,7 +5,8 @@
 // Expected values are compared with the connex.fiscal.result/1 JSON report, so
 // the names are those users see; a metric expected as null must be null.
 // "metrics", "real" and "point_forward" are the report's sections of those names;
-// "projects" holds, by project name, lines of each project's ledger.
+// "projects" holds, by project name, lines of each project's ledger;
+// "tax_expenditure" the report's items (in order), interaction and total.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -107,6 +108,31 @@ TEST_P(Golden, MatchesHandCalculation) {
                        regime + "." + project + "." + line + "[" + std::to_string(t) + "]");
             ++checked;
           }
+        }
+      }
+    }
+    // What each incentive costs the state, in the report's order, and the
+    // interaction and total they add up to.
+    if (expect.contains("tax_expenditure")) {
+      const json& want = expect["tax_expenditure"];
+      ASSERT_TRUE(actual->contains("tax_expenditure")) << regime << ": no tax_expenditure";
+      const json& got = (*actual)["tax_expenditure"];
+      ASSERT_EQ(got["items"].size(), want["items"].size()) << regime << ": " << got.dump();
+      for (size_t i = 0; i < want["items"].size(); ++i) {
+        const json& w = want["items"][i];
+        const json& g = got["items"][i];
+        const std::string what = regime + ".tax_expenditure.items[" + std::to_string(i) + "]";
+        EXPECT_EQ(g["incentive"], w["incentive"]) << what;
+        EXPECT_EQ(g["detail"], w.value("detail", "")) << what;
+        ExpectNear(w["nominal"], g["nominal"], tolerance, what + ".nominal");
+        ExpectNear(w["pv"], g["pv"], tolerance, what + ".pv");
+        checked += 2;
+      }
+      for (const char* part : {"interaction", "total"}) {
+        for (const char* v : {"nominal", "pv"}) {
+          ExpectNear(want[part][v], got[part][v], tolerance,
+                     regime + ".tax_expenditure." + part + "." + v);
+          ++checked;
         }
       }
     }

@@ -49,10 +49,17 @@ export interface RegimeResult {
   // Several projects of one taxpayer: each project's ledger, by name (the
   // ledger above is the taxpayer's).
   projects?: Record<string, { ledger: Record<string, number[]>; revenue_by_product?: Record<string, number[]> }>;
+  // What each incentive of the terms costs the state; absent without incentives.
+  tax_expenditure?: TaxExpenditure;
+}
+export interface TaxExpenditure {
+  items: { incentive: string; terms: string; detail: string; nominal: number; pv: number }[];
+  interaction: { nominal: number; pv: number };
+  total: { nominal: number; pv: number };
 }
 // One colour per instrument of the state's receipts, in the engine's order
 // (the codelists' government_lines).
-export const instrumentColours = ['#0b5c8a', '#3f8fc0', '#1f6b36', '#6aa84f', '#7a3fa0', '#b07cc6', '#8a5a0b', '#d4a017', '#5b6b7c', '#a32020', '#2b9e9e'];
+export const instrumentColours = ['#0b5c8a', '#3f8fc0', '#1f6b36', '#6aa84f', '#7a3fa0', '#b07cc6', '#8a5a0b', '#d4a017', '#5b6b7c', '#a32020', '#2b9e9e', '#c05a1f', '#4b3b8f', '#7d8f1f', '#b0306a'];
 export interface RunResult {
   conventions: Conventions;
   regimes: RegimeResult[];

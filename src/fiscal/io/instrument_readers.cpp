@@ -87,7 +87,9 @@ void ModelWalker::ReadSurfaceRent(const json& j, const std::string& path, Regime
 }
 
 void ModelWalker::ReadRoyalty(const json& j, const std::string& path, Regime& r) {
-  if (!Object(j, path, {"type", "name", "product", "base", "rate", "unit", "deductible"})) return;
+  if (!Object(j, path,
+              {"type", "name", "product", "base", "rate", "unit", "deductible", "standard_rate"}))
+    return;
   Royalty roy;
   roy.name = Text(j, "name", path, "royalty");
   roy.base = static_cast<RoyaltyBase>(
@@ -106,6 +108,7 @@ void ModelWalker::ReadRoyalty(const json& j, const std::string& path, Regime& r)
     roy.rate = ReadRate(*rate, At(path, "rate"), 0.0, specific ? kInf : 1.0);
   }
   roy.deductible = Bool(j, "deductible", path, true);
+  roy.standard_rate = Number(j, "standard_rate", path, -1.0, 0.0, specific ? kInf : 1.0);
   r.royalties.push_back(roy);
 }
 
@@ -324,7 +327,7 @@ void ModelWalker::ReadStateParticipation(const json& j, const std::string& path,
 void ModelWalker::ReadIncomeTax(const json& j, const std::string& path, Regime& r) {
   if (!Object(j, path,
               {"type", "base", "rate", "depreciation", "depreciation_start", "deduct_closure",
-               "losses", "holiday", "minimum_tax_on_turnover", "consolidated"}) ||
+               "losses", "holiday", "minimum_tax_on_turnover", "consolidated", "standard_rate"}) ||
       !Once(path, "income_tax", r.income_tax.has_value())) {
     return;
   }
@@ -393,6 +396,7 @@ void ModelWalker::ReadIncomeTax(const json& j, const std::string& path, Regime& 
     }
   }
   t.minimum_tax_on_turnover = Number(j, "minimum_tax_on_turnover", path, 0.0, 0.0, 1.0);
+  t.standard_rate = Number(j, "standard_rate", path, -1.0, 0.0, 1.0);
   t.consolidated = Bool(j, "consolidated", path, false);
   if (t.consolidated && t.rate.kind() == Rate::Kind::kTiered) {
     Fail(At(path, "rate"),

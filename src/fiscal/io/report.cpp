@@ -128,6 +128,21 @@ ordered_json ProductRevenueJson(const Model& model, const Ledger& l) {
   return by;
 }
 
+// What each incentive costs the state; items and interaction add up to the total.
+ordered_json TaxExpenditureJson(const TaxExpenditure& te) {
+  ordered_json items = ordered_json::array();
+  for (const TaxExpenditureItem& i : te.items) {
+    items.push_back({{"incentive", kIncentiveKindNames[i.incentive.kind]},
+                     {"terms", i.terms},
+                     {"detail", i.detail},
+                     {"nominal", i.nominal},
+                     {"pv", i.pv}});
+  }
+  return {{"items", items},
+          {"interaction", {{"nominal", te.interaction_nominal}, {"pv", te.interaction_pv}}},
+          {"total", {{"nominal", te.total_nominal}, {"pv", te.total_pv}}}};
+}
+
 ordered_json AnalysisJson(const Model& model, const Analysis& a) {
   const Metrics& m = a.metrics;
   ordered_json j;
@@ -153,6 +168,8 @@ ordered_json AnalysisJson(const Model& model, const Analysis& a) {
     by[LineName(it.line)] = row;
   }
   j["by_instrument"] = by;
+  if (!a.tax_expenditure.items.empty())
+    j["tax_expenditure"] = TaxExpenditureJson(a.tax_expenditure);
 
   j["ledger"] = LedgerJson(model, a.ledger);
   j["revenue_by_product"] = ProductRevenueJson(model, a.ledger);
@@ -275,6 +292,28 @@ void PrintSummary(std::ostream& out, const std::vector<Analysis>& analyses) {
     by.Row(rr);
   }
   by.Print(out);
+
+  // What each incentive costs the state, when some regime grants any.
+  bool incentives = false;
+  for (const Analysis& a : analyses) incentives |= !a.tax_expenditure.items.empty();
+  if (!incentives) return;
+  out << '\n';
+  Table te;
+  te.Row({"Tax expenditure: what each incentive costs the state", "terms", "total", "PV @" + r});
+  for (const Analysis& a : analyses) {
+    for (const TaxExpenditureItem& i : a.tax_expenditure.items) {
+      const std::string name = std::string(kIncentiveKindNames[i.incentive.kind]) +
+                               (i.detail.empty() ? "" : " (" + i.detail + ")");
+      te.Row({name, i.terms, Grouped(i.nominal, dec), Grouped(i.pv, dec)});
+    }
+    if (a.tax_expenditure.items.empty()) continue;
+    te.Row({"interaction of the incentives", a.regime,
+            Grouped(a.tax_expenditure.interaction_nominal, dec),
+            Grouped(a.tax_expenditure.interaction_pv, dec)});
+    te.Row({"all incentives", a.regime, Grouped(a.tax_expenditure.total_nominal, dec),
+            Grouped(a.tax_expenditure.total_pv, dec)});
+  }
+  te.Print(out);
 }
 
 void PrintLedger(std::ostream& out, const Model& model, const Analysis& a) {

@@ -227,6 +227,7 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
           <Products path={at('product')} allLabel={t('field.allProducts')} />
           <SelectInput path={at('base')} label={label('base')} options={options('base', ['gross_value', 'net_smelter_return', 'volume'])} fallback="gross_value" />
           <RateInput path={at('rate')} name={label('rate')} percent={instrument.base !== 'volume'} />
+          <NumberInput path={at('standard_rate')} label={label('standard_rate')} percent={instrument.base !== 'volume'} />
           <CheckInput path={at('deductible')} label={t('field.deductible')} fallback />
         </div>
       );
@@ -339,6 +340,8 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
             <SelectInput path={at('base')} label={t('field.incomeTaxBase')} options={options('taxBase', ['costs_as_incurred', 'costs_as_recovered'])} fallback="costs_as_incurred"
               onChoose={() => ['depreciation', 'depreciation_start', 'deduct_closure'].forEach((k) => e.clearDrafts(at(k)))} />
             <NumberInput path={at('minimum_tax_on_turnover')} label={label('minimum_tax_on_turnover')} percent />
+            <NumberInput path={at('standard_rate')} label={label('standard_rate')} percent />
+            <NumberInput path={at('holiday.first_production_years')} label={label('holiday_years')} />
             {!asRecovered && <SelectInput path={at('depreciation_start')} label={label('depreciation_start')} options={options('start', ['when_incurred', 'first_production'])} fallback="when_incurred" />}
             {!asRecovered && <CheckInput path={at('deduct_closure')} label={t('field.deduct_closure')} fallback />}
             <Together path={at('consolidated')} label={t('field.consolidatedTax')} />

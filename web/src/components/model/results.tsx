@@ -5,7 +5,7 @@
 import { BarChart } from '../bar_chart';
 import { useState } from 'preact/hooks';
 import { lists } from '../../codelists';
-import { type ComparisonResult, type ModelDetail, type RunResult, instrumentColours, millions, percent } from '../../fiscal';
+import { type ComparisonResult, type ModelDetail, type RunResult, type TaxExpenditure, instrumentColours, millions, percent } from '../../fiscal';
 import { t } from '../../i18n';
 import type { MessageKey } from '../../messages/en';
 import { productsOf } from '../../model_form';
@@ -134,6 +134,34 @@ export function ProjectsTable({ run }: { run: RunResult }) {
           <tr key={n}><th>{n}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(total(r.projects?.[n]?.ledger ?? {}))}</td>)}</tr>
         ))}
         <tr><th>{t('models.taxpayer')}</th>{run.regimes.map((r) => <td key={r.regime}>{millions(total(r.ledger))}</td>)}</tr>
+      </tbody>
+    </table>
+  );
+}
+
+// What each incentive of one term sheet costs the state, the interaction
+// of the incentives and their total: items plus interaction make the total.
+export function TaxExpenditureTable({ result, currency, rate }: { result: RunResult['regimes'][number]; currency: string; rate: string }) {
+  const te = result.tax_expenditure;
+  if (!te || te.items.length === 0) return null;
+  // The term sheet granting each item matters only when terms change.
+  const several = te.items.some((i) => i.terms !== result.regime);
+  const name = (i: TaxExpenditure['items'][number]) => {
+    const cost = i.detail && i.incentive !== 'reduced_royalty_rate' ? t(`cost.${i.detail}` as MessageKey) : '';
+    return t(`incentive.${i.incentive}` as MessageKey, { name: i.detail, cost });
+  };
+  return (
+    <table class="summary tax-expenditure">
+      <caption>{t('models.taxExpenditure', { regime: result.regime, currency })}<p class="muted">{t('models.taxExpenditureIntro')}</p></caption>
+      <thead>
+        <tr><th>{t('models.incentive')}</th>{several && <th>{t('models.grantedBy')}</th>}<th>{t('models.costLife')}</th><th>{t('models.costPv', { rate })}</th></tr>
+      </thead>
+      <tbody>
+        {te.items.map((i, k) => (
+          <tr key={k}><th>{name(i)}</th>{several && <td>{i.terms}</td>}<td>{millions(i.nominal)}</td><td>{millions(i.pv)}</td></tr>
+        ))}
+        <tr><th>{t('models.interaction')}</th>{several && <td />}<td>{millions(te.interaction.nominal)}</td><td>{millions(te.interaction.pv)}</td></tr>
+        <tr class="total"><th>{t('models.allIncentives')}</th>{several && <td />}<td>{millions(te.total.nominal)}</td><td>{millions(te.total.pv)}</td></tr>
       </tbody>
     </table>
   );

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { BarChart } from '../../components/bar_chart';
 import { Link } from '../../components/link';
-import { CashFlows, LedgerTable, ProjectsTable, SummaryTable } from '../../components/model/results';
+import { CashFlows, LedgerTable, ProjectsTable, SummaryTable, TaxExpenditureTable } from '../../components/model/results';
 import { CompareTerms, MonteCarlo, Progressivity } from './model_analyses';
 import { Benchmark } from './model_benchmark';
 import { Sensitivity } from './model_sensitivity';
@@ -56,6 +56,7 @@ export function ModelDetailPage({ id }: { id: string }) {
           <SummaryTable run={run} model={model} />
           <ProjectsTable run={run} />
           {run.regimes.slice(0, 1).map((r) => <CashFlows key={r.regime} result={r} />)}
+          {run.regimes.map((r) => <TaxExpenditureTable key={r.regime} result={r} currency={currency} rate={rate} />)}
           {run.regimes.map((r, i) => <LedgerTable key={r.regime} result={r} index={i} />)}
           <Progressivity base={base} verdicts={Object.fromEntries(run.regimes.map((r) => [r.regime, String((r.metrics.progressivity as { verdict?: string } | undefined)?.verdict ?? 'undetermined')]))} />
           <WhatIf base={base} model={model} currency={currency} rate={rate} />

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../api';
 import { Link } from '../../components/link';
-import { CashFlows, ComparisonView, ProjectsTable, SummaryTable, rateOf } from '../../components/model/results';
+import { CashFlows, ComparisonView, ProjectsTable, SummaryTable, TaxExpenditureTable, rateOf } from '../../components/model/results';
 import { type ComparisonResult, type ModelDetail, type RunResult, keyTerms } from '../../fiscal';
 import { t } from '../../i18n';
 import { Progressivity } from './model_analyses';
@@ -53,6 +53,7 @@ export function ModelReport({ id }: { id: string }) {
             <h2>{t('report.gives')}</h2>
             <SummaryTable run={run} model={model} />
             <ProjectsTable run={run} />
+            {run.regimes.map((r) => <TaxExpenditureTable key={r.regime} result={r} currency={run.conventions.currency} rate={rateOf(run)} />)}
           </section>
           {comparison && (
             <section aria-label={t('report.adds')}>
