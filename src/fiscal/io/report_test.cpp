@@ -128,6 +128,25 @@ TEST(WriteXlsx, WritesItsWordsInTheReadersLanguage) {
   EXPECT_NE(en.find("discount rate 10%"), std::string::npos);
 }
 
+// Terms that grant an incentive get a sheet of what it costs the state, in
+// the reader's words; terms without incentives do not.
+TEST(WriteXlsx, ListsWhatEachIncentiveCostsTheState) {
+  Fixture f;
+  EXPECT_EQ(WorkbookText(f, "fr").find("Dépenses fiscales"), std::string::npos);
+  Regime r = f.model.regimes[0];
+  ASSERT_TRUE(r.income_tax.has_value());
+  r.income_tax->holiday_first_production_years = 3;
+  f.analyses[0] = Analyze(f.series, r, f.model.discounting, f.model.sweep);
+  ASSERT_EQ(f.analyses[0].tax_expenditure.items.size(), 1u);
+  EXPECT_GT(f.analyses[0].tax_expenditure.items[0].nominal, 0);
+  const std::string fr = WorkbookText(f, "fr");
+  for (const char* words : {"name=\"Dépenses fiscales\"", "Exonération temporaire d",
+                            "Interaction des incitations", "Toutes les incitations ensemble"}) {
+    EXPECT_NE(fr.find(words), std::string::npos) << words;
+  }
+  EXPECT_EQ(fr.find("income_tax_holiday"), std::string::npos);
+}
+
 TEST(WriteXlsx, CutsLongSheetNamesAtACharacterNotInsideOne) {
   Fixture f;
   f.analyses[0].regime = "Régime proposé par la société minière";

@@ -249,6 +249,47 @@ Result<bool> WriteXlsx(const std::string& path, const Workbook& book) {
     worksheet_insert_chart(ws, 1, 7, chart);
   }
 
+  // --- What each incentive costs the state, when some regime grants any ---
+  bool incentives = false;
+  for (const Analysis* a : book.analyses) incentives |= !a->tax_expenditure.items.empty();
+  if (incentives) {
+    lxw_worksheet* ws = workbook_add_worksheet(wb.get(), words("sheet/tax_expenditure").c_str());
+    worksheet_write_string(ws, 0, 0, words("tax_expenditure/title").c_str(), nullptr);
+    const char* head[] = {"regime", "incentive", "terms", "nominal", "pv"};
+    for (int i = 0; i < 5; ++i) {
+      worksheet_write_string(ws, 2, static_cast<lxw_col_t>(i),
+                             words(std::string("tax_expenditure/") + head[i]).c_str(), bold);
+    }
+    lxw_row_t row = 3;
+    auto line = [&](const std::string& regime, const std::string& what, const std::string& terms,
+                    double nominal, double pv, lxw_format* format) {
+      worksheet_write_string(ws, row, 0, regime.c_str(), nullptr);
+      worksheet_write_string(ws, row, 1, what.c_str(), format);
+      worksheet_write_string(ws, row, 2, terms.c_str(), nullptr);
+      worksheet_write_number(ws, row, 3, nominal, money);
+      worksheet_write_number(ws, row, 4, pv, money);
+      ++row;
+    };
+    for (const Analysis* a : book.analyses) {
+      const TaxExpenditure& te = a->tax_expenditure;
+      if (te.items.empty()) continue;
+      for (const TaxExpenditureItem& i : te.items) {
+        std::string what = words(std::string("incentive/") + kIncentiveKindNames[i.incentive.kind]);
+        if (i.incentive.kind == IncentiveKind::kReducedRoyaltyRate) {
+          what += " (" + i.detail + ")";
+        } else if (!i.detail.empty()) {
+          what += " (" + words("cost/" + i.detail) + ")";
+        }
+        line(a->regime, what, i.terms, i.nominal, i.pv, nullptr);
+      }
+      line(a->regime, words("tax_expenditure/interaction"), "", te.interaction_nominal,
+           te.interaction_pv, nullptr);
+      line(a->regime, words("tax_expenditure/total"), "", te.total_nominal, te.total_pv, bold);
+    }
+    worksheet_set_column(ws, 0, 2, 28, nullptr);
+    worksheet_set_column(ws, 3, 4, 16, nullptr);
+  }
+
   // --- Price sweeps ---
   if (!book.sweeps.empty()) {
     lxw_worksheet* ws = workbook_add_worksheet(wb.get(), words("sheet/sweep").c_str());

@@ -973,7 +973,7 @@ export const en = {
   'field.capex_share': "Share of capital costs bought with VAT",
   'field.vatRecoverable': "Refunded to the company (input VAT recoverable)",
   'field.refund_delay_years': "Refund delay (years)",
-  'field.exempt': "Exempt",
+  'field.exempt': "Costs exempt",
   'field.beforeFirstProduction': "Not levied before first production",
   'field.imported_share': "Share of capital costs imported",
   'field.investment_credit': "Investment credit (share of development capex)",
