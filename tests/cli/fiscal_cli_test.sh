@@ -49,6 +49,17 @@ check "...and the fund leaves 41.7 million of the 120 million closure unfunded" 
   grep -q '"closure_shortfall": 41739453.6' "$tmp/terms"
 
 # Several projects of one taxpayer (docs/fiscal-methodology.md, "Several projects, one taxpayer").
+# A gas field under a gross split, with and without its incentives: the
+# state's split in the ledger and what each incentive costs the state.
+"$connex" fiscal run examples/gas_gross_split.json >"$tmp/split" 2>&1; rc=$?
+check "the gross split example runs" test $rc -eq 0
+check "...the ledger shows the state's split" contains "$tmp/split" "gross_split_state"
+check "...and leaves out the PSC's lines it does not use" not_contains "$tmp/split" "profit_state"
+check "...the conventions count the split in G" contains "$tmp/split" "state share of a gross split"
+check "...and each incentive's cost, with their interaction" \
+  grep -qE '^dmo_holiday +Gross split with incentives +[0-9,]+ +[0-9,]+$' "$tmp/split"
+check "...that add up to all of them" contains "$tmp/split" "all incentives"
+
 "$connex" fiscal run examples/oil_fields_taxpayer.json >"$tmp/fields" 2>&1; rc=$?
 check "the two oil fields run" test $rc -eq 0
 check "...with each field's totals beside the taxpayer's" \

@@ -13,28 +13,31 @@
 namespace connex::fiscal::io {
 
 const char* const kGovernmentReceiptsConvention =
-    "bonuses + surface rent + royalties + state FTP + state profit petroleum + DMO + income tax "
-    "+ resource rent tax + windfall tax + state equity cash flow (net of contributions) + "
-    "dividend withholding";
+    "bonuses + surface rent + VAT (net of refunds) + import duty + royalties + state FTP + state "
+    "profit petroleum + state share of a gross split + DMO + income tax + resource rent tax + "
+    "windfall tax + state equity cash flow (net of contributions) + dividend withholding";
 
 namespace {
 
 using nlohmann::ordered_json;
 using namespace format;
 
-// Lines shown in the terminal ledger; files carry every line.
-constexpr Line kTableLines[] = {kGrossRevenue,
-                                kOpex,
-                                kCapex,
-                                kPretaxCashFlow,
-                                kRoyalty,
-                                kCostRecovered,
-                                kProfitState,
-                                kIncomeTax,
-                                kRentTax,
-                                kStateEquity,
-                                kGovernmentReceipts,
+// Lines shown in the terminal ledger; files carry every line. Of the
+// state's, only those some year uses.
+constexpr Line kTableLines[] = {kGrossRevenue,    kOpex,          kCapex,       kPretaxCashFlow,
+                                kRoyalty,         kCostRecovered, kProfitState, kSplitState,
+                                kIncomeTax,       kRentTax,       kStateEquity, kGovernmentReceipts,
                                 kInvestorCashFlow};
+bool Shown(const Ledger& l, Line line) {
+  if (line == kGrossRevenue || line == kOpex || line == kCapex || line == kPretaxCashFlow ||
+      line == kGovernmentReceipts || line == kInvestorCashFlow) {
+    return true;
+  }
+  for (int t = 0; t < l.years(); ++t) {
+    if (l.at(line, t) != 0) return true;
+  }
+  return false;
+}
 
 // Amount decimals: cents for small (per-unit) examples, whole units otherwise.
 int AmountDecimals(const Analysis& a) {
@@ -320,17 +323,21 @@ void PrintLedger(std::ostream& out, const Model& model, const Analysis& a) {
   const int dec = AmountDecimals(a);
   out << "\nLedger — " << a.regime << " (key lines; --csv, --json or --xlsx give all " << kLineCount
       << ")\n";
+  std::vector<Line> lines;
+  for (Line l : kTableLines) {
+    if (Shown(a.ledger, l)) lines.push_back(l);
+  }
   Table t;
   std::vector<std::string> head{"year"};
-  for (Line l : kTableLines) head.push_back(LineName(l));
+  for (Line l : lines) head.push_back(LineName(l));
   t.Row(head);
   for (int y = 0; y < a.ledger.years(); ++y) {
     std::vector<std::string> r{std::to_string(model.project.first_year + y)};
-    for (Line l : kTableLines) r.push_back(Grouped(a.ledger.at(l, y), dec));
+    for (Line l : lines) r.push_back(Grouped(a.ledger.at(l, y), dec));
     t.Row(r);
   }
   std::vector<std::string> total{"total"};
-  for (Line l : kTableLines) total.push_back(Grouped(a.ledger.Total(l), dec));
+  for (Line l : lines) total.push_back(Grouped(a.ledger.Total(l), dec));
   t.Row(total);
   t.Print(out);
 }
