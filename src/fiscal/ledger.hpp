@@ -44,7 +44,8 @@ namespace connex::fiscal {
   X(kVat, "vat", "VAT paid less VAT refunded")                                                 \
   X(kImportDuty, "import_duty", "import duty on imported capex")                               \
   X(kRoyalty, "royalty", "all royalties")                                                      \
-  X(kOperatingCashFlow, "operating_cash_flow", "revenue - opex - royalties (economic limit)")  \
+  X(kOperatingCashFlow, "operating_cash_flow",                                                 \
+    "revenue - opex - royalties - state split (economic limit)")                               \
   X(kFtp, "ftp", "first tranche petroleum")                                                    \
   X(kFtpState, "ftp_state", "state share of FTP")                                              \
   X(kFtpContractor, "ftp_contractor", "contractor share of FTP")                               \

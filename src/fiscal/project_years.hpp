@@ -270,7 +270,7 @@ class ProjectYears {
       ftp_state = regime.ftp->shared && regime.profit_split ? state_share * ftp : ftp;
     }
     // --- Gross split: the state's share of each product's gross revenue ---
-    V split_state = zero;
+    V split_state = zero, kept = zero;
     if (regime.gross_split) {
       const GrossSplit& g = *regime.gross_split;
       V added = zero;
@@ -278,7 +278,10 @@ class ProjectYears {
       for (const ProgressiveComponent& c : g.progressive) added += c.split.At(drivers);
       for (int p = 0; p < np; ++p) {
         const V contractor = Min(V::Fill(1.0), Max(0.0, g.base[p].At(drivers) + added));
-        split_state += (1.0 - contractor) * (price_[p] * quantity_[p]);
+        const V value = price_[p] * quantity_[p];
+        split_[p] = contractor;
+        kept += contractor * value;
+        split_state += value - contractor * value;
       }
     }
     const V after_levies = Max(0.0, revenue - royalty - ftp);
@@ -343,6 +346,7 @@ class ProjectYears {
     y.ftp = ftp;
     y.ftp_state = ftp_state;
     y.split_state = split_state;
+    y.kept = kept;
     y.after_levies = after_levies;
     y.recoverable = recoverable;
     y.ceiling = ceiling;
@@ -397,10 +401,14 @@ class ProjectYears {
         dmo = Select(entitlement > 0.0, o.share * entitlement * (1.0 - o.price_fraction), zero);
       } else {
         // The product's part of the entitlement, in its units: share x
-        // entitlement x (p q / R) / p.
+        // entitlement x (p q / R) / p; under a gross split, the contractor's
+        // own value of each product (its split of p q) apportions it.
         const V& price = price_[o.product];
-        dmo_volume = Select(entitlement > 0.0 && y.revenue > 0.0,
-                            o.share * entitlement * quantity_[o.product] / y.revenue, zero);
+        const V units =
+            regime.gross_split ? split_[o.product] * quantity_[o.product] : quantity_[o.product];
+        const V& whole = regime.gross_split ? y.kept : y.revenue;
+        dmo_volume =
+            Select(entitlement > 0.0 && whole > 0.0, o.share * entitlement * units / whole, zero);
         const V paid = o.unit_price >= 0 ? V::Fill(o.unit_price) : o.price_fraction * price;
         dmo = dmo_volume * (price - paid);
       }
@@ -525,7 +533,9 @@ class ProjectYears {
     const V bonus = y.bonus, rent = y.rent, royalty = y.royalty, ftp = y.ftp,
             ftp_state = y.ftp_state, dmo = y.dmo, rrt = y.rrt, split_state = y.split_state;
     const V split_contractor = regime.gross_split ? y.revenue - split_state : zero;
-    const V operating = y.revenue - y.opex - royalty, investor = y.pretax - government;
+    // A gross split is a levy on gross revenue, as a royalty is: it brings the stop forward.
+    const V operating = y.revenue - y.opex - royalty - split_state;
+    const V investor = y.pretax - government;
     cum_entitlement_ += y.entitlement;
     cum_costs_ += y.all_costs;
     carry_balance_ = carry;
@@ -566,6 +576,7 @@ class ProjectYears {
   struct Year {
     V revenue, opex, capex, closure_paid, pretax, closure_deduction, all_costs;
     V bonus, rent, royalty, royalty_deductible, state_share, ftp, ftp_state, split_state;
+    V kept;                 // gross split: the contractor's split of the year's revenue
     V vat, vat_cost, duty;  // VAT net of refunds; VAT that is a cost (on opex); import duty
     V after_levies, recoverable, ceiling;  // cost recovery: room, what waits, the limit
     V recovered, credit, profit, profit_state, entitlement, dmo, before_taxes, rrt, dep, income,
@@ -607,6 +618,7 @@ class ProjectYears {
   V quantity_[kMaxProducts];
   V daily_[kMaxProducts];
   V cumulative_[kMaxProducts];
+  V split_[kMaxProducts];          // gross split: the contractor's share of each product
   V carry_balance_ = V::Fill(0);   // state carry owed to the investor
   V credit_pending_ = V::Fill(0);  // investment credit not yet recovered
   bool any_credit_ = false;

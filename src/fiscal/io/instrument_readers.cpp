@@ -38,6 +38,16 @@ Depreciation ModelWalker::ReadDepreciation(const json& j, const std::string& pat
   return d;
 }
 
+// The law's rate stands above a reduced one; of a rate that varies, the
+// reader cannot tell, and the report then shows what the difference costs.
+void ModelWalker::CheckStandardRate(const Rate& rate, double standard, const std::string& path) {
+  if (standard >= 0 && rate.kind() == Rate::Kind::kConstant && standard < rate.constant()) {
+    Fail(At(path, "standard_rate"), "must be at least the rate these terms grant (" +
+                                        Str(rate.constant()) +
+                                        "): it is the law's rate they reduce");
+  }
+}
+
 void ModelWalker::ReadBonus(const json& j, const std::string& path, Regime& r) {
   if (!Object(j, path, {"type", "signature", "production", "deductible"}) ||
       !Once(path, "bonus", r.bonuses.has_value()))
@@ -109,6 +119,7 @@ void ModelWalker::ReadRoyalty(const json& j, const std::string& path, Regime& r)
   }
   roy.deductible = Bool(j, "deductible", path, true);
   roy.standard_rate = Number(j, "standard_rate", path, -1.0, 0.0, specific ? kInf : 1.0);
+  CheckStandardRate(roy.rate, roy.standard_rate, path);
   r.royalties.push_back(roy);
 }
 
@@ -181,6 +192,12 @@ void ModelWalker::ReadGrossSplit(const json& j, const std::string& path, Regime&
       if (!Object((*variable)[i], ip, {"component", "choice", "split"})) continue;
       SplitComponent c;
       c.name = Text((*variable)[i], "component", ip, "", true);
+      // One row of each characteristic's table: a second would count it twice.
+      for (const SplitComponent& other : g.variable) {
+        if (!c.name.empty() && other.name == c.name) {
+          Fail(At(ip, "component"), "names a characteristic given already: \"" + c.name + "\"");
+        }
+      }
       c.choice = Text((*variable)[i], "choice", ip, "", true);
       c.split = Number((*variable)[i], "split", ip, 0.0, -1.0, 1.0, true);
       g.variable.push_back(c);
@@ -397,6 +414,7 @@ void ModelWalker::ReadIncomeTax(const json& j, const std::string& path, Regime& 
   }
   t.minimum_tax_on_turnover = Number(j, "minimum_tax_on_turnover", path, 0.0, 0.0, 1.0);
   t.standard_rate = Number(j, "standard_rate", path, -1.0, 0.0, 1.0);
+  CheckStandardRate(t.rate, t.standard_rate, path);
   t.consolidated = Bool(j, "consolidated", path, false);
   if (t.consolidated && t.rate.kind() == Rate::Kind::kTiered) {
     Fail(At(path, "rate"),

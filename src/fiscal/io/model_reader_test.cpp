@@ -518,6 +518,23 @@ TEST(ReadModel, AGrossSplitReadsItsComponentsAndRefusesCostRecovery) {
             std::string::npos)
       << e;
   EXPECT_NE(e.find("a gross_split replaces cost recovery"), std::string::npos) << e;
+  m["regimes"][0]["instruments"] = json::parse(R"([{"type": "gross_split", "base": 0.5,
+    "variable": [{"component": "location", "choice": "onshore", "split": 0},
+                 {"component": "location", "choice": "offshore", "split": 0.08}]},
+    {"type": "royalty", "rate": 0.1, "standard_rate": 0.05},
+    {"type": "income_tax", "rate": 0.3, "standard_rate": 0.25}])");
+  const std::string twice = ErrorsOf(m);
+  EXPECT_NE(twice.find("variable[1].component: names a characteristic given already: \"location\""),
+            std::string::npos)
+      << twice;
+  EXPECT_NE(twice.find("instruments[1].standard_rate: must be at least the rate these terms grant "
+                       "(0.1)"),
+            std::string::npos)
+      << twice;
+  EXPECT_NE(twice.find("instruments[2].standard_rate: must be at least the rate these terms grant "
+                       "(0.3)"),
+            std::string::npos)
+      << twice;
   m["regimes"][0]["instruments"] = json::parse(R"([{"type": "gross_split", "base": 0.5}])");
   const auto one = ReadModel(m.dump());
   ASSERT_TRUE(one.ok()) << one.error().ToString();

@@ -89,6 +89,7 @@ class ModelWalker : public JsonReader {
   void ReadExempt(const json& j, const std::string& path, const std::vector<std::string>& costs,
                   bool* exempt);
   IndirectTaxHoliday ReadIndirectHoliday(const json& j, const std::string& path);
+  void CheckStandardRate(const Rate& rate, double standard, const std::string& path);
   void ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r);
   void ReadStateParticipation(const json& j, const std::string& path, Regime& r);
   void ReadIncomeTax(const json& j, const std::string& path, Regime& r);
