@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <vector>
 
@@ -80,6 +81,13 @@ class ProjectYears {
     if (refunds(sheet) || refunds(later_))
       vat_due_.assign(static_cast<size_t>(s.years), V::Fill(0));
     any_credit_ = !schedules_->credit.empty();
+    auto indirect = [](const Regime& r) { return r.vat || r.import_duty; };
+    any_indirect_ = indirect(sheet) || indirect(later_);
+    any_split_ = sheet.gross_split || later_.gross_split;
+    // Values of instruments no terms hold stay zero for every year.
+    for (V* v : {&year.vat, &year.vat_cost, &year.duty, &year.split_state, &year.kept}) {
+      *v = V::Fill(0);
+    }
   }
 
   const ProjectSeries& series() const { return s_; }
@@ -175,29 +183,8 @@ class ProjectYears {
                                     ? contribution - release + (deduct_closure ? shortfall : zero)
                                     : (deduct_closure ? closure : zero);
 
-    // --- Indirect taxes on the year's purchases ---
-    V vat_paid = zero, vat_cost = zero, duty = zero;
-    if (regime.vat) {
-      const ValueAddedTax& v = *regime.vat;
-      const V on_opex = VatRate(v, s_, TaxedCost::kOpex, t) * opex;
-      vat_paid = on_opex + VatRate(v, s_, TaxedCost::kExploration, t) * capex_e +
-                 VatRate(v, s_, TaxedCost::kDevelopment, t) * capex_d +
-                 VatRate(v, s_, TaxedCost::kSustaining, t) * capex_s;
-      if (v.recoverable) {
-        // Refunded after the delay; a refund due after the last year comes in it.
-        vat_due_[static_cast<size_t>(std::min(t + v.refund_delay_years, n - 1))] += vat_paid;
-      } else {
-        vat_cost = on_opex;  // on capex, it is capitalised (ScheduleCapex)
-      }
-    }
-    if (regime.import_duty) {
-      const ImportDuty& id = *regime.import_duty;
-      duty = DutyRate(id, s_, TaxedCost::kExploration, t) * capex_e +
-             DutyRate(id, s_, TaxedCost::kDevelopment, t) * capex_d +
-             DutyRate(id, s_, TaxedCost::kSustaining, t) * capex_s;
-    }
-    const V vat_refunded = vat_due_.empty() ? zero : vat_due_[static_cast<size_t>(t)];
-    const V vat = vat_paid - vat_refunded;
+    // --- Indirect taxes on the year's purchases (year.vat, vat_cost, duty) ---
+    if (any_indirect_) IndirectTaxes(t, regime, opex, capex_e, capex_d, capex_s);
 
     // --- Drivers (cumulative ones stop at the end of the previous year) ---
     Drivers<W> drivers;
@@ -269,21 +256,8 @@ class ProjectYears {
       ftp = Max(0.0, regime.ftp->rate.At(drivers) * revenue);
       ftp_state = regime.ftp->shared && regime.profit_split ? state_share * ftp : ftp;
     }
-    // --- Gross split: the state's share of each product's gross revenue ---
-    V split_state = zero, kept = zero;
-    if (regime.gross_split) {
-      const GrossSplit& g = *regime.gross_split;
-      V added = zero;
-      for (const SplitComponent& c : g.variable) added += c.split;
-      for (const ProgressiveComponent& c : g.progressive) added += c.split.At(drivers);
-      for (int p = 0; p < np; ++p) {
-        const V contractor = Min(V::Fill(1.0), Max(0.0, g.base[p].At(drivers) + added));
-        const V value = price_[p] * quantity_[p];
-        split_[p] = contractor;
-        kept += contractor * value;
-        split_state += value - contractor * value;
-      }
-    }
+    // --- Gross split (year.split_state, year.kept) ---
+    if (any_split_) SplitRevenue(regime, drivers);
     const V after_levies = Max(0.0, revenue - royalty - ftp);
     V recoverable = zero, ceiling = zero;
     if (regime.cost_recovery) {
@@ -294,7 +268,8 @@ class ProjectYears {
         credit_pending_ += credit;
       }
       recoverable = cost_balance + schedules_->recoverable[t] * in_.capex + credit + opex +
-                    vat_cost + closure_recoverable;
+                    closure_recoverable;
+      if (any_indirect_) recoverable += year.vat_cost;
       const V& ceiling_base = cr.ceiling_base == CeilingBase::kGrossValue ? revenue : after_levies;
       ceiling = Max(0.0, cr.ceiling.At(drivers) * ceiling_base);
     }
@@ -319,10 +294,6 @@ class ProjectYears {
       Put(kFundBalance, t, fund_balance);
     }
     Put(kPretaxCashFlow, t, pretax);
-    Put(kVatPaid, t, vat_paid);
-    Put(kVatRefunded, t, vat_refunded);
-    Put(kVat, t, vat);
-    Put(kImportDuty, t, duty);
     Put(kRFactor, t, drivers.r_factor);
 
     fund_balance_ = fund_balance;
@@ -339,14 +310,9 @@ class ProjectYears {
     y.rent = rent;
     y.royalty = royalty;
     y.royalty_deductible = royalty_deductible;
-    y.vat = vat;
-    y.vat_cost = vat_cost;
-    y.duty = duty;
     y.state_share = state_share;
     y.ftp = ftp;
     y.ftp_state = ftp_state;
-    y.split_state = split_state;
-    y.kept = kept;
     y.after_levies = after_levies;
     y.recoverable = recoverable;
     y.ceiling = ceiling;
@@ -369,7 +335,7 @@ class ProjectYears {
       credit = Min(credit_pending_, Max(0.0, own - (recoverable - credit_pending_)));
       credit_pending_ -= credit;
     }
-    Put(kInvestmentCredit, t, credit);
+    if (any_credit_) Put(kInvestmentCredit, t, credit);
     Put(kCostRecoverable, t, recoverable);
     Put(kCostCeiling, t, ceiling);
     Put(kCostRecovered, t, recovered);
@@ -547,8 +513,10 @@ class ProjectYears {
     Put(kFtp, t, ftp);
     Put(kFtpState, t, ftp_state);
     Put(kFtpContractor, t, ftp - ftp_state);
-    Put(kSplitContractor, t, split_contractor);
-    Put(kSplitState, t, split_state);
+    if (any_split_) {
+      Put(kSplitContractor, t, split_contractor);
+      Put(kSplitState, t, split_state);
+    }
     Put(kDmo, t, dmo);
     Put(kRentTax, t, rrt);
     Put(kWindfallTax, t, windfall);
@@ -561,13 +529,19 @@ class ProjectYears {
     for (int p = 0; p < s_.products(); ++p) cumulative_[p] += quantity_[p];
   }
 
+  // The lines of instruments no terms hold were left unwritten year by
+  // year (most models have none of them): they are zero.
   void End() {
+    const size_t cells = static_cast<size_t>(s_.years) * W;
+    auto zero = [&](std::initializer_list<Line> lines) {
+      for (Line l : lines) std::fill_n(out_.row(l, 0), cells, 0.0);
+    };
+    if (!any_indirect_) zero({kVatPaid, kVatRefunded, kVat, kImportDuty});
+    if (!any_credit_) zero({kInvestmentCredit});
+    if (!any_split_) zero({kSplitContractor, kSplitState});
     if (any_fund_) return;
     // Nothing moves through a fund, and all of the closure is unfunded.
-    const size_t cells = static_cast<size_t>(s_.years) * W;
-    for (Line l : {kFundContribution, kFundInterest, kFundDraw, kFundRelease, kFundBalance}) {
-      std::fill_n(out_.row(l, 0), cells, 0.0);
-    }
+    zero({kFundContribution, kFundInterest, kFundDraw, kFundRelease, kFundBalance});
     std::copy_n(out_.row(kClosure, 0), cells, out_.row(kClosureShortfall, 0));
   }
 
@@ -590,6 +564,66 @@ class ProjectYears {
   LossPool<W> losses;               // when income tax is ring-fenced
 
  private:
+  // VAT and import duty of year t (docs/fiscal-methodology.md, "Indirect
+  // taxes and incentives"), into `year` and the ledger. Apart from the rest
+  // of Costs, so that models without them carry none of their values.
+  void IndirectTaxes(int t, const Regime& regime, const V& opex, const V& capex_e, const V& capex_d,
+                     const V& capex_s) {
+    const V zero = V::Fill(0);
+    V vat_paid = zero, vat_cost = zero, duty = zero;
+    if (regime.vat) {
+      const ValueAddedTax& v = *regime.vat;
+      const V on_opex = VatRate(v, s_, TaxedCost::kOpex, t) * opex;
+      vat_paid = on_opex + VatRate(v, s_, TaxedCost::kExploration, t) * capex_e +
+                 VatRate(v, s_, TaxedCost::kDevelopment, t) * capex_d +
+                 VatRate(v, s_, TaxedCost::kSustaining, t) * capex_s;
+      if (v.recoverable) {
+        // Refunded after the delay; a refund due after the last year comes in it.
+        const int due = std::min(t + v.refund_delay_years, s_.years - 1);
+        vat_due_[static_cast<size_t>(due)] += vat_paid;
+      } else {
+        vat_cost = on_opex;  // on capex, it is capitalised (ScheduleCapex)
+      }
+    }
+    if (regime.import_duty) {
+      const ImportDuty& id = *regime.import_duty;
+      duty = DutyRate(id, s_, TaxedCost::kExploration, t) * capex_e +
+             DutyRate(id, s_, TaxedCost::kDevelopment, t) * capex_d +
+             DutyRate(id, s_, TaxedCost::kSustaining, t) * capex_s;
+    }
+    const V refunded = vat_due_.empty() ? zero : vat_due_[static_cast<size_t>(t)];
+    const V vat = vat_paid - refunded;
+    Put(kVatPaid, t, vat_paid);
+    Put(kVatRefunded, t, refunded);
+    Put(kVat, t, vat);
+    Put(kImportDuty, t, duty);
+    year.vat = vat;
+    year.vat_cost = vat_cost;
+    year.duty = duty;
+  }
+
+  // The state's share of each product's gross revenue under a gross split,
+  // and the contractor's (year.split_state, year.kept, split_).
+  void SplitRevenue(const Regime& regime, const Drivers<W>& drivers) {
+    const V zero = V::Fill(0);
+    V split_state = zero, kept = zero;
+    if (regime.gross_split) {
+      const GrossSplit& g = *regime.gross_split;
+      V added = zero;
+      for (const SplitComponent& c : g.variable) added += c.split;
+      for (const ProgressiveComponent& c : g.progressive) added += c.split.At(drivers);
+      for (int p = 0; p < s_.products(); ++p) {
+        const V contractor = Min(V::Fill(1.0), Max(0.0, g.base[p].At(drivers) + added));
+        const V value = price_[p] * quantity_[p];
+        split_[p] = contractor;
+        kept += contractor * value;
+        split_state += value - contractor * value;
+      }
+    }
+    year.split_state = split_state;
+    year.kept = kept;
+  }
+
   double SinkingOf(const Regime& r) const {
     const auto& f = r.decommissioning_fund;
     return f && f->contribution == FundContribution::kSinkingFund
@@ -621,7 +655,7 @@ class ProjectYears {
   V split_[kMaxProducts];          // gross split: the contractor's share of each product
   V carry_balance_ = V::Fill(0);   // state carry owed to the investor
   V credit_pending_ = V::Fill(0);  // investment credit not yet recovered
-  bool any_credit_ = false;
+  bool any_credit_ = false, any_indirect_ = false, any_split_ = false;
   std::vector<V> vat_due_;          // VAT refunds by the year they are paid
   V fund_balance_ = V::Fill(0);     // decommissioning fund
   V cum_entitlement_ = V::Fill(0);  // R-factor numerator to date

@@ -700,6 +700,8 @@ test('an analyst marks a contract\'s incentives and reads what each costs the st
   await vat.getByLabel('Refunded to the company (input VAT recoverable)').check();
   await vat.getByLabel('Refund delay (years)').fill('2');
   await vat.getByLabel('Exploration capex').check();
+  await vat.scrollIntoViewIfNeeded();
+  await portal.shot(page, 'model-editor-vat');
   await page.getByRole('button', { name: /^(Keep|Save)/ }).click();
   await page.getByRole('heading', { name: 'Incentives', exact: true }).waitFor();
   await table.locator('tbody tr', { hasText: 'VAT exemption' }).waitFor();

@@ -43,10 +43,12 @@ void InsertCashFlowCharts(lxw_workbook* wb, lxw_worksheet* ws, const std::string
   at.x_scale = 2;
   at.y_scale = 1.5;
   lxw_chart* receipts = workbook_add_chart(wb, LXW_CHART_COLUMN_STACKED);
-  for (int i = 0; i < kInstrumentCount; ++i) {
-    if (a.metrics.by_instrument[static_cast<size_t>(i)].total != 0) {
-      add(receipts, kGovernmentLines[i]);
-    }
+  // Every instrument that pays in some year: VAT refunded in full nets to
+  // nothing over the life, yet moves money year by year.
+  for (Line line : kGovernmentLines) {
+    bool pays = false;
+    for (int t = 0; t < years; ++t) pays |= a.ledger.at(line, t) != 0;
+    if (pays) add(receipts, line);
   }
   chart_title_set_name(receipts, words("chart_receipts", {{"regime", a.regime}}).c_str());
   worksheet_insert_chart_opt(ws, last + 3, 1, receipts, &at);

@@ -68,7 +68,7 @@ export function SummaryTable({ run, model }: { run: RunResult; model: ModelDetai
 
 // The state's receipts stacked by instrument beside the investor's cash flow.
 export function CashFlows({ result }: { result: RunResult['regimes'][number] }) {
-  const paid = (lists.value?.government_lines ?? []).filter((k) => result.by_instrument[k] && result.by_instrument[k].total !== 0 && result.ledger[k]);
+  const paid = (lists.value?.government_lines ?? []).filter((k) => result.ledger[k]?.some((v) => v !== 0));
   return (
     <BarChart title={t('models.cashFlows', { regime: result.regime })} years={result.ledger.year}
       series={[
