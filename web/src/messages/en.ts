@@ -968,6 +968,7 @@ export const en = {
   'field.ceiling_base': "Ceiling on",
   'field.capex_recovery_years': "Capital costs recovered over (years; 0 = when spent)",
   'field.uplift': "Uplift",
+  'field.allIfEmpty': "Empty: 100%",
   'field.standard_rate': "The law's general rate (when these terms grant less)",
   'field.opex_share': "Share of operating costs bought with VAT",
   'field.capex_share': "Share of capital costs bought with VAT",

@@ -969,6 +969,7 @@ export const es: Messages = {
   'field.ceiling_base': "Tope sobre",
   'field.capex_recovery_years': "Costos de capital recuperados en (años; 0 = cuando se incurren)",
   'field.uplift': "Incremento sobre los costos recuperables",
+  'field.allIfEmpty': "Vacío: 100 %",
   'field.standard_rate': "Tasa general de la ley (cuando estos términos conceden menos)",
   'field.opex_share': "Parte de los costos operativos gravada con IVA",
   'field.capex_share': "Parte de los costos de capital gravada con IVA",

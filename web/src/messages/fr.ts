@@ -969,6 +969,7 @@ export const fr: Messages = {
   'field.ceiling_base': "Plafond sur",
   'field.capex_recovery_years': "Investissements recouvrés sur (années ; 0 = immédiatement)",
   'field.uplift': "Majoration",
+  'field.allIfEmpty': "Vide : 100 %",
   'field.standard_rate': "Taux général de la loi (quand ces termes accordent moins)",
   'field.opex_share': "Part des coûts d'exploitation soumise à la TVA",
   'field.capex_share': "Part des investissements soumise à la TVA",

@@ -969,6 +969,7 @@ export const pt: Messages = {
   'field.ceiling_base': "Limite calculado sobre",
   'field.capex_recovery_years': "Custos de capital recuperados em (anos; 0 = no ano em que são incorridos)",
   'field.uplift': "Majoração",
+  'field.allIfEmpty': "Vazio: 100 %",
   'field.standard_rate': "Taxa geral da lei (quando estes termos concedem menos)",
   'field.opex_share': "Parte dos custos operacionais sujeita a IVA",
   'field.capex_share': "Parte dos custos de capital sujeita a IVA",

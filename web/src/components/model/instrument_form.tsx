@@ -139,7 +139,7 @@ function Together({ path, label: text }: { path: string; label: string }) {
 }
 
 // The costs an indirect tax exempts (a list of their names), as checkboxes;
-// and its holiday before first production. Calendar years of a holiday,
+// then its holiday before first production. Calendar years of a holiday,
 // which the form does not edit, are kept.
 function Exemptions({ path, costs }: { path: string; costs: string[] }) {
   const e = useContext(Editor);
@@ -149,13 +149,15 @@ function Exemptions({ path, costs }: { path: string; costs: string[] }) {
     e.set(`${path}.exempt`, next.length > 0 ? next : undefined);
   };
   return (
-    <fieldset class="rows">
-      <legend>{t('field.exempt')}</legend>
-      <div class="row">
-        {costs.map((c) => <CheckInputLocal key={c} checked={exempt.includes(c)} label={t(`cost.${c}` as MessageKey)} onChange={(on) => toggle(c, on)} />)}
-      </div>
+    <>
+      <fieldset class="rows">
+        <legend>{t('field.exempt')}</legend>
+        <div class="row">
+          {costs.map((c) => <CheckInputLocal key={c} checked={exempt.includes(c)} label={t(`cost.${c}` as MessageKey)} onChange={(on) => toggle(c, on)} />)}
+        </div>
+      </fieldset>
       <CheckInput path={`${path}.holiday.before_first_production`} label={t('field.beforeFirstProduction')} fallback={false} />
-    </fieldset>
+    </>
   );
 }
 
@@ -258,8 +260,8 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
         <>
           <div class="row">
             <NumberInput path={at('rate')} label={label('rate')} percent />
-            <NumberInput path={at('opex_share')} label={label('opex_share')} percent />
-            <NumberInput path={at('capex_share')} label={label('capex_share')} percent />
+            <NumberInput path={at('opex_share')} label={label('opex_share')} percent hint={t('field.allIfEmpty')} />
+            <NumberInput path={at('capex_share')} label={label('capex_share')} percent hint={t('field.allIfEmpty')} />
             {/* A refund delay belongs to refunded VAT: it goes when the VAT is no longer refunded. */}
             <CheckInputLocal checked={instrument.recoverable !== false} label={t('field.vatRecoverable')} onChange={(on) => {
               e.set(at('recoverable'), on ? undefined : false);
@@ -278,7 +280,7 @@ export function InstrumentForm({ path, instrument }: { path: string; instrument:
         <>
           <div class="row">
             <NumberInput path={at('rate')} label={label('rate')} percent />
-            <NumberInput path={at('imported_share')} label={label('imported_share')} percent />
+            <NumberInput path={at('imported_share')} label={label('imported_share')} percent hint={t('field.allIfEmpty')} />
           </div>
           <Exemptions path={path} costs={['exploration', 'development', 'sustaining']} />
         </>
