@@ -247,26 +247,32 @@ void ModelWalker::ReadExempt(const json& j, const std::string& path,
   }
 }
 
+std::vector<int> ModelWalker::HolidayYears(const json& holiday, const std::string& hp) {
+  std::vector<int> years;
+  const json* ys = Field(holiday, "years", hp, false);
+  if (ys == nullptr) return years;
+  if (!ys->is_array()) Fail(At(hp, "years"), "must be an array of calendar years");
+  for (size_t i = 0; ys->is_array() && i < ys->size(); ++i) {
+    const json& y = (*ys)[i];
+    if (!y.is_number_integer() || y.get<long long>() < first_year_ ||
+        y.get<long long>() >= first_year_ + years_) {
+      Fail(At(At(hp, "years"), i), "must be a project year (" + std::to_string(first_year_) + "-" +
+                                       std::to_string(first_year_ + years_ - 1) + "), got " +
+                                       Describe(y));
+    } else {
+      years.push_back(y.get<int>());
+    }
+  }
+  return years;
+}
+
 IndirectTaxHoliday ModelWalker::ReadIndirectHoliday(const json& j, const std::string& path) {
   IndirectTaxHoliday h;
   const json* holiday = Field(j, "holiday", path, false);
   const std::string hp = At(path, "holiday");
   if (holiday == nullptr || !Object(*holiday, hp, {"years", "before_first_production"})) return h;
   h.before_first_production = Bool(*holiday, "before_first_production", hp, false);
-  if (const json* ys = Field(*holiday, "years", hp, false)) {
-    if (!ys->is_array()) Fail(At(hp, "years"), "must be an array of calendar years");
-    for (size_t i = 0; ys->is_array() && i < ys->size(); ++i) {
-      const json& y = (*ys)[i];
-      if (!y.is_number_integer() || y.get<long long>() < first_year_ ||
-          y.get<long long>() >= first_year_ + years_) {
-        Fail(At(At(hp, "years"), i), "must be a project year (" + std::to_string(first_year_) +
-                                         "-" + std::to_string(first_year_ + years_ - 1) +
-                                         "), got " + Describe(y));
-      } else {
-        h.years.push_back(y.get<int>());
-      }
-    }
-  }
+  h.years = HolidayYears(*holiday, hp);
   return h;
 }
 
@@ -396,20 +402,7 @@ void ModelWalker::ReadIncomeTax(const json& j, const std::string& path, Regime& 
     const std::string hp = At(path, "holiday");
     if (Object(*h, hp, {"years", "first_production_years"})) {
       t.holiday_first_production_years = Integer(*h, "first_production_years", hp, 0, 0, 200);
-      if (const json* ys = Field(*h, "years", hp, false)) {
-        if (!ys->is_array()) Fail(At(hp, "years"), "must be an array of calendar years");
-        for (size_t i = 0; ys->is_array() && i < ys->size(); ++i) {
-          const json& y = (*ys)[i];
-          if (!y.is_number_integer() || y.get<long long>() < first_year_ ||
-              y.get<long long>() >= first_year_ + years_) {
-            Fail(At(At(hp, "years"), i), "must be a project year (" + std::to_string(first_year_) +
-                                             "-" + std::to_string(first_year_ + years_ - 1) +
-                                             "), got " + Describe(y));
-          } else {
-            t.holiday_years.push_back(y.get<int>());
-          }
-        }
-      }
+      t.holiday_years = HolidayYears(*h, hp);
     }
   }
   t.minimum_tax_on_turnover = Number(j, "minimum_tax_on_turnover", path, 0.0, 0.0, 1.0);

@@ -89,6 +89,8 @@ class ModelWalker : public JsonReader {
   void ReadExempt(const json& j, const std::string& path, const std::vector<std::string>& costs,
                   bool* exempt);
   IndirectTaxHoliday ReadIndirectHoliday(const json& j, const std::string& path);
+  // A holiday's calendar `years`, each within the project (income tax and indirect taxes).
+  std::vector<int> HolidayYears(const json& holiday, const std::string& hp);
   void CheckStandardRate(const Rate& rate, double standard, const std::string& path);
   void ReadDomesticMarketObligation(const json& j, const std::string& path, Regime& r);
   void ReadStateParticipation(const json& j, const std::string& path, Regime& r);
